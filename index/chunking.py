@@ -1,0 +1,166 @@
+"""Chunks sized for the embedding model, never crossing a section, split at sentence ends.
+
+Every chunk is an exact slice of the filing's extracted text, so its offsets trace it back.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import blingfire
+
+from index.models import Chunk, Filing, Section
+
+HEADER_SEPARATOR = " \u00b7 "
+SPECIAL_TOKENS = 2  # [CLS] and [SEP] around every input
+OVERLAP_TOKENS = 32  # the tail of the previous chunk that opens the next one
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+TokenCounter = Callable[[Sequence[str]], list[int]]
+# Character offsets of each token of a text: used to cut a unit longer than a whole chunk.
+TokenOffsets = Callable[[str], list[tuple[int, int]]]
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """A sentence or a table row: the smallest piece a chunk is built of."""
+
+    start: int
+    end: int
+    tokens: int
+    table_row: bool
+
+
+def chunk_header(filing: Filing, section: Section) -> str:
+    meta = filing.metadata
+    parts = [meta.company or "Unknown company", meta.form or "filing", meta.filing_date or meta.period, section.name]
+    return HEADER_SEPARATOR.join(p for p in parts if p)
+
+
+def chunk_filing(
+    filing: Filing,
+    count_tokens: TokenCounter,
+    token_offsets: TokenOffsets,
+    max_tokens: int = 256,
+    overlap_tokens: int = OVERLAP_TOKENS,
+) -> list[Chunk]:
+    chunks: list[Chunk] = []
+    for section in filing.sections:
+        header = chunk_header(filing, section)
+        budget = max_tokens - SPECIAL_TOKENS - count_tokens([header])[0] - 1
+        units = _units(filing.text, section.char_start, section.char_end, count_tokens, token_offsets, budget)
+        for start, end, tokens in _pack(units, budget, overlap_tokens):
+            chunks.append(_make_chunk(filing, section, header, len(chunks), start, end, tokens))
+    return chunks
+
+
+def _make_chunk(filing: Filing, section: Section, header: str, number: int, start: int, end: int,
+                tokens: int) -> Chunk:
+    meta = filing.metadata
+    return Chunk(
+        chunk_id=f"{filing.filing_id}#{number:05d}",
+        filing_id=filing.filing_id,
+        text=filing.text[start:end],
+        header=header,
+        company=meta.company,
+        cik=meta.cik,
+        form=meta.form,
+        filing_date=meta.filing_date,
+        period=meta.period,
+        section=section.name,
+        section_title=section.title,
+        source=filing.source,
+        char_start=start,
+        char_end=end,
+        page=filing.page_of(start),
+        n_tokens=tokens,
+    )
+
+
+def _units(text: str, start: int, end: int, count_tokens: TokenCounter, token_offsets: TokenOffsets,
+           budget: int) -> list[_Unit]:
+    spans: list[tuple[int, int, bool]] = []
+    for run_start, run_end, is_table_row in _runs(text, start, end):
+        if is_table_row:
+            spans.append((run_start, run_end, True))
+            continue
+        # Line breaks inside a paragraph of fixed-width text are layout, not sentence ends;
+        # replacing them keeps the offsets.
+        run = text[run_start:run_end].replace("\n", " ")
+        _, offsets = blingfire.text_to_sentences_and_offsets(run)
+        spans.extend((run_start + a, run_start + b, False) for a, b in offsets if run[a:b].strip())
+    counts = count_tokens([text[a:b] for a, b, _ in spans]) if spans else []
+    units: list[_Unit] = []
+    for (a, b, row), tokens in zip(spans, counts):
+        if tokens <= budget:
+            units.append(_Unit(a, b, tokens, row))
+        else:
+            units.extend(_split_long(text, a, b, row, token_offsets, budget))
+    return units
+
+
+def _runs(text: str, start: int, end: int):
+    """(start, end, is_table_row) of paragraph runs and table rows (tab-separated cells) in text[start:end]."""
+    block_start = start
+    for blank in [*_BLANK_LINE.finditer(text, start, end), None]:
+        block_end = blank.start() if blank else end
+        run_start = None
+        offset = block_start
+        for line in text[block_start:block_end].split("\n"):
+            line_end = offset + len(line)
+            if line.strip() and "\t" in line.strip(" \t"):
+                if run_start is not None:
+                    yield run_start, offset - 1, False
+                    run_start = None
+                yield offset, line_end, True
+            elif line.strip() and run_start is None:
+                run_start = offset
+            offset = line_end + 1
+        if run_start is not None:
+            yield run_start, block_end, False
+        block_start = blank.end() if blank else end
+
+
+def _split_long(text: str, start: int, end: int, table_row: bool, token_offsets: TokenOffsets,
+                budget: int) -> list[_Unit]:
+    """Cut a unit longer than a chunk at token boundaries, budget tokens at a time."""
+    offsets = token_offsets(text[start:end])
+    pieces = []
+    for first in range(0, len(offsets), budget):
+        window = offsets[first:first + budget]
+        piece_start = start + window[0][0] if first else start
+        piece_end = start + offsets[first + budget][0] if first + budget < len(offsets) else end
+        pieces.append(_Unit(piece_start, piece_end, len(window), table_row))
+    return pieces
+
+
+def _pack(units: list[_Unit], budget: int, overlap_tokens: int) -> list[tuple[int, int, int]]:
+    """(start, end, tokens) of chunks: units in order, each chunk within budget, a small overlap."""
+    chunks: list[tuple[int, int, int]] = []
+    current: list[_Unit] = []
+    for unit in units:
+        if current and sum(u.tokens for u in current) + unit.tokens > budget:
+            carried = _overlap(current, overlap_tokens)
+            # A table keeps its caption: a caption line that would end a chunk opens the next.
+            if unit.table_row and not current[-1].table_row and len(current) > 1:
+                carried, current = [current[-1]], current[:-1]
+            chunks.append(_span(current))
+            current = carried if sum(u.tokens for u in carried) + unit.tokens <= budget else []
+        current.append(unit)
+    if current:
+        chunks.append(_span(current))
+    return chunks
+
+
+def _overlap(units: list[_Unit], overlap_tokens: int) -> list[_Unit]:
+    carried: list[_Unit] = []
+    for unit in reversed(units[1:]):
+        if sum(u.tokens for u in carried) + unit.tokens > overlap_tokens:
+            break
+        carried.insert(0, unit)
+    return carried
+
+
+def _span(units: list[_Unit]) -> tuple[int, int, int]:
+    return units[0].start, units[-1].end, sum(u.tokens for u in units)

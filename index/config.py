@@ -1,0 +1,22 @@
+"""Settings from the environment (FILINGS_QA_*) with command-line overrides."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="FILINGS_QA_", extra="ignore")
+
+    # Folder holding all state: the embedded Chroma database, the filings registry and their texts.
+    data: Path = Path("data")
+    # "http://host:port" of a Chroma server; empty means the embedded PersistentClient under `data`.
+    chroma_url: str = ""
+    # A sentence-transformers model name or folder; empty means the bundled all-MiniLM-L6-v2.
+    embedding_model: str = ""
+    embedding_batch_size: int = 32
+
+    def with_overrides(self, **overrides) -> "Settings":
+        given = {k: v for k, v in overrides.items() if v not in (None, "")}
+        return self.model_validate(self.model_dump() | given) if given else self

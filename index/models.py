@@ -1,0 +1,95 @@
+"""Domain types of the index: what a filing is, where its sections lie, what a chunk carries."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Section:
+    """A span of a filing's extracted text: an Item, an exhibit, the cover or the signature block."""
+
+    name: str  # "Item 5.02", "Part I Item 2", "EX-99.1", "SIGNATURE", "COVER"
+    title: str  # "Departure of Directors or Certain Officers; ...", "" when unknown
+    char_start: int
+    char_end: int
+    pages: tuple[int, ...] = ()  # 1-based PDF pages the section covers; empty for non-PDF filings
+
+
+@dataclass
+class FilingMetadata:
+    company: str = ""
+    cik: str = ""
+    form: str = ""
+    filing_date: str = ""  # ISO date
+    period: str = ""  # ISO date: period of report, fiscal year or quarter end, or date of the event
+    accession: str = ""
+
+
+@dataclass
+class Filing:
+    """One filing read from disk: its extracted text, metadata and sections in document order."""
+
+    source: str
+    text: str
+    metadata: FilingMetadata
+    sections: list[Section]
+    content_hash: str  # sha256 of the file's bytes
+    page_starts: list[int] = field(default_factory=list)  # char offset where each PDF page begins
+
+    @property
+    def filing_id(self) -> str:
+        return self.metadata.accession or f"sha256-{self.content_hash[:20]}"
+
+    def page_of(self, offset: int) -> int | None:
+        """1-based page holding the character at `offset`, or None for a filing without pages."""
+        if not self.page_starts:
+            return None
+        page = 0
+        for number, start in enumerate(self.page_starts, 1):
+            if start > offset:
+                break
+            page = number
+        return page or 1
+
+    def to_summary(self) -> dict:
+        """The `filings-qa parse --json` record."""
+        return {
+            "source": self.source,
+            **asdict(self.metadata),
+            "sections": [
+                {
+                    "name": s.name,
+                    "title": s.title,
+                    "char_start": s.char_start,
+                    "char_end": s.char_end,
+                    "pages": list(s.pages),
+                }
+                for s in self.sections
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """An embeddable piece of one section, traceable to its characters in the filing's text."""
+
+    chunk_id: str
+    filing_id: str
+    text: str  # exact slice text[char_start:char_end] of the filing's extracted text
+    header: str  # "ImmunoGen, Inc. · 8-K · 2001-03-07 · EX-99.1", prepended for embedding only
+    company: str
+    cik: str
+    form: str
+    filing_date: str
+    period: str
+    section: str
+    section_title: str
+    source: str
+    char_start: int
+    char_end: int
+    page: int | None = None
+    n_tokens: int = 0
+
+    @property
+    def embedding_text(self) -> str:
+        return f"{self.header}\n{' '.join(self.text.split())}"

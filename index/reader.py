@@ -1,0 +1,185 @@
+"""Read one filing from disk, whatever its format, into text, metadata and sections.
+
+The format is told from the content (SGML submission, HTML or inline XBRL, plain text, PDF),
+never from the file name.
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from pathlib import Path
+
+from index import forms, metadata, sgml
+from index.html_text import dei_facts, html_to_text, looks_like_html, parse_html
+from index.models import Filing, FilingMetadata, Section
+from index.sections import SIGNATURE, DocumentSpan, detect_sections
+
+DOCUMENT_SEPARATOR = "\n\n"
+COVER_CHARS = 8000  # the cover page of a form lies within its first few thousand characters
+BINARY_SIGNATURES = (b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"BZh", b"7z\xbc\xaf")
+# Layout tags of 1990s plain-text submissions (<PAGE>, <S>, <C> column markers in tables).
+SGML_LAYOUT_TAGS = re.compile(r"</?(?:PAGE|S|C|TABLE|CAPTION|FN|F\d{1,2})>", re.I)
+ANY_TAG = re.compile(r"<[^>]*>")
+HTML_LINE_TAGS = re.compile(r"<(?:p|br|tr|li|h[1-6])[\s/>]", re.I)
+# Words that any SEC filing or exhibit uses; a text with none of them is not a filing.
+FILING_VOCABULARY = re.compile(
+    r"securities and exchange commission|exchange act|\bform\s+\d|registrant|press release|"
+    r"fiscal|quarter|annual report|earnings|net (?:income|sales|revenues?)|shareholders|stockholders",
+    re.I,
+)
+
+
+class FilingError(Exception):
+    """A file that cannot be read as a filing; the message is one line for the user."""
+
+
+def read_filing(path: str | Path) -> Filing:
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise FilingError(f"cannot read file: {error.strerror or error}") from error
+    if not raw.strip():
+        raise FilingError("empty file")
+    content_hash = hashlib.sha256(raw).hexdigest()
+    if raw.lstrip()[:5] == b"%PDF-":
+        text, page_starts = _pdf_text(raw)
+        documents = [DocumentSpan("", "", 0, len(text))]
+        meta = FilingMetadata()
+    else:
+        if raw[:8].startswith(BINARY_SIGNATURES) or b"\x00" in raw[:8192]:
+            raise FilingError("binary file, not a filing (supported: EDGAR .txt, HTML, inline XBRL, PDF)")
+        text, documents, meta = _submission_text(_decode(raw))
+        page_starts = []
+    if not text.strip():
+        raise FilingError("no readable text in the file")
+    if not FILING_VOCABULARY.search(text[:200_000]):
+        raise FilingError("not an SEC filing: none of the words a filing or exhibit uses")
+
+    main = documents[0]
+    cover = text[main.start: main.start + COVER_CHARS]
+    first_type = main.type if not main.type.startswith("EX-") else ""
+    form = meta.form or first_type or metadata.form_from_cover(cover) or main.type
+    cover_meta = FilingMetadata(
+        company=metadata.company_from_cover(cover),
+        form=form,
+        period=metadata.period_from_cover(cover, form),
+    )
+    meta = metadata.merge(meta, cover_meta)
+    sections = detect_sections(text, documents, meta.form)
+    if not meta.filing_date:
+        meta.filing_date = _signature_date(text, sections) or meta.period
+    meta.company = metadata.prefer_written_casing(meta.company, text)
+    if page_starts:
+        sections = [_with_pages(s, page_starts) for s in sections]
+    return Filing(str(path), text, meta, sections, content_hash, page_starts)
+
+
+def _decode(raw: bytes) -> str:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _submission_text(text: str) -> tuple[str, list[DocumentSpan], FilingMetadata]:
+    """Extracted text of every prose document, their spans, and what the SGML header and dei facts say."""
+    if sgml.is_sgml_submission(text):
+        parts = sgml.documents(text)
+        meta = metadata.from_sec_header(sgml.header_fields(text))
+    else:
+        parts = [sgml.SubmissionDocument("", "", "", text)]
+        meta = FilingMetadata()
+    pieces: list[str] = []
+    spans: list[DocumentSpan] = []
+    offset = 0
+    for part in parts:
+        if _is_skipped(part):
+            continue
+        body_text, facts = _document_text(part.body)
+        if not body_text.strip():
+            continue
+        if facts:
+            meta = metadata.merge(meta, metadata.from_dei_facts(facts))
+        if pieces:
+            pieces.append(DOCUMENT_SEPARATOR)
+            offset += len(DOCUMENT_SEPARATOR)
+        pieces.append(body_text)
+        spans.append(DocumentSpan(part.type, part.description, offset, offset + len(body_text)))
+        offset += len(body_text)
+    return "".join(pieces), spans or [DocumentSpan("", "", 0, 0)], meta
+
+
+def _is_skipped(part: sgml.SubmissionDocument) -> bool:
+    return bool(
+        forms.SKIPPED_DOCUMENT_TYPES.match(part.type)
+        or part.filename.lower().endswith(forms.SKIPPED_DOCUMENT_SUFFIXES)
+        or sgml.is_binary_body(part.body)
+    )
+
+
+def _document_text(body: str) -> tuple[str, dict[str, str]]:
+    if looks_like_html(body) and not _is_plain_text_in_html(body):
+        root = parse_html(body)
+        return html_to_text(root), dei_facts(root)
+    if looks_like_html(body):
+        body = html.unescape(ANY_TAG.sub("", body))
+    return _plain_text(body), {}
+
+
+def _is_plain_text_in_html(body: str) -> bool:
+    """A fixed-width text filing wrapped in <html><body><div> (AEGON 20-F of 2001-03-28)."""
+    newlines = body.count("\n")
+    return newlines > 200 and len(HTML_LINE_TAGS.findall(body)) * 50 < newlines
+
+
+def _plain_text(body: str) -> str:
+    body = SGML_LAYOUT_TAGS.sub("", body)
+    lines = [line.rstrip() for line in body.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+
+
+def _pdf_text(raw: bytes) -> tuple[str, list[int]]:
+    import pypdfium2  # imported here: only PDFs need it
+
+    try:
+        document = pypdfium2.PdfDocument(raw)
+    except pypdfium2.PdfiumError as error:
+        raise FilingError(f"cannot read PDF: {error}") from error
+    pages: list[str] = []
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            text_page = page.get_textpage()
+            page_text = text_page.get_text_range().replace("\r\n", "\n").replace("\r", "\n")
+            pages.append("\n".join(line.rstrip() for line in page_text.split("\n")).strip("\n"))
+            text_page.close()
+            page.close()
+    finally:
+        document.close()
+    if not any(p.strip() for p in pages):
+        raise FilingError("PDF has no extractable text (scanned images?)")
+    page_starts, offset = [], 0
+    for page_text in pages:
+        page_starts.append(offset)
+        offset += len(page_text) + len(DOCUMENT_SEPARATOR)
+    return DOCUMENT_SEPARATOR.join(pages), page_starts
+
+
+def _signature_date(text: str, sections: list[Section]) -> str:
+    for section in sections:
+        if section.name == SIGNATURE:
+            return metadata.signature_date(text[section.char_start:section.char_end])
+    return ""
+
+
+def _with_pages(section: Section, page_starts: list[int]) -> Section:
+    first = last = 1
+    for number, start in enumerate(page_starts, 1):
+        if start <= section.char_start:
+            first = number
+        if start < section.char_end:
+            last = number
+    return Section(section.name, section.title, section.char_start, section.char_end, tuple(range(first, last + 1)))

@@ -1,0 +1,64 @@
+"""EDGAR's SGML container: the <SEC-HEADER> fields and the <DOCUMENT>s of a full submission."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+HEADER_FIELD = re.compile(r"^\s*([A-Z][A-Z ()/-]+?):[ \t]*(\S[^\n]*?)\s*$", re.M)
+DOCUMENT = re.compile(r"<DOCUMENT>(.*?)(?:</DOCUMENT>|\Z)", re.S | re.I)
+TAG_LINE = re.compile(r"^<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>[ \t]*([^\n]*)$", re.M | re.I)
+TEXT_BODY = re.compile(r"<TEXT>(.*?)(?:</TEXT>|\Z)", re.S | re.I)
+UUENCODED = re.compile(r"^\s*begin [0-7]{3} \S", re.M)
+
+
+@dataclass(frozen=True)
+class SubmissionDocument:
+    type: str  # "8-K", "EX-99.1", "GRAPHIC" ...
+    description: str
+    filename: str
+    body: str  # what lies between <TEXT> and </TEXT>
+
+
+def is_sgml_submission(text: str) -> bool:
+    head = text[:5000]
+    return "<SEC-DOCUMENT>" in head or "<SEC-HEADER>" in head or (
+        re.search(r"^<TYPE>", head, re.M) is not None and "<TEXT>" in text[:20000].upper()
+    )
+
+
+def header_fields(text: str) -> dict[str, list[str]]:
+    """Every `NAME: value` line of the <SEC-HEADER>, in order, by name."""
+    start = text.find("<SEC-HEADER>")
+    if start < 0:
+        return {}
+    end = text.find("</SEC-HEADER>", start)
+    fields: dict[str, list[str]] = {}
+    for m in HEADER_FIELD.finditer(text[start:end if end > 0 else start + 20000]):
+        fields.setdefault(m.group(1).strip(), []).append(m.group(2).strip())
+    return fields
+
+
+def documents(text: str) -> list[SubmissionDocument]:
+    """The submission's documents; a file holding one document without <DOCUMENT> tags is one too."""
+    blocks = [m.group(1) for m in DOCUMENT.finditer(text)] or [text]
+    found = []
+    for block in blocks:
+        body_match = TEXT_BODY.search(block)
+        if not body_match:
+            continue
+        tags = {m.group(1).upper(): m.group(2).strip() for m in TAG_LINE.finditer(block[: body_match.start()])}
+        found.append(
+            SubmissionDocument(
+                type=tags.get("TYPE", "").upper(),
+                description=tags.get("DESCRIPTION", ""),
+                filename=tags.get("FILENAME", ""),
+                body=body_match.group(1),
+            )
+        )
+    return found
+
+
+def is_binary_body(body: str) -> bool:
+    """uuencoded images and archives, or a PDF inside the submission."""
+    head = body[:2000]
+    return UUENCODED.search(head) is not None or head.lstrip().startswith("%PDF")

@@ -1,0 +1,246 @@
+"""The index: chunks and their vectors in Chroma, a registry of filings and their texts in the data folder.
+
+Chroma is embedded (PersistentClient under `data/chroma`) or a server (`FILINGS_QA_CHROMA_URL`);
+the same code serves both. A filing is visible to search only once its registry row says
+"complete", which is written after the last of its chunks is stored.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import sqlite3
+import threading
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import urlparse
+
+import numpy as np
+
+from index.config import Settings
+from index.models import Chunk, Filing
+
+COLLECTION = "filings_qa_chunks"
+DEFAULT_MODEL_NAME = "all-MiniLM-L6-v2"
+PENDING, COMPLETE = "pending", "complete"
+ADD_BATCH = 1000  # well under Chroma's maximum batch size
+
+
+class StoreError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class FilingRecord:
+    filing_id: str
+    source: str
+    content_hash: str
+    company: str
+    cik: str
+    form: str
+    filing_date: str
+    period: str
+    accession: str
+    sections: int
+    chunks: int
+    status: str
+    ingested_at: str
+
+
+def chroma_client(settings: Settings):
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_url:
+        url = urlparse(settings.chroma_url)
+        if not url.hostname:
+            raise StoreError(f"FILINGS_QA_CHROMA_URL must look like http://host:port, not {settings.chroma_url!r}")
+        try:
+            return chromadb.HttpClient(host=url.hostname, port=url.port or (443 if url.scheme == "https" else 8000),
+                                       ssl=url.scheme == "https", settings=chroma_settings)
+        except Exception as error:  # chromadb raises plain ValueError/ConnectionError variants
+            raise StoreError(f"cannot reach the Chroma server at {settings.chroma_url}: {error}") from error
+    return chromadb.PersistentClient(path=str(settings.data / "chroma"), settings=chroma_settings)
+
+
+class Registry:
+    """Which filings the index holds, from which files, and whether they are complete (SQLite)."""
+
+    SCHEMA = """
+    CREATE TABLE IF NOT EXISTS filings (
+        filing_id TEXT PRIMARY KEY, source TEXT, content_hash TEXT, company TEXT, cik TEXT, form TEXT,
+        filing_date TEXT, period TEXT, accession TEXT, sections TEXT, chunks INTEGER, status TEXT,
+        ingested_at TEXT, added_by TEXT);
+    CREATE INDEX IF NOT EXISTS filings_by_source ON filings(source);
+    """
+
+    def __init__(self, path: Path):
+        self._connection = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._connection.execute("PRAGMA journal_mode=WAL")
+        self._connection.executescript(self.SCHEMA)
+        self._lock = threading.Lock()
+
+    def _query(self, sql: str, parameters: tuple = ()) -> list[tuple]:
+        with self._lock:
+            return self._connection.execute(sql, parameters).fetchall()
+
+    def by_source(self, source: str) -> list[tuple[str, str, str]]:
+        """(filing_id, content_hash, status) of the filings read from `source`."""
+        return [tuple(r) for r in self._query(
+            "SELECT filing_id, content_hash, status FROM filings WHERE source = ?", (source,))]
+
+    def status(self, filing_id: str) -> tuple[str, str] | None:
+        rows = self._query("SELECT content_hash, status FROM filings WHERE filing_id = ?", (filing_id,))
+        return tuple(rows[0]) if rows else None
+
+    def begin(self, filing: Filing, added_by: str = "") -> None:
+        meta = filing.metadata
+        sections = json.dumps([s.__dict__ | {"pages": list(s.pages)} for s in filing.sections])
+        self._query(
+            "INSERT OR REPLACE INTO filings VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (filing.filing_id, filing.source, filing.content_hash, meta.company, meta.cik, meta.form,
+             meta.filing_date, meta.period, meta.accession, sections, 0, PENDING,
+             datetime.now(timezone.utc).isoformat(timespec="seconds"), added_by),
+        )
+
+    def complete(self, filing_id: str, chunks: int) -> None:
+        self._query("UPDATE filings SET status = ?, chunks = ? WHERE filing_id = ?", (COMPLETE, chunks, filing_id))
+
+    def delete(self, filing_id: str) -> None:
+        self._query("DELETE FROM filings WHERE filing_id = ?", (filing_id,))
+
+    def records(self) -> list[FilingRecord]:
+        rows = self._query(
+            "SELECT filing_id, source, content_hash, company, cik, form, filing_date, period, accession, "
+            "sections, chunks, status, ingested_at FROM filings ORDER BY company, filing_date")
+        return [FilingRecord(*row[:9], len(json.loads(row[9] or "[]")), *row[10:]) for row in rows]
+
+    def sections(self, filing_id: str) -> list[dict]:
+        rows = self._query("SELECT sections FROM filings WHERE filing_id = ?", (filing_id,))
+        return json.loads(rows[0][0]) if rows else []
+
+    def complete_ids(self) -> set[str]:
+        return {r[0] for r in self._query("SELECT filing_id FROM filings WHERE status = ?", (COMPLETE,))}
+
+
+class FilingIndex:
+    """Chunks with vectors in a Chroma collection (through llama-index's ChromaVectorStore)."""
+
+    def __init__(self, settings: Settings):
+        from llama_index.vector_stores.chroma import ChromaVectorStore
+
+        self.settings = settings
+        settings.data.mkdir(parents=True, exist_ok=True)
+        self._texts = settings.data / "texts"
+        self._texts.mkdir(exist_ok=True)
+        self.model_name = settings.embedding_model or DEFAULT_MODEL_NAME
+        self.collection = chroma_client(settings).get_or_create_collection(
+            COLLECTION,
+            embedding_function=None,  # vectors are computed here; Chroma's default would download a model
+            configuration={"hnsw": {"space": "cosine"}},
+            metadata={"embedding_model": self.model_name},
+        )
+        indexed_with = (self.collection.metadata or {}).get("embedding_model", self.model_name)
+        if indexed_with != self.model_name:
+            raise StoreError(
+                f"this index was built with the embedding model {indexed_with!r}, not {self.model_name!r}: "
+                "use the same model or another data folder")
+        self.vector_store = ChromaVectorStore(chroma_collection=self.collection)
+        self.registry = Registry(settings.data / "registry.sqlite3")
+
+    # --- writing -------------------------------------------------------------------------------
+    def begin(self, filing: Filing, added_by: str = "") -> None:
+        """Register a filing as pending and keep its text; search ignores it until `complete`."""
+        with gzip.open(self._text_path(filing.filing_id), "wt", encoding="utf-8") as handle:
+            handle.write(filing.text)
+        self.registry.begin(filing, added_by)
+
+    def stored_chunk_ids(self, chunk_ids: list[str]) -> set[str]:
+        stored: set[str] = set()
+        for first in range(0, len(chunk_ids), ADD_BATCH):
+            stored.update(self.collection.get(ids=chunk_ids[first:first + ADD_BATCH], include=[])["ids"])
+        return stored
+
+    def add_chunks(self, chunks: list[Chunk], embeddings: np.ndarray) -> None:
+        from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+
+        nodes = [
+            TextNode(
+                id_=chunk.chunk_id,
+                text=chunk.text,
+                embedding=vector.tolist(),
+                metadata=_chunk_metadata(chunk),
+                relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=chunk.filing_id)},
+            )
+            for chunk, vector in zip(chunks, embeddings)
+        ]
+        for first in range(0, len(nodes), ADD_BATCH):
+            self.vector_store.add(nodes[first:first + ADD_BATCH])
+
+    def complete(self, filing_id: str, chunks: int) -> None:
+        self.registry.complete(filing_id, chunks)
+
+    def remove(self, filing_id: str) -> bool:
+        if self.registry.status(filing_id) is None:
+            return False
+        self.vector_store.delete(ref_doc_id=filing_id)
+        self.registry.delete(filing_id)
+        self._text_path(filing_id).unlink(missing_ok=True)
+        return True
+
+    # --- reading -------------------------------------------------------------------------------
+    def filings(self) -> list[FilingRecord]:
+        return self.registry.records()
+
+    def chunk_count(self) -> int:
+        return self.collection.count()
+
+    def filing_text(self, filing_id: str) -> str:
+        with gzip.open(self._text_path(filing_id), "rt", encoding="utf-8") as handle:
+            return handle.read()
+
+    def search(self, query_vector: np.ndarray, k: int = 10, where: dict | None = None) -> list[tuple[Chunk, float]]:
+        """Nearest chunks of complete filings, best first, with cosine similarity."""
+        complete = self.registry.complete_ids()
+        if not complete:
+            return []
+        result = self.collection.query(
+            query_embeddings=[np.asarray(query_vector, dtype=np.float32).tolist()],
+            n_results=k, where=where, include=["documents", "metadatas", "distances"],
+        )
+        hits = []
+        for chunk_id, text, meta, distance in zip(result["ids"][0], result["documents"][0],
+                                                  result["metadatas"][0], result["distances"][0]):
+            if meta.get("filing_id") in complete:
+                hits.append((chunk_from_metadata(chunk_id, text, meta), 1.0 - float(distance)))
+        return hits
+
+    def _text_path(self, filing_id: str) -> Path:
+        safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in filing_id)
+        return self._texts / f"{safe}.txt.gz"
+
+
+def _chunk_metadata(chunk: Chunk) -> dict:
+    meta = {
+        "filing_id": chunk.filing_id, "company": chunk.company, "cik": chunk.cik, "form": chunk.form,
+        "filing_date": chunk.filing_date, "period": chunk.period, "section": chunk.section,
+        "section_title": chunk.section_title, "source": chunk.source, "char_start": chunk.char_start,
+        "char_end": chunk.char_end, "header": chunk.header, "n_tokens": chunk.n_tokens,
+        # dates as numbers, because Chroma's where filters compare numbers only
+        "filing_date_num": int(chunk.filing_date.replace("-", "") or 0),
+    }
+    if chunk.page is not None:
+        meta["page"] = chunk.page
+    return meta
+
+
+def chunk_from_metadata(chunk_id: str, text: str, meta: dict) -> Chunk:
+    return Chunk(
+        chunk_id=chunk_id, filing_id=meta["filing_id"], text=text, header=meta.get("header", ""),
+        company=meta.get("company", ""), cik=meta.get("cik", ""), form=meta.get("form", ""),
+        filing_date=meta.get("filing_date", ""), period=meta.get("period", ""), section=meta.get("section", ""),
+        section_title=meta.get("section_title", ""), source=meta.get("source", ""),
+        char_start=int(meta.get("char_start", 0)), char_end=int(meta.get("char_end", 0)),
+        page=meta.get("page"), n_tokens=int(meta.get("n_tokens", 0)),
+    )

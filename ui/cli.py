@@ -1,0 +1,165 @@
+"""`filings-qa`: a thin command-line shell over the same API the web chat uses.
+
+Heavy modules (torch, chromadb, gradio) are imported inside the commands that need them,
+so `filings-qa parse` and `--help` start fast.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+app = typer.Typer(help="Answer questions about SEC filings with cited passages.", no_args_is_help=True,
+                  add_completion=False, pretty_exceptions_enable=False)
+
+DataOption = Annotated[
+    Optional[Path],
+    typer.Option("--data", help="Data folder (default: $FILINGS_QA_DATA or ./data).", show_default=False),
+]
+
+
+def _settings(data: Optional[Path]):
+    from index.config import Settings
+
+    return Settings().with_overrides(data=data)
+
+
+def _open_assistant(data: Optional[Path]):
+    from index.embedding import EmbeddingModelError
+    from index.store import StoreError
+    from qa.assistant import Assistant
+
+    try:
+        return Assistant.open(_settings(data))
+    except (StoreError, EmbeddingModelError) as error:
+        _fail(str(error))
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(2)
+
+
+@app.command()
+def parse(
+    files: Annotated[list[Path], typer.Argument(help="Filing files to read.")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per file.")] = False,
+) -> None:
+    """Read filings and show their metadata and sections, without embedding anything."""
+    from index.reader import FilingError, read_filing
+
+    failed = 0
+    for path in files:
+        try:
+            record = read_filing(path).to_summary()
+        except FilingError as error:
+            record = {"source": str(path), "error": str(error)}
+            failed += 1
+        if as_json:
+            typer.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            _print_parse(record)
+    if failed == len(files):
+        raise typer.Exit(1)
+
+
+def _print_parse(record: dict) -> None:
+    if "error" in record:
+        typer.echo(f"{record['source']}: error: {record['error']}")
+        return
+    typer.echo(f"{record['source']}\n  {record['company']} | {record['form']} | filed {record['filing_date']} | "
+               f"period {record['period']} | CIK {record['cik'] or '-'} | accession {record['accession'] or '-'}")
+    for s in record["sections"]:
+        pages = f" p.{s['pages'][0]}-{s['pages'][-1]}" if s["pages"] else ""
+        typer.echo(f"  {s['name']:<18} {s['char_start']:>8}-{s['char_end']:<8}{pages} {s['title'][:70]}")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Filing files and folders (searched recursively).")],
+    data: DataOption = None,
+) -> None:
+    """Add filings to the index: unchanged files are skipped, changed ones replaced."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    assistant = _open_assistant(data)
+    console = Console(stderr=True)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
+               TextColumn("{task.fields[chunks]} chunks, {task.fields[rate]:.1f} chunks/s"),
+               TimeElapsedColumn(), TextColumn("{task.fields[current]}"))
+    with Progress(*columns, console=console, transient=False) as bar:
+        task = bar.add_task("Ingesting", total=None, chunks=0, rate=0.0, current="loading model")
+
+        def show(progress) -> None:
+            elapsed = bar.tasks[0].elapsed or 1e-9
+            bar.update(task, total=progress.files_total, completed=progress.files_done,
+                       chunks=progress.chunks_embedded, rate=progress.chunks_embedded / elapsed,
+                       current=Path(progress.current).name[:40])
+
+        report = assistant.ingest(paths, on_progress=show)
+    for failure in report.failures:
+        console.print(f"[red]error[/red] {failure.source}: {failure.error}", highlight=False)
+    console.print(
+        f"{report.count('ingested')} ingested, {report.count('unchanged')} unchanged, {len(report.failures)} failed; "
+        f"{report.sections} sections, {report.chunks} chunks, {report.tokens} tokens in {report.seconds:.1f} s"
+        + (f" ({report.chunks / report.seconds:.1f} chunks/s)" if report.chunks else ""),
+        highlight=False,
+    )
+    if report.outcomes and report.count("ingested") + report.count("unchanged") == 0:
+        raise typer.Exit(1)
+
+
+@app.command("list")
+def list_filings(
+    data: DataOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per filing.")] = False,
+) -> None:
+    """Show the indexed filings with their chunk counts."""
+    from dataclasses import asdict
+
+    filings = _open_assistant(data).filings()
+    for record in filings:
+        if as_json:
+            typer.echo(json.dumps(asdict(record), ensure_ascii=False))
+        else:
+            pending = "" if record.status == "complete" else f"  [{record.status}]"
+            typer.echo(f"{record.filing_id:<32} {record.company[:34]:<35} {record.form:<8} {record.filing_date:<10} "
+                       f"{record.sections:>4} sections {record.chunks:>6} chunks{pending}")
+    if not filings and not as_json:
+        typer.echo("No filings indexed yet: run `filings-qa ingest PATH`.")
+
+
+@app.command()
+def remove(
+    filing_id: Annotated[str, typer.Argument(help="A FILING_ID from `filings-qa list`.")],
+    data: DataOption = None,
+) -> None:
+    """Remove a filing and its chunks from the index."""
+    if not _open_assistant(data).remove(filing_id):
+        _fail(f"no filing {filing_id!r} in the index (see `filings-qa list`)")
+    typer.echo(f"removed {filing_id}")
+
+
+@app.command()
+def serve(
+    data: DataOption = None,
+    host: Annotated[str, typer.Option(help="Address to bind; 0.0.0.0 opens it to the network.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port of the web chat.")] = 7860,
+) -> None:
+    """Serve the web chat."""
+    from ui.web import build_app
+
+    assistant = _open_assistant(data)
+    assistant.embedder  # load the model before the first user waits for it
+    typer.echo(f"Filings QA: {len(assistant.filings())} filings indexed; serving on http://{host}:{port}",
+               err=True)
+    build_app(assistant).queue(default_concurrency_limit=4).launch(
+        server_name=host, server_port=port, share=False, show_error=True)

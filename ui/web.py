@@ -1,0 +1,37 @@
+"""The web chat (Gradio): shows what `qa` returns, nothing more."""
+from __future__ import annotations
+
+import re
+
+import gradio as gr
+
+from qa.assistant import Assistant
+from qa.models import Answer, Passage
+
+# Filing text and questions are data: Markdown and HTML in them must show as text.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~$-])")
+
+
+def as_text(value: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", value)
+
+
+def render_passage(passage: Passage) -> str:
+    where = " · ".join(p for p in (passage.company, passage.form, passage.filing_date, passage.section) if p)
+    page = f", page {passage.page}" if passage.page else ""
+    quote = "\n> ".join(as_text(line) for line in " ".join(passage.text.split()).split("\n"))
+    return f"**[{passage.rank}] {as_text(where)}**{as_text(page)} — {as_text(passage.section_title)}\n> {quote}"
+
+
+def render_answer(answer: Answer) -> str:
+    return "\n\n".join([as_text(answer.text), *(render_passage(p) for p in answer.passages)])
+
+
+def build_app(assistant: Assistant) -> gr.Blocks:
+    def respond(message: str, history: list) -> str:
+        return render_answer(assistant.ask(message))
+
+    with gr.Blocks(title="Filings QA") as app:
+        gr.Markdown("# Filings QA\nAsk about the indexed SEC filings; every passage shows its filing and section.")
+        gr.ChatInterface(respond, examples=["Who did ImmunoGen appoint as CFO?"], api_name="ask_chat")
+    return app
