@@ -53,6 +53,8 @@ DATELINE = re.compile(
     r"^[A-Z][A-Za-z .'-]{2,40},\s*[A-Z][A-Za-z.]*\.?,?\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{4})[^\n]{0,40}--",
     re.M,
 )
+HEADLINE_WINDOW_CHARS = 600
+HEADLINE_MAX_CHARS = 200  # longer all-capitals lines are legends and disclaimers, not headlines
 # An entry of an exhibit list: "99.1 The Registrant's Press Release dated March 5, 2001."
 EXHIBIT_LIST_ENTRY = re.compile(
     r"^[ \t]*(?:EX(?:HIBIT)?[-\s]*(?:NO\.?\s*)?)?(\d{1,3}\.\d{1,2}|\d{1,3})[ \t]+(?=[A-Z\"'(])", re.I | re.M
@@ -259,17 +261,28 @@ def _untagged_exhibits(text: str, start: int, end: int, headings: list[_Heading]
 
 
 def _headline_before(text: str, floor: int, dateline: int) -> tuple[int, str] | None:
-    """The all-capitals headline within the few lines above a press release's dateline."""
-    window_start = max(floor, text.rfind("\n", floor, max(floor, dateline - 600)) + 1)
-    best = None
-    offset = window_start
-    for line in text[window_start:dateline].split("\n"):
-        letters = [c for c in line if c.isalpha()]
-        if len(letters) >= 12 and line.upper() == line and len(line.split()) >= 3:
-            best = (offset, line.strip())
-            break
-        offset += len(line) + 1
-    return best
+    """The all-capitals headline nearest above a press release's dateline, with the lines it wraps onto.
+
+    Searching upwards matters: the previous release may end in an all-capitals disclaimer
+    (ImmunoGen 8-K of 2001-03-07, end of EX-99.1).
+    """
+    window_start = max(floor, text.rfind("\n", floor, max(floor, dateline - HEADLINE_WINDOW_CHARS)) + 1)
+    lines = text[window_start:dateline].split("\n")
+    starts = [window_start]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    nearest = next((i for i in range(len(lines) - 1, -1, -1) if _is_headline(lines[i])), None)
+    if nearest is None:
+        return None
+    first = nearest
+    while first > 0 and _is_headline(lines[first - 1]):
+        first -= 1
+    return starts[first], " ".join(line.strip() for line in lines[first:nearest + 1])
+
+
+def _is_headline(line: str) -> bool:
+    letters = sum(c.isalpha() for c in line)
+    return letters >= 12 and line.upper() == line and 3 <= len(line.split()) and len(line) <= HEADLINE_MAX_CHARS
 
 
 def _listed_exhibit_numbers(text: str, headings: list[_Heading], limit: int) -> list[str]:

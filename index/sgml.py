@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# Apple's 10-K of 1994-12-13 carries an <IMS-HEADER>, the header of EDGAR's first years.
+HEADER_START = re.compile(r"<(SEC|IMS)-HEADER>")
 HEADER_FIELD = re.compile(r"^\s*([A-Z][A-Z ()/-]+?):[ \t]*(\S[^\n]*?)\s*$", re.M)
 DOCUMENT = re.compile(r"<DOCUMENT>(.*?)(?:</DOCUMENT>|\Z)", re.S | re.I)
 TAG_LINE = re.compile(r"^<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>[ \t]*([^\n]*)$", re.M | re.I)
@@ -21,17 +23,18 @@ class SubmissionDocument:
 
 def is_sgml_submission(text: str) -> bool:
     head = text[:5000]
-    return "<SEC-DOCUMENT>" in head or "<SEC-HEADER>" in head or (
+    return "<SEC-DOCUMENT>" in head or HEADER_START.search(head) is not None or (
         re.search(r"^<TYPE>", head, re.M) is not None and "<TEXT>" in text[:20000].upper()
     )
 
 
 def header_fields(text: str) -> dict[str, list[str]]:
-    """Every `NAME: value` line of the <SEC-HEADER>, in order, by name."""
-    start = text.find("<SEC-HEADER>")
-    if start < 0:
+    """Every `NAME: value` line of the <SEC-HEADER> (<IMS-HEADER> in 1993-94), in order, by name."""
+    match = HEADER_START.search(text, 0, 20000)
+    if not match:
         return {}
-    end = text.find("</SEC-HEADER>", start)
+    start = match.start()
+    end = text.find(f"</{match.group(1)}-HEADER>", start)
     fields: dict[str, list[str]] = {}
     for m in HEADER_FIELD.finditer(text[start:end if end > 0 else start + 20000]):
         fields.setdefault(m.group(1).strip(), []).append(m.group(2).strip())

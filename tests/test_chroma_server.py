@@ -1,0 +1,75 @@
+"""The same index code against a Chroma server (`chroma run` on loopback), chosen by configuration."""
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from conftest import SAMPLE
+from index.config import Settings
+from qa.assistant import Assistant
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def chroma_server(tmp_path: Path):
+    chroma = shutil.which("chroma", path=str(Path(sys.executable).parent))
+    assert chroma, "the chromadb package installs the `chroma` command"
+    port = free_port()
+    log = (tmp_path / "chroma.log").open("w")
+    server = subprocess.Popen([chroma, "run", "--path", str(tmp_path / "server-db"), "--host", "127.0.0.1",
+                               "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{url}/api/v2/heartbeat", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.3)
+        else:
+            pytest.fail(f"chroma run did not answer on {url}: {(tmp_path / 'chroma.log').read_text()[-2000:]}")
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+
+
+@pytest.mark.server
+def test_ingest_and_search_through_a_chroma_server(chroma_server, tmp_path, embedder, monkeypatch):
+    monkeypatch.setenv("FILINGS_QA_CHROMA_URL", chroma_server)
+    settings = Settings(data=tmp_path / "data")
+    assert settings.chroma_url == chroma_server
+    assistant = Assistant.open(settings)
+    assistant._embedder = embedder
+    report = assistant.ingest([SAMPLE])
+    assert report.count("ingested") == 1
+    assert not (tmp_path / "data" / "chroma").exists()  # the vectors live in the server, not in the folder
+    assert assistant.index.chunk_count() == report.chunks
+    passages = assistant.search("Gregg D. Beloff Vice President and Chief Financial Officer", k=10)
+    assert any(p.section == "EX-99.1" for p in passages)
+
+    reopened = Assistant.open(Settings(data=tmp_path / "data"))  # a second process sees the same index
+    assert reopened.index.chunk_count() == report.chunks
+    assert reopened.remove(report.outcomes[0].filing_id)
+    assert assistant.index.chunk_count() == 0
+
+
+def test_a_malformed_server_url_is_a_clear_error(tmp_path):
+    from index.store import FilingIndex, StoreError
+
+    with pytest.raises(StoreError, match="http://host:port"):
+        FilingIndex(Settings(data=tmp_path, chroma_url="not a url"))

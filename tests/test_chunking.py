@@ -1,0 +1,71 @@
+"""Chunks: within one section, within the model's window, exact slices of the filing's text."""
+from __future__ import annotations
+
+from conftest import FIXTURES, SAMPLE
+from index.chunking import chunk_filing
+from index.models import Filing, FilingMetadata, Section
+from index.reader import read_filing
+
+
+def chunks_of(filing, embedder, max_tokens=256):
+    return chunk_filing(filing, embedder.count_tokens, embedder.token_offsets, max_tokens)
+
+
+def test_chunks_stay_in_their_section_and_are_exact_slices(embedder):
+    for path in (SAMPLE, FIXTURES / "acme_submission.txt", FIXTURES / "acme_10q.htm"):
+        filing = read_filing(path)
+        bounds = {s.name: (s.char_start, s.char_end) for s in filing.sections}
+        chunks = chunks_of(filing, embedder)
+        assert chunks
+        for chunk in chunks:
+            start, end = bounds[chunk.section]
+            assert start <= chunk.char_start < chunk.char_end <= end
+            assert filing.text[chunk.char_start:chunk.char_end] == chunk.text
+        assert len({c.chunk_id for c in chunks}) == len(chunks)
+
+
+def test_every_chunk_fits_the_model_window_with_its_header(embedder):
+    filing = read_filing(SAMPLE)
+    chunks = chunks_of(filing, embedder)
+    full_lengths = embedder.count_tokens([c.embedding_text for c in chunks])
+    assert max(full_lengths) + 2 <= embedder.max_tokens
+    assert chunks[0].header == "ImmunoGen, Inc. \u00b7 8-K \u00b7 2001-03-07 \u00b7 COVER"
+    exhibit = next(c for c in chunks if c.section == "EX-99.1")
+    assert (exhibit.company, exhibit.form, exhibit.filing_date) == ("ImmunoGen, Inc.", "8-K", "2001-03-07")
+    assert exhibit.section_title and exhibit.source == str(SAMPLE)
+
+
+def _synthetic(text: str) -> Filing:
+    return Filing("memory", text, FilingMetadata(company="Acme", form="10-K", filing_date="2024-01-01"),
+                  [Section("Item 7", "MD&A", 0, len(text))], "0" * 64)
+
+
+def test_long_sections_split_on_sentences_with_a_small_overlap(embedder):
+    sentences = [f"In quarter {i} the company sold {i * 1000} widgets to customers in region {i}." for i in range(60)]
+    filing = _synthetic(" ".join(sentences))
+    chunks = chunks_of(filing, embedder, max_tokens=128)
+    assert len(chunks) > 3
+    for chunk in chunks:
+        assert chunk.text.startswith("In quarter") and chunk.text.endswith(".")  # sentence boundaries
+    for before, after in zip(chunks, chunks[1:]):
+        assert after.char_start < before.char_end  # overlap: the next chunk repeats the last sentence
+        assert before.char_end - after.char_start < 200
+
+
+def test_a_sentence_longer_than_the_window_is_cut_at_token_boundaries(embedder):
+    filing = _synthetic(" ".join(f"word{i}" for i in range(800)))
+    chunks = chunks_of(filing, embedder, max_tokens=128)
+    assert len(chunks) > 3
+    assert all(c.n_tokens <= 128 for c in chunks)
+    assert "".join(filing.text[c.char_start:c.char_end] for c in chunks).replace(" ", "") == \
+        filing.text.replace(" ", "")
+
+
+def test_a_table_keeps_its_caption(embedder):
+    prose = " ".join(f"Sentence number {i} talks about widgets and gadgets." for i in range(14))
+    rows = "\n".join(f"Region {i}\t{i * 10}\t{i * 20}" for i in range(30))
+    filing = _synthetic(f"{prose}\nNet sales by region (in millions):\n{rows}")
+    chunks = chunks_of(filing, embedder, max_tokens=128)
+    table_start = filing.text.index("Region 0")
+    opening = next(c for c in chunks if c.char_start <= table_start < c.char_end)
+    assert "Net sales by region (in millions):" in opening.text

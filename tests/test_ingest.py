@@ -1,0 +1,124 @@
+"""Ingest into a real embedded Chroma: incremental, idempotent, atomic per filing, never stopped by bad input."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import FIXTURES, ROOT, SAMPLE
+from index.store import FilingIndex
+
+
+def copy_fixtures(folder):
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("acme_submission.txt", "acme_plain_8k.txt"):
+        shutil.copy(FIXTURES / name, folder / name)
+    shutil.copy(SAMPLE, folder / "renamed.dat")  # arbitrary file names
+    (folder / "sub").mkdir(exist_ok=True)
+    shutil.copy(FIXTURES / "acme_10q.htm", folder / "sub" / "q.htm")
+    (folder / "junk.bin").write_bytes(b"\x00\x01\x02binary")
+    return folder
+
+
+def test_ingest_folder_then_reingest_is_a_no_op(assistant, tmp_path):
+    folder = copy_fixtures(tmp_path / "in")
+    report = assistant.ingest([folder, tmp_path / "missing.txt"])
+    assert report.count("ingested") == 4
+    assert {f.source.split("/")[-1]: f.error for f in report.failures} == {
+        "junk.bin": "binary file, not a filing (supported: EDGAR .txt, HTML, inline XBRL, PDF)",
+        "missing.txt": "no such file or folder",
+    }
+    filings = {f.source.split("/")[-1]: f for f in assistant.filings()}
+    assert set(filings) == {"acme_submission.txt", "acme_plain_8k.txt", "renamed.dat", "q.htm"}
+    assert all(f.status == "complete" and f.chunks > 0 for f in filings.values())
+    assert assistant.index.chunk_count() == report.chunks
+
+    again = assistant.ingest([folder])
+    assert again.count("unchanged") == 4 and again.count("ingested") == 0
+    assert assistant.index.chunk_count() == report.chunks
+
+
+def test_search_finds_the_exhibit_with_its_filing_and_section(assistant, tmp_path):
+    assistant.ingest([SAMPLE, FIXTURES / "acme_submission.txt"])
+    passages = assistant.search("Acme Widgets Springfield plant investment $12.5 million", k=3)
+    assert passages[0].company == "Acme Widgets, Inc." and passages[0].section in {"EX-99.1", "Item 5"}
+    text = assistant.index.filing_text(passages[0].filing_id)
+    assert text[passages[0].char_start:passages[0].char_end] == passages[0].text
+
+
+def test_changed_file_replaces_its_chunks(assistant, tmp_path):
+    path = tmp_path / "filing.txt"
+    shutil.copy(FIXTURES / "acme_plain_8k.txt", path)
+    assistant.ingest([path])
+    old_id = assistant.filings()[0].filing_id
+    path.write_text(path.read_text().replace("$30 million", "$45 million"))
+    report = assistant.ingest([path])
+    assert report.count("ingested") == 1
+    filings = assistant.filings()
+    assert len(filings) == 1 and filings[0].filing_id != old_id
+    assert assistant.index.chunk_count() == filings[0].chunks
+    assert "$45 million" in assistant.index.filing_text(filings[0].filing_id)
+
+
+def test_remove_deletes_chunks_and_text(assistant):
+    assistant.ingest([FIXTURES / "acme_submission.txt", SAMPLE])
+    before = assistant.index.chunk_count()
+    removed = assistant.filings()[0]
+    assert assistant.remove(removed.filing_id)
+    assert assistant.index.chunk_count() == before - removed.chunks
+    assert removed.filing_id not in {f.filing_id for f in assistant.filings()}
+    assert not assistant.remove("no-such-filing")
+
+
+def test_a_crash_mid_filing_leaves_nothing_visible_and_the_next_ingest_completes_it(assistant, monkeypatch):
+    import index.ingest
+
+    monkeypatch.setattr(index.ingest, "EMBED_BATCH", 4)
+    real_add = FilingIndex.add_chunks
+    calls = {"n": 0}
+
+    def crash_after_first_batch(self, chunks, embeddings):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise KeyboardInterrupt("power cut")
+        real_add(self, chunks, embeddings)
+
+    monkeypatch.setattr(FilingIndex, "add_chunks", crash_after_first_batch)
+    with pytest.raises(KeyboardInterrupt):
+        assistant.ingest([SAMPLE])
+    assert assistant.index.chunk_count() == 4  # the first batch reached Chroma ...
+    assert assistant.search("Gregg D. Beloff chief financial officer") == []  # ... but is not searchable
+    assert [f.status for f in assistant.filings()] == ["pending"]
+
+    monkeypatch.setattr(FilingIndex, "add_chunks", real_add)
+    report = assistant.ingest([SAMPLE])
+    assert report.count("ingested") == 1
+    record = assistant.filings()[0]
+    assert record.status == "complete" and assistant.index.chunk_count() == record.chunks
+    assert assistant.search("Gregg D. Beloff chief financial officer")
+
+
+def run_cli(*args, data):
+    return subprocess.run([sys.executable, "-m", "ui", *args, "--data", str(data)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+
+
+def test_cli_ingest_list_remove_and_exit_codes(tmp_path):
+    data = tmp_path / "data"
+    bad = tmp_path / "bad.txt"
+    bad.write_text("")
+    result = run_cli("ingest", str(SAMPLE), str(bad), data=data)
+    assert result.returncode == 0, result.stderr
+    assert "1 ingested, 0 unchanged, 1 failed" in result.stderr
+    assert f"error {bad}: empty file" in " ".join(result.stderr.split())
+
+    listing = run_cli("list", data=data)
+    assert "ImmunoGen, Inc." in listing.stdout and "8-K" in listing.stdout
+    filing_id = listing.stdout.split()[0]
+
+    assert run_cli("ingest", str(bad), data=data).returncode == 1  # nothing could be ingested
+    assert run_cli("remove", filing_id, data=data).returncode == 0
+    assert run_cli("remove", filing_id, data=data).returncode == 2
+    assert "No filings indexed yet" in run_cli("list", data=data).stdout

@@ -1,0 +1,115 @@
+"""Reading filings of every format into text, metadata and sections."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import FIXTURES, ROOT, SAMPLE, make_pdf
+from index.reader import FilingError, read_filing
+
+
+def section_text(filing, name: str) -> str:
+    section = next(s for s in filing.sections if s.name == name)
+    return filing.text[section.char_start:section.char_end]
+
+
+def test_sgml_submission_metadata_from_header_and_exhibit_documents():
+    filing = read_filing(FIXTURES / "acme_submission.txt")
+    meta = filing.metadata
+    assert (meta.form, meta.cik, meta.accession) == ("8-K", "999999", "0000999999-03-000042")
+    assert (meta.filing_date, meta.period) == ("2003-06-12", "2003-06-10")
+    assert meta.company == "Acme Widgets, Inc."  # the filing's own casing, not the header's capitals
+    assert filing.filing_id == "0000999999-03-000042"
+    assert [s.name for s in filing.sections] == ["COVER", "Item 5", "Item 7", "SIGNATURE", "EX-99.1"]
+    assert section_text(filing, "Item 5").startswith("ITEM 5.  OTHER EVENTS")
+    assert next(s for s in filing.sections if s.name == "Item 5").title == "Other Events"
+
+
+def test_html_exhibit_text_drops_hidden_content_and_keeps_table_rows():
+    filing = read_filing(FIXTURES / "acme_submission.txt")
+    exhibit = section_text(filing, "EX-99.1")
+    assert '"Demand for widgets has never been higher," said Jane Q. Doe.' in exhibit
+    assert "Springfield\t40,000\t$\t12.5" in exhibit  # one table row per line, cells tab-separated
+    assert "Hidden text" not in filing.text
+    assert "begin 644" not in filing.text  # the uuencoded GRAPHIC document is skipped
+    assert "<P>" not in filing.text and "<PAGE>" not in filing.text
+
+
+def test_inline_xbrl_10q_metadata_from_dei_and_items_by_part():
+    filing = read_filing(FIXTURES / "acme_10q.htm")
+    meta = filing.metadata
+    assert (meta.company, meta.form, meta.cik, meta.period) == ("Acme Widgets, Inc.", "10-Q", "999999", "2024-06-29")
+    assert meta.filing_date == "2024-08-02"  # the signature date: the file has no SEC header
+    names = [s.name for s in filing.sections]
+    # Table-of-contents rows are not sections; Part I Item 2 is not Part II Item 2.
+    assert names == ["COVER", "Part I Item 1", "Part I Item 2", "Part II Item 1", "Part II Item 2", "SIGNATURE"]
+    assert "blue widgets in Europe" in section_text(filing, "Part I Item 2")
+    assert "repurchased 2 million shares" in section_text(filing, "Part II Item 2")
+    assert "context data never shown" not in filing.text  # ix:header is hidden content
+    assert "Total net sales\t$\t1,530\t$\t1,410" in section_text(filing, "Part I Item 1")
+
+
+def test_plain_text_8k_exhibits_after_signature_follow_the_exhibit_list():
+    filing = read_filing(FIXTURES / "acme_plain_8k.txt")
+    assert (filing.metadata.company, filing.metadata.form) == ("Acme Widgets, Inc.", "8-K")
+    assert filing.metadata.filing_date == "1999-02-04" and filing.metadata.period == "1999-02-02"
+    assert [s.name for s in filing.sections] == ["COVER", "Item 5", "Item 7", "SIGNATURE", "EX-99.1", "EX-99.2"]
+    first, second = section_text(filing, "EX-99.1"), section_text(filing, "EX-99.2")
+    assert first.startswith("ACME WIDGETS NAMES NEW CHIEF OPERATING OFFICER")
+    assert "FORWARD-LOOKING" in first  # the release's own legend stays with it
+    assert second.startswith("ACME WIDGETS TO SELL GADGET DIVISION")
+    assert filing.filing_id.startswith("sha256-")  # no accession number without a header
+
+
+def test_immunogen_sample_sections_and_metadata():
+    filing = read_filing(SAMPLE)
+    assert filing.metadata.company == "ImmunoGen, Inc." and filing.metadata.form == "8-K"
+    assert [s.name for s in filing.sections] == ["COVER", "Item 5", "Item 7", "SIGNATURE", "EX-99.1", "EX-99.2"]
+    assert "Gregg D. Beloff" in section_text(filing, "EX-99.1")
+    assert section_text(filing, "EX-99.2").startswith("MILLENNIUM AND IMMUNOGEN FORM")
+
+
+def test_pdf_text_keeps_page_numbers(tmp_path):
+    path = tmp_path / "report.bin"  # the name says nothing: the content does
+    path.write_bytes(make_pdf([
+        ["UNITED STATES SECURITIES AND EXCHANGE COMMISSION", "FORM 10-K", "ACME WIDGETS, INC.",
+         "(Exact name of registrant as specified in its charter)", "For the fiscal year ended December 31, 2023",
+         "Item 1. Business", "We make widgets in Springfield."],
+        ["Item 7. Management Discussion", "Sales rose 9 percent.", "SIGNATURES", "Date: February 20, 2024"],
+    ]))
+    filing = read_filing(path)
+    assert (filing.metadata.company, filing.metadata.form) == ("ACME WIDGETS, INC.", "10-K")
+    assert filing.metadata.period == "2023-12-31"
+    pages = {s.name: s.pages for s in filing.sections}
+    assert pages["Item 1"] == (1,) and pages["Item 7"] == (2,) and pages["SIGNATURE"] == (2,)
+    assert filing.page_of(filing.text.index("Sales rose")) == 2
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"", "empty file"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary file"),
+    (b"%PDF-1.4 this is not really a pdf", "cannot read PDF"),
+    ((FIXTURES / "not_a_filing.txt").read_bytes(), "not an SEC filing"),
+])
+def test_unreadable_files_raise_one_line_errors(tmp_path, content, message):
+    path = tmp_path / "input.txt"
+    path.write_bytes(content)
+    with pytest.raises(FilingError, match=message) as error:
+        read_filing(path)
+    assert "\n" not in str(error.value)
+
+
+def test_parse_cli_prints_one_json_line_per_file_and_errors_inline(tmp_path):
+    empty = tmp_path / "empty.htm"
+    empty.write_text("")
+    result = subprocess.run([sys.executable, "-m", "ui", "parse", str(SAMPLE), str(empty), "--json"],
+                            capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 0, result.stderr
+    first, second = (json.loads(line) for line in result.stdout.splitlines())
+    assert first["company"] == "ImmunoGen, Inc." and first["form"] == "8-K"
+    assert [s["name"] for s in first["sections"]][1:] == ["Item 5", "Item 7", "SIGNATURE", "EX-99.1", "EX-99.2"]
+    assert all(s["char_start"] < s["char_end"] for s in first["sections"])
+    assert second == {"source": str(empty), "error": "empty file"}

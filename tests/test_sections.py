@@ -1,0 +1,272 @@
+"""Section detection on small hand-written filings, and on the shared corpus when it is present."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.sections import DocumentSpan, detect_sections
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+FILLER = "The company describes this matter at length in the paragraphs that follow here. " * 3
+
+
+def sections_of(text: str, form: str) -> list:
+    return detect_sections(text, [DocumentSpan(form, "", 0, len(text))], form)
+
+
+def names(text: str, form: str) -> list[str]:
+    return [s.name for s in sections_of(text, form)]
+
+
+def section_text(text: str, form: str, name: str) -> str:
+    section = next(s for s in sections_of(text, form) if s.name == name)
+    return text[section.char_start:section.char_end]
+
+
+LEGACY_8K = f"""FORM 8-K
+CURRENT REPORT
+EXAMPLE WIDGETS, INC.
+(Exact name of registrant as specified in its charter)
+ITEM 5. OTHER EVENTS
+{FILLER}
+ITEM 7. FINANCIAL STATEMENTS AND EXHIBITS
+(c) Exhibits.
+99.1 Press release dated May 2, 2001.
+SIGNATURE
+Pursuant to the requirements of the Securities Exchange Act of 1934, the Registrant has duly caused this report
+to be signed on its behalf.
+Date: May 3, 2001
+"""
+
+
+def test_legacy_8k_items_keep_plain_numbers_and_old_titles():
+    sections = sections_of(LEGACY_8K, "8-K")
+    assert [s.name for s in sections] == ["COVER", "Item 5", "Item 7", "SIGNATURE"]
+    assert sections[1].title == "Other Events"
+    assert sections[2].title.startswith("Financial Statements, Pro Forma")
+
+
+def test_sections_cover_the_text_in_order():
+    sections = sections_of(LEGACY_8K, "8-K")
+    assert sections[0].char_start == 0 and sections[-1].char_end == len(LEGACY_8K)
+    assert all(a.char_end == b.char_start for a, b in zip(sections, sections[1:]))
+
+
+def test_new_8k_items_use_section_dot_item_numbers():
+    text = f"""FORM 8-K
+Item 5.02 Departure of Directors or Certain Officers.
+{FILLER}
+Item 9.01. Financial Statements and Exhibits.
+(d) Exhibits.
+SIGNATURES
+Pursuant to the requirements of the Securities Exchange Act of 1934 ...
+"""
+    sections = sections_of(text, "8-K")
+    assert [s.name for s in sections] == ["COVER", "Item 5.02", "Item 9.01", "SIGNATURE"]
+    assert sections[1].title.startswith("Departure of Directors or Certain Officers")
+
+
+TOC_WITH_PAGES = """TABLE OF CONTENTS
+Item 1. Business 3
+Item 1A. Risk Factors 8
+Item 7. Management's Discussion and Analysis 20
+Item 8. Financial Statements 30
+"""
+TOC_WITHOUT_PAGES = """TABLE OF CONTENTS
+Item 1. Business
+Item 1A. Risk Factors
+Item 7. Management's Discussion and Analysis
+Item 8. Financial Statements
+"""
+
+
+@pytest.mark.parametrize("toc", [TOC_WITH_PAGES, TOC_WITHOUT_PAGES], ids=["page numbers", "no page numbers"])
+def test_10k_table_of_contents_lines_are_not_sections(toc):
+    body = f"""Item 1. Business
+We make widgets. {FILLER}
+Item 1A. Risk Factors
+Widgets may fail. {FILLER}
+Item 7. Management's Discussion and Analysis
+Sales grew. {FILLER}
+Item 8. Financial Statements
+Balance sheet. {FILLER}
+SIGNATURES
+"""
+    text = f"FORM 10-K\nANNUAL REPORT\n{toc}{body}"
+    sections = sections_of(text, "10-K")
+    assert [s.name for s in sections] == ["COVER", "Item 1", "Item 1A", "Item 7", "Item 8", "SIGNATURE"]
+    assert sections[1].char_start == text.index(body)
+    assert "TABLE OF CONTENTS" in section_text(text, "10-K", "COVER")
+
+
+def test_10k_incorporated_by_reference_item_stays_a_short_section():
+    text = f"""FORM 10-K
+Item 9A. Controls and Procedures
+{FILLER}
+Item 10. Directors, Executive Officers and Corporate Governance
+Incorporated by reference to the Proxy Statement.
+Item 11. Executive Compensation
+None.
+Item 15. Exhibits and Financial Statement Schedules
+{FILLER}
+"""
+    assert names(text, "10-K") == ["COVER", "Item 9A", "Item 10", "Item 11", "Item 15"]
+    assert section_text(text, "10-K", "Item 11").strip().endswith("None.")
+
+
+def test_10k_heading_with_two_separators_and_combined_items():
+    text = f"""FORM 10-K
+Item 1. - Business
+{FILLER}
+Item 9. - Changes in and Disagreements with Accountants
+{FILLER}
+ITEMS 10, 11, 12 and 13. DIRECTORS, EXECUTIVE OFFICERS; EXECUTIVE COMPENSATION
+{FILLER}
+ITEM 14. PRINCIPAL ACCOUNTANT FEES AND SERVICES
+{FILLER}
+"""
+    sections = sections_of(text, "10-K")
+    assert [s.name for s in sections] == ["COVER", "Item 1", "Item 9", "Item 10", "Item 14"]
+    assert "Executive Compensation" in sections[3].title
+
+
+TEN_Q_BODY = f"""PART I - FINANCIAL INFORMATION
+Item 1. Financial Statements
+{FILLER}
+Item 2. Management's Discussion and Analysis
+{FILLER} Readers should see Part I,
+Item 1A. Risk Factors of our annual report for more.
+{FILLER}
+PART II - OTHER INFORMATION
+Item 1. Legal Proceedings
+{FILLER}
+Item 2. Unregistered Sales of Equity Securities
+{FILLER}
+Item 6. Exhibits
+{FILLER}
+SIGNATURES
+"""
+
+
+def test_10q_items_are_named_by_part():
+    sections = sections_of(f"FORM 10-Q\n{TEN_Q_BODY}", "10-Q")
+    assert [s.name for s in sections] == [
+        "COVER", "Part I Item 1", "Part I Item 2", "Part II Item 1", "Part II Item 2", "Part II Item 6", "SIGNATURE",
+    ]
+    assert sections[4].title == "Unregistered Sales of Equity Securities and Use of Proceeds"
+
+
+def test_10q_part_ii_line_of_the_table_of_contents_does_not_rename_part_i_items():
+    toc = "Item 1. Financial Statements\nItem 2. MD&A 24\nPART II. OTHER INFORMATION\nItem 6. Exhibits 40\n"
+    body = TEN_Q_BODY.replace("PART I - FINANCIAL INFORMATION\n", "")
+    text = f"FORM 10-Q\n{toc}{body}"
+    assert names(text, "10-Q")[1:4] == ["Part I Item 1", "Part I Item 2", "Part II Item 1"]
+
+
+PRESS_RELEASE_8K = f"""FORM 8-K
+ITEM 5. OTHER EVENTS
+{FILLER}
+ITEM 7. FINANCIAL STATEMENTS AND EXHIBITS
+(c) Exhibits.
+99.1 The Registrant's Press Release dated March 5, 2001.
+99.2 The Registrant's Press Release dated March 5, 2001.
+SIGNATURE
+Pursuant to the requirements of the Securities Exchange Act of 1934, the Registrant has duly caused this report
+to be signed on its behalf.
+Date: March 7, 2001
+
+EXAMPLE WIDGETS NAMES NEW TREASURER
+SPRINGFIELD, Ill., March 5 /PRNewswire/ -- Example Widgets, Inc. today named a treasurer.
+THIS RELEASE CONTAINS FORWARD-LOOKING STATEMENTS THAT ARE SUBJECT TO RISKS AND UNCERTAINTIES.
+
+EXAMPLE WIDGETS AND ACME GEARS FORM ALLIANCE
+SPRINGFIELD, Ill., March 5 /PRNewswire/ -- Example Widgets, Inc. and Acme Gears today formed an alliance.
+"""
+
+
+def test_untagged_exhibits_after_signature_take_numbers_from_the_exhibit_list():
+    sections = sections_of(PRESS_RELEASE_8K, "8-K")
+    assert [s.name for s in sections] == ["COVER", "Item 5", "Item 7", "SIGNATURE", "EX-99.1", "EX-99.2"]
+    first = section_text(PRESS_RELEASE_8K, "8-K", "EX-99.1")
+    second = section_text(PRESS_RELEASE_8K, "8-K", "EX-99.2")
+    assert first.startswith("EXAMPLE WIDGETS NAMES NEW TREASURER") and "FORWARD-LOOKING" in first
+    assert second.startswith("EXAMPLE WIDGETS AND ACME GEARS FORM ALLIANCE")
+    assert sections[5].title == "EXAMPLE WIDGETS AND ACME GEARS FORM ALLIANCE"
+
+
+def test_explicit_exhibit_lines_after_signature():
+    text = LEGACY_8K + "\nEXHIBIT 99.1\nPress release text.\n"
+    sections = sections_of(text, "8-K")
+    assert sections[-1].name == "EX-99.1"
+    assert section_text(text, "8-K", "EX-99.1").startswith("EXHIBIT 99.1")
+
+
+def test_signature_block_without_heading_is_found_by_its_opening_sentence():
+    text = f"""FORM 8-K
+Item 8.01 Other Events.
+{FILLER}
+Pursuant to the requirements of the Securities and Exchange Act of 1934, the registrant has duly caused this
+report to be signed on its behalf.
+Date: March 30, 2021
+"""
+    assert names(text, "8-K") == ["COVER", "Item 8.01", "SIGNATURE"]
+    assert section_text(text, "8-K", "SIGNATURE").startswith("Pursuant to the requirements")
+
+
+def test_cross_reference_sentences_are_not_headings():
+    text = f"""FORM 10-K
+Item 1. Business
+{FILLER}
+Item 7 of this report discusses results.
+{FILLER}
+Item 7. Management's Discussion and Analysis
+{FILLER}
+"""
+    sections = sections_of(text, "10-K")
+    assert [s.name for s in sections] == ["COVER", "Item 1", "Item 7"]
+    assert sections[2].char_start == text.index("Item 7. Management")
+
+
+def test_tagged_exhibit_documents_keep_their_type():
+    main = f"FORM 8-K\nItem 2.02 Results of Operations.\n{FILLER}\n"
+    exhibit = "Example Widgets reports record quarter."
+    text = main + "\n\n" + exhibit
+    documents = [DocumentSpan("8-K", "", 0, len(main)), DocumentSpan("EX-99.1", "", len(main) + 2, len(text))]
+    sections = detect_sections(text, documents, "8-K")
+    assert [s.name for s in sections] == ["COVER", "Item 2.02", "EX-99.1"]
+    assert sections[-1].title == "Additional Exhibits"
+
+
+# --- the shared corpus, when present -------------------------------------------------------------
+
+@pytest.fixture
+def corpus_filing():
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus not found")
+    from index.reader import read_filing
+
+    return lambda name: read_filing(CORPUS / "filings" / name)
+
+
+@pytest.mark.corpus
+def test_immunogen_8k_sections_and_exhibits(corpus_filing):
+    filing = corpus_filing("immunogen_8-K_2001-03-07.txt")
+    assert [s.name for s in filing.sections] == ["COVER", "Item 5", "Item 7", "SIGNATURE", "EX-99.1", "EX-99.2"]
+    text = {s.name: filing.text[s.char_start:s.char_end] for s in filing.sections}
+    assert "Chief Financial Officer" in text["EX-99.1"] and "Millennium" not in text["EX-99.1"]
+    assert text["EX-99.2"].lstrip().startswith("MILLENNIUM")
+    assert filing.metadata.company == "ImmunoGen, Inc."
+    assert filing.metadata.form == "8-K"
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("name, expected", [
+    ("netflix_10-Q_2025-07-18.htm", "Part I Item 2"),
+    ("fb_Pfizer_2023Q2_10Q.pdf", "Part I Item 2"),
+    ("fb_AMCOR_2023_10K.pdf", "Item 7"),
+    ("procter-gamble_10-Q_2025-04-24.htm", "SIGNATURE"),
+    ("rockofages_8-K_2000-09-27.txt", "SIGNATURE"),
+])
+def test_corpus_filings_have_their_usual_sections(corpus_filing, name, expected):
+    assert expected in [s.name for s in corpus_filing(name).sections]
