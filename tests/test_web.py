@@ -1,0 +1,50 @@
+"""The first web chat: a real `filings-qa serve` process asked through gradio_client."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+import httpx
+import pytest
+
+from conftest import ROOT, SAMPLE
+from test_chroma_server import free_port
+
+
+@pytest.fixture
+def served_sample(tmp_path):
+    data = tmp_path / "data"
+    cli = [sys.executable, "-m", "ui"]
+    subprocess.run([*cli, "ingest", str(SAMPLE), "--data", str(data)], check=True, cwd=ROOT, timeout=300,
+                   capture_output=True)
+    port = free_port()
+    log = (tmp_path / "serve.log").open("w")
+    server = subprocess.Popen([*cli, "serve", "--data", str(data), "--port", str(port)], cwd=ROOT,
+                              stdout=log, stderr=subprocess.STDOUT, env=os.environ | {"HF_HUB_OFFLINE": "1"})
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and server.poll() is None:
+            try:
+                if httpx.get(url, timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.5)
+        else:
+            pytest.fail(f"filings-qa serve did not start: {(tmp_path / 'serve.log').read_text()[-3000:]}")
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+
+
+def test_chat_answers_with_passages_and_their_filing_and_section(served_sample):
+    from gradio_client import Client
+
+    reply = Client(served_sample, verbose=False).predict("Who did ImmunoGen appoint as CFO?", api_name="/ask_chat")
+    assert "Gregg D. Beloff" in reply
+    assert "ImmunoGen, Inc. · 8\\-K · 2001\\-03\\-07 · " in reply  # filing, form, date and section of each passage
+    assert reply.count("**[") == 5
