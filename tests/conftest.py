@@ -2,8 +2,12 @@
 from __future__ import annotations
 
 import os
+import socket
+import subprocess
+import time
 from pathlib import Path
 
+import httpx
 import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -43,6 +47,24 @@ def corpus() -> Path:
     if not (folder / "filings").is_dir():
         pytest.skip(f"the shared corpus is not beside this clone ({folder} is missing)")
     return folder
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_http(url: str, process: subprocess.Popen, log: Path, seconds: float = 120) -> None:
+    """Wait until `url` answers 200, or fail with the end of the server's log."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            if httpx.get(url, timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            time.sleep(0.3)
+    pytest.fail(f"{url} did not come up: {log.read_text()[-3000:]}")
 
 
 def make_pdf(pages: list[list[str]]) -> bytes:

@@ -2,24 +2,15 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-import httpx
 import pytest
 
-from conftest import SAMPLE
+from conftest import SAMPLE, free_port, wait_for_http
 from index.config import Settings
 from qa.assistant import Assistant
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture
@@ -32,15 +23,7 @@ def chroma_server(tmp_path: Path):
                                "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{url}/api/v2/heartbeat", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.3)
-        else:
-            pytest.fail(f"chroma run did not answer on {url}: {(tmp_path / 'chroma.log').read_text()[-2000:]}")
+        wait_for_http(f"{url}/api/v2/heartbeat", server, tmp_path / "chroma.log", seconds=60)
         yield url
     finally:
         server.terminate()

@@ -1,13 +1,10 @@
 """Metadata from SEC headers, cover pages and signature blocks, on small hand-written examples."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from index import metadata, sgml
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
 SGML_HEADER = """<SEC-DOCUMENT>0000111111-24-000007.txt : 20240315
 <SEC-HEADER>0000111111-24-000007.hdr.sgml : 20240315
@@ -155,12 +152,10 @@ def test_merge_takes_the_first_known_value():
 # --- the shared corpus, when present -------------------------------------------------------------
 
 @pytest.fixture
-def corpus_metadata():
-    if not CORPUS.is_dir():
-        pytest.skip("../shared/corpus not found")
+def corpus_metadata(corpus):
     from index.reader import read_filing
 
-    return lambda name: read_filing(CORPUS / "filings" / name).metadata
+    return lambda name: read_filing(corpus / "filings" / name).metadata
 
 
 @pytest.mark.corpus

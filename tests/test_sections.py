@@ -1,13 +1,10 @@
 """Section detection on small hand-written filings, and on the shared corpus when it is present."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from index.sections import DocumentSpan, detect_sections
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 FILLER = "The company describes this matter at length in the paragraphs that follow here. " * 3
 
 
@@ -241,12 +238,10 @@ def test_tagged_exhibit_documents_keep_their_type():
 # --- the shared corpus, when present -------------------------------------------------------------
 
 @pytest.fixture
-def corpus_filing():
-    if not CORPUS.is_dir():
-        pytest.skip("../shared/corpus not found")
+def corpus_filing(corpus):
     from index.reader import read_filing
 
-    return lambda name: read_filing(CORPUS / "filings" / name)
+    return lambda name: read_filing(corpus / "filings" / name)
 
 
 @pytest.mark.corpus

@@ -4,13 +4,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 
-import httpx
 import pytest
 
-from conftest import ROOT, SAMPLE
-from test_chroma_server import free_port
+from conftest import ROOT, SAMPLE, free_port, wait_for_http
 
 
 @pytest.fixture
@@ -25,15 +22,7 @@ def served_sample(tmp_path):
                               stdout=log, stderr=subprocess.STDOUT, env=os.environ | {"HF_HUB_OFFLINE": "1"})
     url = f"http://127.0.0.1:{port}/"
     try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and server.poll() is None:
-            try:
-                if httpx.get(url, timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.5)
-        else:
-            pytest.fail(f"filings-qa serve did not start: {(tmp_path / 'serve.log').read_text()[-3000:]}")
+        wait_for_http(url, server, tmp_path / "serve.log")
         yield url
     finally:
         server.terminate()
