@@ -35,6 +35,7 @@ class FileOutcome:
 class IngestReport:
     outcomes: list[FileOutcome] = field(default_factory=list)
     seconds: float = 0.0
+    model_seconds: float = 0.0  # part of `seconds` spent loading the embedding model
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -92,9 +93,14 @@ class Ingestor:
         # Loaded on the first file that needs embedding: re-ingesting unchanged files needs no model.
         self._load_embedder = load_embedder
 
+        self.model_seconds = 0.0
+
     @property
     def embedder(self) -> Embedder:
-        return self._load_embedder()
+        started = time.perf_counter()
+        embedder = self._load_embedder()
+        self.model_seconds += time.perf_counter() - started
+        return embedder
 
     def ingest(self, paths: Iterable[str | Path], on_progress: ProgressCallback | None = None,
                added_by: str = "") -> IngestReport:
@@ -114,6 +120,7 @@ class Ingestor:
             report.outcomes.append(self._ingest_file(path, added_by, lambda n: tell(done, str(path), n)))
         tell(len(files), "")
         report.seconds = time.perf_counter() - started
+        report.model_seconds = self.model_seconds
         return report
 
     def _ingest_file(self, path: Path, added_by: str, on_embedded: Callable[[int], None]) -> FileOutcome:

@@ -110,7 +110,8 @@ def ingest(
     console.print(
         f"{report.count('ingested')} ingested, {report.count('unchanged')} unchanged, {len(report.failures)} failed; "
         f"{report.sections} sections, {report.chunks} chunks, {report.tokens} tokens in {report.seconds:.1f} s"
-        + (f" ({report.chunks / report.seconds:.1f} chunks/s)" if report.chunks else ""),
+        + (f" ({report.chunks / report.seconds:.1f} chunks/s; model loaded in {report.model_seconds:.1f} s)"
+           if report.chunks else ""),
         highlight=False,
     )
     if report.outcomes and report.count("ingested") + report.count("unchanged") == 0:
@@ -162,4 +163,4 @@ def serve(
     typer.echo(f"Filings QA: {len(assistant.filings())} filings indexed; serving on http://{host}:{port}",
                err=True)
     build_app(assistant).queue(default_concurrency_limit=4).launch(
-        server_name=host, server_port=port, share=False, show_error=True)
+        server_name=host, server_port=port, share=False, show_error=True, quiet=True)
