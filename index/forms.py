@@ -249,10 +249,6 @@ def is_item_of(family: str, number: str, part: str = "") -> bool:
     return True
 
 
-def part_of_10k_item(number: str) -> str:
-    return FORM_10K_ITEMS.get(number.upper(), ("", ""))[0]
-
-
 def item_order(number: str) -> tuple[int, int, str]:
     """Sort key of an item number: 1 < 1A < 1B < 2 < ... and 1.01 < 2.02 < 9.01."""
     m = re.match(r"(\d+)(?:\.(\d+))?([A-Z]?)", number.upper())

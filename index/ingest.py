@@ -126,15 +126,16 @@ class Ingestor:
     def _ingest_file(self, path: Path, added_by: str, on_embedded: Callable[[int], None]) -> FileOutcome:
         source = str(path.resolve())
         try:
-            content_hash = hashlib.sha256(path.read_bytes()).hexdigest()
+            content = path.read_bytes()
         except OSError as error:
             return FileOutcome(source, "failed", error=f"cannot read file: {error.strerror or error}")
+        content_hash = hashlib.sha256(content).hexdigest()
         previous = self.index.registry.by_source(source)
         for filing_id, old_hash, status in previous:
             if old_hash == content_hash and status == COMPLETE:
                 return FileOutcome(source, "unchanged", filing_id)
         try:
-            filing = read_filing(path)
+            filing = read_filing(path, content)
         except FilingError as error:
             return FileOutcome(source, "failed", error=str(error))
         filing.source = source

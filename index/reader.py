@@ -35,10 +35,11 @@ class FilingError(Exception):
     """A file that cannot be read as a filing; the message is one line for the user."""
 
 
-def read_filing(path: str | Path) -> Filing:
+def read_filing(path: str | Path, content: bytes | None = None) -> Filing:
+    """The filing in `path`; `content`, when given, is the file's bytes already read."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        raw = path.read_bytes() if content is None else content
     except OSError as error:
         raise FilingError(f"cannot read file: {error.strerror or error}") from error
     if not raw.strip():

@@ -116,10 +116,6 @@ class Registry:
             "sections, chunks, status, ingested_at FROM filings ORDER BY company, filing_date")
         return [FilingRecord(*row[:9], len(json.loads(row[9] or "[]")), *row[10:]) for row in rows]
 
-    def sections(self, filing_id: str) -> list[dict]:
-        rows = self._query("SELECT sections FROM filings WHERE filing_id = ?", (filing_id,))
-        return json.loads(rows[0][0]) if rows else []
-
     def complete_ids(self) -> set[str]:
         return {r[0] for r in self._query("SELECT filing_id FROM filings WHERE status = ?", (COMPLETE,))}
 
