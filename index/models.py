@@ -1,6 +1,7 @@
 """Domain types of the index: what a filing is, where its sections lie, what a chunk carries."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 
 
@@ -44,12 +45,7 @@ class Filing:
         """1-based page holding the character at `offset`, or None for a filing without pages."""
         if not self.page_starts:
             return None
-        page = 0
-        for number, start in enumerate(self.page_starts, 1):
-            if start > offset:
-                break
-            page = number
-        return page or 1
+        return max(1, bisect_right(self.page_starts, offset))
 
     def to_summary(self) -> dict:
         """The `filings-qa parse --json` record."""

@@ -75,9 +75,10 @@ def read_filing(path: str | Path, content: bytes | None = None) -> Filing:
         event_date = meta.period if meta.form.startswith(EVENT_FORMS) else ""
         meta.filing_date = _signature_date(text, sections) or event_date
     meta.company = metadata.prefer_written_casing(meta.company, text)
+    filing = Filing(str(path), text, meta, sections, content_hash, page_starts)
     if page_starts:
-        sections = [_with_pages(s, page_starts) for s in sections]
-    return Filing(str(path), text, meta, sections, content_hash, page_starts)
+        filing.sections = [_with_pages(filing, s) for s in sections]
+    return filing
 
 
 def _decode(raw: bytes) -> str:
@@ -179,11 +180,7 @@ def _signature_date(text: str, sections: list[Section]) -> str:
     return ""
 
 
-def _with_pages(section: Section, page_starts: list[int]) -> Section:
-    first = last = 1
-    for number, start in enumerate(page_starts, 1):
-        if start <= section.char_start:
-            first = number
-        if start < section.char_end:
-            last = number
+def _with_pages(filing: Filing, section: Section) -> Section:
+    first = filing.page_of(section.char_start)
+    last = filing.page_of(max(section.char_start, section.char_end - 1))
     return Section(section.name, section.title, section.char_start, section.char_end, tuple(range(first, last + 1)))
