@@ -33,5 +33,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
 
     with gr.Blocks(title="Filings QA") as app:
         gr.Markdown("# Filings QA\nAsk about the indexed SEC filings; every passage shows its filing and section.")
-        gr.ChatInterface(respond, examples=["Who did ImmunoGen appoint as CFO?"], api_name="ask_chat")
+        # Tall, and not scrolled to the end: an answer is read from its first passage down.
+        chatbot = gr.Chatbot(height=640, autoscroll=False, label="Answers")
+        gr.ChatInterface(respond, chatbot=chatbot, examples=["Who did ImmunoGen appoint as CFO?"], api_name="ask_chat")
     return app
