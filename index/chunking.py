@@ -78,8 +78,8 @@ def _make_chunk(filing: Filing, section: Section, header: str, number: int, star
     )
 
 
-def _units(text: str, start: int, end: int, count_tokens: TokenCounter, token_offsets: TokenOffsets,
-           budget: int) -> list[_Unit]:
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """(start, end, is_table_row) of the sentences and table rows of text[start:end], in order."""
     spans: list[tuple[int, int, bool]] = []
     for run_start, run_end, is_table_row in _runs(text, start, end):
         if is_table_row:
@@ -90,6 +90,12 @@ def _units(text: str, start: int, end: int, count_tokens: TokenCounter, token_of
         run = text[run_start:run_end].replace("\n", " ")
         _, offsets = blingfire.text_to_sentences_and_offsets(run)
         spans.extend((run_start + a, run_start + b, False) for a, b in offsets if run[a:b].strip())
+    return spans
+
+
+def _units(text: str, start: int, end: int, count_tokens: TokenCounter, token_offsets: TokenOffsets,
+           budget: int) -> list[_Unit]:
+    spans = sentence_spans(text, start, end)
     counts = count_tokens([text[a:b] for a, b, _ in spans]) if spans else []
     units: list[_Unit] = []
     for (a, b, row), tokens in zip(spans, counts):

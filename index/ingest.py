@@ -119,6 +119,7 @@ class Ingestor:
             tell(done, str(path))
             report.outcomes.append(self._ingest_file(path, added_by, lambda n: tell(done, str(path), n)))
         tell(len(files), "")
+        self.index.refresh_lexical()
         report.seconds = time.perf_counter() - started
         report.model_seconds = self.model_seconds
         return report

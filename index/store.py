@@ -18,6 +18,7 @@ from urllib.parse import urlparse
 import numpy as np
 
 from index.config import Settings
+from index.lexical import ChunkFilter, LexicalIndex
 from index.models import Chunk, Filing
 
 COLLECTION = "filings_qa_chunks"
@@ -73,6 +74,8 @@ class Registry:
         filing_date TEXT, period TEXT, accession TEXT, sections TEXT, chunks INTEGER, status TEXT,
         ingested_at TEXT, added_by TEXT);
     CREATE INDEX IF NOT EXISTS filings_by_source ON filings(source);
+    CREATE TABLE IF NOT EXISTS generation (value INTEGER NOT NULL);
+    INSERT INTO generation SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM generation);
     """
 
     def __init__(self, path: Path):
@@ -106,9 +109,18 @@ class Registry:
 
     def complete(self, filing_id: str, chunks: int) -> None:
         self._query("UPDATE filings SET status = ?, chunks = ? WHERE filing_id = ?", (COMPLETE, chunks, filing_id))
+        self._query("UPDATE generation SET value = value + 1")
 
     def delete(self, filing_id: str) -> None:
         self._query("DELETE FROM filings WHERE filing_id = ?", (filing_id,))
+        self._query("UPDATE generation SET value = value + 1")
+
+    def generation(self) -> int:
+        """A number that moves whenever the set of searchable filings changes."""
+        return self._query("SELECT value FROM generation")[0][0]
+
+    def accessions(self) -> dict[str, str]:
+        return dict(self._query("SELECT filing_id, accession FROM filings WHERE status = ?", (COMPLETE,)))
 
     def records(self) -> list[FilingRecord]:
         rows = self._query(
@@ -144,6 +156,7 @@ class FilingIndex:
                 "use the same model or another data folder")
         self.vector_store = ChromaVectorStore(chroma_collection=self.collection)
         self.registry = Registry(settings.data / "registry.sqlite3")
+        self.lexical = LexicalIndex(settings.data / "bm25")
 
     # --- writing -------------------------------------------------------------------------------
     def begin(self, filing: Filing, added_by: str = "") -> None:
@@ -185,6 +198,27 @@ class FilingIndex:
         self._text_path(filing_id).unlink(missing_ok=True)
         return True
 
+    def refresh_lexical(self) -> LexicalIndex:
+        """The BM25 index, brought in step with the filings now searchable."""
+        self.lexical.refresh(self.registry.generation(), self._searchable_chunks)
+        return self.lexical
+
+    def _searchable_chunks(self) -> tuple[list[str], list[str], list[dict]]:
+        complete = self.registry.complete_ids()
+        ids: list[str] = []
+        texts: list[str] = []
+        metas: list[dict] = []
+        total = self.collection.count()
+        for offset in range(0, total, ADD_BATCH * 5):
+            page = self.collection.get(limit=ADD_BATCH * 5, offset=offset, include=["documents", "metadatas"])
+            for chunk_id, text, meta in zip(page["ids"], page["documents"], page["metadatas"]):
+                if meta.get("filing_id") in complete:
+                    ids.append(chunk_id)
+                    # the context header and section title make company, form and section names searchable
+                    texts.append(f"{meta.get('header', '')} {meta.get('section_title', '')}\n{text}")
+                    metas.append(meta)
+        return ids, texts, metas
+
     # --- reading -------------------------------------------------------------------------------
     def filings(self) -> list[FilingRecord]:
         return self.registry.records()
@@ -196,14 +230,16 @@ class FilingIndex:
         with gzip.open(self._text_path(filing_id), "rt", encoding="utf-8") as handle:
             return handle.read()
 
-    def search(self, query_vector: np.ndarray, k: int = 10, where: dict | None = None) -> list[tuple[Chunk, float]]:
+    def search(self, query_vector: np.ndarray, k: int = 10,
+               chunk_filter: ChunkFilter | None = None) -> list[tuple[Chunk, float]]:
         """Nearest chunks of complete filings, best first, with cosine similarity."""
         complete = self.registry.complete_ids()
         if not complete:
             return []
         result = self.collection.query(
             query_embeddings=[np.asarray(query_vector, dtype=np.float32).tolist()],
-            n_results=k, where=where, include=["documents", "metadatas", "distances"],
+            n_results=k, where=chunk_filter.where() if chunk_filter else None,
+            include=["documents", "metadatas", "distances"],
         )
         hits = []
         for chunk_id, text, meta, distance in zip(result["ids"][0], result["documents"][0],
@@ -211,6 +247,15 @@ class FilingIndex:
             if meta.get("filing_id") in complete:
                 hits.append((chunk_from_metadata(chunk_id, text, meta), 1.0 - float(distance)))
         return hits
+
+    def chunks(self, chunk_ids: list[str]) -> list[Chunk]:
+        """The chunks with these ids, in the order given (unknown ids left out)."""
+        if not chunk_ids:
+            return []
+        found = self.collection.get(ids=chunk_ids, include=["documents", "metadatas"])
+        by_id = {i: chunk_from_metadata(i, text, meta)
+                 for i, text, meta in zip(found["ids"], found["documents"], found["metadatas"])}
+        return [by_id[i] for i in chunk_ids if i in by_id]
 
     def _text_path(self, filing_id: str) -> Path:
         safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in filing_id)

@@ -3,38 +3,62 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from index.config import Settings
 from index.embedding import Embedder
 from index.ingest import IngestReport, Ingestor, ProgressCallback
 from index.store import FilingIndex, FilingRecord
-from qa.models import Answer, Passage
+from qa.answerer import NOT_FOUND, SCORED_PASSAGES, ExtractiveAnswerer
+from qa.config import AssistantSettings
+from qa.conversation import HISTORY_TURNS, Resolved, resolve_follow_up
+from qa.filters import FilterError
+from qa.models import Answer, Filters, Turn
+from qa.retrieval import HybridRetriever, with_filing_words
 
 DEFAULT_K = 5
+NEAREST = " The nearest passages are listed below."
+
+__all__ = ["Assistant", "FilterError", "DEFAULT_K"]
 
 
 class Assistant:
-    """One index and one embedding model (loaded on first need), shared by every caller."""
+    """One index, one embedding model and optionally one LLM (each loaded on first need), shared by every caller."""
 
-    def __init__(self, settings: Settings, index: FilingIndex):
+    def __init__(self, settings: AssistantSettings, index: FilingIndex):
         self.settings = settings
         self.index = index
         self._embedder: Embedder | None = None
-        self._embedder_lock = threading.Lock()
+        self._llm_answerer = None
+        self._lock = threading.Lock()
+        self.retriever = HybridRetriever(index, lambda texts: self.embedder.embed(texts))
+        self.answerer = ExtractiveAnswerer(lambda texts: self.embedder.embed(texts),
+                                           index.lexical.document_frequency, lambda: len(index.lexical.table))
 
     @classmethod
-    def open(cls, settings: Settings | None = None, **overrides) -> "Assistant":
-        settings = (settings or Settings()).with_overrides(**overrides)
+    def open(cls, settings: AssistantSettings | None = None, **overrides) -> "Assistant":
+        settings = (settings or AssistantSettings()).with_overrides(**overrides)
         return cls(settings, FilingIndex(settings))
 
     @property
     def embedder(self) -> Embedder:
-        with self._embedder_lock:
+        with self._lock:
             if self._embedder is None:
                 self._embedder = Embedder(self.settings.embedding_model, self.settings.embedding_batch_size)
             return self._embedder
+
+    @property
+    def llm_answerer(self):
+        """The LLM answerer when FILINGS_QA_LLM is set, else None; raises qa.llm.LLMError on a bad setting."""
+        if not self.settings.llm:
+            return None
+        embedder = self.embedder
+        with self._lock:
+            if self._llm_answerer is None:
+                from qa.llm import LLMAnswerer, load_llm
+
+                self._llm_answerer = LLMAnswerer(load_llm(self.settings.llm), embedder)
+            return self._llm_answerer
 
     # --- filings -------------------------------------------------------------------------------
     def ingest(self, paths: Iterable[str | Path], on_progress: ProgressCallback | None = None,
@@ -45,25 +69,79 @@ class Assistant:
         return self.index.filings()
 
     def remove(self, filing_id: str) -> bool:
-        return self.index.remove(filing_id)
+        removed = self.index.remove(filing_id)
+        self.index.refresh_lexical()
+        return removed
 
     # --- questions -----------------------------------------------------------------------------
-    def search(self, question: str, k: int = DEFAULT_K) -> list[Passage]:
-        vector = self.embedder.embed([question])[0]
-        return [
-            Passage(rank, c.chunk_id, c.filing_id, c.company, c.form, c.filing_date, c.section, c.section_title,
-                    c.source, c.text, c.char_start, c.char_end, c.page, round(score, 4))
-            for rank, (c, score) in enumerate(self.index.search(vector, k), 1)
-        ]
+    def ask(self, question: str, filters: Filters | None = None, history: list[Turn] | None = None,
+            k: int = DEFAULT_K) -> Answer:
+        answer = None
+        for item in self.ask_stream(question, filters, history, k):
+            if isinstance(item, Answer):
+                answer = item
+        return answer
 
-    def ask(self, question: str, k: int = DEFAULT_K) -> Answer:
+    def ask_stream(self, question: str, filters: Filters | None = None, history: list[Turn] | None = None,
+                   k: int = DEFAULT_K) -> Iterator[str | Answer]:
+        """Pieces of the answer's text as they are written, then the whole Answer (always last).
+
+        Raises FilterError when an explicit filter names nothing in the index.
+        """
         started = time.perf_counter()
-        question = question.strip()
-        passages = self.search(question, k) if question else []
+        question, filters, history = question.strip(), filters or Filters(), (history or [])[-HISTORY_TURNS:]
+
+        def done(answer: Answer) -> Answer:
+            answer.latency_ms = round((time.perf_counter() - started) * 1000, 1)
+            return answer
+
         if not question:
-            text = "Ask a question about the indexed filings."
-        elif not passages:
-            text = "The index holds no filings yet: ingest some with `filings-qa ingest PATH`."
+            yield done(Answer(question, "Ask a question about the indexed filings.", refused=True))
+            return
+        if not self.index.registry.complete_ids():
+            yield done(Answer(question, "The index holds no filings yet: add some with "
+                                        "`filings-qa ingest PATH`.", refused=True))
+            return
+        flags: list[str] = []
+        llm = self.llm_answerer
+        resolved = self._resolve(question, filters, history, llm, flags)
+        retrieval = self.retriever.retrieve(resolved.question, resolved.filters, max(k, SCORED_PASSAGES),
+                                            resolved.earlier_filings)
+        extract = self.answerer.answer(resolved.question, with_filing_words(resolved.question),
+                                       retrieval.passages)
+        answer = Answer(question, extract.text, extract.refused, extract.citations, extract.ranked_passages[:k],
+                        retrieval.filters, resolved.question, flags, extract.confidence)
+        if llm is not None and not extract.refused:
+            from qa.llm import LLMError
+
+            passages = answer.passages
+            pieces: list[str] = []
+            try:
+                for piece in llm.stream(resolved.question, passages):
+                    pieces.append(piece)
+                    yield piece
+                answer.text, answer.citations, llm_flags, answer.refused = llm.finalize("".join(pieces), passages)
+                answer.flags.extend(llm_flags)
+            except LLMError as error:
+                answer.flags.append(f"the LLM failed, so this answer was composed offline: {error}")
+                yield "\n\n" + extract.text
         else:
-            text = f"The {len(passages)} passages of the indexed filings nearest to the question:"
-        return Answer(question, text, passages, round((time.perf_counter() - started) * 1000, 1))
+            yield answer.text + (NEAREST if answer.refused and answer.passages else "")
+        if answer.refused:
+            answer.text = NOT_FOUND + (NEAREST if answer.passages else "")
+            answer.citations = []
+        yield done(answer)
+
+    def _resolve(self, question: str, filters: Filters, history: list[Turn], llm, flags: list[str]) -> Resolved:
+        if llm is not None and history:
+            from qa.llm import LLMError
+
+            try:
+                standalone = llm.condense(question, history)
+                earlier = history[-1]
+                return Resolved(standalone, earlier.filters.merged(filters), earlier.filing_ids[:1])
+            except LLMError as error:
+                flags.append(f"the LLM could not rewrite the follow-up, resolved offline instead: {error}")
+        resolver = self.retriever.resolver()
+        labels = {r.filing_id: f"the {r.company} {r.form} of {r.filing_date}" for r in self.index.filings()}
+        return resolve_follow_up(question, filters, history, labels, bool(resolver.infer(question).boosts.get("company")))

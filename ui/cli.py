@@ -164,3 +164,50 @@ def serve(
                err=True)
     build_app(assistant).queue(default_concurrency_limit=4).launch(
         server_name=host, server_port=port, share=False, show_error=True, quiet=True)
+
+
+@app.command("eval")
+def eval_questions(
+    questions: Annotated[Path, typer.Argument(help="Questions, one JSON object a line (as dev_qa.jsonl).")],
+    baseline: Annotated[bool, typer.Option("--baseline", help="Also score a plain llama-index pipeline.")] = False,
+    out: Annotated[Optional[Path], typer.Option(help="Report folder (default: DATA/eval).", show_default=False)] = None,
+    data: DataOption = None,
+    k: Annotated[int, typer.Option("--k", min=1, help="Passages retrieved per question.")] = 10,
+    limit: Annotated[Optional[int], typer.Option(min=1, help="Only the first N questions.")] = None,
+) -> None:
+    """Score retrieval, answers, refusals and citations on a question set; print and write the report."""
+    import inspect
+    from functools import lru_cache, partial
+
+    from rich.console import Console
+    from rich.progress import track
+
+    from qa.baseline import Baseline, BaselineError
+    from qa.evaluation import EvalInputError, evaluate, load_questions, write_report
+
+    try:
+        items = load_questions(questions)[:limit]
+    except EvalInputError as error:
+        _fail(str(error))
+    assistant = _open_assistant(data)
+    files = [(r.source, r.content_hash) for r in assistant.filings() if r.status == "complete"]
+    if not files:
+        _fail("the index holds no filings: run `filings-qa ingest PATH` first")
+    console = Console(stderr=True)  # stdout carries the Markdown table only
+
+    def progress(label: str):
+        return lambda rows: track(rows, description=f"Asking ({label})", console=console)
+
+    ask = partial(assistant.ask, k=k) if "k" in inspect.signature(assistant.ask).parameters else assistant.ask
+    filing_text = lru_cache(maxsize=None)(assistant.index.filing_text)  # several citations quote one filing
+    results = {"ours": evaluate(items, ask, filing_text, progress("ours"))}
+    if baseline:
+        console.print(f"Baseline over {len(files)} filing(s): indexed once, reused while they are unchanged")
+        try:
+            plain = Baseline(files, assistant.settings.data / "baseline", k)
+        except BaselineError as error:
+            _fail(str(error))
+        results["baseline"] = evaluate(items, plain.ask, filing_text, progress("baseline"))
+    folder = out or assistant.settings.data / "eval"
+    typer.echo(write_report(folder, questions, results))
+    console.print(f"report.json, report.md and chart.png written to {folder}", highlight=False)

@@ -1,0 +1,199 @@
+"""BM25 over the index's chunks (bm25s), and a table of chunk metadata for filtering without Chroma.
+
+Saved under `data/bm25/` beside Chroma and stamped with the registry's generation, which moves on
+every completed or removed filing: a reader whose copy is older loads the saved one, or rebuilds it.
+"""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    from bm25s.stopwords import STOPWORDS_EN
+
+    return frozenset(STOPWORDS_EN)
+
+
+def terms(text: str) -> list[str]:
+    """Lower-cased, stemmed words without stopwords, and numbers without thousands separators ("1,577" -> "1577")."""
+    stopwords, stem = _stopwords(), _stemmer().stemWord
+    found = []
+    for token in _TOKEN.findall(text.lower()):
+        if token[0].isdigit():
+            found.append(token.replace(",", "").rstrip("."))
+        elif token not in stopwords:
+            found.append(stem(token))
+    return found
+
+
+@dataclass(frozen=True)
+class ChunkFilter:
+    """A resolved filter: concrete values as stored in the index. Empty tuples and zeros mean "any"."""
+
+    companies: tuple[str, ...] = ()
+    forms: tuple[str, ...] = ()
+    sections: tuple[str, ...] = ()
+    filing_ids: tuple[str, ...] = ()
+    since: int = 0  # filing date as YYYYMMDD
+    until: int = 0
+    keep_undated: bool = False  # whether chunks of filings without a known date pass a date range
+
+    def is_empty(self) -> bool:
+        return self == ChunkFilter()
+
+    def where(self) -> dict | None:
+        """The same filter as a Chroma `where` clause."""
+        clauses: list[dict] = []
+        for key, values in (("company", self.companies), ("form", self.forms), ("section", self.sections),
+                            ("filing_id", self.filing_ids)):
+            if values:
+                clauses.append({key: {"$in": list(values)}})
+        dates = []
+        if self.since:
+            dates.append({"filing_date_num": {"$gte": self.since}})
+        if self.until:
+            dates.append({"filing_date_num": {"$lte": self.until}})
+        if dates and self.keep_undated:
+            dates = [{"$or": [{"$and": dates} if len(dates) > 1 else dates[0], {"filing_date_num": 0}]}]
+        clauses.extend(dates)
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+class ChunkTable:
+    """Per-chunk metadata as arrays, row i being BM25 document i."""
+
+    COLUMNS = ("chunk_id", "filing_id", "company", "form", "section")
+
+    def __init__(self, columns: dict[str, list[str]], dates: list[int]):
+        self.columns = {name: np.asarray(columns[name], dtype=object) for name in self.COLUMNS}
+        self.dates = np.asarray(dates, dtype=np.int64)
+        self.chunk_ids: np.ndarray = self.columns["chunk_id"]
+        self.row_of: dict[str, int] = {chunk_id: row for row, chunk_id in enumerate(self.chunk_ids)}
+
+    def __len__(self) -> int:
+        return len(self.dates)
+
+    def distinct(self, column: str) -> list[str]:
+        return sorted({v for v in self.columns[column] if v})
+
+    def mask(self, chunk_filter: ChunkFilter) -> np.ndarray:
+        keep = np.ones(len(self), dtype=bool)
+        for column, values in (("company", chunk_filter.companies), ("form", chunk_filter.forms),
+                               ("section", chunk_filter.sections), ("filing_id", chunk_filter.filing_ids)):
+            if values:
+                keep &= np.isin(self.columns[column], list(values))
+        if chunk_filter.since or chunk_filter.until:
+            in_range = (self.dates >= chunk_filter.since) & (self.dates <= (chunk_filter.until or 99999999))
+            keep &= in_range | (chunk_filter.keep_undated & (self.dates == 0))
+        return keep
+
+    def to_json(self) -> dict:
+        return {name: self.columns[name].tolist() for name in self.COLUMNS} | {"dates": self.dates.tolist()}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "ChunkTable":
+        return cls({name: data[name] for name in cls.COLUMNS}, data["dates"])
+
+
+# (chunk ids, texts to index, metadata) of every chunk of the complete filings
+ChunkLoader = Callable[[], tuple[list[str], list[str], list[dict]]]
+
+
+class LexicalIndex:
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self._lock = threading.Lock()
+        self._generation = -1
+        self._bm25 = None
+        self.table = ChunkTable({name: [] for name in ChunkTable.COLUMNS}, [])
+
+    def refresh(self, generation: int, load_chunks: ChunkLoader) -> None:
+        """Bring the in-memory copy up to `generation`: load the saved index, or rebuild and save it."""
+        with self._lock:
+            if generation == self._generation:
+                return
+            if self._saved_generation() != generation or not self._load():
+                self._build(load_chunks)
+                self._save(generation)
+            self._generation = generation
+
+    def scores(self, query: str) -> np.ndarray:
+        """BM25 score of every chunk (row order of `table`) for the query."""
+        if self._bm25 is None or not len(self.table):
+            return np.zeros(len(self.table), dtype=np.float32)
+        vocabulary = self._bm25.vocab_dict
+        query_terms = [t for t in dict.fromkeys(terms(query)) if t in vocabulary]
+        if not query_terms:
+            return np.zeros(len(self.table), dtype=np.float32)
+        return self._bm25.get_scores(query_terms)
+
+    def document_frequency(self, term: str) -> int:
+        """How many chunks hold a (stemmed) term: rare terms weigh more as evidence."""
+        if self._bm25 is None or term not in self._bm25.vocab_dict:
+            return 0
+        index = self._bm25.vocab_dict[term]
+        indptr = self._bm25.scores["indptr"]
+        return int(indptr[index + 1] - indptr[index])
+
+    # --- persistence ---------------------------------------------------------------------------
+    def _build(self, load_chunks: ChunkLoader) -> None:
+        import bm25s
+
+        ids, texts, metas = load_chunks()
+        self.table = ChunkTable(
+            {"chunk_id": ids, **{c: [m.get(c, "") for m in metas] for c in ChunkTable.COLUMNS[1:]}},
+            [int(m.get("filing_date_num", 0)) for m in metas])
+        if not ids:
+            self._bm25 = None
+            return
+        self._bm25 = bm25s.BM25()
+        self._bm25.index([terms(text) for text in texts], show_progress=False)
+
+    def _save(self, generation: int) -> None:
+        staging = self.folder.with_name(self.folder.name + ".new")
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(parents=True)
+        if self._bm25 is not None:
+            self._bm25.save(str(staging / "bm25"), show_progress=False)
+        (staging / "chunks.json").write_text(json.dumps(self.table.to_json()))
+        (staging / "generation").write_text(str(generation))
+        shutil.rmtree(self.folder, ignore_errors=True)
+        staging.rename(self.folder)
+
+    def _saved_generation(self) -> int:
+        try:
+            return int((self.folder / "generation").read_text())
+        except (OSError, ValueError):
+            return -2
+
+    def _load(self) -> bool:
+        import bm25s
+
+        try:
+            table = ChunkTable.from_json(json.loads((self.folder / "chunks.json").read_text()))
+            bm25 = bm25s.BM25.load(str(self.folder / "bm25"), show_progress=False) if len(table) else None
+        except (OSError, ValueError, KeyError):
+            return False
+        self.table, self._bm25 = table, bm25
+        return True

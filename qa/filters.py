@@ -1,0 +1,173 @@
+"""Filters: the user's explicit ones, resolved to values in the index, and those a question implies.
+
+Explicit filters are hard limits. Inferred ones (a company or its acronym named in the question,
+a form, a year, a section by its common name) only raise the matching passages, so they can
+never empty a result that the unfiltered search would give.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from index.forms import FORM_NAMES_IN_QUESTIONS, SECTION_NAMES_IN_QUESTIONS
+from index.lexical import ChunkFilter, ChunkTable
+from qa.models import Filters
+
+
+class FilterError(ValueError):
+    pass
+
+
+_LEGAL_SUFFIXES = frozenset(
+    "inc incorporated corp corporation co company companies plc nv n.v ltd limited llc lp sa ag the".split())
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+
+
+def _words(name: str) -> list[str]:
+    """Lower-case words of a name, keeping '&' and inner hyphens and dots ("1-800-flowers.com")."""
+    return re.findall(r"[a-z0-9&]+(?:[-.][a-z0-9]+)*", name.lower().replace("'s ", " "))
+
+
+def _core(company: str) -> list[str]:
+    words = _words(company)
+    while words and words[-1] in _LEGAL_SUFFIXES | {"and"}:
+        words.pop()
+    while words and words[0] == "the":
+        words.pop(0)
+    return words
+
+
+def company_aliases(company: str) -> set[str]:
+    """Ways a question names a company: its name without legal suffixes, its initials ("IBM", "P&G"),
+    its first word ("Apple" for Apple Computer, Inc.)."""
+    core = _core(company)
+    if not core:
+        return set()
+    aliases = {" ".join(core)}
+    significant = [w for w in core if w != "and"]
+    if len(significant) >= 2:
+        initials = "".join(w if w == "&" else w[0] for w in significant)
+        if len(initials) >= 3:
+            aliases.add(initials)
+        if len(core[0]) >= 4 and not core[0][0].isdigit():
+            aliases.add(core[0])
+        if "of" in core[2:]:  # "1895 Bancorp of Wisconsin" -> "1895 bancorp"
+            aliases.add(" ".join(core[:core.index("of")]))
+    elif core[0].endswith(".com"):
+        aliases.add(core[0].removesuffix(".com"))
+    return aliases
+
+
+@dataclass(frozen=True)
+class Inferred:
+    """Filters a question implies, each as its own boost, and how to describe them."""
+
+    boosts: dict[str, ChunkFilter] = field(default_factory=dict)  # "company", "date", "form", "section"
+    described: Filters = field(default_factory=Filters)
+
+    def conjunction(self) -> ChunkFilter:
+        merged: dict = {}
+        for chunk_filter in self.boosts.values():
+            merged |= {k: v for k, v in chunk_filter.__dict__.items() if v}
+        return ChunkFilter(**merged)
+
+
+class FilterResolver:
+    """Resolves filters against what the index holds (its companies, forms and section names)."""
+
+    def __init__(self, table: ChunkTable):
+        self.companies = table.distinct("company")
+        self.forms = table.distinct("form")
+        self.sections = table.distinct("section")
+        self._aliases = {c: company_aliases(c) for c in self.companies}
+
+    # --- explicit ------------------------------------------------------------------------------
+    def resolve(self, filters: Filters) -> ChunkFilter:
+        companies: tuple[str, ...] = ()
+        if filters.company:
+            companies = self.companies_named(filters.company)
+            if not companies:
+                raise FilterError(f"no indexed company matches {filters.company!r}")
+        forms = tuple(f for f in self.forms if f.upper().startswith(filters.form.strip().upper())) \
+            if filters.form else ()
+        if filters.form and not forms:
+            raise FilterError(f"no indexed filing has the form {filters.form!r} (indexed: {', '.join(self.forms)})")
+        sections = self._sections_matching([filters.section]) if filters.section else ()
+        if filters.section and not sections:
+            raise FilterError(f"no indexed section is named {filters.section!r}")
+        return ChunkFilter(companies, forms, sections, (filters.filing_id,) if filters.filing_id else (),
+                           _date_number(filters.since, "since"), _date_number(filters.until, "until"))
+
+    def companies_named(self, name: str) -> tuple[str, ...]:
+        """Indexed companies whose name contains the given one, or that it names by an alias."""
+        wanted = " ".join(_core(name)) or name.lower().strip()
+        return tuple(c for c in self.companies
+                     if wanted in " ".join(_words(c)) or wanted in self._aliases[c])
+
+    # --- inferred ------------------------------------------------------------------------------
+    def infer(self, question: str) -> Inferred:
+        boosts: dict[str, ChunkFilter] = {}
+        described: dict[str, str] = {}
+        companies = self._companies_in(question)
+        if companies:
+            boosts["company"] = ChunkFilter(companies=companies)
+            described["company"] = " | ".join(companies)
+        years = sorted({int(y) for y in _YEAR.findall(question)})
+        if years:
+            # a filing reports on the year before it too: fiscal 2024 is in a 10-K filed in 2025
+            since, until = f"{years[0]}-01-01", f"{years[-1] + 1}-12-31"
+            boosts["date"] = ChunkFilter(since=_date_number(since), until=_date_number(until), keep_undated=True)
+            described |= {"since": since, "until": until}
+        lowered = f" {question.lower()} "
+        forms = tuple(f for phrase, names in FORM_NAMES_IN_QUESTIONS.items() if _has_phrase(lowered, phrase)
+                      for f in names if f in self.forms)
+        if forms:
+            boosts["form"] = ChunkFilter(forms=tuple(dict.fromkeys(forms)))
+            described["form"] = " | ".join(dict.fromkeys(forms))
+        sections = self._sections_matching(
+            [name for phrase, names in SECTION_NAMES_IN_QUESTIONS.items() if _has_phrase(lowered, phrase)
+             for name in names])
+        if sections:
+            boosts["section"] = ChunkFilter(sections=sections)
+            described["section"] = " | ".join(sections)
+        return Inferred(boosts, Filters(**described))
+
+    def _companies_in(self, question: str) -> tuple[str, ...]:
+        text = " " + " ".join(_words(question)) + " "
+        return tuple(c for c, aliases in self._aliases.items()
+                     if any(_names(question, text, alias, _words(c)) for alias in aliases))
+
+    def _sections_matching(self, names: list[str]) -> tuple[str, ...]:
+        wanted = [n.lower() for n in names]
+        return tuple(s for s in self.sections
+                     if any(s.lower() == w or s.lower().startswith(w + ".")
+                            or (w.startswith("ex-") and s.lower().startswith(w)) for w in wanted))
+
+
+def _names(question: str, words: str, alias: str, company_words: list[str]) -> bool:
+    """Whether the question names this alias. A one-word alias must be capitalised and not open another
+    name: "Apple's board" and "Apple CEO" name Apple; "apple juice" and "American Monument" do not."""
+    if f" {alias} " not in words:
+        return False
+    if " " in alias or "&" in alias:
+        return True
+    for match in re.finditer(rf"\b{re.escape(alias)}\b(?:'s)?\s*((?-i:[A-Z][a-z]+))?", question, re.I):
+        written, following = question[match.start():match.start() + len(alias)], (match.group(1) or "").lower()
+        opens_other_name = following and not any(w.startswith(following[:5]) for w in company_words)
+        if (written[0].isupper() or written[0].isdigit()) and (not opens_other_name or written.isupper()):
+            return True
+    return False
+
+
+def _has_phrase(lowered: str, phrase: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", lowered) is not None
+
+
+def _date_number(value: str, name: str = "date") -> int:
+    if not value:
+        return 0
+    try:
+        return int(date.fromisoformat(value.strip()).strftime("%Y%m%d"))
+    except ValueError:
+        raise FilterError(f"--{name} must be a date like 2024-01-31, not {value!r}") from None

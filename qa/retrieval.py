@@ -1,0 +1,123 @@
+"""Hybrid retrieval: dense search in Chroma and BM25 over the same chunks, fused by reciprocal rank.
+
+Explicit filters restrict both searches. Filters inferred from the question add a second, narrowed
+pair of searches to the candidates and raise the score of each candidate that satisfies them.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+from index.forms import FILING_WORDS_FOR
+from index.lexical import ChunkFilter
+from index.models import Chunk
+from index.store import FilingIndex
+from qa.filters import FilterResolver, Inferred
+from qa.models import Filters, Passage
+
+RRF_K = 60  # the usual reciprocal-rank-fusion constant: ranks beyond a few dozen barely count
+CANDIDATES = 40  # taken from each ranked list before fusion
+# How much a candidate's fused score rises for each inferred filter it satisfies.
+BOOSTS = {"company": 1.0, "date": 0.5, "form": 0.3, "section": 0.5}
+
+
+@dataclass
+class Retrieval:
+    passages: list[Passage]
+    filters: Filters  # explicit filters merged with the inferred ones, for display
+    inferred: Inferred = field(default_factory=Inferred)
+
+
+class HybridRetriever:
+    def __init__(self, index: FilingIndex, embed: Callable[[list[str]], np.ndarray]):
+        self.index = index
+        self.embed = embed
+        self._resolver: FilterResolver | None = None
+        self._resolver_generation = -1
+
+    def resolver(self) -> FilterResolver:
+        lexical = self.index.refresh_lexical()
+        generation = self.index.registry.generation()
+        if self._resolver is None or self._resolver_generation != generation:
+            self._resolver, self._resolver_generation = FilterResolver(lexical.table), generation
+        return self._resolver
+
+    def retrieve(self, question: str, filters: Filters, k: int, earlier_filings: tuple[str, ...] = ()) -> Retrieval:
+        """The k best passages; `earlier_filings` (cited by the turn a follow-up refers to) are raised."""
+        resolver = self.resolver()
+        query = with_filing_words(question)
+        query_vector = self.embed([query])[0]
+        lexical = self.index.lexical
+        hard = resolver.resolve(filters)
+        inferred = resolver.infer(question)
+        # what the user fixed is not also boosted
+        fixed = {"company": filters.company, "form": filters.form, "section": filters.section,
+                 "date": filters.since or filters.until}
+        boosts = {name: f for name, f in inferred.boosts.items() if not fixed[name]}
+        if earlier_filings and not filters.filing_id:
+            boosts["earlier_filing"] = ChunkFilter(filing_ids=earlier_filings)
+        narrowed = _both(hard, Inferred(boosts).conjunction()) if boosts else None
+
+        bm25 = lexical.scores(query)
+        hard_mask = lexical.table.mask(hard)
+        ranked_lists = [self._dense(query_vector, hard), _top(bm25, hard_mask, lexical.table.chunk_ids)]
+        if narrowed is not None:
+            ranked_lists.append(self._dense(query_vector, narrowed))
+            ranked_lists.append(_top(bm25, lexical.table.mask(narrowed), lexical.table.chunk_ids))
+
+        fused: dict[str, float] = defaultdict(float)
+        for ranked in ranked_lists:
+            for rank, chunk_id in enumerate(ranked, 1):
+                fused[chunk_id] += 1.0 / (RRF_K + rank)
+        if boosts:
+            masks = {name: lexical.table.mask(f) for name, f in boosts.items()}
+            for chunk_id in fused:
+                row = lexical.table.row_of.get(chunk_id)
+                if row is not None:
+                    fused[chunk_id] *= 1.0 + sum(BOOSTS[name] for name, mask in masks.items() if mask[row])
+
+        best = sorted(fused, key=fused.get, reverse=True)[:k]
+        accessions = self.index.registry.accessions()
+        passages = [_passage(rank, chunk, fused[chunk.chunk_id], accessions)
+                    for rank, chunk in enumerate(self.index.chunks(best), 1)]
+        shown = filters.merged(Filters(**{k: v for k, v in inferred.described.__dict__.items()
+                                          if k in boosts or (k in ("since", "until") and "date" in boosts)}))
+        return Retrieval(passages, shown, Inferred(boosts, inferred.described))
+
+    def _dense(self, query_vector: np.ndarray, chunk_filter: ChunkFilter) -> list[str]:
+        return [chunk.chunk_id for chunk, _ in self.index.search(query_vector, CANDIDATES, chunk_filter)]
+
+
+def with_filing_words(question: str) -> str:
+    """The question with the words filings use for its analysts' words ("headcount" -> "employees")."""
+    lowered = question.lower()
+    added = [words for term, words in FILING_WORDS_FOR.items()
+             if re.search(rf"(?<![\w&]){re.escape(term)}(?![\w&])", lowered)]
+    return f"{question} ({'; '.join(added)})" if added else question
+
+
+def _both(first: ChunkFilter, second: ChunkFilter) -> ChunkFilter:
+    """Both filters at once; what the first one sets is kept (the user's explicit choice)."""
+    dated = first if first.since or first.until else second
+    return replace(ChunkFilter(**{k: getattr(first, k) or getattr(second, k) for k in first.__dict__}),
+                   since=dated.since, until=dated.until, keep_undated=dated.keep_undated)
+
+
+def _top(scores: np.ndarray, mask: np.ndarray, chunk_ids: np.ndarray) -> list[str]:
+    masked = np.where(mask, scores, 0.0)
+    if not len(masked):
+        return []
+    count = min(CANDIDATES, len(masked))
+    top = np.argpartition(-masked, count - 1)[:count]
+    top = top[np.argsort(-masked[top])]
+    return [str(chunk_ids[i]) for i in top if masked[i] > 0]
+
+
+def _passage(rank: int, chunk: Chunk, score: float, accessions: dict[str, str]) -> Passage:
+    return Passage(rank, chunk.chunk_id, chunk.filing_id, chunk.company, chunk.form, chunk.filing_date,
+                   accessions.get(chunk.filing_id, ""), chunk.section, chunk.section_title, chunk.source, chunk.text,
+                   chunk.char_start, chunk.char_end, chunk.page, round(score, 6))
