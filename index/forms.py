@@ -308,6 +308,7 @@ FILING_WORDS_FOR: dict[str, str] = {
     "headcount": "employees",
     "workforce": "employees",
     "staff": "employees",
+    "people": "employees employed",
     "cfo": "chief financial officer",
     "ceo": "chief executive officer",
     "coo": "chief operating officer",

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+TERMS_VERSION = "2"  # changes whenever `terms` does, so that saved BM25 indexes are rebuilt
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 
 
@@ -40,7 +41,7 @@ def terms(text: str) -> list[str]:
     for token in _TOKEN.findall(text.lower()):
         if token[0].isdigit():
             found.append(token.replace(",", "").rstrip("."))
-        elif token not in stopwords:
+        elif token not in stopwords and len(token) > 1:  # lone letters are mostly the s of "Apple's"
             found.append(stem(token))
     return found
 
@@ -177,13 +178,14 @@ class LexicalIndex:
         if self._bm25 is not None:
             self._bm25.save(str(staging / "bm25"), show_progress=False)
         (staging / "chunks.json").write_text(json.dumps(self.table.to_json()))
-        (staging / "generation").write_text(str(generation))
+        (staging / "generation").write_text(f"{generation} {TERMS_VERSION}")
         shutil.rmtree(self.folder, ignore_errors=True)
         staging.rename(self.folder)
 
     def _saved_generation(self) -> int:
         try:
-            return int((self.folder / "generation").read_text())
+            saved, version = (self.folder / "generation").read_text().split()
+            return int(saved) if version == TERMS_VERSION else -2
         except (OSError, ValueError):
             return -2
 

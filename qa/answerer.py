@@ -15,15 +15,18 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from index.lexical import terms
+from qa.retrieval import with_filing_words
 from qa.models import Citation, Passage
 from qa.quotes import Sentence, cite, passage_sentences
 
 # The best sentence must score this much for an answer; below it the filings "do not say".
 # Calibrated on ../shared/eval/dev_qa.jsonl with `filings-qa eval` (see README, Answer quality).
-REFUSAL_THRESHOLD = 0.40
+REFUSAL_THRESHOLD = 0.33
 MAX_SENTENCES = 3
 SCORED_PASSAGES = 12  # passages whose sentences are scored
 EMBEDDED_SENTENCES = 64  # sentences (best by lexical evidence) embedded per question
+CORROBORATION = 0.85  # share of the best score from which a sentence of another section is cited too
+FACT_DISTANCE = 6  # words between a number and the thing it counts, stopwords not counted
 NOT_FOUND = "The indexed filings do not say."
 
 _QUESTION_NOISE = frozenset(terms(
@@ -34,6 +37,10 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b{_MONTH},?\s+\d{{4}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b")
 _PERSON = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-zA-Z'-]+\b")
+_FOCUS = re.compile(r"\b(?:what|which|how many|how much)\s+(?:(?:was|were|is|are)\s+)?(?:the\s+)?"
+                    r"(?!(?:did|does|do)\b)"
+                    r"((?:[\w&'-]+\s+){0,3}?[\w&'-]+)\s+(?:did|does|do|was|were|is|are|has|have|had|in|of|for|at|"
+                    r"on|under|will|would)\b", re.I)
 _CAPITALISED = re.compile(r"\b[A-Z][\w&.-]*[A-Za-z0-9]\b")
 
 
@@ -78,6 +85,8 @@ class ExtractiveAnswerer:
         weights = self._term_weights(search_text)
         total = sum(weights.values()) or 1.0
         wanted = _wanted_fact(question)
+        focus = {t: weights[t] for t in _focus_terms(question) if t in weights}
+        focus_total = sum(focus.values())
         names = _names_in(question)
         years = set(re.findall(r"\b(?:19|20)\d\d\b", question))
         candidates: list[tuple[Sentence, float, frozenset[str], float]] = []
@@ -94,9 +103,15 @@ class ExtractiveAnswerer:
                 own = set(terms(sentence.text))
                 covered = frozenset(t for t in weights if t in own)
                 nearby = sum(weights[t] for t in weights if t not in own and (t in context or t in passage_terms))
-                coverage = (sum(weights[t] for t in covered) + 0.3 * nearby) / total
-                fact = 1.0 if wanted is None or wanted.search(sentence.text) else 0.0
-                lexical = coverage * (0.6 + 0.4 * fact) * (0.4 + 0.6 * name_share) * (0.5 + 0.5 * year_share)
+                # the passage's other sentences and its filing's company, form and section are context
+                # the answer sentence may lean on ("the January 2000 8-K" need not be in the sentence)
+                coverage = (sum(weights[t] for t in covered) + 0.6 * nearby) / total
+                fact = 1.0 if _holds_fact(sentence.text, wanted, focus) else 0.0
+                focus_share = sum(focus[t] for t in focus if t in own) / focus_total if focus else 1.0
+                # long run-on "sentences" (exhibit lists, tables without stops) hold many words by chance
+                brevity = 1.0 / (1.0 + max(0, len(own) - 40) / 60)
+                lexical = (coverage * brevity * (0.3 + 0.7 * fact) * (0.15 + 0.85 * name_share)
+                           * (0.5 + 0.5 * year_share) * (0.4 + 0.6 * focus_share))
                 candidates.append((sentence, lexical, covered, prior))
         if not candidates:
             return []
@@ -131,6 +146,39 @@ def _wanted_fact(question: str) -> re.Pattern | None:
     return None
 
 
+def _focus_terms(question: str) -> list[str]:
+    """Terms of what the question asks for: "What [total revenue] did Oracle report", "How many
+    [employees] did IBM have". An answer sentence should hold them, not just the question's names."""
+    match = _FOCUS.search(question)
+    if not match:
+        return []
+    names = set(terms(" ".join(_CAPITALISED.findall(match.group(1)))))
+    return [t for t in terms(with_filing_words(match.group(1)))
+            if t not in _QUESTION_NOISE and t not in names and not _YEAR.match(t)]
+
+
+def _holds_fact(text: str, wanted: re.Pattern | None, focus: dict[str, float]) -> bool:
+    """Whether the sentence holds the kind of fact asked for; a number must stand near what was asked
+    about ("1,556,000 full-time and part-time employees"), not anywhere in the sentence."""
+    if wanted is None:
+        return True
+    text = _without_dates(text)
+    if wanted is not _NUMBER or not focus:
+        return wanted.search(text) is not None
+    sequence = terms(text)
+    numbers = [i for i, t in enumerate(sequence) if t[0].isdigit()]
+    asked = [i for i, t in enumerate(sequence) if t in focus]
+    return any(abs(n - a) <= FACT_DISTANCE for n in numbers for a in asked)
+
+
+def _without_dates(text: str) -> str:
+    """The text without what a number asked for never is: dates, years, item and exhibit numbers, form
+    names (10-K, S-8, 401(k)), registration numbers and footnote marks like (1)."""
+    text = _DATE.sub(" ", text)
+    return re.sub(r"\b(?:19|20)\d\d\b|\b(?:item|exhibit|ex-)\s*\d+(?:\.\d+)?|\(\d{1,2}\)|\b\d+\([a-z]\)"
+                  r"|\b\d+-[a-z][\w-]*|\b[a-z]{1,2}-\d+\b|\b\d{3}-\d{5,}\b", " ", text, flags=re.I)
+
+
 def _names_in(question: str) -> list[str]:
     """Capitalised words of the question after its first word (names, places, products)."""
     words = _CAPITALISED.findall(question)[1:] if question[:1].isupper() else _CAPITALISED.findall(question)
@@ -155,7 +203,11 @@ def _select(scored: list[ScoredSentence]) -> list[ScoredSentence]:
         if len(chosen) == MAX_SENTENCES or candidate.score < 0.75 * best.score:
             break
         new_terms = candidate.covered - covered
-        if new_terms and candidate.sentence.text not in {c.sentence.text for c in chosen}:
+        # a fact stated in the 8-K item and again in its press release is cited in both places
+        corroborates = candidate.score >= CORROBORATION * best.score and all(
+            (c.sentence.passage.filing_id, c.sentence.passage.section)
+            != (candidate.sentence.passage.filing_id, candidate.sentence.passage.section) for c in chosen)
+        if (new_terms or corroborates) and candidate.sentence.text not in {c.sentence.text for c in chosen}:
             chosen.append(candidate)
             covered |= new_terms
     # in the filing's order, so that the answer reads as the filing does

@@ -22,7 +22,8 @@ from qa.models import Filters, Passage
 RRF_K = 60  # the usual reciprocal-rank-fusion constant: ranks beyond a few dozen barely count
 CANDIDATES = 40  # taken from each ranked list before fusion
 # How much a candidate's fused score rises for each inferred filter it satisfies.
-BOOSTS = {"company": 1.0, "date": 0.5, "form": 0.3, "section": 0.5}
+# A follow-up's earlier filing ("and who signed it?") counts most.
+BOOSTS = {"company": 1.0, "date": 0.5, "form": 0.3, "section": 0.5, "earlier_filing": 2.0}
 
 
 @dataclass

@@ -14,7 +14,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-from index.config import Settings  # noqa: E402
+from qa.config import AssistantSettings as Settings  # noqa: E402
 from index.embedding import Embedder  # noqa: E402
 from qa.assistant import Assistant  # noqa: E402
 

@@ -26,9 +26,9 @@ DataOption = Annotated[
 
 
 def _settings(data: Optional[Path]):
-    from index.config import Settings
+    from qa.config import AssistantSettings
 
-    return Settings().with_overrides(data=data)
+    return AssistantSettings().with_overrides(data=data)
 
 
 def _open_assistant(data: Optional[Path]):
@@ -150,6 +150,78 @@ def remove(
 
 
 @app.command()
+def ask(
+    question: Annotated[Optional[str], typer.Argument(help="The question, in plain words.")] = None,
+    questions: Annotated[Optional[Path], typer.Option(
+        "--questions", help="A JSONL file of {id, question} objects: one answer per line.")] = None,
+    company: Annotated[str, typer.Option(help="Only filings of this company.")] = "",
+    form: Annotated[str, typer.Option(help="Only this form, e.g. 8-K or 10-K.")] = "",
+    since: Annotated[str, typer.Option(help="Only filings dated on or after YYYY-MM-DD.")] = "",
+    until: Annotated[str, typer.Option(help="Only filings dated on or before YYYY-MM-DD.")] = "",
+    section: Annotated[str, typer.Option(help="Only this section, e.g. 'Item 1A' or EX-99.")] = "",
+    k: Annotated[int, typer.Option("--k", min=1, max=50, help="Passages to return.")] = 5,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON output (one object per question).")] = False,
+    data: DataOption = None,
+) -> None:
+    """Answer a question from the indexed filings, with cited quotes."""
+    from qa.filters import FilterError
+    from qa.models import Filters
+
+    if (question is None) == (questions is None):
+        _fail("give a QUESTION or --questions FILE, not both or neither")
+    batch = [("", question)] if question is not None else _read_questions(questions)
+    assistant = _open_assistant(data)
+    filters = Filters(company=company, form=form, since=since, until=until, section=section)
+    for question_id, text in batch:
+        try:
+            answer = assistant.ask(text, filters, k=k)
+        except FilterError as error:
+            _fail(str(error))
+        if as_json:
+            typer.echo(json.dumps(answer.to_json(question_id if questions else None), ensure_ascii=False))
+        else:
+            _print_answer(answer)
+
+
+def _read_questions(path: Path) -> list[tuple[str, str]]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        _fail(f"cannot read {path}: {error.strerror or error}")
+    batch = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            batch.append((str(record.get("id", number)), str(record["question"])))
+        except (ValueError, KeyError, AttributeError):
+            _fail(f"{path} line {number}: expected a JSON object with a \"question\"")
+    return batch
+
+
+def _print_answer(answer) -> None:
+    typer.echo(answer.text)
+    if answer.flags:
+        typer.echo("\n".join(f"  ! {flag}" for flag in answer.flags))
+    if answer.filters.describe():
+        typer.echo(f"  (searched with {answer.filters.describe()})")
+    if answer.citations:
+        typer.echo("\nSources:")
+        for c in answer.citations:
+            page = f", p. {c.page}" if c.page else ""
+            typer.echo(f"[{c.n}] {c.company or 'Unknown company'} · {c.form} · {c.filing_date} · {c.section}"
+                       f"{' (' + c.section_title + ')' if c.section_title else ''}{page}\n"
+                       f"    {c.accession or c.filing_id} · {Path(c.source).name} · chars {c.char_start}-{c.char_end}\n"
+                       f"    \"{' '.join(c.quote.split())}\"")
+    elif answer.passages:
+        typer.echo("\nNearest passages:")
+        for p in answer.passages:
+            typer.echo(f"{p.rank}. {p.company or 'Unknown company'} · {p.form} · {p.filing_date} · {p.section}\n"
+                       f"    {' '.join(p.text.split())[:300]}")
+
+
+@app.command()
 def serve(
     data: DataOption = None,
     host: Annotated[str, typer.Option(help="Address to bind; 0.0.0.0 opens it to the network.")] = "127.0.0.1",
@@ -176,7 +248,6 @@ def eval_questions(
     limit: Annotated[Optional[int], typer.Option(min=1, help="Only the first N questions.")] = None,
 ) -> None:
     """Score retrieval, answers, refusals and citations on a question set; print and write the report."""
-    import inspect
     from functools import lru_cache, partial
 
     from rich.console import Console
@@ -198,7 +269,7 @@ def eval_questions(
     def progress(label: str):
         return lambda rows: track(rows, description=f"Asking ({label})", console=console)
 
-    ask = partial(assistant.ask, k=k) if "k" in inspect.signature(assistant.ask).parameters else assistant.ask
+    ask = partial(assistant.ask, k=k)
     filing_text = lru_cache(maxsize=None)(assistant.index.filing_text)  # several citations quote one filing
     results = {"ours": evaluate(items, ask, filing_text, progress("ours"))}
     if baseline:

@@ -6,7 +6,7 @@ import re
 import gradio as gr
 
 from qa.assistant import Assistant
-from qa.models import Answer, Passage
+from qa.models import Answer, Citation, Passage
 
 # Filing text and questions are data: Markdown and HTML in them must show as text.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~$-])")
@@ -23,8 +23,17 @@ def render_passage(passage: Passage) -> str:
     return f"**[{passage.rank}] {as_text(where)}**{as_text(page)} — {as_text(passage.section_title)}\n> {quote}"
 
 
+def render_citation(citation: Citation) -> str:
+    where = " · ".join(p for p in (citation.company, citation.form, citation.filing_date, citation.section) if p)
+    page = f", page {citation.page}" if citation.page else ""
+    return (f"**[{citation.n}] {as_text(where)}**{as_text(page)} — {as_text(citation.section_title)}\n"
+            f"> {as_text(' '.join(citation.quote.split()))}")
+
+
 def render_answer(answer: Answer) -> str:
-    return "\n\n".join([as_text(answer.text), *(render_passage(p) for p in answer.passages)])
+    """The answer, then its citations; a refusal shows the nearest passages instead."""
+    sources = [render_citation(c) for c in answer.citations] or [render_passage(p) for p in answer.passages]
+    return "\n\n".join([as_text(answer.text), *sources])
 
 
 def build_app(assistant: Assistant) -> gr.Blocks:

@@ -1,0 +1,153 @@
+"""Retrieval and cited answers over the ImmunoGen sample and small fixtures: hybrid search, filters,
+refusals, follow-ups, the BM25 index kept in step, and the `ask` command."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import FIXTURES, SAMPLE
+from index.lexical import ChunkFilter, terms
+from index.store import FilingIndex
+from qa.answerer import NOT_FOUND, _focus_terms, _holds_fact, _NUMBER
+from qa.assistant import Assistant
+from qa.filters import FilterError, FilterResolver, company_aliases
+from qa.models import Filters
+from qa.retrieval import with_filing_words
+from ui.cli import app
+
+
+@pytest.fixture
+def immunogen(assistant: Assistant) -> Assistant:
+    report = assistant.ingest([SAMPLE])
+    assert report.count("ingested") == 1
+    return assistant
+
+
+def _verbatim(assistant: Assistant, answer) -> bool:
+    return all(assistant.index.filing_text(c.filing_id)[c.char_start:c.char_end] == c.quote
+               for c in answer.citations)
+
+
+def test_cfo_question_names_beloff_and_cites_the_press_release(immunogen):
+    answer = immunogen.ask("Who did ImmunoGen appoint as CFO in March 2001?")
+    assert not answer.refused
+    assert "Gregg D. Beloff" in answer.text
+    assert "EX-99.1" in {c.section for c in answer.citations}
+    assert all(f"[{c.n}]" in answer.text for c in answer.citations)
+    assert _verbatim(immunogen, answer)
+    cited = answer.citations[0]
+    assert (cited.company, cited.form, cited.filing_date) == ("ImmunoGen, Inc.", "8-K", "2001-03-07")
+    assert cited.source.endswith("immunogen_8-K_2001-03-07.txt")
+
+
+def test_exact_terms_are_found_by_bm25(immunogen):
+    answer = immunogen.ask("Gina Brazier", k=3)
+    assert "Gina Brazier" in answer.passages[0].text
+
+
+def test_number_questions_get_the_number(immunogen):
+    answer = immunogen.ask("How many people did Millennium Pharmaceuticals employ?")
+    assert "1,300" in answer.text and not answer.refused
+
+
+def test_unrelated_question_is_refused_with_the_nearest_passages(immunogen):
+    answer = immunogen.ask("What was the total revenue of the Eiffel Tower restaurant in 1889?")
+    assert answer.refused
+    assert answer.text.startswith(NOT_FOUND)
+    assert answer.citations == [] and answer.passages
+
+
+def test_explicit_filters_restrict_and_inferred_ones_never_empty(immunogen):
+    only_signature = immunogen.ask("Who signed the report?", Filters(section="SIGNATURE"))
+    assert only_signature.passages and {p.section for p in only_signature.passages} == {"SIGNATURE"}
+    press = immunogen.ask("TAP technology", Filters(section="EX-99"), k=10)
+    assert {p.section for p in press.passages} <= {"EX-99.1", "EX-99.2"}
+    # a question naming an indexed company, a form and a year that match nothing together still answers
+    inferred = immunogen.ask("What did ImmunoGen say in its 10-K for 2019 about the CFO?")
+    assert inferred.passages
+    with pytest.raises(FilterError, match="no indexed company"):
+        immunogen.ask("Who is the CFO?", Filters(company="Nonexistent Corp"))
+    with pytest.raises(FilterError, match="date like"):
+        immunogen.ask("Who is the CFO?", Filters(since="March 2001"))
+    assert immunogen.ask("Who is the CFO?", Filters(until="1999-12-31")).passages == []
+
+
+def test_follow_up_carries_the_earlier_filing(immunogen):
+    first = immunogen.ask("Who did ImmunoGen appoint as CFO?")
+    follow_up = immunogen.ask("and who signed it?", history=[first.as_turn()])
+    assert "ImmunoGen" in follow_up.resolved_question
+    assert follow_up.passages[0].section == "SIGNATURE"
+    assert follow_up.citations and follow_up.citations[0].filing_id == first.citations[0].filing_id
+
+
+def test_bm25_index_follows_ingest_and_removal(immunogen, settings):
+    lexical = immunogen.index.refresh_lexical()
+    assert len(lexical.table) == immunogen.index.chunk_count() > 0
+    reopened = FilingIndex(settings).refresh_lexical()  # loads the saved index
+    assert list(reopened.table.chunk_ids) == list(lexical.table.chunk_ids)
+    assert reopened.scores("Beloff").max() > 0
+    filing_id = immunogen.filings()[0].filing_id
+    assert immunogen.remove(filing_id)
+    assert len(immunogen.index.lexical.table) == 0
+    assert immunogen.ask("Who is the CFO?").text.startswith("The index holds no filings")
+
+
+def test_filters_resolve_against_the_index(immunogen):
+    resolver = immunogen.retriever.resolver()
+    assert resolver.resolve(Filters(company="immunogen")).companies == ("ImmunoGen, Inc.",)
+    assert resolver.resolve(Filters(form="8-k")).forms == ("8-K",)
+    assert set(resolver.resolve(Filters(section="ex-99")).sections) == {"EX-99.1", "EX-99.2"}
+    inferred = resolver.infer("What did ImmunoGen's press release say in 2001?")
+    assert inferred.boosts["company"] == ChunkFilter(companies=("ImmunoGen, Inc.",))
+    assert inferred.boosts["section"].sections == ("EX-99.1", "EX-99.2")
+    assert inferred.boosts["date"].since == 20010101
+
+
+def test_company_names_in_questions():
+    assert {"ibm", "international business machines"} <= company_aliases("International Business Machines Corporation")
+    assert "p&g" in company_aliases("The Procter & Gamble Company")
+    from index.lexical import ChunkTable
+
+    companies = ["Apple Computer, Inc.", "American Express Company", "ROCK OF AGES CORP"]
+    table = ChunkTable({"chunk_id": ["1", "2", "3"], "filing_id": ["a", "b", "c"], "company": companies,
+                        "form": ["8-K"] * 3, "section": ["Item 5"] * 3}, [20000101] * 3)
+    resolver = FilterResolver(table)
+    assert resolver.infer("What did Apple's board give Steve Jobs?").boosts["company"].companies == (companies[0],)
+    rock = resolver.infer("Which retailer did Rock of Ages buy from American Monument Corporation?")
+    assert rock.boosts["company"].companies == (companies[2],)  # "American Monument" is not American Express
+    assert "company" not in resolver.infer("Is apple juice a good business?").boosts
+
+
+def test_question_understanding():
+    assert "employees" in with_filing_words("How did NVIDIA's headcount change?")
+    assert _focus_terms("What total revenue did Oracle report for its fourth quarter?")[0] == terms("revenue")[0]
+    assert _focus_terms("What did Apple earn?") == []
+    employees = {t: 1.0 for t in terms("employees")}
+    assert _holds_fact("As of December 31, 2024, we employed approximately 1,556,000 employees.", _NUMBER, employees)
+    assert not _holds_fact("(1) The IBM 2014 Employees Stock Purchase Plan, filed on Form S-8.", _NUMBER, employees)
+
+
+def test_ask_command_human_json_and_batch(immunogen, settings, tmp_path):
+    runner = CliRunner()
+    data = ["--data", str(settings.data)]
+    human = runner.invoke(app, ["ask", "Who did ImmunoGen appoint as CFO?", *data])
+    assert human.exit_code == 0, human.output
+    assert "Gregg D. Beloff" in human.output and "Sources:" in human.output and "EX-99.1" in human.output
+
+    questions = tmp_path / "questions.jsonl"
+    questions.write_text(json.dumps({"id": "cfo", "question": "Who did ImmunoGen appoint as CFO?"}) + "\n"
+                         + json.dumps({"id": "x", "question": "What is the height of the Eiffel Tower?"}) + "\n")
+    batch = runner.invoke(app, ["ask", "--questions", str(questions), "--json", "--k", "3", *data])
+    assert batch.exit_code == 0, batch.output
+    records = [json.loads(line) for line in batch.stdout.splitlines()]
+    assert [r["id"] for r in records] == ["cfo", "x"]
+    assert set(records[0]) >= {"id", "question", "answer", "refused", "citations", "passages", "latency_ms"}
+    assert set(records[0]["citations"][0]) >= {"n", "filing_id", "company", "form", "filing_date", "section",
+                                              "section_title", "source", "page", "quote", "char_start", "char_end"}
+    assert len(records[0]["passages"]) == 3 and records[1]["refused"] is True
+
+    bad = runner.invoke(app, ["ask", "Who?", "--company", "Nobody Inc", *data])
+    assert bad.exit_code == 2 and "no indexed company" in bad.output
+    assert runner.invoke(app, ["ask", *data]).exit_code == 2
