@@ -13,7 +13,7 @@ from qa.answerer import NOT_FOUND, SCORED_PASSAGES, ExtractiveAnswerer
 from qa.config import AssistantSettings
 from qa.conversation import HISTORY_TURNS, Resolved, resolve_follow_up
 from qa.filters import FilterError
-from qa.models import Answer, Filters, Turn
+from qa.models import Answer, Filters, Passage, Turn
 from qa.retrieval import HybridRetriever, with_filing_words
 
 DEFAULT_K = 5
@@ -74,6 +74,12 @@ class Assistant:
         return removed
 
     # --- questions -----------------------------------------------------------------------------
+    def search(self, question: str, filters: Filters | None = None, k: int = DEFAULT_K) -> list[Passage]:
+        """The k passages hybrid retrieval ranks best, without composing an answer."""
+        if not question.strip():
+            return []
+        return self.retriever.retrieve(question.strip(), filters or Filters(), k).passages
+
     def ask(self, question: str, filters: Filters | None = None, history: list[Turn] | None = None,
             k: int = DEFAULT_K) -> Answer:
         answer = None

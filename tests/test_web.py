@@ -36,4 +36,4 @@ def test_chat_answers_with_passages_and_their_filing_and_section(served_sample):
     reply = Client(served_sample, verbose=False).predict("Who did ImmunoGen appoint as CFO?", api_name="/ask_chat")
     assert "Gregg D. Beloff" in reply
     assert "ImmunoGen, Inc. · 8\\-K · 2001\\-03\\-07 · EX\\-99.1" in reply  # filing, form, date, section cited
-    assert "[1]" in reply.split("**[")[0] and "**[1] " in reply  # the answer cites [1], and [1] is listed
+    assert "\\[1\\]" in reply.split("**[")[0] and "**[1] " in reply  # the answer cites [1], and [1] is listed
