@@ -14,7 +14,7 @@ from qa.config import AssistantSettings
 from qa.conversation import HISTORY_TURNS, Resolved, resolve_follow_up
 from qa.filters import FilterError
 from qa.models import Answer, Filters, Passage, Turn
-from qa.retrieval import HybridRetriever, with_filing_words
+from qa.retrieval import HybridRetriever
 
 DEFAULT_K = 5
 NEAREST = " The nearest passages are listed below."
@@ -113,29 +113,27 @@ class Assistant:
         resolved = self._resolve(question, filters, history, llm, flags)
         retrieval = self.retriever.retrieve(resolved.question, resolved.filters, max(k, SCORED_PASSAGES),
                                             resolved.earlier_filings)
-        extract = self.answerer.answer(resolved.question, with_filing_words(resolved.question),
-                                       retrieval.passages)
+        extract = self.answerer.answer(resolved.question, retrieval.search_text, retrieval.passages)
         answer = Answer(question, extract.text, extract.refused, extract.citations, extract.ranked_passages[:k],
                         retrieval.filters, resolved.question, flags, extract.confidence)
-        if llm is not None and not extract.refused:
+        if llm is not None and not answer.refused:
             from qa.llm import LLMError
 
-            passages = answer.passages
             pieces: list[str] = []
             try:
-                for piece in llm.stream(resolved.question, passages):
+                for piece in llm.stream(resolved.question, answer.passages):
                     pieces.append(piece)
                     yield piece
-                answer.text, answer.citations, llm_flags, answer.refused = llm.finalize("".join(pieces), passages)
+                answer.text, answer.citations, llm_flags, answer.refused = llm.finalize("".join(pieces),
+                                                                                        answer.passages)
                 answer.flags.extend(llm_flags)
             except LLMError as error:
                 answer.flags.append(f"the LLM failed, so this answer was composed offline: {error}")
                 yield "\n\n" + extract.text
-        else:
-            yield answer.text + (NEAREST if answer.refused and answer.passages else "")
         if answer.refused:
             answer.text = NOT_FOUND + (NEAREST if answer.passages else "")
-            answer.citations = []
+        if llm is None or extract.refused:
+            yield answer.text
         yield done(answer)
 
     def _resolve(self, question: str, filters: Filters, history: list[Turn], llm, flags: list[str]) -> Resolved:
@@ -148,6 +146,8 @@ class Assistant:
                 return Resolved(standalone, earlier.filters.merged(filters), earlier.filing_ids[:1])
             except LLMError as error:
                 flags.append(f"the LLM could not rewrite the follow-up, resolved offline instead: {error}")
+        if not history:
+            return Resolved(question, filters)
         resolver = self.retriever.resolver()
         labels = {r.filing_id: f"the {r.company} {r.form} of {r.filing_date}" for r in self.index.filings()}
         return resolve_follow_up(question, filters, history, labels, bool(resolver.infer(question).boosts.get("company")))

@@ -19,6 +19,7 @@ from llama_index.llms.ollama import Ollama
 from llama_index.llms.openai import OpenAI
 
 from index.embedding import Embedder
+from index.lexical import terms
 from qa.models import Citation, Passage, Turn
 from qa.quotes import Sentence, cite, passage_sentences
 
@@ -33,14 +34,10 @@ HISTORY_TURNS = 3  # earlier exchanges a follow-up is resolved against
 HISTORY_ANSWER_CHARS = 600  # an earlier answer's start names what it was about; the rest only lengthens the prompt
 
 _MARKERS = re.compile(r"\s*\[(\d+(?:\s*,\s*\d+)*)\]")
-_WORD = re.compile(r"[a-z]+|\d+(?:[.,]\d+)*")
 # Figures as written: 1,577 / 10.95 / 2024, but not the 10 of "10-K", the 3 of "Q3" or the 1 of "1st".
 _NUMBER = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d)(?!-?[A-Za-z])")
 _BULLET = re.compile(r"\s*(?:[-*•]|\d+[.)])\s+")
 _END = re.compile(r"[.!?]*$")
-_STOPWORDS = frozenset(
-    "a an and are as at be been by for from had has have her his in is it its of on or that the their this to "
-    "was were which who will with".split())
 
 
 class LLMError(Exception):
@@ -226,8 +223,8 @@ def _with_markers(sentence: str, markers: str) -> str:
 def _support(claim: str, vector: np.ndarray, sentences: list[Sentence], vectors: np.ndarray) -> np.ndarray:
     """How well each passage sentence supports the claim: mean of embedding cosine and the share of the
     claim's words (figures included) that the sentence contains."""
-    words = _words(claim)
-    overlap = np.array([len(words & _words(s.text)) / max(len(words), 1) for s in sentences])
+    words = set(terms(claim))
+    overlap = np.array([len(words & set(terms(s.text))) / max(len(words), 1) for s in sentences])
     return (vectors @ vector + overlap) / 2
 
 
@@ -240,10 +237,6 @@ def _quote(claim: str, sentences: list[Sentence], best: int) -> list[Sentence]:
     if missing and best + 1 < len(sentences) and missing & _numbers(sentences[best + 1].text).keys():
         end = best + 1
     return sentences[start:end + 1]
-
-
-def _words(text: str) -> set[str]:
-    return {w.replace(",", "") for w in _WORD.findall(text.lower())} - _STOPWORDS
 
 
 def _numbers(text: str) -> dict[str, str]:

@@ -29,6 +29,7 @@ BOOSTS = {"company": 1.0, "date": 0.5, "form": 0.3, "section": 0.5, "earlier_fil
 @dataclass
 class Retrieval:
     passages: list[Passage]
+    search_text: str  # the question with the filings' words for its analysts' words
     filters: Filters  # explicit filters merged with the inferred ones, for display
     inferred: Inferred = field(default_factory=Inferred)
 
@@ -87,7 +88,7 @@ class HybridRetriever:
                     for rank, chunk in enumerate(self.index.chunks(best), 1)]
         shown = filters.merged(Filters(**{k: v for k, v in inferred.described.__dict__.items()
                                           if k in boosts or (k in ("since", "until") and "date" in boosts)}))
-        return Retrieval(passages, shown, Inferred(boosts, inferred.described))
+        return Retrieval(passages, query, shown, Inferred(boosts, inferred.described))
 
     def _dense(self, query_vector: np.ndarray, chunk_filter: ChunkFilter) -> list[str]:
         return [chunk.chunk_id for chunk, _ in self.index.search(query_vector, CANDIDATES, chunk_filter)]

@@ -169,7 +169,15 @@ def ask(
 
     if (question is None) == (questions is None):
         _fail("give a QUESTION or --questions FILE, not both or neither")
-    batch = [("", question)] if question is not None else _read_questions(questions)
+    if questions is not None:
+        from qa.evaluation import EvalInputError, load_questions
+
+        try:
+            batch = [(item.id, item.question) for item in load_questions(questions)]
+        except EvalInputError as error:
+            _fail(str(error))
+    else:
+        batch = [("", question)]
     assistant = _open_assistant(data)
     filters = Filters(company=company, form=form, since=since, until=until, section=section)
     for question_id, text in batch:
@@ -181,23 +189,6 @@ def ask(
             typer.echo(json.dumps(answer.to_json(question_id if questions else None), ensure_ascii=False))
         else:
             _print_answer(answer)
-
-
-def _read_questions(path: Path) -> list[tuple[str, str]]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as error:
-        _fail(f"cannot read {path}: {error.strerror or error}")
-    batch = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-            batch.append((str(record.get("id", number)), str(record["question"])))
-        except (ValueError, KeyError, AttributeError):
-            _fail(f"{path} line {number}: expected a JSON object with a \"question\"")
-    return batch
 
 
 def _print_answer(answer) -> None:
