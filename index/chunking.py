@@ -16,6 +16,8 @@ HEADER_SEPARATOR = " \u00b7 "
 SPECIAL_TOKENS = 2  # [CLS] and [SEP] around every input
 OVERLAP_TOKENS = 32  # the tail of the previous chunk that opens the next one
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+HEADING_WIDTH = 0.6  # a line shorter than this share of its block's widest line may be a heading
+_TITLE_ONLY = re.compile(r"\s*(?:Mr|Mrs|Ms|Dr|Messrs|Prof|No)\.\s*")  # a "sentence" blingfire ends at a title
 
 TokenCounter = Callable[[Sequence[str]], list[int]]
 # Character offsets of each token of a text: used to cut a unit longer than a whole chunk.
@@ -89,7 +91,15 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool
         # replacing them keeps the offsets.
         run = text[run_start:run_end].replace("\n", " ")
         _, offsets = blingfire.text_to_sentences_and_offsets(run)
-        spans.extend((run_start + a, run_start + b, False) for a, b in offsets if run[a:b].strip())
+        sentences: list[tuple[int, int, bool]] = []
+        for a, b in offsets:
+            if not run[a:b].strip():
+                continue
+            if sentences and _TITLE_ONLY.fullmatch(run[sentences[-1][0] - run_start:sentences[-1][1] - run_start]):
+                sentences[-1] = (sentences[-1][0], run_start + b, False)  # "Dr." opens the next sentence
+            else:
+                sentences.append((run_start + a, run_start + b, False))
+        spans.extend(sentences)
     return spans
 
 
@@ -107,25 +117,41 @@ def _units(text: str, start: int, end: int, count_tokens: TokenCounter, token_of
 
 
 def _runs(text: str, start: int, end: int):
-    """(start, end, is_table_row) of paragraph runs and table rows (tab-separated cells) in text[start:end]."""
+    """(start, end, is_table_row) of paragraph runs and table rows (tab-separated cells) in text[start:end].
+
+    A run ends at a blank line, before a table row, and after a heading line.
+    """
     block_start = start
     for blank in [*_BLANK_LINE.finditer(text, start, end), None]:
         block_end = blank.start() if blank else end
         run_start = None
         offset = block_start
-        for line in text[block_start:block_end].split("\n"):
+        lines = text[block_start:block_end].split("\n")
+        width = max(len(line.strip()) for line in lines)
+        for line, next_line in zip(lines, [*lines[1:], ""]):
             line_end = offset + len(line)
             if line.strip() and "\t" in line.strip(" \t"):
                 if run_start is not None:
                     yield run_start, offset - 1, False
                     run_start = None
                 yield offset, line_end, True
-            elif line.strip() and run_start is None:
-                run_start = offset
+            elif line.strip():
+                run_start = offset if run_start is None else run_start
+                if _is_heading(line.strip(), next_line.strip(), width):
+                    yield run_start, line_end, False
+                    run_start = None
             offset = line_end + 1
         if run_start is not None:
             yield run_start, block_end, False
         block_start = blank.end() if blank else end
+
+
+def _is_heading(line: str, next_line: str, width: int) -> bool:
+    """A short line without closing punctuation followed by a capitalised one: a headline or a one-line block
+    of HTML text ("Apple Reports Third Quarter Results" above "CUPERTINO, California--July 14, 2004--").
+    Lines of a wrapped paragraph in fixed-width text are about as long as the widest line, so stay joined."""
+    return (bool(next_line) and len(line) < HEADING_WIDTH * width and line[-1] not in ",;:(&-"
+            and (next_line[0].isupper() or next_line[0].isdigit() or next_line[0] in "\"\u201c(\u2022"))
 
 
 def _split_long(text: str, start: int, end: int, table_row: bool, token_offsets: TokenOffsets,

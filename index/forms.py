@@ -295,6 +295,11 @@ SECTION_NAMES_IN_QUESTIONS: dict[str, tuple[str, ...]] = {
     "market risk": ("Item 7A", "Part I Item 3"),
     "controls and procedures": ("Item 9A", "Part I Item 4"),
     "executive compensation": ("Item 11",),
+    # a 10-K describes the business, and since 2020 its human capital and headcount, in Item 1; a 20-F in
+    # Item 4 and its employees in Item 6 (Amcor 10-K of 2023-08-17, NVIDIA 10-K of 2025-02-26)
+    "its business": ("Item 1", "Item 4"),
+    "human capital": ("Item 1", "Item 6"),
+    "headcount": ("Item 1", "Item 6"),
     "press release": ("EX-99",),
     "earnings release": ("EX-99",),
     "signed": ("SIGNATURE",),
@@ -322,4 +327,9 @@ FILING_WORDS_FOR: dict[str, str] = {
     "hired": "appointed",
     "fired": "terminated",
     "quit": "resigned",
+    "svp": "senior vice president",
+    "evp": "executive vice president",
+    "ipo": "initial public offering",
+    "earn": "net income profit earnings",
+    "earned": "net income profit earnings",
 }

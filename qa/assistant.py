@@ -32,8 +32,7 @@ class Assistant:
         self._llm_answerer = None
         self._lock = threading.Lock()
         self.retriever = HybridRetriever(index, lambda texts: self.embedder.embed(texts))
-        self.answerer = ExtractiveAnswerer(lambda texts: self.embedder.embed(texts),
-                                           index.lexical.document_frequency, lambda: len(index.lexical.table))
+        self.answerer = ExtractiveAnswerer(index.lexical.document_frequency, lambda: len(index.lexical.table))
 
     @classmethod
     def open(cls, settings: AssistantSettings | None = None, **overrides) -> "Assistant":

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from conftest import FIXTURES, SAMPLE
-from index.chunking import chunk_filing
+from index.chunking import chunk_filing, sentence_spans
 from index.models import Filing, FilingMetadata, Section
 from index.reader import read_filing
 
@@ -69,3 +69,19 @@ def test_a_table_keeps_its_caption(embedder):
     table_start = filing.text.index("Region 0")
     opening = next(c for c in chunks if c.char_start <= table_start < c.char_end)
     assert "Net sales by region (in millions):" in opening.text
+
+
+def test_sentences_end_at_headlines_but_not_at_wrapped_lines_or_titles():
+    html_blocks = ("Exhibit 99.1\nApple Reports Third Quarter Results\nCUPERTINO, California—July 14, 2004—Apple "
+                   "today announced financial results for its fiscal 2004 third quarter. Dr. Smith agreed.")
+    fixed_width = ("On March 5, 2001, ImmunoGen announced the appointment of Gregg D.\n"
+                   "Beloff as Vice President and Chief Financial Officer. Mr. Beloff was\n"
+                   "most recently a Vice President of Adams, Harkness & Hill.")
+    for text, expected in [
+        (html_blocks, ["Exhibit 99.1", "Apple Reports Third Quarter Results",
+                       "CUPERTINO, California—July 14, 2004—Apple today announced financial results for its "
+                       "fiscal 2004 third quarter.", "Dr. Smith agreed."]),
+        (fixed_width, [" ".join(s.split()) for s in fixed_width.replace("Officer. ", "Officer.|").split("|")]),
+    ]:
+        spans = sentence_spans(text, 0, len(text))
+        assert [" ".join(text[a:b].split()) for a, b, _ in spans] == expected

@@ -10,10 +10,10 @@ from typer.testing import CliRunner
 from conftest import FIXTURES, SAMPLE
 from index.lexical import ChunkFilter, terms
 from index.store import FilingIndex
-from qa.answerer import NOT_FOUND, _focus_terms, _holds_fact, _NUMBER
+from qa.answerer import NOT_FOUND, Asked, ExtractiveAnswerer, _focus_terms, _names_in, _slots
 from qa.assistant import Assistant
 from qa.filters import FilterError, FilterResolver, company_aliases
-from qa.models import Filters
+from qa.models import Filters, Passage
 from qa.retrieval import with_filing_words
 from ui.cli import app
 
@@ -124,9 +124,40 @@ def test_question_understanding():
     assert "employees" in with_filing_words("How did NVIDIA's headcount change?")
     assert _focus_terms("What total revenue did Oracle report for its fourth quarter?")[0] == terms("revenue")[0]
     assert _focus_terms("What did Apple earn?") == []
-    employees = {t: 1.0 for t in terms("employees")}
-    assert _holds_fact("As of December 31, 2024, we employed approximately 1,556,000 employees.", _NUMBER, employees)
-    assert not _holds_fact("(1) The IBM 2014 Employees Stock Purchase Plan, filed on Form S-8.", _NUMBER, employees)
+    # every part of a question has its focus
+    assert _focus_terms("What gain did J&J expect, and how much cash did the IPO bring in?") == terms("gain cash")
+    assert _slots("Who replaced Brett Kaufman as CFO, and what is his base salary?") == ("number", "person")
+    assert _names_in("Who replaced Brett Kaufman as CFO of AFC Gamma?") == [["Brett", "Kaufman"], ["AFC", "Gamma"]]
+
+    question = "How many employees did Amazon have?"
+    asked = Asked.of(question, with_filing_words(question), {t: 1.0 for t in terms("employees")})
+    assert asked.filled_by("As of December 31, 2024, we employed approximately 1,556,000 employees.") == {"number"}
+    assert not asked.filled_by("(1) The IBM 2014 Employees Stock Purchase Plan, filed on Form S-8.")
+    # an answer to "who" names someone the question does not
+    question = "Who replaced Brett Kaufman as CFO?"
+    asked = Asked.of(question, with_filing_words(question), {})
+    assert not asked.filled_by("Brett Kaufman's employment as Chief Financial Officer will terminate.")
+    assert asked.filled_by("The Board appointed Brandon Hetzel as Chief Financial Officer.") == {"person"}
+
+
+def _passage(company: str, text: str, rank: int = 1) -> Passage:
+    return Passage(rank, f"{company}#{rank}", company, company, "10-K", "2025-02-01", "0000000000-25-000001",
+                   "Item 1", "Business", "f.htm", text, 0, len(text), None, 1.0)
+
+
+def test_answer_must_come_from_the_company_asked_about_and_state_what_was_asked():
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000)
+    question = "How many employees did Flushing Financial have at the end of 2024?"
+    search_text = with_filing_words(question)
+    meta = _passage("Meta Platforms, Inc.", "As of December 31, 2024, we had 74,067 employees worldwide.")
+    assert answerer.answer(question, search_text, [meta]).refused  # another company's headcount
+    flushing = _passage("Flushing Financial Corporation", "As of December 31, 2024, we had 549 full-time "
+                        "equivalent employees.")
+    answer = answerer.answer(question, search_text, [meta, flushing])
+    assert not answer.refused and "549" in answer.text and answer.citations[0].company.startswith("Flushing")
+    unstated = _passage("Flushing Financial Corporation", "Our employees are our most important asset, and we "
+                        "invest in their training.")
+    assert answerer.answer(question, search_text, [unstated]).refused  # no number of employees
 
 
 def test_ask_command_human_json_and_batch(immunogen, settings, tmp_path):
