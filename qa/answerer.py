@@ -27,10 +27,10 @@ MAX_SENTENCES = 3
 SCORED_PASSAGES = 12  # passages whose sentences are scored
 # Share of a sentence's score that comes from its passage's retrieval rank (dense and BM25 fused); the rest
 # is lexical evidence. Cosine similarity of question and sentence embeddings was measured on the dev set and
-# left out: it ranked the evidence sentence first less often (17 of 37 at weight 0.35, 22 without it) and
+# left out: it ranked the evidence sentence first less often (17 of 37 at weight 0.35, 21 without it) and
 # cost about a second per question on a CPU.
 PRIOR_WEIGHT = 0.125
-CORROBORATION = 0.65  # share of the best score from which a sentence of another section is cited too
+RUNNER_UP = 0.65  # share of the best sentence's score from which another sentence joins the answer
 FACT_DISTANCE = 6  # words between a number and the thing it counts, stopwords not counted
 NOT_FOUND = "The indexed filings do not say."
 
@@ -67,7 +67,6 @@ NOVELTY_ENOUGH = 0.4  # share of a sentence's words not in the question from whi
 class ScoredSentence:
     sentence: Sentence
     score: float
-    covered: frozenset[str]  # question terms the sentence holds
     filled: frozenset[str]  # kinds of fact asked for that the sentence states
     # whether it may answer: its passage holds the question's distinctive names and years, and it states
     # a kind of fact asked for (when the question asks for one)
@@ -134,7 +133,7 @@ class ExtractiveAnswerer:
         # a name is in a passage when one of its distinctive words is ("Steve" for "Steve Jobs")
         distinctive = [words for words in ([w for w in name if self._is_distinctive(w)] for name in named) if words]
         years = set(re.findall(r"\b(?:19|20)\d\d\b", question))
-        candidates: list[tuple[Sentence, float, frozenset[str], frozenset[str], float, bool]] = []
+        scored: list[ScoredSentence] = []
         for passage in passages:
             context = set(terms(f"{passage.company} {passage.form} {passage.section} {passage.section_title}"))
             passage_terms = set(terms(passage.text))
@@ -148,11 +147,11 @@ class ExtractiveAnswerer:
                 if len(sentence.text.split()) < 4:
                     continue
                 own = set(terms(sentence.text))
-                covered = frozenset(t for t in weights if t in own)
+                held = [t for t in weights if t in own]
                 nearby = sum(weights[t] for t in weights if t not in own and (t in context or t in passage_terms))
                 # the passage's other sentences and its filing's company, form and section are context
                 # the answer sentence may lean on ("the January 2000 8-K" need not be in the sentence)
-                coverage = (sum(weights[t] for t in covered) + 0.6 * nearby) / total
+                coverage = (sum(weights[t] for t in held) + 0.6 * nearby) / total
                 filled = asked.filled_by(sentence.text)
                 fact = len(filled) / len(asked.slots) if asked.slots else 1.0
                 focus_share = sum(focus[t] for t in focus if t in own) / focus_total if focus else 1.0
@@ -163,10 +162,9 @@ class ExtractiveAnswerer:
                 lexical = (coverage * brevity * (0.3 + 0.7 * fact) * (0.15 + 0.85 * name_share)
                            * (0.5 + 0.5 * year_share) * (0.4 + 0.6 * focus_share)
                            * (0.5 + 0.5 * min(1.0, novelty / NOVELTY_ENOUGH)))
-                candidates.append((sentence, lexical, covered, filled, prior, on_topic))
-        scored = [ScoredSentence(s, (1 - PRIOR_WEIGHT) * lexical + PRIOR_WEIGHT * prior, covered, filled,
-                                 on_topic and (bool(filled & _VALUES) or not set(asked.slots) & _VALUES))
-                  for s, lexical, covered, filled, prior, on_topic in candidates]
+                states_value = bool(filled & _VALUES) or not set(asked.slots) & _VALUES
+                scored.append(ScoredSentence(sentence, (1 - PRIOR_WEIGHT) * lexical + PRIOR_WEIGHT * prior, filled,
+                                             on_topic and states_value))
         return sorted(scored, key=lambda s: s.score, reverse=True)
 
     def _is_distinctive(self, name: str) -> bool:
@@ -280,21 +278,14 @@ def _year_near(year: str, filing_date: str) -> bool:
 
 
 def _select(scored: list[ScoredSentence]) -> list[ScoredSentence]:
-    """The best sentence, and up to two more that add question terms it lacks (multi-part questions)."""
-    best = scored[0]
-    chosen = [best]
-    covered, filled = set(best.covered), set(best.filled)
-    for candidate in scored[1:]:
-        if len(chosen) == MAX_SENTENCES or candidate.score < min(0.75, CORROBORATION) * best.score:
+    """The best sentence and up to two more nearly as good: another part of a multi-part question, the answer
+    in other words, or the same fact in an 8-K item and in its press release."""
+    chosen: list[ScoredSentence] = []
+    for candidate in scored:
+        if len(chosen) == MAX_SENTENCES or candidate.score < RUNNER_UP * scored[0].score:
             break
-        adds = bool(candidate.covered - covered or candidate.filled - filled)
-        # nearly as good: the answer may lie in either, or a fact stated in the 8-K item and again in its
-        # press release is cited in both places
-        close = candidate.score >= CORROBORATION * best.score
-        if (adds or close) and candidate.sentence.flat not in {c.sentence.flat for c in chosen}:
+        if candidate.sentence.flat not in {c.sentence.flat for c in chosen}:
             chosen.append(candidate)
-            covered |= candidate.covered
-            filled |= candidate.filled
     # in the filing's order, so that the answer reads as the filing does
     return sorted(chosen, key=lambda s: (s.sentence.passage.rank, s.sentence.start))
 
