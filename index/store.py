@@ -19,7 +19,7 @@ import numpy as np
 
 from index.config import Settings
 from index.lexical import ChunkFilter, LexicalIndex
-from index.models import Chunk, Filing
+from index.models import Chunk, Filing, Section
 
 COLLECTION = "filings_qa_chunks"
 DEFAULT_MODEL_NAME = "all-MiniLM-L6-v2"
@@ -46,6 +46,18 @@ class FilingRecord:
     chunks: int
     status: str
     ingested_at: str
+    added_by: str = ""  # the signed-in user who uploaded it through the web chat
+
+
+@dataclass(frozen=True)
+class Activity:
+    """One change to the index made through the web chat, and who made it."""
+
+    at: str  # ISO time, UTC
+    user: str
+    action: str  # "added", "removed"
+    filing_id: str
+    detail: str  # company · form · date of the filing, kept because a removed filing's row is gone
 
 
 def chroma_client(settings: Settings):
@@ -76,6 +88,7 @@ class Registry:
     CREATE INDEX IF NOT EXISTS filings_by_source ON filings(source);
     CREATE TABLE IF NOT EXISTS generation (value INTEGER NOT NULL);
     INSERT INTO generation SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM generation);
+    CREATE TABLE IF NOT EXISTS activity (at TEXT, user TEXT, action TEXT, filing_id TEXT, detail TEXT);
     """
 
     def __init__(self, path: Path):
@@ -125,11 +138,26 @@ class Registry:
     def records(self) -> list[FilingRecord]:
         rows = self._query(
             "SELECT filing_id, source, content_hash, company, cik, form, filing_date, period, accession, "
-            "sections, chunks, status, ingested_at FROM filings ORDER BY company, filing_date")
+            "sections, chunks, status, ingested_at, added_by FROM filings ORDER BY company, filing_date")
         return [FilingRecord(*row[:9], len(json.loads(row[9] or "[]")), *row[10:]) for row in rows]
 
     def complete_ids(self) -> set[str]:
         return {r[0] for r in self._query("SELECT filing_id FROM filings WHERE status = ?", (COMPLETE,))}
+
+    def sections(self, filing_id: str) -> list[Section]:
+        """The sections of a filing in document order; empty for a filing not in the registry."""
+        rows = self._query("SELECT sections FROM filings WHERE filing_id = ?", (filing_id,))
+        stored = json.loads(rows[0][0] or "[]") if rows else []
+        return [Section(**(s | {"pages": tuple(s["pages"])})) for s in stored]
+
+    def log(self, user: str, action: str, filing_id: str, detail: str) -> None:
+        self._query("INSERT INTO activity VALUES (?,?,?,?,?)",
+                    (datetime.now(timezone.utc).isoformat(timespec="seconds"), user, action, filing_id, detail))
+
+    def activity(self, limit: int) -> list[Activity]:
+        """The latest changes, newest first."""
+        return [Activity(*row) for row in self._query(
+            "SELECT at, user, action, filing_id, detail FROM activity ORDER BY rowid DESC LIMIT ?", (limit,))]
 
 
 class FilingIndex:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from index.embedding import Embedder
 from index.ingest import IngestReport, Ingestor, ProgressCallback
-from index.store import FilingIndex, FilingRecord
+from index.models import Section
+from index.store import Activity, FilingIndex, FilingRecord
 from qa.answerer import NOT_FOUND, SCORED_PASSAGES, ExtractiveAnswerer
 from qa.config import AssistantSettings
 from qa.conversation import HISTORY_TURNS, Resolved, resolve_follow_up
@@ -150,3 +151,45 @@ class Assistant:
         resolver = self.retriever.resolver()
         labels = {r.filing_id: f"the {r.company} {r.form} of {r.filing_date}" for r in self.index.filings()}
         return resolve_follow_up(question, filters, history, labels, bool(resolver.infer(question).boosts.get("company")))
+
+    # --- for the web chat ----------------------------------------------------------------------
+    def filing_text(self, filing_id: str) -> str:
+        """A filing's extracted text: citations and passages carry offsets into it."""
+        return self.index.filing_text(filing_id)
+
+    def sections(self, filing_id: str) -> list[Section]:
+        """A filing's sections in document order, with their offsets into its text."""
+        return self.index.registry.sections(filing_id)
+
+    def section_at(self, filing_id: str, offset: int) -> Section | None:
+        """The section of a filing that holds the character at `offset`."""
+        return next((s for s in self.sections(filing_id) if s.char_start <= offset < s.char_end), None)
+
+    def indexed_values(self, field: str) -> list[str]:
+        """The distinct values of "company", "form" or "section" among the searchable chunks, sorted."""
+        return self.index.refresh_lexical().table.distinct(field)
+
+    def add_filings(self, paths: Iterable[str | Path], added_by: str,
+                    on_progress: ProgressCallback | None = None) -> IngestReport:
+        """Ingest files on behalf of a user, recording each filing added in the activity log."""
+        report = self.ingest(paths, on_progress, added_by)
+        described = self._described_filings()
+        for outcome in report.outcomes:
+            if outcome.status == "ingested":
+                self.index.registry.log(added_by, "added", outcome.filing_id, described.get(outcome.filing_id, ""))
+        return report
+
+    def remove_filing(self, filing_id: str, removed_by: str) -> bool:
+        """Remove a filing on behalf of a user, recording it in the activity log; False if there was none."""
+        described = self._described_filings().get(filing_id, "")
+        if not self.remove(filing_id):
+            return False
+        self.index.registry.log(removed_by, "removed", filing_id, described)
+        return True
+
+    def activity(self, limit: int = 50) -> list[Activity]:
+        """The latest additions and removals made through the web chat, newest first."""
+        return self.index.registry.activity(limit)
+
+    def _described_filings(self) -> dict[str, str]:
+        return {r.filing_id: f"{r.company} · {r.form} · {r.filing_date}" for r in self.filings()}

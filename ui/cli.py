@@ -212,21 +212,73 @@ def _print_answer(answer) -> None:
                        f"    {' '.join(p.text.split())[:300]}")
 
 
+AuthFileOption = Annotated[
+    Optional[Path],
+    typer.Option("--auth-file", help="Users file for sign-in (default: $FILINGS_QA_AUTH_FILE; none: no sign-in).",
+                 show_default=False),
+]
+
+
+def _auth_file(auth_file: Optional[Path]) -> Optional[Path]:
+    named = auth_file or os.environ.get("FILINGS_QA_AUTH_FILE", "")
+    return Path(named) if named else None
+
+
 @app.command()
 def serve(
     data: DataOption = None,
     host: Annotated[str, typer.Option(help="Address to bind; 0.0.0.0 opens it to the network.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port of the web chat.")] = 7860,
+    auth_file: AuthFileOption = None,
+    concurrency: Annotated[int, typer.Option(min=1, max=64, help="Requests worked on at once.")] = 8,
+    max_upload_mb: Annotated[int, typer.Option(min=1, help="Largest filing accepted by upload, in MB.")] = 50,
 ) -> None:
-    """Serve the web chat."""
-    from ui.web import build_app
+    """Serve the team's web chat (sign-in when a users file is given)."""
+    settings = _settings(data)
+    # Gradio keeps uploads in its temporary folder until they are ingested: keep that inside the data folder.
+    os.environ.setdefault("GRADIO_TEMP_DIR", str((settings.data / "gradio-tmp").resolve()))
+    from ui.auth import AuthError, Users
+    from ui.web import ServeOptions, serve as serve_chat
 
+    users = None
+    if (path := _auth_file(auth_file)) is not None:
+        try:
+            users = Users(path)
+        except AuthError as error:
+            _fail(str(error))
     assistant = _open_assistant(data)
     assistant.embedder  # load the model before the first user waits for it
-    typer.echo(f"Filings QA: {len(assistant.filings())} filings indexed; serving on http://{host}:{port}",
+    sign_in = f"sign-in for {len(users)} user(s)" if users else "no sign-in"
+    typer.echo(f"Filings QA: {len(assistant.filings())} filings indexed; {sign_in}; serving on http://{host}:{port}",
                err=True)
-    build_app(assistant).queue(default_concurrency_limit=4).launch(
-        server_name=host, server_port=port, share=False, show_error=True, quiet=True)
+    serve_chat(assistant, ServeOptions(host=host, port=port, concurrency=concurrency, max_upload_mb=max_upload_mb,
+                                       users=users))
+
+
+@app.command("add-user")
+def add_user(
+    name: Annotated[str, typer.Argument(help="The user name to sign in with.")],
+    auth_file: AuthFileOption = None,
+    password_stdin: Annotated[bool, typer.Option(
+        "--password-stdin", help="Read the password from standard input instead of asking for it.")] = False,
+) -> None:
+    """Add a user of the web chat, or set a user's password (stored as a salted scrypt hash)."""
+    import sys
+
+    from ui.auth import AuthError, add_user as add
+
+    path = _auth_file(auth_file)
+    if path is None:
+        _fail("name the users file with --auth-file or FILINGS_QA_AUTH_FILE")
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    try:
+        is_new = add(path, name, password)
+    except AuthError as error:
+        _fail(str(error))
+    typer.echo(f"{'added' if is_new else 'updated the password of'} {name} in {path}")
 
 
 @app.command("eval")

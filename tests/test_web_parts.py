@@ -1,0 +1,139 @@
+"""The web chat's parts that need no server: escaping, source cards, exports, uploads, sign-in, examples."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from index.models import Section
+from index.store import FilingRecord
+from qa.models import Answer, Citation, Passage
+from ui import render
+from ui.auth import AuthError, Users, add_user
+from ui.examples import example_questions
+from ui.uploads import MAX_FILES, clean_name, store_uploads
+from ui.web import history_from_json
+
+HOSTILE = "Paid $5 <script>alert(1)</script> <img src=x onerror=alert(2)> [site](javascript:alert(3)) **b** &lt;i&gt;"
+TEXT = f"Intro. {HOSTILE} The end."
+START = 1000  # where the passage lies in its filing
+QUOTE_START = START + TEXT.index("Paid")
+
+
+def _passage(text: str = TEXT) -> Passage:
+    return Passage(1, "c1", "f1", "Evil <b>Corp</b>", "8-K", "2004-06-03", "0001-04-000001", "Item 5",
+                   "Other <i>Events</i>", "/data/uploads/ab/evil.txt", text, START, START + len(text), None, 0.9)
+
+
+def _answer() -> Answer:
+    citation = Citation(1, "f1", "Evil <b>Corp</b>", "8-K", "2004-06-03", "0001-04-000001", "Item 5",
+                        "Other <i>Events</i>", "/data/uploads/ab/evil.txt", None, HOSTILE, QUOTE_START,
+                        QUOTE_START + len(HOSTILE), 1)
+    return Answer("What <b>was</b> paid?", f"{HOSTILE} [1]", citations=[citation], passages=[_passage()])
+
+
+def test_chat_markdown_escapes_every_punctuation_mark_of_filing_text_and_questions():
+    message = render.chat_message(_answer())
+    unescaped = re.sub(r"\\[!-/:-@\[-`{-~]", "", message)
+    ours = re.sub(r"(?m)^> ", "", unescaped)  # the quote's own blockquote mark
+    assert not re.search(r"[<>\[\]()`$&]", ours)  # nothing left from the data that Markdown or HTML could read
+    assert render.as_text("a_b*c") == r"a\_b\*c"
+
+
+def test_source_card_marks_the_quote_inside_its_passage_and_escapes_everything():
+    card = render.source_card(_answer(), _answer().citations[0])
+    assert "<script" not in card and "<img" not in card and "<b>" not in card and "<i>" not in card
+    marked = re.search(r"<mark>(.*)</mark>", card).group(1)
+    assert marked.startswith("Paid $5 &lt;script&gt;") and marked.endswith("&amp;lt;i&amp;gt;")
+    assert "Evil &lt;b&gt;Corp&lt;/b&gt; · 8-K · filed 2004-06-03 · accession 0001-04-000001" in card
+    assert "Item 5 — Other &lt;i&gt;Events&lt;/i&gt;" in card
+
+
+def test_section_card_marks_the_quote_where_it_lies_in_the_whole_section():
+    section = Section("Item 5", "Other Events", START - 7, START + len(TEXT))
+    card = render.section_card(section, "Before " + TEXT, _answer().citations[0])
+    assert card.count("<mark>") == 1 and "Before Intro. <mark>Paid" in card
+
+
+def test_report_markdown_keeps_citation_marks_and_quotes_but_no_markup():
+    markdown = render.conversation_markdown([_answer(), _answer()])
+    assert markdown.startswith("# Filings QA conversation") and markdown.count("\n---\n") == 1
+    assert "[1] Evil \\<b\\>Corp\\</b\\> · 8-K · 2004-06-03 · Item 5" in markdown
+    assert "\\[site\\](javascript:alert(3))" in markdown and " [1]" in markdown
+    assert render.report_text("[2](x) [3]: y [4]") == "\\[2\\](x) \\[3\\]: y [4]"
+
+
+def test_a_refusal_shows_the_nearest_passages():
+    refusal = Answer("Who is the CEO of Initech?", "The indexed filings do not say.", refused=True,
+                     passages=[_passage("Nearest words.")])
+    assert "Passage 1: Evil" in render.chat_message(refusal).replace("\\", "")
+    assert render.sources_of(refusal) == refusal.passages
+    assert "Nearest words." in render.source_card(refusal, refusal.passages[0])
+
+
+def test_history_from_json_gives_the_turns_a_follow_up_needs():
+    reply = _answer().to_json()
+    (turn,) = history_from_json([reply])
+    assert turn.question == reply["question"] and turn.filing_ids == ("f1",)
+    assert turn.companies == ("Evil <b>Corp</b>",)
+
+
+def test_uploads_stay_inside_their_folder_and_each_rejection_says_why(tmp_path):
+    incoming = tmp_path / "incoming"
+    incoming.mkdir()
+    good = incoming / "8k.txt"
+    good.write_text("FORM 8-K")
+    empty = incoming / "empty.htm"
+    empty.touch()
+    big = incoming / "big.pdf"
+    big.write_bytes(b"%PDF" + b"0" * 2**20)
+    script = incoming / "run.sh"
+    script.write_text("rm -rf /")
+    folder = tmp_path / "data" / "uploads"
+    stored, rejected = store_uploads([good, empty, big, script] + [good] * MAX_FILES, folder, max_bytes=2**20)
+    assert [p.name for p in stored] == ["8k.txt"] * (MAX_FILES - 3)
+    assert all(p.is_relative_to(folder.resolve()) for p in stored) and len(set(stored)) == 1
+    reasons = {r.name: r.reason for r in rejected}
+    assert reasons["empty.htm"] == "the file is empty"
+    assert reasons["big.pdf"] == "1.0 MB is over the limit of 1 MB"
+    assert reasons["run.sh"].startswith("only .txt")
+    assert "at most 20 files" in reasons["8k.txt"]
+    assert clean_name("../../etc/passwd") == "passwd" and clean_name("..\\..\\x.txt") == "x.txt"
+    assert clean_name("..") == "upload" and clean_name("a b<c>.txt") == "a_b_c_.txt"
+
+
+def test_users_file_holds_salted_hashes_and_checks_passwords(tmp_path):
+    path = tmp_path / "users"
+    assert add_user(path, "ana", "first password")
+    assert not add_user(path, "ana", "second password")  # a new password for the same user
+    assert add_user(path, "bo", "first password")
+    lines = path.read_text().splitlines()
+    assert len(lines) == 2 and "password" not in path.read_text()
+    assert lines[0].split(":")[5] != lines[1].split(":")[5]  # each user has a salt of their own
+    users = Users(path)
+    assert users.check("ana", "second password") and not users.check("ana", "first password")
+    assert not users.check("nobody", "first password") and not users.check("bo", "")
+    add_user(path, "cy", "third password")
+    assert users.check("cy", "third password")  # read again when the file changes: no restart
+    with pytest.raises(AuthError, match="at least 8"):
+        add_user(path, "dee", "short")
+    with pytest.raises(AuthError, match="user name"):
+        add_user(path, "bad:name", "long enough")
+    (tmp_path / "empty").write_text("")
+    with pytest.raises(AuthError, match="names no user"):
+        Users(tmp_path / "empty")
+    with pytest.raises(AuthError, match="cannot read"):
+        Users(tmp_path / "missing")
+
+
+def test_example_questions_come_from_the_indexed_filings_and_their_sections():
+    def record(filing_id: str, company: str, date: str) -> FilingRecord:
+        return FilingRecord(filing_id, "", "", company, "", "8-K", date, "", "", 3, 10, "complete", "")
+
+    sections = {"a": [Section("Item 5.02", "Departure of Directors or Certain Officers", 0, 9)],
+                "b": [Section("SIGNATURE", "Signatures", 0, 9)], "c": [Section("COVER", "Cover page", 0, 9)],
+                "d": [Section("EX-99.1", "PRESS RELEASE", 0, 9)]}
+    filings = [record("a", "Acme Inc.", "2024-02-01"), record("b", "Beta Corp.", "2023-05-06"),
+               record("c", "Gamma LLC", "2025-01-01"), record("d", "Acme Inc.", "2020-01-01")]
+    assert example_questions(filings, sections.__getitem__) == [
+        "Which directors or officers changed at Acme Inc. in 2024?", "Who signed Beta Corp.'s 8-K of 2023-05-06?"]

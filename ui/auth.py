@@ -1,0 +1,91 @@
+"""Sign-in for the web chat: a users file of names and scrypt password hashes (`FILINGS_QA_AUTH_FILE`).
+
+One line per user: `name:scrypt:N:r:p:salt_hex:hash_hex`. Passwords are never stored, only their salted
+hashes; `filings-qa add-user NAME` writes the file, owner-readable only.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import re
+import secrets
+from pathlib import Path
+
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1  # about 50 ms a check: cheap for a sign-in, slow for guessing
+_NAME = re.compile(r"[A-Za-z0-9._@-]{1,64}")
+MIN_PASSWORD = 8
+
+
+class AuthError(ValueError):
+    pass
+
+
+def _hash(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    return hashlib.scrypt(password.encode(), salt=salt, n=n, r=r, p=p, maxmem=2**26, dklen=32)
+
+
+def _load(path: Path) -> dict[str, str]:
+    """name -> the rest of its line; raises AuthError on a line that is not a user."""
+    users: dict[str, str] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, _, record = line.partition(":")
+        if not record.startswith("scrypt:") or len(record.split(":")) != 6:
+            raise AuthError(f"{path}, line {number}: not a `name:scrypt:N:r:p:salt:hash` line")
+        users[name] = record
+    return users
+
+
+def add_user(path: Path, name: str, password: str) -> bool:
+    """Add a user, or set the password of an existing one (True when the user is new)."""
+    if not _NAME.fullmatch(name):
+        raise AuthError("a user name is 1 to 64 letters, digits or . _ @ -")
+    if len(password) < MIN_PASSWORD:
+        raise AuthError(f"a password has at least {MIN_PASSWORD} characters")
+    users = _load(path) if path.exists() else {}
+    salt = secrets.token_bytes(16)
+    digest = _hash(password, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
+    is_new = name not in users
+    users[name] = f"scrypt:{SCRYPT_N}:{SCRYPT_R}:{SCRYPT_P}:{salt.hex()}:{digest.hex()}"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    staging = path.with_name(path.name + ".new")
+    staging.write_text("".join(f"{n}:{record}\n" for n, record in users.items()), encoding="utf-8")
+    os.chmod(staging, 0o600)
+    staging.replace(path)
+    return is_new
+
+
+class Users:
+    """The users allowed to sign in; the file is read again when it changes, so new users need no restart."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._stamp: tuple[int, int] | None = None
+        self._users: dict[str, str] = {}
+        self._reload()
+        if not self._users:
+            raise AuthError(f"the users file {path} names no user: add one with `filings-qa add-user NAME`")
+
+    def __len__(self) -> int:
+        return len(self._users)
+
+    def _reload(self) -> None:
+        try:
+            stat = self.path.stat()
+            if (stat.st_mtime_ns, stat.st_size) != self._stamp:
+                self._users, self._stamp = _load(self.path), (stat.st_mtime_ns, stat.st_size)
+        except OSError as error:
+            raise AuthError(f"cannot read the users file {self.path}: {error.strerror or error}") from error
+
+    def check(self, name: str, password: str) -> bool:
+        """Whether the name and password match; as slow for an unknown name as for a wrong password."""
+        try:
+            self._reload()
+        except AuthError:
+            pass  # a file being rewritten or briefly unreadable: the users read last time still hold
+        record = self._users.get(name)
+        _, n, r, p, salt, digest = (record or f"scrypt:{SCRYPT_N}:{SCRYPT_R}:{SCRYPT_P}:00:00").split(":")
+        computed = _hash(password, bytes.fromhex(salt), int(n), int(r), int(p))
+        return record is not None and hmac.compare_digest(computed, bytes.fromhex(digest))
