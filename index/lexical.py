@@ -162,14 +162,15 @@ class LexicalIndex:
         import bm25s
 
         ids, texts, metas = load_chunks()
-        self.table = ChunkTable(
+        table = ChunkTable(
             {"chunk_id": ids, **{c: [m.get(c, "") for m in metas] for c in ChunkTable.COLUMNS[1:]}},
             [int(m.get("filing_date_num", 0)) for m in metas])
-        if not ids:
-            self._bm25 = None
-            return
-        self._bm25 = bm25s.BM25()
-        self._bm25.index([terms(text) for text in texts], show_progress=False)
+        bm25 = None
+        if ids:
+            bm25 = bm25s.BM25()
+            bm25.index([terms(text) for text in texts], show_progress=False)
+        # swapped together: searches running meanwhile (other chat users) never see a table and scores that differ
+        self.table, self._bm25 = table, bm25
 
     def _save(self, generation: int) -> None:
         staging = self.folder.with_name(self.folder.name + ".new")
