@@ -16,6 +16,15 @@ class Settings(BaseSettings):
     # A sentence-transformers model name or folder; empty means the bundled all-MiniLM-L6-v2.
     embedding_model: str = ""
     embedding_batch_size: int = 32
+    # "onnx-int8" (an int8 ONNX copy of the model, made on first use) or "torch" (the model in fp32).
+    embedding_backend: str = "onnx-int8"
+    # Where the int8 copies are kept; empty means $XDG_CACHE_HOME/filings-qa/models (~/.cache/...).
+    model_cache: Path | None = None
+
+    def model_cache_dir(self) -> Path:
+        from index.onnx_model import default_cache_dir
+
+        return self.model_cache or default_cache_dir()
 
     def with_overrides(self, **overrides) -> "Settings":
         given = {k: v for k, v in overrides.items() if v not in (None, "")}
