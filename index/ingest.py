@@ -2,10 +2,16 @@
 
 Idempotent and incremental: an unchanged file is skipped, a changed one replaces its old chunks,
 and a filing left pending by a crash is completed from the chunks already stored.
+
+Pipelined in three threads so that the model never waits: a reader reads, sections and chunks the next
+files while the caller's thread embeds, and a writer stores what was embedded (Chroma, registry, texts)
+in the order it was handed over. The model's runtime releases the GIL while it computes.
 """
 from __future__ import annotations
 
 import hashlib
+import queue
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -13,11 +19,13 @@ from pathlib import Path
 
 from index.chunking import chunk_filing
 from index.embedding import Embedder
-from index.models import Chunk
+from index.models import Chunk, Filing
 from index.reader import FilingError, read_filing
-from index.store import COMPLETE, FilingIndex
+from index.store import COMPLETE, PENDING, FilingIndex
 
 EMBED_BATCH = 64  # chunks embedded and stored together; a crash loses at most one batch
+READ_AHEAD = 4  # files read and chunked ahead of the model: enough to never starve it, little memory
+WRITE_BEHIND = 8  # embedded batches waiting for the writer
 
 
 @dataclass
@@ -69,22 +77,66 @@ ProgressCallback = Callable[[Progress], None]
 
 
 def filing_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[FileOutcome]]:
-    """Files named or found under folders (recursively, hidden ones left out), and paths that don't exist."""
-    found: list[Path] = []
+    """Files named or found under folders (recursively, hidden ones left out, each once), and paths that don't exist."""
+    found: dict[Path, Path] = {}
     missing: list[FileOutcome] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p.relative_to(path))))
+            for file in sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p.relative_to(path))):
+                found.setdefault(file.resolve(), file)
         elif path.is_file():
-            found.append(path)
+            found.setdefault(path.resolve(), path)
         else:
             missing.append(FileOutcome(str(path), "failed", error="no such file or folder"))
-    return found, missing
+    return list(found.values()), missing
 
 
 def _hidden(relative: Path) -> bool:
     return any(part.startswith(".") for part in relative.parts)
+
+
+@dataclass
+class _Prepared:
+    """A file read and chunked, ready for the model; or only its outcome when there is nothing to embed."""
+
+    outcome: FileOutcome
+    filing: Filing | None = None
+    replaces: list[str] = field(default_factory=list)  # filing ids whose chunks go first
+    chunks: list[Chunk] = field(default_factory=list)  # chunks still to embed (all, unless resuming)
+    total_chunks: int = 0
+
+
+class _Writer(threading.Thread):
+    """Applies index writes in the order given. After a failure it drops the rest; `check` re-raises it."""
+
+    def __init__(self, index: FilingIndex):
+        super().__init__(name="ingest-writer", daemon=True)
+        self._index = index
+        self._tasks: queue.Queue = queue.Queue(maxsize=WRITE_BEHIND)
+        self.error: BaseException | None = None
+
+    def submit(self, write: Callable[[], None]) -> None:
+        self.check()
+        self._tasks.put(write)
+
+    def check(self) -> None:
+        if self.error is not None:
+            raise self.error
+
+    def close(self) -> None:
+        """Wait for every write handed over, then re-raise a failure."""
+        self._tasks.put(None)
+        self.join()
+        self.check()
+
+    def run(self) -> None:
+        while (write := self._tasks.get()) is not None:
+            if self.error is None:
+                try:
+                    write()
+                except BaseException as error:  # noqa: BLE001 - re-raised in the caller's thread, even Ctrl-C
+                    self.error = error
 
 
 class Ingestor:
@@ -92,7 +144,6 @@ class Ingestor:
         self.index = index
         # Loaded on the first file that needs embedding: re-ingesting unchanged files needs no model.
         self._load_embedder = load_embedder
-
         self.model_seconds = 0.0
 
     @property
@@ -115,54 +166,101 @@ class Ingestor:
             if on_progress:
                 on_progress(Progress(files_done, len(files), embedded, current))
 
-        for done, path in enumerate(files):
-            tell(done, str(path))
-            report.outcomes.append(self._ingest_file(path, added_by, lambda n: tell(done, str(path), n)))
+        prepared: queue.Queue = queue.Queue(maxsize=READ_AHEAD)
+        stop = threading.Event()
+        reader = threading.Thread(target=self._read_all, args=(files, prepared, stop), name="ingest-reader",
+                                  daemon=True)
+        writer = _Writer(self.index)
+        reader.start()
+        writer.start()
+        try:
+            for done, path in enumerate(files):
+                tell(done, str(path))
+                item = prepared.get()
+                if isinstance(item, BaseException):
+                    raise item
+                if item.filing is not None:
+                    self._embed_and_store(item, writer, added_by, lambda n: tell(done, str(path), n))
+                report.outcomes.append(item.outcome)
+        finally:
+            stop.set()
+            writer.close()
         tell(len(files), "")
         self.index.refresh_lexical()
         report.seconds = time.perf_counter() - started
         report.model_seconds = self.model_seconds
         return report
 
-    def _ingest_file(self, path: Path, added_by: str, on_embedded: Callable[[int], None]) -> FileOutcome:
+    def _read_all(self, files: list[Path], prepared: queue.Queue, stop: threading.Event) -> None:
+        """The reader thread: each file's _Prepared in order, or the exception that stopped it."""
+        queued: dict[str, str] = {}  # filing id -> content hash, of the files ahead of the writer in this run
+
+        def hand_over(item) -> bool:
+            while not stop.is_set():  # the caller may have stopped taking: never block for good
+                try:
+                    prepared.put(item, timeout=0.5)
+                    return True
+                except queue.Full:
+                    continue
+            return False
+
+        try:
+            for path in files:
+                if not hand_over(self._prepare(path, queued)):
+                    return
+        except BaseException as error:  # noqa: BLE001 - handed to the caller's thread
+            hand_over(error)
+
+    def _prepare(self, path: Path, queued: dict[str, str]) -> _Prepared:
         source = str(path.resolve())
         try:
             content = path.read_bytes()
         except OSError as error:
-            return FileOutcome(source, "failed", error=f"cannot read file: {error.strerror or error}")
+            return _Prepared(FileOutcome(source, "failed", error=f"cannot read file: {error.strerror or error}"))
         content_hash = hashlib.sha256(content).hexdigest()
         previous = self.index.registry.by_source(source)
         for filing_id, old_hash, status in previous:
             if old_hash == content_hash and status == COMPLETE:
-                return FileOutcome(source, "unchanged", filing_id)
+                return _Prepared(FileOutcome(source, "unchanged", filing_id))
         try:
             filing = read_filing(path, content)
         except FilingError as error:
-            return FileOutcome(source, "failed", error=str(error))
+            return _Prepared(FileOutcome(source, "failed", error=str(error)))
         filing.source = source
-        same_filing = self.index.registry.status(filing.filing_id)
+        filing_id = filing.filing_id
+        # The registry does not know yet about files ahead in this run: those count as already stored.
+        same_filing = (queued[filing_id], COMPLETE) if filing_id in queued else self.index.registry.status(filing_id)
         if same_filing == (content_hash, COMPLETE):
-            return FileOutcome(source, "unchanged", filing.filing_id)
+            return _Prepared(FileOutcome(source, "unchanged", filing_id))
         # A changed file replaces what it gave before; a pending filing with this content resumes.
-        for filing_id, old_hash, _ in previous:
-            if filing_id != filing.filing_id or old_hash != content_hash:
-                self.index.remove(filing_id)
+        replaces = [old_id for old_id, old_hash, _ in previous if old_id != filing_id or old_hash != content_hash]
         if same_filing is not None and same_filing[0] != content_hash:
-            self.index.remove(filing.filing_id)
-
+            replaces.append(filing_id)
         chunks = chunk_filing(filing, self.embedder.count_tokens, self.embedder.token_offsets,
                               self.embedder.max_tokens)
         if not chunks:
-            return FileOutcome(source, "failed", error="no text to index")
-        self.index.begin(filing, added_by)
-        stored = self.index.stored_chunk_ids([c.chunk_id for c in chunks])
-        self._embed_and_store([c for c in chunks if c.chunk_id not in stored], on_embedded)
-        self.index.complete(filing.filing_id, len(chunks))
-        return FileOutcome(source, "ingested", filing.filing_id, len(filing.sections), len(chunks),
-                           sum(c.n_tokens for c in chunks))
+            return _Prepared(FileOutcome(source, "failed", error="no text to index"))
+        queued[filing_id] = content_hash
+        stored = self.index.stored_chunk_ids([c.chunk_id for c in chunks]) \
+            if same_filing == (content_hash, PENDING) else set()
+        outcome = FileOutcome(source, "ingested", filing_id, len(filing.sections), len(chunks),
+                              sum(c.n_tokens for c in chunks))
+        return _Prepared(outcome, filing, list(dict.fromkeys(replaces)),
+                         [c for c in chunks if c.chunk_id not in stored], len(chunks))
 
-    def _embed_and_store(self, chunks: list[Chunk], on_embedded: Callable[[int], None]) -> None:
-        for first in range(0, len(chunks), EMBED_BATCH):
-            batch = chunks[first:first + EMBED_BATCH]
-            self.index.add_chunks(batch, self.embedder.embed([c.embedding_text for c in batch]))
+    def _embed_and_store(self, item: _Prepared, writer: _Writer, added_by: str,
+                         on_embedded: Callable[[int], None]) -> None:
+        filing, index = item.filing, self.index
+
+        def begin() -> None:
+            for filing_id in item.replaces:
+                index.remove(filing_id)
+            index.begin(filing, added_by)
+
+        writer.submit(begin)
+        for first in range(0, len(item.chunks), EMBED_BATCH):
+            batch = item.chunks[first:first + EMBED_BATCH]
+            vectors = self.embedder.embed([c.embedding_text for c in batch])
+            writer.submit(lambda batch=batch, vectors=vectors: index.add_chunks(batch, vectors))
             on_embedded(len(batch))
+        writer.submit(lambda: index.complete(filing.filing_id, item.total_chunks))
