@@ -141,6 +141,18 @@ def test_browser_asks_sees_the_cited_answer_and_opens_the_quote_in_its_section(s
     markdown = page.input_value("#fqa-markdown textarea")
     assert markdown.startswith(f"**Q:** {CFO}") and f"{press_release} ImmunoGen, Inc." in markdown
     screenshot(page, "chat.png")
+
+    page.click("#fqa-examples button.gallery-item")  # an example drawn from the index is asked at once
+    example = "What did ImmunoGen, Inc. announce in its press release of 2001-03-07?"
+    page.wait_for_function(f"document.querySelector('#fqa-chat').innerText.includes({example!r})")
+    page.wait_for_function("document.querySelectorAll('#fqa-chat .message.bot').length == 2 && "
+                           "!document.querySelector('#fqa-chat').innerText.includes('Searching the filings')")
+    page.locator("#fqa-chat .message.bot").first.click()  # back to the first answer's sources
+    page.wait_for_function("document.querySelector('#fqa-markdown textarea').value.includes('CFO')")
+    page.click("#fqa-export")
+    page.wait_for_selector("#fqa-exported a")
+    exported = page.request.get(page.get_attribute("#fqa-exported a", "href")).text()
+    assert exported.startswith("# Filings QA conversation") and CFO in exported and example in exported
     assert page.dialogs == []
 
 
