@@ -66,11 +66,20 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    """A fresh browser session that records every dialog a script would open (none may)."""
+    """A fresh browser session that records every dialog (no script from a filing may open one) and
+    confirms the removal of a filing."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     opened = context.new_page()
     opened.dialogs = []
-    opened.on("dialog", lambda dialog: (opened.dialogs.append(dialog.message), dialog.dismiss()))
+
+    def answer(dialog) -> None:
+        opened.dialogs.append(dialog.message)
+        if dialog.message.startswith("Remove this filing"):
+            dialog.accept()
+        else:
+            dialog.dismiss()
+
+    opened.on("dialog", answer)
     yield opened
     context.close()
 
@@ -238,6 +247,7 @@ def test_signed_in_upload_and_removal_record_who_made_them(signed_in, page):
     page.get_by_role("option", name="Acme Widgets", exact=False).first.click()
     page.click("#fqa-remove-button")
     page.wait_for_function("document.querySelector('#fqa-activity').innerText.includes('removed')")
+    assert page.dialogs == ["Remove this filing from the index for everyone?"]
     activity = page.inner_text("#fqa-activity")
     assert "analyst" in activity and "added" in activity and "removed" in activity
     assert "Acme Widgets" not in page.inner_text("#fqa-overview")

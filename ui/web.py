@@ -285,8 +285,10 @@ class ChatApp:
             # index changes go one at a time: two uploads never embed into the store at once
             add.click(self.upload, files, [upload_report, *index_outputs], api_visibility="private",
                       concurrency_limit=1, concurrency_id="index_changes")
+            # the index is shared: a removal is confirmed in the browser first (cancelled: nothing is sent)
             remove.click(self.remove, to_remove, [remove_report, *index_outputs], api_visibility="private",
-                         concurrency_limit=1, concurrency_id="index_changes")
+                         concurrency_limit=1, concurrency_id="index_changes",
+                         js="(id) => id && confirm('Remove this filing from the index for everyone?') ? id : null")
             app.load(self.index_views, None, index_outputs, api_visibility="private")
             gr.api(self.ask_json, api_name="ask")
         return app
