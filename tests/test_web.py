@@ -20,6 +20,7 @@ CLI = [sys.executable, "-m", "ui"]
 CFO = "Who did ImmunoGen appoint as CFO?"
 PASSWORD = "correct horse battery"
 # what must never become markup in the page: the payloads of tests/fixtures/malicious_8k.txt
+COMPANY = "MALLORY <b onmouseover=alert(6)>TEST</b> HOLDINGS, INC."  # the registrant's name, as filed
 PAYLOADS = ("<script>alert(1)</script>", "<img src=x onerror=alert(2)>", "[the investor site](javascript:alert(3))")
 
 
@@ -132,6 +133,17 @@ def test_api_takes_filters_and_history_and_explains_a_bad_filter(served):
         client.predict(CFO, company="Initech", api_name="/ask")
 
 
+def test_api_serves_several_users_at_once(served):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from gradio_client import Client
+
+    clients = [Client(served[0], verbose=False) for _ in range(4)]
+    with ThreadPoolExecutor(len(clients)) as pool:
+        replies = list(pool.map(lambda client: client.predict(CFO, api_name="/ask"), clients))
+    assert all("Gregg D. Beloff" in reply["answer"] for reply in replies)
+
+
 # --- the page ---------------------------------------------------------------------------------
 def test_browser_asks_sees_the_cited_answer_and_opens_the_quote_in_its_section(served, page):
     page.goto(served[0])
@@ -181,7 +193,7 @@ def test_browser_upload_reports_each_file_and_shows_malicious_filing_text_as_tex
     report = page.inner_text("#fqa-upload-report")
     assert "ingested malicious_8k.txt" in report
     assert "failed not_a_filing.txt" in report
-    assert "Mallory Test Holdings, Inc." in page.inner_text("#fqa-overview")
+    assert COMPANY in page.inner_text("#fqa-overview")
     stored = list((data / "uploads").glob("*/malicious_8k.txt"))
     assert len(stored) == 1 and stored[0].resolve().is_relative_to(data.resolve())
 
@@ -194,11 +206,24 @@ def test_browser_upload_reports_each_file_and_shows_malicious_filing_text_as_tex
     section = page.inner_text("#fqa-section-view")
     for payload in PAYLOADS:
         assert payload in panel and payload in section  # shown as the characters the filing holds
-    became_markup = page.evaluate("""[...document.querySelectorAll('[onerror], [onload], a[href^="javascript"]')]
-        .length + [...document.scripts].filter(s => s.textContent.includes('alert(')).length""")
+    assert COMPANY in page.inner_text("#fqa-source") and COMPANY in page.inner_text("#fqa-sources")
+    became_markup = page.evaluate("""[...document.querySelectorAll('*')].filter(e =>
+        [...e.attributes].some(a => a.name.startsWith('on') || a.value.trim().startsWith('javascript:'))).length
+        + [...document.scripts].filter(s => s.textContent.includes('alert(')).length""")
     assert became_markup == 0
     screenshot(page, "malicious-filing.png")
     assert page.dialogs == []  # no alert() ran
+
+
+def test_each_browser_session_keeps_its_own_conversation(served, page, browser):
+    other = browser.new_context().new_page()
+    page.goto(served[0])
+    other.goto(served[0])
+    ask_in_browser(page, CFO)
+    ask_in_browser(other, "Who signed the 8-K?")
+    assert CFO in page.inner_text("#fqa-chat") and "Who signed" not in page.inner_text("#fqa-chat")
+    assert CFO not in other.inner_text("#fqa-chat") and "SIGNATURE" in other.inner_text("#fqa-sources")
+    other.context.close()
 
 
 # --- sign-in ----------------------------------------------------------------------------------
