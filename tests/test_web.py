@@ -196,6 +196,7 @@ def test_browser_upload_reports_each_file_and_shows_malicious_filing_text_as_tex
     assert COMPANY in page.inner_text("#fqa-overview")
     stored = list((data / "uploads").glob("*/malicious_8k.txt"))
     assert len(stored) == 1 and stored[0].resolve().is_relative_to(data.resolve())
+    assert list((data / "gradio-tmp").rglob("malicious_8k.txt"))  # Gradio's upload cache is in the data folder too
 
     page.get_by_role("tab", name="Chat").click()
     ask_in_browser(page, "Who did Mallory Test Holdings appoint as Chief Security Officer?")
