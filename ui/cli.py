@@ -249,6 +249,9 @@ def serve(
     assistant = _open_assistant(data)
     assistant.embedder  # load the model before the first user waits for it
     sign_in = f"sign-in for {len(users)} user(s)" if users else "no sign-in"
+    if users is None and host not in ("127.0.0.1", "localhost", "::1"):
+        typer.echo(f"warning: serving on {host} without sign-in: anyone who reaches this port can read and change "
+                   "the index (set FILINGS_QA_AUTH_FILE)", err=True)
     typer.echo(f"Filings QA: {len(assistant.filings())} filings indexed; {sign_in}; serving on http://{host}:{port}",
                err=True)
     serve_chat(assistant, ServeOptions(host=host, port=port, concurrency=concurrency, max_upload_mb=max_upload_mb,
