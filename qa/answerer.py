@@ -30,7 +30,7 @@ SCORED_PASSAGES = 12  # passages whose sentences are scored
 # left out: it ranked the evidence sentence first less often (17 of 37 at weight 0.35, 21 without it) and
 # cost about a second per question on a CPU.
 PRIOR_WEIGHT = 0.125
-RUNNER_UP = 0.65  # share of the best sentence's score from which another sentence joins the answer
+RUNNER_UP = 0.8  # share of the best sentence's score from which another sentence joins the answer
 FACT_DISTANCE = 6  # words between a number and the thing it counts, stopwords not counted
 NOT_FOUND = "The indexed filings do not say."
 
