@@ -143,6 +143,8 @@ class _OnnxEncoder:
         self._encoding.enable_truncation(self.max_tokens)
         options = onnxruntime.SessionOptions()
         options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+        # Idle worker threads sleep instead of spinning: ingest's reader and writer threads need the cores.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self._session = onnxruntime.InferenceSession(str(folder / onnx_model.MODEL_FILE), options,
                                                      providers=["CPUExecutionProvider"])
 

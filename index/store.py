@@ -6,6 +6,7 @@ the same code serves both. A filing is visible to search only once its registry 
 """
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import sqlite3
@@ -164,8 +165,6 @@ class FilingIndex:
     """Chunks with vectors in a Chroma collection (through llama-index's ChromaVectorStore)."""
 
     def __init__(self, settings: Settings):
-        from llama_index.vector_stores.chroma import ChromaVectorStore
-
         self.settings = settings
         settings.data.mkdir(parents=True, exist_ok=True)
         self._texts = settings.data / "texts"
@@ -182,9 +181,16 @@ class FilingIndex:
             raise StoreError(
                 f"this index was built with the embedding model {indexed_with!r}, not {self.model_name!r}: "
                 "use the same model or another data folder")
-        self.vector_store = ChromaVectorStore(chroma_collection=self.collection)
         self.registry = Registry(settings.data / "registry.sqlite3")
         self.lexical = LexicalIndex(settings.data / "bm25")
+
+    @functools.cached_property
+    def vector_store(self):
+        """Made on the first write: llama-index takes seconds to import, and re-ingesting unchanged files
+        or answering a question writes nothing."""
+        from llama_index.vector_stores.chroma import ChromaVectorStore
+
+        return ChromaVectorStore(chroma_collection=self.collection)
 
     # --- writing -------------------------------------------------------------------------------
     def begin(self, filing: Filing, added_by: str = "") -> None:
