@@ -121,13 +121,49 @@ class ChunkTable:
 ChunkLoader = Callable[[], tuple[list[str], list[str], list[dict]]]
 
 
+@dataclass(frozen=True)
+class LexicalSnapshot:
+    """A chunk table and the BM25 scores over its rows, always replaced together: a search that holds one
+    never sees the table of one rebuild and the scores of another (a chat user asking during an upload)."""
+
+    table: ChunkTable
+    bm25: object | None = None  # bm25s.BM25; None when no chunk is indexed
+
+    def scores(self, query: str) -> np.ndarray:
+        """BM25 score of every chunk (row order of `table`) for the query."""
+        if self.bm25 is None or not len(self.table):
+            return np.zeros(len(self.table), dtype=np.float32)
+        vocabulary = self.bm25.vocab_dict
+        query_terms = [t for t in dict.fromkeys(terms(query)) if t in vocabulary]
+        if not query_terms:
+            return np.zeros(len(self.table), dtype=np.float32)
+        return self.bm25.get_scores(query_terms)
+
+    def document_frequency(self, term: str) -> int:
+        """How many chunks hold a (stemmed) term: rare terms weigh more as evidence."""
+        if self.bm25 is None or term not in self.bm25.vocab_dict:
+            return 0
+        index = self.bm25.vocab_dict[term]
+        indptr = self.bm25.scores["indptr"]
+        return int(indptr[index + 1] - indptr[index])
+
+
 class LexicalIndex:
     def __init__(self, folder: Path):
         self.folder = folder
         self._lock = threading.Lock()
         self._generation = -1
-        self._bm25 = None
-        self.table = ChunkTable({name: [] for name in ChunkTable.COLUMNS}, [])
+        self._current = LexicalSnapshot(ChunkTable({name: [] for name in ChunkTable.COLUMNS}, []))
+
+    def snapshot(self) -> LexicalSnapshot:
+        return self._current
+
+    @property
+    def table(self) -> ChunkTable:
+        return self._current.table
+
+    def document_frequency(self, term: str) -> int:
+        return self._current.document_frequency(term)
 
     def refresh(self, generation: int, load_chunks: ChunkLoader) -> None:
         """Bring the in-memory copy up to `generation`: load the saved index, or rebuild and save it."""
@@ -138,24 +174,6 @@ class LexicalIndex:
                 self._build(load_chunks)
                 self._save(generation)
             self._generation = generation
-
-    def scores(self, query: str) -> np.ndarray:
-        """BM25 score of every chunk (row order of `table`) for the query."""
-        if self._bm25 is None or not len(self.table):
-            return np.zeros(len(self.table), dtype=np.float32)
-        vocabulary = self._bm25.vocab_dict
-        query_terms = [t for t in dict.fromkeys(terms(query)) if t in vocabulary]
-        if not query_terms:
-            return np.zeros(len(self.table), dtype=np.float32)
-        return self._bm25.get_scores(query_terms)
-
-    def document_frequency(self, term: str) -> int:
-        """How many chunks hold a (stemmed) term: rare terms weigh more as evidence."""
-        if self._bm25 is None or term not in self._bm25.vocab_dict:
-            return 0
-        index = self._bm25.vocab_dict[term]
-        indptr = self._bm25.scores["indptr"]
-        return int(indptr[index + 1] - indptr[index])
 
     # --- persistence ---------------------------------------------------------------------------
     def _build(self, load_chunks: ChunkLoader) -> None:
@@ -169,15 +187,14 @@ class LexicalIndex:
         if ids:
             bm25 = bm25s.BM25()
             bm25.index([terms(text) for text in texts], show_progress=False)
-        # swapped together: searches running meanwhile (other chat users) never see a table and scores that differ
-        self.table, self._bm25 = table, bm25
+        self._current = LexicalSnapshot(table, bm25)
 
     def _save(self, generation: int) -> None:
         staging = self.folder.with_name(self.folder.name + ".new")
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir(parents=True)
-        if self._bm25 is not None:
-            self._bm25.save(str(staging / "bm25"), show_progress=False)
+        if self._current.bm25 is not None:
+            self._current.bm25.save(str(staging / "bm25"), show_progress=False)
         (staging / "chunks.json").write_text(json.dumps(self.table.to_json()))
         (staging / "generation").write_text(f"{generation} {TERMS_VERSION}")
         shutil.rmtree(self.folder, ignore_errors=True)
@@ -198,5 +215,5 @@ class LexicalIndex:
             bm25 = bm25s.BM25.load(str(self.folder / "bm25"), show_progress=False) if len(table) else None
         except (OSError, ValueError, KeyError):
             return False
-        self.table, self._bm25 = table, bm25
+        self._current = LexicalSnapshot(table, bm25)
         return True

@@ -53,7 +53,7 @@ class HybridRetriever:
         resolver = self.resolver()
         query = with_filing_words(question)
         query_vector = self.embed([query])[0]
-        lexical = self.index.lexical
+        lexical = self.index.lexical.snapshot()  # one table and its scores throughout
         hard = resolver.resolve(filters)
         inferred = resolver.infer(question)
         # what the user fixed is not also boosted
