@@ -4,7 +4,7 @@
                                           [--chunks 200000] [--qa ../shared/eval/dev_qa.jsonl]
 
 `--data` is an index of the whole corpus (bench/ingest_speed.py leaves one). The large index is made once
-from it and kept outside the repository: every filing copied as often as needed to pass `--chunks`, each copy
+from it (or from `--large-from`) and kept outside the repository: every filing copied as often as needed to pass `--chunks`, each copy
 with its own filing id, a company name with a copy mark and dates moved back a year per copy; the chunks keep
 their text and stored vectors (nothing is embedded again). Each index is served by its own process, which
 asks every dev question through `Assistant.search` (retrieval) and `Assistant.ask` (the whole offline
@@ -32,13 +32,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path("/tmp/bench_ingest/ours"))
     parser.add_argument("--large", type=Path, default=Path.home() / ".cache" / "filings-qa" / "bench" / "large")
+    parser.add_argument("--large-from", type=Path, help="the index the large one is made from (default: --data)")
+    parser.add_argument("--build-only", action="store_true", help="make the large index, measure nothing")
     parser.add_argument("--chunks", type=int, default=200_000)
     parser.add_argument("--qa", type=Path, default=SHARED / "eval" / "dev_qa.jsonl")
     args = parser.parse_args()
     if not (args.data / "registry.sqlite3").is_file():
         sys.exit(f"no index at {args.data}: run bench/ingest_speed.py first, or give --data")
     started = time.perf_counter()
-    built = build_large(args.data, args.large, args.chunks)
+    built = build_large(args.large_from or args.data, args.large, args.chunks)
+    if args.build_only:
+        return
     results = {"machine": machine(), "large_index": {"path": str(args.large), "built_now": built,
                                                     "seconds": round(time.perf_counter() - started, 1)}}
     for name, data in (("corpus", args.data), ("large", args.large)):

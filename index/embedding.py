@@ -56,6 +56,13 @@ class Embedder:
                 f"cannot load embedding model {self.model_id!r}: {error}. "
                 "Give a local folder or a model already in the Hugging Face cache (hubs are offline)."
             ) from error
+        except Exception as error:  # torch's exporter and onnxruntime raise types of their own
+            if self.backend == "torch":
+                raise
+            raise EmbeddingModelError(
+                f"cannot make or run the int8 ONNX copy of {self.model_id!r}: {error}. "
+                "FILINGS_QA_EMBEDDING_BACKEND=torch runs the model as it is."
+            ) from error
         self.max_tokens = self._encoder.max_tokens
         self.dimension = self._encoder.dimension
         # Chunking counts tokens of long texts: no truncation, no padding, no [CLS]/[SEP].

@@ -176,6 +176,8 @@ class FilingIndex:
             configuration={"hnsw": {"space": "cosine"}},
             metadata={"embedding_model": self.model_name},
         )
+        # The model, not the backend: int8 and fp32 vectors of one model share a space (index/embedding.py),
+        # so an index may hold both and be searched with either.
         indexed_with = (self.collection.metadata or {}).get("embedding_model", self.model_name)
         if indexed_with != self.model_name:
             raise StoreError(
