@@ -91,6 +91,11 @@ class ChunkTable:
         self.dates = np.asarray(dates, dtype=np.int64)
         self.chunk_ids: np.ndarray = self.columns["chunk_id"]
         self.row_of: dict[str, int] = {chunk_id: row for row, chunk_id in enumerate(self.chunk_ids)}
+        # each filter column as integer codes: comparing strings row by row takes 30 ms at 200k chunks
+        self._codes: dict[str, tuple[dict[str, int], np.ndarray]] = {}
+        for name in self.COLUMNS[1:]:
+            values, codes = np.unique(self.columns[name].astype(str), return_inverse=True)
+            self._codes[name] = ({value: code for code, value in enumerate(values.tolist())}, codes)
 
     def __len__(self) -> int:
         return len(self.dates)
@@ -103,7 +108,8 @@ class ChunkTable:
         for column, values in (("company", chunk_filter.companies), ("form", chunk_filter.forms),
                                ("section", chunk_filter.sections), ("filing_id", chunk_filter.filing_ids)):
             if values:
-                keep &= np.isin(self.columns[column], list(values))
+                code_of, codes = self._codes[column]
+                keep &= np.isin(codes, [code_of[v] for v in values if v in code_of])
         if chunk_filter.since or chunk_filter.until:
             in_range = (self.dates >= chunk_filter.since) & (self.dates <= (chunk_filter.until or 99999999))
             keep &= in_range | (chunk_filter.keep_undated & (self.dates == 0))

@@ -266,23 +266,22 @@ class FilingIndex:
         with gzip.open(self._text_path(filing_id), "rt", encoding="utf-8") as handle:
             return handle.read()
 
-    def search(self, query_vector: np.ndarray, k: int = 10,
-               chunk_filter: ChunkFilter | None = None) -> list[tuple[Chunk, float]]:
-        """Nearest chunks of complete filings, best first, with cosine similarity."""
-        complete = self.registry.complete_ids()
-        if not complete:
+    def nearest(self, query_vector: np.ndarray, n: int, among: list[str] | None = None) -> list[tuple[str, float]]:
+        """Ids of the n chunks nearest the vector (only those `among` when given), best first, with cosine
+        similarity. Ids of chunks whose filing is not complete may be among them: callers keep the searchable."""
+        if among is not None and not among:
             return []
-        result = self.collection.query(
-            query_embeddings=[np.asarray(query_vector, dtype=np.float32).tolist()],
-            n_results=k, where=chunk_filter.where() if chunk_filter else None,
-            include=["documents", "metadatas", "distances"],
-        )
-        hits = []
-        for chunk_id, text, meta, distance in zip(result["ids"][0], result["documents"][0],
-                                                  result["metadatas"][0], result["distances"][0]):
-            if meta.get("filing_id") in complete:
-                hits.append((chunk_from_metadata(chunk_id, text, meta), 1.0 - float(distance)))
-        return hits
+        result = self.collection.query(query_embeddings=[np.asarray(query_vector, dtype=np.float32).tolist()],
+                                       n_results=min(n, len(among)) if among else n, ids=among,
+                                       include=["distances"])
+        return [(chunk_id, 1.0 - float(distance)) for chunk_id, distance in zip(result["ids"][0], result["distances"][0])]
+
+    def vectors(self, chunk_ids: list[str]) -> dict[str, np.ndarray]:
+        """The stored vectors of these chunks."""
+        if not chunk_ids:
+            return {}
+        found = self.collection.get(ids=chunk_ids, include=["embeddings"])
+        return {chunk_id: np.asarray(vector, dtype=np.float32) for chunk_id, vector in zip(found["ids"], found["embeddings"])}
 
     def chunks(self, chunk_ids: list[str]) -> list[Chunk]:
         """The chunks with these ids, in the order given (unknown ids left out)."""
