@@ -182,3 +182,20 @@ def test_ask_command_human_json_and_batch(immunogen, settings, tmp_path):
     bad = runner.invoke(app, ["ask", "Who?", "--company", "Nobody Inc", *data])
     assert bad.exit_code == 2 and "no indexed company" in bad.output
     assert runner.invoke(app, ["ask", *data]).exit_code == 2
+
+
+def test_dense_search_under_a_filter_finds_the_same_chunks_by_every_path(immunogen, monkeypatch):
+    from qa import retrieval
+
+    table = immunogen.index.refresh_lexical().snapshot().table
+    vector = immunogen.embedder.embed(["Who is the new chief financial officer?"])[0]
+    mask = table.mask(ChunkFilter(sections=("EX-99.1", "EX-99.2")))
+    assert 3 < mask.sum() < len(table)
+    everything = immunogen.index.nearest(vector, len(table))
+    monkeypatch.setattr(retrieval, "CANDIDATES", 3)
+    expected = [chunk_id for chunk_id, _ in everything if mask[table.row_of[chunk_id]]][:3]
+    dense = immunogen.retriever._dense
+    assert dense(vector, everything, table, mask) == expected  # enough of the filter's chunks in the pool
+    assert dense(vector, everything[:1], table, mask) == expected  # exactly, over the chunks' stored vectors
+    monkeypatch.setattr(retrieval, "EXACT_LIMIT", 0)
+    assert dense(vector, everything[:1], table, mask) == expected  # Chroma restricted to the filter's chunks
