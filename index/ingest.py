@@ -23,7 +23,7 @@ from index.models import Chunk, Filing
 from index.reader import FilingError, read_filing
 from index.store import COMPLETE, PENDING, FilingIndex
 
-EMBED_BATCH = 64  # chunks embedded and stored together; a crash loses at most one batch
+EMBED_BATCH = 256  # chunks embedded (length-bucketed) and stored together; a crash loses at most one batch
 READ_AHEAD = 4  # files read and chunked ahead of the model: enough to never starve it, little memory
 WRITE_BEHIND = 8  # embedded batches waiting for the writer
 
@@ -110,9 +110,8 @@ class _Prepared:
 class _Writer(threading.Thread):
     """Applies index writes in the order given. After a failure it drops the rest; `check` re-raises it."""
 
-    def __init__(self, index: FilingIndex):
+    def __init__(self):
         super().__init__(name="ingest-writer", daemon=True)
-        self._index = index
         self._tasks: queue.Queue = queue.Queue(maxsize=WRITE_BEHIND)
         self.error: BaseException | None = None
 
@@ -170,7 +169,7 @@ class Ingestor:
         stop = threading.Event()
         reader = threading.Thread(target=self._read_all, args=(files, prepared, stop), name="ingest-reader",
                                   daemon=True)
-        writer = _Writer(self.index)
+        writer = _Writer()
         reader.start()
         writer.start()
         try:
