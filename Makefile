@@ -28,8 +28,8 @@ run: install
 test: install
 	$(BIN)/python -m pytest
 
-# Parse quality, then ingest speed (about 40 minutes on 2 cores: it runs the fp32 pipelines too),
-# query speed (the 200k-chunk index is built once, in ~/.cache/filings-qa/bench) and the report.
+# Parse quality, then ingest speed (about 35 minutes on 2 cores: it runs the fp32 pipelines too),
+# query speed (1 minute; the 200k-chunk index is built once, 10 minutes, in ~/.cache/filings-qa/bench), the report.
 bench: install
 	$(BIN)/python bench/parse_quality.py
 	$(BIN)/python bench/ingest_speed.py
