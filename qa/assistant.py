@@ -1,6 +1,7 @@
 """The API that the CLI and the web chat share: ask questions, add and remove filings."""
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -44,7 +45,10 @@ class Assistant:
     def embedder(self) -> Embedder:
         with self._lock:
             if self._embedder is None:
-                self._embedder = Embedder(self.settings.embedding_model, self.settings.embedding_batch_size)
+                self._embedder = Embedder(
+                    self.settings.embedding_model, self.settings.embedding_batch_size,
+                    backend=self.settings.embedding_backend, cache_dir=self.settings.model_cache_dir(),
+                    on_build=lambda message: logging.getLogger("filings_qa").warning(message))
             return self._embedder
 
     @property
