@@ -23,6 +23,8 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
+from qa.evaluation import percentile
+
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
@@ -35,11 +37,6 @@ SAMPLE_QUESTIONS = [
     "How much will Millennium pay ImmunoGen up front?",
     "What was Gregg Beloff's previous job?",
 ]
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def answer_text(output) -> str:
@@ -78,9 +75,9 @@ def run(url: str, users: int, questions: list[str], rounds: int) -> dict:
         results = [t for timings in pool.map(lambda qs: one_user(url, qs), per_user) for t in timings]
     wall = time.perf_counter() - started
     firsts, fulls = [r[0] for r in results], [r[1] for r in results]
-    return {"users": users, "answers": len(results), "first_p50": percentile(firsts, 0.5),
-            "first_p95": percentile(firsts, 0.95), "full_p50": percentile(fulls, 0.5),
-            "full_p95": percentile(fulls, 0.95), "mean_full": statistics.mean(fulls),
+    return {"users": users, "answers": len(results), "first_p50": percentile(firsts, 50),
+            "first_p95": percentile(firsts, 95), "full_p50": percentile(fulls, 50),
+            "full_p95": percentile(fulls, 95), "mean_full": statistics.mean(fulls),
             "answers_per_s": len(results) / wall}
 
 

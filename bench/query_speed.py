@@ -25,6 +25,8 @@ from pathlib import Path
 
 from measure import PYTHON, SHARED, machine, run, save
 
+from qa.evaluation import percentile
+
 MARKER = "bench-large.json"  # written last: the large index is complete and made from this source
 
 
@@ -117,9 +119,8 @@ def _years_back(iso_date: str, years: int) -> str:
 
 
 def percentiles(milliseconds: list[float]) -> dict:
-    ordered = sorted(milliseconds)
-    pick = lambda share: ordered[min(len(ordered) - 1, math.ceil(share * len(ordered)) - 1)]  # noqa: E731
-    return {"p50_ms": round(pick(0.5), 1), "p95_ms": round(pick(0.95), 1), "n": len(ordered)}
+    return {"p50_ms": round(percentile(milliseconds, 50), 1), "p95_ms": round(percentile(milliseconds, 95), 1),
+            "n": len(milliseconds)}
 
 
 def serve(data: Path, qa: Path) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 
 from index.forms import FORM_NAMES_IN_QUESTIONS, SECTION_NAMES_IN_QUESTIONS
@@ -38,12 +39,13 @@ def _core(company: str) -> list[str]:
     return words
 
 
-def company_aliases(company: str) -> set[str]:
+@lru_cache(maxsize=4096)  # asked for every passage of every answer
+def company_aliases(company: str) -> frozenset[str]:
     """Ways a question names a company: its name without legal suffixes, its initials ("IBM", "P&G"),
     its first word ("Apple" for Apple Computer, Inc.)."""
     core = _core(company)
     if not core:
-        return set()
+        return frozenset()
     aliases = {" ".join(core)}
     significant = [w for w in core if w != "and"]
     if len(significant) >= 2:
@@ -56,7 +58,7 @@ def company_aliases(company: str) -> set[str]:
             aliases.add(" ".join(core[:core.index("of")]))
     elif core[0].endswith(".com"):
         aliases.add(core[0].removesuffix(".com"))
-    return aliases
+    return frozenset(aliases)
 
 
 @dataclass(frozen=True)
