@@ -23,7 +23,7 @@ from index.models import Chunk, Filing
 from index.reader import FilingError, read_filing
 from index.store import COMPLETE, PENDING, FilingIndex
 
-EMBED_BATCH = 256  # chunks embedded (length-bucketed) and stored together; a crash loses at most one batch
+EMBED_BATCH = 256  # chunks embedded (grouped by token length) and stored together; a crash loses at most one batch
 READ_AHEAD = 4  # files read and chunked ahead of the model: enough to never starve it, little memory
 WRITE_BEHIND = 8  # embedded batches waiting for the writer
 
