@@ -20,6 +20,7 @@ compares quality alone on an existing whole-corpus index built with FILINGS_QA_E
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import shutil
 import sys
@@ -140,11 +141,10 @@ def row(measured, files: int, chunks: int, tokens: int, corpus_tokens: int, seco
 
 def plain_texts(files: list[Path], folder: Path) -> int:
     """Write each filing's extracted text as a .txt file; return the word pieces of all of them."""
-    from index.embedding import Embedder
     from index.reader import FilingError, read_filing
 
     folder.mkdir()
-    count = Embedder(backend="torch").count_tokens
+    count = _token_counter().count_tokens
     tokens = 0
     for path in files:
         try:
@@ -168,9 +168,20 @@ def chunk_texts(data: Path) -> tuple[list[str], list[str]]:
 
 
 def embedded_tokens(texts: list[str]) -> int:
+    """Word pieces the model sees: each text cut to the model's window less [CLS] and [SEP]."""
+    from index.chunking import SPECIAL_TOKENS
+
+    counter = _token_counter()
+    window = counter.max_tokens - SPECIAL_TOKENS
+    return sum(min(n, window) for n in counter.count_tokens(texts))
+
+
+@functools.lru_cache(maxsize=1)
+def _token_counter():
+    """The model's tokenizer, loaded once for both counts (fp32: the same counts as int8, nothing to make)."""
     from index.embedding import Embedder
 
-    return sum(min(n, 254) for n in Embedder(backend="torch").count_tokens(texts))
+    return Embedder(backend="torch")
 
 
 def revectored_copy(data: Path, twin: Path, ids: list[str], vectors: np.ndarray) -> Path:

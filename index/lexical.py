@@ -61,25 +61,6 @@ class ChunkFilter:
     def is_empty(self) -> bool:
         return self == ChunkFilter()
 
-    def where(self) -> dict | None:
-        """The same filter as a Chroma `where` clause."""
-        clauses: list[dict] = []
-        for key, values in (("company", self.companies), ("form", self.forms), ("section", self.sections),
-                            ("filing_id", self.filing_ids)):
-            if values:
-                clauses.append({key: {"$in": list(values)}})
-        dates = []
-        if self.since:
-            dates.append({"filing_date_num": {"$gte": self.since}})
-        if self.until:
-            dates.append({"filing_date_num": {"$lte": self.until}})
-        if dates and self.keep_undated:
-            dates = [{"$or": [{"$and": dates} if len(dates) > 1 else dates[0], {"filing_date_num": 0}]}]
-        clauses.extend(dates)
-        if not clauses:
-            return None
-        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
-
 
 class ChunkTable:
     """Per-chunk metadata as arrays, row i being BM25 document i."""

@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 import numpy as np
 
 from index.config import Settings
-from index.lexical import ChunkFilter, LexicalIndex
+from index.lexical import LexicalIndex
 from index.models import Chunk, Filing, Section
 
 COLLECTION = "filings_qa_chunks"
@@ -286,7 +286,7 @@ def _chunk_metadata(chunk: Chunk) -> dict:
         "filing_date": chunk.filing_date, "period": chunk.period, "section": chunk.section,
         "section_title": chunk.section_title, "source": chunk.source, "char_start": chunk.char_start,
         "char_end": chunk.char_end, "header": chunk.header, "n_tokens": chunk.n_tokens,
-        # dates as numbers, because Chroma's where filters compare numbers only
+        # the date as a number, which the chunk table's date filters compare
         "filing_date_num": int(chunk.filing_date.replace("-", "") or 0),
     }
     if chunk.page is not None:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 
 from index.forms import FORM_NAMES_IN_QUESTIONS, SECTION_NAMES_IN_QUESTIONS
 from index.lexical import ChunkFilter, ChunkTable
