@@ -9,6 +9,8 @@ with its own filing id, a company name with a copy mark and dates moved back a y
 their text and stored vectors (nothing is embedded again). Each index is served by its own process, which
 asks every dev question through `Assistant.search` (retrieval) and `Assistant.ask` (the whole offline
 answer), without filters and with the company and form of the question's filing, after one warm-up question.
+Another process times bringing BM25 in step with each index: from nothing (every filing's terms counted),
+with one filing's terms counted anew (what an upload costs a server) and from every filing's saved counts.
 Writes bench/results/queries.json.
 """
 from __future__ import annotations
@@ -58,6 +60,8 @@ def main() -> None:
         results[name] = json.loads(served.stdout.splitlines()[-1]) | {
             "peak_rss_mib": round(served.peak_rss_mib), "load_before": served.load_before,
             "load_after": served.load_after}
+        print(f"[{time.strftime('%H:%M:%S')}] BM25 of {data}", flush=True)
+        results[name]["bm25_seconds"] = json.loads(run([PYTHON, __file__, "--bm25", str(data)]).stdout.splitlines()[-1])
     print(f"wrote {save('queries', results)}")
 
 
@@ -67,7 +71,7 @@ def build_large(source: Path, target: Path, min_chunks: int) -> bool:
 
     from index.chunking import chunk_header
     from index.config import Settings
-    from index.models import Section
+    from index.models import Section, chunk_id_of
     from index.reader import read_filing
     from index.store import FilingIndex, chunk_from_metadata
 
@@ -91,7 +95,7 @@ def build_large(source: Path, target: Path, min_chunks: int) -> bool:
             for copy in range(copies):
                 replica = _replica(filing, record.filing_id, copy)
                 chunks = [dataclasses.replace(
-                    chunk, chunk_id=f"{replica.filing_id}#{n:05d}", filing_id=replica.filing_id,
+                    chunk, chunk_id=chunk_id_of(replica.filing_id, n), filing_id=replica.filing_id,
                     company=replica.metadata.company, filing_date=replica.metadata.filing_date,
                     period=replica.metadata.period,
                     header=chunk_header(replica, Section(chunk.section, chunk.section_title, 0, 0)))
@@ -151,8 +155,28 @@ def serve(data: Path, qa: Path) -> None:
                       "latency": {name: percentiles(values) for name, values in timings.items()}}))
 
 
+def bm25_refreshes(data: Path) -> None:
+    """Child process: seconds to bring BM25 in step with the index at `data`, each time in a new FilingIndex."""
+    from index.config import Settings
+    from index.store import FilingIndex
+
+    def timed_refresh() -> float:
+        started = time.perf_counter()
+        FilingIndex(Settings(data=data)).refresh_lexical()
+        return round(time.perf_counter() - started, 2)
+
+    shutil.rmtree(data / "bm25", ignore_errors=True)
+    seconds = {"from nothing": timed_refresh()}
+    next((data / "bm25").glob("*/*.npz")).unlink()
+    seconds["one filing counted anew"] = timed_refresh()
+    seconds["all from saved counts"] = timed_refresh()
+    print(json.dumps(seconds))
+
+
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--serve"]:
         serve(Path(sys.argv[2]), Path(sys.argv[3]))
+    elif sys.argv[1:2] == ["--bm25"]:
+        bm25_refreshes(Path(sys.argv[2]))
     else:
         main()

@@ -46,6 +46,13 @@ def query_table(results: dict) -> str:
         for call, latency in served["latency"].items():
             lines.append(f"| {name} | {served['chunks']:,} | {call} | {latency['p50_ms']:,.0f} | "
                          f"{latency['p95_ms']:,.0f} | {served['peak_rss_mib']:,} |")
+    if all("bm25_seconds" in results[name] for name in ("corpus", "large")):
+        kinds = list(results["corpus"]["bm25_seconds"])
+        lines += ["", "| index | chunks | " + " | ".join(f"BM25 {kind}, s" for kind in kinds) + " |",
+                  "|---|---|" + "---|" * len(kinds)]
+        for name in ("corpus", "large"):
+            seconds = results[name]["bm25_seconds"]
+            lines.append(f"| {name} | {results[name]['chunks']:,} | " + " | ".join(f"{seconds[k]:,.1f}" for k in kinds) + " |")
     return "\n".join(lines)
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import blingfire
 
-from index.models import Chunk, Filing, Section
+from index.models import Chunk, Filing, Section, chunk_id_of
 
 HEADER_SEPARATOR = " \u00b7 "
 SPECIAL_TOKENS = 2  # [CLS] and [SEP] around every input
@@ -61,7 +61,7 @@ def _make_chunk(filing: Filing, section: Section, header: str, number: int, star
                 tokens: int) -> Chunk:
     meta = filing.metadata
     return Chunk(
-        chunk_id=f"{filing.filing_id}#{number:05d}",
+        chunk_id=chunk_id_of(filing.filing_id, number),
         filing_id=filing.filing_id,
         text=filing.text[start:end],
         header=header,

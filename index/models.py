@@ -89,3 +89,13 @@ class Chunk:
     @property
     def embedding_text(self) -> str:
         return f"{self.header}\n{' '.join(self.text.split())}"
+
+
+def file_stem(filing_id: str) -> str:
+    """A file name for what is kept per filing: letters, digits and -_. only."""
+    return "".join(c if c.isalnum() or c in "-_." else "_" for c in filing_id)
+
+
+def chunk_id_of(filing_id: str, number: int) -> str:
+    """The id of a filing's chunk number `number`: a filing's chunk ids follow from its chunk count."""
+    return f"{filing_id}#{number:05d}"

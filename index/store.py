@@ -19,7 +19,7 @@ import numpy as np
 
 from index.config import Settings
 from index.lexical import LexicalIndex
-from index.models import Chunk, Filing, Section
+from index.models import Chunk, Filing, Section, chunk_id_of, file_stem
 
 COLLECTION = "filings_qa_chunks"
 DEFAULT_MODEL_NAME = "all-MiniLM-L6-v2"
@@ -144,6 +144,11 @@ class Registry:
     def complete_ids(self) -> set[str]:
         return {r[0] for r in self._query("SELECT filing_id FROM filings WHERE status = ?", (COMPLETE,))}
 
+    def complete_filings(self) -> dict[str, tuple[str, int]]:
+        """{filing id: (content hash, chunks)} of the complete filings."""
+        return {r[0]: (r[1], r[2]) for r in self._query(
+            "SELECT filing_id, content_hash, chunks FROM filings WHERE status = ?", (COMPLETE,))}
+
     def sections(self, filing_id: str) -> list[Section]:
         """The sections of a filing in document order; empty for a filing not in the registry."""
         rows = self._query("SELECT sections FROM filings WHERE filing_id = ?", (filing_id,))
@@ -219,24 +224,26 @@ class FilingIndex:
 
     def refresh_lexical(self) -> LexicalIndex:
         """The BM25 index, brought in step with the filings now searchable."""
-        self.lexical.refresh(self.registry.generation(), self._searchable_chunks)
+        generation = self.registry.generation()
+        complete = self.registry.complete_filings()
+        self.lexical.refresh(generation, {filing_id: content_hash for filing_id, (content_hash, _) in complete.items()},
+                             lambda filing_ids: self._lexical_chunks({f: complete[f][1] for f in filing_ids}))
         return self.lexical
 
-    def _searchable_chunks(self) -> tuple[list[str], list[str], list[dict]]:
-        complete = self.registry.complete_ids()
-        ids: list[str] = []
-        texts: list[str] = []
-        metas: list[dict] = []
-        total = self.collection.count()
-        for offset in range(0, total, ADD_BATCH * 5):
-            page = self.collection.get(limit=ADD_BATCH * 5, offset=offset, include=["documents", "metadatas"])
+    def _lexical_chunks(self, chunk_counts: dict[str, int]) -> dict[str, tuple[list[str], list[str], list[dict]]]:
+        """{filing id: (chunk ids, texts to index, metadata)}, read by id: Chroma answers a metadata filter
+        on a large collection far slower."""
+        wanted = [chunk_id_of(filing_id, n) for filing_id, count in chunk_counts.items() for n in range(count)]
+        found: dict[str, tuple[list[str], list[str], list[dict]]] = {}
+        for first in range(0, len(wanted), ADD_BATCH * 5):
+            page = self.collection.get(ids=wanted[first:first + ADD_BATCH * 5], include=["documents", "metadatas"])
             for chunk_id, text, meta in zip(page["ids"], page["documents"], page["metadatas"]):
-                if meta.get("filing_id") in complete:
-                    ids.append(chunk_id)
-                    # the context header and section title make company, form and section names searchable
-                    texts.append(f"{meta.get('header', '')} {meta.get('section_title', '')}\n{text}")
-                    metas.append(meta)
-        return ids, texts, metas
+                ids, texts, metas = found.setdefault(meta["filing_id"], ([], [], []))
+                ids.append(chunk_id)
+                # the context header and section title make company, form and section names searchable
+                texts.append(f"{meta.get('header', '')} {meta.get('section_title', '')}\n{text}")
+                metas.append(meta)
+        return found
 
     # --- reading -------------------------------------------------------------------------------
     def filings(self) -> list[FilingRecord]:
@@ -276,8 +283,7 @@ class FilingIndex:
         return [by_id[i] for i in chunk_ids if i in by_id]
 
     def _text_path(self, filing_id: str) -> Path:
-        safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in filing_id)
-        return self._texts / f"{safe}.txt.gz"
+        return self._texts / f"{file_stem(filing_id)}.txt.gz"
 
 
 def _chunk_metadata(chunk: Chunk) -> dict:
