@@ -142,7 +142,7 @@ class Registry:
         return [FilingRecord(*row[:9], len(json.loads(row[9] or "[]")), *row[10:]) for row in rows]
 
     def complete_ids(self) -> set[str]:
-        return {r[0] for r in self._query("SELECT filing_id FROM filings WHERE status = ?", (COMPLETE,))}
+        return set(self.complete_filings())
 
     def complete_filings(self) -> dict[str, tuple[str, int]]:
         """{filing id: (content hash, chunks)} of the complete filings."""

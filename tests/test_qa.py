@@ -85,7 +85,7 @@ def test_follow_up_carries_the_earlier_filing(immunogen):
 def test_bm25_index_follows_ingest_and_removal(immunogen, settings):
     lexical = immunogen.index.refresh_lexical()
     assert len(lexical.table) == immunogen.index.chunk_count() > 0
-    reopened = FilingIndex(settings).refresh_lexical()  # loads the saved index
+    reopened = FilingIndex(settings).refresh_lexical()  # from the saved term counts
     assert list(reopened.table.chunk_ids) == list(lexical.table.chunk_ids)
     assert reopened.snapshot().scores("Beloff").max() > 0
     filing_id = immunogen.filings()[0].filing_id
