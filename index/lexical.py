@@ -263,11 +263,14 @@ class LexicalIndex:
             self._terms.mkdir(parents=True, exist_ok=True)
             missing = [filing_id for filing_id, content_hash in filings.items()
                        if FilingTerms.saved_hash(self._path(filing_id)) != content_hash]
-            for filing_id, (chunk_ids, texts, metas) in load_chunks(missing).items():
-                FilingTerms.count(filings[filing_id], chunk_ids, texts, metas).save(self._path(filing_id))
+            counted = {filing_id: FilingTerms.count(filings[filing_id], chunk_ids, texts, metas)
+                       for filing_id, (chunk_ids, texts, metas) in load_chunks(missing).items()}
+            for filing_id, part in counted.items():
+                part.save(self._path(filing_id))
             self._forget_all_but(set(filings))
-            saved = (FilingTerms.load(self._path(filing_id)) for filing_id in sorted(filings))
-            self._current = _assemble(part for part in saved if part is not None)
+            # What was counted here is used as counted: a process whose view is older may delete its file.
+            parts = (counted.get(filing_id) or FilingTerms.load(self._path(filing_id)) for filing_id in sorted(filings))
+            self._current = _assemble(part for part in parts if part is not None)
             self._generation = generation
         _return_freed_memory()
 
