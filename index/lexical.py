@@ -22,7 +22,7 @@ import numpy as np
 
 from index.models import file_stem
 
-TERMS_VERSION = "2"  # changes whenever `terms` does, so that saved term counts are made again
+TERMS_VERSION = "3"  # changes whenever `terms` or how counts are saved does: saved counts are then made again
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 
 
@@ -115,7 +115,7 @@ class FilingTerms:
     content_hash: str  # of the file the filing was read from: a changed file's terms are counted again
     columns: dict[str, np.ndarray]  # ChunkTable.COLUMNS
     dates: np.ndarray
-    vocabulary: np.ndarray  # the filing's distinct terms
+    vocabulary: list[str]  # the filing's distinct terms
     indptr: np.ndarray  # chunk i's terms are entries indptr[i] to indptr[i + 1] of term_ids and counts
     term_ids: np.ndarray  # positions in vocabulary
     counts: np.ndarray
@@ -134,14 +134,17 @@ class FilingTerms:
         columns = {"chunk_id": chunk_ids} | {name: [m.get(name, "") for m in metas] for name in ChunkTable.COLUMNS[1:]}
         return cls(content_hash, {name: np.array(values, dtype=str) for name, values in columns.items()},
                    np.array([int(m.get("filing_date_num", 0)) for m in metas], dtype=np.int64),
-                   np.array(list(vocabulary), dtype=str), np.array(indptr, dtype=np.int64),
+                   list(vocabulary), np.array(indptr, dtype=np.int64),
                    np.array(term_ids, dtype=np.int32), np.array(counts, dtype=np.uint16))  # chunks are short
 
     def save(self, path: Path) -> None:
         """Written whole or not at all: another process may be reading the folder."""
         staging = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}")
         with staging.open("wb") as handle:
-            np.savez(handle, content_hash=np.array(self.content_hash), dates=self.dates, vocabulary=self.vocabulary,
+            # the terms as one string: an array of strings is as wide as its longest, and a filing may hold
+            # a run of letters thousands long
+            np.savez(handle, content_hash=np.array(self.content_hash), dates=self.dates,
+                     vocabulary=np.array("\n".join(self.vocabulary)),
                      indptr=self.indptr, term_ids=self.term_ids, counts=self.counts,
                      **{f"column_{name}": values for name, values in self.columns.items()})
         staging.replace(path)
@@ -160,8 +163,10 @@ class FilingTerms:
         """The saved counts, or None when the file is missing or damaged."""
         try:
             with np.load(path) as saved:
+                vocabulary = str(saved["vocabulary"])
                 return cls(str(saved["content_hash"]), {name: saved[f"column_{name}"] for name in ChunkTable.COLUMNS},
-                           saved["dates"], saved["vocabulary"], saved["indptr"], saved["term_ids"], saved["counts"])
+                           saved["dates"], vocabulary.split("\n") if vocabulary else [], saved["indptr"],
+                           saved["term_ids"], saved["counts"])
         except (OSError, ValueError, KeyError, EOFError):
             return None
 
@@ -204,7 +209,7 @@ def _assemble(parts: Iterable[FilingTerms]) -> LexicalSnapshot:
     columns: dict[str, list[np.ndarray]] = {name: [] for name in ChunkTable.COLUMNS}
     dates, entries, term_ids, counts = [], [], [], []  # entries: how many distinct terms each chunk has
     for part in parts:
-        global_ids = np.array([vocabulary.setdefault(t, len(vocabulary)) for t in part.vocabulary.tolist()],
+        global_ids = np.array([vocabulary.setdefault(t, len(vocabulary)) for t in part.vocabulary],
                               dtype=np.int32)
         for name in ChunkTable.COLUMNS:
             columns[name].append(part.columns[name])

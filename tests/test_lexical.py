@@ -96,6 +96,16 @@ def test_what_older_versions_saved_is_removed(tmp_path):
     assert len(lexical.table) == 6
 
 
+def test_a_very_long_word_does_not_widen_every_saved_term(tmp_path):
+    words = " ".join(f"word{chr(97 + n % 26)}{chr(97 + n // 26 % 26)}{chr(97 + n // 676)}" for n in range(2000))
+    chunks = Chunks({"scanned-10k": [words, "x" * 20_000 + " dividend"]})  # a PDF page that lost its spaces
+    lexical = LexicalIndex(tmp_path / "bm25")
+    _refresh(lexical, chunks, 1)
+    saved = next((tmp_path / "bm25").glob("*/scanned-10k.npz"))
+    assert saved.stat().st_size < 200_000  # 2,000 terms each as wide as the longest would take 160 MB
+    assert lexical.snapshot().scores("dividend")[1] > 0
+
+
 def test_no_filings_no_scores(tmp_path):
     lexical = LexicalIndex(tmp_path / "bm25")
     _refresh(lexical, Chunks({}), 1)
