@@ -13,7 +13,7 @@ import re
 import shutil
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -149,15 +149,6 @@ class FilingTerms:
                      **{f"column_{name}": values for name, values in self.columns.items()})
         staging.replace(path)
 
-    @staticmethod
-    def saved_hash(path: Path) -> str | None:
-        """The content hash the saved counts were made for, read without the rest; None when unreadable."""
-        try:
-            with np.load(path) as saved:
-                return str(saved["content_hash"])
-        except (OSError, ValueError, KeyError, EOFError):
-            return None
-
     @classmethod
     def load(cls, path: Path) -> "FilingTerms | None":
         """The saved counts, or None when the file is missing or damaged."""
@@ -266,18 +257,24 @@ class LexicalIndex:
             if generation == self._generation:
                 return
             self._terms.mkdir(parents=True, exist_ok=True)
-            missing = [filing_id for filing_id, content_hash in filings.items()
-                       if FilingTerms.saved_hash(self._path(filing_id)) != content_hash]
-            counted = {filing_id: FilingTerms.count(filings[filing_id], chunk_ids, texts, metas)
-                       for filing_id, (chunk_ids, texts, metas) in load_chunks(missing).items()}
-            for filing_id, part in counted.items():
-                part.save(self._path(filing_id))
             self._forget_all_but(set(filings))
-            # What was counted here is used as counted: a process whose view is older may delete its file.
-            parts = (counted.get(filing_id) or FilingTerms.load(self._path(filing_id)) for filing_id in sorted(filings))
-            self._current = _assemble(part for part in parts if part is not None)
+            self._current = _assemble(self._counts(filings, load_chunks))
             self._generation = generation
         _return_freed_memory()
+
+    def _counts(self, filings: dict[str, str], load_chunks: ChunkLoader) -> Iterator[FilingTerms]:
+        """Each filing's counts, read once: the saved ones that are current, then those counted (and saved) now."""
+        missing = []
+        for filing_id in sorted(filings):
+            saved = FilingTerms.load(self._path(filing_id))
+            if saved is not None and saved.content_hash == filings[filing_id]:
+                yield saved
+            else:
+                missing.append(filing_id)
+        for filing_id, (chunk_ids, texts, metas) in load_chunks(missing).items():
+            counted = FilingTerms.count(filings[filing_id], chunk_ids, texts, metas)
+            counted.save(self._path(filing_id))
+            yield counted
 
     def _forget_all_but(self, filing_ids: set[str]) -> None:
         """Delete the counts of filings no longer complete, and what older versions saved."""
