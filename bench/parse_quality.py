@@ -174,8 +174,10 @@ def _print_metadata_failures(title: str, checks: list[MetadataCheck]) -> None:
 
 
 def _evidences(question: dict):
-    """(check id, file, gold label, evidence) of a question's evidence and of its second evidence if any."""
-    yield question["id"], question["file"], question["section"], question["evidence"]
+    """(check id, file, gold label, evidence) of a question's evidence and of its second evidence if any; an
+    unanswerable question has none."""
+    if question.get("evidence"):
+        yield question["id"], question["file"], question["section"], question["evidence"]
     if question.get("evidence2"):
         yield (f"{question['id']}/2", question.get("file2") or question["file"],
                question.get("section2") or question["section"], question["evidence2"])
