@@ -159,11 +159,10 @@ def plain_texts(files: list[Path], folder: Path) -> int:
 def chunk_texts(data: Path) -> tuple[list[str], list[str]]:
     """Ids and embedded texts (context header and text) of every chunk of an index."""
     from index.config import Settings
-    from index.store import FilingIndex, chunk_from_metadata
+    from index.store import FilingIndex
 
-    found = FilingIndex(Settings(data=data)).collection.get(include=["documents", "metadatas"])
-    chunks = [chunk_from_metadata(i, text, meta) for i, text, meta in
-              zip(found["ids"], found["documents"], found["metadatas"])]
+    index = FilingIndex(Settings(data=data))
+    chunks = index.chunks(index.collection.get(include=[])["ids"])
     return [c.chunk_id for c in chunks], [c.embedding_text for c in chunks]
 
 

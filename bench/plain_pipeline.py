@@ -5,7 +5,7 @@
 The filings as plain text files, llama-index's SentenceSplitter counting the model's own word pieces with
 chunks of the model's 256-token window, the same all-MiniLM-L6-v2 through llama-index's HuggingFaceEmbedding
 (sentence-transformers, fp32 torch), and Chroma. Prints one JSON line: files, chunks, tokens, seconds.
-`qa/baseline.py` (what `filings-qa eval --baseline` compares answers with) keeps the quick start's default
+`evaluation/baseline.py` (what `filings-qa eval --baseline` compares answers with) keeps the quick start's default
 1024-token splitter instead, so it cannot serve here.
 """
 from __future__ import annotations

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from measure import PYTHON, SHARED, machine, run, save
 
-from qa.evaluation import percentile
+from evaluation.scoring import percentile
 
 MARKER = "bench-large.json"  # written last: the large index is complete and made from this source
 
@@ -69,9 +69,8 @@ def build_large(source: Path, target: Path, min_chunks: int) -> bool:
     """Make the large index unless the one at `target` was made from the same source; True when made now."""
     from rich.progress import Progress
 
-    from index.chunking import chunk_header
     from index.config import Settings
-    from index.models import Section, chunk_id_of
+    from index.models import chunk_id_of
     from index.reader import read_filing
     from index.store import FilingIndex, chunk_from_metadata
 
@@ -82,26 +81,26 @@ def build_large(source: Path, target: Path, min_chunks: int) -> bool:
     if marker.is_file() and json.loads(marker.read_text()).get("key") == key:
         return False
     shutil.rmtree(target, ignore_errors=True)
+    refs = {record.filing.filing_id: record.filing for record in index.filings()}
     by_filing: dict[str, list] = {}
     for chunk_id, text, meta, vector in zip(found["ids"], found["documents"], found["metadatas"], found["embeddings"]):
-        by_filing.setdefault(meta["filing_id"], []).append((chunk_from_metadata(chunk_id, text, meta), vector))
+        if meta["filing_id"] in refs:
+            chunk = chunk_from_metadata(chunk_id, text, meta, refs[meta["filing_id"]])
+            by_filing.setdefault(meta["filing_id"], []).append((chunk, vector))
     copies = math.ceil(min_chunks / len(found["ids"]))
     large = FilingIndex(Settings(data=target))
-    records = [r for r in index.filings() if r.filing_id in by_filing]
+    records = [r for r in index.filings() if r.filing.filing_id in by_filing]
     with Progress() as progress:
         task = progress.add_task("large index", total=copies * len(records))
         for record in records:
-            filing = read_filing(record.source)
+            filing_id = record.filing.filing_id
+            filing = read_filing(record.filing.source)
             for copy in range(copies):
-                replica = _replica(filing, record.filing_id, copy)
-                chunks = [dataclasses.replace(
-                    chunk, chunk_id=chunk_id_of(replica.filing_id, n), filing_id=replica.filing_id,
-                    company=replica.metadata.company, filing_date=replica.metadata.filing_date,
-                    period=replica.metadata.period,
-                    header=chunk_header(replica, Section(chunk.section, chunk.section_title, 0, 0)))
-                    for n, (chunk, _) in enumerate(by_filing[record.filing_id])]
+                replica = _replica(filing, filing_id, copy)
+                chunks = [dataclasses.replace(chunk, chunk_id=chunk_id_of(replica.filing_id, n), filing=replica.ref)
+                          for n, (chunk, _) in enumerate(by_filing[filing_id])]
                 large.begin(replica)
-                large.add_chunks(chunks, [vector for _, vector in by_filing[record.filing_id]])
+                large.add_chunks(chunks, [vector for _, vector in by_filing[filing_id]])
                 large.complete(replica.filing_id, len(chunks))
                 progress.advance(task)
     print("building BM25 over the large index", flush=True)
@@ -135,12 +134,13 @@ def percentiles(milliseconds: list[float]) -> dict:
 def serve(data: Path, qa: Path) -> None:
     """Child process: one Assistant over `data`, timing search and ask for each dev question."""
     from qa.assistant import Assistant
-    from qa.evaluation import load_questions
+    from evaluation.scoring import load_questions
     from qa.models import Filters
 
     assistant = Assistant.open(data=data)
     # The filters name the company and form of the question's filing as indexed (copy 0 in the large index).
-    filters_of = {Path(r.source).name: Filters(company=r.company, form=r.form) for r in reversed(assistant.filings())}
+    filters_of = {Path(r.filing.source).name: Filters(company=r.filing.company, form=r.filing.form)
+                  for r in reversed(assistant.filings())}
     items = load_questions(qa)
     assistant.ask(items[0].question)  # warm-up: model, BM25 and Chroma loaded
     timings: dict[str, list[float]] = {}

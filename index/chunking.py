@@ -10,9 +10,8 @@ from dataclasses import dataclass
 
 import blingfire
 
-from index.models import Chunk, Filing, Section, chunk_id_of
+from index.models import Chunk, Filing, chunk_id_of
 
-HEADER_SEPARATOR = " \u00b7 "
 SPECIAL_TOKENS = 2  # [CLS] and [SEP] around every input
 OVERLAP_TOKENS = 32  # the tail of the previous chunk that opens the next one
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -34,12 +33,6 @@ class _Unit:
     table_row: bool
 
 
-def chunk_header(filing: Filing, section: Section) -> str:
-    meta = filing.metadata
-    parts = [meta.company or "Unknown company", meta.form or "filing", meta.filing_date or meta.period, section.name]
-    return HEADER_SEPARATOR.join(p for p in parts if p)
-
-
 def chunk_filing(
     filing: Filing,
     count_tokens: TokenCounter,
@@ -48,36 +41,15 @@ def chunk_filing(
     overlap_tokens: int = OVERLAP_TOKENS,
 ) -> list[Chunk]:
     chunks: list[Chunk] = []
+    filing_ref = filing.ref
     for section in filing.sections:
-        header = chunk_header(filing, section)
+        header = filing_ref.label(section.name)
         budget = max_tokens - SPECIAL_TOKENS - count_tokens([header])[0] - 1
         units = _units(filing.text, section.char_start, section.char_end, count_tokens, token_offsets, budget)
         for start, end, tokens in _pack(units, budget, overlap_tokens):
-            chunks.append(_make_chunk(filing, section, header, len(chunks), start, end, tokens))
+            chunks.append(Chunk(chunk_id_of(filing_ref.filing_id, len(chunks)), filing_ref, filing.text[start:end],
+                                section.name, section.title, start, end, filing.page_of(start), tokens))
     return chunks
-
-
-def _make_chunk(filing: Filing, section: Section, header: str, number: int, start: int, end: int,
-                tokens: int) -> Chunk:
-    meta = filing.metadata
-    return Chunk(
-        chunk_id=chunk_id_of(filing.filing_id, number),
-        filing_id=filing.filing_id,
-        text=filing.text[start:end],
-        header=header,
-        company=meta.company,
-        cik=meta.cik,
-        form=meta.form,
-        filing_date=meta.filing_date,
-        period=meta.period,
-        section=section.name,
-        section_title=section.title,
-        source=filing.source,
-        char_start=start,
-        char_end=end,
-        page=filing.page_of(start),
-        n_tokens=tokens,
-    )
 
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:

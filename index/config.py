@@ -5,6 +5,8 @@ from pathlib import Path
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from index.onnx_model import default_cache_dir
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="FILINGS_QA_", extra="ignore")
@@ -22,8 +24,6 @@ class Settings(BaseSettings):
     model_cache: Path | None = None
 
     def model_cache_dir(self) -> Path:
-        from index.onnx_model import default_cache_dir
-
         return self.model_cache or default_cache_dir()
 
     def with_overrides(self, **overrides) -> "Settings":

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
+from index import onnx_model
+
 # Model hubs are out of reach here: a hub name must fail at once, not after a minute of retries.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -34,15 +36,12 @@ class EmbeddingModelError(Exception):
 class Embedder:
     """Normalised embeddings (cosine = dot product) and the model's own token counting."""
 
-    def __init__(self, model: str = "", batch_size: int = 32, device: str | None = None, backend: str = "",
+    def __init__(self, model: str = "", batch_size: int = 32, device: str | None = None, backend: str = BACKENDS[0],
                  cache_dir: Path | None = None, on_build: Callable[[str], None] | None = None):
-        """`backend` and `cache_dir` default to FILINGS_QA_EMBEDDING_BACKEND and FILINGS_QA_MODEL_CACHE;
+        """`cache_dir` keeps the int8 copies (default: index.onnx_model.default_cache_dir());
         `on_build` is told when the int8 model has to be made first."""
-        from index.config import Settings
-
-        settings = Settings()
         self.model_id = model or default_model_path()
-        self.backend = backend or settings.embedding_backend
+        self.backend = backend
         if self.backend not in BACKENDS:
             raise EmbeddingModelError(f"unknown embedding backend {self.backend!r}: use one of {', '.join(BACKENDS)}")
         self.batch_size = batch_size
@@ -50,7 +49,7 @@ class Embedder:
             if self.backend == "torch":
                 self._encoder = _TorchEncoder(self.model_id, device)
             else:
-                self._encoder = _OnnxEncoder(self.model_id, cache_dir or settings.model_cache_dir(), on_build)
+                self._encoder = _OnnxEncoder(self.model_id, cache_dir or onnx_model.default_cache_dir(), on_build)
         except (OSError, ValueError) as error:
             raise EmbeddingModelError(
                 f"cannot load embedding model {self.model_id!r}: {error}. "
@@ -87,14 +86,6 @@ class Embedder:
         return self._encoder.encode(list(texts), self.batch_size).astype(np.float32)
 
 
-def quiet_transformers() -> None:
-    """Chunking measures long texts on purpose; length warnings and per-load progress bars are noise in a CLI."""
-    import transformers
-
-    transformers.logging.set_verbosity_error()
-    transformers.logging.disable_progress_bar()
-
-
 def _plain_copy(tokenizer):
     from tokenizers import Tokenizer
 
@@ -110,7 +101,7 @@ class _TorchEncoder:
     def __init__(self, model_id: str, device: str | None):
         from sentence_transformers import SentenceTransformer
 
-        quiet_transformers()
+        onnx_model.quiet_transformers()
         self._model = SentenceTransformer(model_id, device=device or "cpu")
         self.max_tokens = int(self._model.max_seq_length or 256)
         self.dimension = int(self._model.get_embedding_dimension())
@@ -129,8 +120,6 @@ class _OnnxEncoder:
     RUN_SIZE = 8
 
     def __init__(self, model_id: str, cache_dir: Path, on_build: Callable[[str], None] | None):
-        from index import onnx_model
-
         folder = onnx_model.quantized_model(model_id, cache_dir, on_build)
         try:
             self._load(folder)
@@ -141,8 +130,6 @@ class _OnnxEncoder:
     def _load(self, folder: Path) -> None:
         import onnxruntime
         from tokenizers import Tokenizer
-
-        from index import onnx_model
 
         manifest = onnx_model.read_manifest(folder)
         self.max_tokens = manifest["max_seq_length"]

@@ -1,11 +1,62 @@
-"""What the SEC forms look like: item numbers and titles, parts, exhibit types.
+"""What the SEC forms look like: one schema per form family (items, parts, cover page), exhibit types.
 
-All form knowledge of the project lives here, as data; `sections.py` applies it.
+All form knowledge of the project lives here, as data; `sections.py`, `metadata.py` and `reader.py` apply it.
 Item titles follow the current form instructions (17 CFR 249.308, 249.310, 249.308a, 249.220f).
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class FormSchema:
+    """How the forms of one family are laid out: their items, the parts these are numbered in, their cover."""
+
+    family: str  # "10-Q": the form a cover names without writing "FORM X"; the prefix of the family's variants
+    forms: tuple[str, ...]  # the forms whose items these are: "10-Q", "10-Q/A", "10-QSB"
+    items: Mapping[str, str] = field(default_factory=dict)  # number -> official title, numbers unique in the form
+    items_by_part: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # part -> number -> title, in order
+    legacy_items: Mapping[str, str] = field(default_factory=dict)  # older numbering, read when all headings use it
+    event_report: bool = False  # the cover dates the event ("Date of Report"); the filing follows it within days
+    quarterly: bool = False  # the cover's period is a quarter end, named above any fiscal year end
+    cover_phrase: re.Pattern[str] | None = None  # names the form on a cover that writes no "FORM X"
+    combined_filing: bool = False  # co-registrants may file one report together, the parent submitting it
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        """The parts items are numbered within, in form order; () when numbers are unique across the form."""
+        return tuple(self.items_by_part)
+
+    def has_item(self, number: str, part: str = "") -> bool:
+        """Whether the form defines this item (in this part, for items numbered within parts).
+
+        A form without items takes any item. Pfizer's 10-Q of 2023 (PDF) cites "Item 1A. Risk Factors"
+        of its 10-K at a line start inside Part I, where a 10-Q has no Item 1A.
+        """
+        if not (self.items or self.items_by_part):
+            return True
+        number = number.upper()
+        return number in self._numbering(part) or number in self.legacy_items
+
+    def reads_legacy_numbering(self, heading_numbers: list[str]) -> bool:
+        """Whether all of a filing's item headings follow the form's older numbering."""
+        return bool(self.legacy_items and heading_numbers) and all(n in self.legacy_items for n in heading_numbers)
+
+    def item_title(self, number: str, part: str = "", legacy: bool = False) -> str:
+        """The official title of an item, or "" when the form does not define it."""
+        return self._numbering(part, legacy).get(number.upper(), "")
+
+    def item_sort_key(self, number: str, part: str = "") -> tuple:
+        """Items in form order: by part when numbered within parts, then 1 < 1A < 1B < 2 and 1.01 < 2.02 < 9.01."""
+        return (self.parts.index(part) if self.parts else 0, _number_order(number))
+
+    def _numbering(self, part: str, legacy: bool = False) -> Mapping[str, str]:
+        if self.items_by_part:
+            return self.items_by_part.get(part, {})
+        return self.legacy_items if legacy and self.legacy_items else self.items
+
 
 # Form 8-K before 23 August 2004: Items 1 to 12, plain integers.
 # ImmunoGen 8-K of 2001-03-07 uses Item 5 (Other Events) and Item 7 (exhibits);
@@ -65,50 +116,56 @@ FORM_8K_ITEMS: dict[str, str] = {
 # Form 10-K: items are unique across the form; the part only groups them.
 # Item 1C (Cybersecurity) exists from fiscal 2023 (NVIDIA 10-K of 2025-02-26);
 # Item 6 became [Reserved] in 2021 (Apple 10-K of 2024-11-01).
-FORM_10K_ITEMS: dict[str, tuple[str, str]] = {
-    "1": ("Part I", "Business"),
-    "1A": ("Part I", "Risk Factors"),
-    "1B": ("Part I", "Unresolved Staff Comments"),
-    "1C": ("Part I", "Cybersecurity"),
-    "2": ("Part I", "Properties"),
-    "3": ("Part I", "Legal Proceedings"),
-    "4": ("Part I", "Mine Safety Disclosures"),
-    "5": ("Part II", "Market for Registrant's Common Equity, Related Stockholder Matters and Issuer Purchases of Equity Securities"),
-    "6": ("Part II", "[Reserved]"),
-    "7": ("Part II", "Management's Discussion and Analysis of Financial Condition and Results of Operations"),
-    "7A": ("Part II", "Quantitative and Qualitative Disclosures About Market Risk"),
-    "8": ("Part II", "Financial Statements and Supplementary Data"),
-    "9": ("Part II", "Changes in and Disagreements with Accountants on Accounting and Financial Disclosure"),
-    "9A": ("Part II", "Controls and Procedures"),
-    "9B": ("Part II", "Other Information"),
-    "9C": ("Part II", "Disclosure Regarding Foreign Jurisdictions that Prevent Inspections"),
-    "10": ("Part III", "Directors, Executive Officers and Corporate Governance"),
-    "11": ("Part III", "Executive Compensation"),
-    "12": ("Part III", "Security Ownership of Certain Beneficial Owners and Management and Related Stockholder Matters"),
-    "13": ("Part III", "Certain Relationships and Related Transactions, and Director Independence"),
-    "14": ("Part III", "Principal Accountant Fees and Services"),
-    "15": ("Part IV", "Exhibits and Financial Statement Schedules"),
-    "16": ("Part IV", "Form 10-K Summary"),
+FORM_10K_ITEMS: dict[str, str] = {
+    # Part I
+    "1": "Business",
+    "1A": "Risk Factors",
+    "1B": "Unresolved Staff Comments",
+    "1C": "Cybersecurity",
+    "2": "Properties",
+    "3": "Legal Proceedings",
+    "4": "Mine Safety Disclosures",
+    # Part II
+    "5": "Market for Registrant's Common Equity, Related Stockholder Matters and Issuer Purchases of Equity Securities",
+    "6": "[Reserved]",
+    "7": "Management's Discussion and Analysis of Financial Condition and Results of Operations",
+    "7A": "Quantitative and Qualitative Disclosures About Market Risk",
+    "8": "Financial Statements and Supplementary Data",
+    "9": "Changes in and Disagreements with Accountants on Accounting and Financial Disclosure",
+    "9A": "Controls and Procedures",
+    "9B": "Other Information",
+    "9C": "Disclosure Regarding Foreign Jurisdictions that Prevent Inspections",
+    # Part III
+    "10": "Directors, Executive Officers and Corporate Governance",
+    "11": "Executive Compensation",
+    "12": "Security Ownership of Certain Beneficial Owners and Management and Related Stockholder Matters",
+    "13": "Certain Relationships and Related Transactions, and Director Independence",
+    "14": "Principal Accountant Fees and Services",
+    # Part IV
+    "15": "Exhibits and Financial Statement Schedules",
+    "16": "Form 10-K Summary",
 }
 
 # Form 10-Q: the same number means different items in Part I and Part II, so the part
 # is part of the section name (Apple 10-Q of 2024-08-01: Part I Item 2 is MD&A,
 # Part II Item 2 is Unregistered Sales of Equity Securities).
-FORM_10Q_ITEMS: dict[tuple[str, str], str] = {
-    ("Part I", "1"): "Financial Statements",
-    ("Part I", "2"): "Management's Discussion and Analysis of Financial Condition and Results of Operations",
-    ("Part I", "3"): "Quantitative and Qualitative Disclosures About Market Risk",
-    ("Part I", "4"): "Controls and Procedures",
-    ("Part II", "1"): "Legal Proceedings",
-    ("Part II", "1A"): "Risk Factors",
-    ("Part II", "2"): "Unregistered Sales of Equity Securities and Use of Proceeds",
-    ("Part II", "3"): "Defaults Upon Senior Securities",
-    ("Part II", "4"): "Mine Safety Disclosures",
-    ("Part II", "5"): "Other Information",
-    ("Part II", "6"): "Exhibits",
+FORM_10Q_ITEMS: dict[str, dict[str, str]] = {
+    "Part I": {
+        "1": "Financial Statements",
+        "2": "Management's Discussion and Analysis of Financial Condition and Results of Operations",
+        "3": "Quantitative and Qualitative Disclosures About Market Risk",
+        "4": "Controls and Procedures",
+    },
+    "Part II": {
+        "1": "Legal Proceedings",
+        "1A": "Risk Factors",
+        "2": "Unregistered Sales of Equity Securities and Use of Proceeds",
+        "3": "Defaults Upon Senior Securities",
+        "4": "Mine Safety Disclosures",
+        "5": "Other Information",
+        "6": "Exhibits",
+    },
 }
-
-FORM_10Q_PARTS: tuple[str, ...] = ("Part I", "Part II")
 
 # Form 20-F (foreign private issuers). AEGON 20-F of 2001-03-28 is a text filing
 # wrapped in HTML whose item headings are upper case ("ITEM 4. INFORMATION ON THE COMPANY").
@@ -179,23 +236,48 @@ SKIPPED_DOCUMENT_SUFFIXES = (
     ".jpg", ".jpeg", ".gif", ".png", ".pdf", ".zip", ".xml", ".xsd", ".json", ".xlsx", ".xls", ".js", ".css",
 )
 
-# Forms whose items this module knows, by family; a filing's form is matched on its prefix.
-FORM_FAMILIES: dict[str, str] = {
-    "8-K": "8-K",
-    "8-K/A": "8-K",
-    "8-K12B": "8-K",
-    "8-K12G3": "8-K",
-    "10-K": "10-K",
-    "10-K/A": "10-K",
-    "10-K405": "10-K",
-    "10-KSB": "10-K",
-    "10-KT": "10-K",
-    "10-Q": "10-Q",
-    "10-Q/A": "10-Q",
-    "10-QSB": "10-Q",
-    "20-F": "20-F",
-    "20-F/A": "20-F",
-}
+# The cover phrases name the report under its "FORM X" title (ImmunoGen 8-K of 2001-03-07: "CURRENT REPORT";
+# Apple 10-K of 1994-12-13, Apple 10-Q of 1998-02-09: "... REPORT PURSUANT TO SECTION 13 OR 15(d)").
+# A combined report lists every co-registrant as a filer (Southern Company 8-K of 2005-01-25).
+FORM_8K = FormSchema(
+    family="8-K",
+    forms=("8-K", "8-K/A", "8-K12B", "8-K12G3"),
+    items=FORM_8K_ITEMS,
+    legacy_items=FORM_8K_LEGACY_ITEMS,
+    # The date of report wins over a year end cited in the first pages (BlackRock 8-K of 2023-02-24, Item 5.02:
+    # "Annual Report on Form 10-K for the year ended December 31, 2022").
+    event_report=True,
+    cover_phrase=re.compile(r"\bcurrent report\b", re.I),
+    combined_filing=True,
+)
+FORM_10K = FormSchema(
+    family="10-K",
+    forms=("10-K", "10-K/A", "10-K405", "10-KSB", "10-KT"),
+    items=FORM_10K_ITEMS,
+    cover_phrase=re.compile(r"\bannual report pursuant to section 13", re.I),
+    combined_filing=True,
+)
+FORM_10Q = FormSchema(
+    family="10-Q",
+    forms=("10-Q", "10-Q/A", "10-QSB"),
+    items_by_part=FORM_10Q_ITEMS,
+    # The quarter wins over the 10-K "for the fiscal year ended ..." that the first pages cite
+    # (Tesla 10-Q of 2025-07-24, Pfizer 10-Q of 2023 (PDF)).
+    quarterly=True,
+    cover_phrase=re.compile(r"\bquarterly report pursuant to section 13", re.I),
+    combined_filing=True,
+)
+FORM_20F = FormSchema(family="20-F", forms=("20-F", "20-F/A"), items=FORM_20F_ITEMS, combined_filing=True)
+# A 6-K, a foreign issuer's current report, furnishes what the issuer publishes at home under no items:
+# any "Item N" heading counts (Alcon 6-K of 2023-02-13 is read as one body).
+FORM_6K = FormSchema(family="6-K", forms=("6-K", "6-K/A"), event_report=True)
+# Proxy statements answer Schedule 14A without item headings (Cabot DEF 14A of 2024-01-26): no items are
+# checked, any "Item N" heading counts.
+PROXY_STATEMENT = FormSchema(family="DEF 14A", forms=("DEF 14A", "DEFA14A", "PRE 14A"))
+# In the order their cover phrases are tried.
+SCHEMAS: tuple[FormSchema, ...] = (FORM_8K, FORM_10K, FORM_10Q, FORM_20F, FORM_6K, PROXY_STATEMENT)
+# Any other form (S-3, 424B5, SC TO-T, 24F-2NT, an exhibit filed alone): no items are checked.
+UNLISTED_FORM = FormSchema(family="", forms=())
 
 # Form names as they appear on cover pages and in SEC headers, longest first so that
 # "10-K405" wins over "10-K". Used to detect a form from a cover page.
@@ -207,49 +289,20 @@ KNOWN_FORMS: tuple[str, ...] = (
 )
 
 
-def form_family(form: str) -> str:
-    """The family whose item scheme a form uses ("" when the form has no known items)."""
-    return FORM_FAMILIES.get(form.upper().strip(), "")
+def schema_of(form: str) -> FormSchema:
+    """The schema a form follows, by the form's name as a cover page or SEC header writes it."""
+    form = form.upper().strip()
+    listed = next((schema for schema in SCHEMAS if form in schema.forms), None)
+    if listed:
+        return listed
+    # A variant whose items no schema lists ("10-QSB/A", "8-K15D5") still has its family's cover page.
+    family = next((schema for schema in SCHEMAS if form.startswith(schema.family)), None)
+    if family is None:
+        return UNLISTED_FORM
+    return FormSchema(family.family, (form,), event_report=family.event_report, quarterly=family.quarterly)
 
 
-def legacy_8k_numbering(item_numbers: list[str]) -> bool:
-    """8-K items before August 2004 are bare integers; after, they are section.item numbers."""
-    return bool(item_numbers) and not any("." in n for n in item_numbers)
-
-
-def item_title(family: str, number: str, part: str = "", legacy: bool = False) -> str:
-    """The official title of an item, or "" when the form does not define it."""
-    number = number.upper()
-    if family == "8-K":
-        return (FORM_8K_LEGACY_ITEMS if legacy else FORM_8K_ITEMS).get(number, "")
-    if family == "10-K":
-        return FORM_10K_ITEMS.get(number, ("", ""))[1]
-    if family == "10-Q":
-        return FORM_10Q_ITEMS.get((part, number), "")
-    if family == "20-F":
-        return FORM_20F_ITEMS.get(number, "")
-    return ""
-
-
-def is_item_of(family: str, number: str, part: str = "") -> bool:
-    """Whether the form defines this item (in this part, for a 10-Q); any item of an unknown form counts.
-
-    Pfizer's 10-Q of 2023 (PDF) cites "Item 1A. Risk Factors" of its 10-K at a line start inside
-    Part I, where a 10-Q has no Item 1A.
-    """
-    number = number.upper()
-    if family == "8-K":
-        return number in FORM_8K_ITEMS or number in FORM_8K_LEGACY_ITEMS
-    if family == "10-K":
-        return number in FORM_10K_ITEMS
-    if family == "10-Q":
-        return (part, number) in FORM_10Q_ITEMS if part else any(n == number for _, n in FORM_10Q_ITEMS)
-    if family == "20-F":
-        return number in FORM_20F_ITEMS
-    return True
-
-
-def item_order(number: str) -> tuple[int, int, str]:
+def _number_order(number: str) -> tuple[int, int, str]:
     """Sort key of an item number: 1 < 1A < 1B < 2 < ... and 1.01 < 2.02 < 9.01."""
     m = re.match(r"(\d+)(?:\.(\d+))?([A-Z]?)", number.upper())
     if not m:
@@ -267,69 +320,3 @@ def normalise_exhibit_type(raw: str) -> str:
     """'EX-99.1', 'ex-99', 'Exhibit 99.1', '99.1' -> 'EX-99.1'; anything else unchanged."""
     m = re.match(r"^\s*(?:EX(?:HIBIT)?[-\s]*)?(\d+(?:\.\d+)*[A-Z]?)\s*$", raw, re.I)
     return f"EX-{m.group(1).upper()}" if m else raw.strip().upper()
-
-
-# What analysts call forms and sections in plain words, for filters inferred from a question.
-# Keys are lower-case phrases matched on word boundaries; section values are section names as
-# index/sections.py writes them, matched exactly or as a prefix before a dot ("EX-99" covers EX-99.1).
-FORM_NAMES_IN_QUESTIONS: dict[str, tuple[str, ...]] = {
-    "annual report": ("10-K", "10-K405", "20-F"),
-    "10-k": ("10-K", "10-K405", "10-K/A", "10-KSB"),
-    "10-q": ("10-Q", "10-Q/A", "10-QSB"),
-    "quarterly report": ("10-Q",),
-    "8-k": ("8-K", "8-K/A"),
-    "current report": ("8-K",),
-    "20-f": ("20-F",),
-    "6-k": ("6-K",),
-    "proxy": ("DEF 14A", "DEFA14A", "PRE 14A"),
-    "prospectus": ("424B5", "424B4", "424B3", "424B2", "S-1", "S-3", "S-3/A"),
-    "24f-2": ("24F-2NT",),
-}
-
-SECTION_NAMES_IN_QUESTIONS: dict[str, tuple[str, ...]] = {
-    "risk factors": ("Item 1A", "Part II Item 1A", "Item 3"),  # 20-F risk factors sit in Item 3
-    "md&a": ("Item 7", "Part I Item 2", "Item 5"),  # 20-F: Operating and Financial Review is Item 5
-    "management's discussion": ("Item 7", "Part I Item 2", "Item 5"),
-    "legal proceedings": ("Item 3", "Part II Item 1"),
-    "cybersecurity": ("Item 1C",),
-    "market risk": ("Item 7A", "Part I Item 3"),
-    "controls and procedures": ("Item 9A", "Part I Item 4"),
-    "executive compensation": ("Item 11",),
-    # a 10-K describes the business, and since 2020 its human capital and headcount, in Item 1; a 20-F in
-    # Item 4 and its employees in Item 6 (Amcor 10-K of 2023-08-17, NVIDIA 10-K of 2025-02-26)
-    "its business": ("Item 1", "Item 4"),
-    "human capital": ("Item 1", "Item 6"),
-    "headcount": ("Item 1", "Item 6"),
-    "press release": ("EX-99",),
-    "earnings release": ("EX-99",),
-    "signed": ("SIGNATURE",),
-    "signature": ("SIGNATURE",),
-}
-
-# Analysts' words and the words filings use for the same thing; a question is searched with both.
-# (NVIDIA 10-K of 2025-02-26 gives its "headcount" as "employees"; ImmunoGen 8-K of 2001-03-07
-# names its CFO "Vice President and Chief Financial Officer".)
-FILING_WORDS_FOR: dict[str, str] = {
-    "headcount": "employees",
-    "workforce": "employees",
-    "staff": "employees",
-    "people": "employees employed",
-    "cfo": "chief financial officer",
-    "ceo": "chief executive officer",
-    "coo": "chief operating officer",
-    "eps": "earnings per share",
-    "capex": "capital expenditures",
-    "roe": "return on equity",
-    "revenue": "revenues net sales",
-    "auditor": "independent registered public accounting firm accountant",
-    "pp&e": "property plant and equipment",
-    "buyback": "repurchase",
-    "hired": "appointed",
-    "fired": "terminated",
-    "quit": "resigned",
-    "svp": "senior vice president",
-    "evp": "executive vice president",
-    "ipo": "initial public offering",
-    "earn": "net income profit earnings",
-    "earned": "net income profit earnings",
-}

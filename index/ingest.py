@@ -19,9 +19,9 @@ from pathlib import Path
 
 from index.chunking import chunk_filing
 from index.embedding import Embedder
-from index.models import Chunk, Filing
+from index.models import COMPLETE, PENDING, Chunk, Filing
 from index.reader import FilingError, read_filing
-from index.store import COMPLETE, PENDING, FilingIndex
+from index.store import FilingIndex
 
 EMBED_BATCH = 256  # chunks embedded (grouped by token length) and stored together; a crash loses at most one batch
 READ_AHEAD = 4  # files read and chunked ahead of the model: enough to never starve it, little memory

@@ -6,18 +6,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import fields
 from datetime import date
 
-from index.forms import KNOWN_FORMS, form_family
+from index.forms import KNOWN_FORMS, SCHEMAS, schema_of
+from index.lexicon import LEGAL_SUFFIX_WORD, MONTH_NUMBERS, MONTH_WORD
 from index.models import FilingMetadata
 
-MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}
-_MONTH = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_MONTH_DAY_YEAR = re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})\s*,?\s*(\d{4})\b", re.I)
+_MONTH_DAY_YEAR = re.compile(r"\b" + MONTH_WORD + r"\s+(\d{1,2})\s*,?\s*(\d{4})\b", re.I)
 # "on this 29th day of January 2025" (Meta 10-K of 2025-01-30, signature).
-_DAY_OF_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+day\s+of\s+" + _MONTH + r"\s*,?\s*(\d{4})\b", re.I)
+_DAY_OF_MONTH_YEAR = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+day\s+of\s+" + MONTH_WORD + r"\s*,?\s*(\d{4})\b", re.I)
 _ISO_OR_COMPACT = re.compile(r"\b(\d{4})-?(\d{2})-?(\d{2})\b")
 
 # Cover-page phrases (Form 8-K, 10-K, 10-Q general instructions). A 6-K writes "(Registrant Name)"
@@ -33,8 +31,7 @@ COMBINED_REGISTRANT_ROW = re.compile(r"^[ \t]*\d{1,3}-\d{3,6}\t+([^\t\n(]+?)(?:\
 # A line that is nothing but an entity's name: "3M COMPANY" on the 3M 10-K (PDF of 2019), whose cover
 # has no "(Exact name of registrant ...)" note.
 ENTITY_NAME_LINE = re.compile(
-    r"^[ \t]*([A-Z0-9][^\n]{0,80}?\b(?:incorporated|inc|corporation|corp|company|co|ltd|limited|plc|"
-    r"n\.v|s\.a|ag|se|llc|l\.p|lp|trust|bancorp)\.?)[ \t]*$",
+    rf"^[ \t]*([A-Z0-9][^\n]{{0,80}}?\b(?:{LEGAL_SUFFIX_WORD}|trust|bancorp)\.?)[ \t]*$",
     re.I | re.M,
 )
 NAME_LINKING_WORDS = frozenset(("of", "and", "the", "&", "de", "du", "la"))
@@ -46,11 +43,6 @@ QUARTER_ENDED = re.compile(r"for the (?:quarterly period|quarter) ended\s*:?\s*(
 # whose "dated as of" lines name older documents (Apple 10-K of 1994-12-13).
 SIGNATURE_DATE_CHARS = 2500
 PERIOD_END_BEFORE = re.compile(r"(?:ended|ending|period|year)\W{0,3}$", re.I)
-REPORT_KIND_FORMS = (
-    (re.compile(r"\bcurrent report\b", re.I), "8-K"),
-    (re.compile(r"\bannual report pursuant to section 13", re.I), "10-K"),
-    (re.compile(r"\bquarterly report pursuant to section 13", re.I), "10-Q"),
-)
 _FORM_ON_COVER = re.compile(
     r"\bFORM\s+(" + "|".join(re.escape(f).replace(r"\ ", r"\s*") for f in KNOWN_FORMS) + r")(?![\w-])",
     re.I,
@@ -64,9 +56,8 @@ _SPELLED_OUT = {
     "CORP": "corp|corporation", "INC": "inc|incorporated", "CO": "co|company", "LTD": "ltd|limited",
     "INTL": "intl|international", "&": "&|and", "AND": "and|&",
 }
-_LEGAL_SUFFIX = re.compile(
-    r"\b(incorporated|inc|corporation|corp|company|co|ltd|limited|llc|plc|n\.?v|s\.?a|the|holdings?)\b\.?", re.I
-)
+# Words left out when comparing names: the legal suffixes, an article, a holding company's "Holdings".
+_NOT_DISTINCTIVE = re.compile(rf"\b(?:{LEGAL_SUFFIX_WORD}|the|holdings?)\b\.?", re.I)
 
 
 def parse_date(text: str) -> str:
@@ -88,8 +79,7 @@ def dates_in(text: str) -> list[tuple[int, str]]:
 
 
 def _month_number(word: str) -> int:
-    word = word.lower()
-    return MONTHS.get(word) or next(number for name, number in MONTHS.items() if name.startswith(word[:3]))
+    return MONTH_NUMBERS[word.lower()]
 
 
 def _iso(year: int, month: int | None, day: int) -> str:
@@ -124,7 +114,7 @@ def _main_filer(fields: dict[str, list[str]], form: str, accession: str) -> tupl
     names = fields.get("COMPANY CONFORMED NAME", [""])
     ciks = [cik.lstrip("0") for cik in fields.get("CENTRAL INDEX KEY", [""])]
     submitter = accession.split("-")[0].lstrip("0")
-    if form_family(form) and len(names) == len(ciks) and submitter in ciks:
+    if schema_of(form).combined_filing and len(names) == len(ciks) and submitter in ciks:
         index = ciks.index(submitter)
         return names[index], ciks[index]
     return names[0], ciks[0]
@@ -150,9 +140,9 @@ def form_from_cover(cover: str) -> str:
     m = _FORM_ON_COVER.search(cover)
     if m:
         return " ".join(m.group(1).upper().split())
-    for pattern, form in REPORT_KIND_FORMS:
-        if pattern.search(cover):
-            return form
+    for schema in SCHEMAS:
+        if schema.cover_phrase and schema.cover_phrase.search(cover):
+            return schema.family
     return ""
 
 
@@ -192,8 +182,9 @@ def _entity_name_line(cover: str) -> str:
 
 
 def period_from_cover(cover: str, form: str) -> str:
-    patterns = [QUARTER_ENDED, FISCAL_YEAR_ENDED] if form.startswith("10-Q") else [FISCAL_YEAR_ENDED, QUARTER_ENDED]
-    patterns.insert(0, DATE_OF_REPORT) if form.startswith(("8-K", "6-K")) else patterns.append(DATE_OF_REPORT)
+    schema = schema_of(form)
+    periods = [QUARTER_ENDED, FISCAL_YEAR_ENDED] if schema.quarterly else [FISCAL_YEAR_ENDED, QUARTER_ENDED]
+    patterns = [DATE_OF_REPORT, *periods] if schema.event_report else [*periods, DATE_OF_REPORT]
     for pattern in patterns:
         m = pattern.search(cover)
         if m and (found := parse_date(m.group(1))):
@@ -213,7 +204,7 @@ def signature_date(signature_block: str) -> str:
 def normalised_company(name: str) -> str:
     """Comparable form of a company name: 'Apple Computer, Inc.' == 'APPLE COMPUTER INC /CA/'."""
     name = strip_state_suffix(name).replace("&", " and ").replace("'", "").replace("\u2019", "")
-    name = _LEGAL_SUFFIX.sub(" ", name.lower())
+    name = _NOT_DISTINCTIVE.sub(" ", name.lower())
     return " ".join(re.sub(r"[^a-z0-9]+", " ", name).split())
 
 
@@ -243,10 +234,7 @@ def prefer_written_casing(name: str, text: str) -> str:
 
 def merge(*sources: FilingMetadata) -> FilingMetadata:
     """Field by field, the first source that knows a value wins."""
-    merged = FilingMetadata()
-    for field in merged.__dataclass_fields__:
-        for source in sources:
-            if value := getattr(source, field):
-                setattr(merged, field, value)
-                break
-    return merged
+    def first_known(name: str) -> str:
+        return next((value for source in sources if (value := getattr(source, name))), "")
+
+    return FilingMetadata(**{field.name: first_known(field.name) for field in fields(FilingMetadata)})

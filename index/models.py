@@ -16,14 +16,35 @@ class Section:
     pages: tuple[int, ...] = ()  # 1-based PDF pages the section covers; empty for non-PDF filings
 
 
-@dataclass
+@dataclass(frozen=True)
 class FilingMetadata:
+    """What a filing says about itself (SEC header, inline-XBRL facts, cover page, signature)."""
+
     company: str = ""
     cik: str = ""
     form: str = ""
     filing_date: str = ""  # ISO date
     period: str = ""  # ISO date: period of report, fiscal year or quarter end, or date of the event
     accession: str = ""
+
+
+LABEL_SEPARATOR = " \u00b7 "
+
+
+@dataclass(frozen=True)
+class FilingRef(FilingMetadata):
+    """A filing's identity and where it was read from: what chunks, registry rows and citations hold."""
+
+    filing_id: str = ""
+    source: str = ""  # the file it was read from
+
+    def label(self, *details: str) -> str:
+        """"ImmunoGen, Inc. · 8-K · 2001-03-07", then any details given (a section's name, its title)."""
+        parts = [self.company or "Unknown company", self.form or "filing", self.filing_date or self.period, *details]
+        return LABEL_SEPARATOR.join(p for p in parts if p)
+
+    def to_json(self) -> dict:
+        return asdict(self)
 
 
 @dataclass
@@ -40,6 +61,10 @@ class Filing:
     @property
     def filing_id(self) -> str:
         return self.metadata.accession or f"sha256-{self.content_hash[:20]}"
+
+    @property
+    def ref(self) -> FilingRef:
+        return FilingRef(**asdict(self.metadata), filing_id=self.filing_id, source=self.source)
 
     def page_of(self, offset: int) -> int | None:
         """1-based page holding the character at `offset`, or None for a filing without pages."""
@@ -70,25 +95,55 @@ class Chunk:
     """An embeddable piece of one section, traceable to its characters in the filing's text."""
 
     chunk_id: str
-    filing_id: str
+    filing: FilingRef
     text: str  # exact slice text[char_start:char_end] of the filing's extracted text
-    header: str  # "ImmunoGen, Inc. · 8-K · 2001-03-07 · EX-99.1", prepended for embedding only
-    company: str
-    cik: str
-    form: str
-    filing_date: str
-    period: str
     section: str
     section_title: str
-    source: str
     char_start: int
     char_end: int
     page: int | None = None
     n_tokens: int = 0
 
     @property
+    def header(self) -> str:
+        """"ImmunoGen, Inc. · 8-K · 2001-03-07 · EX-99.1": embedded and indexed with the text, never quoted."""
+        return self.filing.label(self.section)
+
+    @property
     def embedding_text(self) -> str:
         return f"{self.header}\n{' '.join(self.text.split())}"
+
+
+PENDING, COMPLETE = "pending", "complete"
+
+
+@dataclass(frozen=True)
+class FilingRecord:
+    """A filing as the index's registry lists it."""
+
+    filing: FilingRef
+    content_hash: str
+    sections: int
+    chunks: int
+    status: str  # PENDING until its last chunk is stored, then COMPLETE
+    ingested_at: str
+    added_by: str = ""  # the signed-in user who uploaded it through the web chat
+
+    def to_json(self) -> dict:
+        """The `filings-qa list --json` record: the filing's fields, then the registry's."""
+        record = asdict(self)
+        return record.pop("filing") | record
+
+
+@dataclass(frozen=True)
+class Activity:
+    """One change to the index made through the web chat, and who made it."""
+
+    at: str  # ISO time, UTC
+    user: str
+    action: str  # "added", "removed"
+    filing_id: str
+    detail: str  # the filing's label, kept because a removed filing's row is gone
 
 
 def file_stem(filing_id: str) -> str:

@@ -39,6 +39,14 @@ EXPORT_OPSET = 17
 UNFUSED_AT_LOAD = ["SkipLayerNormFusion"]
 
 
+def quiet_transformers() -> None:
+    """Chunking measures long texts on purpose; length warnings and per-load progress bars are noise in a CLI."""
+    import transformers
+
+    transformers.logging.set_verbosity_error()
+    transformers.logging.disable_progress_bar()
+
+
 def default_cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "filings-qa" / "models"
 
@@ -120,8 +128,6 @@ def _export(model_id: str, onnx_path: Path, folder: Path) -> dict:
 
     import torch
     from sentence_transformers import SentenceTransformer
-
-    from index.embedding import quiet_transformers
 
     quiet_transformers()
     # Eager attention exports as plain MatMul/Softmax, which ONNX Runtime's optimizer fuses into Attention.

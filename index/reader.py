@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from index import forms, metadata, sgml
@@ -16,8 +17,7 @@ from index.models import Filing, FilingMetadata, Section
 from index.sections import SIGNATURE, DocumentSpan, detect_sections
 
 DOCUMENT_SEPARATOR = "\n\n"
-COVER_CHARS = 8000
-EVENT_FORMS = ("8-K", "6-K")  # the cover page of a form lies within its first few thousand characters
+COVER_CHARS = 8000  # the cover page of a form lies within its first few thousand characters
 BINARY_SIGNATURES = (b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"BZh", b"7z\xbc\xaf")
 # Layout tags of 1990s plain-text submissions (<PAGE>, <S>, <C> column markers in tables).
 SGML_LAYOUT_TAGS = re.compile(r"</?(?:PAGE|S|C|TABLE|CAPTION|FN|F\d{1,2})>", re.I)
@@ -72,9 +72,9 @@ def read_filing(path: str | Path, content: bytes | None = None) -> Filing:
     sections = detect_sections(text, documents, meta.form)
     if not meta.filing_date:
         # A current report is filed within days of its event; a period end is never a filing date.
-        event_date = meta.period if meta.form.startswith(EVENT_FORMS) else ""
-        meta.filing_date = _signature_date(text, sections) or event_date
-    meta.company = metadata.prefer_written_casing(meta.company, text)
+        event_date = meta.period if forms.schema_of(meta.form).event_report else ""
+        meta = replace(meta, filing_date=_signature_date(text, sections) or event_date)
+    meta = replace(meta, company=metadata.prefer_written_casing(meta.company, text))
     filing = Filing(str(path), text, meta, sections, content_hash, page_starts)
     if page_starts:
         filing.sections = [_with_pages(filing, s) for s in sections]

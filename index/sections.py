@@ -76,7 +76,7 @@ class _Heading:
     start: int  # offset of the heading line
     line_end: int
     number: str  # "5.02", "1A"
-    part: str  # "Part I" ... for 10-Q items, "" otherwise
+    part: str  # "Part I" ... for items numbered within parts (10-Q), "" otherwise
     rest: str
     also: tuple[str, ...] = ()  # further items under the same heading: ("11", "12", "13")
     penalty: float = 0.0
@@ -103,10 +103,10 @@ def _exhibit_section(document: DocumentSpan) -> Section:
 
 
 def _main_document_sections(text: str, document: DocumentSpan, form: str) -> list[Section]:
-    family = forms.form_family(form)
+    schema = forms.schema_of(form)
     start, end = document.start, document.end
-    headings = _item_headings(text, start, end, family)
-    legacy = forms.legacy_8k_numbering([h.number for h in headings])
+    headings = _item_headings(text, start, end, schema)
+    legacy = schema.reads_legacy_numbering([h.number for h in headings])
     sections: list[Section] = []
     body_start = headings[0].start if headings else start
 
@@ -118,7 +118,7 @@ def _main_document_sections(text: str, document: DocumentSpan, form: str) -> lis
         sections.append(Section(COVER, "Cover page", start, body_start))
     for i, heading in enumerate(headings):
         section_end = headings[i + 1].start if i + 1 < len(headings) else items_end
-        sections.append(Section(_item_name(heading, family), _item_title(heading, family, legacy),
+        sections.append(Section(_item_name(heading), _item_title(heading, schema, legacy),
                                 heading.start, section_end))
     if not headings:
         sections.append(Section(BODY, document.description or form, start, items_end))
@@ -131,9 +131,9 @@ def _main_document_sections(text: str, document: DocumentSpan, form: str) -> lis
     return sections
 
 
-def _item_headings(text: str, start: int, end: int, family: str) -> list[_Heading]:
+def _item_headings(text: str, start: int, end: int, schema: forms.FormSchema) -> list[_Heading]:
     """Item headings in document order, without table-of-contents lines and cross references."""
-    parts = [(m.start(), _part_name(m.group(1))) for m in PART_HEADING.finditer(text, start, end)]
+    part_headings = [(m.start(), _part_name(m.group(1))) for m in PART_HEADING.finditer(text, start, end)]
     candidates: list[_Heading] = []
     for m in ITEM_HEADING.finditer(text, start, end):
         rest = m.group("rest").strip()
@@ -144,33 +144,35 @@ def _item_headings(text: str, start: int, end: int, family: str) -> list[_Headin
             continue
         number = m.group("number").upper()
         also = tuple(n.upper() for n in re.findall(r"\d{1,2}[A-Z]?", m.group("more")))
-        for part, penalty in _part_readings(m, parts, family):
-            if forms.is_item_of(family, number, part):
+        for part, penalty in _part_readings(m, part_headings, schema):
+            if schema.has_item(number, part):
                 candidates.append(_Heading(m.start(), m.end(), number, part, rest, also, penalty))
-    return _best_heading_sequence(candidates, family, end)
+    return _best_heading_sequence(candidates, schema, end)
 
 
-def _part_readings(m: re.Match, parts: list[tuple[int, str]], family: str) -> list[tuple[str, float]]:
-    """(part, penalty) the heading may belong to: only 10-Q items depend on their part.
+def _part_readings(
+    m: re.Match, part_headings: list[tuple[int, str]], schema: forms.FormSchema
+) -> list[tuple[str, float]]:
+    """(part, penalty) the heading may belong to: only items numbered within parts (10-Q) depend on it.
 
-    A part written on the heading's line is sure; otherwise the PART heading above is preferred,
-    and the other parts stay possible at a small penalty.
+    A part written on the heading's line is sure; otherwise the PART heading above is preferred
+    (the form's first part when none is above), and the other parts stay possible at a small penalty.
     """
-    if family != "10-Q":
+    if not schema.parts:
         return [("", 0.0)]
     if m.group("part"):
         return [(_part_name(m.group("part")), 0.0)]
-    above = _part_before(parts, m.start()) or "Part I"
-    return [(part, 0.0 if part == above else OTHER_PART_PENALTY) for part in forms.FORM_10Q_PARTS]
+    above = _part_before(part_headings, m.start()) or schema.parts[0]
+    return [(part, 0.0 if part == above else OTHER_PART_PENALTY) for part in schema.parts]
 
 
 def _part_name(roman: str) -> str:
     return f"Part {roman.upper()}"
 
 
-def _part_before(parts: list[tuple[int, str]], offset: int) -> str:
+def _part_before(part_headings: list[tuple[int, str]], offset: int) -> str:
     current = ""
-    for position, name in parts:
+    for position, name in part_headings:
         if position > offset:
             break
         current = name
@@ -183,12 +185,7 @@ def _next_line_is_page_number(text: str, line_end: int, end: int) -> bool:
     return PAGE_NUMBER_ONLY.match(following) is not None
 
 
-def _order_key(heading: _Heading, family: str) -> tuple:
-    part_rank = {"": 0, "Part I": 1, "Part II": 2, "Part III": 3, "Part IV": 4}.get(heading.part, 0)
-    return (part_rank, forms.item_order(heading.number)) if family == "10-Q" else forms.item_order(heading.number)
-
-
-def _best_heading_sequence(candidates: list[_Heading], family: str, end: int) -> list[_Heading]:
+def _best_heading_sequence(candidates: list[_Heading], schema: forms.FormSchema, end: int) -> list[_Heading]:
     """The heaviest run of headings in strictly increasing item order.
 
     A heading followed by content weighs 1; one followed at once by another heading weighs little,
@@ -202,7 +199,7 @@ def _best_heading_sequence(candidates: list[_Heading], family: str, end: int) ->
         next_start = next((c.start for c in candidates[i + 1:] if c.start > heading.start), end)
         weight = 1.0 if next_start - heading.line_end > SHORT_SECTION_CHARS else 0.2
         weights.append(weight - heading.penalty)
-    keys = [_order_key(h, family) for h in candidates]
+    keys = [schema.item_sort_key(h.number, h.part) for h in candidates]
     best = list(weights)
     previous = [-1] * len(candidates)
     for i in range(len(candidates)):
@@ -219,13 +216,13 @@ def _best_heading_sequence(candidates: list[_Heading], family: str, end: int) ->
     return chosen[::-1]
 
 
-def _item_name(heading: _Heading, family: str) -> str:
-    return f"{heading.part} Item {heading.number}" if family == "10-Q" and heading.part else f"Item {heading.number}"
+def _item_name(heading: _Heading) -> str:
+    return f"{heading.part} Item {heading.number}" if heading.part else f"Item {heading.number}"
 
 
-def _item_title(heading: _Heading, family: str, legacy: bool) -> str:
+def _item_title(heading: _Heading, schema: forms.FormSchema, legacy: bool) -> str:
     numbers = (heading.number, *heading.also)
-    official = [forms.item_title(family, n, heading.part, legacy) for n in numbers]
+    official = [schema.item_title(n, heading.part, legacy) for n in numbers]
     if all(official):
         return "; ".join(official)
     title = heading.rest.split("\t")[0].strip(" .:-")

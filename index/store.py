@@ -10,7 +10,7 @@ import gzip
 import json
 import sqlite3
 import threading
-from dataclasses import dataclass
+from dataclasses import fields
 from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlparse
@@ -19,45 +19,16 @@ import numpy as np
 
 from index.config import Settings
 from index.lexical import LexicalIndex
-from index.models import Chunk, Filing, Section, chunk_id_of, file_stem
+from index.models import (COMPLETE, PENDING, Activity, Chunk, Filing, FilingRecord, FilingRef, Section, chunk_id_of,
+                          file_stem)
 
 COLLECTION = "filings_qa_chunks"
 DEFAULT_MODEL_NAME = "all-MiniLM-L6-v2"
-PENDING, COMPLETE = "pending", "complete"
 ADD_BATCH = 1000  # well under Chroma's maximum batch size
 
 
 class StoreError(Exception):
     pass
-
-
-@dataclass(frozen=True)
-class FilingRecord:
-    filing_id: str
-    source: str
-    content_hash: str
-    company: str
-    cik: str
-    form: str
-    filing_date: str
-    period: str
-    accession: str
-    sections: int
-    chunks: int
-    status: str
-    ingested_at: str
-    added_by: str = ""  # the signed-in user who uploaded it through the web chat
-
-
-@dataclass(frozen=True)
-class Activity:
-    """One change to the index made through the web chat, and who made it."""
-
-    at: str  # ISO time, UTC
-    user: str
-    action: str  # "added", "removed"
-    filing_id: str
-    detail: str  # company · form · date of the filing, kept because a removed filing's row is gone
 
 
 def chroma_client(settings: Settings):
@@ -75,6 +46,10 @@ def chroma_client(settings: Settings):
         except Exception as error:  # chromadb raises plain ValueError/ConnectionError variants
             raise StoreError(f"cannot reach the Chroma server at {settings.chroma_url}: {error}") from error
     return chromadb.PersistentClient(path=str(settings.data / "chroma"), settings=chroma_settings)
+
+
+# The registry's columns that hold a filing's FilingRef, by the ref's own field names.
+REF_COLUMNS = ", ".join(field.name for field in fields(FilingRef))
 
 
 class Registry:
@@ -111,14 +86,13 @@ class Registry:
         return tuple(rows[0]) if rows else None
 
     def begin(self, filing: Filing, added_by: str = "") -> None:
-        meta = filing.metadata
+        ref = filing.ref
         sections = json.dumps([s.__dict__ | {"pages": list(s.pages)} for s in filing.sections])
-        self._query(
-            "INSERT OR REPLACE INTO filings VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (filing.filing_id, filing.source, filing.content_hash, meta.company, meta.cik, meta.form,
-             meta.filing_date, meta.period, meta.accession, sections, 0, PENDING,
-             datetime.now(timezone.utc).isoformat(timespec="seconds"), added_by),
-        )
+        row = {field.name: getattr(ref, field.name) for field in fields(FilingRef)} | {
+            "content_hash": filing.content_hash, "sections": sections, "chunks": 0, "status": PENDING,
+            "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "added_by": added_by}
+        self._query(f"INSERT OR REPLACE INTO filings ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                    tuple(row.values()))
 
     def complete(self, filing_id: str, chunks: int) -> None:
         self._query("UPDATE filings SET status = ?, chunks = ? WHERE filing_id = ?", (COMPLETE, chunks, filing_id))
@@ -132,14 +106,18 @@ class Registry:
         """A number that moves whenever the set of searchable filings changes."""
         return self._query("SELECT value FROM generation")[0][0]
 
-    def accessions(self) -> dict[str, str]:
-        return dict(self._query("SELECT filing_id, accession FROM filings WHERE status = ?", (COMPLETE,)))
+    def refs(self, filing_ids: list[str]) -> dict[str, FilingRef]:
+        """The complete filings among these, by id."""
+        rows = self._query(f"SELECT {REF_COLUMNS} FROM filings WHERE status = ? AND filing_id IN "
+                           f"({', '.join('?' * len(filing_ids))})", (COMPLETE, *filing_ids))
+        return {ref.filing_id: ref for ref in (FilingRef(*row) for row in rows)}
 
     def records(self) -> list[FilingRecord]:
-        rows = self._query(
-            "SELECT filing_id, source, content_hash, company, cik, form, filing_date, period, accession, "
-            "sections, chunks, status, ingested_at, added_by FROM filings ORDER BY company, filing_date")
-        return [FilingRecord(*row[:9], len(json.loads(row[9] or "[]")), *row[10:]) for row in rows]
+        rows = self._query(f"SELECT {REF_COLUMNS}, content_hash, sections, chunks, status, ingested_at, added_by "
+                           "FROM filings ORDER BY company, filing_date")
+        width = len(fields(FilingRef))
+        return [FilingRecord(FilingRef(*row[:width]), row[width], len(json.loads(row[width + 1] or "[]")),
+                             *row[width + 2:]) for row in rows]
 
     def complete_ids(self) -> set[str]:
         return set(self.complete_filings())
@@ -274,12 +252,14 @@ class FilingIndex:
         return {chunk_id: np.asarray(vector, dtype=np.float32) for chunk_id, vector in zip(found["ids"], found["embeddings"])}
 
     def chunks(self, chunk_ids: list[str]) -> list[Chunk]:
-        """The chunks with these ids, in the order given (unknown ids left out)."""
+        """The chunks with these ids that belong to complete filings, in the order given (others left out)."""
         if not chunk_ids:
             return []
         found = self.collection.get(ids=chunk_ids, include=["documents", "metadatas"])
-        by_id = {i: chunk_from_metadata(i, text, meta)
-                 for i, text, meta in zip(found["ids"], found["documents"], found["metadatas"])}
+        refs = self.registry.refs(list({meta["filing_id"] for meta in found["metadatas"]}))
+        by_id = {i: chunk_from_metadata(i, text, meta, refs[meta["filing_id"]])
+                 for i, text, meta in zip(found["ids"], found["documents"], found["metadatas"])
+                 if meta["filing_id"] in refs}
         return [by_id[i] for i in chunk_ids if i in by_id]
 
     def _text_path(self, filing_id: str) -> Path:
@@ -287,25 +267,21 @@ class FilingIndex:
 
 
 def _chunk_metadata(chunk: Chunk) -> dict:
-    meta = {
-        "filing_id": chunk.filing_id, "company": chunk.company, "cik": chunk.cik, "form": chunk.form,
-        "filing_date": chunk.filing_date, "period": chunk.period, "section": chunk.section,
-        "section_title": chunk.section_title, "source": chunk.source, "char_start": chunk.char_start,
+    """What Chroma keeps beside a chunk's text: its filing's fields, which the chunk table filters on, and
+    where the chunk lies."""
+    meta = chunk.filing.to_json() | {
+        "section": chunk.section, "section_title": chunk.section_title, "char_start": chunk.char_start,
         "char_end": chunk.char_end, "header": chunk.header, "n_tokens": chunk.n_tokens,
         # the date as a number, which the chunk table's date filters compare
-        "filing_date_num": int(chunk.filing_date.replace("-", "") or 0),
+        "filing_date_num": int(chunk.filing.filing_date.replace("-", "") or 0),
     }
     if chunk.page is not None:
         meta["page"] = chunk.page
     return meta
 
 
-def chunk_from_metadata(chunk_id: str, text: str, meta: dict) -> Chunk:
-    return Chunk(
-        chunk_id=chunk_id, filing_id=meta["filing_id"], text=text, header=meta.get("header", ""),
-        company=meta.get("company", ""), cik=meta.get("cik", ""), form=meta.get("form", ""),
-        filing_date=meta.get("filing_date", ""), period=meta.get("period", ""), section=meta.get("section", ""),
-        section_title=meta.get("section_title", ""), source=meta.get("source", ""),
-        char_start=int(meta.get("char_start", 0)), char_end=int(meta.get("char_end", 0)),
-        page=meta.get("page"), n_tokens=int(meta.get("n_tokens", 0)),
-    )
+def chunk_from_metadata(chunk_id: str, text: str, meta: dict, filing: FilingRef) -> Chunk:
+    """A stored chunk; its filing's reference comes from the registry, which holds all of it."""
+    return Chunk(chunk_id, filing, text, meta.get("section", ""), meta.get("section_title", ""),
+                 int(meta.get("char_start", 0)), int(meta.get("char_end", 0)), meta.get("page"),
+                 int(meta.get("n_tokens", 0)))

@@ -13,8 +13,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from index.forms import FILING_WORDS_FOR
+from qa.vocabulary import FILING_WORDS_FOR
 from index.lexical import terms
+from index.lexicon import LEGAL_SUFFIXES, MONTHS, YEAR, YEAR_IN_TEXT
 from qa.filters import company_aliases
 from qa.retrieval import with_filing_words
 from qa.models import Citation, Passage
@@ -37,8 +38,8 @@ NOT_FOUND = "The indexed filings do not say."
 _QUESTION_NOISE = frozenset(terms(
     "what which who whom when where why how many much did does do was were is are the a an company companies "
     "according filing filings report reported say said describe mention give get total"))
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_YEAR = re.compile(rf"^{YEAR}$")
+_MONTH = "(?:" + "|".join(month.capitalize() for month in MONTHS) + ")"  # as written in prose dates
 _DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b{_MONTH},?\s+\d{{4}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b")
 _PERSON = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-zA-Z'-]+\b")
 _FOCUS = re.compile(r"\b(?:what|which|how many|how much)\s+(?:(?:was|were|is|are)\s+)?(?:the\s+)?"
@@ -53,10 +54,10 @@ _REASON = re.compile(r"\b(?:because|due to|as a result|result(?:ed|s|ing)? from|
                      r"caused by|reflect(?:s|ed|ing)?|in order to|so that|reasons?)\b", re.I)
 # Capitalised words that are titles, bodies and document words, not the name of a person or a company.
 _NOT_NAMES = frozenset(
-    "the a an chief officer president vice executive financial operating director directors board company "
-    "corporation inc senior general counsel chairman treasurer secretary annual report united states securities "
+    "the a an chief officer president vice executive financial operating director directors board "
+    "senior general counsel chairman treasurer secretary annual report united states securities "
     "exchange commission item exhibit form press release committee principal accounting controller "
-    "registrant group management our we".split())
+    "registrant group management our we".split()) | LEGAL_SUFFIXES
 # A question's name held by fewer than this share of chunks is distinctive: a passage that lacks it is about
 # something else (a question about Flushing Financial is not answered from Meta's 10-K).
 DISTINCTIVE_NAME = 0.01
@@ -114,8 +115,8 @@ class ExtractiveAnswerer:
             confidence = eligible[0].score if eligible else 0.0
             return Extract(NOT_FOUND, [], confidence, True, ranked)
         chosen = _select(eligible)
-        reranked = {p.chunk_id: p for p in ranked}
-        citations = [cite(n, [replace(s.sentence, passage=reranked[s.sentence.passage.chunk_id])])
+        reranked = {p.chunk.chunk_id: p for p in ranked}
+        citations = [cite(n, [replace(s.sentence, passage=reranked[s.sentence.passage.chunk.chunk_id])])
                      for n, s in enumerate(chosen, 1)]
         text = " ".join(f"{_ensure_stop(s.sentence.flat)} [{c.n}]" for s, c in zip(chosen, citations))
         return Extract(text, citations, eligible[0].score, False, ranked)
@@ -132,15 +133,16 @@ class ExtractiveAnswerer:
         names = [word for name in named for word in name]
         # a name is in a passage when one of its distinctive words is ("Steve" for "Steve Jobs")
         distinctive = [words for words in ([w for w in name if self._is_distinctive(w)] for name in named) if words]
-        years = set(re.findall(r"\b(?:19|20)\d\d\b", question))
+        years = set(YEAR_IN_TEXT.findall(question))
         scored: list[ScoredSentence] = []
         for passage in passages:
-            context = set(terms(f"{passage.company} {passage.form} {passage.section} {passage.section_title}"))
-            passage_terms = set(terms(passage.text))
-            passage_words = passage.text.lower() + " " + passage.company.lower()
-            passage_words += " " + " ".join(company_aliases(passage.company))
+            chunk, filing = passage.chunk, passage.chunk.filing
+            context = set(terms(f"{filing.company} {filing.form} {chunk.section} {chunk.section_title}"))
+            passage_terms = set(terms(chunk.text))
+            passage_words = chunk.text.lower() + " " + filing.company.lower()
+            passage_words += " " + " ".join(company_aliases(filing.company))
             name_share = _share(names, lambda n: n.lower() in passage_words)
-            year_share = _share(years, lambda y: y in passage.text or _year_near(y, passage.filing_date))
+            year_share = _share(years, lambda y: y in chunk.text or _year_near(y, filing.filing_date))
             on_topic = year_share > 0 and all(any(w.lower() in passage_words for w in words) for words in distinctive)
             prior = 1.0 / (1 + math.log(passage.rank))
             for sentence in passage_sentences(passage):
@@ -252,7 +254,7 @@ def _without_dates(text: str) -> str:
     """The text without what a number asked for never is: dates, years, item and exhibit numbers, form
     names (10-K, S-8, 401(k)), registration numbers and footnote marks like (1)."""
     text = _DATE.sub(" ", text)
-    return re.sub(r"\b(?:19|20)\d\d\b|\b(?:item|exhibit|ex-)\s*\d+(?:\.\d+)?|\(\d{1,2}\)|\b\d+\([a-z]\)"
+    return re.sub(rf"\b{YEAR}\b" r"|\b(?:item|exhibit|ex-)\s*\d+(?:\.\d+)?|\(\d{1,2}\)|\b\d+\([a-z]\)"
                   r"|\b\d+-[a-z][\w-]*|\b[a-z]{1,2}-\d+\b|\b\d{3}-\d{5,}\b", " ", text, flags=re.I)
 
 
@@ -293,8 +295,8 @@ def _select(scored: list[ScoredSentence]) -> list[ScoredSentence]:
 def _rerank(passages: list[Passage], scored: list[ScoredSentence]) -> list[Passage]:
     best: dict[str, float] = {}
     for s in scored:
-        best.setdefault(s.sentence.passage.chunk_id, s.score)
-    order = sorted(passages, key=lambda p: (-best.get(p.chunk_id, -1.0), p.rank))
+        best.setdefault(s.sentence.passage.chunk.chunk_id, s.score)
+    order = sorted(passages, key=lambda p: (-best.get(p.chunk.chunk_id, -1.0), p.rank))
     return [replace(p, rank=rank) for rank, p in enumerate(order, 1)]
 
 

@@ -7,10 +7,10 @@ import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from index.embedding import Embedder
+from index.embedding import Embedder, EmbeddingModelError
 from index.ingest import IngestReport, Ingestor, ProgressCallback
-from index.models import Section
-from index.store import Activity, FilingIndex, FilingRecord
+from index.models import Activity, FilingRecord, Section
+from index.store import FilingIndex, StoreError
 from qa.answerer import NOT_FOUND, SCORED_PASSAGES, ExtractiveAnswerer
 from qa.config import AssistantSettings
 from qa.conversation import HISTORY_TURNS, Resolved, resolve_follow_up
@@ -21,7 +21,8 @@ from qa.retrieval import HybridRetriever
 DEFAULT_K = 5
 NEAREST = " The nearest passages are listed below."
 
-__all__ = ["Assistant", "FilterError", "DEFAULT_K"]
+# What opening an assistant or loading its model may raise, each with a one-line message for the user.
+__all__ = ["Assistant", "FilterError", "DEFAULT_K", "EmbeddingModelError", "StoreError"]
 
 
 class Assistant:
@@ -109,8 +110,7 @@ class Assistant:
             yield done(Answer(question, "Ask a question about the indexed filings.", refused=True))
             return
         if not self.index.registry.complete_ids():
-            yield done(Answer(question, "The index holds no filings yet: add some with "
-                                        "`filings-qa ingest PATH`.", refused=True))
+            yield done(Answer(question, "The index holds no filings yet: add some first.", refused=True))
             return
         flags: list[str] = []
         llm = self.llm_answerer
@@ -153,7 +153,8 @@ class Assistant:
         if not history:
             return Resolved(question, filters)
         resolver = self.retriever.resolver()
-        labels = {r.filing_id: f"the {r.company} {r.form} of {r.filing_date}" for r in self.index.filings()}
+        labels = {r.filing.filing_id: f"the {r.filing.company} {r.filing.form} of {r.filing.filing_date}"
+                  for r in self.index.filings()}
         return resolve_follow_up(question, filters, history, labels, bool(resolver.infer(question).boosts.get("company")))
 
     # --- for the web chat ----------------------------------------------------------------------
@@ -196,4 +197,4 @@ class Assistant:
         return self.index.registry.activity(limit)
 
     def _described_filings(self) -> dict[str, str]:
-        return {r.filing_id: f"{r.company} · {r.form} · {r.filing_date}" for r in self.filings()}
+        return {r.filing.filing_id: r.filing.label() for r in self.filings()}

@@ -8,14 +8,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.lexicon import YEAR_IN_TEXT
 from qa.models import Filters, Turn
 
-HISTORY_TURNS = 6  # the most recent turns a conversation keeps
+# Earlier exchanges a follow-up is resolved against: the LLM reads them all, the offline resolver the latest.
+HISTORY_TURNS = 3
 
 _OPENER = re.compile(r"^\s*(?:and|also|what about|how about|and what about|and how about)\b[\s,]*", re.I)
 _FILING_PRONOUN = re.compile(r"\b(it|this filing|that filing|the filing|this one|that one)\b", re.I)
 _COMPANY_PRONOUN = re.compile(r"\b(they|them|their|its)\b", re.I)
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 @dataclass(frozen=True)
@@ -33,11 +34,12 @@ def resolve_follow_up(question: str, filters: Filters, history: list[Turn], fili
     earlier = history[-1]
     carried = earlier.filters.merged(filters)
     rest = _OPENER.sub("", question).strip()
-    years = _YEAR.findall(rest)
-    if years and len(_YEAR.sub("", rest).split()) <= 2:
+    years = YEAR_IN_TEXT.findall(rest)
+    if years and len(YEAR_IN_TEXT.sub("", rest).split()) <= 2:
         # "what about 2023?": the earlier question, asked of the new year(s)
         base = earlier.question
-        swapped = _YEAR.sub(years[0], base) if _YEAR.search(base) else f"{base.rstrip('?')} in {years[0]}?"
+        swapped = (YEAR_IN_TEXT.sub(years[0], base) if YEAR_IN_TEXT.search(base)
+                   else f"{base.rstrip('?')} in {years[0]}?")
         return Resolved(swapped, _without_dates(carried))
     company = earlier.companies[0] if earlier.companies else ""
     if earlier.filing_ids and _FILING_PRONOUN.search(rest):

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from index.forms import FORM_NAMES_IN_QUESTIONS, SECTION_NAMES_IN_QUESTIONS
+from qa.vocabulary import FORM_NAMES_IN_QUESTIONS, SECTION_NAMES_IN_QUESTIONS
 from index.lexical import ChunkFilter, ChunkTable
+from index.lexicon import LEGAL_SUFFIXES, YEAR_IN_TEXT
 from qa.models import Filters
 
 
@@ -20,9 +21,6 @@ class FilterError(ValueError):
     pass
 
 
-_LEGAL_SUFFIXES = frozenset(
-    "inc incorporated corp corporation co company companies plc nv n.v ltd limited llc lp sa ag the".split())
-_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 
 
 def _words(name: str) -> list[str]:
@@ -32,7 +30,7 @@ def _words(name: str) -> list[str]:
 
 def _core(company: str) -> list[str]:
     words = _words(company)
-    while words and words[-1] in _LEGAL_SUFFIXES | {"and"}:
+    while words and words[-1] in LEGAL_SUFFIXES | {"the", "and"}:
         words.pop()
     while words and words[0] == "the":
         words.pop(0)
@@ -115,7 +113,7 @@ class FilterResolver:
         if companies:
             boosts["company"] = ChunkFilter(companies=companies)
             described["company"] = " | ".join(companies)
-        years = sorted({int(y) for y in _YEAR.findall(question)})
+        years = sorted({int(y) for y in YEAR_IN_TEXT.findall(question)})
         if years:
             # a filing reports on the year before it too: fiscal 2024 is in a 10-K filed in 2025
             since, until = f"{years[0]}-01-01", f"{years[-1] + 1}-12-31"
@@ -172,4 +170,4 @@ def _date_number(value: str, name: str = "date") -> int:
     try:
         return int(date.fromisoformat(value.strip()).strftime("%Y%m%d"))
     except ValueError:
-        raise FilterError(f"--{name} must be a date like 2024-01-31, not {value!r}") from None
+        raise FilterError(f"{name} must be a date like 2024-01-31, not {value!r}") from None

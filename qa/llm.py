@@ -20,6 +20,7 @@ from llama_index.llms.openai import OpenAI
 
 from index.embedding import Embedder
 from index.lexical import terms
+from qa.conversation import HISTORY_TURNS
 from qa.models import Citation, Passage, Turn
 from qa.quotes import Sentence, cite, passage_sentences
 
@@ -30,7 +31,6 @@ RETRIES = 1
 # Score (mean of embedding cosine and word overlap) from which a passage sentence supports an uncited claim:
 # high, since a wrong citation is worse than a flagged sentence.
 SUPPORT = 0.6
-HISTORY_TURNS = 3  # earlier exchanges a follow-up is resolved against
 HISTORY_ANSWER_CHARS = 600  # an earlier answer's start names what it was about; the rest only lengthens the prompt
 
 _MARKERS = re.compile(r"\s*\[(\d+(?:\s*,\s*\d+)*)\]")
@@ -148,7 +148,7 @@ class LLMAnswerer:
 
             mine: list[Citation] = []
             for quote in quotes:
-                key = (quote[0].passage.filing_id, quote[0].start, quote[-1].end)
+                key = (quote[0].passage.chunk.filing.filing_id, quote[0].start, quote[-1].end)
                 if key not in citations:
                     citations[key] = cite(len(citations) + 1, quote)
                 mine.append(citations[key])
@@ -156,7 +156,7 @@ class LLMAnswerer:
             rewritten.append((claim, _with_markers(claim.text, markers)))
 
             # Figures must be the filing's own; the form, date and section of a cited filing count as stated.
-            stated = _numbers(" ".join(f"{c.quote} {c.form} {c.filing_date} {c.section}" for c in mine))
+            stated = _numbers(" ".join(f"{c.quote} {c.filing.form} {c.filing.filing_date} {c.section}" for c in mine))
             missing = [raw for value, raw in _numbers(claim.text).items() if value not in stated]
             if mine and missing:
                 flags.append(f"{', '.join(missing)} not in the quoted passage: {claim.text}")
@@ -179,11 +179,9 @@ class LLMAnswerer:
 
 
 def _numbered(passages: list[Passage]) -> str:
-    """Passages as the answer prompt shows them: [n] company · form · date · section, then the text."""
-    return "\n\n".join(
-        f"[{n}] {' · '.join(filter(None, [p.company, p.form, p.filing_date, p.section, p.section_title]))}\n"
-        f"{p.text.strip()}"
-        for n, p in enumerate(passages, 1))
+    """Passages as the answer prompt shows them: [n] company · form · date · section · title, then the text."""
+    return "\n\n".join(f"[{n}] {p.chunk.filing.label(p.chunk.section, p.chunk.section_title)}\n{p.chunk.text.strip()}"
+                       for n, p in enumerate(passages, 1))
 
 
 def _claims(text: str) -> list[_Claim]:

@@ -1,7 +1,13 @@
-"""What the question-answering layer takes and returns: filters, passages, citations, answers."""
+"""What the question-answering layer takes and returns: filters, passages, citations, answers; and the index's
+types it hands on (a filing's reference, its sections, registry rows), so that callers need only `qa`."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
+
+from index.models import COMPLETE, Activity, Chunk, FilingRecord, FilingRef, Section
+
+__all__ = ["Activity", "Answer", "COMPLETE", "Chunk", "Citation", "FilingRecord", "FilingRef", "Filters", "Passage",
+           "Section", "Turn"]
 
 
 @dataclass(frozen=True)
@@ -28,29 +34,17 @@ class Filters:
 
 @dataclass(frozen=True)
 class Passage:
-    """A retrieved chunk of a filing, with its place in the filing's extracted text."""
+    """A retrieved chunk, with its rank among the passages of an answer and its retrieval score."""
 
     rank: int
-    chunk_id: str
-    filing_id: str
-    company: str
-    form: str
-    filing_date: str
-    accession: str
-    section: str
-    section_title: str
-    source: str
-    text: str  # exact slice text[char_start:char_end] of the filing's extracted text
-    char_start: int
-    char_end: int
-    page: int | None
+    chunk: Chunk
     score: float
 
     def to_json(self) -> dict:
-        return {"rank": self.rank, "chunk_id": self.chunk_id, "filing_id": self.filing_id, "company": self.company,
-                "form": self.form, "filing_date": self.filing_date, "source": self.source, "section": self.section,
-                "section_title": self.section_title, "page": self.page, "char_start": self.char_start,
-                "char_end": self.char_end, "text": self.text, "score": self.score}
+        chunk = self.chunk
+        return {"rank": self.rank, "chunk_id": chunk.chunk_id, **chunk.filing.to_json(), "section": chunk.section,
+                "section_title": chunk.section_title, "page": chunk.page, "char_start": chunk.char_start,
+                "char_end": chunk.char_end, "text": chunk.text, "score": self.score}
 
 
 @dataclass(frozen=True)
@@ -58,14 +52,9 @@ class Citation:
     """[n] in an answer: a verbatim quote of one filing's extracted text and where it lies."""
 
     n: int
-    filing_id: str
-    company: str
-    form: str
-    filing_date: str
-    accession: str
+    filing: FilingRef
     section: str
     section_title: str
-    source: str
     page: int | None
     quote: str  # exact substring text[char_start:char_end] of the filing's extracted text
     char_start: int
@@ -73,7 +62,8 @@ class Citation:
     passage_rank: int  # the passage the quote lies in (Passage.rank)
 
     def to_json(self) -> dict:
-        return asdict(self)
+        record = asdict(self)
+        return {"n": self.n, **record.pop("filing"), **record}
 
 
 @dataclass(frozen=True)
@@ -101,8 +91,8 @@ class Answer:
     latency_ms: float = 0.0
 
     def as_turn(self) -> Turn:
-        cited = list(dict.fromkeys(c.filing_id for c in self.citations))
-        companies = list(dict.fromkeys(c.company for c in self.citations if c.company))
+        cited = list(dict.fromkeys(c.filing.filing_id for c in self.citations))
+        companies = list(dict.fromkeys(c.filing.company for c in self.citations if c.filing.company))
         return Turn(self.question, self.text, self.filters, tuple(cited), tuple(companies))
 
     def to_json(self, question_id: str | None = None) -> dict:

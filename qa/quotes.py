@@ -24,17 +24,15 @@ class Sentence:
 
 
 def passage_sentences(passage: Passage) -> list[Sentence]:
-    return [
-        Sentence(passage, passage.char_start + a, passage.char_start + b, passage.text[a:b], row)
-        for a, b, row in sentence_spans(passage.text, 0, len(passage.text))
-    ]
+    chunk = passage.chunk
+    return [Sentence(passage, chunk.char_start + a, chunk.char_start + b, chunk.text[a:b], row)
+            for a, b, row in sentence_spans(chunk.text, 0, len(chunk.text))]
 
 
 def cite(n: int, sentences: list[Sentence]) -> Citation:
     """Citation [n] quoting consecutive sentences of one passage, from the first one's start to the last one's end."""
     passage = sentences[0].passage
+    chunk = passage.chunk
     start, end = min(s.start for s in sentences), max(s.end for s in sentences)
-    quote = passage.text[start - passage.char_start:end - passage.char_start]
-    return Citation(n, passage.filing_id, passage.company, passage.form, passage.filing_date, passage.accession,
-                    passage.section, passage.section_title, passage.source, passage.page, quote, start, end,
-                    passage.rank)
+    quote = chunk.text[start - chunk.char_start:end - chunk.char_start]
+    return Citation(n, chunk.filing, chunk.section, chunk.section_title, chunk.page, quote, start, end, passage.rank)

@@ -12,9 +12,8 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from index.forms import FILING_WORDS_FOR
+from qa.vocabulary import FILING_WORDS_FOR
 from index.lexical import ChunkFilter, ChunkTable
-from index.models import Chunk
 from index.store import FilingIndex
 from qa.filters import FilterResolver, Inferred
 from qa.models import Filters, Passage
@@ -90,8 +89,7 @@ class HybridRetriever:
                     fused[chunk_id] *= 1.0 + sum(BOOSTS[name] for name, mask in masks.items() if mask[row])
 
         best = sorted(fused, key=fused.get, reverse=True)[:k]
-        accessions = self.index.registry.accessions()
-        passages = [_passage(rank, chunk, fused[chunk.chunk_id], accessions)
+        passages = [Passage(rank, chunk, round(fused[chunk.chunk_id], 6))
                     for rank, chunk in enumerate(self.index.chunks(best), 1)]
         shown = filters.merged(Filters(**{k: v for k, v in inferred.described.__dict__.items()
                                           if k in boosts or (k in ("since", "until") and "date" in boosts)}))
@@ -139,8 +137,3 @@ def _top(scores: np.ndarray, mask: np.ndarray, chunk_ids: np.ndarray) -> list[st
     top = top[np.argsort(-masked[top])]
     return [str(chunk_ids[i]) for i in top if masked[i] > 0]
 
-
-def _passage(rank: int, chunk: Chunk, score: float, accessions: dict[str, str]) -> Passage:
-    return Passage(rank, chunk.chunk_id, chunk.filing_id, chunk.company, chunk.form, chunk.filing_date,
-                   accessions.get(chunk.filing_id, ""), chunk.section, chunk.section_title, chunk.source, chunk.text,
-                   chunk.char_start, chunk.char_end, chunk.page, round(score, 6))

@@ -43,7 +43,7 @@ def test_ingest_and_search_through_a_chroma_server(chroma_server, tmp_path, embe
     assert not (tmp_path / "data" / "chroma").exists()  # the vectors live in the server, not in the folder
     assert assistant.index.chunk_count() == report.chunks
     passages = assistant.search("Gregg D. Beloff Vice President and Chief Financial Officer", k=10)
-    assert any(p.section == "EX-99.1" for p in passages)
+    assert any(p.chunk.section == "EX-99.1" for p in passages)
 
     reopened = Assistant.open(Settings(data=tmp_path / "data"))  # a second process sees the same index
     assert reopened.index.chunk_count() == report.chunks

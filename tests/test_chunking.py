@@ -31,8 +31,8 @@ def test_every_chunk_fits_the_model_window_with_its_header(embedder):
     assert max(full_lengths) + 2 <= embedder.max_tokens
     assert chunks[0].header == "ImmunoGen, Inc. \u00b7 8-K \u00b7 2001-03-07 \u00b7 COVER"
     exhibit = next(c for c in chunks if c.section == "EX-99.1")
-    assert (exhibit.company, exhibit.form, exhibit.filing_date) == ("ImmunoGen, Inc.", "8-K", "2001-03-07")
-    assert exhibit.section_title and exhibit.source == str(SAMPLE)
+    assert (exhibit.filing.company, exhibit.filing.form, exhibit.filing.filing_date) == ("ImmunoGen, Inc.", "8-K", "2001-03-07")
+    assert exhibit.section_title and exhibit.filing.source == str(SAMPLE)
 
 
 def _synthetic(text: str) -> Filing:

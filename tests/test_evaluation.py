@@ -8,17 +8,17 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import SAMPLE
-from qa.evaluation import (EvalInputError, Evidence, QAItem, answer_terms, evidence_matches, evidence_rank,
+from evaluation.scoring import (EvalInputError, Evidence, QAItem, answer_terms, evidence_matches, evidence_rank,
                            extract_facts, load_questions, normalise_number, percentile, score, summarise)
-from qa.models import Answer, Citation, Passage
+from qa.models import Answer, Chunk, Citation, FilingRef, Passage
 from ui.cli import app
 
 EVIDENCE = "On March 5, 2001, ImmunoGen announced the appointment of Gregg D. Beloff as Chief Financial Officer."
 
 
 def passage(rank: int, text: str, source: str = "/x/immunogen_8-K_2001-03-07.txt") -> Passage:
-    return Passage(rank, f"c{rank}", "f1", "ImmunoGen", "8-K", "2001-03-07", "", "Item 5", "", source, text,
-                   0, len(text), None, 0.5)
+    filing = FilingRef(company="ImmunoGen", form="8-K", filing_date="2001-03-07", filing_id="f1", source=source)
+    return Passage(rank, Chunk(f"c{rank}", filing, text, "Item 5", "", 0, len(text)), 0.5)
 
 
 def item(answer: str = "Gregg D. Beloff", kind: str = "person") -> QAItem:
@@ -83,9 +83,9 @@ def test_percentile_interpolates() -> None:
 # --- records and summaries -----------------------------------------------------------------------
 def test_score_and_summary() -> None:
     text = "x" * 10 + "Beloff is CFO" + "y" * 5
-    citation = Citation(1, "f1", "ImmunoGen", "8-K", "2001-03-07", "", "Item 5", "", "s", None,
-                        "Beloff is CFO", 10, 23, 1)
-    wrong = Citation(2, "f1", "ImmunoGen", "8-K", "2001-03-07", "", "Item 5", "", "s", None, "Beloff", 0, 6, 1)
+    filing = FilingRef(company="ImmunoGen", form="8-K", filing_date="2001-03-07", filing_id="f1", source="s")
+    citation = Citation(1, filing, "Item 5", "", None, "Beloff is CFO", 10, 23, 1)
+    wrong = Citation(2, filing, "Item 5", "", None, "Beloff", 0, 6, 1)
     answer = Answer("q", "Gregg Beloff is the CFO [1][2].", citations=[citation, wrong],
                     passages=[passage(1, "noise"), passage(2, EVIDENCE)])
     record = score(item(), answer, 12.0, lambda filing_id: text)

@@ -30,7 +30,7 @@ def test_ingest_folder_then_reingest_is_a_no_op(assistant, tmp_path):
         "junk.bin": "binary file, not a filing (supported: EDGAR .txt, HTML, inline XBRL, PDF)",
         "missing.txt": "no such file or folder",
     }
-    filings = {f.source.split("/")[-1]: f for f in assistant.filings()}
+    filings = {f.filing.source.split("/")[-1]: f for f in assistant.filings()}
     assert set(filings) == {"acme_submission.txt", "acme_plain_8k.txt", "renamed.dat", "q.htm"}
     assert all(f.status == "complete" and f.chunks > 0 for f in filings.values())
     assert assistant.index.chunk_count() == report.chunks
@@ -43,32 +43,33 @@ def test_ingest_folder_then_reingest_is_a_no_op(assistant, tmp_path):
 def test_search_finds_the_exhibit_with_its_filing_and_section(assistant, tmp_path):
     assistant.ingest([SAMPLE, FIXTURES / "acme_submission.txt"])
     passages = assistant.search("Acme Widgets Springfield plant investment $12.5 million", k=3)
-    assert passages[0].company == "Acme Widgets, Inc." and passages[0].section in {"EX-99.1", "Item 5"}
-    text = assistant.index.filing_text(passages[0].filing_id)
-    assert text[passages[0].char_start:passages[0].char_end] == passages[0].text
+    best = passages[0].chunk
+    assert best.filing.company == "Acme Widgets, Inc." and best.section in {"EX-99.1", "Item 5"}
+    text = assistant.index.filing_text(best.filing.filing_id)
+    assert text[best.char_start:best.char_end] == best.text
 
 
 def test_changed_file_replaces_its_chunks(assistant, tmp_path):
     path = tmp_path / "filing.txt"
     shutil.copy(FIXTURES / "acme_plain_8k.txt", path)
     assistant.ingest([path])
-    old_id = assistant.filings()[0].filing_id
+    old_id = assistant.filings()[0].filing.filing_id
     path.write_text(path.read_text().replace("$30 million", "$45 million"))
     report = assistant.ingest([path])
     assert report.count("ingested") == 1
     filings = assistant.filings()
-    assert len(filings) == 1 and filings[0].filing_id != old_id
+    assert len(filings) == 1 and filings[0].filing.filing_id != old_id
     assert assistant.index.chunk_count() == filings[0].chunks
-    assert "$45 million" in assistant.index.filing_text(filings[0].filing_id)
+    assert "$45 million" in assistant.index.filing_text(filings[0].filing.filing_id)
 
 
 def test_remove_deletes_chunks_and_text(assistant):
     assistant.ingest([FIXTURES / "acme_submission.txt", SAMPLE])
     before = assistant.index.chunk_count()
     removed = assistant.filings()[0]
-    assert assistant.remove(removed.filing_id)
+    assert assistant.remove(removed.filing.filing_id)
     assert assistant.index.chunk_count() == before - removed.chunks
-    assert removed.filing_id not in {f.filing_id for f in assistant.filings()}
+    assert removed.filing.filing_id not in {f.filing.filing_id for f in assistant.filings()}
     assert not assistant.remove("no-such-filing")
 
 

@@ -16,8 +16,8 @@ def test_pipelined_ingest_stores_the_chunks_that_chunking_each_file_gives(assist
     folder = copy_fixtures(tmp_path / "in")
     assistant.ingest([folder])
     for record in assistant.filings():
-        filing = read_filing(record.source)
-        filing.source = record.source
+        filing = read_filing(record.filing.source)
+        filing.source = record.filing.source
         expected = chunk_filing(filing, embedder.count_tokens, embedder.token_offsets, embedder.max_tokens)
         stored = assistant.index.chunks([c.chunk_id for c in expected])
         assert [(c.chunk_id, c.text, c.header, c.char_start, c.char_end, c.n_tokens) for c in stored] == \

@@ -10,7 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from qa.llm import REFUSAL, LLMAnswerer, LLMError, load_llm
-from qa.models import Passage, Turn
+from qa.models import Chunk, FilingRef, Passage, Turn
 from conftest import free_port
 
 FILING = """UNITED STATES SECURITIES AND EXCHANGE COMMISSION
@@ -46,8 +46,9 @@ def passage(rank: int, section: str, first: str, last: str) -> Passage:
     """The passage of FILING from the line starting with `first` to the end of the line holding `last`."""
     start = FILING.index(first)
     end = FILING.index("\n", FILING.index(last, start))
-    return Passage(rank, f"acme-{rank}", "acme-8k", "Acme Widgets, Inc.", "8-K", "2024-03-05",
-                   "0000000000-24-000001", section, "", "acme_8k.txt", FILING[start:end], start, end, None, 0.5)
+    filing = FilingRef(company="Acme Widgets, Inc.", form="8-K", filing_date="2024-03-05",
+                       accession="0000000000-24-000001", filing_id="acme-8k", source="acme_8k.txt")
+    return Passage(rank, Chunk(f"acme-{rank}", filing, FILING[start:end], section, "", start, end), 0.5)
 
 
 PASSAGES = [
@@ -125,7 +126,8 @@ def answerer(server: ScriptedOpenAI, embedder) -> LLMAnswerer:
 def assert_verbatim(answerer_citations) -> None:
     for c in answerer_citations:
         p = PASSAGES[c.passage_rank - 1]
-        assert c.quote == p.text[c.char_start - p.char_start:c.char_end - p.char_start] == FILING[c.char_start:c.char_end]
+        assert c.quote == p.chunk.text[c.char_start - p.chunk.char_start:c.char_end - p.chunk.char_start] == \
+            FILING[c.char_start:c.char_end]
 
 
 def test_stream_yields_deltas_of_a_prompt_with_numbered_passages(answerer: LLMAnswerer, server: ScriptedOpenAI):

@@ -13,7 +13,7 @@ from index.store import FilingIndex
 from qa.answerer import NOT_FOUND, Asked, ExtractiveAnswerer, _focus_terms, _names_in, _slots
 from qa.assistant import Assistant
 from qa.filters import FilterError, FilterResolver, company_aliases
-from qa.models import Filters, Passage
+from qa.models import Chunk, FilingRef, Filters, Passage
 from qa.retrieval import with_filing_words
 from ui.cli import app
 
@@ -26,7 +26,7 @@ def immunogen(assistant: Assistant) -> Assistant:
 
 
 def _verbatim(assistant: Assistant, answer) -> bool:
-    return all(assistant.index.filing_text(c.filing_id)[c.char_start:c.char_end] == c.quote
+    return all(assistant.index.filing_text(c.filing.filing_id)[c.char_start:c.char_end] == c.quote
                for c in answer.citations)
 
 
@@ -38,13 +38,13 @@ def test_cfo_question_names_beloff_and_cites_the_press_release(immunogen):
     assert all(f"[{c.n}]" in answer.text for c in answer.citations)
     assert _verbatim(immunogen, answer)
     cited = answer.citations[0]
-    assert (cited.company, cited.form, cited.filing_date) == ("ImmunoGen, Inc.", "8-K", "2001-03-07")
-    assert cited.source.endswith("immunogen_8-K_2001-03-07.txt")
+    assert (cited.filing.company, cited.filing.form, cited.filing.filing_date) == ("ImmunoGen, Inc.", "8-K", "2001-03-07")
+    assert cited.filing.source.endswith("immunogen_8-K_2001-03-07.txt")
 
 
 def test_exact_terms_are_found_by_bm25(immunogen):
     answer = immunogen.ask("Gina Brazier", k=3)
-    assert "Gina Brazier" in answer.passages[0].text
+    assert "Gina Brazier" in answer.passages[0].chunk.text
 
 
 def test_number_questions_get_the_number(immunogen):
@@ -61,9 +61,9 @@ def test_unrelated_question_is_refused_with_the_nearest_passages(immunogen):
 
 def test_explicit_filters_restrict_and_inferred_ones_never_empty(immunogen):
     only_signature = immunogen.ask("Who signed the report?", Filters(section="SIGNATURE"))
-    assert only_signature.passages and {p.section for p in only_signature.passages} == {"SIGNATURE"}
+    assert only_signature.passages and {p.chunk.section for p in only_signature.passages} == {"SIGNATURE"}
     press = immunogen.ask("TAP technology", Filters(section="EX-99"), k=10)
-    assert {p.section for p in press.passages} <= {"EX-99.1", "EX-99.2"}
+    assert {p.chunk.section for p in press.passages} <= {"EX-99.1", "EX-99.2"}
     # a question naming an indexed company, a form and a year that match nothing together still answers
     inferred = immunogen.ask("What did ImmunoGen say in its 10-K for 2019 about the CFO?")
     assert inferred.passages
@@ -78,8 +78,8 @@ def test_follow_up_carries_the_earlier_filing(immunogen):
     first = immunogen.ask("Who did ImmunoGen appoint as CFO?")
     follow_up = immunogen.ask("and who signed it?", history=[first.as_turn()])
     assert "ImmunoGen" in follow_up.resolved_question
-    assert follow_up.passages[0].section == "SIGNATURE"
-    assert follow_up.citations and follow_up.citations[0].filing_id == first.citations[0].filing_id
+    assert follow_up.passages[0].chunk.section == "SIGNATURE"
+    assert follow_up.citations and follow_up.citations[0].filing.filing_id == first.citations[0].filing.filing_id
 
 
 def test_bm25_index_follows_ingest_and_removal(immunogen, settings):
@@ -88,7 +88,7 @@ def test_bm25_index_follows_ingest_and_removal(immunogen, settings):
     reopened = FilingIndex(settings).refresh_lexical()  # from the saved term counts
     assert list(reopened.table.chunk_ids) == list(lexical.table.chunk_ids)
     assert reopened.snapshot().scores("Beloff").max() > 0
-    filing_id = immunogen.filings()[0].filing_id
+    filing_id = immunogen.filings()[0].filing.filing_id
     assert immunogen.remove(filing_id)
     assert len(immunogen.index.lexical.table) == 0
     assert immunogen.ask("Who is the CFO?").text.startswith("The index holds no filings")
@@ -141,8 +141,9 @@ def test_question_understanding():
 
 
 def _passage(company: str, text: str, rank: int = 1) -> Passage:
-    return Passage(rank, f"{company}#{rank}", company, company, "10-K", "2025-02-01", "0000000000-25-000001",
-                   "Item 1", "Business", "f.htm", text, 0, len(text), None, 1.0)
+    filing = FilingRef(company=company, form="10-K", filing_date="2025-02-01", accession="0000000000-25-000001",
+                       filing_id=company, source="f.htm")
+    return Passage(rank, Chunk(f"{company}#{rank}", filing, text, "Item 1", "Business", 0, len(text)), 1.0)
 
 
 def test_answer_must_come_from_the_company_asked_about_and_state_what_was_asked():
@@ -154,7 +155,7 @@ def test_answer_must_come_from_the_company_asked_about_and_state_what_was_asked(
     flushing = _passage("Flushing Financial Corporation", "As of December 31, 2024, we had 549 full-time "
                         "equivalent employees.")
     answer = answerer.answer(question, search_text, [meta, flushing])
-    assert not answer.refused and "549" in answer.text and answer.citations[0].company.startswith("Flushing")
+    assert not answer.refused and "549" in answer.text and answer.citations[0].filing.company.startswith("Flushing")
     unstated = _passage("Flushing Financial Corporation", "Our employees are our most important asset, and we "
                         "invest in their training.")
     assert answerer.answer(question, search_text, [unstated]).refused  # no number of employees

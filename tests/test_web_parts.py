@@ -5,9 +5,7 @@ import re
 
 import pytest
 
-from index.models import Section
-from index.store import FilingRecord
-from qa.models import Answer, Citation, Passage
+from qa.models import Answer, Chunk, Citation, FilingRecord, FilingRef, Passage, Section
 from ui import render
 from ui.auth import AuthError, Users, add_user
 from ui.examples import example_questions
@@ -20,14 +18,16 @@ START = 1000  # where the passage lies in its filing
 QUOTE_START = START + TEXT.index("Paid")
 
 
+FILING = FilingRef(company="Evil <b>Corp</b>", form="8-K", filing_date="2004-06-03", accession="0001-04-000001",
+                   filing_id="f1", source="/data/uploads/ab/evil.txt")
+
+
 def _passage(text: str = TEXT) -> Passage:
-    return Passage(1, "c1", "f1", "Evil <b>Corp</b>", "8-K", "2004-06-03", "0001-04-000001", "Item 5",
-                   "Other <i>Events</i>", "/data/uploads/ab/evil.txt", text, START, START + len(text), None, 0.9)
+    return Passage(1, Chunk("c1", FILING, text, "Item 5", "Other <i>Events</i>", START, START + len(text)), 0.9)
 
 
 def _answer() -> Answer:
-    citation = Citation(1, "f1", "Evil <b>Corp</b>", "8-K", "2004-06-03", "0001-04-000001", "Item 5",
-                        "Other <i>Events</i>", "/data/uploads/ab/evil.txt", None, HOSTILE, QUOTE_START,
+    citation = Citation(1, FILING, "Item 5", "Other <i>Events</i>", None, HOSTILE, QUOTE_START,
                         QUOTE_START + len(HOSTILE), 1)
     return Answer("What <b>was</b> paid?", f"{HOSTILE} [1]", citations=[citation], passages=[_passage()])
 
@@ -128,7 +128,8 @@ def test_users_file_holds_salted_hashes_and_checks_passwords(tmp_path):
 
 def test_example_questions_come_from_the_indexed_filings_and_their_sections():
     def record(filing_id: str, company: str, date: str) -> FilingRecord:
-        return FilingRecord(filing_id, "", "", company, "", "8-K", date, "", "", 3, 10, "complete", "")
+        return FilingRecord(FilingRef(company=company, form="8-K", filing_date=date, filing_id=filing_id), "", 3, 10,
+                            "complete", "")
 
     sections = {"a": [Section("Item 5.02", "Departure of Directors or Certain Officers", 0, 9)],
                 "b": [Section("SIGNATURE", "Signatures", 0, 9)], "c": [Section("COVER", "Cover page", 0, 9)],

@@ -32,9 +32,7 @@ def _settings(data: Optional[Path]):
 
 
 def _open_assistant(data: Optional[Path]):
-    from index.embedding import EmbeddingModelError
-    from index.store import StoreError
-    from qa.assistant import Assistant
+    from qa.assistant import Assistant, EmbeddingModelError, StoreError
 
     try:
         return Assistant.open(_settings(data))
@@ -53,15 +51,12 @@ def parse(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per file.")] = False,
 ) -> None:
     """Read filings and show their metadata and sections, without embedding anything."""
-    from index.reader import FilingError, read_filing
+    from qa.documents import describe_file
 
     failed = 0
     for path in files:
-        try:
-            record = read_filing(path).to_summary()
-        except FilingError as error:
-            record = {"source": str(path), "error": str(error)}
-            failed += 1
+        record = describe_file(path)
+        failed += "error" in record
         if as_json:
             typer.echo(json.dumps(record, ensure_ascii=False))
         else:
@@ -124,15 +119,16 @@ def list_filings(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per filing.")] = False,
 ) -> None:
     """Show the indexed filings with their chunk counts."""
-    from dataclasses import asdict
+    from qa.models import COMPLETE
 
     filings = _open_assistant(data).filings()
     for record in filings:
         if as_json:
-            typer.echo(json.dumps(asdict(record), ensure_ascii=False))
+            typer.echo(json.dumps(record.to_json(), ensure_ascii=False))
         else:
-            pending = "" if record.status == "complete" else f"  [{record.status}]"
-            typer.echo(f"{record.filing_id:<32} {record.company[:34]:<35} {record.form:<8} {record.filing_date:<10} "
+            filing = record.filing
+            pending = "" if record.status == COMPLETE else f"  [{record.status}]"
+            typer.echo(f"{filing.filing_id:<32} {filing.company[:34]:<35} {filing.form:<8} {filing.filing_date:<10} "
                        f"{record.sections:>4} sections {record.chunks:>6} chunks{pending}")
     if not filings and not as_json:
         typer.echo("No filings indexed yet: run `filings-qa ingest PATH`.")
@@ -170,7 +166,7 @@ def ask(
     if (question is None) == (questions is None):
         _fail("give a QUESTION or --questions FILE, not both or neither")
     if questions is not None:
-        from qa.evaluation import EvalInputError, load_questions
+        from evaluation.scoring import EvalInputError, load_questions
 
         try:
             batch = [(item.id, item.question) for item in load_questions(questions)]
@@ -201,15 +197,13 @@ def _print_answer(answer) -> None:
         typer.echo("\nSources:")
         for c in answer.citations:
             page = f", p. {c.page}" if c.page else ""
-            typer.echo(f"[{c.n}] {c.company or 'Unknown company'} · {c.form} · {c.filing_date} · {c.section}"
-                       f"{' (' + c.section_title + ')' if c.section_title else ''}{page}\n"
-                       f"    {c.accession or c.filing_id} · {Path(c.source).name} · chars {c.char_start}-{c.char_end}\n"
-                       f"    \"{' '.join(c.quote.split())}\"")
+            typer.echo(f"[{c.n}] {c.filing.label(c.section)}{' (' + c.section_title + ')' if c.section_title else ''}"
+                       f"{page}\n    {c.filing.accession or c.filing.filing_id} · {Path(c.filing.source).name} · "
+                       f"chars {c.char_start}-{c.char_end}\n    \"{' '.join(c.quote.split())}\"")
     elif answer.passages:
         typer.echo("\nNearest passages:")
         for p in answer.passages:
-            typer.echo(f"{p.rank}. {p.company or 'Unknown company'} · {p.form} · {p.filing_date} · {p.section}\n"
-                       f"    {' '.join(p.text.split())[:300]}")
+            typer.echo(f"{p.rank}. {p.chunk.filing.label(p.chunk.section)}\n    {' '.join(p.chunk.text.split())[:300]}")
 
 
 AuthFileOption = Annotated[
@@ -299,15 +293,16 @@ def eval_questions(
     from rich.console import Console
     from rich.progress import track
 
-    from qa.baseline import Baseline, BaselineError
-    from qa.evaluation import EvalInputError, evaluate, load_questions, write_report
+    from evaluation.baseline import Baseline, BaselineError
+    from evaluation.scoring import EvalInputError, evaluate, load_questions, write_report
+    from qa.models import COMPLETE
 
     try:
         items = load_questions(questions)[:limit]
     except EvalInputError as error:
         _fail(str(error))
     assistant = _open_assistant(data)
-    files = [(r.source, r.content_hash) for r in assistant.filings() if r.status == "complete"]
+    files = [(r.filing.source, r.content_hash) for r in assistant.filings() if r.status == COMPLETE]
     if not files:
         _fail("the index holds no filings: run `filings-qa ingest PATH` first")
     console = Console(stderr=True)  # stdout carries the Markdown table only
@@ -316,7 +311,7 @@ def eval_questions(
         return lambda rows: track(rows, description=f"Asking ({label})", console=console)
 
     ask = partial(assistant.ask, k=k)
-    filing_text = lru_cache(maxsize=None)(assistant.index.filing_text)  # several citations quote one filing
+    filing_text = lru_cache(maxsize=None)(assistant.filing_text)  # several citations quote one filing
     results = {"ours": evaluate(items, ask, filing_text, progress("ours"))}
     if baseline:
         console.print(f"Baseline over {len(files)} filing(s): indexed once, reused while they are unchanged")

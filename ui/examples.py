@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from index.models import Section
-from index.store import COMPLETE, FilingRecord
+from qa.models import COMPLETE, FilingRecord, Section
 
 # (what a section's name or title contains, lower-cased; the question it suggests), most telling first
 QUESTIONS_BY_SECTION = (
@@ -22,17 +21,18 @@ def example_questions(filings: list[FilingRecord], sections_of: Callable[[str], 
     """One question per filing (newest first, one filing per company), from the first section it fits."""
     questions: list[str] = []
     companies: set[str] = set()
-    for record in sorted(filings, key=lambda r: r.filing_date, reverse=True):
-        if record.status != COMPLETE or not record.company or record.company in companies:
+    for record in sorted(filings, key=lambda r: r.filing.filing_date, reverse=True):
+        filing = record.filing
+        if record.status != COMPLETE or not filing.company or filing.company in companies:
             continue
-        names = [f"{s.name} {s.title}".lower() for s in sections_of(record.filing_id)]
+        names = [f"{s.name} {s.title}".lower() for s in sections_of(filing.filing_id)]
         template = next((q for key, q in QUESTIONS_BY_SECTION if any(key in name for name in names)), None)
         if template is None:
             continue
-        companies.add(record.company)
-        questions.append(template.format(company=record.company, form=record.form or "filing",
-                                         date=record.filing_date or "its filing date",
-                                         year=record.filing_date[:4] or "its latest filing"))
+        companies.add(filing.company)
+        questions.append(template.format(company=filing.company, form=filing.form or "filing",
+                                         date=filing.filing_date or "its filing date",
+                                         year=filing.filing_date[:4] or "its latest filing"))
         if len(questions) == limit:
             break
     return questions

@@ -10,8 +10,7 @@ from __future__ import annotations
 import html
 import re
 
-from index.models import Section
-from qa.models import Answer, Citation, Passage
+from qa.models import Answer, Chunk, Citation, Passage, Section
 
 _ANY_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")  # CommonMark lets any ASCII punctuation be escaped
 _MARKUP = re.compile(r"([\\`*_\[\]<>|~$&])")
@@ -33,9 +32,15 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def place(item: Citation | Passage) -> Citation | Chunk:
+    """Where a source lies (its filing, section, page and offsets): a citation's quote, or a passage's chunk."""
+    return item if isinstance(item, Citation) else item.chunk
+
+
 def filing_label(item: Citation | Passage) -> str:
     """"ImmunoGen, Inc. · 8-K · 2001-03-07 · EX-99.1": the filing and section a citation or passage is from."""
-    return " · ".join(p for p in (item.company or "Unknown company", item.form, item.filing_date, item.section) if p)
+    where = place(item)
+    return where.filing.label(where.section)
 
 
 def marker(item: Citation | Passage) -> str:
@@ -62,7 +67,7 @@ def chat_message(answer: Answer) -> str:
         parts += [f"**{as_text(choice_label(c))}** — {as_text(c.section_title)}\n> {as_text(one_line(c.quote))}"
                   for c in answer.citations]
     else:
-        parts += [f"**{as_text(choice_label(p))}**\n> {as_text(one_line(p.text)[:PREVIEW_CHARS])}…"
+        parts += [f"**{as_text(choice_label(p))}**\n> {as_text(one_line(p.chunk.text)[:PREVIEW_CHARS])}…"
                   for p in answer.passages]
     return "\n\n".join(parts)
 
@@ -81,26 +86,29 @@ def source_card(answer: Answer, item: Citation | Passage) -> str:
     passage = item if isinstance(item, Passage) else next(
         (p for p in answer.passages if p.rank == item.passage_rank), None)
     if isinstance(item, Citation):
-        body = (highlighted(passage.text, passage.char_start, item.char_start, item.char_end) if passage
+        body = (highlighted(passage.chunk.text, passage.chunk.char_start, item.char_start, item.char_end) if passage
                 else f"<mark>{html.escape(item.quote)}</mark>")
     else:
-        body = html.escape(item.text)
-    page = f" · page {item.page}" if item.page else ""
-    filing = " · ".join(html.escape(v) for v in (item.company or "Unknown company", item.form,
-                                                    f"filed {item.filing_date}" if item.filing_date else "",
-                                                    f"accession {item.accession}" if item.accession else "") if v)
-    section = html.escape(item.section + (f" — {item.section_title}" if item.section_title else ""))
+        body = html.escape(item.chunk.text)
+    where = place(item)
+    ref = where.filing
+    page = f" · page {where.page}" if where.page else ""
+    filing = " · ".join(html.escape(v) for v in (ref.company or "Unknown company", ref.form,
+                                                    f"filed {ref.filing_date}" if ref.filing_date else "",
+                                                    f"accession {ref.accession}" if ref.accession else "") if v)
+    section = html.escape(where.section + (f" — {where.section_title}" if where.section_title else ""))
     return (f'<article class="fqa-source"><h3>{html.escape(marker(item))} {filing}</h3>'
             f'<p class="fqa-section">{section}{html.escape(page)} · '
-            f'characters {item.char_start}–{item.char_end} of {html.escape(item.source.rsplit("/", 1)[-1])}</p>'
+            f'characters {where.char_start}–{where.char_end} of {html.escape(ref.source.rsplit("/", 1)[-1])}</p>'
             f'<blockquote class="fqa-passage">{body}</blockquote></article>')
 
 
 def section_card(section: Section, text: str, item: Citation | Passage) -> str:
     """A whole section, with the cited quote (or the passage) marked where it lies."""
     heading = html.escape(f"{section.name}" + (f" — {section.title}" if section.title else ""))
+    where = place(item)
     return (f'<article class="fqa-section-text"><h3>{heading}</h3>'
-            f'<div class="fqa-passage">{highlighted(text, section.char_start, item.char_start, item.char_end)}'
+            f'<div class="fqa-passage">{highlighted(text, section.char_start, where.char_start, where.char_end)}'
             "</div></article>")
 
 
@@ -114,11 +122,11 @@ def answer_markdown(answer: Answer) -> str:
     lines = [f"**Q:** {report_text(answer.question)}", "", report_text(answer.text)]
     for c in answer.citations:
         title = f" ({c.section_title})" if c.section_title else ""
-        accession = f", accession {c.accession}" if c.accession else ""
+        accession = f", accession {c.filing.accession}" if c.filing.accession else ""
         lines += ["", report_text(f"[{c.n}] {filing_label(c)}{title}{accession}"),
                   f"> {report_text(one_line(c.quote))}"]
     if not answer.citations:
-        lines += ["", *(f"- {report_text(choice_label(p))}: {report_text(one_line(p.text)[:PREVIEW_CHARS])}…"
+        lines += ["", *(f"- {report_text(choice_label(p))}: {report_text(one_line(p.chunk.text)[:PREVIEW_CHARS])}…"
                         for p in answer.passages)]
     return "\n".join(lines)
 

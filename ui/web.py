@@ -136,10 +136,11 @@ class ChatApp:
         _, item = self._chosen(answers, shown, choice)
         if item is None:
             return render.empty_panel(NO_SOURCE)
-        section = self.assistant.section_at(item.filing_id, item.char_start)
+        where = render.place(item)
+        section = self.assistant.section_at(where.filing.filing_id, where.char_start)
         if section is None:
             return render.empty_panel("This filing is no longer in the index.")
-        text = self.assistant.filing_text(item.filing_id)[section.char_start:section.char_end]
+        text = self.assistant.filing_text(where.filing.filing_id)[section.char_start:section.char_end]
         return render.section_card(section, text, item)
 
     def export(self, answers: list, request: gr.Request) -> gr.File:
@@ -157,13 +158,13 @@ class ChatApp:
     def index_views(self) -> tuple[Any, ...]:
         """Filter choices, examples, the filings overview, the removal picker and the activity log."""
         filings = self.assistant.filings()
-        dates = sorted(r.filing_date for r in filings if r.filing_date)
+        dates = sorted(r.filing.filing_date for r in filings if r.filing.filing_date)
         span = f"{dates[0]} to {dates[-1]}" if dates else "no dated filings"
         values = self.assistant.indexed_values
         examples = example_questions(filings, self.assistant.sections)
-        overview = [[r.company, r.form, r.filing_date, r.accession or "-", r.sections, r.chunks, r.status,
-                     r.added_by or "-", r.filing_id] for r in filings]
-        removable = [(f"{r.company} · {r.form} · {r.filing_date} — {r.filing_id}", r.filing_id) for r in filings]
+        overview = [[r.filing.company, r.filing.form, r.filing.filing_date, r.filing.accession or "-", r.sections,
+                     r.chunks, r.status, r.added_by or "-", r.filing.filing_id] for r in filings]
+        removable = [(f"{r.filing.label()} — {r.filing.filing_id}", r.filing.filing_id) for r in filings]
         activity = [[a.at, a.user or ANONYMOUS, a.action, a.detail, a.filing_id] for a in self.assistant.activity()]
         return (gr.Dropdown(choices=values("company")), gr.Dropdown(choices=values("form")),
                 gr.Dropdown(choices=values("section")),

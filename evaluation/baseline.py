@@ -15,7 +15,7 @@ from pathlib import Path
 
 from index.embedding import default_model_path
 from index.reader import FilingError, read_filing
-from qa.models import Answer, Passage
+from qa.models import Answer, Chunk, FilingRef, Passage
 
 COLLECTION = "baseline"
 CORPUS_KEY = "corpus_key"
@@ -73,12 +73,12 @@ class Baseline:
         started = time.perf_counter()
         hits = self._retriever.retrieve(question)
         passages = [
-            Passage(rank, hit.node.node_id, "", "", "", "", "", "", "", hit.node.metadata.get("source", ""),
-                    hit.node.get_content(), hit.node.start_char_idx or 0, hit.node.end_char_idx or 0, None,
-                    round(hit.score or 0.0, 4))
+            Passage(rank, Chunk(hit.node.node_id, FilingRef(source=hit.node.metadata.get("source", "")),
+                                hit.node.get_content(), "", "", hit.node.start_char_idx or 0,
+                                hit.node.end_char_idx or 0), round(hit.score or 0.0, 4))
             for rank, hit in enumerate(hits, 1)
         ]
-        return Answer(question, passages[0].text if passages else "", passages=passages,
+        return Answer(question, passages[0].chunk.text if passages else "", passages=passages,
                       latency_ms=round((time.perf_counter() - started) * 1000, 1))
 
 

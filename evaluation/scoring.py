@@ -1,7 +1,7 @@
 """`filings-qa eval`: score a question set against an answering system and write the report.
 
 Every metric is computed from per-question records, so the same code scores the assistant and the
-plain llama-index baseline (qa/baseline.py); both only need to turn a question into an `Answer`.
+plain llama-index baseline (evaluation/baseline.py); both only need to turn a question into an `Answer`.
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 
+from index.lexicon import LEGAL_SUFFIXES, MONTH_NUMBERS, MONTHS
 from qa.models import Answer, Passage
 
 UNANSWERABLE = "unanswerable"
@@ -25,12 +26,11 @@ FACTS_ENOUGH = 0.5  # a question "has its facts" when at least half of the gold 
 # Evidence straddling two chunks, or longer than one, is never a substring of a single passage.
 EVIDENCE_SHARE, PASSAGE_SHARE = 0.5, 0.8
 
-MONTHS = {alias: month for month in ("january", "february", "march", "april", "may", "june", "july", "august",
-                                     "september", "october", "november", "december")
-          for alias in {month, month[:3]} | ({"sept"} if month == "september" else set())}
+# Every way a month is written -> its full name, the form facts are compared in.
+MONTH_NAMES = {alias: MONTHS[number - 1] for alias, number in MONTH_NUMBERS.items()}
 # Capitalised words that name nothing: articles and connectives, and company suffixes answers often drop.
-NOT_NAMES = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "for", "to", "by", "with", "vs", "per",
-             "inc", "corp", "corporation", "co", "company", "ltd", "llc", "plc", "lp"}
+NOT_NAMES = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "for", "to", "by", "with", "vs",
+             "per"} | LEGAL_SUFFIXES
 # "1,556,000", "110.0", "$.16", "2.9%"; not the digits inside a word such as "Q3" or "FY2023".
 NUMBER = re.compile(r"(?<![\w.])\$?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)")
 WORD = re.compile(r"[A-Za-z]+")
@@ -109,7 +109,7 @@ def evidence_matches(evidence: str, passage: str) -> bool:
 def evidence_rank(item: QAItem, passages: list[Passage]) -> int | None:
     """1-based position of the first passage, from the evidence's file, that holds any of its evidence."""
     for position, passage in enumerate(passages, 1):
-        if any(Path(passage.source).name == e.file and evidence_matches(e.quote, passage.text)
+        if any(Path(passage.chunk.filing.source).name == e.file and evidence_matches(e.quote, passage.chunk.text)
                for e in item.evidence):
             return position
     return None
@@ -138,8 +138,8 @@ def extract_facts(gold: str) -> list[str]:
             lower = word.lower()
             if not word[0].isupper() or len(word) < 2 or lower in NOT_NAMES:
                 continue
-            if lower in MONTHS:
-                facts.append(MONTHS[lower])
+            if lower in MONTH_NAMES:
+                facts.append(MONTH_NAMES[lower])
             elif position > 0 or word.isupper() or (len(words) > 1 and words[1][0].isupper()):
                 facts.append(lower)
     return list(dict.fromkeys(facts))
@@ -149,7 +149,7 @@ def answer_terms(text: str) -> set[str]:
     """What an answer offers to match facts against: its numbers, months and words, normalised alike."""
     words = {word.lower() for word in WORD.findall(text)}
     return {normalise_number(match) for match in NUMBER.findall(text)} | words | {
-        MONTHS[word] for word in words if word in MONTHS}
+        MONTH_NAMES[word] for word in words if word in MONTH_NAMES}
 
 
 # --- per-question records ------------------------------------------------------------------------
@@ -178,7 +178,7 @@ class QuestionRecord:
 def score(item: QAItem, answer: Answer, latency_ms: float, filing_text: Callable[[str], str]) -> QuestionRecord:
     facts = extract_facts(item.answer) if item.answerable else []
     terms = set() if answer.refused else answer_terms(answer.text)  # a refusal states no facts
-    verbatim = sum(filing_text(c.filing_id)[c.char_start:c.char_end] == c.quote for c in answer.citations)
+    verbatim = sum(filing_text(c.filing.filing_id)[c.char_start:c.char_end] == c.quote for c in answer.citations)
     return QuestionRecord(
         item.id, item.question, item.kind, item.form, item.answerable, item.answer, answer.text, answer.refused,
         facts, [fact for fact in facts if fact in terms],

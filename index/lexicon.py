@@ -1,0 +1,34 @@
+"""Facts of the language filings and questions are written in, declared once: month names, how a year is
+written, and the legal suffixes of company names. Readers, the answerer and the evaluation derive their
+patterns from these."""
+from __future__ import annotations
+
+import re
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+# Every way a month is written, lower case, to its number: the name, its first three letters, and "sept".
+MONTH_NUMBERS: dict[str, int] = {
+    alias: number for number, month in enumerate(MONTHS, 1)
+    for alias in (month, month[:3], *(["sept"] if month == "september" else []))}
+
+
+def _longest_first(words) -> str:
+    """An alternation of the words in which a longer word is tried before its prefix."""
+    return "|".join(sorted(set(words), key=lambda word: (-len(word), word)))
+
+
+# A month as written in a date ("Sept.", "march", "DEC"): match case-insensitively.
+MONTH_WORD = f"({_longest_first(MONTH_NUMBERS)})" + r"\.?"
+
+# A year a filing or a question speaks of; filings also cite the laws of 1933 and 1934, which are years too
+# (a number asked for is never one of them).
+YEAR = r"(?:19|20)\d\d"
+YEAR_IN_TEXT = re.compile(rf"\b{YEAR}\b")
+
+# Words that end a company's legal name, lower case ("Acme Widgets, Inc.", "Koninklijke Philips N.V.",
+# "SAP SE"). Comparing or naming a company leaves them out.
+LEGAL_SUFFIXES = frozenset(
+    "incorporated inc corporation corp company companies co limited ltd llc plc n.v nv s.a sa ag se l.p lp".split())
+# The same as a pattern, dots optional ("N.V." and "NV"); suffixes are letters and dots only.
+LEGAL_SUFFIX_WORD = "(?:" + _longest_first(suffix.replace(".", r"\.?") for suffix in LEGAL_SUFFIXES) + ")"

@@ -1,0 +1,71 @@
+"""Analysts' vocabulary: how questions name forms, sections and facts, and the words filings use for them.
+
+General knowledge of how people ask about filings, used to infer filters and to widen searches; never a fix
+for one question. What the forms themselves define (items, parts, exhibits) is in `index/forms.py`.
+"""
+from __future__ import annotations
+
+# What analysts call forms and sections in plain words, for filters inferred from a question.
+# Keys are lower-case phrases matched on word boundaries; section values are section names as
+# index/sections.py writes them, matched exactly or as a prefix before a dot ("EX-99" covers EX-99.1).
+FORM_NAMES_IN_QUESTIONS: dict[str, tuple[str, ...]] = {
+    "annual report": ("10-K", "10-K405", "20-F"),
+    "10-k": ("10-K", "10-K405", "10-K/A", "10-KSB"),
+    "10-q": ("10-Q", "10-Q/A", "10-QSB"),
+    "quarterly report": ("10-Q",),
+    "8-k": ("8-K", "8-K/A"),
+    "current report": ("8-K",),
+    "20-f": ("20-F",),
+    "6-k": ("6-K",),
+    "proxy": ("DEF 14A", "DEFA14A", "PRE 14A"),
+    "prospectus": ("424B5", "424B4", "424B3", "424B2", "S-1", "S-3", "S-3/A"),
+    "24f-2": ("24F-2NT",),
+}
+
+SECTION_NAMES_IN_QUESTIONS: dict[str, tuple[str, ...]] = {
+    "risk factors": ("Item 1A", "Part II Item 1A", "Item 3"),  # 20-F risk factors sit in Item 3
+    "md&a": ("Item 7", "Part I Item 2", "Item 5"),  # 20-F: Operating and Financial Review is Item 5
+    "management's discussion": ("Item 7", "Part I Item 2", "Item 5"),
+    "legal proceedings": ("Item 3", "Part II Item 1"),
+    "cybersecurity": ("Item 1C",),
+    "market risk": ("Item 7A", "Part I Item 3"),
+    "controls and procedures": ("Item 9A", "Part I Item 4"),
+    "executive compensation": ("Item 11",),
+    # a 10-K describes the business, and since 2020 its human capital and headcount, in Item 1; a 20-F in
+    # Item 4 and its employees in Item 6 (Amcor 10-K of 2023-08-17, NVIDIA 10-K of 2025-02-26)
+    "its business": ("Item 1", "Item 4"),
+    "human capital": ("Item 1", "Item 6"),
+    "headcount": ("Item 1", "Item 6"),
+    "press release": ("EX-99",),
+    "earnings release": ("EX-99",),
+    "signed": ("SIGNATURE",),
+    "signature": ("SIGNATURE",),
+}
+
+# Analysts' words and the words filings use for the same thing; a question is searched with both.
+# (NVIDIA 10-K of 2025-02-26 gives its "headcount" as "employees"; ImmunoGen 8-K of 2001-03-07
+# names its CFO "Vice President and Chief Financial Officer".)
+FILING_WORDS_FOR: dict[str, str] = {
+    "headcount": "employees",
+    "workforce": "employees",
+    "staff": "employees",
+    "people": "employees employed",
+    "cfo": "chief financial officer",
+    "ceo": "chief executive officer",
+    "coo": "chief operating officer",
+    "eps": "earnings per share",
+    "capex": "capital expenditures",
+    "roe": "return on equity",
+    "revenue": "revenues net sales",
+    "auditor": "independent registered public accounting firm accountant",
+    "pp&e": "property plant and equipment",
+    "buyback": "repurchase",
+    "hired": "appointed",
+    "fired": "terminated",
+    "quit": "resigned",
+    "svp": "senior vice president",
+    "evp": "executive vice president",
+    "ipo": "initial public offering",
+    "earn": "net income profit earnings",
+    "earned": "net income profit earnings",
+}
