@@ -55,6 +55,7 @@ class QAItem:
     kind: str
     form: str
     evidence: tuple[Evidence, ...]  # a comparison across filings has one quote per filing
+    file: str = ""  # the file the question is about ("" for some unanswerable ones)
 
     @property
     def answerable(self) -> bool:
@@ -80,7 +81,7 @@ def load_questions(path: Path) -> list[QAItem]:
         evidence = tuple(Evidence(row.get(f"file{n}", ""), row[f"evidence{n}"])
                          for n in ("", "2") if row.get(f"evidence{n}"))
         items.append(QAItem(str(row["id"]), row["question"], row.get("answer", ""), row.get("kind", ""),
-                            row.get("form", ""), evidence))
+                            row.get("form", ""), evidence, row.get("file", "")))
     if not items:
         raise EvalInputError(f"{path} holds no questions")
     return items

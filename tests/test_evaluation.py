@@ -8,6 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import SAMPLE
+from evaluation import split
 from evaluation.scoring import (EvalInputError, Evidence, QAItem, answer_terms, evidence_matches, evidence_rank,
                            extract_facts, load_questions, normalise_number, percentile, score, summarise)
 from qa.models import Answer, Chunk, Citation, FilingRef, Passage
@@ -176,3 +177,37 @@ def test_eval_command_errors_are_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["eval", str(bad), "--data", str(tmp_path / "d")])
     assert result.exit_code == 2 and "line 2: not valid JSON" in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+# --- the tuning / validation split ---------------------------------------------------------------
+def test_split_keeps_each_file_in_one_half_and_balances_the_halves() -> None:
+    items = [QAItem(f"q{n}", "Q?", "A", "number", "8-K", (), f"file{n % 7}.txt") for n in range(40)]
+    items += [QAItem(f"none{n}", "Q?", "NOT_IN_CORPUS", "unanswerable", "", ()) for n in range(3)]
+    half_of = split.halves(items)
+    assert split.halves(list(reversed(items))) == half_of  # the order of the file does not matter
+    for file in {item.file for item in items if item.file}:
+        assert len({half_of[item.id] for item in items if item.file == file}) == 1
+    sizes = [sum(half == name for half in half_of.values()) for name in split.HALVES]
+    assert abs(sizes[0] - sizes[1]) <= 6  # at most the largest group apart
+    assert [item.id for item in split.only(items, split.TUNING)] == \
+           [item.id for item in items if half_of[item.id] == split.TUNING]
+
+
+def test_eval_split_option_scores_one_half(assistant, settings, tmp_path: Path) -> None:
+    assistant.ingest([SAMPLE])
+    questions = tmp_path / "qa.jsonl"
+    rows = [{"id": f"q{n}", "question": "Who did ImmunoGen appoint as Chief Financial Officer?",
+             "answer": "Gregg D. Beloff", "file": f"file{n}.txt", "kind": "person", "evidence": "Beloff"}
+            for n in range(6)]
+    questions.write_text("\n".join(json.dumps(row) for row in rows) + "\n")
+    expected = {half: len(split.only(load_questions(questions), half)) for half in split.HALVES}
+    for half in split.HALVES:
+        out = tmp_path / half
+        result = CliRunner().invoke(app, ["eval", str(questions), "--data", str(settings.data), "--out", str(out),
+                                          "--split", half])
+        assert result.exit_code == 0, result.output
+        assert json.loads((out / "report.json").read_text())["systems"]["ours"]["summary"]["questions"] == \
+               expected[half]
+    assert sum(expected.values()) == 6 and min(expected.values()) >= 2
+    wrong = CliRunner().invoke(app, ["eval", str(questions), "--data", str(settings.data), "--split", "both"])
+    assert wrong.exit_code == 2 and "tuning, validation" in wrong.output

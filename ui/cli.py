@@ -286,6 +286,9 @@ def eval_questions(
     data: DataOption = None,
     k: Annotated[int, typer.Option("--k", min=1, help="Passages retrieved per question.")] = 10,
     limit: Annotated[Optional[int], typer.Option(min=1, help="Only the first N questions.")] = None,
+    split: Annotated[Optional[str], typer.Option(
+        help="Only one half of the questions: tuning or validation (the fixed rule of evaluation/split.py).",
+        show_default=False)] = None,
 ) -> None:
     """Score retrieval, answers, refusals and citations on a question set; print and write the report."""
     from functools import lru_cache, partial
@@ -294,13 +297,17 @@ def eval_questions(
     from rich.progress import track
 
     from evaluation.baseline import Baseline, BaselineError
+    from evaluation import split as question_split
     from evaluation.scoring import EvalInputError, evaluate, load_questions, write_report
     from qa.models import COMPLETE
 
+    if split is not None and split not in question_split.HALVES:
+        _fail(f"--split is one of {', '.join(question_split.HALVES)}, not {split!r}")
     try:
-        items = load_questions(questions)[:limit]
+        items = load_questions(questions)
     except EvalInputError as error:
         _fail(str(error))
+    items = (question_split.only(items, split) if split else items)[:limit]
     assistant = _open_assistant(data)
     files = [(r.filing.source, r.content_hash) for r in assistant.filings() if r.status == COMPLETE]
     if not files:
