@@ -21,6 +21,13 @@ def _longest_first(words) -> str:
 # A month as written in a date ("Sept.", "march", "DEC"): match case-insensitively.
 MONTH_WORD = f"({_longest_first(MONTH_NUMBERS)})" + r"\.?"
 
+# Numbers written as words ("for a period of five years", "twelve directors"). "One" is left out: it is mostly a
+# pronoun ("one of our customers").
+NUMBER_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion "
+    "trillion dozen".split())
+
 # A year a filing or a question speaks of; filings also cite the laws of 1933 and 1934, which are years too
 # (a number asked for is never one of them).
 YEAR = r"(?:19|20)\d\d"

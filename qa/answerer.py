@@ -1,29 +1,30 @@
 """The offline answerer: picks the sentences of the retrieved passages that answer the question.
 
-Each sentence is scored by lexical evidence and by its passage's retrieval rank (where the embedding
-model's judgement enters): the question's rare words it contains (weighted by inverse document frequency),
-whether it states the kind of fact asked for (a number, a date, a person, a name, a reason) that the
-question does not already give, whether it adds to the question rather than restating it, and whether the
-question's names and years appear in it or its passage. Below a calibrated score the answer is a refusal.
+Each sentence gets features (`FEATURES`): lexical evidence (the question's rare words it contains, weighted by
+inverse document frequency), whether it states the kind of fact asked for (a number, a date, a person, a name,
+a reason) that the question does not already give, whether it adds to the question rather than restating it,
+whether the question's names and years appear in it or its passage, its passage's retrieval rank (where the
+embedding model's judgement enters) and section, and whether it is boilerplate, a quote or a dateline. The
+learned scorer (`qa.scorer`) turns them into the probability that the sentence answers; when the best one is
+below the scorer's threshold the answer is a refusal.
 """
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
-from qa.vocabulary import FILING_WORDS_FOR
+from qa.vocabulary import AMOUNTS, BOILERPLATE, FILING_WORDS_FOR
 from index.lexical import terms
-from index.lexicon import LEGAL_SUFFIXES, MONTHS, YEAR, YEAR_IN_TEXT
+from index.sections import COVER, SIGNATURE
+from index.lexicon import LEGAL_SUFFIXES, MONTHS, NUMBER_WORDS, YEAR, YEAR_IN_TEXT
 from qa.filters import company_aliases
 from qa.retrieval import with_filing_words
 from qa.models import Citation, Passage
 from qa.quotes import Sentence, cite, passage_sentences
+from qa.scorer import AnswerScorer
 
-# The best sentence must score this much for an answer; below it the filings "do not say".
-# Calibrated on ../shared/eval/dev_qa.jsonl with `filings-qa eval` (see README, Answer quality).
-REFUSAL_THRESHOLD = 0.2
 MAX_SENTENCES = 3
 SCORED_PASSAGES = 12  # passages whose sentences are scored
 # Share of a sentence's score that comes from its passage's retrieval rank (dense and BM25 fused); the rest
@@ -62,16 +63,76 @@ _NOT_NAMES = frozenset(
 # something else (a question about Flushing Financial is not answered from Meta's 10-K).
 DISTINCTIVE_NAME = 0.01
 NOVELTY_ENOUGH = 0.4  # share of a sentence's words not in the question from which it is not a mere restatement
+_NUMBER_TERMS = frozenset(terms(" ".join(NUMBER_WORDS)))
+_PERIOD_UNITS = frozenset(terms("days weeks months quarters years"))
+_ASKS_SIGNATURE = re.compile(r"\bsign(?:ed|s|ing|ature|atory|atories)?\b", re.I)
+_BOILERPLATE = re.compile("|".join(BOILERPLATE), re.I)
+# someone's words: a quotation of some length, or a sentence that says who said it
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201d]{30,}|\b(?:said|says|commented)\b")
+
+
+# What the learned scorer weighs, for each sentence of the best passages. The hand-made evidence score is a
+# product of shares; the scorer gets the logarithm of each factor, so that it can weigh them anew.
+FEATURES = (
+    "evidence",  # log of the hand-made evidence score: the product of the factors below and the rank prior
+    "relative_evidence",  # the evidence score as a share of the question's best one
+    "coverage",  # log share of the question's weighted terms in the sentence, or (at 0.6) around it
+    "own_coverage",  # log share in the sentence itself
+    "context_coverage",  # share found only around it: its passage, its filing's company, form and section
+    "fact",  # log factor of the share of the kinds of fact asked for that the sentence states
+    "misses_value",  # the question asks for a number, date or person and the sentence states none
+    "focus",  # log factor of the share of the asked-about terms ("employees" in "how many employees")
+    "novelty",  # log factor of the words the question does not already hold (a headline restating it has few)
+    "brevity",  # log factor: long run-on "sentences" (exhibit lists, tables without stops) hold words by chance
+    "names",  # log factor of the share of the question's names in the passage or its company's names
+    "other_company",  # the question names an indexed company, and the sentence's filing is another's
+    "off_topic",  # the passage lacks a distinctive name of the question, or every year it asks about
+    "years",  # log factor of the share of the question's years in the passage or near its filing date
+    "rank",  # 1 / (1 + log rank) of the passage in retrieval
+    "cover",  # the sentence lies on a cover page
+    "signature",  # in a signature block
+    "signature_asked",  # in a signature block, and the question asks who signed
+    "boilerplate",  # a stock sentence (qa.vocabulary.BOILERPLATE)
+    "table_row",
+    "quoted",  # someone's quoted words ("... ," said the CEO)
+)
+_LOG_FLOOR = 1e-3  # keeps the logarithm of a zero share finite
+
+
+# What the learned scorer weighs to decide whether a question is answered: the FEATURES of the sentence an
+# answer would quote, and how it stands among the others.
+QUESTION_FEATURES = (
+    *FEATURES,
+    "runner_up",  # the evidence score of the best other sentence, as a share of the best one
+    "close_candidates",  # sentences within RUNNER_UP of the best, a tenth each (at most 1)
+)
 
 
 @dataclass(frozen=True)
 class ScoredSentence:
     sentence: Sentence
-    score: float
+    score: float  # the evidence score, by which sentences are ranked
     filled: frozenset[str]  # kinds of fact asked for that the sentence states
-    # whether it may answer: its passage holds the question's distinctive names and years, and it states
-    # a kind of fact asked for (when the question asks for one)
-    eligible: bool
+    features: Mapping[str, float]
+
+    @property
+    def states_value_asked(self) -> bool:
+        """It states the number, date or person the question asks for (or the question asks for none)."""
+        return not self.features["misses_value"]
+
+    @property
+    def on_topic(self) -> bool:
+        """Its passage holds the question's distinctive names and one of its years."""
+        return not self.features["off_topic"]
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """A question's sentences, the ones an answer would quote, and what decides whether to answer at all."""
+
+    scored: list[ScoredSentence]  # best first
+    chosen: list[ScoredSentence]  # the answer's sentences; empty when none states the number, date or person asked
+    features: dict[str, float]  # QUESTION_FEATURES of the answer's first sentence
 
 
 @dataclass(frozen=True)
@@ -86,7 +147,7 @@ class Asked:
     @classmethod
     def of(cls, question: str, search_text: str, focus: dict[str, float]) -> "Asked":
         words = re.findall(r"[\w&'-]+", search_text.lower())
-        return cls(_slots(question), focus, frozenset(t for t in terms(question) if t[0].isdigit()),
+        return cls(_slots(question), focus, frozenset(t for t in terms(question) if t[0].isdigit() or t in _NUMBER_TERMS),
                    frozenset(w.removesuffix("'s") for w in words))
 
     def filled_by(self, text: str) -> frozenset[str]:
@@ -103,26 +164,55 @@ class Extract:
 
 
 class ExtractiveAnswerer:
-    def __init__(self, document_frequency: Callable[[str], int], documents: Callable[[], int]):
+    def __init__(self, document_frequency: Callable[[str], int], documents: Callable[[], int],
+                 scorer: AnswerScorer | None = None):
+        """`scorer` defaults to the one shipped in the repository, read on first use."""
         self.document_frequency = document_frequency
         self.documents = documents
+        self._scorer = scorer
 
-    def answer(self, question: str, search_text: str, passages: list[Passage]) -> Extract:
-        scored = self.score(question, search_text, passages[:SCORED_PASSAGES])
-        ranked = _rerank(passages, scored)
-        eligible = [s for s in scored if s.eligible]
-        if not eligible or eligible[0].score < REFUSAL_THRESHOLD:
-            confidence = eligible[0].score if eligible else 0.0
+    @property
+    def scorer(self) -> AnswerScorer:
+        if self._scorer is None:
+            self._scorer = AnswerScorer.load(expected=QUESTION_FEATURES)
+        return self._scorer
+
+    def answer(self, question: str, search_text: str, passages: list[Passage],
+               companies: tuple[str, ...] = ()) -> Extract:
+        """`companies`: the indexed companies the question names."""
+        assessment = self.assess(question, search_text, passages[:SCORED_PASSAGES], companies)
+        ranked = _rerank(passages, assessment.scored)
+        confidence = self.scorer.probability(assessment.features) if assessment.chosen else 0.0
+        if confidence < self.scorer.threshold:
             return Extract(NOT_FOUND, [], confidence, True, ranked)
-        chosen = _select(eligible)
         reranked = {p.chunk.chunk_id: p for p in ranked}
         citations = [cite(n, [replace(s.sentence, passage=reranked[s.sentence.passage.chunk.chunk_id])])
-                     for n, s in enumerate(chosen, 1)]
-        text = " ".join(f"{_ensure_stop(s.sentence.flat)} [{c.n}]" for s, c in zip(chosen, citations))
-        return Extract(text, citations, eligible[0].score, False, ranked)
+                     for n, s in enumerate(assessment.chosen, 1)]
+        text = " ".join(f"{_ensure_stop(s.sentence.flat)} [{c.n}]" for s, c in zip(assessment.chosen, citations))
+        return Extract(text, citations, confidence, False, ranked)
 
-    def score(self, question: str, search_text: str, passages: list[Passage]) -> list[ScoredSentence]:
-        """Sentences of the passages, best first."""
+    def assess(self, question: str, search_text: str, passages: list[Passage],
+               companies: tuple[str, ...] = ()) -> Assessment:
+        """The passages' sentences ranked by evidence, the answer's sentences and the features that decide whether
+        to answer. An answer states the number, date or person asked for: without such a sentence there is
+        none. Among those that do, sentences of passages about the question's names and years come first."""
+        found = self.sentence_features(question, search_text, passages, companies)
+        scored = sorted((ScoredSentence(sentence, math.exp(values["evidence"]) - _LOG_FLOOR, filled, values)
+                         for sentence, filled, values in found),
+                        key=lambda s: s.score, reverse=True)
+        stating = [s for s in scored if s.states_value_asked]
+        if not stating:
+            return Assessment(scored, [], {})
+        chosen = _select([s for s in stating if s.on_topic] or stating)
+        others = [s.score for s in scored if s is not chosen[0]]
+        close = sum(s.score >= RUNNER_UP * scored[0].score for s in scored) - 1
+        features = dict(chosen[0].features) | {"runner_up": max(others, default=0.0) / max(scored[0].score, 1e-9),
+                                              "close_candidates": min(1.0, close / 10)}
+        return Assessment(scored, chosen, features)
+
+    def sentence_features(self, question: str, search_text: str, passages: list[Passage],
+                          companies: tuple[str, ...] = ()) -> list[tuple[Sentence, frozenset[str], dict[str, float]]]:
+        """Every sentence of the passages worth scoring, the kinds of fact asked for it states, its FEATURES."""
         weights = self._term_weights(search_text)
         total = sum(weights.values()) or 1.0
         focus = {t: weights[t] for t in _focus_terms(question) if t in weights}
@@ -134,7 +224,8 @@ class ExtractiveAnswerer:
         # a name is in a passage when one of its distinctive words is ("Steve" for "Steve Jobs")
         distinctive = [words for words in ([w for w in name if self._is_distinctive(w)] for name in named) if words]
         years = set(YEAR_IN_TEXT.findall(question))
-        scored: list[ScoredSentence] = []
+        asks_signature = _ASKS_SIGNATURE.search(question) is not None
+        found = []
         for passage in passages:
             chunk, filing = passage.chunk, passage.chunk.filing
             context = set(terms(f"{filing.company} {filing.form} {chunk.section} {chunk.section_title}"))
@@ -145,6 +236,7 @@ class ExtractiveAnswerer:
             year_share = _share(years, lambda y: y in chunk.text or _year_near(y, filing.filing_date))
             on_topic = year_share > 0 and all(any(w.lower() in passage_words for w in words) for words in distinctive)
             prior = 1.0 / (1 + math.log(passage.rank))
+            section = chunk.section
             for sentence in passage_sentences(passage):
                 if len(sentence.text.split()) < 4:
                     continue
@@ -153,7 +245,8 @@ class ExtractiveAnswerer:
                 nearby = sum(weights[t] for t in weights if t not in own and (t in context or t in passage_terms))
                 # the passage's other sentences and its filing's company, form and section are context
                 # the answer sentence may lean on ("the January 2000 8-K" need not be in the sentence)
-                coverage = (sum(weights[t] for t in held) + 0.6 * nearby) / total
+                own_coverage = sum(weights[t] for t in held) / total
+                coverage = own_coverage + 0.6 * nearby / total
                 filled = asked.filled_by(sentence.text)
                 fact = len(filled) / len(asked.slots) if asked.slots else 1.0
                 focus_share = sum(focus[t] for t in focus if t in own) / focus_total if focus else 1.0
@@ -161,13 +254,29 @@ class ExtractiveAnswerer:
                 brevity = 1.0 / (1.0 + max(0, len(own) - 40) / 60)
                 # a headline that repeats the question ("ImmunoGen appoints new CFO") answers nothing
                 novelty = len(own - question_terms - context) / len(own) if own else 0.0
-                lexical = (coverage * brevity * (0.3 + 0.7 * fact) * (0.15 + 0.85 * name_share)
-                           * (0.5 + 0.5 * year_share) * (0.4 + 0.6 * focus_share)
-                           * (0.5 + 0.5 * min(1.0, novelty / NOVELTY_ENOUGH)))
+                factors = {"coverage": coverage, "brevity": brevity, "fact": 0.3 + 0.7 * fact,
+                           "names": 0.15 + 0.85 * name_share, "years": 0.5 + 0.5 * year_share,
+                           "focus": 0.4 + 0.6 * focus_share,
+                           "novelty": 0.5 + 0.5 * min(1.0, novelty / NOVELTY_ENOUGH)}
+                evidence = (1 - PRIOR_WEIGHT) * math.prod(factors.values()) + PRIOR_WEIGHT * prior
                 states_value = bool(filled & _VALUES) or not set(asked.slots) & _VALUES
-                scored.append(ScoredSentence(sentence, (1 - PRIOR_WEIGHT) * lexical + PRIOR_WEIGHT * prior, filled,
-                                             on_topic and states_value))
-        return sorted(scored, key=lambda s: s.score, reverse=True)
+                flat = sentence.flat
+                values = {name: math.log(value + _LOG_FLOOR) for name, value in factors.items()} | {
+                    "evidence": evidence, "own_coverage": math.log(own_coverage + _LOG_FLOOR),
+                    "context_coverage": nearby / total, "misses_value": float(not states_value),
+                    "off_topic": float(not on_topic), "rank": prior,
+                    "other_company": float(bool(companies) and filing.company not in companies),
+                    "cover": float(section == COVER), "signature": float(section == SIGNATURE),
+                    "signature_asked": float(section == SIGNATURE and asks_signature),
+                    "boilerplate": float(_BOILERPLATE.search(flat) is not None),
+                    "table_row": float(sentence.table_row), "quoted": float(_QUOTED.search(flat) is not None),
+                }
+                found.append((sentence, filled, values))
+        best = max((values["evidence"] for _, _, values in found), default=1.0)
+        for _, _, values in found:
+            values["relative_evidence"] = values["evidence"] / best if best > 0 else 0.0
+            values["evidence"] = math.log(values["evidence"] + _LOG_FLOOR)
+        return found
 
     def _is_distinctive(self, name: str) -> bool:
         names_terms = terms(name)
@@ -189,7 +298,7 @@ def _slots(question: str) -> tuple[str, ...]:
     lowered = question.lower()
     cues = {
         "number": r"\b(how (many|much|big|large|fast)|what (percent|share|price|amount)|how did .* (change|trend|fall|rise))\b"
-                  r"|\b(salary|revenue|revenues|sales|eps|price|ratio|rate|roe|earn|earnings|income|gain|fee)\b",
+                  rf"|\b({'|'.join(AMOUNTS)})\b",
         "date": r"\b(when|until when|on what date|what date|by when)\b",
         "person": r"\b(who|whom)\b",
         "name": r"^\s*where\b|\b(which|what) (company|companies|firm|bank|auditor|accountant|business|subsidiary|"
@@ -214,11 +323,19 @@ def _states_number(asked: Asked, text: str) -> bool:
     """A number the question does not give, near what was asked about when that is known
     ("1,556,000 full-time and part-time employees"), not anywhere in the sentence."""
     sequence = terms(_without_dates(text))
-    numbers = [i for i, t in enumerate(sequence) if t[0].isdigit() and t not in asked.known_numbers]
+    numbers = [i for i, t in enumerate(sequence) if t not in asked.known_numbers and (
+        t[0].isdigit() or t in _NUMBER_TERMS and not _names_a_period(sequence, i, asked))]
     if not asked.focus:
         return bool(numbers)
     about = [i for i, t in enumerate(sequence) if t in asked.focus]
     return any(abs(n - a) <= FACT_DISTANCE for n in numbers for a in about)
+
+
+def _names_a_period(sequence: list[str], i: int, asked: Asked) -> bool:
+    """A number word that counts a period ("the first nine months", "three years ended") the question does not
+    ask about; "for a period of five years" answers "how many years"."""
+    unit = sequence[i + 1] if i + 1 < len(sequence) else ""
+    return unit in _PERIOD_UNITS and unit not in asked.focus
 
 
 def _states_date(asked: Asked, text: str) -> bool:

@@ -117,7 +117,8 @@ class Assistant:
         resolved = self._resolve(question, filters, history, llm, flags)
         retrieval = self.retriever.retrieve(resolved.question, resolved.filters, max(k, SCORED_PASSAGES),
                                             resolved.earlier_filings)
-        extract = self.answerer.answer(resolved.question, retrieval.search_text, retrieval.passages)
+        extract = self.answerer.answer(resolved.question, retrieval.search_text, retrieval.passages,
+                                       retrieval.named_companies)
         answer = Answer(question, extract.text, extract.refused, extract.citations, extract.ranked_passages[:k],
                         retrieval.filters, resolved.question, flags, extract.confidence)
         if llm is not None and not answer.refused:

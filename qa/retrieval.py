@@ -38,6 +38,12 @@ class Retrieval:
     filters: Filters  # explicit filters merged with the inferred ones, for display
     inferred: Inferred = field(default_factory=Inferred)
 
+    @property
+    def named_companies(self) -> tuple[str, ...]:
+        """The indexed companies the question names (not those an explicit filter fixed: every passage is theirs)."""
+        company = self.inferred.boosts.get("company")
+        return company.companies if company else ()
+
 
 class HybridRetriever:
     def __init__(self, index: FilingIndex, embed: Callable[[list[str]], np.ndarray]):

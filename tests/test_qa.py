@@ -200,3 +200,22 @@ def test_dense_search_under_a_filter_finds_the_same_chunks_by_every_path(immunog
     assert dense(vector, everything[:1], table, mask) == expected  # exactly, over the chunks' stored vectors
     monkeypatch.setattr(retrieval, "EXACT_LIMIT", 0)
     assert dense(vector, everything[:1], table, mask) == expected  # Chroma restricted to the filter's chunks
+
+
+def test_numbers_written_as_words_answer_how_many_questions(immunogen):
+    answer = immunogen.ask("How many years of access to ImmunoGen's TAP technology does Millennium get?")
+    assert not answer.refused and "for a period of five years" in answer.text
+    assert _verbatim(immunogen, answer)
+
+
+def test_near_miss_about_an_indexed_company_is_refused(immunogen):
+    # ImmunoGen is indexed and the press release counts Millennium's employees, not ImmunoGen's
+    answer = immunogen.ask("How many employees did ImmunoGen have at the end of 2000?")
+    assert answer.refused and answer.text.startswith(NOT_FOUND) and answer.passages
+
+
+def test_period_words_are_not_the_number_asked_for():
+    asked = Asked.of("What were net sales in the quarter?", "What were net sales in the quarter?",
+                     {term: 1.0 for term in terms("net sales")})
+    assert not asked.filled_by("Net sales rose in the first nine months as stores reopened.")
+    assert asked.filled_by("Net sales were twelve million dollars.")

@@ -330,3 +330,50 @@ def eval_questions(
     folder = out or assistant.settings.data / "eval"
     typer.echo(write_report(folder, questions, results))
     console.print(f"report.json, report.md and chart.png written to {folder}", highlight=False)
+
+
+@app.command()
+def train(
+    questions: Annotated[Path, typer.Argument(help="Questions with evidence, one JSON object a line (as dev_qa.jsonl).")],
+    data: DataOption = None,
+    split: Annotated[str, typer.Option(
+        help="Train on this half of the questions (evaluation/split.py), or on all of them.")] = "tuning",
+    out: Annotated[Optional[Path], typer.Option(
+        help="Where to write the scorer (default: the one the assistant ships with, qa/answer_scorer.json).",
+        show_default=False)] = None,
+) -> None:
+    """Fit the answer scorer and its refusal threshold on the evidence sentences of a question file."""
+    from dataclasses import replace
+
+    from rich.console import Console
+    from rich.progress import track
+
+    from evaluation import split as question_split
+    from evaluation.scoring import EvalInputError, load_questions
+    from evaluation.training import cases_of, train as fit
+    from qa.scorer import SHIPPED
+
+    if split not in (*question_split.HALVES, "all"):
+        _fail(f"--split is one of {', '.join(question_split.HALVES)}, all; not {split!r}")
+    try:
+        items = load_questions(questions)
+    except EvalInputError as error:
+        _fail(str(error))
+    items = items if split == "all" else question_split.only(items, split)
+    assistant = _open_assistant(data)
+    if not assistant.filings():
+        _fail("the index holds no filings: ingest the filings the questions are about first")
+    console = Console(stderr=True)
+    cases = cases_of(assistant, items, lambda rows: track(rows, description="Scoring sentences", console=console))
+    scorer, held_out = fit(cases)
+    scorer = replace(scorer, training={"questions": questions.name, "split": split, **scorer.training})
+    target = out or SHIPPED
+    scorer.save(target)
+    typer.echo("| C | held-out log loss | threshold | answerable refused | unanswerable refused | near misses refused "
+               "| answered quoting the evidence first |\n|---|---|---|---|---|---|---|")
+    for r in held_out:
+        mark = " (chosen)" if r.strength == scorer.training["strength"] else ""
+        typer.echo(f"| {r.strength}{mark} | {r.log_loss:.3f} | {r.threshold:.3f} | {r.answerable_refused:.1%} "
+                   f"| {r.unanswerable_refused:.1%} | {r.near_misses_refused:.1%} | {r.answered_with_evidence:.1%} |")
+    console.print(f"{len(items)} questions, {scorer.training['cases']} cases ({scorer.training['near_misses']} near "
+                  f"misses); scorer written to {target}", highlight=False)

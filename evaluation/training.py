@@ -1,0 +1,160 @@
+"""`filings-qa train`: fit the answer scorer (qa/scorer.py) that decides whether a question is answered.
+
+Every question of the file is asked as the assistant asks it (retrieval, then the answerer's ranking of
+sentences by evidence); its row is the QUESTION_FEATURES of the sentence an answer would quote, labelled 1
+when the question is answerable, 0 when not. Each answerable question is asked a second time with its
+evidence's filing left out of the passages: a near miss (the company may well be indexed, the fact is not),
+labelled 0 like the real unanswerable questions, which are few.
+
+The regularisation strength is chosen by grouped cross-validation (folds by file, so that no filing is on both
+sides): the one whose held-out probabilities separate answerable from unanswerable rows best (log loss).
+The refusal threshold is chosen on the same held-out probabilities: the highest that refuses at most
+MAX_ANSWERABLE_REFUSED of the answerable questions, halfway to the next lower one. The final model is fitted
+on all rows with the chosen strength; its held-out figures are saved with it.
+
+Sentence ranking stays the hand-made evidence score: a ranker learned on these questions (logistic regression,
+pointwise or a conditional logit toward the hand weights) did not put the evidence sentence first more often
+held out (see README, Answer quality).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+from evaluation.scoring import QAItem, evidence_matches
+from qa.answerer import QUESTION_FEATURES, SCORED_PASSAGES
+from qa.assistant import Assistant
+from qa.models import Filters
+from qa.scorer import AnswerScorer
+
+# Regularisation strengths tried (inverse, as scikit-learn's C): from strong to weak.
+STRENGTHS = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0)
+FOLDS = 5
+# The goal for refusals: at most 5% of answerable questions refused; the threshold keeps to it held out.
+MAX_ANSWERABLE_REFUSED = 0.05
+NEAR_MISS_POOL = 40  # passages retrieved before the evidence's filing is left out, so that enough remain
+
+
+@dataclass(frozen=True)
+class Case:
+    """One question as asked, and whether it can be answered from the passages it gets."""
+
+    question_id: str
+    group: str  # the file it is about: cross-validation keeps a file's cases in one fold
+    answerable: bool  # False for an unanswerable question and for a near miss
+    near_miss: bool
+    row: np.ndarray  # QUESTION_FEATURES; empty when no sentence states what is asked (always refused)
+    quotes_evidence: bool  # the answer's first sentence holds the evidence
+
+
+def cases_of(assistant: Assistant, items: Iterable[QAItem],
+             progress: Callable[[Iterable[QAItem]], Iterable[QAItem]] = iter) -> list[Case]:
+    cases = []
+    for item in progress(list(items)):
+        cases.append(_case(assistant, item, leave_out=""))
+        if item.answerable and item.file:
+            cases.append(_case(assistant, item, leave_out=item.file))
+    return cases
+
+
+def _case(assistant: Assistant, item: QAItem, leave_out: str) -> Case:
+    retrieval = assistant.retriever.retrieve(item.question, Filters(), NEAR_MISS_POOL if leave_out else SCORED_PASSAGES)
+    passages = [p for p in retrieval.passages if Path(p.chunk.filing.source).name != leave_out]
+    passages = [replace(p, rank=rank) for rank, p in enumerate(passages[:SCORED_PASSAGES], 1)]
+    assessment = assistant.answerer.assess(item.question, retrieval.search_text, passages, retrieval.named_companies)
+    row = np.array([assessment.features[name] for name in QUESTION_FEATURES]) if assessment.chosen else np.array([])
+    first = assessment.chosen[0].sentence if assessment.chosen else None
+    quotes_evidence = first is not None and any(
+        Path(first.passage.chunk.filing.source).name == evidence.file and evidence_matches(evidence.quote, first.text)
+        for evidence in item.evidence)
+    return Case(item.id, item.file or item.id, item.answerable and not leave_out, bool(leave_out), row,
+                quotes_evidence and not leave_out)
+
+
+@dataclass(frozen=True)
+class HeldOut:
+    """Cross-validated figures of one strength, question by question."""
+
+    strength: float
+    log_loss: float
+    threshold: float
+    answerable_refused: float
+    unanswerable_refused: float  # of the real unanswerable questions
+    near_misses_refused: float
+    answered_with_evidence: float  # of the answerable questions: answered, quoting the evidence first
+
+
+def train(cases: list[Case], folds: int = FOLDS) -> tuple[AnswerScorer, list[HeldOut]]:
+    """The scorer fitted on all cases with the strength cross-validation prefers, and every strength's figures."""
+    from sklearn.model_selection import GroupKFold
+
+    usable = [c for c in cases if len(c.row)]  # the others are refused whatever the scorer says
+    groups = sorted({c.group for c in cases})
+    splitter = GroupKFold(n_splits=min(folds, len(groups)))
+    fold_of = {group: fold for fold, (_, held) in enumerate(splitter.split(groups, groups=groups))
+               for group in np.asarray(groups)[held]}
+    results = []
+    for strength in STRENGTHS:
+        held_out = np.zeros(len(cases))  # probability 0: refused
+        for fold in set(fold_of.values()):
+            inside = [i for i, c in enumerate(cases) if fold_of[c.group] == fold and len(c.row)]
+            if inside:
+                model = _fit([c for c in usable if fold_of[c.group] != fold], strength)
+                held_out[inside] = model.probabilities_of(np.vstack([cases[i].row for i in inside]))
+        results.append(_held_out(strength, cases, held_out))
+    chosen = min(results, key=lambda r: r.log_loss)
+    final = _fit(usable, chosen.strength)
+    scorer = AnswerScorer(QUESTION_FEATURES, tuple(final.means), tuple(final.scales), tuple(final.weights),
+                          final.intercept, chosen.threshold, {
+                              "strength": chosen.strength, "folds": splitter.n_splits, "cases": len(cases),
+                              "scored": len(usable), "answerable": sum(c.answerable for c in cases),
+                              "near_misses": sum(c.near_miss for c in cases),
+                              "held_out": {key: round(value, 4) for key, value in vars(chosen).items()}})
+    return scorer, results
+
+
+@dataclass(frozen=True)
+class _Fitted:
+    means: np.ndarray
+    scales: np.ndarray
+    weights: np.ndarray
+    intercept: float
+
+    def probabilities_of(self, rows: np.ndarray) -> np.ndarray:
+        z = self.intercept + ((rows - self.means) / self.scales) @ self.weights
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
+
+
+def _fit(cases: list[Case], strength: float) -> _Fitted:
+    from sklearn.linear_model import LogisticRegression
+
+    rows = np.vstack([c.row for c in cases])
+    labels = np.array([c.answerable for c in cases], dtype=int)
+    means, scales = rows.mean(axis=0), rows.std(axis=0)
+    scales[scales == 0] = 1.0
+    model = LogisticRegression(C=strength, max_iter=5000).fit((rows - means) / scales, labels)
+    return _Fitted(means, scales, model.coef_[0], float(model.intercept_[0]))
+
+
+def _held_out(strength: float, cases: list[Case], probabilities: np.ndarray) -> HeldOut:
+    """Figures over every case; a case the scorer never sees (nothing states what is asked) is refused."""
+    labels = np.array([c.answerable for c in cases])
+    scored = np.array([len(c.row) > 0 for c in cases])
+    clipped = np.clip(probabilities[scored], 1e-6, 1 - 1e-6)
+    log_loss = float(-np.mean(labels[scored] * np.log(clipped) + (1 - labels[scored]) * np.log(1 - clipped)))
+    answerable = probabilities[labels]
+    # the highest threshold that keeps answerable refusals within the goal, halfway down to the next probability
+    ordered = np.sort(answerable)
+    allowed = int(MAX_ANSWERABLE_REFUSED * len(ordered))
+    threshold = float((ordered[allowed] + ordered[allowed - 1]) / 2) if allowed else float(ordered[0]) / 2
+
+    def refused(mask) -> float:
+        return float(np.mean(probabilities[mask] < threshold)) if mask.any() else 0.0
+
+    near = np.array([c.near_miss for c in cases])
+    evidence_first = np.array([c.quotes_evidence for c in cases])
+    return HeldOut(strength, log_loss, threshold, refused(labels), refused(~labels & ~near), refused(near),
+                   float(np.mean(evidence_first[labels] & (probabilities[labels] >= threshold))))

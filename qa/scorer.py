@@ -1,0 +1,65 @@
+"""The learned answer scorer: how likely a sentence of a retrieved passage answers the question, and the
+probability below which the answer is a refusal.
+
+A logistic regression over the features `qa.answerer` computes for each sentence (lexical evidence, the
+kind of fact asked for and whether the sentence states it, the question's names and years in its passage,
+the passage's retrieval rank and section, boilerplate). It is trained by `filings-qa train` on the
+evidence sentences of the tuning half of a question file (`evaluation/training.py`), its settings and
+refusal threshold chosen by cross-validation there; this module only applies it. The model is a small JSON
+file in the repository (`qa/answer_scorer.json`): the features' names, means and scales, the weights, the
+threshold, and how it was trained.
+"""
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+SHIPPED = Path(__file__).resolve().with_name("answer_scorer.json")
+
+
+class ScorerError(Exception):
+    """The scorer file is missing, damaged or does not fit the features; one line for the user."""
+
+
+@dataclass(frozen=True)
+class AnswerScorer:
+    features: tuple[str, ...]
+    means: tuple[float, ...]
+    scales: tuple[float, ...]
+    weights: tuple[float, ...]
+    intercept: float
+    threshold: float  # the best sentence must be at least this likely to answer, or the answer is a refusal
+    training: Mapping[str, object] = field(default_factory=dict)  # how it was made, for the record
+
+    def probability(self, values: Mapping[str, float]) -> float:
+        """How likely the sentence with these feature values answers the question."""
+        z = self.intercept + sum(w * (values[name] - m) / s for name, m, s, w
+                                 in zip(self.features, self.means, self.scales, self.weights))
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+    def probabilities(self, rows: Sequence[Mapping[str, float]]) -> list[float]:
+        return [self.probability(row) for row in rows]
+
+    def save(self, path: Path) -> None:
+        path.write_text(json.dumps(asdict(self), indent=1) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path = SHIPPED, expected: Sequence[str] | None = None) -> "AnswerScorer":
+        """The scorer saved at `path`; `expected`, when given, are the features the answerer computes."""
+        try:
+            saved = json.loads(path.read_text(encoding="utf-8"))
+            scorer = cls(tuple(saved["features"]), tuple(saved["means"]), tuple(saved["scales"]),
+                         tuple(saved["weights"]), float(saved["intercept"]), float(saved["threshold"]),
+                         saved.get("training", {}))
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            raise ScorerError(f"cannot read the answer scorer {path}: {error}") from error
+        if not len(scorer.features) == len(scorer.means) == len(scorer.scales) == len(scorer.weights):
+            raise ScorerError(f"the answer scorer {path} is damaged: its columns differ in length")
+        if expected is not None and set(scorer.features) - set(expected):
+            raise ScorerError(f"the answer scorer {path} uses features this version does not compute "
+                              f"({', '.join(sorted(set(scorer.features) - set(expected)))}): "
+                              "train it again with `filings-qa train`")
+        return scorer

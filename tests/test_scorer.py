@@ -1,0 +1,73 @@
+"""The learned answer scorer: trained on a tiny set, saved and read back, applied by the answerer."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from evaluation.training import MAX_ANSWERABLE_REFUSED, Case, train
+from qa.answerer import QUESTION_FEATURES
+from qa.scorer import SHIPPED, AnswerScorer, ScorerError
+
+EVIDENCE = QUESTION_FEATURES.index("evidence")
+OFF_TOPIC = QUESTION_FEATURES.index("off_topic")
+
+
+def _cases(count: int, seed: int = 7) -> list[Case]:
+    """Answerable questions whose answer sentence has strong evidence and is on topic; near misses the reverse,
+    with noise, spread over files."""
+    rng = np.random.default_rng(seed)
+    cases = []
+    for n in range(count):
+        for answerable in (True, False):
+            row = rng.normal(0, 0.3, len(QUESTION_FEATURES))
+            row[EVIDENCE] += -0.5 if answerable else -1.5
+            row[OFF_TOPIC] = float(rng.random() < (0.1 if answerable else 0.7))
+            cases.append(Case(f"q{n}", f"file{n % 10}", answerable, not answerable, row, answerable))
+    return cases
+
+
+def test_training_separates_answerable_from_near_misses_and_keeps_refusals_within_the_goal():
+    scorer, held_out = train(_cases(40))
+    assert scorer.features == QUESTION_FEATURES
+    chosen = next(r for r in held_out if r.strength == scorer.training["strength"])
+    assert chosen.answerable_refused <= MAX_ANSWERABLE_REFUSED
+    assert chosen.near_misses_refused > 0.5  # the synthetic classes overlap a little, not much
+    assert scorer.training["held_out"]["threshold"] == pytest.approx(scorer.threshold, abs=1e-4)
+    values = dict.fromkeys(QUESTION_FEATURES, 0.0)
+    strong = scorer.probability(values | {"evidence": -0.5, "off_topic": 0.0})
+    weak = scorer.probability(values | {"evidence": -1.5, "off_topic": 1.0})
+    assert strong > scorer.threshold > weak
+
+
+def test_questions_without_a_scored_sentence_count_as_refused():
+    cases = _cases(30)
+    cases.append(Case("none", "file-x", True, False, np.array([]), False))
+    scorer, held_out = train(cases)
+    assert scorer.training["cases"] == len(cases) and scorer.training["scored"] == len(cases) - 1
+
+
+def test_scorer_round_trip_and_clear_errors(tmp_path: Path):
+    scorer, _ = train(_cases(20))
+    path = tmp_path / "scorer.json"
+    scorer.save(path)
+    again = AnswerScorer.load(path, expected=QUESTION_FEATURES)
+    values = {name: 0.1 * i for i, name in enumerate(QUESTION_FEATURES)}
+    assert again.probability(values) == pytest.approx(scorer.probability(values))
+    saved = json.loads(path.read_text())
+    path.write_text(json.dumps(saved | {"features": saved["features"] + ["from_the_future"],
+                                        "means": saved["means"] + [0], "scales": saved["scales"] + [1],
+                                        "weights": saved["weights"] + [1]}))
+    with pytest.raises(ScorerError, match="from_the_future"):
+        AnswerScorer.load(path, expected=QUESTION_FEATURES)
+    path.write_text("{")
+    with pytest.raises(ScorerError, match="cannot read"):
+        AnswerScorer.load(path)
+
+
+def test_the_shipped_scorer_fits_this_version_and_says_how_it_was_trained():
+    scorer = AnswerScorer.load(SHIPPED, expected=QUESTION_FEATURES)
+    assert 0 < scorer.threshold < 1
+    assert scorer.training["split"] == "tuning" and scorer.training["questions"] == "dev_qa.jsonl"
