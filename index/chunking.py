@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import blingfire
 
+from index.lexicon import MONTH_WORD, YEAR_IN_TEXT
 from index.models import Chunk, Filing, chunk_id_of
 
 SPECIAL_TOKENS = 2  # [CLS] and [SEP] around every input
@@ -17,6 +18,13 @@ OVERLAP_TOKENS = 32  # the tail of the previous chunk that opens the next one
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 HEADING_WIDTH = 0.6  # a line shorter than this share of its block's widest line may be a heading
 _TITLE_ONLY = re.compile(r"\s*(?:Mr|Mrs|Ms|Dr|Messrs|Prof|No)\.\s*")  # a "sentence" blingfire ends at a title
+
+# A table's caption and header rows are embedded with every chunk cut from below them, within this many tokens
+# (a caption and two or three header rows of periods and units).
+MAX_TABLE_HEADER_TOKENS = 64
+CAPTION_CHARS = 200  # a longer line above a table is a paragraph, not its caption
+# "June 28, 2025", "Sept. 30": a date in a header cell, which is no amount
+_DATE_IN_CELL = re.compile(rf"\b{MONTH_WORD}\s*\d{{1,2}}\b", re.I)
 
 TokenCounter = Callable[[Sequence[str]], list[int]]
 # Character offsets of each token of a text: used to cut a unit longer than a whole chunk.
@@ -31,6 +39,9 @@ class _Unit:
     end: int
     tokens: int
     table_row: bool
+    # a table row below its table's header: the caption and header rows above it (offsets) and their tokens
+    table_header: tuple[int, int] | None = None
+    table_header_tokens: int = 0
 
 
 def chunk_filing(
@@ -46,9 +57,11 @@ def chunk_filing(
         header = filing_ref.label(section.name)
         budget = max_tokens - SPECIAL_TOKENS - count_tokens([header])[0] - 1
         units = _units(filing.text, section.char_start, section.char_end, count_tokens, token_offsets, budget)
-        for start, end, tokens in _pack(units, budget, overlap_tokens):
+        for start, end, tokens, table_header in _pack(units, budget, overlap_tokens):
+            header_start, header_end = table_header or (-1, -1)
             chunks.append(Chunk(chunk_id_of(filing_ref.filing_id, len(chunks)), filing_ref, filing.text[start:end],
-                                section.name, section.title, start, end, filing.page_of(start), tokens))
+                                section.name, section.title, start, end, filing.page_of(start), tokens,
+                                filing.text[header_start:header_end] if table_header else "", header_start))
     return chunks
 
 
@@ -79,13 +92,66 @@ def _units(text: str, start: int, end: int, count_tokens: TokenCounter, token_of
            budget: int) -> list[_Unit]:
     spans = sentence_spans(text, start, end)
     counts = count_tokens([text[a:b] for a, b, _ in spans]) if spans else []
+    headers = _table_headers(text, spans, counts)
     units: list[_Unit] = []
-    for (a, b, row), tokens in zip(spans, counts):
-        if tokens <= budget:
-            units.append(_Unit(a, b, tokens, row))
+    for (a, b, row), tokens, (header, header_tokens) in zip(spans, counts, headers):
+        if tokens + header_tokens <= budget:
+            units.append(_Unit(a, b, tokens, row, header, header_tokens))
         else:
             units.extend(_split_long(text, a, b, row, token_offsets, budget))
     return units
+
+
+def _table_headers(text: str, spans: list[tuple[int, int, bool]], counts: list[int]
+                   ) -> list[tuple[tuple[int, int] | None, int]]:
+    """For each span, when it is a table row below its table's header: the span of the caption line and header
+    rows above it, and their tokens; else (None, 0).
+
+    A table is a run of rows on consecutive lines (with the short label lines between them). Its header rows are its first rows that hold no amount
+    (only labels, periods and dates: "Three Months Ended", "June 28, 2025", "2024"); its caption is the short
+    line just above it ("Net sales by region (in millions):"). Only the lines nearest the rows are kept when
+    all of them would take more than MAX_TABLE_HEADER_TOKENS.
+    """
+    found: list[tuple[tuple[int, int] | None, int]] = [(None, 0)] * len(spans)
+    i = 0
+    while i < len(spans):
+        if not spans[i][2]:
+            i += 1
+            continue
+        last = i  # the table: spans i..last, rows and the label lines between them ("Hedged assets:")
+        while last + 1 < len(spans) and _next_to(text, spans, last):
+            if spans[last + 1][2]:
+                last += 1
+            elif (last + 2 < len(spans) and spans[last + 2][2] and _next_to(text, spans, last + 1)
+                  and spans[last + 1][1] - spans[last + 1][0] <= CAPTION_CHARS):
+                last += 2
+            else:
+                break
+        body = i
+        while body <= last and not _holds_amount(text[spans[body][0]:spans[body][1]]):
+            body += 1
+        above = list(range(i, body))  # header rows
+        caption = i - 1
+        if (caption >= 0 and not spans[caption][2] and spans[caption][1] - spans[caption][0] <= CAPTION_CHARS
+                and not text[spans[caption][1]:spans[i][0]].strip()):
+            above.insert(0, caption)
+        while above and sum(counts[k] for k in above) > MAX_TABLE_HEADER_TOKENS:
+            above.pop(0)
+        if above and body <= last:
+            header = ((spans[above[0]][0], spans[above[-1]][1]), sum(counts[k] for k in above))
+            found[body:last + 1] = [header] * (last + 1 - body)
+        i = last + 1
+    return found
+
+
+def _next_to(text: str, spans: list[tuple[int, int, bool]], k: int) -> bool:
+    """Whether span k + 1 starts on the line after span k ends."""
+    return not text[spans[k][1]:spans[k + 1][0]].strip() and text.count("\n", spans[k][1], spans[k + 1][0]) <= 1
+
+
+def _holds_amount(row: str) -> bool:
+    """A cell with a figure that is not a year or a date: a row of values, not of headers."""
+    return any(any(c.isdigit() for c in YEAR_IN_TEXT.sub("", _DATE_IN_CELL.sub("", cell))) for cell in row.split("\t"))
 
 
 def _runs(text: str, start: int, end: int):
@@ -139,18 +205,25 @@ def _split_long(text: str, start: int, end: int, table_row: bool, token_offsets:
     return pieces
 
 
-def _pack(units: list[_Unit], budget: int, overlap_tokens: int) -> list[tuple[int, int, int]]:
-    """(start, end, tokens) of chunks: units in order, each chunk within budget, a small overlap."""
-    chunks: list[tuple[int, int, int]] = []
+def _pack(units: list[_Unit], budget: int, overlap_tokens: int
+          ) -> list[tuple[int, int, int, tuple[int, int] | None]]:
+    """(start, end, tokens, table header) of chunks: units in order, each chunk within budget (less its table
+    header's tokens when it opens below a table's header), a small overlap."""
+    chunks: list[tuple[int, int, int, tuple[int, int] | None]] = []
     current: list[_Unit] = []
+
+    def room(first: _Unit) -> int:
+        return budget - first.table_header_tokens
+
     for unit in units:
-        if current and sum(u.tokens for u in current) + unit.tokens > budget:
+        if current and sum(u.tokens for u in current) + unit.tokens > room(current[0]):
             carried = _overlap(current, overlap_tokens)
             # A table keeps its caption: a caption line that would end a chunk opens the next.
             if unit.table_row and not current[-1].table_row and len(current) > 1:
                 carried, current = [current[-1]], current[:-1]
             chunks.append(_span(current))
-            current = carried if sum(u.tokens for u in carried) + unit.tokens <= budget else []
+            fits = carried and sum(u.tokens for u in carried) + unit.tokens <= room(carried[0])
+            current = carried if fits else []
         current.append(unit)
     if current:
         chunks.append(_span(current))
@@ -166,5 +239,5 @@ def _overlap(units: list[_Unit], overlap_tokens: int) -> list[_Unit]:
     return carried
 
 
-def _span(units: list[_Unit]) -> tuple[int, int, int]:
-    return units[0].start, units[-1].end, sum(u.tokens for u in units)
+def _span(units: list[_Unit]) -> tuple[int, int, int, tuple[int, int] | None]:
+    return units[0].start, units[-1].end, sum(u.tokens for u in units), units[0].table_header

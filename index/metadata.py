@@ -60,6 +60,19 @@ _SPELLED_OUT = {
 _NOT_DISTINCTIVE = re.compile(rf"\b(?:{LEGAL_SUFFIX_WORD}|the|holdings?)\b\.?", re.I)
 
 
+# A stand-alone press release or earnings release (MGM Resorts, Ulta Beauty, Amcor earnings PDFs of 2023) names
+# its company in its dateline, with a ticker, or opens its headline with it.
+RELEASE_HEAD_CHARS = 4000
+TICKER_AFTER_NAME = re.compile(
+    r"\((?:NYSE|NASDAQ|Nasdaq|AMEX|NYSE American|NYSE MKT|OTCQB|OTCQX|TSX|ASX|LSE|Euronext)[^:()]{0,20}:\s*[A-Z][A-Z.\-]{0,9}\)")
+RELEASE_NAME_BREAK = re.compile(r"--|\u2014|\u2013|\)|\n|/")  # what stands before the name in a dateline
+HEADLINE_NAME = re.compile(
+    r"^[ \t]*(?:Exhibit[ \t]+\d+(?:\.\d+)?[ \t]*\n[ \t]*)?([A-Z][\w&.,'\u2019 -]{1,60}?)[ \t]+"
+    r"(?i:reports|reported|announces|announced|provides|declares|completes|posts|delivers)\b", re.M)
+ABOUT_HEADING = re.compile(r"^[ \t]*About ([A-Z][\w&.,'\u2019 -]{1,60})[ \t]*$", re.M)
+EXHIBIT_AT_TOP = re.compile(r"^\s*(?:Page \d+ of \d+\s*)?Exhibit[ \t]+(\d+(?:\.\d+)?)\b", re.I)
+
+
 def parse_date(text: str) -> str:
     """First date in `text` as ISO (YYYY-MM-DD), or "" when none is readable."""
     return next((found for _, found in dates_in(text)), "")
@@ -179,6 +192,29 @@ def _entity_name_line(cover: str) -> str:
                                    for w in words):
             return m.group(1)
     return ""
+
+
+def company_from_release(text: str) -> str:
+    """The company a press release or earnings release is from, when nothing else names it: the name its
+    dateline gives with a ticker ("-- Ulta Beauty, Inc. (NASDAQ: ULTA) today announced"), else the name its
+    headline opens with ("Amcor reports fiscal 2023 results"), else the name of its "About X" paragraph."""
+    head = text[:RELEASE_HEAD_CHARS]
+    if ticker := TICKER_AFTER_NAME.search(head):
+        name = RELEASE_NAME_BREAK.split(head[max(0, ticker.start() - 120):ticker.start()])[-1].strip(" ,")
+        if name[:1].isupper():
+            return strip_state_suffix(name)
+    if headline := HEADLINE_NAME.search(head):
+        return headline.group(1).strip()
+    about = ABOUT_HEADING.search(text)
+    return about.group(1).strip() if about else ""
+
+
+def release_exhibit_type(text: str) -> str:
+    """"EX-99.1" for a document that calls itself "Exhibit 99.1" at its top or reads as a press release."""
+    head = text[:RELEASE_HEAD_CHARS]
+    if exhibit := EXHIBIT_AT_TOP.search(head[:300]):
+        return f"EX-{exhibit.group(1)}"
+    return "EX-99.1" if TICKER_AFTER_NAME.search(head) or HEADLINE_NAME.search(head) else ""
 
 
 def period_from_cover(cover: str, form: str) -> str:

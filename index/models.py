@@ -103,6 +103,12 @@ class Chunk:
     char_end: int
     page: int | None = None
     n_tokens: int = 0
+    # For a chunk cut from a table below its header: the table's caption and column headers ("Net sales by
+    # region (in millions)", "Three Months Ended June 28, 2025 ..."), an exact slice of the filing's text from
+    # offset table_header_start, which the chunk's own text does not hold. Embedded and indexed with the text,
+    # and quoted beside a row that answers.
+    table_header: str = ""
+    table_header_start: int = -1
 
     @property
     def header(self) -> str:
@@ -111,7 +117,8 @@ class Chunk:
 
     @property
     def embedding_text(self) -> str:
-        return f"{self.header}\n{' '.join(self.text.split())}"
+        table = f"{' '.join(self.table_header.split())}\n" if self.table_header else ""
+        return f"{self.header}\n{table}{' '.join(self.text.split())}"
 
 
 PENDING, COMPLETE = "pending", "complete"

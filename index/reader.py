@@ -21,6 +21,11 @@ COVER_CHARS = 8000  # the cover page of a form lies within its first few thousan
 BINARY_SIGNATURES = (b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"BZh", b"7z\xbc\xaf")
 # Layout tags of 1990s plain-text submissions (<PAGE>, <S>, <C> column markers in tables).
 SGML_LAYOUT_TAGS = re.compile(r"</?(?:PAGE|S|C|TABLE|CAPTION|FN|F\d{1,2})>", re.I)
+# A fixed-width table of a plain-text submission (Apple 10-K of 1997-12-05, "FIVE FISCAL YEARS ENDED ..."): its
+# columns are runs of two or more spaces apart.
+SGML_TABLE = re.compile(r"<TABLE>(.*?)</TABLE>", re.S | re.I)
+COLUMN_GAP = re.compile(r"[ \t]{2,}")
+RULE_LINE = re.compile(r"[-=_\s]+")  # the rules under a header and above a total: layout, like <S> and <C>
 ANY_TAG = re.compile(r"<[^>]*>")
 HTML_LINE_TAGS = re.compile(r"<(?:p|br|tr|li|h[1-6])[\s/>]", re.I)
 # Words that any SEC filing or exhibit uses; a text with none of them is not a filing.
@@ -69,6 +74,12 @@ def read_filing(path: str | Path, content: bytes | None = None) -> Filing:
         period=metadata.period_from_cover(cover, form),
     )
     meta = metadata.merge(meta, cover_meta)
+    if not meta.company and (not meta.form or meta.form.startswith("EX-")) and (
+            exhibit := meta.form or metadata.release_exhibit_type(text)):
+        # a release or exhibit filed on its own: named by its text, its body the exhibit it is
+        meta = replace(meta, company=metadata.company_from_release(text), form=exhibit,
+                       filing_date=meta.filing_date or metadata.parse_date(text[:metadata.RELEASE_HEAD_CHARS]))
+        documents = [replace(documents[0], type=exhibit), *documents[1:]]
     sections = detect_sections(text, documents, meta.form)
     if not meta.filing_date:
         # A current report is filed within days of its event; a period end is never a filing date.
@@ -141,9 +152,17 @@ def _is_plain_text_in_html(body: str) -> bool:
 
 
 def _plain_text(body: str) -> str:
+    body = SGML_TABLE.sub(lambda m: _table_rows(m.group(1)), body)
     body = SGML_LAYOUT_TAGS.sub("", body)
     lines = [line.rstrip() for line in body.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+
+
+def _table_rows(table: str) -> str:
+    """A fixed-width table as the HTML reader writes tables: one line per row, its cells tab-separated, without
+    blank lines or rules (a row's cells and its label stay as written)."""
+    lines = (COLUMN_GAP.sub("\t", SGML_LAYOUT_TAGS.sub("", line).strip()) for line in table.split("\n"))
+    return "\n" + "\n".join(line for line in lines if line and not RULE_LINE.fullmatch(line)) + "\n"
 
 
 def _pdf_text(raw: bytes) -> tuple[str, list[int]]:

@@ -38,6 +38,7 @@ SIGNATURE_SENTENCE = re.compile(
 # A table-of-contents line ends with its page number or runs dot leaders to it.
 TOC_LINE_END = re.compile(r"(?:\.{4,}|\s)\s*(?:page\s*)?[0-9]{1,3}\s*$|\.{4,}", re.I)
 PAGE_NUMBER_ONLY = re.compile(r"^\s*(?:page\s*)?\d{1,3}\s*$", re.I)
+RESERVED = re.compile(r"\[?\s*reserved\s*\]?\.?", re.I)
 
 # Headings whose content stands in another section: the gap to the next heading is tiny.
 SHORT_SECTION_CHARS = 120
@@ -140,7 +141,10 @@ def _item_headings(text: str, start: int, end: int, schema: forms.FormSchema) ->
         # "Item 7 of this report ..." continues a sentence; a heading's title starts with a capital.
         if rest and not (rest[0].isupper() or rest[0] in "\"'(\u201c[\t"):
             continue
-        if TOC_LINE_END.search(rest) or _next_line_is_page_number(text, m.end(), end):
+        # A "[Reserved]" item is followed by the page number of the page it ends (Amazon 10-K of 2025-02-07,
+        # Item 6).
+        reserved = RESERVED.fullmatch(rest) is not None
+        if TOC_LINE_END.search(rest) or (not reserved and _next_line_is_page_number(text, m.end(), end)):
             continue
         number = m.group("number").upper()
         also = tuple(n.upper() for n in re.findall(r"\d{1,2}[A-Z]?", m.group("more")))

@@ -218,8 +218,10 @@ class FilingIndex:
             for chunk_id, text, meta in zip(page["ids"], page["documents"], page["metadatas"]):
                 ids, texts, metas = found.setdefault(meta["filing_id"], ([], [], []))
                 ids.append(chunk_id)
-                # the context header and section title make company, form and section names searchable
-                texts.append(f"{meta.get('header', '')} {meta.get('section_title', '')}\n{text}")
+                # the context header, section title and table header make company, form, section names and a
+                # table's columns searchable
+                texts.append(f"{meta.get('header', '')} {meta.get('section_title', '')}\n"
+                             f"{meta.get('table_header', '')}\n{text}")
                 metas.append(meta)
         return found
 
@@ -272,6 +274,7 @@ def _chunk_metadata(chunk: Chunk) -> dict:
     meta = chunk.filing.to_json() | {
         "section": chunk.section, "section_title": chunk.section_title, "char_start": chunk.char_start,
         "char_end": chunk.char_end, "header": chunk.header, "n_tokens": chunk.n_tokens,
+        "table_header": chunk.table_header, "table_header_start": chunk.table_header_start,
         # the date as a number, which the chunk table's date filters compare
         "filing_date_num": int(chunk.filing.filing_date.replace("-", "") or 0),
     }
@@ -284,4 +287,4 @@ def chunk_from_metadata(chunk_id: str, text: str, meta: dict, filing: FilingRef)
     """A stored chunk; its filing's reference comes from the registry, which holds all of it."""
     return Chunk(chunk_id, filing, text, meta.get("section", ""), meta.get("section_title", ""),
                  int(meta.get("char_start", 0)), int(meta.get("char_end", 0)), meta.get("page"),
-                 int(meta.get("n_tokens", 0)))
+                 int(meta.get("n_tokens", 0)), meta.get("table_header", ""), int(meta.get("table_header_start", -1)))

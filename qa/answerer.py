@@ -22,7 +22,7 @@ from index.lexicon import LEGAL_SUFFIXES, MONTHS, NUMBER_WORDS, YEAR, YEAR_IN_TE
 from qa.filters import company_aliases
 from qa.retrieval import with_filing_words
 from qa.models import Citation, Passage
-from qa.quotes import Sentence, cite, passage_sentences
+from qa.quotes import Sentence, cite, cite_table_header, passage_sentences
 from qa.scorer import AnswerScorer
 
 MAX_SENTENCES = 3
@@ -186,10 +186,18 @@ class ExtractiveAnswerer:
         if confidence < self.scorer.threshold:
             return Extract(NOT_FOUND, [], confidence, True, ranked)
         reranked = {p.chunk.chunk_id: p for p in ranked}
-        citations = [cite(n, [replace(s.sentence, passage=reranked[s.sentence.passage.chunk.chunk_id])])
-                     for n, s in enumerate(assessment.chosen, 1)]
-        text = " ".join(f"{_ensure_stop(s.sentence.flat)} [{c.n}]" for s, c in zip(assessment.chosen, citations))
-        return Extract(text, citations, confidence, False, ranked)
+        citations: list[Citation] = []
+        pieces: list[str] = []
+        for chosen in assessment.chosen:
+            passage = reranked[chosen.sentence.passage.chunk.chunk_id]
+            header = passage.chunk.table_header
+            # a table row says which column is which only with its table's header: quote that first
+            if chosen.sentence.table_row and header and header not in {c.quote for c in citations}:
+                citations.append(cite_table_header(len(citations) + 1, passage))
+                pieces.append(f"{_ensure_stop(' '.join(header.split()))} [{len(citations)}]")
+            citations.append(cite(len(citations) + 1, [replace(chosen.sentence, passage=passage)]))
+            pieces.append(f"{_ensure_stop(chosen.sentence.flat)} [{len(citations)}]")
+        return Extract(" ".join(pieces), citations, confidence, False, ranked)
 
     def assess(self, question: str, search_text: str, passages: list[Passage],
                companies: tuple[str, ...] = ()) -> Assessment:
@@ -233,14 +241,18 @@ class ExtractiveAnswerer:
             passage_words = chunk.text.lower() + " " + filing.company.lower()
             passage_words += " " + " ".join(company_aliases(filing.company))
             name_share = _share(names, lambda n: n.lower() in passage_words)
-            year_share = _share(years, lambda y: y in chunk.text or _year_near(y, filing.filing_date))
+            year_share = _share(years, lambda y: y in chunk.text or y in chunk.table_header
+                                or _year_near(y, filing.filing_date))
+            # a table row says what its figures are only with its table's header, which is quoted with it
+            header_terms = set(terms(chunk.table_header))
             on_topic = year_share > 0 and all(any(w.lower() in passage_words for w in words) for words in distinctive)
             prior = 1.0 / (1 + math.log(passage.rank))
             section = chunk.section
             for sentence in passage_sentences(passage):
                 if len(sentence.text.split()) < 4:
                     continue
-                own = set(terms(sentence.text))
+                written = set(terms(sentence.text))
+                own = written | header_terms if sentence.table_row else written
                 held = [t for t in weights if t in own]
                 nearby = sum(weights[t] for t in weights if t not in own and (t in context or t in passage_terms))
                 # the passage's other sentences and its filing's company, form and section are context
@@ -251,9 +263,9 @@ class ExtractiveAnswerer:
                 fact = len(filled) / len(asked.slots) if asked.slots else 1.0
                 focus_share = sum(focus[t] for t in focus if t in own) / focus_total if focus else 1.0
                 # long run-on "sentences" (exhibit lists, tables without stops) hold many words by chance
-                brevity = 1.0 / (1.0 + max(0, len(own) - 40) / 60)
+                brevity = 1.0 / (1.0 + max(0, len(written) - 40) / 60)
                 # a headline that repeats the question ("ImmunoGen appoints new CFO") answers nothing
-                novelty = len(own - question_terms - context) / len(own) if own else 0.0
+                novelty = len(written - question_terms - context) / len(written) if written else 0.0
                 factors = {"coverage": coverage, "brevity": brevity, "fact": 0.3 + 0.7 * fact,
                            "names": 0.15 + 0.85 * name_share, "years": 0.5 + 0.5 * year_share,
                            "focus": 0.4 + 0.6 * focus_share,

@@ -180,8 +180,9 @@ class LLMAnswerer:
 
 def _numbered(passages: list[Passage]) -> str:
     """Passages as the answer prompt shows them: [n] company · form · date · section · title, then the text."""
-    return "\n\n".join(f"[{n}] {p.chunk.filing.label(p.chunk.section, p.chunk.section_title)}\n{p.chunk.text.strip()}"
-                       for n, p in enumerate(passages, 1))
+    return "\n\n".join(f"[{n}] {p.chunk.filing.label(p.chunk.section, p.chunk.section_title)}\n"
+                       + (f"(table: {' '.join(p.chunk.table_header.split())})\n" if p.chunk.table_header else "")
+                       + p.chunk.text.strip() for n, p in enumerate(passages, 1))
 
 
 def _claims(text: str) -> list[_Claim]:

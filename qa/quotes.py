@@ -29,6 +29,14 @@ def passage_sentences(passage: Passage) -> list[Sentence]:
             for a, b, row in sentence_spans(chunk.text, 0, len(chunk.text))]
 
 
+def cite_table_header(n: int, passage: Passage) -> Citation:
+    """Citation [n] quoting the caption and column headers of the table a passage was cut from (above it)."""
+    chunk = passage.chunk
+    start = chunk.table_header_start
+    return Citation(n, chunk.filing, chunk.section, chunk.section_title, chunk.page, chunk.table_header, start,
+                    start + len(chunk.table_header), passage.rank)
+
+
 def cite(n: int, sentences: list[Sentence]) -> Citation:
     """Citation [n] quoting consecutive sentences of one passage, from the first one's start to the last one's end."""
     passage = sentences[0].passage

@@ -93,4 +93,6 @@ BOILERPLATE: tuple[str, ...] = (
     r"\bincorporated (?:herein )?by reference\b",
     r"\bdoes not constitute an offer\b",
     r"\bsubsequent (?:current report|form 8-k)\b",
+    # the check boxes of an 8-K cover (Premier Financial Bancorp 8-K of 2021-03-30)
+    r"[\u2610\u2612\u2611]|\bcommunications? pursuant to rule\b|\bsoliciting material pursuant to rule\b",
 )

@@ -169,3 +169,23 @@ def corpus_metadata(corpus):
 def test_corpus_metadata(corpus_metadata, name, company, filing_date):
     meta = corpus_metadata(name)
     assert (meta.company, meta.filing_date) == (company, filing_date)
+
+
+@pytest.mark.parametrize(("head", "company"), [
+    ("Ulta Beauty Announces Fourth Quarter Results\nBOLINGBROOK, Ill.--(BUSINESS WIRE)-- Ulta Beauty, Inc. "
+     "(NASDAQ: ULTA) today announced results.", "Ulta Beauty, Inc."),
+    ("Page 1 of 15\nExhibit 99.1\nMGM RESORTS INTERNATIONAL REPORTS FOURTH QUARTER RESULTS\nLas Vegas, Nevada, "
+     "February 8, 2023 \u2013 MGM Resorts International (NYSE: MGM) today reported results.", "MGM Resorts International"),
+    ("Amcor reports fiscal 2023 results and provides outlook for fiscal 2024\nNet sales of $14,694 million.",
+     "Amcor"),
+    ("Quarterly highlights\nNet sales rose.\nAbout Example Widgets\nExample Widgets makes widgets.", "Example Widgets"),
+    ("Net sales rose in the quarter.", ""),
+])
+def test_company_of_a_release_filed_on_its_own(head, company):
+    assert metadata.company_from_release(head) == company
+
+
+def test_release_exhibit_type():
+    assert metadata.release_exhibit_type("Exhibit 99.2\nAcme Announces Results") == "EX-99.2"
+    assert metadata.release_exhibit_type("Acme Corp. (NYSE: ACM) today reported earnings.") == "EX-99.1"
+    assert metadata.release_exhibit_type("The undersigned hereby certifies the report.") == ""

@@ -113,3 +113,49 @@ def test_parse_cli_prints_one_json_line_per_file_and_errors_inline(tmp_path):
     assert [s["name"] for s in first["sections"]][1:] == ["Item 5", "Item 7", "SIGNATURE", "EX-99.1", "EX-99.2"]
     assert all(s["char_start"] < s["char_end"] for s in first["sections"])
     assert second == {"source": str(empty), "error": "empty file"}
+
+
+def test_fixed_width_tables_of_text_submissions_become_rows_of_cells(tmp_path):
+    # long enough to read as fixed-width text: a few lines holding <TABLE> tags would read as HTML
+    prose = "The Company designs, manufactures and markets personal computers.\n" * 220
+    path = tmp_path / "old_10k.txt"
+    path.write_text("""<SEC-DOCUMENT>
+<DOCUMENT>
+<TYPE>10-K
+<TEXT>
+ANNUAL REPORT PURSUANT TO SECTION 13 OF THE SECURITIES EXCHANGE ACT OF 1934
+ACME WIDGETS, INC.
+(Exact name of registrant as specified in its charter)
+Item 1. Business
+""" + prose + """Item 6. Selected Financial Data
+<TABLE>
+<CAPTION>
+FIVE FISCAL YEARS ENDED SEPTEMBER 26, 1997          1997       1996
+- ------------------------------------------------  ---------  ---------
+                                              (IN MILLIONS)
+<S>                                               <C>        <C>
+Net sales.......................................  $   7,081  $   9,833
+
+Net income (loss)...............................  $  (1,045) $    (816)
+</TABLE>
+</TEXT>
+</DOCUMENT>
+</SEC-DOCUMENT>
+""")
+    text = read_filing(path).text
+    assert "FIVE FISCAL YEARS ENDED SEPTEMBER 26, 1997\t1997\t1996\n(IN MILLIONS)\n" \
+           "Net sales.......................................\t$\t7,081\t$\t9,833\n" \
+           "Net income (loss)...............................\t$\t(1,045) $\t(816)" in text
+    assert "-----" not in text and "<S>" not in text
+
+
+def test_earnings_release_pdf_gets_its_company_form_and_date_from_its_text(tmp_path):
+    path = tmp_path / "release.pdf"
+    # (make_pdf writes no parentheses, so the dateline has no ticker: the headline names the company)
+    path.write_bytes(make_pdf([["Acme Widgets Reports Record Fourth Quarter Results",
+                                "DAYTON, Ohio, February 8, 2024 -- Acme Widgets, Inc. today reported",
+                                "net sales of $1,204 million for the fourth quarter of fiscal 2023."]]))
+    filing = read_filing(path)
+    assert (filing.metadata.company, filing.metadata.form, filing.metadata.filing_date) == \
+           ("Acme Widgets", "EX-99.1", "2024-02-08")
+    assert [s.name for s in filing.sections] == ["EX-99.1"]

@@ -265,3 +265,10 @@ def test_immunogen_8k_sections_and_exhibits(corpus_filing):
 ])
 def test_corpus_filings_have_their_usual_sections(corpus_filing, name, expected):
     assert expected in [s.name for s in corpus_filing(name).sections]
+
+
+def test_reserved_item_followed_by_its_page_number_is_a_section():
+    text = (f"FORM 10-K\nItem 5. Market for Registrant's Common Equity\n{FILLER}\nItem 6. [Reserved]\n32\n"
+            f"Item 7. Management's Discussion and Analysis\n{FILLER}\n")
+    assert names(text, "10-K") == ["COVER", "Item 5", "Item 6", "Item 7"]
+    assert "Item 6" not in section_text(text, "10-K", "Item 5")

@@ -86,8 +86,9 @@ def source_card(answer: Answer, item: Citation | Passage) -> str:
     passage = item if isinstance(item, Passage) else next(
         (p for p in answer.passages if p.rank == item.passage_rank), None)
     if isinstance(item, Citation):
-        body = (highlighted(passage.chunk.text, passage.chunk.char_start, item.char_start, item.char_end) if passage
-                else f"<mark>{html.escape(item.quote)}</mark>")
+        inside = passage and passage.chunk.char_start <= item.char_start < passage.chunk.char_end
+        body = (highlighted(passage.chunk.text, passage.chunk.char_start, item.char_start, item.char_end) if inside
+                else f"<mark>{html.escape(item.quote)}</mark>")  # a table's header, quoted from above its passage
     else:
         body = html.escape(item.chunk.text)
     where = place(item)

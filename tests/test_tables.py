@@ -1,0 +1,80 @@
+"""Tables read with their headers: every chunk cut below a table's header carries its caption and column
+headers, and an answer from a row quotes the header it relies on."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.chunking import chunk_filing
+from index.reader import read_filing
+
+CAPTION = "Net sales by product line were as follows (in millions):"
+PRODUCTS = ["Blue widgets", "Red widgets", "Green widgets", "Gadgets", "Gizmos", "Sprockets", "Cogs", "Levers",
+            "Pulleys", "Springs", "Valves", "Pumps", "Gears", "Bearings", "Hinges", "Latches", "Bolts", "Rivets",
+            "Brackets", "Clamps", "Fittings", "Couplings", "Washers", "Spindles", "Rollers", "Shafts"]
+
+
+def _tables_10k(folder: Path) -> Path:
+    rows = "".join(f"<tr><td>{name}</td><td>$</td><td>{1000 + 37 * i:,}</td><td>$</td><td>{900 + 31 * i:,}</td>"
+                   f"<td>$</td><td>{800 + 29 * i:,}</td></tr>\n" for i, name in enumerate(PRODUCTS))
+    path = folder / "acme_10k.htm"
+    path.write_text(f"""<html><body>
+<div>UNITED STATES SECURITIES AND EXCHANGE COMMISSION</div><div>FORM 10-K</div>
+<div>ANNUAL REPORT PURSUANT TO SECTION 13 OR 15(d) OF THE SECURITIES EXCHANGE ACT OF 1934</div>
+<div>For the fiscal year ended September 28, 2024</div>
+<div>Acme Widgets, Inc.</div><div>(Exact name of registrant as specified in its charter)</div>
+<div>Item 7. Management's Discussion and Analysis of Financial Condition and Results of Operations</div>
+<p>Acme sells widgets and other parts to manufacturers in forty countries.</p>
+<div>{CAPTION}</div>
+<table>
+<tr><td></td><td colspan="2">Years ended</td></tr>
+<tr><td></td><td colspan="2">September 28, 2024</td><td colspan="2">September 30, 2023</td><td colspan="2">September 24, 2022</td></tr>
+{rows}<tr><td>Total net sales</td><td>$</td><td>48,211</td><td>$</td><td>41,377</td><td>$</td><td>37,990</td></tr>
+</table>
+<p>Net sales rose because customers bought more blue widgets.</p>
+<div>SIGNATURES</div>
+<p>Pursuant to the requirements of the Securities Exchange Act of 1934, the registrant has duly caused this report
+to be signed on its behalf by the undersigned, thereunto duly authorized. Date: November 1, 2024</p>
+</body></html>""")
+    return path
+
+
+def test_chunks_below_a_table_header_carry_its_caption_and_column_headers(tmp_path, embedder):
+    filing = read_filing(_tables_10k(tmp_path))
+    chunks = chunk_filing(filing, embedder.count_tokens, embedder.token_offsets, embedder.max_tokens)
+    table = [c for c in chunks if "Total net sales" in c.text or "Spindles" in c.text]
+    below = [c for c in table if CAPTION not in c.text]
+    assert below, "the table is long enough to be cut below its header"
+    for chunk in below:
+        assert chunk.table_header.startswith(CAPTION) and "September 28, 2024" in chunk.table_header
+        start = chunk.table_header_start
+        assert filing.text[start:start + len(chunk.table_header)] == chunk.table_header  # verbatim, with offsets
+        assert " ".join(chunk.table_header.split()) in chunk.embedding_text
+        assert embedder.count_tokens([chunk.embedding_text])[0] <= embedder.max_tokens - 2  # nothing cut off
+    opening = next(c for c in chunks if CAPTION in c.text)
+    assert opening.table_header == ""  # the header is in the chunk's own text
+    prose = next(c for c in chunks if "forty countries" in c.text)
+    assert prose.table_header == ""
+
+
+def test_a_number_from_a_table_row_is_answered_with_the_header_it_relies_on(assistant, tmp_path):
+    assistant.ingest([_tables_10k(tmp_path)])
+    answer = assistant.ask("What were Acme's total net sales in fiscal 2024?")
+    assert not answer.refused, answer.text
+    header, row = answer.citations[0], answer.citations[1]
+    assert header.quote.startswith(CAPTION) and "September 28, 2024" in header.quote
+    assert "48,211" in row.quote and row.char_start > header.char_end
+    text = assistant.filing_text(row.filing.filing_id)
+    for citation in answer.citations:
+        assert text[citation.char_start:citation.char_end] == citation.quote
+    assert answer.text.index("[1]") < answer.text.index("48,211") < answer.text.index("[2]")
+
+
+@pytest.mark.parametrize("row, holds", [("2024\tChange\t2023", False), ("June 28, 2025\tJune 29, 2024", False),
+                                        ("Three Months Ended", False), ("Net sales\t$\t1,204", True),
+                                        ("Margin\t(3) %", True)])
+def test_header_rows_hold_periods_and_labels_body_rows_hold_amounts(row, holds):
+    from index.chunking import _holds_amount
+
+    assert _holds_amount(row) is holds
