@@ -17,6 +17,9 @@ from index.models import Filing, FilingMetadata, Section
 from index.sections import SIGNATURE, DocumentSpan, detect_sections
 
 DOCUMENT_SEPARATOR = "\n\n"
+PDF_COLUMN_GAP = 1.0  # in line heights: a wider gap between two words of a PDF line separates table cells
+PDF_MIN_LINE_HEIGHT = 4.0  # points: a character box flatter than this (a dash, a dot) measures no line
+PDF_LINE = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|$)")
 COVER_CHARS = 8000  # the cover page of a form lies within its first few thousand characters
 BINARY_SIGNATURES = (b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"BZh", b"7z\xbc\xaf")
 # Layout tags of 1990s plain-text submissions (<PAGE>, <S>, <C> column markers in tables).
@@ -177,8 +180,7 @@ def _pdf_text(raw: bytes) -> tuple[str, list[int]]:
         for index in range(len(document)):
             page = document[index]
             text_page = page.get_textpage()
-            page_text = text_page.get_text_range().replace("\r\n", "\n").replace("\r", "\n")
-            pages.append("\n".join(line.rstrip() for line in page_text.split("\n")).strip("\n"))
+            pages.append("\n".join(_pdf_lines(text_page)).strip("\n"))
             text_page.close()
             page.close()
     finally:
@@ -190,6 +192,37 @@ def _pdf_text(raw: bytes) -> tuple[str, list[int]]:
         page_starts.append(offset)
         offset += len(page_text) + len(DOCUMENT_SEPARATOR)
     return DOCUMENT_SEPARATOR.join(pages), page_starts
+
+
+def _pdf_lines(text_page) -> list[str]:
+    """The page's lines as pdfium reads them, a table's rows with their cells tab-separated.
+
+    pdfium writes the cells of a table row as words of one line; where the gap before a word is wider than
+    PDF_COLUMN_GAP line heights, the word opens another cell. Justified prose has wide gaps too, so a line
+    keeps its cells only when it reads as a row of figures (most of its cells after the first hold a digit).
+    Measured on the corpus PDFs: about 6 ms a page.
+    """
+    raw = text_page.get_text_range()  # its character indices are pdfium's, line breaks ("\r\n") included
+    chars = text_page.count_chars()
+    lines = []
+    for match in PDF_LINE.finditer(raw):
+        line, offset = match.group(1), match.start(1)
+        cells: list[str] = []
+        word_start, previous_right = 0, None
+        for k, char in enumerate(line):
+            if char == " " or offset + k >= chars:
+                continue
+            left, bottom, right, top = text_page.get_charbox(offset + k)
+            if previous_right is not None and line[k - 1] == " " and left - previous_right > PDF_COLUMN_GAP * max(
+                    top - bottom, PDF_MIN_LINE_HEIGHT):
+                cells.append(line[word_start:k].strip())
+                word_start = k
+            previous_right = right
+        cells.append(line[word_start:].strip())
+        figures = sum(any(c.isdigit() for c in cell) for cell in cells[1:])
+        is_row = len(cells) >= 3 and figures >= max(2, (len(cells) - 1) / 2)
+        lines.append("\t".join(cells) if is_row else line.rstrip())
+    return lines
 
 
 def _signature_date(text: str, sections: list[Section]) -> str:
