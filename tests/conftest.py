@@ -67,8 +67,13 @@ def wait_for_http(url: str, process: subprocess.Popen, log: Path, seconds: float
     pytest.fail(f"{url} did not come up: {log.read_text()[-3000:]}")
 
 
+def _pdf_string(text: str) -> str:
+    return f"({text.replace('(', '[').replace(')', ']')})"
+
+
 def make_pdf(pages: list[list[str]]) -> bytes:
-    """A small valid PDF with one Helvetica text line per string, one page per list."""
+    """A small valid PDF with one Helvetica text line per string, one page per list; a tab in a string sets
+    the next words 88 points further right, as a table's next column."""
     objects: list[bytes] = []
     page_ids = [3 + 2 * i for i in range(len(pages))]
     font_id = 3 + 2 * len(pages)
@@ -77,7 +82,7 @@ def make_pdf(pages: list[list[str]]) -> bytes:
     objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode())
     for lines in pages:
         content = "BT /F1 11 Tf 72 740 Td " + " ".join(
-            f"({line.replace('(', '[').replace(')', ']')}) Tj 0 -14 Td" for line in lines) + " ET"
+            f"[{' -8000 '.join(_pdf_string(cell) for cell in line.split(chr(9)))}] TJ 0 -14 Td" for line in lines) + " ET"
         objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {len(objects) + 2} 0 R "
                        f"/Resources << /Font << /F1 {font_id} 0 R >> >> >>".encode())
         objects.append(f"<< /Length {len(content)} >>\nstream\n{content}\nendstream".encode())

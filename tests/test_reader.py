@@ -159,3 +159,15 @@ def test_earnings_release_pdf_gets_its_company_form_and_date_from_its_text(tmp_p
     assert (filing.metadata.company, filing.metadata.form, filing.metadata.filing_date) == \
            ("Acme Widgets", "EX-99.1", "2024-02-08")
     assert [s.name for s in filing.sections] == ["EX-99.1"]
+
+
+def test_pdf_table_rows_keep_their_cells_apart_and_prose_stays_prose(tmp_path):
+    path = tmp_path / "tables.pdf"
+    path.write_bytes(make_pdf([["FORM 10-Q", "Quarterly report of Acme Widgets, Inc.",
+                                "Net sales by region, in millions:", "Region\t2024\t2023", "Americas\t$ 1,204\t$ 1,100",
+                                "Europe\t$ 330\t$ 310", "Sales rose in every region because demand grew.",
+                                "Region names\tare\twords only"]]))
+    lines = read_filing(path).text.split("\n")
+    assert "Region\t2024\t2023" in lines and "Americas\t$ 1,204\t$ 1,100" in lines and "Europe\t$ 330\t$ 310" in lines
+    assert "Sales rose in every region because demand grew." in lines
+    assert not any("\t" in line for line in lines if line.startswith("Region names"))  # no figures: not a row
