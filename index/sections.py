@@ -56,6 +56,19 @@ DATELINE = re.compile(
 )
 HEADLINE_WINDOW_CHARS = 600
 HEADLINE_MAX_CHARS = 200  # longer all-capitals lines are legends and disclaimers, not headlines
+# The lines of a signature block: the sentences that open it, signatures, names with their titles, dates.
+SIGNATURE_LINE = re.compile(
+    r"/s/|\(signed\)|^\s*(?:by|name|title|date|dated)\s*:|\bsignatures?\b|pursuant to the requirements|"
+    r"hereby certif|know all (?:persons|men)|attorneys?[- ]in[- ]fact|power of attorney|\bofficer\b|\bdirector\b|"
+    r"\bpresident\b|\bchairman\b|\bsecretary\b|\btreasurer\b|\bcontroller\b|\bregistrant\b|\bcapacity\b",
+    re.I)
+SIGNED = re.compile(r"/s/|\(signed\)", re.I)
+PARAGRAPH_CHARS = 300  # a line this long is a paragraph of prose, which no signature block holds
+HEADING_LINES = 12  # heading lines looked at above that paragraph
+TRAILING_MIN_CHARS = 1000  # less after a signature block is a page footer, not a document
+_DATE_OR_PAGE = re.compile(r"[A-Z][a-z]+\.? \d{1,2}, \d{4}|\b(?:19|20)\d\d\b|\bF-\d+\b|\bpage \d+", re.I)
+FINANCIAL_STATEMENTS = re.compile(r"financial statements|balance sheets?|statements? of (?:operations|income|cash)|"
+                                  r"schedule [ivx]+\b", re.I)
 # An entry of an exhibit list: "99.1 The Registrant's Press Release dated March 5, 2001."
 EXHIBIT_LIST_ENTRY = re.compile(
     r"^[ \t]*(?:EX(?:HIBIT)?[-\s]*(?:NO\.?\s*)?)?(\d{1,3}\.\d{1,2}|\d{1,3})[ \t]+(?=[A-Z\"'(])", re.I | re.M
@@ -123,6 +136,8 @@ def _main_document_sections(text: str, document: DocumentSpan, form: str) -> lis
                                 heading.start, section_end))
     if not headings:
         sections.append(Section(BODY, document.description or form, start, items_end))
+    if signature is not None and not exhibits and (trailing := _after_signature(text, signature, end)):
+        exhibits = [trailing]
     if signature is not None:
         signature_end = exhibits[0][1] if exhibits else end
         sections.append(Section(SIGNATURE, "Signatures", signature, signature_end))
@@ -259,6 +274,43 @@ def _untagged_exhibits(text: str, start: int, end: int, headings: list[_Heading]
         name = forms.normalise_exhibit_type(number) if number else f"EXHIBIT {i + 1}"
         exhibits.append((name, offset, headline or forms.exhibit_title(name)))
     return exhibits
+
+
+def _after_signature(text: str, start: int, end: int) -> tuple[str, int, str] | None:
+    """(name, start, title) of what a filing pastes after its signature block without a tag: a press release
+    (Philips 6-K of 2023-01-30), the financial statements (Commonwealth Income & Growth Fund V 10-K of 2016,
+    Loncor 20-F of 2016) or a schedule (Medicis 10-K of 1999). It begins at the first paragraph or row of
+    figures that no signature line explains, with the short heading lines just above it."""
+    lines, offset = [], start
+    for line in text[start:end].split("\n"):
+        lines.append((offset, line.strip()))
+        offset += len(line) + 1
+    first = next((i for i, (_, line) in enumerate(lines) if not SIGNATURE_LINE.search(line) and (
+        len(line) >= PARAGRAPH_CHARS or ("\t" in line and _holds_figure(line)))), None)
+    if first is None:
+        return None
+    # the heading lines above it, up to a line of the signature block or the name printed under a signature
+    for _ in range(HEADING_LINES):
+        above = lines[first - 1][1] if first > 0 else ""
+        if (first < 2 or len(above) > HEADLINE_MAX_CHARS or SIGNATURE_LINE.search(above)
+                or SIGNED.search(lines[first - 2][1])):
+            break
+        first -= 1
+    begin = lines[first][0]
+    if end - begin < TRAILING_MIN_CHARS or not text[start:begin].strip():
+        return None
+    shown = [line for _, line in lines[first:first + HEADING_LINES] if re.search(r"[A-Za-z]", line)]
+    title = next((line for line in shown if sum(word.isalpha() for word in line.split()) >= 3),
+                 shown[0] if shown else "").split("\t")[0][:120]
+    # its kind, read around its start: a heading such as "Balance Sheets" may sit just above it
+    name = "FINANCIAL STATEMENTS" if FINANCIAL_STATEMENTS.search(text[max(start, begin - 200):begin + 600]) \
+        else "EXHIBIT 1"
+    return name, begin, title
+
+
+def _holds_figure(row: str) -> bool:
+    """A cell with a figure beyond a date or a page number ("F-2") in a tab-separated row."""
+    return any(re.search(r"\d", _DATE_OR_PAGE.sub("", cell)) for cell in row.split("\t")[1:])
 
 
 def _headline_before(text: str, floor: int, dateline: int) -> tuple[int, str] | None:

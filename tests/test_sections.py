@@ -272,3 +272,29 @@ def test_reserved_item_followed_by_its_page_number_is_a_section():
             f"Item 7. Management's Discussion and Analysis\n{FILLER}\n")
     assert names(text, "10-K") == ["COVER", "Item 5", "Item 6", "Item 7"]
     assert "Item 6" not in section_text(text, "10-K", "Item 5")
+
+
+RELEASE = ("Amsterdam, the Netherlands - Example N.V. today presented its plan to grow. " + FILLER * 4 + "\n") * 3
+
+
+def test_press_release_pasted_after_the_signature_is_its_own_section():
+    text = (f"FORM 6-K\nREPORT OF FOREIGN PRIVATE ISSUER\n{FILLER}\nSIGNATURES\nPursuant to the requirements of the "
+            "Securities Exchange Act of 1934, the registrant has duly caused this report to be signed on its behalf.\n"
+            "EXAMPLE N.V.\n/s/ J. Jansen\n(Chief Legal Officer)\nPress information\nJanuary 30, 2023\n"
+            f"Example presents its plan to grow\n{RELEASE}")
+    sections = {s.name: s for s in sections_of(text, "6-K")}
+    assert list(sections) == ["BODY", "SIGNATURE", "EXHIBIT 1"]
+    assert sections["EXHIBIT 1"].title == "Example presents its plan to grow"
+    assert "/s/ J. Jansen" in section_text(text, "6-K", "SIGNATURE")
+    assert "today presented its plan" not in section_text(text, "6-K", "SIGNATURE")
+
+
+def test_financial_statements_after_a_10k_signature_are_their_own_section():
+    rows = "\n".join(f"Item {n} of the balance\t{1000 + n:,}\t{900 + n:,}" for n in range(60))
+    text = (f"FORM 10-K\nItem 15. Exhibits and Financial Statement Schedules\n{FILLER}\nSIGNATURES\nPursuant to the "
+            "requirements of the Securities Exchange Act of 1934, the Registrant has duly caused this report to be "
+            "signed.\nBy: /s/ Jane Roe\nChief Executive Officer\nBalance Sheets\nDecember 31,\t2015\t2014\n"
+            f"{rows}\n")
+    sections = {s.name: s for s in sections_of(text, "10-K")}
+    assert list(sections)[-2:] == ["SIGNATURE", "FINANCIAL STATEMENTS"]
+    assert section_text(text, "10-K", "FINANCIAL STATEMENTS").startswith("Balance Sheets")
