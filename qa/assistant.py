@@ -121,7 +121,10 @@ class Assistant:
                                        retrieval.named_companies)
         answer = Answer(question, extract.text, extract.refused, extract.citations, extract.ranked_passages[:k],
                         retrieval.filters, resolved.question, flags, extract.confidence)
-        if llm is not None and not answer.refused:
+        # With an LLM, it decides from the passages whenever retrieval found any, refusing by its prompt's rule;
+        # the offline answer is the fallback when it fails.
+        written_by_llm = False
+        if llm is not None and answer.passages:
             from qa.llm import LLMError
 
             pieces: list[str] = []
@@ -132,12 +135,14 @@ class Assistant:
                 answer.text, answer.citations, llm_flags, answer.refused = llm.finalize("".join(pieces),
                                                                                         answer.passages)
                 answer.flags.extend(llm_flags)
+                written_by_llm = True
             except LLMError as error:
                 answer.flags.append(f"the LLM failed, so this answer was composed offline: {error}")
-                yield "\n\n" + extract.text
+                if pieces:
+                    yield "\n\n"
         if answer.refused:
             answer.text = NOT_FOUND + (NEAREST if answer.passages else "")
-        if llm is None or extract.refused:
+        if not written_by_llm:
             yield answer.text
         yield done(answer)
 

@@ -9,9 +9,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from qa.assistant import Assistant
 from qa.llm import REFUSAL, LLMAnswerer, LLMError, load_llm
 from qa.models import Chunk, FilingRef, Passage, Turn
-from conftest import free_port
+from conftest import SAMPLE, free_port
 
 FILING = """UNITED STATES SECURITIES AND EXCHANGE COMMISSION
 FORM 8-K
@@ -225,3 +226,21 @@ def test_server_down_is_a_clear_error_not_a_hang(monkeypatch: pytest.MonkeyPatch
     with pytest.raises(LLMError, match="Connection error"):
         answerer.condense("And her salary?", [Turn("Who is the CFO?")])
     assert time.monotonic() - started < 15
+
+
+def test_llm_decides_even_where_the_offline_answer_refuses(server: ScriptedOpenAI, settings, embedder):
+    assistant = Assistant.open(settings.with_overrides(llm="openai:some-model"))
+    assistant._embedder = embedder
+    assistant.ingest([SAMPLE])
+    question = "How many employees did ImmunoGen have at the end of 2000?"
+    assert assistant.answerer.answer(question, question, assistant.search(question, k=12)).refused  # offline
+
+    server.reply = "ImmunoGen announced a collaboration with Millennium Pharmaceuticals [1]."
+    answer = assistant.ask(question)
+    assert len(server.requests) == 1 and not answer.refused and answer.citations
+    text = assistant.filing_text(answer.citations[0].filing.filing_id)
+    assert all(text[c.char_start:c.char_end] == c.quote for c in answer.citations)
+
+    server.reply = REFUSAL
+    refused = assistant.ask("What was ImmunoGen's revenue in fiscal 2005?")
+    assert len(server.requests) == 2 and refused.refused and refused.citations == []
