@@ -70,6 +70,10 @@ HEADLINE_NAME = re.compile(
     r"^[ \t]*(?:Exhibit[ \t]+\d+(?:\.\d+)?[ \t]*\n[ \t]*)?([A-Z][\w&.,'\u2019 -]{1,60}?)[ \t]+"
     r"(?i:reports|reported|announces|announced|provides|declares|completes|posts|delivers)\b", re.M)
 ABOUT_HEADING = re.compile(r"^[ \t]*About ([A-Z][\w&.,'\u2019 -]{1,60})[ \t]*$", re.M)
+REFERENCES_CHARS = 100_000  # the definitions of "we" open a prospectus, after its cover and contents
+WE_REFERS_TO = re.compile(
+    r"[\"\u201c]we,?[\"\u201d][^.]{0,200}?\brefers? to (?:the activities [^.]{0,60}? of )?"
+    rf"([A-Z][\w&.,'\u2019 -]{{1,80}}?\b{LEGAL_SUFFIX_WORD}\.?)(?=[\s,.;)])", re.I)
 EXHIBIT_AT_TOP = re.compile(r"^\s*(?:Page \d+ of \d+\s*)?Exhibit[ \t]+(\d+(?:\.\d+)?)\b", re.I)
 
 
@@ -207,6 +211,14 @@ def company_from_release(text: str) -> str:
         return headline.group(1).strip()
     about = ABOUT_HEADING.search(text)
     return about.group(1).strip() if about else ""
+
+
+def company_from_references(text: str) -> str:
+    """The company a document's "we" is, as a prospectus defines it: "the terms “FFIC,” the “Company,” “we,”
+    “our” and “us” ... refer to Flushing Financial Corporation and its subsidiaries" (Flushing Financial
+    424B5 of 2024-12-12, whose cover names its company only in a logo)."""
+    m = WE_REFERS_TO.search(text, 0, REFERENCES_CHARS)
+    return m.group(1).strip() if m else ""
 
 
 def release_exhibit_type(text: str) -> str:

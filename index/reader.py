@@ -83,6 +83,8 @@ def read_filing(path: str | Path, content: bytes | None = None) -> Filing:
         meta = replace(meta, company=metadata.company_from_release(text), form=exhibit,
                        filing_date=meta.filing_date or metadata.parse_date(text[:metadata.RELEASE_HEAD_CHARS]))
         documents = [replace(documents[0], type=exhibit), *documents[1:]]
+    if not meta.company:
+        meta = replace(meta, company=metadata.company_from_references(text))
     sections = detect_sections(text, documents, meta.form)
     if not meta.filing_date:
         # A current report is filed within days of its event; a period end is never a filing date.

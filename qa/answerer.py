@@ -24,6 +24,7 @@ from qa.retrieval import with_filing_words
 from qa.models import Citation, Passage
 from qa.quotes import Sentence, cite, cite_table_header, passage_sentences
 from qa.scorer import AnswerScorer
+from qa.tables import read_row
 
 MAX_SENTENCES = 3
 SCORED_PASSAGES = 12  # passages whose sentences are scored
@@ -190,13 +191,24 @@ class ExtractiveAnswerer:
         pieces: list[str] = []
         for chosen in assessment.chosen:
             passage = reranked[chosen.sentence.passage.chunk.chunk_id]
-            header = passage.chunk.table_header
-            # a table row says which column is which only with its table's header: quote that first
-            if chosen.sentence.table_row and header and header not in {c.quote for c in citations}:
-                citations.append(cite_table_header(len(citations) + 1, passage))
-                pieces.append(f"{_ensure_stop(' '.join(header.split()))} [{len(citations)}]")
-            citations.append(cite(len(citations) + 1, [replace(chosen.sentence, passage=passage)]))
-            pieces.append(f"{_ensure_stop(chosen.sentence.flat)} [{len(citations)}]")
+            header = passage.chunk.table_header if chosen.sentence.table_row else ""
+            if not header:
+                citations.append(cite(len(citations) + 1, [replace(chosen.sentence, passage=passage)]))
+                pieces.append(f"{_ensure_stop(chosen.sentence.flat)} [{len(citations)}]")
+                continue
+            # a table row says which figure is which only with its table's header: both are quoted, and the
+            # answer reads the row against the header when the header has a column for each figure
+            cited_header = next((c for c in citations if c.quote == header), None)
+            if cited_header is None:
+                cited_header = cite_table_header(len(citations) + 1, passage)
+                citations.append(cited_header)
+            row = cite(len(citations) + 1, [replace(chosen.sentence, passage=passage)])
+            citations.append(row)
+            if read := read_row(header, chosen.sentence.text):
+                pieces.append(f"{_ensure_stop(read)} [{cited_header.n}][{row.n}]")
+            else:
+                pieces.append(f"{_ensure_stop(' '.join(header.split()))} [{cited_header.n}] "
+                              f"{_ensure_stop(chosen.sentence.flat)} [{row.n}]")
         return Extract(" ".join(pieces), citations, confidence, False, ranked)
 
     def assess(self, question: str, search_text: str, passages: list[Passage],

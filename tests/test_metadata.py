@@ -189,3 +189,11 @@ def test_release_exhibit_type():
     assert metadata.release_exhibit_type("Exhibit 99.2\nAcme Announces Results") == "EX-99.2"
     assert metadata.release_exhibit_type("Acme Corp. (NYSE: ACM) today reported earnings.") == "EX-99.1"
     assert metadata.release_exhibit_type("The undersigned hereby certifies the report.") == ""
+
+
+def test_company_of_a_prospectus_from_what_its_we_refers_to():
+    text = ("TABLE OF CONTENTS\nABOUT THIS PROSPECTUS SUPPLEMENT\nUnless the context indicates otherwise, the terms "
+            "\u201cFFIC,\u201d the \u201cCompany,\u201d \u201cwe,\u201d \u201cour\u201d and \u201cus\u201d in this "
+            "prospectus supplement refer to Example Financial Corporation and its subsidiaries.\n")
+    assert metadata.company_from_references(text) == "Example Financial Corporation"
+    assert metadata.company_from_references("We refer to the notes.") == ""

@@ -68,7 +68,9 @@ def test_a_number_from_a_table_row_is_answered_with_the_header_it_relies_on(assi
     text = assistant.filing_text(row.filing.filing_id)
     for citation in answer.citations:
         assert text[citation.char_start:citation.char_end] == citation.quote
-    assert answer.text.index("[1]") < answer.text.index("48,211") < answer.text.index("[2]")
+    # the row read against the header's columns, every word from the two quotes
+    assert "Total net sales: September 28, 2024 $ 48,211; September 30, 2023 $ 41,377; September 24, 2022 " \
+           "$ 37,990 (in millions). [1][2]" in answer.text
 
 
 @pytest.mark.parametrize("row, holds", [("2024\tChange\t2023", False), ("June 28, 2025\tJune 29, 2024", False),
@@ -78,3 +80,18 @@ def test_header_rows_hold_periods_and_labels_body_rows_hold_amounts(row, holds):
     from index.chunking import _holds_amount
 
     assert _holds_amount(row) is holds
+
+
+@pytest.mark.parametrize("header, row, read", [
+    ("Net sales (in millions):\n2024\t2023", "Total net sales\t$\t391,035\t$\t383,285",
+     "Total net sales: 2024 $ 391,035; 2023 $ 383,285 (in millions)"),
+    ("(Dollars in millions)\t2024\tChange\t2023", "Products\t$\t1,204\t9\t%\t$\t1,100",
+     "Products: 2024 $ 1,204; Change 9%; 2023 $ 1,100 (Dollars in millions)"),
+    ("2024\t2023\t2024\t2023", "Net sales\t1\t2\t3\t4", ""),  # two periods named alike: no reading
+    ("2024\t2023\t2022", "Net sales\t1\t2", ""),  # columns and figures differ in number
+    ("2024\t2023", "Chief Executive Officer\tJane Roe\tJohn Doe", ""),  # not figures
+])
+def test_a_row_is_read_against_its_header_only_when_the_columns_fit(header, row, read):
+    from qa.tables import read_row
+
+    assert read_row(header, row) == read

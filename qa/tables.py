@@ -1,0 +1,52 @@
+"""A table row read against its table's header: which figure belongs to which period.
+
+"Total net sales $ 391,035 $ 383,285 $ 394,328" says nothing about fiscal 2024 without the header row
+"2024 2023 2022" above it. When the header's last row has one column per figure of the row, the answer can
+say it in words: "Total net sales: 2024 $ 391,035; 2023 $ 383,285; 2022 $ 394,328 (in millions)". Every word
+of that sentence is taken from the two quotes it cites (the row and the header); nothing else is composed.
+"""
+from __future__ import annotations
+
+import re
+
+CELL = "\t"
+_CURRENCY = frozenset(("$", "€", "£", "¥", "US$", "EUR"))
+_UNIT = re.compile(r"\b(?:in|dollars in|amounts in|\$ in|expressed in)\s+(?:u\.s\.\s+dollars\s+)?"
+                   r"(?:thousands|millions|billions)\b[^)\n\t]*", re.I)
+# a figure: "391,035", "(1,045)", "2 %", "$0.73", "—"
+_FIGURE = re.compile(r"^\(?[$€£¥]?\s*[\d.,]+\s*\)?\s*%?$|^[—–-]+$")
+
+
+def _values(cells: list[str]) -> list[str]:
+    """The row's figures, a currency sign joined to the figure after it ("$", "391,035" -> "$ 391,035")."""
+    values: list[str] = []
+    pending = ""
+    for cell in cells:
+        if cell in _CURRENCY:
+            pending = f"{cell} "
+        elif cell in (")", "%", ")%") and values:
+            values[-1] += cell
+        else:
+            values.append(pending + cell)
+            pending = ""
+    return values
+
+
+def read_row(header: str, row: str) -> str:
+    """The row as "label: period figure; ..." when the header's last row names one period for each of its
+    figures; "" when it does not (then the row and the header are only quoted)."""
+    cells = [c.strip() for c in row.split(CELL) if c.strip()]
+    if len(cells) < 2:
+        return ""
+    label, figures = cells[0], _values(cells[1:])
+    if not figures or not all(_FIGURE.match(f.replace("$ ", "$")) for f in figures):
+        return ""
+    columns = next((line.split(CELL) for line in reversed(header.split("\n")) if CELL in line), [])
+    columns = [c.strip() for c in columns if c.strip()]
+    if len(columns) == len(figures) + 1 and not any(c.isdigit() for c in columns[0]):
+        columns = columns[1:]  # the header row's first cell labels the label column ("(Dollars in millions)")
+    if len(columns) != len(figures) or len(set(columns)) != len(columns):
+        return ""
+    unit = _UNIT.search(header)
+    read = "; ".join(f"{column} {figure}" for column, figure in zip(columns, figures))
+    return f"{label}: {read}" + (f" ({unit.group(0).strip()})" if unit else "")
