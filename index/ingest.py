@@ -233,8 +233,9 @@ class Ingestor:
             return _Prepared(FileOutcome(source, "unchanged", filing_id))
         # A changed file replaces what it gave before; a pending filing with this content resumes.
         replaces = [old_id for old_id, old_hash, _ in previous if old_id != filing_id or old_hash != content_hash]
-        if same_filing is not None and same_filing[0] != content_hash:
-            replaces.append(filing_id)
+        if same_filing is not None and same_filing[0] != content_hash or (
+                same_filing is None and self.index.has_orphan_chunks(filing_id)):
+            replaces.append(filing_id)  # its old chunks go first, also those a stopped removal left
         chunks = chunk_filing(filing, self.embedder.count_tokens, self.embedder.token_offsets,
                               self.embedder.max_tokens)
         if not chunks:

@@ -5,6 +5,7 @@ never from the file name.
 """
 from __future__ import annotations
 
+import codecs
 import hashlib
 import html
 import re
@@ -21,6 +22,10 @@ PDF_COLUMN_GAP = 1.0  # in line heights: a wider gap between two words of a PDF 
 PDF_MIN_LINE_HEIGHT = 4.0  # points: a character box flatter than this (a dash, a dot) measures no line
 PDF_LINE = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|$)")
 COVER_CHARS = 8000  # the cover page of a form lies within its first few thousand characters
+# Byte-order marks, UTF-32's first: its little-endian mark begins with UTF-16's.
+BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+                    (codecs.BOM_UTF16_BE, "utf-16"), (codecs.BOM_UTF8, "utf-8-sig"))
+WIDE_BOMS = tuple(bom for bom, name in BYTE_ORDER_MARKS if name != "utf-8-sig")
 BINARY_SIGNATURES = (b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"BZh", b"7z\xbc\xaf")
 # Layout tags of 1990s plain-text submissions (<PAGE>, <S>, <C> column markers in tables).
 SGML_LAYOUT_TAGS = re.compile(r"</?(?:PAGE|S|C|TABLE|CAPTION|FN|F\d{1,2})>", re.I)
@@ -58,7 +63,8 @@ def read_filing(path: str | Path, content: bytes | None = None) -> Filing:
         documents = [DocumentSpan("", "", 0, len(text))]
         meta = FilingMetadata()
     else:
-        if raw[:8].startswith(BINARY_SIGNATURES) or b"\x00" in raw[:8192]:
+        wide = raw.startswith(WIDE_BOMS)  # UTF-16 and UTF-32 hold zero bytes in every character
+        if raw[:8].startswith(BINARY_SIGNATURES) or not wide and b"\x00" in raw[:8192]:
             raise FilingError("binary file, not a filing (supported: EDGAR .txt, HTML, inline XBRL, PDF)")
         text, documents, meta = _submission_text(_decode(raw))
         page_starts = []
@@ -98,8 +104,10 @@ def read_filing(path: str | Path, content: bytes | None = None) -> Filing:
 
 
 def _decode(raw: bytes) -> str:
+    """UTF-8 (with or without its signature), UTF-16 or UTF-32 by their byte-order mark, else Windows-1252."""
+    encoding = next((name for bom, name in BYTE_ORDER_MARKS if raw.startswith(bom)), "utf-8")
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode(encoding)
     except UnicodeDecodeError:
         text = raw.decode("cp1252", errors="replace")
     return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -193,12 +193,20 @@ class FilingIndex:
         self.registry.complete(filing_id, chunks)
 
     def remove(self, filing_id: str) -> bool:
-        if self.registry.status(filing_id) is None:
+        """Remove a filing: hidden from search first (its registry row), then its chunks and text, so that a
+        removal stopped at any moment leaves no half-filing visible; False when the registry had no such filing.
+        Chunks left by such a stop are removed too (`has_orphan_chunks`)."""
+        listed = self.registry.status(filing_id) is not None
+        if not listed and not self.has_orphan_chunks(filing_id):
             return False
-        self.collection.delete(where={"filing_id": filing_id})
         self.registry.delete(filing_id)
+        self.collection.delete(where={"filing_id": filing_id})
         self._text_path(filing_id).unlink(missing_ok=True)
-        return True
+        return listed
+
+    def has_orphan_chunks(self, filing_id: str) -> bool:
+        """Whether chunks of a filing the registry does not list are stored: a removal was stopped half way."""
+        return self.registry.status(filing_id) is None and bool(self.stored_chunk_ids([chunk_id_of(filing_id, 0)]))
 
     def refresh_lexical(self) -> LexicalIndex:
         """The BM25 index, brought in step with the filings now searchable."""

@@ -123,3 +123,22 @@ def test_cli_ingest_list_remove_and_exit_codes(tmp_path):
     assert run_cli("remove", filing_id, data=data).returncode == 0
     assert run_cli("remove", filing_id, data=data).returncode == 2
     assert "No filings indexed yet" in run_cli("list", data=data).stdout
+
+
+def test_a_removal_stopped_after_hiding_the_filing_leaves_nothing_visible_and_ingest_repairs_it(assistant, tmp_path):
+    path = tmp_path / "submission.txt"
+    shutil.copy(FIXTURES / "acme_submission.txt", path)
+    assistant.ingest([path, SAMPLE])
+    record = next(r for r in assistant.filings() if r.filing.source == str(path.resolve()))
+    filing_id = record.filing.filing_id
+    # kill -9 between the two steps of a removal: the registry row is gone, the chunks are not yet
+    assistant.index.registry.delete(filing_id)
+    assert filing_id not in {p.chunk.filing.filing_id for p in assistant.search("Acme Widgets", k=20)}
+    assert assistant.index.has_orphan_chunks(filing_id)
+    # the same filing, changed, comes back: its old chunks are not mixed with the new ones
+    path.write_text(path.read_text().replace("Acme", "Acmex"))
+    assert assistant.ingest([path]).count("ingested") == 1
+    again = next(r for r in assistant.filings() if r.filing.filing_id == filing_id)
+    sample = next(r for r in assistant.filings() if r.filing.filing_id != filing_id)
+    assert assistant.index.chunk_count() == again.chunks + sample.chunks
+    assert not assistant.index.has_orphan_chunks(filing_id)

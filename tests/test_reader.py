@@ -171,3 +171,13 @@ def test_pdf_table_rows_keep_their_cells_apart_and_prose_stays_prose(tmp_path):
     assert "Region\t2024\t2023" in lines and "Americas\t$ 1,204\t$ 1,100" in lines and "Europe\t$ 330\t$ 310" in lines
     assert "Sales rose in every region because demand grew." in lines
     assert not any("\t" in line for line in lines if line.startswith("Region names"))  # no figures: not a row
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-8-sig"])
+def test_a_filing_in_utf16_or_utf32_with_its_byte_order_mark_is_read(tmp_path, encoding):
+    text = SAMPLE.read_text(encoding="utf-8")
+    path = tmp_path / f"immunogen-{encoding}.txt"
+    data = text.encode(encoding)
+    path.write_bytes(data if encoding != "utf-16-be" else b"\xfe\xff" + data)
+    filing = read_filing(path)
+    assert filing.metadata.company == "ImmunoGen, Inc." and "Gregg D. Beloff" in filing.text

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -138,3 +139,23 @@ def test_example_questions_come_from_the_indexed_filings_and_their_sections():
                record("c", "Gamma LLC", "2025-01-01"), record("d", "Acme Inc.", "2020-01-01")]
     assert example_questions(filings, sections.__getitem__) == [
         "Which directors or officers changed at Acme Inc. in 2024?", "Who signed Beta Corp.'s 8-K of 2023-05-06?"]
+
+
+def test_exports_are_written_where_the_server_chooses(tmp_path, monkeypatch):
+    from ui.web import ChatApp, ServeOptions
+
+    class Settings:
+        data = tmp_path / "data"
+
+    class NoAssistant:
+        settings = Settings()
+
+    monkeypatch.setenv("GRADIO_TEMP_DIR", str(tmp_path / "data" / "gradio-tmp"))
+    app = ChatApp(NoAssistant(), ServeOptions())
+    for _ in range(2):
+        assert app.export([_answer()]).value["path"].endswith("conversation.md")  # handed to the browser
+    written = sorted(app.exports.rglob("conversation.md"))
+    # a folder of its own for each export, named by the server: two users never read each other's
+    assert len(written) == 2 and len({path.parent for path in written}) == 2
+    assert app.exports.is_relative_to(tmp_path / "data" / "gradio-tmp")
+    assert all(path.read_text(encoding="utf-8").startswith("# Filings QA conversation") for path in written)

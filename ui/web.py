@@ -6,6 +6,7 @@ and HTML in which filing text and questions are always shown as text.
 """
 from __future__ import annotations
 
+import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,6 +67,8 @@ class ChatApp:
         self.assistant = assistant
         self.options = options
         self.uploads = assistant.settings.data / "uploads"
+        gradio_cache = os.environ.get("GRADIO_TEMP_DIR") or Path(tempfile.gettempdir()) / "gradio"
+        self.exports = Path(gradio_cache) / "filings-qa-exports"
 
     # --- asking ---------------------------------------------------------------------------------
     def ask_json(self, question: str, company: str = "", form: str = "", since: str = "", until: str = "",
@@ -143,14 +146,15 @@ class ChatApp:
         text = self.assistant.filing_text(where.filing.filing_id)[section.char_start:section.char_end]
         return render.section_card(section, text, item)
 
-    def export(self, answers: list, request: gr.Request) -> gr.File:
+    def export(self, answers: list) -> gr.File:
         kept = [a for a in answers if a is not None]
         if not kept:
             gr.Warning("Ask a question first: there is nothing to export yet.")
             return gr.File(visible=False)
-        # one file per browser session, rewritten on each export
-        path = Path(tempfile.gettempdir()) / "filings-qa-exports" / request.session_hash / "conversation.md"
-        path.parent.mkdir(parents=True, exist_ok=True)
+        # a folder the server names for each export, in Gradio's own file cache (inside the data folder when
+        # served by `filings-qa serve`): nothing the browser sends, not even its session hash, is part of the path
+        self.exports.mkdir(parents=True, exist_ok=True)
+        path = Path(tempfile.mkdtemp(prefix="export-", dir=self.exports)) / "conversation.md"
         path.write_text(render.conversation_markdown(kept), encoding="utf-8")
         return gr.File(value=str(path), visible=True)
 
