@@ -20,6 +20,8 @@ class Settings(BaseSettings):
     embedding_batch_size: int = 32
     # "onnx-int8" (an int8 ONNX copy of the model, made on first use) or "torch" (the model in fp32).
     embedding_backend: str = "onnx-int8"
+    # Largest file ingested, in MB; larger ones are refused with a one-line error and the batch goes on.
+    max_file_mb: float = 50
     # Where the int8 copies are kept; empty means $XDG_CACHE_HOME/filings-qa/models (~/.cache/...).
     model_cache: Path | None = None
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from index.chunking import chunk_filing
 from index.embedding import Embedder
 from index.models import COMPLETE, PENDING, Chunk, Filing
-from index.reader import FilingError, read_filing
+from index.reader import FilingError, not_a_file, read_filing
 from index.store import FilingIndex
 
 EMBED_BATCH = 256  # chunks embedded (grouped by token length) and stored together; a crash loses at most one batch
@@ -77,19 +77,23 @@ ProgressCallback = Callable[[Progress], None]
 
 
 def filing_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[FileOutcome]]:
-    """Files named or found under folders (recursively, hidden ones left out, each once), and paths that don't exist."""
+    """Files named or found under folders (recursively, hidden ones left out, each once), and the paths that
+    are no file to read, each with the reason (missing, a link to nowhere or to itself, a pipe or a device)."""
     found: dict[Path, Path] = {}
-    missing: list[FileOutcome] = []
+    unreadable: dict[str, FileOutcome] = {}
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for file in sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p.relative_to(path))):
-                found.setdefault(file.resolve(), file)
+            for entry in sorted(p for p in path.rglob("*") if not _hidden(p.relative_to(path))):
+                if entry.is_file():
+                    found.setdefault(entry.resolve(), entry)
+                elif not entry.is_dir():
+                    unreadable.setdefault(str(entry), FileOutcome(str(entry), "failed", error=not_a_file(entry)))
         elif path.is_file():
             found.setdefault(path.resolve(), path)
         else:
-            missing.append(FileOutcome(str(path), "failed", error="no such file or folder"))
-    return list(found.values()), missing
+            unreadable.setdefault(str(path), FileOutcome(str(path), "failed", error=not_a_file(path)))
+    return list(found.values()), list(unreadable.values())
 
 
 def _hidden(relative: Path) -> bool:
@@ -139,8 +143,10 @@ class _Writer(threading.Thread):
 
 
 class Ingestor:
-    def __init__(self, index: FilingIndex, load_embedder: Callable[[], Embedder]):
+    def __init__(self, index: FilingIndex, load_embedder: Callable[[], Embedder], max_file_mb: float = 50):
         self.index = index
+        # A filing larger than this is refused before it is read: a 200 MB text took 6 GB and hours to embed.
+        self.max_file_bytes = int(max_file_mb * 2**20)
         # Loaded on the first file that needs embedding: re-ingesting unchanged files needs no model.
         self._load_embedder = load_embedder
         self.model_seconds = 0.0
@@ -213,6 +219,9 @@ class Ingestor:
     def _prepare(self, path: Path, queued: dict[str, str]) -> _Prepared:
         source = str(path.resolve())
         try:
+            if (size := path.stat().st_size) > self.max_file_bytes:
+                return _Prepared(FileOutcome(source, "failed", error=f"{size / 2**20:.1f} MB is over the limit of "
+                                                                    f"{self.max_file_bytes / 2**20:.0f} MB a file"))
             content = path.read_bytes()
         except OSError as error:
             return _Prepared(FileOutcome(source, "failed", error=f"cannot read file: {error.strerror or error}"))

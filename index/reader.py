@@ -51,6 +51,8 @@ class FilingError(Exception):
 def read_filing(path: str | Path, content: bytes | None = None) -> Filing:
     """The filing in `path`; `content`, when given, is the file's bytes already read."""
     path = Path(path)
+    if content is None and not path.is_file():  # a pipe would block the read for good
+        raise FilingError(not_a_file(path) if not path.is_dir() else "a folder, not a file")
     try:
         raw = path.read_bytes() if content is None else content
     except OSError as error:
@@ -101,6 +103,15 @@ def read_filing(path: str | Path, content: bytes | None = None) -> Filing:
     if page_starts:
         filing.sections = [_with_pages(filing, s) for s in sections]
     return filing
+
+
+def not_a_file(path: Path) -> str:
+    """Why a path that is neither a file nor a folder cannot be read."""
+    if path.is_symlink():
+        return "a symbolic link to nothing, or to itself (a loop)"
+    if path.exists():
+        return "not a regular file (a pipe, socket or device): skipped"
+    return "no such file or folder"
 
 
 def _decode(raw: bytes) -> str:

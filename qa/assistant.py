@@ -68,7 +68,8 @@ class Assistant:
     # --- filings -------------------------------------------------------------------------------
     def ingest(self, paths: Iterable[str | Path], on_progress: ProgressCallback | None = None,
                added_by: str = "") -> IngestReport:
-        return Ingestor(self.index, lambda: self.embedder).ingest(paths, on_progress, added_by)
+        return Ingestor(self.index, lambda: self.embedder, self.settings.max_file_mb).ingest(paths, on_progress,
+                                                                                            added_by)
 
     def filings(self) -> list[FilingRecord]:
         return self.index.filings()

@@ -1,16 +1,22 @@
-"""Reading a filing without indexing it (`filings-qa parse`): the reader that ingestion uses, nothing loaded
-beside it, so it starts fast."""
+"""Reading filings without indexing them (`filings-qa parse`): the reader and the file walk that ingestion uses,
+no model loaded, so it starts fast."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from index.ingest import filing_paths
 from index.reader import FilingError, read_filing
 
 
-def describe_file(path: Path) -> dict:
-    """The file's metadata and sections in document order, as `Filing.to_summary` gives them, or
-    {"source", "error"} for a file that cannot be read as a filing."""
-    try:
-        return read_filing(path).to_summary()
-    except FilingError as error:
-        return {"source": str(path), "error": str(error)}
+def describe_files(paths: Iterable[Path]) -> Iterator[dict]:
+    """For each file named or found under the folders named, as ingestion finds them: its metadata and sections
+    in document order (`Filing.to_summary`), or {"source", "error"} when it cannot be read as a filing."""
+    files, unreadable = filing_paths(paths)
+    for outcome in unreadable:
+        yield {"source": outcome.source, "error": outcome.error}
+    for path in files:
+        try:
+            yield read_filing(path).to_summary()
+        except FilingError as error:
+            yield {"source": str(path), "error": str(error)}

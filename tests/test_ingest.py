@@ -1,14 +1,18 @@
 """Ingest into a real embedded Chroma: incremental, idempotent, atomic per filing, never stopped by bad input."""
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from conftest import FIXTURES, ROOT, SAMPLE
 from index.store import FilingIndex
+from qa.assistant import Assistant
 
 
 def copy_fixtures(folder):
@@ -142,3 +146,33 @@ def test_a_removal_stopped_after_hiding_the_filing_leaves_nothing_visible_and_in
     sample = next(r for r in assistant.filings() if r.filing.filing_id != filing_id)
     assert assistant.index.chunk_count() == again.chunks + sample.chunks
     assert not assistant.index.has_orphan_chunks(filing_id)
+
+
+def test_every_unreadable_path_is_named_with_its_reason_and_the_batch_goes_on(assistant, settings, tmp_path):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    shutil.copy(SAMPLE, folder / "good.txt")
+    (folder / "loop").symlink_to(folder / "loop")
+    os.mkfifo(folder / "pipe")
+    (folder / "big.txt").write_text("Securities and Exchange Commission annual report.\n" * 30_000)  # 1.5 MB
+    small_limit = Assistant.open(settings.with_overrides(max_file_mb=1))
+    small_limit._embedder = assistant._embedder
+    report = small_limit.ingest([folder])
+    errors = {Path(o.source).name: o.error for o in report.failures}
+    assert report.count("ingested") == 1
+    assert errors["loop"].startswith("a symbolic link to nothing, or to itself")
+    assert errors["pipe"].startswith("not a regular file")
+    assert errors["big.txt"] == "1.4 MB is over the limit of 1 MB a file"
+
+
+def test_parse_reads_folders_and_names_what_it_cannot_read(tmp_path):
+    from typer.testing import CliRunner
+
+    from ui.cli import app
+
+    shutil.copy(SAMPLE, tmp_path / "good.txt")
+    os.mkfifo(tmp_path / "pipe")  # reading it would wait for a writer for ever
+    result = CliRunner().invoke(app, ["parse", str(tmp_path), "--json"])
+    records = {Path(r["source"]).name: r for r in map(json.loads, result.stdout.splitlines())}
+    assert result.exit_code == 0 and records["good.txt"]["company"] == "ImmunoGen, Inc."
+    assert records["pipe"]["error"].startswith("not a regular file")

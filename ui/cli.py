@@ -25,17 +25,17 @@ DataOption = Annotated[
 ]
 
 
-def _settings(data: Optional[Path]):
+def _settings(data: Optional[Path], **overrides):
     from qa.config import AssistantSettings
 
-    return AssistantSettings().with_overrides(data=data)
+    return AssistantSettings().with_overrides(data=data, **overrides)
 
 
-def _open_assistant(data: Optional[Path]):
+def _open_assistant(data: Optional[Path], **overrides):
     from qa.assistant import Assistant, EmbeddingModelError, StoreError
 
     try:
-        return Assistant.open(_settings(data))
+        return Assistant.open(_settings(data, **overrides))
     except (StoreError, EmbeddingModelError) as error:
         _fail(str(error))
 
@@ -47,21 +47,21 @@ def _fail(message: str) -> None:
 
 @app.command()
 def parse(
-    files: Annotated[list[Path], typer.Argument(help="Filing files to read.")],
+    files: Annotated[list[Path], typer.Argument(help="Filing files, and folders to read recursively.")],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per file.")] = False,
 ) -> None:
     """Read filings and show their metadata and sections, without embedding anything."""
-    from qa.documents import describe_file
+    from qa.documents import describe_files
 
-    failed = 0
-    for path in files:
-        record = describe_file(path)
+    read = failed = 0
+    for record in describe_files(files):
+        read += 1
         failed += "error" in record
         if as_json:
             typer.echo(json.dumps(record, ensure_ascii=False))
         else:
             _print_parse(record)
-    if failed == len(files):
+    if failed == read:
         raise typer.Exit(1)
 
 
@@ -80,12 +80,15 @@ def _print_parse(record: dict) -> None:
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Filing files and folders (searched recursively).")],
     data: DataOption = None,
+    max_file_mb: Annotated[Optional[float], typer.Option(
+        "--max-file-mb", min=0.001, help="Largest file taken, in MB (default: $FILINGS_QA_MAX_FILE_MB or 50).",
+        show_default=False)] = None,
 ) -> None:
     """Add filings to the index: unchanged files are skipped, changed ones replaced."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    assistant = _open_assistant(data)
+    assistant = _open_assistant(data, max_file_mb=max_file_mb)
     console = Console(stderr=True)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
                TextColumn("{task.fields[chunks]} chunks, {task.fields[rate]:.1f} chunks/s"),
