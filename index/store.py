@@ -6,8 +6,10 @@ the same code serves both. A filing is visible to search only once its registry 
 """
 from __future__ import annotations
 
+import fcntl
 import gzip
 import json
+import os
 import sqlite3
 import threading
 from dataclasses import fields
@@ -29,6 +31,41 @@ ADD_BATCH = 1000  # well under Chroma's maximum batch size
 
 class StoreError(Exception):
     pass
+
+
+class WriterLock:
+    """The one process that may write to an embedded data folder: embedded Chroma does not support two writing
+    processes (a `filings-qa ingest` into a folder a running server uses broke the server's queries until it was
+    restarted). Held with an OS file lock for as long as the holder lives, so a killed holder frees it at once;
+    the file says who holds it."""
+
+    FILE = "writer.lock"
+
+    def __init__(self, data: Path):
+        self.path = data / self.FILE
+        self._handle = None
+
+    def claim(self, holder: str) -> None:
+        """Hold the folder for writing, as `holder` ("filings-qa serve on port 7860"); raises StoreError naming
+        the process that holds it."""
+        if self._handle is not None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(self.path, "a+", encoding="utf-8")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            owner = handle.read().strip() or "another process"
+            handle.close()
+            raise StoreError(f"the data folder {self.path.parent} is being written by {owner}: add filings "
+                             "through that server's Documents tab, or let every process share a Chroma server "
+                             "(FILINGS_QA_CHROMA_URL)") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"{holder} (pid {os.getpid()})\n")
+        handle.flush()
+        self._handle = handle
 
 
 def chroma_client(settings: Settings):
@@ -166,6 +203,7 @@ class FilingIndex:
                 f"this index was built with the embedding model {indexed_with!r}, not {self.model_name!r}: "
                 "use the same model or another data folder")
         self.registry = Registry(settings.data / "registry.sqlite3")
+        self.writer = WriterLock(settings.data)
         self.lexical = LexicalIndex(settings.data / "bm25")
 
     # --- writing -------------------------------------------------------------------------------

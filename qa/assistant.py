@@ -65,6 +65,12 @@ class Assistant:
                 self._llm_answerer = LLMAnswerer(load_llm(self.settings.llm), embedder)
             return self._llm_answerer
 
+    def claim_writes(self, holder: str) -> None:
+        """Become the one process that writes to an embedded data folder (a Chroma server takes any number of
+        writers); raises StoreError naming the process that already is."""
+        if not self.settings.chroma_url:
+            self.index.writer.claim(holder)
+
     # --- filings -------------------------------------------------------------------------------
     def ingest(self, paths: Iterable[str | Path], on_progress: ProgressCallback | None = None,
                added_by: str = "") -> IngestReport:

@@ -120,6 +120,24 @@ def test_api_ask_returns_the_ask_json_object_with_a_citation_to_the_press_releas
     assert reply == printed  # the same object as `filings-qa ask --json`
 
 
+def test_a_served_folder_has_one_writer_and_readers_keep_working_beside_it(served):
+    from gradio_client import Client
+
+    url, data = served
+    refused = subprocess.run([*CLI, "ingest", str(FIXTURES / "acme_plain_8k.txt"), "--data", str(data)], cwd=ROOT,
+                             timeout=300, capture_output=True, text=True)
+    assert refused.returncode == 2
+    assert "is being written by filings-qa serve on http://127.0.0.1:" in refused.stderr
+    assert "Documents tab" in refused.stderr and "FILINGS_QA_CHROMA_URL" in refused.stderr
+    removal = subprocess.run([*CLI, "remove", "anything", "--data", str(data)], cwd=ROOT, timeout=300,
+                             capture_output=True, text=True)
+    assert removal.returncode == 2 and "is being written by" in removal.stderr
+    listed = subprocess.run([*CLI, "list", "--data", str(data)], cwd=ROOT, timeout=300, capture_output=True,
+                            text=True, check=True)
+    assert "ImmunoGen" in listed.stdout and "Acme" not in listed.stdout
+    assert "Gregg D. Beloff" in Client(url, verbose=False).predict(CFO, api_name="/ask")["answer"]
+
+
 def test_api_takes_filters_and_history_and_explains_a_bad_filter(served):
     from gradio_client import Client
     from gradio_client.exceptions import AppError

@@ -40,6 +40,17 @@ def _open_assistant(data: Optional[Path], **overrides):
         _fail(str(error))
 
 
+def _writer(assistant, holder: str):
+    """The assistant, once it is the one process writing to its data folder; else a one-line error."""
+    from qa.assistant import StoreError
+
+    try:
+        assistant.claim_writes(holder)
+    except StoreError as error:
+        _fail(str(error))
+    return assistant
+
+
 def _fail(message: str) -> None:
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(2)
@@ -88,7 +99,7 @@ def ingest(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    assistant = _open_assistant(data, max_file_mb=max_file_mb)
+    assistant = _writer(_open_assistant(data, max_file_mb=max_file_mb), "filings-qa ingest")
     console = Console(stderr=True)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
                TextColumn("{task.fields[chunks]} chunks, {task.fields[rate]:.1f} chunks/s"),
@@ -143,7 +154,7 @@ def remove(
     data: DataOption = None,
 ) -> None:
     """Remove a filing and its chunks from the index."""
-    if not _open_assistant(data).remove(filing_id):
+    if not _writer(_open_assistant(data), "filings-qa remove").remove(filing_id):
         _fail(f"no filing {filing_id!r} in the index (see `filings-qa list`)")
     typer.echo(f"removed {filing_id}")
 
@@ -243,7 +254,7 @@ def serve(
             users = Users(path)
         except AuthError as error:
             _fail(str(error))
-    assistant = _open_assistant(data)
+    assistant = _writer(_open_assistant(data), f"filings-qa serve on http://{host}:{port}")
     assistant.embedder  # load the model before the first user waits for it
     sign_in = f"sign-in for {len(users)} user(s)" if users else "no sign-in"
     if users is None and host not in ("127.0.0.1", "localhost", "::1"):
