@@ -159,3 +159,25 @@ def test_exports_are_written_where_the_server_chooses(tmp_path, monkeypatch):
     assert len(written) == 2 and len({path.parent for path in written}) == 2
     assert app.exports.is_relative_to(tmp_path / "data" / "gradio-tmp")
     assert all(path.read_text(encoding="utf-8").startswith("# Filings QA conversation") for path in written)
+
+
+def test_repeated_failed_sign_ins_lock_the_name_until_the_password_is_set_again(tmp_path):
+    from ui import auth
+
+    path = tmp_path / "users"
+    add_user(path, "ana", "right password")
+    now = [1000.0]
+    users = Users(path, clock=lambda: now[0])
+    for _ in range(auth.MAX_FAILURES):
+        assert not users.check("ana", "wrong password")
+    assert users.locked("ana") and not users.check("ana", "right password")  # locked, even for the right one
+    now[0] += auth.LOCK_SECONDS + 1
+    assert users.check("ana", "right password") and not users.locked("ana")  # the lock ran out
+    for _ in range(auth.MAX_FAILURES):
+        users.check("ana", "wrong password")
+    now[0] += auth.LOCK_SECONDS + 1
+    assert not users.check("ana", "wrong password")  # the first try after the lock fails again:
+    now[0] += auth.LOCK_SECONDS + 1
+    assert users.locked("ana")  # the lock is twice as long
+    add_user(path, "ana", "a new password")
+    assert users.check("ana", "a new password")  # setting the password again unlocks the name

@@ -10,11 +10,18 @@ import hmac
 import os
 import re
 import secrets
+import threading
+import time
 from pathlib import Path
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1  # about 50 ms a check: cheap for a sign-in, slow for guessing
 _NAME = re.compile(r"[A-Za-z0-9._@-]{1,64}")
 MIN_PASSWORD = 8
+# Guessing is slowed per user name: after 5 wrong passwords in a row the name is locked for 30 s, twice as long
+# after each further one, at most 15 minutes; setting the password again unlocks it.
+MAX_FAILURES = 5
+LOCK_SECONDS = 30.0
+LOCK_MAX_SECONDS = 900.0
 
 
 class AuthError(ValueError):
@@ -60,10 +67,14 @@ def add_user(path: Path, name: str, password: str) -> bool:
 class Users:
     """The users allowed to sign in; the file is read again when it changes, so new users need no restart."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, clock=time.monotonic):
         self.path = path
         self._stamp: tuple[int, int] | None = None
         self._users: dict[str, str] = {}
+        # failed sign-ins by name: (failures in a row, locked until); a new password clears them
+        self._failures: dict[str, tuple[int, float]] = {}
+        self._lock = threading.Lock()
+        self._clock = clock
         self._reload()
         if not self._users:
             raise AuthError(f"the users file {path} names no user: add one with `filings-qa add-user NAME`")
@@ -75,17 +86,39 @@ class Users:
         try:
             stat = self.path.stat()
             if (stat.st_mtime_ns, stat.st_size) != self._stamp:
-                self._users, self._stamp = _load(self.path), (stat.st_mtime_ns, stat.st_size)
+                users = _load(self.path)
+                # a user whose password was set again (`filings-qa add-user`) is unlocked
+                for name in [n for n in self._failures if users.get(n) != self._users.get(n)]:
+                    del self._failures[name]
+                self._users, self._stamp = users, (stat.st_mtime_ns, stat.st_size)
         except OSError as error:
             raise AuthError(f"cannot read the users file {self.path}: {error.strerror or error}") from error
 
     def check(self, name: str, password: str) -> bool:
-        """Whether the name and password match; as slow for an unknown name as for a wrong password."""
-        try:
-            self._reload()
-        except AuthError:
-            pass  # a file being rewritten or briefly unreadable: the users read last time still hold
-        record = self._users.get(name)
+        """Whether the name and password match; as slow for an unknown name as for a wrong password. After
+        MAX_FAILURES wrong passwords in a row a name is locked for LOCK_SECONDS, twice as long after each further
+        failure (at most LOCK_MAX_SECONDS), even for the right password."""
+        with self._lock:
+            try:
+                self._reload()
+            except AuthError:
+                pass  # a file being rewritten or briefly unreadable: the users read last time still hold
+            record = self._users.get(name)
+            failures, locked_until = self._failures.get(name, (0, 0.0))
         _, n, r, p, salt, digest = (record or f"scrypt:{SCRYPT_N}:{SCRYPT_R}:{SCRYPT_P}:00:00").split(":")
         computed = _hash(password, bytes.fromhex(salt), int(n), int(r), int(p))
-        return record is not None and hmac.compare_digest(computed, bytes.fromhex(digest))
+        matches = record is not None and hmac.compare_digest(computed, bytes.fromhex(digest))
+        with self._lock:
+            if self._clock() < locked_until:
+                return False
+            if matches:
+                self._failures.pop(name, None)
+                return True
+            failures += 1
+            lock = LOCK_SECONDS * 2 ** (failures - MAX_FAILURES) if failures >= MAX_FAILURES else 0
+            self._failures[name] = (failures, self._clock() + min(lock, LOCK_MAX_SECONDS))
+            return False
+
+    def locked(self, name: str) -> bool:
+        with self._lock:
+            return self._clock() < self._failures.get(name, (0, 0.0))[1]
