@@ -4,9 +4,10 @@ Each sentence gets features (`FEATURES`): lexical evidence (the question's rare 
 inverse document frequency), whether it states the kind of fact asked for (a number, a date, a person, a name,
 a reason) that the question does not already give, whether it adds to the question rather than restating it,
 whether the question's names and years appear in it or its passage, its passage's retrieval rank (where the
-embedding model's judgement enters) and section, and whether it is boilerplate, a quote or a dateline. The
-learned scorer (`qa.scorer`) turns them into the probability that the sentence answers; when the best one is
-below the scorer's threshold the answer is a refusal.
+embedding model's judgement enters) and section, and whether it is boilerplate or a quote. Sentences are ranked
+by the hand-made evidence score those factors make; an answer quotes the best that states the number, date or
+person asked for. The learned scorer (`qa.scorer`) turns the features of that sentence into the probability that
+the question is answered by it; below the scorer's threshold the answer is a refusal.
 """
 from __future__ import annotations
 
@@ -15,16 +16,16 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
-from qa.vocabulary import AMOUNTS, BOILERPLATE, FILING_WORDS_FOR
 from index.lexical import terms
-from index.sections import COVER, SIGNATURE
 from index.lexicon import LEGAL_SUFFIXES, MONTHS, NUMBER_WORDS, YEAR, YEAR_IN_TEXT
+from index.sections import COVER, SIGNATURE
 from qa.filters import company_aliases
-from qa.retrieval import with_filing_words
 from qa.models import Citation, Passage
 from qa.quotes import Sentence, cite, cite_table_header, passage_sentences
+from qa.retrieval import with_filing_words
 from qa.scorer import AnswerScorer
 from qa.tables import read_row
+from qa.vocabulary import AMOUNTS, BOILERPLATE, FILING_WORDS_FOR
 
 MAX_SENTENCES = 3
 SCORED_PASSAGES = 12  # passages whose sentences are scored
@@ -132,7 +133,7 @@ class Assessment:
     """A question's sentences, the ones an answer would quote, and what decides whether to answer at all."""
 
     scored: list[ScoredSentence]  # best first
-    chosen: list[ScoredSentence]  # the answer's sentences; empty when none states the number, date or person asked
+    chosen: list[ScoredSentence]  # the answer's sentences; none when no sentence states the value asked for
     features: dict[str, float]  # QUESTION_FEATURES of the answer's first sentence
 
 
