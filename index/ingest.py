@@ -71,6 +71,8 @@ class Progress:
     files_total: int
     chunks_embedded: int
     current: str
+    # the outcome of a file just judged, once per file: a failure is told as it happens, not only in the report
+    judged: FileOutcome | None = None
 
 
 ProgressCallback = Callable[[Progress], None]
@@ -165,11 +167,14 @@ class Ingestor:
         report = IngestReport(outcomes=list(missing))
         embedded = 0
 
-        def tell(files_done: int, current: str, newly_embedded: int = 0) -> None:
+        def tell(files_done: int, current: str, newly_embedded: int = 0, judged: FileOutcome | None = None) -> None:
             nonlocal embedded
             embedded += newly_embedded
             if on_progress:
-                on_progress(Progress(files_done, len(files), embedded, current))
+                on_progress(Progress(files_done, len(files), embedded, current, judged))
+
+        for outcome in missing:
+            tell(0, outcome.source, judged=outcome)
 
         prepared: queue.Queue = queue.Queue(maxsize=READ_AHEAD)
         stop = threading.Event()
@@ -187,6 +192,7 @@ class Ingestor:
                 if item.filing is not None:
                     self._embed_and_store(item, writer, added_by, lambda n: tell(done, str(path), n))
                 report.outcomes.append(item.outcome)
+                tell(done + 1, str(path), judged=item.outcome)
         finally:
             stop.set()
             writer.close()

@@ -157,8 +157,13 @@ def test_every_unreadable_path_is_named_with_its_reason_and_the_batch_goes_on(as
     (folder / "big.txt").write_text("Securities and Exchange Commission annual report.\n" * 30_000)  # 1.5 MB
     small_limit = Assistant.open(settings.with_overrides(max_file_mb=1))
     small_limit._embedder = assistant._embedder
-    report = small_limit.ingest([folder])
+    told = []
+    report = small_limit.ingest([folder], on_progress=told.append)
     errors = {Path(o.source).name: o.error for o in report.failures}
+    # each file's outcome is told as it is judged, once, before the batch ends
+    judged = [step.judged for step in told if step.judged is not None]
+    assert sorted(o.source for o in judged) == sorted(o.source for o in report.outcomes)
+    assert told[-1].judged is None and told[-1].files_done == told[-1].files_total
     assert report.count("ingested") == 1
     assert errors["loop"].startswith("a symbolic link to nothing, or to itself")
     assert errors["pipe"].startswith("not a regular file")

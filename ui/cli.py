@@ -108,14 +108,14 @@ def ingest(
         task = bar.add_task("Ingesting", total=None, chunks=0, rate=0.0, current="loading model")
 
         def show(progress) -> None:
+            if progress.judged is not None and progress.judged.status == "failed":
+                console.print(f"[red]error[/red] {progress.judged.source}: {progress.judged.error}", highlight=False)
             elapsed = bar.tasks[0].elapsed or 1e-9
             bar.update(task, total=progress.files_total, completed=progress.files_done,
                        chunks=progress.chunks_embedded, rate=progress.chunks_embedded / elapsed,
                        current=Path(progress.current).name[:40])
 
         report = assistant.ingest(paths, on_progress=show)
-    for failure in report.failures:
-        console.print(f"[red]error[/red] {failure.source}: {failure.error}", highlight=False)
     console.print(
         f"{report.count('ingested')} ingested, {report.count('unchanged')} unchanged, {len(report.failures)} failed; "
         f"{report.sections} sections, {report.chunks} chunks, {report.tokens} tokens in {report.seconds:.1f} s"
