@@ -250,8 +250,9 @@ def test_each_browser_session_keeps_its_own_conversation(served, page, browser):
 def signed_in(tmp_path_factory):
     folder = tmp_path_factory.mktemp("signed_in")
     users = folder / "users"
-    subprocess.run([*CLI, "add-user", "analyst", "--auth-file", str(users), "--password-stdin"], input=PASSWORD,
-                   text=True, check=True, cwd=ROOT, timeout=60, capture_output=True)
+    # an admin: the tests below add a filing and remove it
+    subprocess.run([*CLI, "add-user", "analyst", "--role", "admin", "--auth-file", str(users), "--password-stdin"],
+                   input=PASSWORD, text=True, check=True, cwd=ROOT, timeout=60, capture_output=True)
     with serving(folder / "data", folder / "serve.log", "--auth-file", str(users)) as url:
         yield url, users
 

@@ -181,3 +181,29 @@ def test_repeated_failed_sign_ins_lock_the_name_until_the_password_is_set_again(
     assert users.locked("ana")  # the lock is twice as long
     add_user(path, "ana", "a new password")
     assert users.check("ana", "a new password")  # setting the password again unlocks the name
+
+
+def test_roles_say_who_may_add_and_remove_filings_and_the_server_checks_them(tmp_path):
+    from types import SimpleNamespace
+
+    from ui.web import ChatApp, ServeOptions
+
+    path = tmp_path / "users"
+    add_user(path, "rita", "reader password", "reader")
+    add_user(path, "ed", "editor password")  # a new user is an editor
+    add_user(path, "ada", "admin password", "admin")
+    add_user(path, "ada", "admin password 2")  # a new password keeps the role
+    with path.open("a") as old:  # a line written before roles existed: an admin, as every user was then
+        old.write(path.read_text().splitlines()[0].replace("rita:", "old:").rsplit(":", 1)[0] + "\n")
+    users = Users(path)
+    assert [users.may(name, "editor") for name in ("rita", "ed", "ada", "old")] == [False, True, True, True]
+    assert [users.may(name, "admin") for name in ("rita", "ed", "ada", "old")] == [False, False, True, True]
+    with pytest.raises(AuthError, match="a role is one of reader, editor, admin"):
+        add_user(path, "bob", "long enough", "owner")
+
+    app = ChatApp(SimpleNamespace(settings=SimpleNamespace(data=tmp_path)), ServeOptions(users=users))
+    as_user = lambda name: SimpleNamespace(username=name)  # noqa: E731 - the request Gradio hands a handler
+    assert app.refusal(as_user("rita"), "editor") == "Only editors and admins may do this; ask an admin."
+    assert app.refusal(as_user("ed"), "admin") == "Only admins may do this; ask an admin."
+    assert app.refusal(as_user("ed"), "editor") == app.refusal(as_user("ada"), "admin") == ""
+    assert ChatApp(app.assistant, ServeOptions()).refusal(None, "admin") == ""  # no sign-in: a local user

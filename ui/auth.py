@@ -1,7 +1,9 @@
 """Sign-in for the web chat: a users file of names and scrypt password hashes (`FILINGS_QA_AUTH_FILE`).
 
-One line per user: `name:scrypt:N:r:p:salt_hex:hash_hex`. Passwords are never stored, only their salted
-hashes; `filings-qa add-user NAME` writes the file, owner-readable only.
+One line per user: `name:scrypt:N:r:p:salt_hex:hash_hex:role`. Passwords are never stored, only their salted
+hashes; `filings-qa add-user NAME [--role ROLE]` writes the file, owner-readable only. A role says what a user
+may do: a `reader` asks, an `editor` also adds filings, an `admin` also removes them. Lines written before
+roles existed (no role) are admins, as every user was then.
 """
 from __future__ import annotations
 
@@ -17,6 +19,8 @@ from pathlib import Path
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1  # about 50 ms a check: cheap for a sign-in, slow for guessing
 _NAME = re.compile(r"[A-Za-z0-9._@-]{1,64}")
 MIN_PASSWORD = 8
+ROLES = ("reader", "editor", "admin")  # each may do what the ones before it may
+DEFAULT_ROLE = "editor"
 # Guessing is slowed per user name: after 5 wrong passwords in a row the name is locked for 30 s, twice as long
 # after each further one, at most 15 minutes; setting the password again unlocks it.
 MAX_FAILURES = 5
@@ -33,29 +37,35 @@ def _hash(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
 
 
 def _load(path: Path) -> dict[str, str]:
-    """name -> the rest of its line; raises AuthError on a line that is not a user."""
+    """name -> the rest of its line, `scrypt:N:r:p:salt:hash:role`; raises AuthError on a line that is not a user."""
     users: dict[str, str] = {}
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         name, _, record = line.partition(":")
-        if not record.startswith("scrypt:") or len(record.split(":")) != 6:
-            raise AuthError(f"{path}, line {number}: not a `name:scrypt:N:r:p:salt:hash` line")
-        users[name] = record
+        fields = record.split(":")
+        if not record.startswith("scrypt:") or len(fields) not in (6, 7) or fields[6:] and fields[6] not in ROLES:
+            raise AuthError(f"{path}, line {number}: not a `name:scrypt:N:r:p:salt:hash:role` line "
+                            f"(role: {', '.join(ROLES)})")
+        users[name] = record if len(fields) == 7 else f"{record}:admin"
     return users
 
 
-def add_user(path: Path, name: str, password: str) -> bool:
-    """Add a user, or set the password of an existing one (True when the user is new)."""
+def add_user(path: Path, name: str, password: str, role: str = "") -> bool:
+    """Add a user (as an editor unless `role` says otherwise), or set the password of an existing one and its
+    role when given (True when the user is new)."""
     if not _NAME.fullmatch(name):
         raise AuthError("a user name is 1 to 64 letters, digits or . _ @ -")
     if len(password) < MIN_PASSWORD:
         raise AuthError(f"a password has at least {MIN_PASSWORD} characters")
+    if role and role not in ROLES:
+        raise AuthError(f"a role is one of {', '.join(ROLES)}, not {role!r}")
     users = _load(path) if path.exists() else {}
     salt = secrets.token_bytes(16)
     digest = _hash(password, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
     is_new = name not in users
-    users[name] = f"scrypt:{SCRYPT_N}:{SCRYPT_R}:{SCRYPT_P}:{salt.hex()}:{digest.hex()}"
+    role = role or (users[name].rsplit(":", 1)[1] if name in users else DEFAULT_ROLE)
+    users[name] = f"scrypt:{SCRYPT_N}:{SCRYPT_R}:{SCRYPT_P}:{salt.hex()}:{digest.hex()}:{role}"
     path.parent.mkdir(parents=True, exist_ok=True)
     staging = path.with_name(path.name + ".new")
     staging.write_text("".join(f"{n}:{record}\n" for n, record in users.items()), encoding="utf-8")
@@ -105,7 +115,7 @@ class Users:
                 pass  # a file being rewritten or briefly unreadable: the users read last time still hold
             record = self._users.get(name)
             failures, locked_until = self._failures.get(name, (0, 0.0))
-        _, n, r, p, salt, digest = (record or f"scrypt:{SCRYPT_N}:{SCRYPT_R}:{SCRYPT_P}:00:00").split(":")
+        _, n, r, p, salt, digest, _ = (record or f"scrypt:{SCRYPT_N}:{SCRYPT_R}:{SCRYPT_P}:00:00:").split(":")
         computed = _hash(password, bytes.fromhex(salt), int(n), int(r), int(p))
         matches = record is not None and hmac.compare_digest(computed, bytes.fromhex(digest))
         with self._lock:
@@ -118,6 +128,12 @@ class Users:
             lock = LOCK_SECONDS * 2 ** (failures - MAX_FAILURES) if failures >= MAX_FAILURES else 0
             self._failures[name] = (failures, self._clock() + min(lock, LOCK_MAX_SECONDS))
             return False
+
+    def may(self, name: str, role: str) -> bool:
+        """Whether the user holds `role` or one that includes it (an admin may do what an editor may)."""
+        with self._lock:
+            record = self._users.get(name)
+        return record is not None and ROLES.index(record.rsplit(":", 1)[1]) >= ROLES.index(role)
 
     def locked(self, name: str) -> bool:
         with self._lock:

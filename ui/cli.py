@@ -272,8 +272,11 @@ def add_user(
     auth_file: AuthFileOption = None,
     password_stdin: Annotated[bool, typer.Option(
         "--password-stdin", help="Read the password from standard input instead of asking for it.")] = False,
+    role: Annotated[str, typer.Option(
+        help="reader (asks), editor (also adds filings) or admin (also removes them); "
+             "default: editor for a new user, unchanged for an existing one.", show_default=False)] = "",
 ) -> None:
-    """Add a user of the web chat, or set a user's password (stored as a salted scrypt hash)."""
+    """Add a user of the web chat, or set a user's password and role (stored as a salted scrypt hash)."""
     import sys
 
     from ui.auth import AuthError, add_user as add
@@ -286,7 +289,7 @@ def add_user(
     else:
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
     try:
-        is_new = add(path, name, password)
+        is_new = add(path, name, password, role)
     except AuthError as error:
         _fail(str(error))
     typer.echo(f"{'added' if is_new else 'updated the password of'} {name} in {path}")

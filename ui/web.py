@@ -17,7 +17,7 @@ import gradio as gr
 from qa.assistant import DEFAULT_K, Assistant, FilterError
 from qa.models import Answer, Filters, Turn
 from ui import render
-from ui.auth import Users
+from ui.auth import ROLES, Users
 from ui.examples import example_questions
 from ui.uploads import ALLOWED_SUFFIXES, store_uploads
 
@@ -177,7 +177,17 @@ class ChatApp:
                 gr.Dataset(samples=[[q] for q in examples]),
                 overview, gr.Dropdown(choices=removable, value=None), activity)
 
+    def refusal(self, request: gr.Request | None, role: str) -> str:
+        """Why the signed-in user may not do what needs `role` ("" when they may, or when there is no sign-in):
+        checked by the server, whatever the page shows."""
+        users = self.options.users
+        if users is None or users.may(_user(request), role):
+            return ""
+        return f"Only {' and '.join(f'{r}s' for r in ROLES[ROLES.index(role):])} may do this; ask an admin."
+
     def upload(self, files: list[str] | None, request: gr.Request, progress=gr.Progress()) -> tuple[Any, ...]:
+        if refused := self.refusal(request, "editor"):
+            return (render.as_text(refused), *self.index_views())
         if not files:
             return (render.as_text("Choose one or more filing files first."), *self.index_views())
         limit = self.options.max_upload_mb * 2**20
@@ -198,6 +208,8 @@ class ChatApp:
         return (summary, *self.index_views())
 
     def remove(self, filing_id: str | None, request: gr.Request) -> tuple[Any, ...]:
+        if refused := self.refusal(request, "admin"):
+            return (render.as_text(refused), *self.index_views())
         if not filing_id:
             message = "Choose a filing to remove."
         elif self.assistant.remove_filing(filing_id, _user(request)):
