@@ -12,7 +12,7 @@ import json
 import os
 import sqlite3
 import threading
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlparse
@@ -31,6 +31,16 @@ ADD_BATCH = 1000  # well under Chroma's maximum batch size
 
 class StoreError(Exception):
     pass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something `FilingIndex.check` found out of step, and whether it was put right."""
+
+    filing_id: str
+    what: str
+    repaired: bool
+    harmless: bool = False  # nothing is wrong that the next ingest does not put right by itself
 
 
 class WriterLock:
@@ -241,6 +251,36 @@ class FilingIndex:
         self.collection.delete(where={"filing_id": filing_id})
         self._text_path(filing_id).unlink(missing_ok=True)
         return listed
+
+    def check(self, repair: bool = False) -> list[Problem]:
+        """Registry, chunks and texts against each other. With `repair`, a filing missing chunks or its text is
+        removed (the next ingest of its file adds it again) and chunks of unlisted filings are deleted; a filing
+        left pending by a stopped ingest is only reported: the next ingest of its file completes it."""
+        problems: list[Problem] = []
+        for record in self.registry.records():
+            filing_id = record.filing.filing_id
+            if record.status != COMPLETE:
+                problems.append(Problem(filing_id, "pending: the next ingest of its file completes it", False, True))
+                continue
+            stored = len(self.stored_chunk_ids([chunk_id_of(filing_id, n) for n in range(record.chunks)]))
+            missing = [what for what, lost in ((f"{record.chunks - stored} of its {record.chunks} chunks",
+                                                stored < record.chunks),
+                                               ("its text", not self._text_path(filing_id).is_file())) if lost]
+            if missing:
+                if repair:
+                    self.remove(filing_id)
+                problems.append(Problem(filing_id, f"complete, but {' and '.join(missing)} missing"
+                                        + ("; removed, ingest its file again" if repair else ""), repair))
+        listed = {record.filing.filing_id for record in self.registry.records()}
+        stored_filings = {meta["filing_id"] for meta in self.collection.get(include=["metadatas"])["metadatas"]}
+        for filing_id in sorted(stored_filings - listed):
+            if repair:
+                self.remove(filing_id)
+            problems.append(Problem(filing_id, "chunks of a filing the registry does not list"
+                                    + ("; deleted" if repair else ""), repair))
+        if repair:
+            self.refresh_lexical()
+        return problems
 
     def has_orphan_chunks(self, filing_id: str) -> bool:
         """Whether chunks of a filing the registry does not list are stored: a removal was stopped half way."""

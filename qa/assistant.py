@@ -10,7 +10,7 @@ from pathlib import Path
 from index.embedding import Embedder, EmbeddingModelError
 from index.ingest import IngestReport, Ingestor, ProgressCallback
 from index.models import Activity, FilingRecord, Section
-from index.store import FilingIndex, StoreError
+from index.store import FilingIndex, Problem, StoreError
 from qa.answerer import NOT_FOUND, SCORED_PASSAGES, ExtractiveAnswerer
 from qa.config import AssistantSettings
 from qa.conversation import HISTORY_TURNS, Resolved, resolve_follow_up
@@ -76,6 +76,10 @@ class Assistant:
                added_by: str = "") -> IngestReport:
         return Ingestor(self.index, lambda: self.embedder, self.settings.max_file_mb).ingest(paths, on_progress,
                                                                                             added_by)
+
+    def check(self, repair: bool = False) -> list[Problem]:
+        """The index's registry, chunks and texts checked against each other; `repair` puts right what it can."""
+        return self.index.check(repair)
 
     def filings(self) -> list[FilingRecord]:
         return self.index.filings()

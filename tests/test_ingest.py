@@ -181,3 +181,24 @@ def test_parse_reads_folders_and_names_what_it_cannot_read(tmp_path):
     records = {Path(r["source"]).name: r for r in map(json.loads, result.stdout.splitlines())}
     assert result.exit_code == 0 and records["good.txt"]["company"] == "ImmunoGen, Inc."
     assert records["pipe"]["error"].startswith("not a regular file")
+
+
+def test_check_finds_what_a_crash_left_and_repair_puts_it_right(assistant, settings, tmp_path):
+    from typer.testing import CliRunner
+
+    from ui.cli import app
+
+    assistant.ingest([FIXTURES / "acme_submission.txt", SAMPLE])
+    broken, orphaned = (r.filing.filing_id for r in assistant.filings())
+    index = assistant.index
+    index.collection.delete(ids=[f"{broken}#00000"])  # a chunk lost
+    index.registry.delete(orphaned)  # a removal stopped after hiding the filing
+    data = ["--data", str(settings.data)]
+    found = CliRunner().invoke(app, ["check", *data])
+    assert found.exit_code == 1
+    assert f"{broken}: complete, but 1 of its" in found.stdout and f"{orphaned}: chunks of a filing" in found.stdout
+    repaired = CliRunner().invoke(app, ["check", "--repair", *data])
+    assert repaired.exit_code == 0 and "2 problem(s) found, 2 repaired" in repaired.stdout
+    again = CliRunner().invoke(app, ["check", *data])
+    assert again.exit_code == 0 and "The index is consistent." in again.stdout
+    assert assistant.filings() == [] and index.chunk_count() == 0

@@ -149,6 +149,25 @@ def list_filings(
 
 
 @app.command()
+def check(
+    repair: Annotated[bool, typer.Option("--repair", help="Put right what can be: remove broken filings "
+                                         "(ingest their files again) and chunks of unlisted ones.")] = False,
+    data: DataOption = None,
+) -> None:
+    """Check the index's registry, chunks and texts against each other (after a crash, say)."""
+    assistant = _open_assistant(data)
+    if repair:
+        _writer(assistant, "filings-qa check --repair")
+    problems = assistant.check(repair)
+    for problem in problems:
+        typer.echo(f"{problem.filing_id}: {problem.what}")
+    typer.echo(f"{len(problems)} problem(s) found, {sum(p.repaired for p in problems)} repaired"
+               if problems else "The index is consistent.")
+    if any(not p.repaired and not p.harmless for p in problems):
+        raise typer.Exit(1)
+
+
+@app.command()
 def remove(
     filing_id: Annotated[str, typer.Argument(help="A FILING_ID from `filings-qa list`.")],
     data: DataOption = None,
