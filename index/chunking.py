@@ -107,10 +107,11 @@ def _table_headers(text: str, spans: list[tuple[int, int, bool]], counts: list[i
     """For each span, when it is a table row below its table's header: the span of the caption line and header
     rows above it, and their tokens; else (None, 0).
 
-    A table is a run of rows on consecutive lines (with the short label lines between them). Its header rows are its first rows that hold no amount
-    (only labels, periods and dates: "Three Months Ended", "June 28, 2025", "2024"); its caption is the short
-    line just above it ("Net sales by region (in millions):"). Only the lines nearest the rows are kept when
-    all of them would take more than MAX_TABLE_HEADER_TOKENS.
+    A table is a run of rows on consecutive lines (with the short label lines between them). Its header rows
+    are its first rows that hold no amount (only labels, periods and dates: "Three Months Ended",
+    "June 28, 2025", "2024"); its caption is the short line just above it ("Net sales by region (in
+    millions):"). Only the lines nearest the rows are kept when all of them would take more than
+    MAX_TABLE_HEADER_TOKENS.
     """
     found: list[tuple[tuple[int, int] | None, int]] = [(None, 0)] * len(spans)
     i = 0
@@ -151,7 +152,8 @@ def _next_to(text: str, spans: list[tuple[int, int, bool]], k: int) -> bool:
 
 def _holds_amount(row: str) -> bool:
     """A cell with a figure that is not a year or a date: a row of values, not of headers."""
-    return any(any(c.isdigit() for c in YEAR_IN_TEXT.sub("", _DATE_IN_CELL.sub("", cell))) for cell in row.split("\t"))
+    return any(any(c.isdigit() for c in YEAR_IN_TEXT.sub("", _DATE_IN_CELL.sub("", cell)))
+               for cell in row.split("\t"))
 
 
 def _runs(text: str, start: int, end: int):

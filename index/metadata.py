@@ -64,7 +64,8 @@ _NOT_DISTINCTIVE = re.compile(rf"\b(?:{LEGAL_SUFFIX_WORD}|the|holdings?)\b\.?", 
 # its company in its dateline, with a ticker, or opens its headline with it.
 RELEASE_HEAD_CHARS = 4000
 TICKER_AFTER_NAME = re.compile(
-    r"\((?:NYSE|NASDAQ|Nasdaq|AMEX|NYSE American|NYSE MKT|OTCQB|OTCQX|TSX|ASX|LSE|Euronext)[^:()]{0,20}:\s*[A-Z][A-Z.\-]{0,9}\)")
+    r"\((?:NYSE|NASDAQ|Nasdaq|AMEX|NYSE American|NYSE MKT|OTCQB|OTCQX|TSX|ASX|LSE|Euronext)[^:()]{0,20}:"
+    r"\s*[A-Z][A-Z.\-]{0,9}\)")
 RELEASE_NAME_BREAK = re.compile(r"--|\u2014|\u2013|\)|\n|/")  # what stands before the name in a dateline
 HEADLINE_NAME = re.compile(
     r"^[ \t]*(?:Exhibit[ \t]+\d+(?:\.\d+)?[ \t]*\n[ \t]*)?([A-Z][\w&.,'\u2019 -]{1,60}?)[ \t]+"

@@ -149,7 +149,8 @@ class Asked:
     @classmethod
     def of(cls, question: str, search_text: str, focus: dict[str, float]) -> "Asked":
         words = re.findall(r"[\w&'-]+", search_text.lower())
-        return cls(_slots(question), focus, frozenset(t for t in terms(question) if t[0].isdigit() or t in _NUMBER_TERMS),
+        numbers = frozenset(t for t in terms(question) if t[0].isdigit() or t in _NUMBER_TERMS)
+        return cls(_slots(question), focus, numbers,
                    frozenset(w.removesuffix("'s") for w in words))
 
     def filled_by(self, text: str) -> frozenset[str]:

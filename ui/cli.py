@@ -370,7 +370,8 @@ def eval_questions(
 
 @app.command()
 def train(
-    questions: Annotated[Path, typer.Argument(help="Questions with evidence, one JSON object a line (as dev_qa.jsonl).")],
+    questions: Annotated[Path, typer.Argument(
+        help="Questions with evidence, one JSON object a line (as dev_qa.jsonl).")],
     data: DataOption = None,
     split: Annotated[str, typer.Option(
         help="Train on this half of the questions (evaluation/split.py), or on all of them.")] = "tuning",
