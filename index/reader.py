@@ -35,6 +35,8 @@ SGML_TABLE = re.compile(r"<TABLE>(.*?)</TABLE>", re.S | re.I)
 COLUMN_GAP = re.compile(r"[ \t]{2,}")
 RULE_LINE = re.compile(r"[-=_\s]+")  # the rules under a header and above a total: layout, like <S> and <C>
 ANY_TAG = re.compile(r"<[^>]*>")
+BLOCK_TAG = re.compile(r"</?(?:p|div|br|tr|li|h[1-6]|table|section)\b[^>]*>", re.I)
+HIDDEN_BLOCK = re.compile(r"<(script|style|head)\b.*?</\1\s*>", re.I | re.S)
 HTML_LINE_TAGS = re.compile(r"<(?:p|br|tr|li|h[1-6])[\s/>]", re.I)
 # Words that any SEC filing or exhibit uses; a text with none of them is not a filing.
 FILING_VOCABULARY = re.compile(
@@ -163,7 +165,13 @@ def _is_skipped(part: sgml.SubmissionDocument) -> bool:
 def _document_text(body: str) -> tuple[str, dict[str, str]]:
     if looks_like_html(body) and not _is_plain_text_in_html(body):
         root = parse_html(body)
-        return html_to_text(root), dei_facts(root)
+        text = html_to_text(root)
+        if text.strip():
+            return text, dei_facts(root)
+        # libxml2 drops what lies deeper than a few hundred elements (a file of 50,000 nested <div>s read as
+        # empty): such markup is read tag by tag, a block tag breaking the line
+        body = HIDDEN_BLOCK.sub("", body)
+        return _plain_text(html.unescape(ANY_TAG.sub("", BLOCK_TAG.sub("\n", body)))), {}
     if looks_like_html(body):
         body = html.unescape(ANY_TAG.sub("", body))
     return _plain_text(body), {}

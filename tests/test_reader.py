@@ -181,3 +181,12 @@ def test_a_filing_in_utf16_or_utf32_with_its_byte_order_mark_is_read(tmp_path, e
     path.write_bytes(data if encoding != "utf-16-be" else b"\xfe\xff" + data)
     filing = read_filing(path)
     assert filing.metadata.company == "ImmunoGen, Inc." and "Gregg D. Beloff" in filing.text
+
+
+def test_text_under_200000_nested_elements_is_read(tmp_path):
+    path = tmp_path / "deep.htm"
+    levels = 200_000
+    path.write_text("<html><body>" + "<div>" * levels + "<p>FORM 8-K</p><p>CURRENT REPORT</p><p>Acme Widgets, Inc. "
+                    "announced quarterly earnings of $5 million.</p>" + "</div>" * levels + "</body></html>")
+    filing = read_filing(path)  # the HTML parser drops what lies this deep: the text is read tag by tag
+    assert filing.metadata.form == "8-K" and "announced quarterly earnings of $5 million." in filing.text
