@@ -103,32 +103,18 @@ def train(cases: list[Case], folds: int = FOLDS) -> tuple[AnswerScorer, list[Hel
             inside = [i for i, c in enumerate(cases) if fold_of[c.group] == fold and len(c.row)]
             if inside:
                 model = _fit([c for c in usable if fold_of[c.group] != fold], strength)
-                held_out[inside] = model.probabilities_of(np.vstack([cases[i].row for i in inside]))
+                held_out[inside] = model.probabilities(np.vstack([cases[i].row for i in inside]))
         results.append(_held_out(strength, cases, held_out))
     chosen = min(results, key=lambda r: r.log_loss)
-    final = _fit(usable, chosen.strength)
-    scorer = AnswerScorer(QUESTION_FEATURES, tuple(final.means), tuple(final.scales), tuple(final.weights),
-                          final.intercept, chosen.threshold, {
-                              "strength": chosen.strength, "folds": splitter.n_splits, "cases": len(cases),
-                              "scored": len(usable), "answerable": sum(c.answerable for c in cases),
-                              "near_misses": sum(c.near_miss for c in cases),
-                              "held_out": {key: round(value, 4) for key, value in vars(chosen).items()}})
+    scorer = replace(_fit(usable, chosen.strength), threshold=chosen.threshold, training={
+        "strength": chosen.strength, "folds": splitter.n_splits, "cases": len(cases), "scored": len(usable),
+        "answerable": sum(c.answerable for c in cases), "near_misses": sum(c.near_miss for c in cases),
+        "held_out": {key: round(value, 4) for key, value in vars(chosen).items()}})
     return scorer, results
 
 
-@dataclass(frozen=True)
-class _Fitted:
-    means: np.ndarray
-    scales: np.ndarray
-    weights: np.ndarray
-    intercept: float
-
-    def probabilities_of(self, rows: np.ndarray) -> np.ndarray:
-        z = self.intercept + ((rows - self.means) / self.scales) @ self.weights
-        return 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
-
-
-def _fit(cases: list[Case], strength: float) -> _Fitted:
+def _fit(cases: list[Case], strength: float) -> AnswerScorer:
+    """The logistic regression of these cases, as the scorer that applies it (threshold still to choose)."""
     from sklearn.linear_model import LogisticRegression
 
     rows = np.vstack([c.row for c in cases])
@@ -136,7 +122,8 @@ def _fit(cases: list[Case], strength: float) -> _Fitted:
     means, scales = rows.mean(axis=0), rows.std(axis=0)
     scales[scales == 0] = 1.0
     model = LogisticRegression(C=strength, max_iter=5000).fit((rows - means) / scales, labels)
-    return _Fitted(means, scales, model.coef_[0], float(model.intercept_[0]))
+    return AnswerScorer(QUESTION_FEATURES, tuple(means.tolist()), tuple(scales.tolist()),
+                        tuple(model.coef_[0].tolist()), float(model.intercept_[0]), 0.0)
 
 
 def _held_out(strength: float, cases: list[Case], probabilities: np.ndarray) -> HeldOut:

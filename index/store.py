@@ -257,7 +257,8 @@ class FilingIndex:
         removed (the next ingest of its file adds it again) and chunks of unlisted filings are deleted; a filing
         left pending by a stopped ingest is only reported: the next ingest of its file completes it."""
         problems: list[Problem] = []
-        for record in self.registry.records():
+        records = self.registry.records()
+        for record in records:
             filing_id = record.filing.filing_id
             if record.status != COMPLETE:
                 problems.append(Problem(filing_id, "pending: the next ingest of its file completes it", False, True))
@@ -271,7 +272,7 @@ class FilingIndex:
                     self.remove(filing_id)
                 problems.append(Problem(filing_id, f"complete, but {' and '.join(missing)} missing"
                                         + ("; removed, ingest its file again" if repair else ""), repair))
-        listed = {record.filing.filing_id for record in self.registry.records()}
+        listed = {record.filing.filing_id for record in records}
         stored_filings = {meta["filing_id"] for meta in self.collection.get(include=["metadatas"])["metadatas"]}
         for filing_id in sorted(stored_filings - listed):
             if repair:

@@ -218,9 +218,7 @@ class ExtractiveAnswerer:
         """The passages' sentences ranked by evidence, the answer's sentences and the features that decide whether
         to answer. An answer states the number, date or person asked for: without such a sentence there is
         none. Among those that do, sentences of passages about the question's names and years come first."""
-        found = self.sentence_features(question, search_text, passages, companies)
-        scored = sorted((ScoredSentence(sentence, math.exp(values["evidence"]) - _LOG_FLOOR, filled, values)
-                         for sentence, filled, values in found),
+        scored = sorted(self.scored_sentences(question, search_text, passages, companies),
                         key=lambda s: s.score, reverse=True)
         stating = [s for s in scored if s.states_value_asked]
         if not stating:
@@ -232,9 +230,10 @@ class ExtractiveAnswerer:
                                               "close_candidates": min(1.0, close / 10)}
         return Assessment(scored, chosen, features)
 
-    def sentence_features(self, question: str, search_text: str, passages: list[Passage],
-                          companies: tuple[str, ...] = ()) -> list[tuple[Sentence, frozenset[str], dict[str, float]]]:
-        """Every sentence of the passages worth scoring, the kinds of fact asked for it states, its FEATURES."""
+    def scored_sentences(self, question: str, search_text: str, passages: list[Passage],
+                         companies: tuple[str, ...] = ()) -> list[ScoredSentence]:
+        """Every sentence of the passages worth scoring, with its evidence score, the kinds of fact asked for it
+        states and its FEATURES."""
         weights = self._term_weights(search_text)
         total = sum(weights.values()) or 1.0
         focus = {t: weights[t] for t in _focus_terms(question) if t in weights}
@@ -288,7 +287,7 @@ class ExtractiveAnswerer:
                 states_value = bool(filled & _VALUES) or not set(asked.slots) & _VALUES
                 flat = sentence.flat
                 values = {name: math.log(value + _LOG_FLOOR) for name, value in factors.items()} | {
-                    "evidence": evidence, "own_coverage": math.log(own_coverage + _LOG_FLOOR),
+                    "own_coverage": math.log(own_coverage + _LOG_FLOOR),
                     "context_coverage": nearby / total, "misses_value": float(not states_value),
                     "off_topic": float(not on_topic), "rank": prior,
                     "other_company": float(bool(companies) and filing.company not in companies),
@@ -297,12 +296,12 @@ class ExtractiveAnswerer:
                     "boilerplate": float(_BOILERPLATE.search(flat) is not None),
                     "table_row": float(sentence.table_row), "quoted": float(_QUOTED.search(flat) is not None),
                 }
-                found.append((sentence, filled, values))
-        best = max((values["evidence"] for _, _, values in found), default=1.0)
-        for _, _, values in found:
-            values["relative_evidence"] = values["evidence"] / best if best > 0 else 0.0
-            values["evidence"] = math.log(values["evidence"] + _LOG_FLOOR)
-        return found
+                found.append((sentence, filled, values, evidence))
+        best = max((evidence for *_, evidence in found), default=1.0)
+        return [ScoredSentence(sentence, evidence, filled, values | {
+                    "evidence": math.log(evidence + _LOG_FLOOR),
+                    "relative_evidence": evidence / best if best > 0 else 0.0})
+                for sentence, filled, values, evidence in found]
 
     def _is_distinctive(self, name: str) -> bool:
         names_terms = terms(name)

@@ -12,10 +12,11 @@ features' names, means and scales, the weights, the threshold, and how it was tr
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+import numpy as np
 
 SHIPPED = Path(__file__).resolve().with_name("answer_scorer.json")
 
@@ -36,12 +37,12 @@ class AnswerScorer:
 
     def probability(self, values: Mapping[str, float]) -> float:
         """How likely the sentence with these feature values answers the question."""
-        z = self.intercept + sum(w * (values[name] - m) / s for name, m, s, w
-                                 in zip(self.features, self.means, self.scales, self.weights))
-        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+        return float(self.probabilities(np.array([[values[name] for name in self.features]]))[0])
 
-    def probabilities(self, rows: Sequence[Mapping[str, float]]) -> list[float]:
-        return [self.probability(row) for row in rows]
+    def probabilities(self, rows: np.ndarray) -> np.ndarray:
+        """The same for rows of feature values, in the order of `features` (as training holds them)."""
+        z = self.intercept + ((rows - np.asarray(self.means)) / np.asarray(self.scales)) @ np.asarray(self.weights)
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -50.0, 50.0)))
 
     def save(self, path: Path) -> None:
         path.write_text(json.dumps(asdict(self), indent=1) + "\n", encoding="utf-8")

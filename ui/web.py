@@ -6,13 +6,13 @@ and HTML in which filing text and questions are always shown as text.
 """
 from __future__ import annotations
 
-import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import gradio as gr
+import gradio.utils
 
 from qa.assistant import DEFAULT_K, Assistant, FilterError
 from qa.models import Answer, Filters, Turn
@@ -67,8 +67,7 @@ class ChatApp:
         self.assistant = assistant
         self.options = options
         self.uploads = assistant.settings.data / "uploads"
-        gradio_cache = os.environ.get("GRADIO_TEMP_DIR") or Path(tempfile.gettempdir()) / "gradio"
-        self.exports = Path(gradio_cache) / "filings-qa-exports"
+        self.exports = Path(gradio.utils.get_upload_folder()) / "filings-qa-exports"  # Gradio's own file cache
 
     # --- asking ---------------------------------------------------------------------------------
     def ask_json(self, question: str, company: str = "", form: str = "", since: str = "", until: str = "",
