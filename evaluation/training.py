@@ -2,9 +2,13 @@
 
 Every question of the file is asked as the assistant asks it (retrieval, then the answerer's ranking of
 sentences by evidence); its row is the QUESTION_FEATURES of the sentence an answer would quote, labelled 1
-when the question is answerable, 0 when not. Each answerable question is asked a second time with its
-evidence's filing left out of the passages: a near miss (the company may well be indexed, the fact is not),
-labelled 0 like the real unanswerable questions, which are few.
+when the question is answerable, 0 when not. Real unanswerable questions are few, so each answerable question
+is asked twice more as a near miss, labelled 0 like them:
+- with its evidence's filing left out of the passages (another filing, perhaps of the same company, must do);
+- with its fact left out: every passage that holds the evidence or states a fact of the gold answer the question
+  does not give (a figure, a name) is dropped, and the rest of the same filing stays. This is the hard near
+  miss analysts ask: the company and the filing are indexed, the figure asked for is not, and a neighbouring
+  figure (a closing price for an offering price, sales for comparable sales) sits next to the question's words.
 
 The regularisation strength is chosen by grouped cross-validation (folds by file, so that no filing is on both
 sides): the one whose held-out probabilities separate answerable from unanswerable rows best (log loss).
@@ -24,10 +28,11 @@ from pathlib import Path
 
 import numpy as np
 
-from evaluation.scoring import QAItem, evidence_matches
+from evaluation.scoring import QAItem, answer_terms, evidence_matches, extract_facts
+from index.lexicon import MONTHS, YEAR_IN_TEXT
 from qa.answerer import QUESTION_FEATURES, SCORED_PASSAGES
 from qa.assistant import Assistant
-from qa.models import Filters
+from qa.models import Filters, Passage
 from qa.scorer import AnswerScorer
 
 # Regularisation strengths tried (inverse, as scikit-learn's C): from strong to weak.
@@ -54,24 +59,46 @@ def cases_of(assistant: Assistant, items: Iterable[QAItem],
              progress: Callable[[Iterable[QAItem]], Iterable[QAItem]] = iter) -> list[Case]:
     cases = []
     for item in progress(list(items)):
-        cases.append(_case(assistant, item, leave_out=""))
+        cases.append(_case(assistant, item, None))
         if item.answerable and item.file:
-            cases.append(_case(assistant, item, leave_out=item.file))
+            cases.append(_case(assistant, item, lambda p, file=item.file: _file_of(p) == file))
+            cases.append(_case(assistant, item, _states_fact_of(item)))
     return cases
 
 
-def _case(assistant: Assistant, item: QAItem, leave_out: str) -> Case:
+def _file_of(passage: Passage) -> str:
+    return Path(passage.chunk.filing.source).name
+
+
+def _states_fact_of(item: QAItem) -> Callable[[Passage], bool]:
+    """Whether a passage holds the item's evidence or states a fact of its gold answer that the question does not
+    give. Years and months are not such facts (every passage of the period has them), nor are one-digit
+    numbers."""
+    given = answer_terms(item.question)
+    facts = {fact for fact in extract_facts(item.answer) if fact not in given and fact not in MONTHS
+             and not YEAR_IN_TEXT.fullmatch(fact) and len(fact.replace(".", "")) > 1}
+
+    def states(passage: Passage) -> bool:
+        text = passage.chunk.text
+        return (any(_file_of(passage) == e.file and evidence_matches(e.quote, text) for e in item.evidence)
+                or bool(facts & answer_terms(text)))
+    return states
+
+
+def _case(assistant: Assistant, item: QAItem, leave_out: Callable[[Passage], bool] | None) -> Case:
+    """The question as asked; with `leave_out`, as a near miss: the passages it selects are not retrieved."""
     retrieval = assistant.retriever.retrieve(item.question, Filters(), NEAR_MISS_POOL if leave_out else SCORED_PASSAGES)
-    passages = [p for p in retrieval.passages if Path(p.chunk.filing.source).name != leave_out]
+    passages = [p for p in retrieval.passages if not (leave_out and leave_out(p))]
     passages = [replace(p, rank=rank) for rank, p in enumerate(passages[:SCORED_PASSAGES], 1)]
     assessment = assistant.answerer.assess(item.question, retrieval.search_text, passages, retrieval.named_companies)
     row = np.array([assessment.features[name] for name in QUESTION_FEATURES]) if assessment.chosen else np.array([])
     first = assessment.chosen[0].sentence if assessment.chosen else None
     quotes_evidence = first is not None and any(
-        Path(first.passage.chunk.filing.source).name == evidence.file and evidence_matches(evidence.quote, first.text)
+        _file_of(first.passage) == evidence.file and evidence_matches(evidence.quote, first.text)
         for evidence in item.evidence)
-    return Case(item.id, item.file or item.id, item.answerable and not leave_out, bool(leave_out), row,
-                quotes_evidence and not leave_out)
+    near_miss = leave_out is not None
+    return Case(item.id, item.file or item.id, item.answerable and not near_miss, near_miss, row,
+                quotes_evidence and not near_miss)
 
 
 @dataclass(frozen=True)

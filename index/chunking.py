@@ -102,6 +102,31 @@ def _units(text: str, start: int, end: int, count_tokens: TokenCounter, token_of
     return units
 
 
+def table_headers(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int] | None]:
+    """For each of the spans (as sentence_spans gives them), the span of its table's caption and header rows when it
+    is a table row below header rows in `text`, else None. A row of the table `text` opens with, cut from below
+    its header, has none here (its chunk's table_header holds it). Tokens are estimated as words and punctuation
+    marks (the tokenizer splits rare words further, so a header is trimmed a little later than at ingestion; it
+    only decides how much of a header an answer quotes)."""
+    counts = [len(_WORDS_AND_MARKS.findall(text[a:b])) for a, b, _ in spans]
+    # a caption with no header rows ("Operating expenses:" above the rows) names no column
+    return [header if header and "\t" in text[header[0]:header[1]] else None
+            for header, _ in _table_headers(text, spans, counts)]
+
+
+def opens_with_table(text: str, spans: list[tuple[int, int, bool]]) -> int:
+    """How many of the first spans are rows of a table `text` was cut from inside (with the short label lines
+    between them: "Operating expenses:"); 0 when it opens with a paragraph."""
+    opening = 0
+    while opening < len(spans) and (spans[opening][2] or spans[opening][1] - spans[opening][0] <= CAPTION_CHARS
+                                    and opening + 1 < len(spans) and spans[opening + 1][2]):
+        opening += 1
+    return opening if any(row for *_, row in spans[:opening]) else 0
+
+
+_WORDS_AND_MARKS = re.compile(r"\w+|[^\w\s]")
+
+
 def _table_headers(text: str, spans: list[tuple[int, int, bool]], counts: list[int]
                    ) -> list[tuple[tuple[int, int] | None, int]]:
     """For each span, when it is a table row below its table's header: the span of the caption line and header

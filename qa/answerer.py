@@ -16,6 +16,8 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
+import numpy as np
+
 from index.lexical import terms
 from index.lexicon import LEGAL_SUFFIXES, MONTHS, NUMBER_WORDS, YEAR, YEAR_IN_TEXT
 from index.sections import COVER, SIGNATURE
@@ -87,7 +89,6 @@ FEATURES = (
     "novelty",  # log factor of the words the question does not already hold (a headline restating it has few)
     "brevity",  # log factor: long run-on "sentences" (exhibit lists, tables without stops) hold words by chance
     "names",  # log factor of the share of the question's names in the passage or its company's names
-    "other_company",  # the question names an indexed company, and the sentence's filing is another's
     "off_topic",  # the passage lacks a distinctive name of the question, or every year it asks about
     "years",  # log factor of the share of the question's years in the passage or near its filing date
     "rank",  # 1 / (1 + log rank) of the passage in retrieval
@@ -107,6 +108,7 @@ QUESTION_FEATURES = (
     *FEATURES,
     "runner_up",  # the evidence score of the best other sentence, as a share of the best one
     "close_candidates",  # sentences within RUNNER_UP of the best, a tenth each (at most 1)
+    "similarity",  # cosine of the embedding model's vectors of the question and of the sentence (with its header)
 )
 
 
@@ -168,10 +170,12 @@ class Extract:
 
 class ExtractiveAnswerer:
     def __init__(self, document_frequency: Callable[[str], int], documents: Callable[[], int],
-                 scorer: AnswerScorer | None = None):
-        """`scorer` defaults to the one shipped in the repository, read on first use."""
+                 embed: Callable[[list[str]], np.ndarray], scorer: AnswerScorer | None = None):
+        """`embed`: the embedding model's vectors of texts; `scorer` defaults to the one shipped in the repository,
+        read on first use."""
         self.document_frequency = document_frequency
         self.documents = documents
+        self.embed = embed
         self._scorer = scorer
 
     @property
@@ -193,24 +197,25 @@ class ExtractiveAnswerer:
         pieces: list[str] = []
         for chosen in assessment.chosen:
             passage = reranked[chosen.sentence.passage.chunk.chunk_id]
-            header = passage.chunk.table_header if chosen.sentence.table_row else ""
+            sentence = replace(chosen.sentence, passage=passage)
+            header = sentence.header
             if not header:
-                citations.append(cite(len(citations) + 1, [replace(chosen.sentence, passage=passage)]))
-                pieces.append(f"{_ensure_stop(chosen.sentence.flat)} [{len(citations)}]")
+                citations.append(cite(len(citations) + 1, [sentence]))
+                pieces.append(f"{_ensure_stop(sentence.flat)} [{len(citations)}]")
                 continue
             # a table row says which figure is which only with its table's header: both are quoted, and the
             # answer reads the row against the header when the header has a column for each figure
             cited_header = next((c for c in citations if c.quote == header), None)
             if cited_header is None:
-                cited_header = cite_table_header(len(citations) + 1, passage)
+                cited_header = cite_table_header(len(citations) + 1, sentence)
                 citations.append(cited_header)
-            row = cite(len(citations) + 1, [replace(chosen.sentence, passage=passage)])
+            row = cite(len(citations) + 1, [sentence])
             citations.append(row)
-            if read := read_row(header, chosen.sentence.text):
+            if read := read_row(header, sentence.text):
                 pieces.append(f"{_ensure_stop(read)} [{cited_header.n}][{row.n}]")
             else:
                 pieces.append(f"{_ensure_stop(' '.join(header.split()))} [{cited_header.n}] "
-                              f"{_ensure_stop(chosen.sentence.flat)} [{row.n}]")
+                              f"{_ensure_stop(sentence.flat)} [{row.n}]")
         return Extract(" ".join(pieces), citations, confidence, False, ranked)
 
     def assess(self, question: str, search_text: str, passages: list[Passage],
@@ -218,20 +223,22 @@ class ExtractiveAnswerer:
         """The passages' sentences ranked by evidence, the answer's sentences and the features that decide whether
         to answer. An answer states the number, date or person asked for: without such a sentence there is
         none. Among those that do, sentences of passages about the question's names and years come first."""
-        scored = sorted(self.scored_sentences(question, search_text, passages, companies),
+        scored = sorted(self.scored_sentences(question, search_text, passages),
                         key=lambda s: s.score, reverse=True)
-        stating = [s for s in scored if s.states_value_asked]
+        # when the question names indexed companies, another company's filing does not answer it
+        stating = [s for s in scored if s.states_value_asked
+                   and (not companies or s.sentence.passage.chunk.filing.company in companies)]
         if not stating:
             return Assessment(scored, [], {})
         chosen = _select([s for s in stating if s.on_topic] or stating)
         others = [s.score for s in scored if s is not chosen[0]]
         close = sum(s.score >= RUNNER_UP * scored[0].score for s in scored) - 1
         features = dict(chosen[0].features) | {"runner_up": max(others, default=0.0) / max(scored[0].score, 1e-9),
-                                              "close_candidates": min(1.0, close / 10)}
+                                              "close_candidates": min(1.0, close / 10),
+                                              "similarity": self._similarity(question, chosen[0].sentence)}
         return Assessment(scored, chosen, features)
 
-    def scored_sentences(self, question: str, search_text: str, passages: list[Passage],
-                         companies: tuple[str, ...] = ()) -> list[ScoredSentence]:
+    def scored_sentences(self, question: str, search_text: str, passages: list[Passage]) -> list[ScoredSentence]:
         """Every sentence of the passages worth scoring, with its evidence score, the kinds of fact asked for it
         states and its FEATURES."""
         weights = self._term_weights(search_text)
@@ -256,8 +263,6 @@ class ExtractiveAnswerer:
             name_share = _share(names, lambda n: n.lower() in passage_words)
             year_share = _share(years, lambda y: y in chunk.text or y in chunk.table_header
                                 or _year_near(y, filing.filing_date))
-            # a table row says what its figures are only with its table's header, which is quoted with it
-            header_terms = set(terms(chunk.table_header))
             on_topic = year_share > 0 and all(any(w.lower() in passage_words for w in words) for words in distinctive)
             prior = 1.0 / (1 + math.log(passage.rank))
             section = chunk.section
@@ -265,7 +270,8 @@ class ExtractiveAnswerer:
                 if len(sentence.text.split()) < 4:
                     continue
                 written = set(terms(sentence.text))
-                own = written | header_terms if sentence.table_row else written
+                # a table row says what its figures are only with its table's header, which is quoted with it
+                own = written | set(terms(sentence.header))
                 held = [t for t in weights if t in own]
                 nearby = sum(weights[t] for t in weights if t not in own and (t in context or t in passage_terms))
                 # the passage's other sentences and its filing's company, form and section are context
@@ -290,7 +296,6 @@ class ExtractiveAnswerer:
                     "own_coverage": math.log(own_coverage + _LOG_FLOOR),
                     "context_coverage": nearby / total, "misses_value": float(not states_value),
                     "off_topic": float(not on_topic), "rank": prior,
-                    "other_company": float(bool(companies) and filing.company not in companies),
                     "cover": float(section == COVER), "signature": float(section == SIGNATURE),
                     "signature_asked": float(section == SIGNATURE and asks_signature),
                     "boilerplate": float(_BOILERPLATE.search(flat) is not None),
@@ -302,6 +307,11 @@ class ExtractiveAnswerer:
                     "evidence": math.log(evidence + _LOG_FLOOR),
                     "relative_evidence": evidence / best if best > 0 else 0.0})
                 for sentence, filled, values, evidence in found]
+
+    def _similarity(self, question: str, sentence: Sentence) -> float:
+        question_vector, sentence_vector = self.embed([question, f"{sentence.header}\n{sentence.flat}".strip()])
+        norms = float(np.linalg.norm(question_vector) * np.linalg.norm(sentence_vector))
+        return float(question_vector @ sentence_vector) / norms if norms else 0.0
 
     def _is_distinctive(self, name: str) -> bool:
         names_terms = terms(name)

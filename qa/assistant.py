@@ -35,7 +35,8 @@ class Assistant:
         self._llm_answerer = None
         self._lock = threading.Lock()
         self.retriever = HybridRetriever(index, lambda texts: self.embedder.embed(texts))
-        self.answerer = ExtractiveAnswerer(index.lexical.document_frequency, lambda: len(index.lexical.table))
+        self.answerer = ExtractiveAnswerer(index.lexical.document_frequency, lambda: len(index.lexical.table),
+                                           lambda texts: self.embedder.embed(texts))
 
     @classmethod
     def open(cls, settings: AssistantSettings | None = None, **overrides) -> "Assistant":

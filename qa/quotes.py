@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from index.chunking import sentence_spans
+from index.chunking import opens_with_table, sentence_spans, table_headers
 from qa.models import Citation, Passage
 
 
@@ -16,6 +16,10 @@ class Sentence:
     end: int
     text: str  # exact slice of the filing text
     table_row: bool = False
+    # a table row's caption and header rows, exact filing text at header_start (above the row in its passage,
+    # or above the passage when the passage was cut from inside the table); "" when none is known
+    header: str = ""
+    header_start: int = -1
 
     @property
     def flat(self) -> str:
@@ -25,16 +29,26 @@ class Sentence:
 
 def passage_sentences(passage: Passage) -> list[Sentence]:
     chunk = passage.chunk
-    return [Sentence(passage, chunk.char_start + a, chunk.char_start + b, chunk.text[a:b], row)
-            for a, b, row in sentence_spans(chunk.text, 0, len(chunk.text))]
+    spans = sentence_spans(chunk.text, 0, len(chunk.text))
+    opening = opens_with_table(chunk.text, spans)
+    sentences = []
+    for k, ((a, b, row), header) in enumerate(zip(spans, table_headers(chunk.text, spans))):
+        if header:
+            header_text, header_start = chunk.text[header[0]:header[1]], chunk.char_start + header[0]
+        elif row and k < opening:
+            header_text, header_start = chunk.table_header, chunk.table_header_start
+        else:
+            header_text, header_start = "", -1
+        sentences.append(Sentence(passage, chunk.char_start + a, chunk.char_start + b, chunk.text[a:b], row,
+                                  header_text, header_start))
+    return sentences
 
 
-def cite_table_header(n: int, passage: Passage) -> Citation:
-    """Citation [n] quoting the caption and column headers of the table a passage was cut from (above it)."""
-    chunk = passage.chunk
-    start = chunk.table_header_start
-    return Citation(n, chunk.filing, chunk.section, chunk.section_title, chunk.page, chunk.table_header, start,
-                    start + len(chunk.table_header), passage.rank)
+def cite_table_header(n: int, sentence: Sentence) -> Citation:
+    """Citation [n] quoting the caption and column headers of a table row's table."""
+    chunk = sentence.passage.chunk
+    return Citation(n, chunk.filing, chunk.section, chunk.section_title, chunk.page, sentence.header,
+                    sentence.header_start, sentence.header_start + len(sentence.header), sentence.passage.rank)
 
 
 def cite(n: int, sentences: list[Sentence]) -> Citation:

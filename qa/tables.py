@@ -33,19 +33,30 @@ def _values(cells: list[str]) -> list[str]:
 
 
 def read_row(header: str, row: str) -> str:
-    """The row as "label: period figure; ..." when the header's last row names one period for each of its
-    figures; "" when it does not (then the row and the header are only quoted)."""
+    """The row as "label: period figure; ..." when the header names one column for each of its figures; "" when
+    it does not (then the row and the header are only quoted). The header's last row names the columns; a row
+    above it whose cells each span the same number of them ("Three Months Ended", "Nine Months Ended" over four
+    dates) is read into each column's name."""
     cells = [c.strip() for c in row.split(CELL) if c.strip()]
     if len(cells) < 2:
         return ""
     label, figures = cells[0], _values(cells[1:])
     if not figures or not all(_FIGURE.match(f.replace("$ ", "$")) for f in figures):
         return ""
-    columns = next((line.split(CELL) for line in reversed(header.split("\n")) if CELL in line), [])
-    columns = [c.strip() for c in columns if c.strip()]
+    rows = [[" ".join(c.split()) for c in line.split(CELL) if c.strip()] for line in header.split("\n") if CELL in line]
+    if not rows:
+        return ""
+    columns = rows[-1]
     if len(columns) == len(figures) + 1 and not any(c.isdigit() for c in columns[0]):
         columns = columns[1:]  # the header row's first cell labels the label column ("(Dollars in millions)")
-    if len(columns) != len(figures) or len(set(columns)) != len(columns):
+    if len(columns) != len(figures):
+        return ""
+    for spanning in reversed(rows[:-1]):
+        if len(columns) % len(spanning):
+            break
+        width = len(columns) // len(spanning)
+        columns = [f"{spanning[i // width]} {column}" for i, column in enumerate(columns)]
+    if len(set(columns)) != len(columns):
         return ""
     unit = _UNIT.search(header)
     read = "; ".join(f"{column} {figure}" for column, figure in zip(columns, figures))

@@ -146,19 +146,20 @@ def _passage(company: str, text: str, rank: int = 1) -> Passage:
     return Passage(rank, Chunk(f"{company}#{rank}", filing, text, "Item 1", "Business", 0, len(text)), 1.0)
 
 
-def test_answer_must_come_from_the_company_asked_about_and_state_what_was_asked():
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000)
+def test_answer_must_come_from_the_company_asked_about_and_state_what_was_asked(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
     question = "How many employees did Flushing Financial have at the end of 2024?"
     search_text = with_filing_words(question)
+    named = ("Flushing Financial Corporation",)  # the indexed company the question names, as retrieval finds it
     meta = _passage("Meta Platforms, Inc.", "As of December 31, 2024, we had 74,067 employees worldwide.")
-    assert answerer.answer(question, search_text, [meta]).refused  # another company's headcount
+    assert answerer.answer(question, search_text, [meta], named).refused  # another company's headcount
     flushing = _passage("Flushing Financial Corporation", "As of December 31, 2024, we had 549 full-time "
                         "equivalent employees.")
-    answer = answerer.answer(question, search_text, [meta, flushing])
+    answer = answerer.answer(question, search_text, [meta, flushing], named)
     assert not answer.refused and "549" in answer.text and answer.citations[0].filing.company.startswith("Flushing")
     unstated = _passage("Flushing Financial Corporation", "Our employees are our most important asset, and we "
                         "invest in their training.")
-    assert answerer.answer(question, search_text, [unstated]).refused  # no number of employees
+    assert answerer.answer(question, search_text, [unstated], named).refused  # no number of employees
 
 
 def test_ask_command_human_json_and_batch(immunogen, settings, tmp_path):

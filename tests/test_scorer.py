@@ -71,3 +71,25 @@ def test_the_shipped_scorer_fits_this_version_and_says_how_it_was_trained():
     scorer = AnswerScorer.load(SHIPPED, expected=QUESTION_FEATURES)
     assert 0 < scorer.threshold < 1
     assert scorer.training["split"] == "tuning" and scorer.training["questions"] == "dev_qa.jsonl"
+
+
+def test_a_hard_near_miss_leaves_out_every_passage_stating_the_answer_and_keeps_the_rest_of_the_filing():
+    from evaluation.scoring import Evidence, QAItem
+    from evaluation.training import _states_fact_of
+    from index.models import Chunk, FilingRef
+    from qa.models import Passage
+
+    item = QAItem("q1", "Who replaced Brett Kaufman as CFO of AFC Gamma in March 2023?", "Brandon Hetzel (age 36)",
+                  "person", "8-K", (Evidence("afc.htm", "appointed Brandon Hetzel as Chief Financial Officer"),),
+                  "afc.htm")
+    filing = FilingRef(company="AFC Gamma, Inc.", form="8-K", filing_date="2023-03-10", filing_id="afc",
+                       source="/data/afc.htm")
+
+    def passage(text: str) -> Passage:
+        return Passage(1, Chunk("afc#1", filing, text, "Item 5.02", "Officers", 0, len(text)), 1.0)
+
+    states = _states_fact_of(item)
+    assert states(passage("The Board appointed Brandon Hetzel as Chief Financial Officer."))  # the evidence
+    assert states(passage("Mr. Hetzel, 36, joined the Manager in 2021."))  # a fact of the answer, elsewhere
+    # the same filing's other passages stay: the question's own names, its year and March are no answer
+    assert not states(passage("Brett Kaufman will leave AFC Gamma in March 2023 to pursue other interests."))

@@ -88,6 +88,17 @@ def test_header_rows_hold_periods_and_labels_body_rows_hold_amounts(row, holds):
     ("(Dollars in millions)\t2024\tChange\t2023", "Products\t$\t1,204\t9\t%\t$\t1,100",
      "Products: 2024 $ 1,204; Change 9%; 2023 $ 1,100 (Dollars in millions)"),
     ("2024\t2023\t2024\t2023", "Net sales\t1\t2\t3\t4", ""),  # two periods named alike: no reading
+    # a row of spanning cells above the dates (Apple's 10-Q of June 2025): each date read with its span
+    ("Three Months Ended\tNine Months Ended\nJune 28,  2025\tJune 29,  2024\tJune 28,  2025\tJune 29,  2024",
+     "iPhone\t$\t44,582\t$\t39,296\t$\t160,561\t$\t154,961",
+     "iPhone: Three Months Ended June 28, 2025 $ 44,582; Three Months Ended June 29, 2024 $ 39,296; "
+     "Nine Months Ended June 28, 2025 $ 160,561; Nine Months Ended June 29, 2024 $ 154,961"),
+    # dates over two rows under the spans (Apple's release of July 2004), a loss in parentheses
+    ("THREE MONTHS ENDED\tNINE MONTHS ENDED\nJune 26,\tJune 28,\tJune 26,\tJune 28,\n2004\t2003\t2004\t2003",
+     "Operating income (loss)\t72\t9\t198\t(32\t)",
+     "Operating income (loss): THREE MONTHS ENDED June 26, 2004 72; THREE MONTHS ENDED June 28, 2003 9; "
+     "NINE MONTHS ENDED June 26, 2004 198; NINE MONTHS ENDED June 28, 2003 (32)"),
+    ("Years ended\tTotal\n2024\t2023\t2024", "Net sales\t1\t2\t3", ""),  # spans that do not fit, periods alike
     ("2024\t2023\t2022", "Net sales\t1\t2", ""),  # columns and figures differ in number
     ("2024\t2023", "Chief Executive Officer\tJane Roe\tJohn Doe", ""),  # not figures
 ])
@@ -95,3 +106,29 @@ def test_a_row_is_read_against_its_header_only_when_the_columns_fit(header, row,
     from qa.tables import read_row
 
     assert read_row(header, row) == read
+
+
+def _passage_of(text: str, table_header: str = "", table_header_start: int = -1):
+    from index.models import Chunk, FilingRef
+    from qa.models import Passage
+
+    filing = FilingRef(company="Acme Widgets, Inc.", form="10-Q", filing_date="2025-08-01", filing_id="acme",
+                       source="acme.htm")
+    return Passage(1, Chunk("acme#1", filing, text, "Part I Item 2", "MD&A", 1000, 1000 + len(text), 1, 0,
+                            table_header, table_header_start), 1.0)
+
+
+def test_a_row_takes_the_header_rows_above_it_in_its_passage_or_else_its_chunks_header():
+    from qa.quotes import passage_sentences
+
+    text = ("Operating expenses:\nResearch\t125\t120\nTotal operating expenses\t487\t419\n"
+            "Sales grew in every region during the quarter.\n"
+            "Net sales by region (in millions):\n2025\t2024\nAmericas\t41,198\t37,678\n")
+    sentences = {s.text: s for s in passage_sentences(_passage_of(text, "Three Months Ended\n2025\t2024", 400))}
+    # rows of the table the passage was cut from inside: the chunk's header ("Operating expenses:" names no column)
+    assert sentences["Research\t125\t120"].header == "Three Months Ended\n2025\t2024"
+    assert sentences["Total operating expenses\t487\t419"].header_start == 400
+    americas = sentences["Americas\t41,198\t37,678"]  # below header rows of its own, in the passage
+    assert americas.header == "Net sales by region (in millions):\n2025\t2024"
+    assert text[americas.header_start - 1000:].startswith(americas.header)  # filing offsets
+    assert sentences["Sales grew in every region during the quarter."].header == ""
