@@ -47,6 +47,9 @@ _YEAR = re.compile(rf"^{YEAR}$")
 _MONTH = "(?:" + "|".join(month.capitalize() for month in MONTHS) + ")"  # as written in prose dates
 _DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b{_MONTH},?\s+\d{{4}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b")
 _PERSON = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-zA-Z'-]+\b")
+# a term a filing defines, in quotes: (the "Separation Date"), the “Restated Period”; where it is used again,
+# capitalised ("through the Separation Date"), it names no person
+_DEFINED_TERM = re.compile(r"[\"\u201c]([A-Z][^\"\u201d]{0,60})[\"\u201d]")
 _FOCUS = re.compile(r"\b(?:what|which|how many|how much)\s+(?:(?:was|were|is|are)\s+)?(?:the\s+)?"
                     r"(?!(?:did|does|do)\b)"
                     r"((?:[\w&'-]+\s+){0,3}?[\w&'-]+)\s+(?:did|does|do|was|were|is|are|has|have|had|in|of|for|at|"
@@ -258,6 +261,8 @@ class ExtractiveAnswerer:
             chunk, filing = passage.chunk, passage.chunk.filing
             context = set(terms(f"{filing.company} {filing.form} {chunk.section} {chunk.section_title}"))
             passage_terms = set(terms(chunk.text))
+            defined = sorted(set(_DEFINED_TERM.findall(chunk.text)), key=len, reverse=True)
+            defined_terms = re.compile("|".join(map(re.escape, defined))) if defined else None
             passage_words = chunk.text.lower() + " " + filing.company.lower()
             passage_words += " " + " ".join(company_aliases(filing.company))
             name_share = _share(names, lambda n: n.lower() in passage_words)
@@ -278,7 +283,7 @@ class ExtractiveAnswerer:
                 # the answer sentence may lean on ("the January 2000 8-K" need not be in the sentence)
                 own_coverage = sum(weights[t] for t in held) / total
                 coverage = own_coverage + 0.6 * nearby / total
-                filled = asked.filled_by(sentence.text)
+                filled = asked.filled_by(defined_terms.sub(" ", sentence.text) if defined_terms else sentence.text)
                 fact = len(filled) / len(asked.slots) if asked.slots else 1.0
                 focus_share = sum(focus[t] for t in focus if t in own) / focus_total if focus else 1.0
                 # long run-on "sentences" (exhibit lists, tables without stops) hold many words by chance
