@@ -220,3 +220,16 @@ def test_period_words_are_not_the_number_asked_for():
                      {term: 1.0 for term in terms("net sales")})
     assert not asked.filled_by("Net sales rose in the first nine months as stores reopened.")
     assert asked.filled_by("Net sales were twelve million dollars.")
+
+
+def test_an_answer_to_a_question_of_two_parts_quotes_a_sentence_for_each(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    question = "Who replaced Jane Roe as CFO of Acme Widgets in March 2023, and what is his base salary?"
+    passage = _passage("Acme Widgets, Inc.", "Jane Roe will leave Acme Widgets on March 31, 2023 to pursue other "
+                       "interests. On March 17, 2023, the Board appointed John Smith as Chief Financial Officer of "
+                       "Acme Widgets. Mr. Smith will be paid $250,000 a year.")
+    # the salary sentence scores well below the appointment (it lacks most of the question's words), yet it is
+    # the only one that states the second thing asked for
+    assessment = answerer.assess(question, with_filing_words(question), [passage], ("Acme Widgets, Inc.",))
+    quoted = " ".join(s.sentence.text for s in assessment.chosen)
+    assert "John Smith" in quoted and "$250,000" in quoted, quoted
