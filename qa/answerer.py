@@ -412,10 +412,11 @@ _FILLS: dict[str, Callable[[Asked, str], bool]] = {
 
 def _without_dates(text: str) -> str:
     """The text without what a number asked for never is: dates, years, item and exhibit numbers, form
-    names (10-K, S-8, 401(k)), registration numbers and footnote marks like (1)."""
+    names (10-K, S-8, 401(k)) and other names with a number (COVID-19, Earth-2), registration numbers and
+    footnote marks like (1)."""
     text = _DATE.sub(" ", text)
     return re.sub(rf"\b{YEAR}\b" r"|\b(?:item|exhibit|ex-)\s*\d+(?:\.\d+)?|\(\d{1,2}\)|\b\d+\([a-z]\)"
-                  r"|\b\d+-[a-z][\w-]*|\b[a-z]{1,2}-\d+\b|\b\d{3}-\d{5,}\b", " ", text, flags=re.I)
+                  r"|\b\d+-[a-z][\w-]*|\b[a-z]+-\d+\b|\b\d{3}-\d{5,}\b", " ", text, flags=re.I)
 
 
 def _names_in(question: str) -> list[list[str]]:

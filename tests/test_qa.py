@@ -133,6 +133,8 @@ def test_question_understanding():
     asked = Asked.of(question, with_filing_words(question), {t: 1.0 for t in terms("employees")})
     assert asked.filled_by("As of December 31, 2024, we employed approximately 1,556,000 employees.") == {"number"}
     assert not asked.filled_by("(1) The IBM 2014 Employees Stock Purchase Plan, filed on Form S-8.")
+    # a name with a number is no count: NVIDIA's 10-K of 2023 on its employees and COVID-19
+    assert not asked.filled_by("We kept our employees safe during fiscal year 2023 and the COVID-19 pandemic.")
     # an answer to "who" names someone the question does not
     question = "Who replaced Brett Kaufman as CFO?"
     asked = Asked.of(question, with_filing_words(question), {})
