@@ -386,8 +386,9 @@ def _states_date(asked: Asked, text: str) -> bool:
 
 
 def _is_new_name(asked: Asked, words: list[str]) -> bool:
+    """None of the words is the question's, a title or a stopword (a heading in capitals: "AND", "OF")."""
     lowered = [w.lower().removesuffix("'s") for w in words]
-    return not any(w in asked.known_words or w in _NOT_NAMES for w in lowered)
+    return not any(w in asked.known_words or w in _NOT_NAMES or not terms(w) for w in lowered)
 
 
 def _states_person(asked: Asked, text: str) -> bool:

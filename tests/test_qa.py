@@ -140,6 +140,11 @@ def test_question_understanding():
     asked = Asked.of(question, with_filing_words(question), {})
     assert not asked.filled_by("Brett Kaufman's employment as Chief Financial Officer will terminate.")
     assert asked.filled_by("The Board appointed Brandon Hetzel as Chief Financial Officer.") == {"person"}
+    # a heading in capitals names no company
+    question = "Which company did Cisco Systems buy in September 1995?"
+    asked = Asked.of(question, with_filing_words(question), {})
+    assert not asked.filled_by("Filed with the UNITED STATES SECURITIES AND EXCHANGE COMMISSION")
+    assert asked.filled_by("On September 29, 1995, Cisco acquired Combinet, Inc.") == {"name"}
 
 
 def _passage(company: str, text: str, rank: int = 1) -> Passage:
