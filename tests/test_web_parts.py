@@ -170,17 +170,28 @@ def test_repeated_failed_sign_ins_lock_the_name_until_the_password_is_set_again(
     users = Users(path, clock=lambda: now[0])
     for _ in range(auth.MAX_FAILURES):
         assert not users.check("ana", "wrong password")
-    assert users.locked("ana") and not users.check("ana", "right password")  # locked, even for the right one
+    assert users.names.locked("ana") and not users.check("ana", "right password")  # locked, even for the right one
     now[0] += auth.LOCK_SECONDS + 1
-    assert users.check("ana", "right password") and not users.locked("ana")  # the lock ran out
+    assert users.check("ana", "right password") and not users.names.locked("ana")  # the lock ran out
     for _ in range(auth.MAX_FAILURES):
         users.check("ana", "wrong password")
     now[0] += auth.LOCK_SECONDS + 1
     assert not users.check("ana", "wrong password")  # the first try after the lock fails again:
     now[0] += auth.LOCK_SECONDS + 1
-    assert users.locked("ana")  # the lock is twice as long
+    assert users.names.locked("ana")  # the lock is twice as long
     add_user(path, "ana", "a new password")
     assert users.check("ana", "a new password")  # setting the password again unlocks the name
+
+
+def test_a_lockout_counts_an_attempt_before_its_outcome_is_known():
+    from ui.auth import LOCK_SECONDS, Lockout
+
+    now = [0.0]
+    lockout = Lockout(2, clock=lambda: now[0])
+    assert lockout.attempt("10.0.0.1") == lockout.attempt("10.0.0.1") == 0  # two at once, outcomes unknown
+    assert lockout.attempt("10.0.0.1") == LOCK_SECONDS and lockout.attempt("10.0.0.2") == 0
+    lockout.clear("10.0.0.1")  # one of them succeeded
+    assert lockout.attempt("10.0.0.1") == 0
 
 
 def test_roles_say_who_may_add_and_remove_filings_and_the_server_checks_them(tmp_path):

@@ -13,12 +13,14 @@ from typing import Any
 
 import gradio as gr
 import gradio.utils
+from starlette.middleware import Middleware
 
 from qa.assistant import DEFAULT_K, Assistant, FilterError
 from qa.models import Answer, Filters, Turn
 from ui import render
 from ui.auth import ROLES, Users
 from ui.examples import example_questions
+from ui.signin import SignInRequired
 from ui.uploads import ALLOWED_SUFFIXES, store_uploads
 
 SEARCHING = "Searching the filings…"
@@ -314,12 +316,17 @@ def build_app(assistant: Assistant, options: ServeOptions | None = None) -> gr.B
     return ChatApp(assistant, options or ServeOptions()).build()
 
 
-def serve(assistant: Assistant, options: ServeOptions) -> None:
-    """Serve the chat until interrupted: never a public share link; sign-in when users are given."""
+def serve(assistant: Assistant, options: ServeOptions, block: bool = True) -> gr.Blocks:
+    """Serve the chat, until interrupted unless `block` is False (then the caller closes the returned app):
+    never a public share link; sign-in on every route when users are given."""
     app = build_app(assistant, options)
     app.queue(default_concurrency_limit=options.concurrency, max_size=options.queue_size)
+    users = options.users
     app.launch(server_name=options.host, server_port=options.port, share=False, show_error=True, quiet=True,
-               auth=options.users.check if options.users else None,
-               auth_message="Sign in with your Filings QA account." if options.users else None,
+               auth=users.check if users else None,
+               auth_message="Sign in with your Filings QA account." if users else None,
+               app_kwargs={"middleware": [Middleware(SignInRequired, users=users)] if users else []},
                max_file_size=options.max_upload_mb * 2**20, css=CSS, footer_links=["api"],
-               run_history=False, enable_monitoring=False, mcp_server=False)
+               run_history=False, enable_monitoring=False, mcp_server=False, prevent_thread_lock=not block,
+               ssr_mode=False)  # no Node.js server in front: every request goes through SignInRequired
+    return app
