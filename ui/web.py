@@ -62,6 +62,12 @@ def _user(request: gr.Request | None) -> str:
     return (request.username if request is not None else None) or ""
 
 
+def _as_uploaded(saved: Path, uploaded_as: dict[Path, str]) -> str:
+    """The name a file came with, and the one it was saved as where that differs (".htm" saved as upload.htm)."""
+    given = uploaded_as.get(saved, saved.name)
+    return given if given == saved.name else f"{given} (saved as {saved.name})"
+
+
 class ChatApp:
     """The Blocks app and its event handlers, around one shared Assistant."""
 
@@ -200,8 +206,8 @@ class ChatApp:
 
         outcomes = [("rejected", r.name, r.reason) for r in rejected]
         if stored:
-            report = self.assistant.add_filings(stored, _user(request), show)
-            outcomes += [(o.status, Path(o.source).name,
+            report = self.assistant.add_filings(list(stored), _user(request), show)
+            outcomes += [(o.status, _as_uploaded(Path(o.source), stored),
                           o.error or (f"{o.sections} sections, {o.chunks} chunks" if o.status == "ingested" else ""))
                          for o in report.outcomes]
         summary = "\n".join(f"- **{status}** {render.as_text(name)}"
@@ -266,10 +272,11 @@ class ChatApp:
             with gr.Tab("Documents"):
                 with gr.Row():
                     with gr.Column():
+                        # No `file_types`: Gradio would fail the whole batch over one file it does not take (one
+                        # named just ".htm"); store_uploads judges each file and the report says why
                         files = gr.File(label=f"Add filings ({', '.join(ALLOWED_SUFFIXES)}; at most "
                                               f"{self.options.max_upload_mb} MB each)",
-                                        file_count="multiple", file_types=list(ALLOWED_SUFFIXES), type="filepath",
-                                        elem_id="fqa-upload")
+                                        file_count="multiple", type="filepath", elem_id="fqa-upload")
                         add = gr.Button("Add to the index", variant="primary", elem_id="fqa-add")
                         upload_report = gr.Markdown(elem_id="fqa-upload-report")
                     with gr.Column():
