@@ -203,14 +203,13 @@ def test_browser_upload_reports_each_file_and_shows_malicious_filing_text_as_tex
     page.get_by_role("tab", name="Documents").click()
     page.set_input_files("#fqa-upload input[type=file]",
                          [str(FIXTURES / "malicious_8k.txt"), str(FIXTURES / "not_a_filing.txt"), str(odd)])
-    # the browser refuses a file of another type at once, naming it; the server checks again (test_web_parts)
-    page.wait_for_selector("text=Invalid file type: notes.exe")
-    page.wait_for_selector("#fqa-upload >> text=not_a_filing")
+    page.wait_for_selector("#fqa-upload >> text=notes")
     page.click("#fqa-add")
     page.wait_for_selector("#fqa-upload-report li", timeout=120_000)
     report = page.inner_text("#fqa-upload-report")
     assert "ingested malicious_8k.txt" in report
     assert "failed not_a_filing.txt" in report
+    assert "rejected notes.exe: only .txt, .htm, .html, .xml, .sgml, .pdf files are filings" in report
     assert COMPANY in page.inner_text("#fqa-overview")
     stored = list((data / "uploads").glob("*/malicious_8k.txt"))
     assert len(stored) == 1 and stored[0].resolve().is_relative_to(data.resolve())
@@ -232,6 +231,28 @@ def test_browser_upload_reports_each_file_and_shows_malicious_filing_text_as_tex
     assert became_markup == 0
     screenshot(page, "malicious-filing.png")
     assert page.dialogs == []  # no alert() ran
+
+
+def test_browser_upload_judges_each_file_of_a_batch_on_its_own(served, page, tmp_path):
+    """A name that is only a suffix (".htm") once failed the whole batch with a bare "Error": Gradio's own type
+    check refused it. Now each file gets its line and the good filing beside it is ingested."""
+    hidden = tmp_path / ".htm"
+    shutil.copy(FIXTURES / "acme_10q.htm", hidden)
+    dots = tmp_path / "..."
+    dots.write_text("only dots")
+    page.goto(served[0])
+    page.get_by_role("tab", name="Documents").click()
+    batch = [str(hidden), str(dots), str(FIXTURES / "acme_submission.txt")]
+    page.set_input_files("#fqa-upload input[type=file]", batch)
+    page.wait_for_selector("#fqa-upload >> text=acme_submission")
+    page.click("#fqa-add")
+    page.wait_for_selector("#fqa-upload-report li >> nth=2", timeout=120_000)
+    lines = page.inner_text("#fqa-upload-report").splitlines()
+    assert [line.split(":")[0] for line in lines] == [
+        "rejected file",  # Gradio's upload names a file of dots "file"; it is no filing type
+        "ingested .htm (saved as upload.htm)", "ingested acme_submission.txt"]
+    assert len(list((served[1] / "uploads").glob("*/upload.htm"))) == 1
+    assert page.inner_text("#fqa-overview").count("Acme Widgets, Inc.") == 2  # its 10-Q and its 8-K
 
 
 def test_each_browser_session_keeps_its_own_conversation(served, page, browser):
@@ -263,9 +284,9 @@ def test_sign_in_stores_hashes_and_without_valid_credentials_a_request_gets_noth
     url, users = signed_in
     assert PASSWORD not in users.read_text() and users.read_text().startswith("analyst:scrypt:")
     assert users.stat().st_mode & 0o077 == 0
-    for path in ("config", "gradio_api/info"):
+    for path in ("config", "gradio_api/info", "openapi.json", "gradio_api/heartbeat/any"):
         assert httpx.get(url + path, timeout=10).status_code == 401, path
-    for path in ("gradio_api/call/ask", "gradio_api/queue/join"):
+    for path in ("gradio_api/call/ask", "gradio_api/queue/join", "gradio_api/reset", "gradio_api/cancel"):
         assert httpx.post(url + path, json={"data": [CFO], "fn_index": 0}, timeout=10).status_code == 401, path
     assert "fqa-chat" not in httpx.get(url, timeout=10).text  # the sign-in page, not the app
     for credentials in (None, ("analyst", "wrong password"), ("nobody", PASSWORD)):
@@ -296,3 +317,87 @@ def test_signed_in_upload_and_removal_record_who_made_them(signed_in, page):
     activity = page.inner_text("#fqa-activity")
     assert "analyst" in activity and "added" in activity and "removed" in activity
     assert "Acme Widgets" not in page.inner_text("#fqa-overview")
+
+
+# --- sign-in on every route, served by this process: its route table is at hand -----------------------------
+# what answers without a session: the sign-in page, its form, and the front end it loads
+SIGN_IN_PAGE = {("GET", "/"), ("HEAD", "/"), ("POST", "/login"), ("POST", "/login/"), ("GET", "/assets/{path}"),
+                ("GET", "/static/{path}"), ("GET", "/theme.css"), ("GET", "/favicon.ico")}
+
+
+@pytest.fixture
+def users(tmp_path):
+    from ui.auth import Users, add_user
+
+    now = [1000.0]  # the locks' clock, moved by the tests
+    add_user(tmp_path / "users", "analyst", PASSWORD)
+    made = Users(tmp_path / "users", clock=lambda: now[0])
+    made.now = now
+    return made
+
+
+@pytest.fixture
+def served_here(assistant, users, tmp_path, monkeypatch):
+    """`serve` with sign-in, as `filings-qa serve --auth-file` runs it, but in this process."""
+    from ui.web import ServeOptions, serve
+
+    monkeypatch.setenv("GRADIO_TEMP_DIR", str(tmp_path / "gradio-tmp"))
+    app = serve(assistant, ServeOptions(port=free_port(), users=users), block=False)
+    yield app
+    app.close()
+
+
+def sign_in(url: str, name: str, password: str) -> httpx.Response:
+    return httpx.post(f"{url}login", data={"username": name, "password": password}, timeout=30)
+
+
+def test_without_a_session_every_route_of_the_server_answers_401_but_the_sign_in_page(served_here):
+    import re
+
+    from fastapi.routing import iter_route_contexts
+    from gradio_client import Client
+
+    url = served_here.local_url
+    routes = list(iter_route_contexts(served_here.server_app.routes))
+    assert all(route.methods for route in routes)  # no WebSocket or mounted app: every route is asked over HTTP
+    answers = {}
+    for route in routes:
+        path = re.sub(r"{[^}]*}", "x", route.path_format)
+        for method in route.methods:
+            with httpx.stream(method, url.rstrip("/") + path, timeout=30) as response:  # a stream answers at once
+                answers[method, route.path_format] = response.status_code
+    assert {"/openapi.json", "/gradio_api/heartbeat/{session_hash}", "/gradio_api/reset", "/gradio_api/cancel",
+            "/gradio_api/upload", "/gradio_api/file={path_or_url}", "/manifest.json"} <= {p for _, p in answers}
+    assert {route for route, status in answers.items() if status != 401} == SIGN_IN_PAGE
+    assert "fqa-chat" not in httpx.get(url, timeout=30).text
+
+    cookies = sign_in(url, "analyst", PASSWORD).cookies
+    for path in ("config", "gradio_api/info", "openapi.json", "gradio_api/heartbeat/x"):
+        with httpx.stream("GET", url + path, cookies=cookies, timeout=30) as response:
+            assert response.status_code == 200, path
+    assert "fqa-chat" in httpx.get(url, cookies=cookies, timeout=30).text
+    reply = Client(url, auth=("analyst", PASSWORD), verbose=False).predict(CFO, api_name="/ask")
+    assert reply["refused"] and "no filings" in reply["answer"]
+
+
+def test_many_failed_sign_ins_from_one_address_lock_it_even_for_the_right_password(served_here, users):
+    from gradio_client import Client
+
+    from ui import auth
+
+    url = served_here.local_url
+    for number in range(auth.MAX_ADDRESS_FAILURES):  # a new name each time: no name reaches its own limit
+        assert sign_in(url, f"guess{number}", "wrong password").json() == {"detail": "Incorrect credentials."}
+    refused = sign_in(url, "analyst", PASSWORD)
+    assert refused.status_code == 400 and not refused.cookies
+    assert refused.json() == {"detail": "Too many failed sign-ins from this address: try again in 30 s."}
+    assert refused.headers["retry-after"] == "30"
+    with pytest.raises(ValueError, match="Could not login"):
+        Client(url, auth=("analyst", PASSWORD), verbose=False)
+    for _ in range(auth.MAX_FAILURES):
+        sign_in(url, "analyst", "wrong password")
+    assert not users.names.locked("analyst")  # what a locked address sends is not even checked
+
+    users.now[0] += auth.LOCK_SECONDS  # the lock runs out
+    assert sign_in(url, "analyst", PASSWORD).json() == {"success": True}
+    assert sign_in(url, "guess", "wrong password").json() == {"detail": "Incorrect credentials."}  # count cleared

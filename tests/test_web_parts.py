@@ -90,17 +90,26 @@ def test_uploads_stay_inside_their_folder_and_each_rejection_says_why(tmp_path):
     big.write_bytes(b"%PDF" + b"0" * 2**20)
     script = incoming / "run.sh"
     script.write_text("rm -rf /")
+    hidden = incoming / ".htm"  # a name that is only its suffix
+    hidden.write_text("FORM 10-Q")
+    gone = incoming / "gone.txt"  # removed from Gradio's cache before it was stored
     folder = tmp_path / "data" / "uploads"
-    stored, rejected = store_uploads([good, empty, big, script] + [good] * MAX_FILES, folder, max_bytes=2**20)
-    assert [p.name for p in stored] == ["8k.txt"] * (MAX_FILES - 3)
-    assert all(p.is_relative_to(folder.resolve()) for p in stored) and len(set(stored)) == 1
+    stored, rejected = store_uploads([good, empty, big, script, gone, hidden] + [good] * MAX_FILES, folder,
+                                     max_bytes=2**20)
+    assert sorted((p.name, name) for p, name in stored.items()) == [("8k.txt", "8k.txt"), ("upload.htm", ".htm")]
+    assert all(p.is_relative_to(folder.resolve()) for p in stored)
     reasons = {r.name: r.reason for r in rejected}
     assert reasons["empty.htm"] == "the file is empty"
     assert reasons["big.pdf"] == "1.0 MB is over the limit of 1 MB"
     assert reasons["run.sh"].startswith("only .txt")
+    assert reasons["gone.txt"] == "cannot store it: No such file or directory"
     assert "at most 20 files" in reasons["8k.txt"]
     assert clean_name("../../etc/passwd") == "passwd" and clean_name("..\\..\\x.txt") == "x.txt"
-    assert clean_name("..") == "upload" and clean_name("a b<c>.txt") == "a_b_c_.txt"
+    assert clean_name("..") == clean_name("...") == "upload" and clean_name("a b<c>.txt") == "a_b_c_.txt"
+    assert clean_name(".htm") == clean_name("..htm") == "upload.htm" and clean_name(".hidden.htm") == "hidden.htm"
+    assert clean_name("a\x01b.txt") == "a_b.txt"
+    long = clean_name("x" * 300 + ".sgml")
+    assert len(long) == 120 and long.endswith("x.sgml")
 
 
 def test_users_file_holds_salted_hashes_and_checks_passwords(tmp_path):
@@ -170,17 +179,28 @@ def test_repeated_failed_sign_ins_lock_the_name_until_the_password_is_set_again(
     users = Users(path, clock=lambda: now[0])
     for _ in range(auth.MAX_FAILURES):
         assert not users.check("ana", "wrong password")
-    assert users.locked("ana") and not users.check("ana", "right password")  # locked, even for the right one
+    assert users.names.locked("ana") and not users.check("ana", "right password")  # locked, even for the right one
     now[0] += auth.LOCK_SECONDS + 1
-    assert users.check("ana", "right password") and not users.locked("ana")  # the lock ran out
+    assert users.check("ana", "right password") and not users.names.locked("ana")  # the lock ran out
     for _ in range(auth.MAX_FAILURES):
         users.check("ana", "wrong password")
     now[0] += auth.LOCK_SECONDS + 1
     assert not users.check("ana", "wrong password")  # the first try after the lock fails again:
     now[0] += auth.LOCK_SECONDS + 1
-    assert users.locked("ana")  # the lock is twice as long
+    assert users.names.locked("ana")  # the lock is twice as long
     add_user(path, "ana", "a new password")
     assert users.check("ana", "a new password")  # setting the password again unlocks the name
+
+
+def test_a_lockout_counts_an_attempt_before_its_outcome_is_known():
+    from ui.auth import LOCK_SECONDS, Lockout
+
+    now = [0.0]
+    lockout = Lockout(2, clock=lambda: now[0])
+    assert lockout.attempt("10.0.0.1") == lockout.attempt("10.0.0.1") == 0  # two at once, outcomes unknown
+    assert lockout.attempt("10.0.0.1") == LOCK_SECONDS and lockout.attempt("10.0.0.2") == 0
+    lockout.clear("10.0.0.1")  # one of them succeeded
+    assert lockout.attempt("10.0.0.1") == 0
 
 
 def test_roles_say_who_may_add_and_remove_filings_and_the_server_checks_them(tmp_path):

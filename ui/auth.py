@@ -21,11 +21,14 @@ _NAME = re.compile(r"[A-Za-z0-9._@-]{1,64}")
 MIN_PASSWORD = 8
 ROLES = ("reader", "editor", "admin")  # each may do what the ones before it may
 DEFAULT_ROLE = "editor"
-# Guessing is slowed per user name: after 5 wrong passwords in a row the name is locked for 30 s, twice as long
-# after each further one, at most 15 minutes; setting the password again unlocks it.
+# Guessing is slowed per user name and per client address: after a few failed sign-ins in a row the name (or the
+# address) is locked for 30 s, twice as long after each further failure, at most 15 minutes. 5 for a name: its
+# owner mistypes once or twice, a guesser needs thousands. 20 for an address: several people may sign in from one
+# (an office behind one router), while a guesser trying many names from it is still stopped within minutes.
 MAX_FAILURES = 5
-LOCK_SECONDS = 30.0
-LOCK_MAX_SECONDS = 900.0
+MAX_ADDRESS_FAILURES = 20
+LOCK_SECONDS = 30.0  # short enough that someone who mistyped five times waits, not calls an admin
+LOCK_MAX_SECONDS = 900.0  # once locked, at most 4 tries an hour at a name (or from an address)
 
 
 class AuthError(ValueError):
@@ -74,17 +77,50 @@ def add_user(path: Path, name: str, password: str, role: str = "") -> bool:
     return is_new
 
 
+class Lockout:
+    """Failed attempts in a row per key (a user name, a client address): after `limit` of them the key is locked for
+    LOCK_SECONDS, twice as long after each further failure, at most LOCK_MAX_SECONDS."""
+
+    def __init__(self, limit: int, clock=time.monotonic):
+        self.limit = limit
+        self._clock = clock
+        self._failures: dict[str, tuple[int, float]] = {}  # key -> (failures in a row, locked until)
+        self._lock = threading.Lock()
+
+    def attempt(self, key: str) -> float:
+        """0 when the key may try now, else the seconds it stays locked. A try counts as a failure until
+        `clear` says it succeeded: attempts made at once cannot all slip in before the first one fails."""
+        with self._lock:
+            failures, locked_until = self._failures.get(key, (0, 0.0))
+            now = self._clock()
+            if now < locked_until:
+                return locked_until - now
+            failures += 1
+            lock = LOCK_SECONDS * 2 ** (failures - self.limit) if failures >= self.limit else 0.0
+            self._failures[key] = (failures, now + min(lock, LOCK_MAX_SECONDS))
+            return 0.0
+
+    def clear(self, key: str) -> None:
+        with self._lock:
+            self._failures.pop(key, None)
+
+    def locked(self, key: str) -> bool:
+        with self._lock:
+            return self._clock() < self._failures.get(key, (0, 0.0))[1]
+
+
 class Users:
-    """The users allowed to sign in; the file is read again when it changes, so new users need no restart."""
+    """The users allowed to sign in; the file is read again when it changes, so new users need no restart.
+    Failed sign-ins are counted per name (`names`, in `check`) and per client address (`addresses`: the address is
+    known to the web server, not here; see ui/signin.py)."""
 
     def __init__(self, path: Path, clock=time.monotonic):
         self.path = path
         self._stamp: tuple[int, int] | None = None
         self._users: dict[str, str] = {}
-        # failed sign-ins by name: (failures in a row, locked until); a new password clears them
-        self._failures: dict[str, tuple[int, float]] = {}
         self._lock = threading.Lock()
-        self._clock = clock
+        self.names = Lockout(MAX_FAILURES, clock)
+        self.addresses = Lockout(MAX_ADDRESS_FAILURES, clock)
         self._reload()
         if not self._users:
             raise AuthError(f"the users file {path} names no user: add one with `filings-qa add-user NAME`")
@@ -98,43 +134,33 @@ class Users:
             if (stat.st_mtime_ns, stat.st_size) != self._stamp:
                 users = _load(self.path)
                 # a user whose password was set again (`filings-qa add-user`) is unlocked
-                for name in [n for n in self._failures if users.get(n) != self._users.get(n)]:
-                    del self._failures[name]
+                for name in {*users, *self._users}:
+                    if users.get(name) != self._users.get(name):
+                        self.names.clear(name)
                 self._users, self._stamp = users, (stat.st_mtime_ns, stat.st_size)
         except OSError as error:
             raise AuthError(f"cannot read the users file {self.path}: {error.strerror or error}") from error
 
     def check(self, name: str, password: str) -> bool:
-        """Whether the name and password match; as slow for an unknown name as for a wrong password. After
-        MAX_FAILURES wrong passwords in a row a name is locked for LOCK_SECONDS, twice as long after each further
-        failure (at most LOCK_MAX_SECONDS), even for the right password."""
+        """Whether the name and password match; as slow for an unknown name as for a wrong password. A name
+        locked by its failures (Lockout) is refused without looking at the password."""
         with self._lock:
             try:
                 self._reload()
             except AuthError:
                 pass  # a file being rewritten or briefly unreadable: the users read last time still hold
             record = self._users.get(name)
-            failures, locked_until = self._failures.get(name, (0, 0.0))
+        if self.names.attempt(name):
+            return False
         _, n, r, p, salt, digest, _ = (record or f"scrypt:{SCRYPT_N}:{SCRYPT_R}:{SCRYPT_P}:00:00:").split(":")
         computed = _hash(password, bytes.fromhex(salt), int(n), int(r), int(p))
         matches = record is not None and hmac.compare_digest(computed, bytes.fromhex(digest))
-        with self._lock:
-            if self._clock() < locked_until:
-                return False
-            if matches:
-                self._failures.pop(name, None)
-                return True
-            failures += 1
-            lock = LOCK_SECONDS * 2 ** (failures - MAX_FAILURES) if failures >= MAX_FAILURES else 0
-            self._failures[name] = (failures, self._clock() + min(lock, LOCK_MAX_SECONDS))
-            return False
+        if matches:
+            self.names.clear(name)
+        return matches
 
     def may(self, name: str, role: str) -> bool:
         """Whether the user holds `role` or one that includes it (an admin may do what an editor may)."""
         with self._lock:
             record = self._users.get(name)
         return record is not None and ROLES.index(record.rsplit(":", 1)[1]) >= ROLES.index(role)
-
-    def locked(self, name: str) -> bool:
-        with self._lock:
-            return self._clock() < self._failures.get(name, (0, 0.0))[1]

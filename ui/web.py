@@ -13,12 +13,14 @@ from typing import Any
 
 import gradio as gr
 import gradio.utils
+from starlette.middleware import Middleware
 
 from qa.assistant import DEFAULT_K, Assistant, FilterError
 from qa.models import Answer, Filters, Turn
 from ui import render
 from ui.auth import ROLES, Users
 from ui.examples import example_questions
+from ui.signin import SignInRequired
 from ui.uploads import ALLOWED_SUFFIXES, store_uploads
 
 SEARCHING = "Searching the filings…"
@@ -58,6 +60,12 @@ def _message(role: str, markdown: str) -> dict:
 
 def _user(request: gr.Request | None) -> str:
     return (request.username if request is not None else None) or ""
+
+
+def _as_uploaded(saved: Path, uploaded_as: dict[Path, str]) -> str:
+    """The name a file came with, and the one it was saved as where that differs (".htm" saved as upload.htm)."""
+    given = uploaded_as.get(saved, saved.name)
+    return given if given == saved.name else f"{given} (saved as {saved.name})"
 
 
 class ChatApp:
@@ -198,8 +206,8 @@ class ChatApp:
 
         outcomes = [("rejected", r.name, r.reason) for r in rejected]
         if stored:
-            report = self.assistant.add_filings(stored, _user(request), show)
-            outcomes += [(o.status, Path(o.source).name,
+            report = self.assistant.add_filings(list(stored), _user(request), show)
+            outcomes += [(o.status, _as_uploaded(Path(o.source), stored),
                           o.error or (f"{o.sections} sections, {o.chunks} chunks" if o.status == "ingested" else ""))
                          for o in report.outcomes]
         summary = "\n".join(f"- **{status}** {render.as_text(name)}"
@@ -264,10 +272,11 @@ class ChatApp:
             with gr.Tab("Documents"):
                 with gr.Row():
                     with gr.Column():
+                        # No `file_types`: Gradio would fail the whole batch over one file it does not take (one
+                        # named just ".htm"); store_uploads judges each file and the report says why
                         files = gr.File(label=f"Add filings ({', '.join(ALLOWED_SUFFIXES)}; at most "
                                               f"{self.options.max_upload_mb} MB each)",
-                                        file_count="multiple", file_types=list(ALLOWED_SUFFIXES), type="filepath",
-                                        elem_id="fqa-upload")
+                                        file_count="multiple", type="filepath", elem_id="fqa-upload")
                         add = gr.Button("Add to the index", variant="primary", elem_id="fqa-add")
                         upload_report = gr.Markdown(elem_id="fqa-upload-report")
                     with gr.Column():
@@ -314,12 +323,17 @@ def build_app(assistant: Assistant, options: ServeOptions | None = None) -> gr.B
     return ChatApp(assistant, options or ServeOptions()).build()
 
 
-def serve(assistant: Assistant, options: ServeOptions) -> None:
-    """Serve the chat until interrupted: never a public share link; sign-in when users are given."""
+def serve(assistant: Assistant, options: ServeOptions, block: bool = True) -> gr.Blocks:
+    """Serve the chat, until interrupted unless `block` is False (then the caller closes the returned app):
+    never a public share link; sign-in on every route when users are given."""
     app = build_app(assistant, options)
     app.queue(default_concurrency_limit=options.concurrency, max_size=options.queue_size)
+    users = options.users
     app.launch(server_name=options.host, server_port=options.port, share=False, show_error=True, quiet=True,
-               auth=options.users.check if options.users else None,
-               auth_message="Sign in with your Filings QA account." if options.users else None,
+               auth=users.check if users else None,
+               auth_message="Sign in with your Filings QA account." if users else None,
+               app_kwargs={"middleware": [Middleware(SignInRequired, users=users)] if users else []},
                max_file_size=options.max_upload_mb * 2**20, css=CSS, footer_links=["api"],
-               run_history=False, enable_monitoring=False, mcp_server=False)
+               run_history=False, enable_monitoring=False, mcp_server=False, prevent_thread_lock=not block,
+               ssr_mode=False)  # no Node.js server in front: every request goes through SignInRequired
+    return app
