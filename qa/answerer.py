@@ -27,7 +27,7 @@ from qa.quotes import Sentence, cite, cite_table_header, passage_sentences
 from qa.retrieval import with_filing_words
 from qa.scorer import AnswerScorer
 from qa.tables import read_row
-from qa.vocabulary import AMOUNTS, BOILERPLATE, FILING_WORDS_FOR
+from qa.vocabulary import AMOUNTS, BOILERPLATE, DURATION, FILING_WORDS_FOR
 
 MAX_SENTENCES = 3
 SCORED_PASSAGES = 12  # passages whose sentences are scored
@@ -59,8 +59,8 @@ _FOCUS = re.compile(r"\b(?:what|which|how many|how much)\s+(?:(?:was|were|is|are
                     r"on|under|will|would)\b", re.I)
 _CAPITALISED = re.compile(r"\b[A-Z][\w&.-]*[A-Za-z0-9]\b")
 _NAME_RUN = re.compile(r"\b[A-Z][\w&.'-]*[A-Za-z0-9](?:\s+[A-Z][\w&.'-]*[A-Za-z0-9])*")
-# "What share of X": the kind of number asked for, not the thing it measures
-_MEASURES = frozenset(terms("share percentage percent proportion portion amount number"))
+# "What share of X", "the term of X": the kind of number asked for, not the thing it measures
+_MEASURES = frozenset(terms("share percentage percent proportion portion amount number term duration length"))
 _REASON = re.compile(r"\b(?:because|due to|as a result|result(?:ed|s|ing)? from|owing to|attributable to|driven by|"
                      r"caused by|reflect(?:s|ed|ing)?|in order to|so that|reasons?)\b", re.I)
 # Capitalised words that are titles, bodies and document words, not the name of a person or a company.
@@ -77,6 +77,7 @@ _NUMBER_TERMS = frozenset(terms(" ".join(NUMBER_WORDS)))
 _PERIOD_UNITS = frozenset(terms("days weeks months quarters years"))
 _ASKS_SIGNATURE = re.compile(r"\bsign(?:ed|s|ing|ature|atory|atories)?\b", re.I)
 _BOILERPLATE = re.compile("|".join(BOILERPLATE), re.I)
+_DURATION = re.compile(r"\b(?:" + "|".join(DURATION) + r")\b", re.I)
 # someone's words: a quotation of some length, or a sentence that says who said it
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201d]{30,}|\b(?:said|says|commented)\b")
 
@@ -153,13 +154,14 @@ class Asked:
     focus: dict[str, float]  # weighted terms of the thing asked about ("employees" in "how many employees")
     known_numbers: frozenset[str]
     known_words: frozenset[str]  # lower-case words of the question and of its filing words
+    asks_duration: bool = False  # the number asked for is a length of time (qa.vocabulary.DURATION)
 
     @classmethod
     def of(cls, question: str, search_text: str, focus: dict[str, float]) -> "Asked":
         words = re.findall(r"[\w&'-]+", search_text.lower())
         numbers = frozenset(t for t in terms(question) if t[0].isdigit() or t in _NUMBER_TERMS)
-        return cls(_slots(question), focus, numbers,
-                   frozenset(w.removesuffix("'s") for w in words))
+        return cls(_slots(question), focus, numbers, frozenset(w.removesuffix("'s") for w in words),
+                   _DURATION.search(question) is not None)
 
     def filled_by(self, text: str) -> frozenset[str]:
         return frozenset(slot for slot in self.slots if _FILLS[slot](self, text))
@@ -341,7 +343,7 @@ def _slots(question: str) -> tuple[str, ...]:
     lowered = question.lower()
     cues = {
         "number": r"\b(how (many|much|big|large|fast)|what (percent|share|price|amount)|how did .* (change|trend|fall|rise))\b"
-                  rf"|\b({'|'.join(AMOUNTS)})\b",
+                  rf"|\b({'|'.join(AMOUNTS)})\b|{_DURATION.pattern}",
         "date": r"\b(when|until when|on what date|what date|by when)\b",
         "person": r"\b(who|whom)\b",
         "name": r"^\s*where\b|\b(which|what) (company|companies|firm|bank|auditor|accountant|business|subsidiary|"
@@ -377,6 +379,8 @@ def _states_number(asked: Asked, text: str) -> bool:
 def _names_a_period(sequence: list[str], i: int, asked: Asked) -> bool:
     """A number word that counts a period ("the first nine months", "three years ended") the question does not
     ask about; "for a period of five years" answers "how many years"."""
+    if asked.asks_duration:
+        return False
     unit = sequence[i + 1] if i + 1 < len(sequence) else ""
     return unit in _PERIOD_UNITS and unit not in asked.focus
 

@@ -109,6 +109,11 @@ AMOUNTS: tuple[str, ...] = (
     "gain", "fee",
 )
 
+# Words that ask for a length of time: the answer is a period ("for a period of five years" answers "for how long
+# can Millennium use the TAP technology?" and "what is the term of Millennium's access?"), so a number of years
+# or months in a sentence is the fact asked for, not the period a figure covers ("the first nine months").
+DURATION: tuple[str, ...] = ("how long", "term of", "duration of", "length of")
+
 # Stock sentences every filing of a kind repeats: they state no fact of their own, so they answer nothing a
 # question asks about the company (the "furnished, not filed" paragraph of an 8-K Item 2.02 or 7.01, the
 # opening of the signature block, cover-page check boxes, safe-harbor notices, incorporation by reference).

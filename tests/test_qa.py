@@ -52,6 +52,17 @@ def test_number_questions_get_the_number(immunogen):
     assert "1,300" in answer.text and not answer.refused
 
 
+@pytest.mark.parametrize("question", [
+    "How many years of access to ImmunoGen's TAP technology does Millennium get?",
+    "For how long can Millennium use ImmunoGen's TAP technology?",
+    "What is the term of Millennium's access to the TAP technology?",
+])
+def test_a_question_about_a_length_of_time_is_answered_with_the_period(immunogen, question):
+    answer = immunogen.ask(question)
+    assert not answer.refused, answer.text
+    assert any("for a period of five years" in c.quote for c in answer.citations), answer.text
+
+
 def test_unrelated_question_is_refused_with_the_nearest_passages(immunogen):
     answer = immunogen.ask("What was the total revenue of the Eiffel Tower restaurant in 1889?")
     assert answer.refused
