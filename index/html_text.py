@@ -78,7 +78,7 @@ def html_to_text(root: lxml.html.HtmlElement) -> str:
             if tag == "pre":
                 preformatted += 1
             if element.text:
-                parts.append(_inline(element.text, preformatted))
+                parts.append(_superscript(element.text) if tag == "sup" else _inline(element.text, preformatted))
         else:
             if element not in skipped:
                 if tag == "pre":
@@ -91,6 +91,17 @@ def html_to_text(root: lxml.html.HtmlElement) -> str:
             if element.tail and element is not root:
                 parts.append(_inline(element.tail, preformatted))
     return tidy_lines("".join(parts))
+
+
+def _superscript(text: str) -> str:
+    """A footnote mark as the reader sees it: "$18.3 Million<sup>1</sup>" is "$18.3 Million¹", not a figure of
+    18.3 million and one (ABVC BioPharma's release of April 2025). Marks of other characters ("st", "TM") stay."""
+    mark = text.strip()
+    return mark.translate(_SUPERSCRIPTS) if _FOOTNOTE_MARK.fullmatch(mark) else _inline(text, 0)
+
+
+_SUPERSCRIPTS = str.maketrans("0123456789()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
+_FOOTNOTE_MARK = re.compile(r"\(?\d{1,2}(?:,\d{1,2})*\)?")
 
 
 def _inline(text: str, preformatted: int) -> str:

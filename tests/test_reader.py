@@ -38,6 +38,14 @@ def test_html_exhibit_text_drops_hidden_content_and_keeps_table_rows():
     assert "<P>" not in filing.text and "<PAGE>" not in filing.text
 
 
+def test_footnote_marks_are_superscripts_not_digits_glued_to_a_figure():
+    from index.html_text import html_to_text, parse_html
+
+    text = html_to_text(parse_html("<p>Over $18.3 Million<SUP>1</SUP> of licensing income in the 1<sup>st</sup> "
+                                   "quarter<sup>(2)</sup></p>"))
+    assert text == "Over $18.3 Million¹ of licensing income in the 1st quarter⁽²⁾"
+
+
 def test_inline_xbrl_10q_metadata_from_dei_and_items_by_part():
     filing = read_filing(FIXTURES / "acme_10q.htm")
     meta = filing.metadata
