@@ -24,7 +24,7 @@ from index.sections import COVER, SIGNATURE
 from qa.filters import company_aliases
 from qa.models import Citation, Passage
 from qa.quotes import Sentence, cite, cite_table_header, passage_sentences
-from qa.retrieval import with_filing_words
+from qa.retrieval import analysts_words, with_filing_words
 from qa.scorer import AnswerScorer
 from qa.tables import read_row
 from qa.vocabulary import AMOUNTS, BOILERPLATE, DURATION, FILING_WORDS_FOR
@@ -250,6 +250,9 @@ class ExtractiveAnswerer:
         """Every sentence of the passages worth scoring, with its evidence score, the kinds of fact asked for it
         states and its FEATURES."""
         weights = self._term_weights(search_text)
+        # an analyst's word ("CFO") is held by a sentence that holds one of its filing phrases whole
+        synonyms = [(set(terms(word)), [terms(phrase) for phrase in phrases])
+                    for word, phrases in analysts_words(question).items()]
         total = sum(weights.values()) or 1.0
         focus = {t: weights[t] for t in _focus_terms(question) if t in weights}
         focus_total = sum(focus.values())
@@ -282,6 +285,10 @@ class ExtractiveAnswerer:
                 written = set(terms(sentence.text))
                 # a table row says what its figures are only with its table's header, which is quoted with it
                 own = written | set(terms(sentence.header))
+                sequence = terms(f"{sentence.header}\n{sentence.text}")
+                for word, phrases in synonyms:
+                    if any(_holds_phrase(sequence, phrase) for phrase in phrases):
+                        own |= word
                 held = [t for t in weights if t in own]
                 nearby = sum(weights[t] for t in weights if t not in own and (t in context or t in passage_terms))
                 # the passage's other sentences and its filing's company, form and section are context
@@ -435,6 +442,10 @@ def _names_in(question: str) -> list[list[str]]:
         if words:
             names.append(words)
     return names
+
+
+def _holds_phrase(sequence: list[str], phrase: list[str]) -> bool:
+    return any(sequence[i:i + len(phrase)] == phrase for i in range(len(sequence) - len(phrase) + 1))
 
 
 def _share(items, present: Callable[[str], bool]) -> float:

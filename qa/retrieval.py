@@ -121,10 +121,15 @@ class HybridRetriever:
 
 def with_filing_words(question: str) -> str:
     """The question with the words filings use for its analysts' words ("headcount" -> "employees")."""
-    lowered = question.lower()
-    added = [words for term, words in FILING_WORDS_FOR.items()
-             if re.search(rf"(?<![\w&]){re.escape(term)}(?![\w&])", lowered)]
+    added = [" ".join(phrases) for phrases in analysts_words(question).values()]
     return f"{question} ({'; '.join(added)})" if added else question
+
+
+def analysts_words(question: str) -> dict[str, tuple[str, ...]]:
+    """The analysts' words of the question (qa.vocabulary.FILING_WORDS_FOR), with the phrases filings use for each."""
+    lowered = question.lower()
+    return {term: phrases for term, phrases in FILING_WORDS_FOR.items()
+            if re.search(rf"(?<![\w&]){re.escape(term)}(?![\w&])", lowered)}
 
 
 def _both(first: ChunkFilter, second: ChunkFilter) -> ChunkFilter:

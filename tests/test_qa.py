@@ -251,3 +251,16 @@ def test_an_answer_to_a_question_of_two_parts_quotes_a_sentence_for_each(embedde
     assessment = answerer.assess(question, with_filing_words(question), [passage], ("Acme Widgets, Inc.",))
     quoted = " ".join(s.sentence.text for s in assessment.chosen)
     assert "John Smith" in quoted and "$250,000" in quoted, quoted
+
+
+def test_an_analysts_word_is_held_only_by_the_whole_phrase_filings_use_for_it(embedder):
+    # "CFO" is a rare word in filings; the words of its phrase are common ones
+    answerer = ExtractiveAnswerer(lambda term: 5 if term == "cfo" else 300, lambda: 1000, embedder.embed)
+    question = "Who is Acme Widgets' CFO, and since when has he been an executive officer?"
+    # IBM's 10-K of 2025 lists its officers so: "Chief Commercial Officer" shares two of the three words
+    passage = _passage("Acme Widgets, Inc.", "Executive officers:\nAge\tOfficer since\n"
+                       "Robert Roe, Executive Vice President and Chief Commercial Officer of Acme Widgets\t50\t2023\n"
+                       "James Doe, Senior Vice President, Finance and Chief Financial Officer\t58\t2008\n")
+    assessment = answerer.assess(question, with_filing_words(question), [passage], ("Acme Widgets, Inc.",))
+    best = max(assessment.chosen, key=lambda s: s.score).sentence.text
+    assert best.startswith("James Doe"), best
