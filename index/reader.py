@@ -9,6 +9,7 @@ import codecs
 import hashlib
 import html
 import re
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -27,6 +28,9 @@ BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-
                     (codecs.BOM_UTF16_BE, "utf-16"), (codecs.BOM_UTF8, "utf-8-sig"))
 WIDE_BOMS = tuple(bom for bom, name in BYTE_ORDER_MARKS if name != "utf-8-sig")
 PDF_SIGNATURE = b"%PDF-"
+# pdfium is not thread-safe, not even for two documents: the process makes one pdfium call at a time (an ingest
+# reading a PDF and the web chat rendering a page happen in different threads)
+PDFIUM = threading.Lock()
 BINARY_SIGNATURES = (b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"BZh", b"7z\xbc\xaf")
 # Layout tags of 1990s plain-text submissions (<PAGE>, <S>, <C> column markers in tables).
 SGML_LAYOUT_TAGS = re.compile(r"</?(?:PAGE|S|C|TABLE|CAPTION|FN|F\d{1,2})>", re.I)
@@ -207,20 +211,21 @@ def _table_rows(table: str) -> str:
 def _pdf_text(raw: bytes) -> tuple[str, list[int]]:
     import pypdfium2  # imported here: only PDFs need it
 
-    try:
-        document = pypdfium2.PdfDocument(raw)
-    except pypdfium2.PdfiumError as error:
-        raise FilingError(f"cannot read PDF: {error}") from error
     pages: list[str] = []
-    try:
-        for index in range(len(document)):
-            page = document[index]
-            text_page = page.get_textpage()
-            pages.append(pdf_page_text(text_page))
-            text_page.close()
-            page.close()
-    finally:
-        document.close()
+    with PDFIUM:
+        try:
+            document = pypdfium2.PdfDocument(raw)
+        except pypdfium2.PdfiumError as error:
+            raise FilingError(f"cannot read PDF: {error}") from error
+        try:
+            for index in range(len(document)):
+                page = document[index]
+                text_page = page.get_textpage()
+                pages.append(pdf_page_text(text_page))
+                text_page.close()
+                page.close()
+        finally:
+            document.close()
     if not any(p.strip() for p in pages):
         raise FilingError("PDF has no extractable text (scanned images?)")
     page_starts, offset = [], 0
