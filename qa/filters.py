@@ -104,7 +104,8 @@ class FilterResolver:
             raise FilterError("section", f"no indexed section is named {filters.section!r}")
         since, until = _date_number(filters.since, "since"), _date_number(filters.until, "until")
         if since and until and since > until:
-            raise FilterError("until", f"{filters.until.strip()} is earlier than the start date {filters.since.strip()}")
+            raise FilterError("until",
+                              f"{filters.until.strip()} is earlier than the start date {filters.since.strip()}")
         return ChunkFilter(companies, forms, sections, (filters.filing_id,) if filters.filing_id else (), since, until)
 
     def companies_named(self, name: str) -> tuple[str, ...]:

@@ -40,7 +40,8 @@ def test_conversations_are_kept_per_owner_across_restarts(answered, tmp_path):
     reopened = Conversations(path)  # the server restarted
     assert [(c.conversation_id, c.title) for c in reopened.listed("user:ana")] == [(mine, first.question)]
     assert [a.to_json() for a in reopened.answers("user:ana", mine)] == [first.to_json(), follow_up.to_json()]
-    assert reopened.answers("user:bo", mine) == [] and [c.conversation_id for c in reopened.listed("user:bo")] == [other]
+    assert reopened.answers("user:bo", mine) == []
+    assert [c.conversation_id for c in reopened.listed("user:bo")] == [other]
 
     assert not reopened.rename("user:bo", mine, "stolen") and not reopened.delete("user:bo", mine)
     assert not reopened.rename("user:ana", mine, "   ")  # a title says something
@@ -55,7 +56,8 @@ def test_a_reopened_conversation_takes_follow_ups(answered, tmp_path):
     assistant, first, _ = answered
     store = Conversations(tmp_path / "conversations.sqlite3")
     conversation = store.add("browser:x", "", first)
-    history = [a.as_turn() for a in Conversations(tmp_path / "conversations.sqlite3").answers("browser:x", conversation)]
+    reopened = Conversations(tmp_path / "conversations.sqlite3").answers("browser:x", conversation)
+    history = [answer.as_turn() for answer in reopened]
     follow_up = assistant.ask("and who signed it?", history=history)
     assert "ImmunoGen" in follow_up.resolved_question
     assert any(c.section == "SIGNATURE" for c in follow_up.citations)

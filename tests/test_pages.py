@@ -36,7 +36,8 @@ def test_the_quote_is_marked_on_the_page_it_is_printed_on(tmp_path):
     image = Image.open(io.BytesIO(page.png)).convert("RGB")
     assert image.size == (page.width, page.height)
     box = page.boxes[0]
-    inside = [image.getpixel((x, y)) for x in range(box.left + 3, box.right - 3) for y in range(box.top + 3, box.bottom - 3)]
+    inside = [image.getpixel((x, y)) for x in range(box.left + 3, box.right - 3)
+              for y in range(box.top + 3, box.bottom - 3)]
     assert sum(map(marked, inside)) > 0.9 * len(inside)
     everywhere = image.get_flattened_data()
     area = (box.right - box.left + 1) * (box.bottom - box.top + 1)

@@ -192,7 +192,8 @@ def test_ask_command_human_json_and_batch(immunogen, settings, tmp_path):
     bad = runner.invoke(app, ["ask", "Who?", "--company", "Nobody Inc", *data])
     assert bad.exit_code == 2 and "--company: no indexed company matches 'Nobody Inc'" in bad.output
     reversed_dates = runner.invoke(app, ["ask", "Who?", "--since", "2001-03-01", "--until", "2001-01-01", *data])
-    assert reversed_dates.exit_code == 2 and "--until: 2001-01-01 is earlier than the start date" in reversed_dates.output
+    assert reversed_dates.exit_code == 2
+    assert "--until: 2001-01-01 is earlier than the start date" in reversed_dates.output
     assert runner.invoke(app, ["ask", *data]).exit_code == 2
 
 

@@ -1,8 +1,7 @@
-"""The web chat's parts that need no server: escaping, source cards, exports, uploads, sign-in, examples."""
+"""The web chat's parts that need no server: escaping, source links, the viewer, exports, uploads, sign-in."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -104,8 +103,8 @@ def test_citations_csv_has_a_row_per_citation_with_where_and_when_and_no_formula
     assert first["answered_at"] == "2024-06-04T10:11:12+00:00" and first["question"] == "What <b>was</b> paid?"
     assert (first["n"], first["company"], first["form"], first["accession"], first["section"]) == (
         "1", "Evil <b>Corp</b>", "8-K", "0001-04-000001", "Item 5")
-    assert (first["char_start"], first["char_end"], first["file"]) == (str(QUOTE_START), str(QUOTE_START + len(HOSTILE)),
-                                                                      "evil.txt")
+    assert (first["char_start"], first["char_end"]) == (str(QUOTE_START), str(QUOTE_START + len(HOSTILE)))
+    assert first["file"] == "evil.txt"
     assert first["quote"] == HOSTILE and rows[1][header.index("quote")] == "'=HYPERLINK(\"http://x\")"
 
 

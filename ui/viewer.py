@@ -90,8 +90,10 @@ def source_view(item: Citation | Passage, section: Section | None, section_text:
     elif section is None:
         body = f'<p class="fqa-text">{html.escape(GONE)}</p>'
     else:
-        body = f'<div class="fqa-text">{highlighted(section_text, section.char_start, where.char_start, where.char_end)}</div>'
-    return (f'<article class="fqa-viewer" data-source="{html.escape(anchor)}"><h3>{html.escape(marker(item))} {filing}</h3>'
+        marked = highlighted(section_text, section.char_start, where.char_start, where.char_end)
+        body = f'<div class="fqa-text">{marked}</div>'
+    return (f'<article class="fqa-viewer" data-source="{html.escape(anchor)}">'
+            f'<h3>{html.escape(marker(item))} {filing}</h3>'
             f'<p class="fqa-meta">{heading}{html.escape(pages)} · characters {where.char_start}–{where.char_end} of '
             f'{html.escape(file_name(ref))}</p>'
             + (f'<p class="fqa-meta">{facts}{link}</p>' if facts or link else "")

@@ -168,7 +168,8 @@ class ChatApp:
         filing_id = where.filing.filing_id
         page = None if viewing.whole_section else self.assistant.page_image(item)
         section = self.assistant.section_at(filing_id, where.char_start)
-        text = self.assistant.filing_text(filing_id)[section.char_start:section.char_end] if section and not page else ""
+        text = (self.assistant.filing_text(filing_id)[section.char_start:section.char_end]
+                if section and not page else "")
         original = self.assistant.original_file(filing_id)
         is_pdf = page is not None or viewing.whole_section
         return (viewer.source_view(item, section, text, page, render.source_anchor(viewing.position, viewing.index)),
