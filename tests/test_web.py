@@ -456,6 +456,10 @@ def test_signed_in_upload_and_removal_record_who_made_them(signed_in, page):
     assert "ingested acme_plain_8k.txt" in page.inner_text("#fqa-upload-report")
     overview = page.inner_text("#fqa-overview")
     assert "Acme Widgets, Inc." in overview and "analyst" in overview  # the "added by" column
+    # the filing's kept file goes to signed-in users only
+    (original,) = (signed_in[1].parent / "data" / "originals").rglob("acme_plain_8k.txt")
+    assert httpx.get(f"{signed_in[0]}gradio_api/file={original}", timeout=10).status_code == 401
+    assert page.request.get(f"{signed_in[0]}gradio_api/file={original}").body() == original.read_bytes()
     page.locator("#fqa-remove input").click()
     page.get_by_role("option", name="Acme Widgets", exact=False).first.click()
     page.click("#fqa-remove-button")
