@@ -111,6 +111,7 @@ class _Prepared:
     replaces: list[str] = field(default_factory=list)  # filing ids whose chunks go first
     chunks: list[Chunk] = field(default_factory=list)  # chunks still to embed (all, unless resuming)
     total_chunks: int = 0
+    original: bytes = b""  # the file's content, kept beside the filing's text
 
 
 class _Writer(threading.Thread):
@@ -235,6 +236,8 @@ class Ingestor:
         previous = self.index.registry.by_source(source)
         for filing_id, old_hash, status in previous:
             if old_hash == content_hash and status == COMPLETE:
+                # a filing indexed before files were kept gets its file now
+                self.index.keep_original(filing_id, source, content)
                 return _Prepared(FileOutcome(source, "unchanged", filing_id))
         try:
             filing = read_filing(path, content)
@@ -261,7 +264,7 @@ class Ingestor:
         outcome = FileOutcome(source, "ingested", filing_id, len(filing.sections), len(chunks),
                               sum(c.n_tokens for c in chunks))
         return _Prepared(outcome, filing, list(dict.fromkeys(replaces)),
-                         [c for c in chunks if c.chunk_id not in stored], len(chunks))
+                         [c for c in chunks if c.chunk_id not in stored], len(chunks), content)
 
     def _embed_and_store(self, item: _Prepared, writer: _Writer, added_by: str,
                          on_embedded: Callable[[int], None]) -> None:
@@ -270,7 +273,7 @@ class Ingestor:
         def begin() -> None:
             for filing_id in item.replaces:
                 index.remove(filing_id)
-            index.begin(filing, added_by)
+            index.begin(filing, added_by, item.original)
 
         writer.submit(begin)
         for first in range(0, len(item.chunks), EMBED_BATCH):

@@ -1,6 +1,7 @@
 """Domain types of the index: what a filing is, where its sections lie, what a chunk carries."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 
@@ -29,6 +30,7 @@ class FilingMetadata:
 
 
 LABEL_SEPARATOR = " \u00b7 "
+ACCESSION = re.compile(r"\d{10}-\d{2}-\d{6}")  # EDGAR's accession number: filer agent, year, sequence
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,13 @@ class FilingRef(FilingMetadata):
 
     def to_json(self) -> dict:
         return asdict(self)
+
+    def edgar_index_url(self) -> str:
+        """The filing's index page on EDGAR, where its documents are listed; "" without a CIK and accession."""
+        if not (self.cik.isdigit() and ACCESSION.fullmatch(self.accession)):
+            return ""
+        return (f"https://www.sec.gov/Archives/edgar/data/{int(self.cik)}/{self.accession.replace('-', '')}/"
+                f"{self.accession}-index.htm")
 
 
 @dataclass

@@ -10,6 +10,7 @@ import fcntl
 import gzip
 import json
 import os
+import shutil
 import sqlite3
 import threading
 from dataclasses import dataclass, fields
@@ -25,6 +26,7 @@ from index.models import (COMPLETE, PENDING, Activity, Chunk, Filing, FilingReco
                           file_stem)
 
 COLLECTION = "filings_qa_chunks"
+REGISTRY_FILE = "registry.sqlite3"  # in the data folder: an index exists where it does
 DEFAULT_MODEL_NAME = "all-MiniLM-L6-v2"
 ADD_BATCH = 1000  # well under Chroma's maximum batch size
 
@@ -76,6 +78,11 @@ class WriterLock:
         handle.write(f"{holder} (pid {os.getpid()})\n")
         handle.flush()
         self._handle = handle
+
+
+def has_index(data: Path) -> bool:
+    """Whether the data folder holds an index (made by the first ingest or server that opened it)."""
+    return (data / REGISTRY_FILE).is_file()
 
 
 def chroma_client(settings: Settings):
@@ -198,6 +205,7 @@ class FilingIndex:
         settings.data.mkdir(parents=True, exist_ok=True)
         self._texts = settings.data / "texts"
         self._texts.mkdir(exist_ok=True)
+        self.originals = settings.data / "originals"  # each filing's file, as read: `keep_original`
         self.model_name = settings.embedding_model or DEFAULT_MODEL_NAME
         self.collection = chroma_client(settings).get_or_create_collection(
             COLLECTION,
@@ -212,16 +220,32 @@ class FilingIndex:
             raise StoreError(
                 f"this index was built with the embedding model {indexed_with!r}, not {self.model_name!r}: "
                 "use the same model or another data folder")
-        self.registry = Registry(settings.data / "registry.sqlite3")
+        self.registry = Registry(settings.data / REGISTRY_FILE)
         self.writer = WriterLock(settings.data)
         self.lexical = LexicalIndex(settings.data / "bm25")
 
     # --- writing -------------------------------------------------------------------------------
-    def begin(self, filing: Filing, added_by: str = "") -> None:
-        """Register a filing as pending and keep its text; search ignores it until `complete`."""
+    def begin(self, filing: Filing, added_by: str = "", original: bytes | None = None) -> None:
+        """Register a filing as pending and keep its text, and its file when given (`original`, the bytes it was
+        read from); search ignores it until `complete`."""
         with gzip.open(self._text_path(filing.filing_id), "wt", encoding="utf-8") as handle:
             handle.write(filing.text)
+        if original is not None:
+            self.keep_original(filing.filing_id, filing.source, original)
         self.registry.begin(filing, added_by)
+
+    def keep_original(self, filing_id: str, source: str, content: bytes) -> None:
+        """Keep a filing's file as it was read, named as its source: its pages are shown and the file handed to
+        readers from the data folder, whatever becomes of the file it came from."""
+        folder = self.originals / file_stem(filing_id)
+        target = folder / file_stem(Path(source).name)
+        if target.is_file():
+            return
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        partial = folder / ".partial"  # renamed when whole: a stop half way leaves no truncated original
+        partial.write_bytes(content)
+        partial.replace(target)
 
     def stored_chunk_ids(self, chunk_ids: list[str]) -> set[str]:
         stored: set[str] = set()
@@ -250,6 +274,7 @@ class FilingIndex:
         self.registry.delete(filing_id)
         self.collection.delete(where={"filing_id": filing_id})
         self._text_path(filing_id).unlink(missing_ok=True)
+        shutil.rmtree(self.originals / file_stem(filing_id), ignore_errors=True)
         return listed
 
     def check(self, repair: bool = False) -> list[Problem]:
@@ -350,6 +375,12 @@ class FilingIndex:
                  for i, text, meta in zip(found["ids"], found["documents"], found["metadatas"])
                  if meta["filing_id"] in refs}
         return [by_id[i] for i in chunk_ids if i in by_id]
+
+    def original(self, filing_id: str) -> Path | None:
+        """The file a filing was read from, as kept in the data folder; None when it is not kept (a filing
+        indexed before files were kept, until its file is ingested again)."""
+        folder = self.originals / file_stem(filing_id)
+        return next((p for p in folder.iterdir() if not p.name.startswith(".")), None) if folder.is_dir() else None
 
     def _text_path(self, filing_id: str) -> Path:
         return self._texts / f"{file_stem(filing_id)}.txt.gz"

@@ -5,17 +5,22 @@ import logging
 import threading
 import time
 from collections.abc import Iterable, Iterator
+from datetime import datetime, timezone
+from functools import cached_property
 from pathlib import Path
 
 from index.embedding import Embedder, EmbeddingModelError
 from index.ingest import IngestReport, Ingestor, ProgressCallback
 from index.models import Activity, FilingRecord, Section
-from index.store import FilingIndex, Problem, StoreError
+from index.pages import PageImage, render_quote
+from index.reader import FilingError, is_pdf
+from index.store import FilingIndex, Problem, StoreError, has_index
 from qa.answerer import NOT_FOUND, SCORED_PASSAGES, ExtractiveAnswerer
 from qa.config import AssistantSettings
 from qa.conversation import HISTORY_TURNS, Resolved, resolve_follow_up
 from qa.filters import FilterError
-from qa.models import Answer, Filters, Passage, Turn
+from qa.history import Conversations
+from qa.models import Answer, Citation, Filters, Passage, Turn
 from qa.retrieval import HybridRetriever
 
 DEFAULT_K = 5
@@ -39,8 +44,13 @@ class Assistant:
                                            lambda texts: self.embedder.embed(texts))
 
     @classmethod
-    def open(cls, settings: AssistantSettings | None = None, **overrides) -> "Assistant":
+    def open(cls, settings: AssistantSettings | None = None, create: bool = False, **overrides) -> "Assistant":
+        """The assistant over the index in the settings' data folder; raises StoreError when the folder holds no
+        index, unless `create` (what adds filings makes one; what only reads must not leave an empty one)."""
         settings = (settings or AssistantSettings()).with_overrides(**overrides)
+        if not create and not has_index(settings.data):
+            raise StoreError(f"{settings.data} holds no index: add filings first (`filings-qa ingest PATH --data "
+                             f"{settings.data}`), or name the data folder that holds one")
         return cls(settings, FilingIndex(settings))
 
     @property
@@ -75,8 +85,15 @@ class Assistant:
     # --- filings -------------------------------------------------------------------------------
     def ingest(self, paths: Iterable[str | Path], on_progress: ProgressCallback | None = None,
                added_by: str = "") -> IngestReport:
-        return Ingestor(self.index, lambda: self.embedder, self.settings.max_file_mb).ingest(paths, on_progress,
-                                                                                            added_by)
+        """Add files and folders to the index on behalf of `added_by`, recording each filing added in the
+        activity log."""
+        report = Ingestor(self.index, lambda: self.embedder, self.settings.max_file_mb).ingest(paths, on_progress,
+                                                                                              added_by)
+        described = self._described_filings()
+        for outcome in report.outcomes:
+            if outcome.status == "ingested":
+                self.index.registry.log(added_by, "added", outcome.filing_id, described.get(outcome.filing_id, ""))
+        return report
 
     def check(self, repair: bool = False) -> list[Problem]:
         """The index's registry, chunks and texts checked against each other; `repair` puts right what it can."""
@@ -85,10 +102,18 @@ class Assistant:
     def filings(self) -> list[FilingRecord]:
         return self.index.filings()
 
-    def remove(self, filing_id: str) -> bool:
+    def remove(self, filing_id: str, removed_by: str = "") -> bool:
+        """Remove a filing on behalf of `removed_by`, recording it in the activity log; False if there was none."""
+        described = self._described_filings().get(filing_id, "")
         removed = self.index.remove(filing_id)
         self.index.refresh_lexical()
+        if removed:
+            self.index.registry.log(removed_by, "removed", filing_id, described)
         return removed
+
+    def generation(self) -> int:
+        """A number that moves whenever a filing is added or removed, by this process or another."""
+        return self.index.registry.generation()
 
     # --- questions -----------------------------------------------------------------------------
     def search(self, question: str, filters: Filters | None = None, k: int = DEFAULT_K) -> list[Passage]:
@@ -116,6 +141,7 @@ class Assistant:
 
         def done(answer: Answer) -> Answer:
             answer.latency_ms = round((time.perf_counter() - started) * 1000, 1)
+            answer.answered_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
             return answer
 
         if not question:
@@ -192,27 +218,36 @@ class Assistant:
         """The distinct values of "company", "form" or "section" among the searchable chunks, sorted."""
         return self.index.refresh_lexical().table.distinct(field)
 
-    def add_filings(self, paths: Iterable[str | Path], added_by: str,
-                    on_progress: ProgressCallback | None = None) -> IngestReport:
-        """Ingest files on behalf of a user, recording each filing added in the activity log."""
-        report = self.ingest(paths, on_progress, added_by)
-        described = self._described_filings()
-        for outcome in report.outcomes:
-            if outcome.status == "ingested":
-                self.index.registry.log(added_by, "added", outcome.filing_id, described.get(outcome.filing_id, ""))
-        return report
-
-    def remove_filing(self, filing_id: str, removed_by: str) -> bool:
-        """Remove a filing on behalf of a user, recording it in the activity log; False if there was none."""
-        described = self._described_filings().get(filing_id, "")
-        if not self.remove(filing_id):
-            return False
-        self.index.registry.log(removed_by, "removed", filing_id, described)
-        return True
-
     def activity(self, limit: int = 50) -> list[Activity]:
-        """The latest additions and removals made through the web chat, newest first."""
+        """The latest additions and removals, newest first."""
         return self.index.registry.activity(limit)
+
+    def original_file(self, filing_id: str) -> Path | None:
+        """The file a filing was read from, as kept in the data folder (None when it is not kept)."""
+        return self.index.original(filing_id)
+
+    @property
+    def originals_folder(self) -> Path:
+        """Where the filings' files are kept, inside the data folder."""
+        return self.index.originals
+
+    def page_image(self, source: Citation | Passage) -> PageImage | None:
+        """For a source in a PDF filing, the page its quote (or passage) is printed on, rendered with the quote
+        marked; None for a filing of another format, or one whose file is not kept."""
+        where = source if isinstance(source, Citation) else source.chunk
+        path = self.original_file(where.filing.filing_id)
+        if path is None or not is_pdf(path):
+            return None
+        try:
+            return render_quote(path.read_bytes(), self.filing_text(where.filing.filing_id), where.char_start,
+                                where.char_end, where.page)
+        except FilingError:
+            return None
+
+    @cached_property
+    def conversations(self) -> Conversations:
+        """Saved conversations, kept in the data folder."""
+        return Conversations(self.settings.data / "conversations.sqlite3")
 
     def _described_filings(self) -> dict[str, str]:
         return {r.filing.filing_id: r.filing.label() for r in self.filings()}

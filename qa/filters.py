@@ -18,7 +18,12 @@ from qa.models import Filters
 
 
 class FilterError(ValueError):
-    pass
+    """An explicit filter that cannot be applied. `field` names it (a `Filters` field), so that each caller can
+    say it in its own words (--since, "Filed on or after"); the message says what is wrong with its value."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
 
 
 
@@ -88,16 +93,20 @@ class FilterResolver:
         if filters.company:
             companies = self.companies_named(filters.company)
             if not companies:
-                raise FilterError(f"no indexed company matches {filters.company!r}")
+                raise FilterError("company", f"no indexed company matches {filters.company!r}")
         forms = tuple(f for f in self.forms if f.upper().startswith(filters.form.strip().upper())) \
             if filters.form else ()
         if filters.form and not forms:
-            raise FilterError(f"no indexed filing has the form {filters.form!r} (indexed: {', '.join(self.forms)})")
+            raise FilterError("form", f"no indexed filing has the form {filters.form!r} "
+                                      f"(indexed: {', '.join(self.forms)})")
         sections = self._sections_matching([filters.section]) if filters.section else ()
         if filters.section and not sections:
-            raise FilterError(f"no indexed section is named {filters.section!r}")
-        return ChunkFilter(companies, forms, sections, (filters.filing_id,) if filters.filing_id else (),
-                           _date_number(filters.since, "since"), _date_number(filters.until, "until"))
+            raise FilterError("section", f"no indexed section is named {filters.section!r}")
+        since, until = _date_number(filters.since, "since"), _date_number(filters.until, "until")
+        if since and until and since > until:
+            raise FilterError("until",
+                              f"{filters.until.strip()} is earlier than the start date {filters.since.strip()}")
+        return ChunkFilter(companies, forms, sections, (filters.filing_id,) if filters.filing_id else (), since, until)
 
     def companies_named(self, name: str) -> tuple[str, ...]:
         """Indexed companies whose name contains the given one, or that it names by an alias."""
@@ -164,10 +173,10 @@ def _has_phrase(lowered: str, phrase: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", lowered) is not None
 
 
-def _date_number(value: str, name: str = "date") -> int:
+def _date_number(value: str, field: str = "") -> int:
     if not value:
         return 0
     try:
         return int(date.fromisoformat(value.strip()).strftime("%Y%m%d"))
     except ValueError:
-        raise FilterError(f"{name} must be a date like 2024-01-31, not {value!r}") from None
+        raise FilterError(field, f"{value!r} is not a date like 2024-01-31") from None

@@ -2,12 +2,13 @@
 types it hands on (a filing's reference, its sections, registry rows), so that callers need only `qa`."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 
 from index.models import COMPLETE, Activity, Chunk, FilingRecord, FilingRef, Section
+from index.pages import Box, PageImage
 
-__all__ = ["Activity", "Answer", "COMPLETE", "Chunk", "Citation", "FilingRecord", "FilingRef", "Filters", "Passage",
-           "Section", "Turn"]
+__all__ = ["Activity", "Answer", "Box", "COMPLETE", "Chunk", "Citation", "FilingRecord", "FilingRef", "Filters",
+           "PageImage", "Passage", "Section", "Turn"]
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,12 @@ class Passage:
                 "section_title": chunk.section_title, "page": chunk.page, "char_start": chunk.char_start,
                 "char_end": chunk.char_end, "text": chunk.text, "score": self.score}
 
+    @classmethod
+    def from_json(cls, record: dict) -> "Passage":
+        chunk = Chunk(record["chunk_id"], _filing_of(record), record["text"], record["section"],
+                      record["section_title"], record["char_start"], record["char_end"], record["page"])
+        return cls(record["rank"], chunk, record["score"])
+
 
 @dataclass(frozen=True)
 class Citation:
@@ -64,6 +71,15 @@ class Citation:
     def to_json(self) -> dict:
         record = asdict(self)
         return {"n": self.n, **record.pop("filing"), **record}
+
+    @classmethod
+    def from_json(cls, record: dict) -> "Citation":
+        return cls(filing=_filing_of(record), **{f.name: record[f.name] for f in fields(cls) if f.name != "filing"})
+
+
+def _filing_of(record: dict) -> FilingRef:
+    """The filing whose fields a citation's or passage's JSON record holds beside its own."""
+    return FilingRef(**{f.name: record[f.name] for f in fields(FilingRef)})
 
 
 @dataclass(frozen=True)
@@ -89,6 +105,7 @@ class Answer:
     flags: list[str] = field(default_factory=list)  # warnings, e.g. an LLM claim without a valid citation
     confidence: float = 0.0  # evidence score of the answer, compared to the refusal threshold
     latency_ms: float = 0.0
+    answered_at: str = ""  # when it was composed: ISO time, UTC, to the second
 
     def as_turn(self) -> Turn:
         cited = list(dict.fromkeys(c.filing.filing_id for c in self.citations))
@@ -96,9 +113,9 @@ class Answer:
         return Turn(self.question, self.text, self.filters, tuple(cited), tuple(companies))
 
     def to_json(self, question_id: str | None = None) -> dict:
-        """The record of `filings-qa ask --json` and of the chat's API."""
-        record = {"id": question_id} if question_id is not None else {}
-        return record | {
+        """The record of `filings-qa ask --json` and of the chat's API (`id`: the question's in a batch)."""
+        return {
+            "id": question_id,
             "question": self.question,
             "resolved_question": self.resolved_question or self.question,
             "answer": self.text,
@@ -109,4 +126,14 @@ class Answer:
             "citations": [c.to_json() for c in self.citations],
             "passages": [p.to_json() for p in self.passages],
             "latency_ms": self.latency_ms,
+            "answered_at": self.answered_at,
         }
+
+    @classmethod
+    def from_json(cls, record: dict) -> "Answer":
+        """The answer a `to_json` record holds (a saved conversation's)."""
+        return cls(record["question"], record["answer"], record["refused"],
+                   [Citation.from_json(c) for c in record["citations"]],
+                   [Passage.from_json(p) for p in record["passages"]], Filters(**record["filters"]),
+                   record["resolved_question"], record["flags"], record["confidence"], record["latency_ms"],
+                   record["answered_at"])

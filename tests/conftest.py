@@ -36,7 +36,7 @@ def settings(tmp_path: Path) -> Settings:
 
 @pytest.fixture
 def assistant(settings: Settings, embedder: Embedder) -> Assistant:
-    opened = Assistant.open(settings)
+    opened = Assistant.open(settings, create=True)
     opened._embedder = embedder  # share the session's model instead of loading it again
     return opened
 

@@ -36,7 +36,7 @@ def test_ingest_and_search_through_a_chroma_server(chroma_server, tmp_path, embe
     monkeypatch.setenv("FILINGS_QA_CHROMA_URL", chroma_server)
     settings = Settings(data=tmp_path / "data")
     assert settings.chroma_url == chroma_server
-    assistant = Assistant.open(settings)
+    assistant = Assistant.open(settings, create=True)
     assistant._embedder = embedder
     report = assistant.ingest([SAMPLE])
     assert report.count("ingested") == 1

@@ -112,6 +112,10 @@ def run_cli(*args, data):
 
 def test_cli_ingest_list_remove_and_exit_codes(tmp_path):
     data = tmp_path / "data"
+    for command in (("list",), ("ask", "Who?"), ("check",), ("remove", "x")):
+        nothing = run_cli(*command, data=data)  # a folder without an index: said so, nothing made
+        assert nothing.returncode == 2 and f"{data} holds no index" in nothing.stderr, command
+    assert not data.exists()
     bad = tmp_path / "bad.txt"
     bad.write_text("")
     result = run_cli("ingest", str(SAMPLE), str(bad), data=data)
@@ -127,6 +131,9 @@ def test_cli_ingest_list_remove_and_exit_codes(tmp_path):
     assert run_cli("remove", filing_id, data=data).returncode == 0
     assert run_cli("remove", filing_id, data=data).returncode == 2
     assert "No filings indexed yet" in run_cli("list", data=data).stdout
+    activity = Assistant.open(data=data).activity()  # what the command line changed is in "Recent changes"
+    assert [(a.action, a.filing_id) for a in activity] == [("removed", filing_id), ("added", filing_id)]
+    assert all(a.user.endswith("(command line)") for a in activity)
 
 
 def test_a_removal_stopped_after_hiding_the_filing_leaves_nothing_visible_and_ingest_repairs_it(assistant, tmp_path):

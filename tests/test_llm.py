@@ -229,7 +229,7 @@ def test_server_down_is_a_clear_error_not_a_hang(monkeypatch: pytest.MonkeyPatch
 
 
 def test_llm_decides_even_where_the_offline_answer_refuses(server: ScriptedOpenAI, settings, embedder):
-    assistant = Assistant.open(settings.with_overrides(llm="openai:some-model"))
+    assistant = Assistant.open(settings.with_overrides(llm="openai:some-model"), create=True)
     assistant._embedder = embedder
     assistant.ingest([SAMPLE])
     question = "How many employees did ImmunoGen have at the end of 2000?"

@@ -80,8 +80,12 @@ def test_explicit_filters_restrict_and_inferred_ones_never_empty(immunogen):
     assert inferred.passages
     with pytest.raises(FilterError, match="no indexed company"):
         immunogen.ask("Who is the CFO?", Filters(company="Nonexistent Corp"))
-    with pytest.raises(FilterError, match="date like"):
+    with pytest.raises(FilterError, match="date like") as bad_date:
         immunogen.ask("Who is the CFO?", Filters(since="March 2001"))
+    assert bad_date.value.field == "since"
+    with pytest.raises(FilterError, match="2001-01-01 is earlier than the start date 2001-03-01") as reversed_dates:
+        immunogen.ask("Who is the CFO?", Filters(since="2001-03-01", until="2001-01-01"))
+    assert reversed_dates.value.field == "until"
     assert immunogen.ask("Who is the CFO?", Filters(until="1999-12-31")).passages == []
 
 
@@ -186,6 +190,8 @@ def test_ask_command_human_json_and_batch(immunogen, settings, tmp_path):
     human = runner.invoke(app, ["ask", "Who did ImmunoGen appoint as CFO?", *data])
     assert human.exit_code == 0, human.output
     assert "Gregg D. Beloff" in human.output and "Sources:" in human.output and "EX-99.1" in human.output
+    single = json.loads(runner.invoke(app, ["ask", "Who did ImmunoGen appoint as CFO?", "--json", *data]).stdout)
+    assert single["id"] is None and single["answered_at"]  # the same fields as a batch's answers
 
     questions = tmp_path / "questions.jsonl"
     questions.write_text(json.dumps({"id": "cfo", "question": "Who did ImmunoGen appoint as CFO?"}) + "\n"
@@ -200,7 +206,10 @@ def test_ask_command_human_json_and_batch(immunogen, settings, tmp_path):
     assert len(records[0]["passages"]) == 3 and records[1]["refused"] is True
 
     bad = runner.invoke(app, ["ask", "Who?", "--company", "Nobody Inc", *data])
-    assert bad.exit_code == 2 and "no indexed company" in bad.output
+    assert bad.exit_code == 2 and "--company: no indexed company matches 'Nobody Inc'" in bad.output
+    reversed_dates = runner.invoke(app, ["ask", "Who?", "--since", "2001-03-01", "--until", "2001-01-01", *data])
+    assert reversed_dates.exit_code == 2
+    assert "--until: 2001-01-01 is earlier than the start date" in reversed_dates.output
     assert runner.invoke(app, ["ask", *data]).exit_code == 2
 
 

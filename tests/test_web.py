@@ -2,9 +2,13 @@
 in headless Chromium (Debian's `chromium`, through Playwright). Screenshots go to tests/artifacts/."""
 from __future__ import annotations
 
+import base64
 import contextlib
+import csv
+import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -13,7 +17,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from conftest import FIXTURES, ROOT, SAMPLE, free_port, wait_for_http
+from PIL import Image
+
+from conftest import FIXTURES, ROOT, SAMPLE, free_port, make_pdf, wait_for_http
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CLI = [sys.executable, "-m", "ui"]
@@ -40,14 +46,25 @@ def serving(data: Path, log: Path, *options: str):
             server.wait(timeout=30)
 
 
+# a PDF filing: its citations open on the rendered page, the quote marked
+GLOBEX_PAGES = [["FORM 8-K", "GLOBEX CORPORATION", "Item 7.01 Regulation FD Disclosure.",
+                 "Globex Corporation held its annual meeting of shareholders on May 3, 2023."],
+                ["Item 5.02 Departure of Directors or Certain Officers.",
+                 "Globex Corporation appointed Hank Scorpio as Chief Executive Officer on May 4, 2023.",
+                 "SIGNATURE"]]
+GLOBEX_CEO = "Who did Globex appoint as Chief Executive Officer?"
+
+
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     folder = tmp_path_factory.mktemp("web")
     data = folder / "data"
-    subprocess.run([*CLI, "ingest", str(SAMPLE), "--data", str(data)], check=True, cwd=ROOT, timeout=300,
+    pdf = folder / "globex_8-K.pdf"
+    pdf.write_bytes(make_pdf(GLOBEX_PAGES))
+    subprocess.run([*CLI, "ingest", str(SAMPLE), str(pdf), "--data", str(data)], check=True, cwd=ROOT, timeout=300,
                    capture_output=True)
     with serving(data, folder / "serve.log") as url:
-        yield url, data
+        yield url, data, pdf
 
 
 @pytest.fixture(scope="module")
@@ -65,37 +82,60 @@ def browser():
         launched.close()
 
 
-@pytest.fixture
-def page(browser):
-    """A fresh browser session that records every dialog (no script from a filing may open one) and
-    confirms the removal of a filing."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+def new_page(browser):
+    """A fresh browser session that records every dialog (no script from a filing may open one) and confirms
+    the removal of a filing or a conversation."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
     opened = context.new_page()
     opened.dialogs = []
+    opened.confirms = True  # a test sets it to False to cancel
 
     def answer(dialog) -> None:
         opened.dialogs.append(dialog.message)
-        if dialog.message.startswith("Remove this filing"):
+        if opened.confirms and dialog.message.startswith(("Remove this filing", "Delete this conversation")):
             dialog.accept()
         else:
             dialog.dismiss()
 
     opened.on("dialog", answer)
+    return opened
+
+
+@pytest.fixture
+def page(browser):
+    opened = new_page(browser)
     yield opened
-    context.close()
+    opened.context.close()
 
 
 def ask_in_browser(page, question: str) -> None:
+    """Ask, and wait until the answer is in and its first source is in the viewer."""
+    answered = page.locator("#fqa-chat .message.bot").count()
     page.fill("#fqa-question textarea", question)
     page.click("#fqa-ask")
-    page.wait_for_selector("#fqa-sources label", timeout=60_000)  # the answer is in: its sources are listed
+    page.wait_for_selector(f'#fqa-viewer article[data-source="#fqa-source-{answered}-0"]', timeout=60_000)
 
 
-def open_source(page, label_start: str) -> str:
-    """Click the source whose label starts so (e.g. "[3]") and return the text of the panel it opens."""
-    page.locator("#fqa-sources label", has_text=label_start).first.click()
-    page.wait_for_selector("#fqa-source article")
-    return page.inner_text("#fqa-source")
+def last_answer(page):
+    return page.locator("#fqa-chat .message.bot").last
+
+
+def click_citation(page, n: int) -> str:
+    """Click [n] in the text of the latest answer; the viewer's text once it shows that source."""
+    answer = last_answer(page)
+    link = answer.locator("p").first.locator("a", has_text=re.compile(rf"^\[{n}\]$"))
+    target = link.get_attribute("href")
+    link.click()
+    page.wait_for_selector(f'#fqa-viewer article[data-source="{target}"]')
+    return page.inner_text("#fqa-viewer")
+
+
+def marked_in_view(page) -> bool:
+    """Whether the marked quote lies inside the visible part of the viewer's document frame."""
+    return page.evaluate("""(() => {
+        const frame = document.querySelector('#fqa-viewer .fqa-doc').getBoundingClientRect();
+        const quote = document.querySelector('#fqa-viewer .fqa-scroll-to').getBoundingClientRect();
+        return quote.top >= frame.top && quote.top < frame.bottom; })()""")
 
 
 def screenshot(page, name: str) -> None:
@@ -107,7 +147,7 @@ def screenshot(page, name: str) -> None:
 def test_api_ask_returns_the_ask_json_object_with_a_citation_to_the_press_release(served):
     from gradio_client import Client
 
-    url, data = served
+    url, data, _ = served
     reply = Client(url, verbose=False).predict(CFO, api_name="/ask")
     assert "Gregg D. Beloff" in reply["answer"]
     press_release = [c for c in reply["citations"] if c["section"] == "EX-99.1"]
@@ -117,13 +157,14 @@ def test_api_ask_returns_the_ask_json_object_with_a_citation_to_the_press_releas
                          capture_output=True, text=True)
     printed = json.loads(cli.stdout)
     assert reply.pop("latency_ms") > 0 and printed.pop("latency_ms") > 0
+    assert reply.pop("answered_at") <= printed.pop("answered_at")
     assert reply == printed  # the same object as `filings-qa ask --json`
 
 
 def test_a_served_folder_has_one_writer_and_readers_keep_working_beside_it(served):
     from gradio_client import Client
 
-    url, data = served
+    url, data, _ = served
     refused = subprocess.run([*CLI, "ingest", str(FIXTURES / "acme_plain_8k.txt"), "--data", str(data)], cwd=ROOT,
                              timeout=300, capture_output=True, text=True)
     assert refused.returncode == 2
@@ -147,8 +188,10 @@ def test_api_takes_filters_and_history_and_explains_a_bad_filter(served):
     assert first["filters"]["form"] == "8-K"
     follow_up = client.predict("and who signed it?", history=[first], api_name="/ask")
     assert any(c["section"] == "SIGNATURE" for c in follow_up["citations"]), follow_up
-    with pytest.raises(AppError, match="no indexed company matches 'Initech'"):
+    with pytest.raises(AppError, match="company: no indexed company matches 'Initech'"):
         client.predict(CFO, company="Initech", api_name="/ask")
+    log = (served[1].parent / "serve.log").read_text()
+    assert "/ask refused: company: no indexed company matches 'Initech'" in log and "Traceback" not in log
 
 
 def test_api_serves_several_users_at_once(served):
@@ -163,44 +206,160 @@ def test_api_serves_several_users_at_once(served):
 
 
 # --- the page ---------------------------------------------------------------------------------
-def test_browser_asks_sees_the_cited_answer_and_opens_the_quote_in_its_section(served, page):
+def test_browser_click_on_a_citation_shows_its_quote_marked_in_its_section(served, page):
     page.goto(served[0])
     ask_in_browser(page, CFO)
-    chat = page.inner_text("#fqa-chat")
-    assert "Gregg D. Beloff" in chat and "[1] ImmunoGen, Inc. · 8-K · 2001-03-07" in chat
-    press_release = page.locator("#fqa-sources label", has_text="EX-99.1").first.inner_text().split()[0]
-    panel = open_source(page, press_release)
-    assert "ImmunoGen, Inc. · 8-K · filed 2001-03-07" in panel
-    assert "EX-99.1 — IMMUNOGEN APPOINTS NEW CHIEF FINANCIAL OFFICER" in panel
-    assert "Gregg D. Beloff" in page.inner_text("#fqa-source mark")  # the quote, highlighted in its passage
-    page.click("#fqa-read-section")
-    page.wait_for_selector("#fqa-section-view mark")
-    section = page.inner_text("#fqa-section-view")
-    assert "Millennium" not in section and "CAMBRIDGE, Mass." in section  # EX-99.1 whole, not EX-99.2
-    markdown = page.input_value("#fqa-markdown textarea")
-    assert markdown.startswith(f"**Q:** {CFO}") and f"{press_release} ImmunoGen, Inc." in markdown
+    answer = last_answer(page).inner_text()
+    assert "Gregg D. Beloff" in answer
+    assert "Sources: ImmunoGen, Inc. · 8-K · 2001-03-07: [1] Item 5, [2] EX-99.1" in answer
+    assert page.locator("#fqa-chat blockquote").count() == 0  # the quotes are in the viewer, not again in the chat
+    viewer = click_citation(page, 2)
+    assert "[2] ImmunoGen, Inc. · 8-K · filed 2001-03-07" in viewer
+    assert "EX-99.1 — IMMUNOGEN APPOINTS NEW CHIEF FINANCIAL OFFICER" in viewer
+    assert "Gregg D. Beloff" in page.inner_text("#fqa-viewer mark")  # the quote, marked in its section
+    assert "CAMBRIDGE, Mass." in viewer and "Millennium" not in viewer  # the whole of EX-99.1, not EX-99.2
+    assert marked_in_view(page)
+    assert not page.is_visible("#fqa-read-section")  # a text filing's section is already shown whole
+    with page.expect_download() as original:
+        page.click("#fqa-original")
+    assert Path(original.value.path()).read_bytes() == SAMPLE.read_bytes()
+    # screen readers read each message's label: the text shown, without the Markdown escapes it was sent with
+    labels = page.eval_on_selector_all("#fqa-chat [aria-label*='message:']", "els => els.map(e => e.ariaLabel)")
+    assert any("March 5, 2001" in label for label in labels) and not any("\\" in label for label in labels)
     screenshot(page, "chat.png")
 
-    page.click("#fqa-examples button.gallery-item")  # an example drawn from the index is asked at once
+    page.locator("#fqa-examples button.fqa-example", has_text="press release").click()  # asked at once, in full
     example = "What did ImmunoGen, Inc. announce in its press release of 2001-03-07?"
-    page.wait_for_function(f"document.querySelector('#fqa-chat').innerText.includes({example!r})")
-    page.wait_for_function("document.querySelectorAll('#fqa-chat .message.bot').length == 2 && "
-                           "!document.querySelector('#fqa-chat').innerText.includes('Searching the filings')")
-    page.locator("#fqa-chat .message.bot").first.click()  # back to the first answer's sources
-    page.wait_for_function("document.querySelector('#fqa-markdown textarea').value.includes('CFO')")
-    page.click("#fqa-export")
-    page.wait_for_selector("#fqa-exported a")
-    exported = page.request.get(page.get_attribute("#fqa-exported a", "href")).text()
-    assert exported.startswith("# Filings QA conversation") and CFO in exported and example in exported
+    page.wait_for_selector('#fqa-viewer article[data-source="#fqa-source-1-0"]', timeout=60_000)
+    assert example in page.inner_text("#fqa-chat")
+    page.locator("#fqa-chat .message.bot").first.click()  # back to the first answer's first source
+    page.wait_for_selector('#fqa-viewer article[data-source="#fqa-source-0-0"]')
+    page.get_by_text("Answer as Markdown").click()
+    markdown = page.input_value("#fqa-markdown textarea")
+    assert markdown.startswith(f"**Q:** {CFO}") and "[2] ImmunoGen, Inc." in markdown
     assert page.dialogs == []
 
 
-def test_browser_upload_reports_each_file_and_shows_malicious_filing_text_as_text(served, page, tmp_path):
-    url, data = served
+def test_browser_pdf_citation_shows_the_page_rendered_with_the_quote_marked(served, page):
+    page.goto(served[0])
+    ask_in_browser(page, GLOBEX_CEO)
+    assert "Hank Scorpio" in last_answer(page).inner_text()
+    n = next(int(m) for m in re.findall(r"\[(\d+)\] Item 5\.02", last_answer(page).inner_text()))
+    viewer = click_citation(page, n)
+    assert f"[{n}] Globex Corporation · 8-K" in viewer and "Item 5.02" in viewer and "page 2 of 2" in viewer
+    image = page.locator("#fqa-viewer img")
+    assert "Hank Scorpio" in image.get_attribute("alt")
+    png = Image.open(io.BytesIO(base64.b64decode(image.get_attribute("src").split(",", 1)[1]))).convert("RGB")
+    mark_top = float(re.search(r"top: ([\d.]+)%", page.inner_html("#fqa-viewer")).group(1)) / 100 * png.height
+    marked = [(x, y) for (x, y) in ((i % png.width, i // png.width) for i, pixel in
+                                    enumerate(png.get_flattened_data()) if _marked(pixel))]
+    # the quote's line is marked: a band of yellow, below the page's first line, where the viewer scrolls to
+    assert len(marked) > 2000
+    assert min(y for _, y in marked) >= mark_top - 1 and max(y for _, y in marked) - mark_top < 40
+    assert marked_in_view(page)
+    screenshot(page, "pdf-page.png")
+
+    page.click("#fqa-read-section")  # the same quote, marked in its section's text
+    page.wait_for_selector("#fqa-viewer mark")
+    assert "Hank Scorpio" in page.inner_text("#fqa-viewer mark") and page.locator("#fqa-viewer img").count() == 0
+    page.click("text=Show the page")
+    page.wait_for_selector("#fqa-viewer img")
+    with page.expect_download() as original:
+        page.click("#fqa-original")
+    assert Path(original.value.path()).read_bytes() == served[2].read_bytes()
+
+
+def _marked(pixel: tuple[int, int, int]) -> bool:
+    red, green, blue = pixel
+    return red >= 100 and blue < 180 and green < red and red - blue > 80
+
+
+def test_browser_the_newest_answer_is_in_view(served, page):
+    page.goto(served[0])
+    for question in (CFO, "What did ImmunoGen and Millennium agree to?", "Who signed ImmunoGen's 8-K of March 2001?"):
+        ask_in_browser(page, question)
+    in_view = """(() => {
+        const frame = document.querySelector('#fqa-chat .bubble-wrap');
+        const last = [...frame.querySelectorAll('.message.bot')].pop().getBoundingClientRect();
+        const box = frame.getBoundingClientRect();
+        return frame.scrollTop > 0 && last.bottom <= box.bottom + 1 && last.bottom > box.top; })()"""
+    page.wait_for_function(in_view)
+    assert "Mitchel S. Sayare" in last_answer(page).inner_text()
+    screenshot(page, "newest-answer.png")
+
+
+def test_browser_reload_reopens_an_earlier_conversation_which_takes_follow_ups(served, page, browser):
+    page.goto(served[0])
+    ask_in_browser(page, CFO)
+    page.reload()
+    page.click("#fqa-sidebar button")  # open the conversations
+    page.locator("#fqa-conversations label", has_text=CFO).first.click()
+    page.wait_for_selector('#fqa-viewer article[data-source="#fqa-source-0-0"]')
+    assert "Gregg D. Beloff" in page.inner_text("#fqa-chat")
+    ask_in_browser(page, "and who signed it?")
+    assert "SIGNATURE" in last_answer(page).inner_text()
+    page.fill("#fqa-title input", "ImmunoGen's new CFO")
+    page.click("#fqa-rename")
+    page.wait_for_selector("#fqa-conversations label:has-text(\"ImmunoGen's new CFO\")")
+    screenshot(page, "conversations.png")
+
+    other = new_page(browser)  # another browser: its own conversations, none of these
+    other.goto(served[0])
+    other.click("#fqa-sidebar button")
+    other.wait_for_selector("#fqa-new")
+    assert "ImmunoGen's new CFO" not in other.inner_text("#fqa-conversations")
+    other.context.close()
+
+    page.reload()  # the follow-up was saved in the reopened conversation
+    page.click("#fqa-sidebar button")
+    page.locator("#fqa-conversations label", has_text="ImmunoGen's new CFO").click()
+    page.wait_for_selector('#fqa-viewer article[data-source="#fqa-source-1-0"]')
+    assert "and who signed it?" in page.inner_text("#fqa-chat")
+    page.confirms = False
+    page.click("#fqa-delete")  # cancelled: the conversation stays, and can still be renamed
+    page.fill("#fqa-title input", "Kept")
+    page.click("#fqa-rename")
+    page.wait_for_selector("#fqa-conversations label:has-text('Kept')")
+    page.confirms = True
+    page.click("#fqa-delete")
+    page.wait_for_function("!document.querySelector('#fqa-conversations').innerText.includes('Kept')")
+    assert page.dialogs == ["Delete this conversation?"] * 2 and page.locator("#fqa-chat .message").count() == 0
+
+
+def test_browser_export_downloads_the_conversation_and_its_citations_in_one_click(served, page):
+    page.goto(served[0])
+    ask_in_browser(page, CFO)
+    ask_in_browser(page, GLOBEX_CEO)
+    with page.expect_download() as exported:
+        page.click("#fqa-export")
+    markdown = Path(exported.value.path()).read_text(encoding="utf-8")
+    assert exported.value.suggested_filename == "conversation.md"
+    assert markdown.startswith("# Filings QA conversation") and CFO in markdown and GLOBEX_CEO in markdown
+    assert re.search(r"\*Answered \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\*", markdown)
+    # "_" as Markdown writes it
+    assert re.search(r"characters \d+–\d+ of immunogen\\_8-K\\_2001-03-07\.txt", markdown)
+    assert re.search(r"page 2, characters \d+–\d+ of globex\\_8-K\.pdf", markdown)
+    with page.expect_download() as table:
+        page.click("#fqa-export-csv")
+    rows = list(csv.DictReader(io.StringIO(Path(table.value.path()).read_text(encoding="utf-8"))))
+    assert {row["question"] for row in rows} == {CFO, GLOBEX_CEO}
+    beloff = next(row for row in rows if "Beloff" in row["quote"] and row["section"] == "EX-99.1")
+    assert beloff["company"] == "ImmunoGen, Inc." and beloff["form"] == "8-K" and beloff["answered_at"]
+    assert int(beloff["char_end"]) - int(beloff["char_start"]) == len(beloff["quote"])
+    assert beloff["file"] == "immunogen_8-K_2001-03-07.txt"
+    screenshot(page, "export.png")
+
+
+def test_browser_upload_reports_each_file_and_shows_malicious_filing_text_as_text(served, page, browser, tmp_path):
+    url, data, _ = served
     odd = tmp_path / "notes.exe"
     odd.write_text("not a filing")
+    watching = new_page(browser)  # another session, open before the upload: its filters follow the index
+    watching.goto(url)
+    watching.get_by_text("Filters").click()
     page.goto(url)
     page.get_by_role("tab", name="Documents").click()
+    assert page.is_disabled("#fqa-add") and page.is_disabled("#fqa-remove-button")  # nothing chosen yet
     page.set_input_files("#fqa-upload input[type=file]",
                          [str(FIXTURES / "malicious_8k.txt"), str(FIXTURES / "not_a_filing.txt"), str(odd)])
     page.wait_for_selector("#fqa-upload >> text=notes")
@@ -211,20 +370,24 @@ def test_browser_upload_reports_each_file_and_shows_malicious_filing_text_as_tex
     assert "failed not_a_filing.txt" in report
     assert "rejected notes.exe: only .txt, .htm, .html, .xml, .sgml, .pdf files are filings" in report
     assert COMPANY in page.inner_text("#fqa-overview")
+    page.wait_for_function("!document.querySelector('#fqa-upload').innerText.includes('not_a_filing')")  # cleared
     stored = list((data / "uploads").glob("*/malicious_8k.txt"))
     assert len(stored) == 1 and stored[0].resolve().is_relative_to(data.resolve())
     assert list((data / "gradio-tmp").rglob("malicious_8k.txt"))  # Gradio's upload cache is in the data folder too
 
+    watching.click("#fqa-company input")  # the other session's company filter offers the new filing's company
+    watching.wait_for_selector(f"[role=option]:has-text({json.dumps(COMPANY)})", timeout=60_000)
+    screenshot(watching, "filters-follow-the-index.png")
+    assert watching.dialogs == []
+    watching.context.close()
+
     page.get_by_role("tab", name="Chat").click()
     ask_in_browser(page, "Who did Mallory Test Holdings appoint as Chief Security Officer?")
     assert "Eve Q. Intruder" in page.inner_text("#fqa-chat")
-    panel = open_source(page, "[1]")
-    page.click("#fqa-read-section")
-    page.wait_for_selector("#fqa-section-view mark")
-    section = page.inner_text("#fqa-section-view")
+    viewer = click_citation(page, 1)
     for payload in PAYLOADS:
-        assert payload in panel and payload in section  # shown as the characters the filing holds
-    assert COMPANY in page.inner_text("#fqa-source") and COMPANY in page.inner_text("#fqa-sources")
+        assert payload in viewer  # shown as the characters the filing holds
+    assert COMPANY in viewer and COMPANY in page.inner_text("#fqa-chat")
     became_markup = page.evaluate("""[...document.querySelectorAll('*')].filter(e =>
         [...e.attributes].some(a => a.name.startsWith('on') || a.value.trim().startsWith('javascript:'))).length
         + [...document.scripts].filter(s => s.textContent.includes('alert(')).length""")
@@ -256,13 +419,13 @@ def test_browser_upload_judges_each_file_of_a_batch_on_its_own(served, page, tmp
 
 
 def test_each_browser_session_keeps_its_own_conversation(served, page, browser):
-    other = browser.new_context().new_page()
+    other = new_page(browser)
     page.goto(served[0])
     other.goto(served[0])
     ask_in_browser(page, CFO)
     ask_in_browser(other, "Who signed the 8-K?")
     assert CFO in page.inner_text("#fqa-chat") and "Who signed" not in page.inner_text("#fqa-chat")
-    assert CFO not in other.inner_text("#fqa-chat") and "SIGNATURE" in other.inner_text("#fqa-sources")
+    assert CFO not in other.inner_text("#fqa-chat") and "SIGNATURE" in other.inner_text("#fqa-viewer")
     other.context.close()
 
 
@@ -296,11 +459,16 @@ def test_sign_in_stores_hashes_and_without_valid_credentials_a_request_gets_noth
     assert reply["refused"] and "no filings" in reply["answer"]
 
 
-def test_signed_in_upload_and_removal_record_who_made_them(signed_in, page):
-    page.goto(signed_in[0])
+def sign_in(page, url: str) -> None:
+    page.goto(url)
     page.fill("input[type=text]", "analyst")
     page.fill("input[type=password]", PASSWORD)
     page.keyboard.press("Enter")
+    page.wait_for_selector("#fqa-chat")
+
+
+def test_signed_in_upload_and_removal_record_who_made_them(signed_in, page):
+    sign_in(page, signed_in[0])
     page.get_by_role("tab", name="Documents").click()
     page.set_input_files("#fqa-upload input[type=file]", [str(FIXTURES / "acme_plain_8k.txt")])
     page.wait_for_selector("#fqa-upload >> text=acme_plain_8k.txt")
@@ -309,6 +477,10 @@ def test_signed_in_upload_and_removal_record_who_made_them(signed_in, page):
     assert "ingested acme_plain_8k.txt" in page.inner_text("#fqa-upload-report")
     overview = page.inner_text("#fqa-overview")
     assert "Acme Widgets, Inc." in overview and "analyst" in overview  # the "added by" column
+    # the filing's kept file goes to signed-in users only
+    (original,) = (signed_in[1].parent / "data" / "originals").rglob("acme_plain_8k.txt")
+    assert httpx.get(f"{signed_in[0]}gradio_api/file={original}", timeout=10).status_code == 401
+    assert page.request.get(f"{signed_in[0]}gradio_api/file={original}").body() == original.read_bytes()
     page.locator("#fqa-remove input").click()
     page.get_by_role("option", name="Acme Widgets", exact=False).first.click()
     page.click("#fqa-remove-button")
@@ -401,3 +573,18 @@ def test_many_failed_sign_ins_from_one_address_lock_it_even_for_the_right_passwo
     users.now[0] += auth.LOCK_SECONDS  # the lock runs out
     assert sign_in(url, "analyst", PASSWORD).json() == {"success": True}
     assert sign_in(url, "guess", "wrong password").json() == {"detail": "Incorrect credentials."}  # count cleared
+
+
+def test_a_signed_in_users_conversations_follow_them_to_another_browser(signed_in, browser):
+    first, second = new_page(browser), new_page(browser)
+    sign_in(first, signed_in[0])
+    first.fill("#fqa-question textarea", "Who audits the company?")
+    first.click("#fqa-ask")
+    first.click("#fqa-sidebar button")
+    first.wait_for_selector("#fqa-conversations label:has-text('Who audits the company?')", timeout=60_000)
+    sign_in(second, signed_in[0])
+    second.click("#fqa-sidebar button")
+    second.locator("#fqa-conversations label", has_text="Who audits the company?").click()
+    second.wait_for_function("document.querySelector('#fqa-chat').innerText.includes('Who audits the company?')")
+    first.context.close()
+    second.context.close()

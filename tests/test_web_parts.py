@@ -1,13 +1,12 @@
-"""The web chat's parts that need no server: escaping, source cards, exports, uploads, sign-in, examples."""
+"""The web chat's parts that need no server: escaping, source links, the viewer, exports, uploads, sign-in."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from qa.models import Answer, Chunk, Citation, FilingRecord, FilingRef, Passage, Section
-from ui import render
+from ui import render, viewer
 from ui.auth import AuthError, Users, add_user
 from ui.examples import example_questions
 from ui.uploads import MAX_FILES, clean_name, store_uploads
@@ -30,46 +29,93 @@ def _passage(text: str = TEXT) -> Passage:
 def _answer() -> Answer:
     citation = Citation(1, FILING, "Item 5", "Other <i>Events</i>", None, HOSTILE, QUOTE_START,
                         QUOTE_START + len(HOSTILE), 1)
-    return Answer("What <b>was</b> paid?", f"{HOSTILE} [1]", citations=[citation], passages=[_passage()])
+    return Answer("What <b>was</b> paid?", f"{HOSTILE} [1] and [7]", citations=[citation], passages=[_passage()],
+                  answered_at="2024-06-04T10:11:12+00:00")
 
 
 def test_chat_markdown_escapes_every_punctuation_mark_of_filing_text_and_questions():
-    message = render.chat_message(_answer())
-    unescaped = re.sub(r"\\[!-/:-@\[-`{-~]", "", message)
-    ours = re.sub(r"(?m)^> ", "", unescaped)  # the quote's own blockquote mark
-    assert not re.search(r"[<>\[\]()`$&]", ours)  # nothing left from the data that Markdown or HTML could read
+    message = render.chat_message(_answer(), 3)
+    # the only links are ours: [1] in the text and in the sources line, to source 0 of answer 3 ([7] cites nothing)
+    assert re.findall(r"\]\(([^)]*)\)", message) == ["#fqa-source-3-0", "#fqa-source-3-0"]
+    assert render.parse_source_anchor("#fqa-source-3-0") == (3, 0) and render.parse_source_anchor("#x-1-2") is None
+    ours = re.sub(r"(?<!\\)\[(.*?)\]\(#fqa-source-\d+-\d+\)", r"\1", message).replace("*Sources:*", "")
+    unescaped = re.sub(r"\\[!-/:-@\[-`{-~]", "", ours)
+    assert not re.search(r"[<>\[\]()`$&*_]", unescaped)  # nothing left from the data that Markdown or HTML could read
     assert render.as_text("a_b*c") == r"a\_b\*c"
 
 
-def test_source_card_marks_the_quote_inside_its_passage_and_escapes_everything():
-    card = render.source_card(_answer(), _answer().citations[0])
-    assert "<script" not in card and "<img" not in card and "<b>" not in card and "<i>" not in card
-    marked = re.search(r"<mark>(.*)</mark>", card).group(1)
+def _section() -> Section:
+    return Section("Item 5", "Other <i>Events</i>", START - 7, START + len(TEXT))
+
+
+def test_the_viewer_marks_the_quote_in_its_section_and_escapes_everything():
+    view = viewer.source_view(_answer().citations[0], _section(), "Before " + TEXT, None)
+    assert "<script" not in view and "<img" not in view and "<b>" not in view and "<i>" not in view
+    assert view.count("<mark") == 1 and 'Before Intro. <mark class="fqa-scroll-to">Paid' in view
+    marked = re.search(r"<mark[^>]*>(.*)</mark>", view).group(1)
     assert marked.startswith("Paid $5 &lt;script&gt;") and marked.endswith("&amp;lt;i&amp;gt;")
-    assert "Evil &lt;b&gt;Corp&lt;/b&gt; · 8-K · filed 2004-06-03 · accession 0001-04-000001" in card
-    assert "Item 5 — Other &lt;i&gt;Events&lt;/i&gt;" in card
+    assert "Evil &lt;b&gt;Corp&lt;/b&gt; · 8-K · filed 2004-06-03" in view and "accession 0001-04-000001" in view
+    assert "Item 5 — Other &lt;i&gt;Events&lt;/i&gt;" in view and "of evil.txt" in view
+    assert "href" not in view  # no CIK, and no accession as EDGAR writes one: no link
 
 
-def test_section_card_marks_the_quote_where_it_lies_in_the_whole_section():
-    section = Section("Item 5", "Other Events", START - 7, START + len(TEXT))
-    card = render.section_card(section, "Before " + TEXT, _answer().citations[0])
-    assert card.count("<mark>") == 1 and "Before Intro. <mark>Paid" in card
+def test_the_viewer_links_to_edgar_only_with_a_cik_and_an_accession_as_edgar_writes_them():
+    from dataclasses import replace
+
+    def view(**filing) -> str:
+        citation = replace(_answer().citations[0], filing=replace(FILING, **filing))
+        return viewer.source_view(citation, _section(), TEXT, None)
+
+    assert ('href="https://www.sec.gov/Archives/edgar/data/855654/000095013501500123/0000950135-01-500123-index.htm"'
+            in view(cik="0000855654", accession="0000950135-01-500123"))
+    assert "href" not in view(cik="855654", accession='0000950135-01-500123"><script>')
+
+
+def test_the_viewer_shows_a_pdf_page_with_an_anchor_at_the_mark():
+    from qa.models import Box, PageImage
+
+    page = PageImage(b"\x89PNG...", 3, 9, 900, 1200, (Box(10, 600, 300, 620),))
+    view = viewer.source_view(_answer().citations[0], _section(), "", page)
+    assert 'src="data:image/png;base64,iVBORy4uLg=="' in view and "page 3 of 9" in view
+    assert 'style="top: 50.00%"' in view  # the quote's first line, halfway down the page
+    assert 'alt="Page 3, the quote marked: Paid $5 &lt;script&gt;' in view
 
 
 def test_report_markdown_keeps_citation_marks_and_quotes_but_no_markup():
     markdown = render.conversation_markdown([_answer(), _answer()])
     assert markdown.startswith("# Filings QA conversation") and markdown.count("\n---\n") == 1
+    assert "*Answered 2024-06-04 10:11:12 UTC*" in markdown
     assert "[1] Evil \\<b\\>Corp\\</b\\> · 8-K · 2004-06-03 · Item 5" in markdown
+    assert f"accession 0001-04-000001, characters {QUOTE_START}–{QUOTE_START + len(HOSTILE)} of evil.txt." in markdown
     assert "\\[site\\](javascript:alert(3))" in markdown and " [1]" in markdown
     assert render.report_text("[2](x) [3]: y [4]") == "\\[2\\](x) \\[3\\]: y [4]"
+
+
+def test_citations_csv_has_a_row_per_citation_with_where_and_when_and_no_formulas():
+    import csv
+    import io
+    from dataclasses import replace
+
+    formula = replace(_answer(), citations=[replace(_answer().citations[0], quote="=HYPERLINK(\"http://x\")")])
+    header, *rows = list(csv.reader(io.StringIO(render.citations_csv([_answer(), formula]))))
+    assert tuple(header) == render.CSV_COLUMNS
+    first = dict(zip(header, rows[0]))
+    assert first["answered_at"] == "2024-06-04T10:11:12+00:00" and first["question"] == "What <b>was</b> paid?"
+    assert (first["n"], first["company"], first["form"], first["accession"], first["section"]) == (
+        "1", "Evil <b>Corp</b>", "8-K", "0001-04-000001", "Item 5")
+    assert (first["char_start"], first["char_end"]) == (str(QUOTE_START), str(QUOTE_START + len(HOSTILE)))
+    assert first["file"] == "evil.txt"
+    assert first["quote"] == HOSTILE and rows[1][header.index("quote")] == "'=HYPERLINK(\"http://x\")"
 
 
 def test_a_refusal_shows_the_nearest_passages():
     refusal = Answer("Who is the CEO of Initech?", "The indexed filings do not say.", refused=True,
                      passages=[_passage("Nearest words.")])
-    assert "Passage 1: Evil" in render.chat_message(refusal).replace("\\", "")
+    message = render.chat_message(refusal, 0).replace("\\", "")
+    assert "*Nearest passages:* Evil <b>Corp</b> · 8-K · 2004-06-03: [Passage 1 Item 5](#fqa-source-0-0)" in message
     assert render.sources_of(refusal) == refusal.passages
-    assert "Nearest words." in render.source_card(refusal, refusal.passages[0])
+    view = viewer.source_view(refusal.passages[0], _section(), "Before Nearest words.", None)
+    assert '<mark class="fqa-scroll-to">Nearest words.</mark>' in view and "Passage 1:" in view
 
 
 def test_history_from_json_gives_the_turns_a_follow_up_needs():
@@ -161,13 +207,18 @@ def test_exports_are_written_where_the_server_chooses(tmp_path, monkeypatch):
 
     monkeypatch.setenv("GRADIO_TEMP_DIR", str(tmp_path / "data" / "gradio-tmp"))
     app = ChatApp(NoAssistant(), ServeOptions())
+    assert not any(button.interactive for button in app.export([None]))  # nothing to export: nothing to click
     for _ in range(2):
-        assert app.export([_answer()]).value["path"].endswith("conversation.md")  # handed to the browser
+        markdown, table = app.export([_answer(), None])  # handed to the browser, ready to download
+        assert markdown.interactive and markdown.value["path"].endswith("conversation.md")
+        assert table.interactive and table.value["path"].endswith("citations.csv")
     written = sorted(app.exports.rglob("conversation.md"))
     # a folder of its own for each export, named by the server: two users never read each other's
     assert len(written) == 2 and len({path.parent for path in written}) == 2
     assert app.exports.is_relative_to(tmp_path / "data" / "gradio-tmp")
     assert all(path.read_text(encoding="utf-8").startswith("# Filings QA conversation") for path in written)
+    assert all((path.parent / "citations.csv").read_text(encoding="utf-8").startswith(",".join(render.CSV_COLUMNS))
+               for path in written)
 
 
 def test_repeated_failed_sign_ins_lock_the_name_until_the_password_is_set_again(tmp_path):

@@ -5,6 +5,7 @@ so `filings-qa parse` and `--help` start fast.
 """
 from __future__ import annotations
 
+import getpass
 import json
 import os
 from pathlib import Path
@@ -31,11 +32,13 @@ def _settings(data: Optional[Path], **overrides):
     return AssistantSettings().with_overrides(data=data, **overrides)
 
 
-def _open_assistant(data: Optional[Path], **overrides):
+def _open_assistant(data: Optional[Path], create: bool = False, **overrides):
+    """The assistant over the data folder's index; a command that only reads stops with a one-line error where
+    there is none, and creates nothing (`create`: a command that adds filings makes the index)."""
     from qa.assistant import Assistant, EmbeddingModelError, StoreError
 
     try:
-        return Assistant.open(_settings(data, **overrides))
+        return Assistant.open(_settings(data, **overrides), create=create)
     except (StoreError, EmbeddingModelError) as error:
         _fail(str(error))
 
@@ -49,6 +52,11 @@ def _writer(assistant, holder: str):
     except StoreError as error:
         _fail(str(error))
     return assistant
+
+
+def _command_line_user() -> str:
+    """Who the activity log names for a change made with the command line."""
+    return f"{getpass.getuser()} (command line)"
 
 
 def _fail(message: str) -> None:
@@ -99,7 +107,7 @@ def ingest(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    assistant = _writer(_open_assistant(data, max_file_mb=max_file_mb), "filings-qa ingest")
+    assistant = _writer(_open_assistant(data, create=True, max_file_mb=max_file_mb), "filings-qa ingest")
     console = Console(stderr=True)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
                TextColumn("{task.fields[chunks]} chunks, {task.fields[rate]:.1f} chunks/s"),
@@ -115,7 +123,7 @@ def ingest(
                        chunks=progress.chunks_embedded, rate=progress.chunks_embedded / elapsed,
                        current=Path(progress.current).name[:40])
 
-        report = assistant.ingest(paths, on_progress=show)
+        report = assistant.ingest(paths, on_progress=show, added_by=_command_line_user())
     console.print(
         f"{report.count('ingested')} ingested, {report.count('unchanged')} unchanged, {len(report.failures)} failed; "
         f"{report.sections} sections, {report.chunks} chunks, {report.tokens} tokens in {report.seconds:.1f} s"
@@ -173,7 +181,7 @@ def remove(
     data: DataOption = None,
 ) -> None:
     """Remove a filing and its chunks from the index."""
-    if not _writer(_open_assistant(data), "filings-qa remove").remove(filing_id):
+    if not _writer(_open_assistant(data), "filings-qa remove").remove(filing_id, _command_line_user()):
         _fail(f"no filing {filing_id!r} in the index (see `filings-qa list`)")
     typer.echo(f"removed {filing_id}")
 
@@ -213,7 +221,7 @@ def ask(
         try:
             answer = assistant.ask(text, filters, k=k)
         except FilterError as error:
-            _fail(str(error))
+            _fail(f"--{error.field}: {error}")
         if as_json:
             typer.echo(json.dumps(answer.to_json(question_id if questions else None), ensure_ascii=False))
         else:
@@ -273,14 +281,15 @@ def serve(
             users = Users(path)
         except AuthError as error:
             _fail(str(error))
-    assistant = _writer(_open_assistant(data), f"filings-qa serve on http://{host}:{port}")
+    assistant = _writer(_open_assistant(data, create=True), f"filings-qa serve on http://{host}:{port}")
     assistant.embedder  # load the model before the first user waits for it
     sign_in = f"sign-in for {len(users)} user(s)" if users else "no sign-in"
     if users is None and host not in ("127.0.0.1", "localhost", "::1"):
         typer.echo(f"warning: serving on {host} without sign-in: anyone who reaches this port can read and change "
                    "the index (set FILINGS_QA_AUTH_FILE)", err=True)
-    typer.echo(f"Filings QA: {len(assistant.filings())} filings indexed; {sign_in}; serving on http://{host}:{port}",
-               err=True)
+    count = len(assistant.filings())
+    typer.echo(f"Filings QA: {count} filing{'' if count == 1 else 's'} indexed; {sign_in}; serving on "
+               f"http://{host}:{port}", err=True)
     serve_chat(assistant, ServeOptions(host=host, port=port, concurrency=concurrency, max_upload_mb=max_upload_mb,
                                        users=users))
 

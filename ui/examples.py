@@ -1,6 +1,7 @@
 """Example questions for the chat, drawn from the filings in the index and the sections they have."""
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from qa.models import COMPLETE, FilingRecord, Section
@@ -36,3 +37,18 @@ def example_questions(filings: list[FilingRecord], sections_of: Callable[[str], 
         if len(questions) == limit:
             break
     return questions
+
+
+# The page's side of the examples (js_on_load of their gr.HTML): a click asks that example.
+SCRIPT = """
+element.addEventListener('click', (event) => {
+  const example = event.target.closest('button.fqa-example');
+  if (example) trigger('example', {question: example.textContent});
+});
+"""
+
+
+def examples_html(questions: list[str]) -> str:
+    """The example questions as buttons, each written out whole (company names are filing text: escaped)."""
+    buttons = "".join(f'<button type="button" class="fqa-example">{html.escape(q)}</button>' for q in questions)
+    return f'<div class="fqa-examples" aria-label="Example questions">{buttons}</div>' if questions else ""

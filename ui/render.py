@@ -1,20 +1,24 @@
-"""What the web chat shows, built from what `qa` returns: chat messages, the sources panel, Markdown exports.
+"""What the web chat shows in its conversation, built from what `qa` returns: chat messages and exports.
 
 Filing text and questions are data. In chat messages (rendered as Markdown by the browser) every ASCII
-punctuation mark is backslash-escaped, so no Markdown, HTML, link or LaTeX can form; in the sources panel
-(HTML) every value goes through `html.escape`. Exports for reports escape the characters that start Markdown
-markup, so a pasted answer reads as plain text with its quotes intact.
+punctuation mark is backslash-escaped, so no Markdown, HTML, link or LaTeX can form; the only links are the
+ones made here, to a source by two numbers. Exports for reports escape the characters that start Markdown
+markup, so a pasted answer reads as plain text with its quotes intact. The document viewer is `viewer.py`.
 """
 from __future__ import annotations
 
-import html
+import csv
+import io
 import re
+from pathlib import PurePath
 
-from qa.models import Answer, Chunk, Citation, Passage, Section
+from qa.models import Answer, Chunk, Citation, FilingRef, Passage
 
 _ANY_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")  # CommonMark lets any ASCII punctuation be escaped
 _MARKUP = re.compile(r"([\\`*_\[\]<>|~$&])")
 _ESCAPED_MARKER = re.compile(r"\\\[(\d+)\\\](?![(\[:])")  # an escaped [n] that no link syntax follows
+SOURCE_LINK_PREFIX = "fqa-source-"
+_SOURCE_ANCHOR = re.compile(rf"#?{SOURCE_LINK_PREFIX}(\d{{1,4}})-(\d{{1,3}})")
 PREVIEW_CHARS = 300
 
 
@@ -59,72 +63,52 @@ def sources_of(answer: Answer) -> list[Citation] | list[Passage]:
 
 
 # --- chat messages (Markdown, fully escaped) --------------------------------------------------
-def chat_message(answer: Answer) -> str:
-    """The answer, then its numbered citations with their quotes; a refusal lists the nearest passages."""
-    parts = [as_text(answer.text)]
-    parts += [f"⚠ {as_text(flag)}" for flag in answer.flags]
-    if answer.citations:
-        parts += [f"**{as_text(choice_label(c))}** — {as_text(c.section_title)}\n> {as_text(one_line(c.quote))}"
-                  for c in answer.citations]
-    else:
-        parts += [f"**{as_text(choice_label(p))}**\n> {as_text(one_line(p.chunk.text)[:PREVIEW_CHARS])}…"
-                  for p in answer.passages]
+def source_anchor(position: int, index: int) -> str:
+    """The link target of source `index` (in `sources_of`) of answer `position` of a conversation: the page opens
+    it in the viewer (ui/viewer.py). Made of two numbers only, so nothing from a filing is ever part of it."""
+    return f"#{SOURCE_LINK_PREFIX}{position}-{index}"
+
+
+def parse_source_anchor(anchor: str) -> tuple[int, int] | None:
+    """(answer position, source index) of a `source_anchor`; None for anything else."""
+    match = _SOURCE_ANCHOR.fullmatch(anchor)
+    return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+def chat_message(answer: Answer, position: int) -> str:
+    """The answer, with each [n] a link that opens its source, then one line naming the sources by filing and
+    section (for a refusal: the nearest passages). `position`: the answer's place in its conversation."""
+    index_of = {c.n: i for i, c in enumerate(answer.citations)}
+    text = _ESCAPED_MARKER.sub(lambda m: f"[{m.group(0)}]({source_anchor(position, index_of[int(m.group(1))])})"
+                               if int(m.group(1)) in index_of else m.group(0), as_text(answer.text))
+    parts = [text, *(f"⚠ {as_text(flag)}" for flag in answer.flags)]
+    by_filing: dict[str, list[str]] = {}
+    for index, item in enumerate(sources_of(answer)):
+        where = place(item)
+        name = f"[{as_text(marker(item).rstrip(':'))} {as_text(where.section)}]({source_anchor(position, index)})"
+        by_filing.setdefault(where.filing.label(), []).append(name)
+    if by_filing:
+        heading = "Sources" if answer.citations else "Nearest passages"
+        parts.append(f"*{heading}:* " + "; ".join(f"{as_text(label)}: {', '.join(names)}"
+                                                 for label, names in by_filing.items()))
     return "\n\n".join(parts)
 
 
-# --- sources panel (HTML, every value escaped) ------------------------------------------------
-def highlighted(text: str, text_start: int, mark_start: int, mark_end: int) -> str:
-    """`text` (which starts at offset `text_start` of its filing) as HTML, with [mark_start, mark_end) marked."""
-    start = min(max(mark_start - text_start, 0), len(text))
-    end = min(max(mark_end - text_start, start), len(text))
-    return (f"{html.escape(text[:start])}<mark>{html.escape(text[start:end])}</mark>"
-            f"{html.escape(text[end:])}")
+# --- reports: Markdown and a CSV of the citations ----------------------------------------------
+CSV_COLUMNS = ("answered_at", "question", "n", "company", "cik", "form", "filing_date", "accession", "section",
+               "section_title", "page", "char_start", "char_end", "file", "quote")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet would run such a cell as a formula
 
 
-def source_card(answer: Answer, item: Citation | Passage) -> str:
-    """One source: its filing, its section and the passage, with a citation's quote marked inside it."""
-    passage = item if isinstance(item, Passage) else next(
-        (p for p in answer.passages if p.rank == item.passage_rank), None)
-    if isinstance(item, Citation):
-        inside = passage and passage.chunk.char_start <= item.char_start < passage.chunk.char_end
-        body = (highlighted(passage.chunk.text, passage.chunk.char_start, item.char_start, item.char_end) if inside
-                else f"<mark>{html.escape(item.quote)}</mark>")  # a table's header, quoted from above its passage
-    else:
-        body = html.escape(item.chunk.text)
-    where = place(item)
-    ref = where.filing
-    page = f" · page {where.page}" if where.page else ""
-    filing = " · ".join(html.escape(v) for v in (ref.company or "Unknown company", ref.form,
-                                                    f"filed {ref.filing_date}" if ref.filing_date else "",
-                                                    f"accession {ref.accession}" if ref.accession else "") if v)
-    section = html.escape(where.section + (f" — {where.section_title}" if where.section_title else ""))
-    return (f'<article class="fqa-source"><h3>{html.escape(marker(item))} {filing}</h3>'
-            f'<p class="fqa-section">{section}{html.escape(page)} · '
-            f'characters {where.char_start}–{where.char_end} of {html.escape(ref.source.rsplit("/", 1)[-1])}</p>'
-            f'<blockquote class="fqa-passage">{body}</blockquote></article>')
-
-
-def section_card(section: Section, text: str, item: Citation | Passage) -> str:
-    """A whole section, with the cited quote (or the passage) marked where it lies."""
-    heading = html.escape(f"{section.name}" + (f" — {section.title}" if section.title else ""))
-    where = place(item)
-    return (f'<article class="fqa-section-text"><h3>{heading}</h3>'
-            f'<div class="fqa-passage">{highlighted(text, section.char_start, where.char_start, where.char_end)}'
-            "</div></article>")
-
-
-def empty_panel(message: str) -> str:
-    return f'<p class="fqa-empty">{html.escape(message)}</p>'
-
-
-# --- Markdown for reports ---------------------------------------------------------------------
 def answer_markdown(answer: Answer) -> str:
-    """An answer with its citations (or nearest passages), to paste into a report."""
-    lines = [f"**Q:** {report_text(answer.question)}", "", report_text(answer.text)]
+    """An answer with its time and citations (or nearest passages), to paste into a report."""
+    lines = [f"**Q:** {report_text(answer.question)}", ""]
+    if answer.answered_at:
+        lines += [f"*Answered {answer.answered_at.replace('T', ' ').replace('+00:00', ' UTC')}*", ""]
+    lines.append(report_text(answer.text))
     for c in answer.citations:
         title = f" ({c.section_title})" if c.section_title else ""
-        accession = f", accession {c.filing.accession}" if c.filing.accession else ""
-        lines += ["", report_text(f"[{c.n}] {filing_label(c)}{title}{accession}"),
+        lines += ["", report_text(f"[{c.n}] {filing_label(c)}{title}"), report_text(f"{location(c)}."),
                   f"> {report_text(one_line(c.quote))}"]
     if not answer.citations:
         lines += ["", *(f"- {report_text(choice_label(p))}: {report_text(one_line(p.chunk.text)[:PREVIEW_CHARS])}…"
@@ -132,5 +116,38 @@ def answer_markdown(answer: Answer) -> str:
     return "\n".join(lines)
 
 
+def location(item: Citation | Passage) -> str:
+    """"accession 0000950135-01-500123, page 3, characters 1200–1310 of immunogen.txt": where a source lies."""
+    where = place(item)
+    parts = [f"accession {where.filing.accession}" if where.filing.accession else "",
+             f"page {where.page}" if where.page else "",
+             f"characters {where.char_start}–{where.char_end} of {file_name(where.filing)}"]
+    return ", ".join(p for p in parts if p)
+
+
+def file_name(filing: FilingRef) -> str:
+    """The name of the file a filing was read from (never the server's folders)."""
+    return PurePath(filing.source).name
+
+
 def conversation_markdown(answers: list[Answer]) -> str:
     return "# Filings QA conversation\n\n" + "\n\n---\n\n".join(answer_markdown(a) for a in answers) + "\n"
+
+
+def citations_csv(answers: list[Answer]) -> str:
+    """One row per citation of the answers, in CSV_COLUMNS; a cell a spreadsheet would run as a formula starts
+    with an apostrophe, so filing text stays text there."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for answer in answers:
+        for c in answer.citations:
+            row = c.to_json() | {"answered_at": answer.answered_at, "question": answer.question,
+                                 "file": file_name(c.filing)}
+            writer.writerow(_inert(row[column]) for column in CSV_COLUMNS)
+    return out.getvalue()
+
+
+def _inert(value) -> str:
+    value = "" if value is None else str(value)
+    return f"'{value}" if value.startswith(_FORMULA_START) else value

@@ -1,11 +1,15 @@
-"""The team's web chat (Gradio): streamed answers with their evidence, filters, uploads and exports.
+"""The team's web chat (Gradio): streamed answers whose citations open the filing beside them, saved
+conversations, filters, uploads and exports.
 
 One `Assistant` (model and index, loaded once) serves every browser session; each session keeps its own
-conversation in `gr.State`. This module only presents what `qa` returns; `render` turns it into Markdown
-and HTML in which filing text and questions are always shown as text.
+conversation in `gr.State`, saved for its owner (the signed-in user, or the browser when sign-in is off). This
+module only presents what `qa` returns; `render` turns it into chat Markdown and exports and `viewer` into the
+document viewer, in which filing text and questions are always shown as text.
 """
 from __future__ import annotations
 
+import logging
+import secrets
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,22 +21,25 @@ from starlette.middleware import Middleware
 
 from qa.assistant import DEFAULT_K, Assistant, FilterError
 from qa.models import Answer, Filters, Turn
-from ui import render
+from ui import render, viewer
 from ui.auth import ROLES, Users
-from ui.examples import example_questions
+from ui.examples import SCRIPT as EXAMPLES_SCRIPT, example_questions, examples_html
 from ui.signin import SignInRequired
 from ui.uploads import ALLOWED_SUFFIXES, store_uploads
 
+LOG = logging.getLogger("filings_qa")
 SEARCHING = "Searching the filings…"
-NO_SOURCE = "Choose a citation [n] above to read its quote inside its passage."
 ANONYMOUS = "(no sign-in)"
+# The filters as the page names them; a FilterError names its field, and the chat says it in these words.
+FILTER_LABELS = {"company": "Company", "form": "Form", "section": "Section (EX-99 covers EX-99.1, EX-99.2 …)",
+                 "since": "Filed on or after", "until": "Filed on or before"}
+INDEX_CHECK_SECONDS = 5  # how often an open page asks whether filings were added or removed (by anyone)
 CSS = """
-.fqa-source h3, .fqa-section-text h3 { margin: 0 0 .25em; font-size: 1em; }
-.fqa-section { margin: 0 0 .5em; color: var(--body-text-color-subdued); font-size: .9em; }
-.fqa-passage { white-space: pre-wrap; font-family: var(--font-mono); font-size: .85em; margin: 0;
-               max-height: 28em; overflow-y: auto; }
-.fqa-passage mark { background: #ffe066; color: #000; padding: 0 .1em; }
-"""
+.fqa-examples { display: flex; flex-wrap: wrap; gap: .4em; padding-top: 1.2em; }
+.fqa-example { text-align: left; padding: .3em .6em; border: 1px solid var(--border-color-primary);
+               border-radius: var(--radius-md); background: var(--background-fill-secondary); cursor: pointer;
+               font-size: var(--text-md); font-weight: normal; }
+""" + viewer.CSS
 
 
 @dataclass(frozen=True)
@@ -43,6 +50,15 @@ class ServeOptions:
     queue_size: int = 64  # requests waiting beyond that; later ones are told the server is busy
     max_upload_mb: int = 50
     users: Users | None = None  # sign-in required when set
+
+
+@dataclass(frozen=True)
+class Viewing:
+    """The source the viewer shows: source `index` of answer `position`, on its page or in its whole section."""
+
+    position: int
+    index: int
+    whole_section: bool = False
 
 
 def history_from_json(replies: list[dict]) -> list[Turn]:
@@ -68,6 +84,24 @@ def _as_uploaded(saved: Path, uploaded_as: dict[Path, str]) -> str:
     return given if given == saved.name else f"{given} (saved as {saved.name})"
 
 
+def _messages(answers: list[Answer]) -> list[dict]:
+    """A saved conversation as the chat shows it."""
+    return [m for position, answer in enumerate(answers)
+            for m in (_message("user", render.as_text(answer.question)),
+                      _message("assistant", render.chat_message(answer, position)))]
+
+
+def browser_secret(data: Path) -> str:
+    """The key that seals each browser's id in its local storage, kept in the data folder: a browser finds its
+    saved conversations again after the server restarts."""
+    path = data / "browser-state.key"
+    if not path.is_file():
+        data.mkdir(parents=True, exist_ok=True)
+        path.touch(mode=0o600)
+        path.write_text(secrets.token_urlsafe(32), encoding="utf-8")
+    return path.read_text(encoding="utf-8").strip()
+
+
 class ChatApp:
     """The Blocks app and its event handlers, around one shared Assistant."""
 
@@ -85,18 +119,18 @@ class ChatApp:
             answer = self.assistant.ask(question, Filters(company, form, since, until, section),
                                         history_from_json(history or []), max(1, min(int(k), 50)))
         except FilterError as error:
-            raise gr.Error(str(error)) from None
+            LOG.warning("/ask refused: %s: %s", error.field, error)  # the caller's mistake: one line, no traceback
+            raise gr.Error(f"{error.field}: {error}", print_exception=False) from None
         return answer.to_json()
 
     def chat(self, question: str, messages: list, answers: list, company: str | None, form: str | None,
              since: str | None, until: str | None, section: str | None):
-        """Stream one answer into the conversation, then show its sources."""
+        """Stream one answer into the conversation, then hand it to `answered` (the sources, the saving)."""
         if not question.strip():
-            yield (messages, answers, *self.panel(answers, len(answers) - 1), "")
+            yield messages, answers, None, ""
             return
         messages = [*messages, _message("user", render.as_text(question)), _message("assistant", SEARCHING)]
-        unchanged = [gr.skip()] * 6
-        yield (messages, *unchanged, "")
+        yield messages, gr.skip(), None, ""
         filters = Filters(company or "", form or "", (since or "").strip(), (until or "").strip(), section or "")
         history = [a.as_turn() for a in answers if a is not None]
         written = ""
@@ -107,82 +141,141 @@ class ChatApp:
                 else:
                     written += item
                     messages[-1] = _message("assistant", render.as_text(written))
-                    yield (messages, *unchanged, gr.skip())
+                    yield messages, gr.skip(), None, gr.skip()
         except FilterError as error:
-            messages[-1] = _message("assistant", render.as_text(f"Cannot search with these filters: {error}"))
-            answers = [*answers, None]  # one entry per answer shown, so a click on a message finds its answer
-            yield (messages, answers, *self.panel(answers, len(answers) - 1), gr.skip())
+            messages[-1] = _message("assistant", render.as_text(
+                f"Cannot search with these filters. {FILTER_LABELS[error.field]}: {error}"))
+            yield messages, [*answers, None], None, gr.skip()  # one entry per exchange: a click on a message finds it
             return
-        messages[-1] = _message("assistant", render.chat_message(answer))
-        answers = [*answers, answer]
-        yield (messages, answers, *self.panel(answers, len(answers) - 1), gr.skip())
+        messages[-1] = _message("assistant", render.chat_message(answer, len(answers)))
+        yield messages, [*answers, answer], answer, gr.skip()
 
-    def panel(self, answers: list, index: int) -> tuple[Any, ...]:
-        """The sources panel for answer `index`: (shown, source picker, source, section, Markdown)."""
-        answer = answers[index] if 0 <= index < len(answers) else None
-        if answer is None:
-            return (index, gr.Radio(choices=[], value=None), render.empty_panel(NO_SOURCE), "", "")
-        choices = [(render.choice_label(item), str(i)) for i, item in enumerate(render.sources_of(answer))]
-        return (index, gr.Radio(choices=choices, value=None), render.empty_panel(NO_SOURCE), "",
+    @staticmethod
+    def example(event: gr.EventData) -> str:
+        """The example question clicked, into the question box."""
+        return str(getattr(event, "question", ""))
+
+    def answered(self, unsaved: Answer | None, answers: list, conversation: str, owner: str) -> tuple[Any, ...]:
+        """After an exchange: its answer saved in the owner's conversation, its first source in the viewer, the
+        exports."""
+        if unsaved is not None and owner:
+            conversation = self.assistant.conversations.add(owner, conversation, unsaved)
+        return (None, conversation, *self.saved(owner, conversation),
+                *self.view(answers, Viewing(len(answers) - 1, 0)), *self.export(answers))
+
+    # --- the viewer -----------------------------------------------------------------------------
+    def view(self, answers: list, viewing: Viewing | None) -> tuple[Any, ...]:
+        """(viewer, viewing, section button, original file button, answer as Markdown) for a source."""
+        answer = answers[viewing.position] if viewing and 0 <= viewing.position < len(answers) else None
+        sources = render.sources_of(answer) if answer is not None else []
+        if not 0 <= (viewing.index if viewing else -1) < len(sources):
+            return (viewer.empty(), None, gr.Button(visible=False), gr.DownloadButton(value=None, visible=False),
+                    render.answer_markdown(answer) if answer is not None else "")
+        item = sources[viewing.index]
+        where = render.place(item)
+        filing_id = where.filing.filing_id
+        page = None if viewing.whole_section else self.assistant.page_image(item)
+        section = self.assistant.section_at(filing_id, where.char_start)
+        text = (self.assistant.filing_text(filing_id)[section.char_start:section.char_end]
+                if section and not page else "")
+        original = self.assistant.original_file(filing_id)
+        is_pdf = page is not None or viewing.whole_section
+        return (viewer.source_view(item, section, text, page, render.source_anchor(viewing.position, viewing.index)),
+                viewing,
+                gr.Button("Show the page" if viewing.whole_section else "Read the whole section", visible=is_pdf),
+                gr.DownloadButton(f"Original file ({original.name})" if original else "", value=original,
+                                  visible=original is not None),
                 render.answer_markdown(answer))
 
+    def open_source(self, answers: list, event: gr.EventData) -> tuple[Any, ...]:
+        """A click on a source's link in the conversation."""
+        chosen = render.parse_source_anchor(str(getattr(event, "anchor", "")))
+        return self.view(answers, Viewing(*chosen) if chosen else None)
+
     def select_message(self, answers: list, event: gr.SelectData) -> tuple[Any, ...]:
-        """A click on a message shows the sources of that exchange's answer."""
+        """A click on a message shows that exchange's first source."""
         position = event.index[0] if isinstance(event.index, (list, tuple)) else event.index
-        return self.panel(answers, int(position) // 2)
+        return self.view(answers, Viewing(int(position) // 2, 0))
 
-    def _chosen(self, answers: list, shown: int, choice: str | None):
-        answer = answers[shown] if 0 <= shown < len(answers) else None
-        sources = render.sources_of(answer) if answer is not None else []
-        if choice is None or not choice.isdigit() or int(choice) >= len(sources):
-            return answer, None
-        return answer, sources[int(choice)]
+    def switch_section(self, answers: list, viewing: Viewing | None) -> tuple[Any, ...]:
+        """A PDF's source: its whole section's text, or back to its page."""
+        return self.view(answers, viewing and Viewing(viewing.position, viewing.index, not viewing.whole_section))
 
-    def show_source(self, answers: list, shown: int, choice: str | None) -> tuple[str, str]:
-        answer, item = self._chosen(answers, shown, choice)
-        return (render.source_card(answer, item) if item else render.empty_panel(NO_SOURCE)), ""
+    # --- saved conversations --------------------------------------------------------------------
+    def start_session(self, browser_id: str | None, request: gr.Request) -> tuple[Any, ...]:
+        """Who owns this session's conversations: the signed-in user, else this browser (an id kept in its local
+        storage, made here on its first visit)."""
+        browser_id = browser_id or secrets.token_urlsafe(24)
+        user = _user(request)
+        owner = f"user:{user}" if user else f"browser:{browser_id}"
+        return (browser_id, owner, *self.saved(owner, ""))
 
-    def show_section(self, answers: list, shown: int, choice: str | None) -> str:
-        _, item = self._chosen(answers, shown, choice)
-        if item is None:
-            return render.empty_panel(NO_SOURCE)
-        where = render.place(item)
-        section = self.assistant.section_at(where.filing.filing_id, where.char_start)
-        if section is None:
-            return render.empty_panel("This filing is no longer in the index.")
-        text = self.assistant.filing_text(where.filing.filing_id)[section.char_start:section.char_end]
-        return render.section_card(section, text, item)
+    def saved(self, owner: str, conversation: str) -> tuple[Any, ...]:
+        """(the list of saved conversations, the title box, rename and delete buttons) with `conversation` open."""
+        listed = self.assistant.conversations.listed(owner) if owner else []
+        title = next((c.title for c in listed if c.conversation_id == conversation), "")
+        return (gr.Radio(choices=[(c.title, c.conversation_id) for c in listed], value=conversation or None),
+                gr.Textbox(value=title, interactive=bool(title)), gr.Button(interactive=bool(title)),
+                gr.Button(interactive=bool(title)))
 
-    def export(self, answers: list) -> gr.File:
+    def reopen(self, conversation: str | None, owner: str) -> tuple[Any, ...]:
+        answers = self.assistant.conversations.answers(owner, conversation or "") if owner else []
+        conversation = conversation if answers else ""
+        return (_messages(answers), answers, conversation, *self.saved(owner, conversation),
+                *self.view(answers, Viewing(len(answers) - 1, 0)), *self.export(answers))
+
+    def rename(self, conversation: str, title: str, owner: str) -> tuple[Any, ...]:
+        if not self.assistant.conversations.rename(owner, conversation, title):
+            gr.Warning("Give the conversation a title of a few words.")
+        return self.saved(owner, conversation)
+
+    def delete(self, confirmed: str | None, conversation: str, owner: str) -> Any:
+        """`confirmed`: the title box's value once the browser's confirmation was accepted, None when cancelled
+        (the page's script cannot see or change the server's state, only a component's value)."""
+        if confirmed is None:
+            return gr.skip()  # one skip leaves every output as it is
+        self.assistant.conversations.delete(owner, conversation)
+        return self.reopen(None, owner)
+
+    def export(self, answers: list) -> tuple[gr.DownloadButton, gr.DownloadButton]:
+        """The conversation as Markdown and its citations as CSV, ready for a one-click download."""
         kept = [a for a in answers if a is not None]
         if not kept:
-            gr.Warning("Ask a question first: there is nothing to export yet.")
-            return gr.File(visible=False)
+            return gr.DownloadButton(value=None, interactive=False), gr.DownloadButton(value=None, interactive=False)
         # a folder the server names for each export, in Gradio's own file cache (inside the data folder when
-        # served by `filings-qa serve`): nothing the browser sends, not even its session hash, is part of the path
+        # served by `filings-qa serve`), which deletes the files a day later (delete_cache): nothing the browser
+        # sends, not even its session hash, is part of the path
         self.exports.mkdir(parents=True, exist_ok=True)
-        path = Path(tempfile.mkdtemp(prefix="export-", dir=self.exports)) / "conversation.md"
-        path.write_text(render.conversation_markdown(kept), encoding="utf-8")
-        return gr.File(value=str(path), visible=True)
+        folder = Path(tempfile.mkdtemp(prefix="export-", dir=self.exports))
+        (folder / "conversation.md").write_text(render.conversation_markdown(kept), encoding="utf-8")
+        (folder / "citations.csv").write_text(render.citations_csv(kept), encoding="utf-8", newline="")
+        return (gr.DownloadButton(value=folder / "conversation.md", interactive=True),
+                gr.DownloadButton(value=folder / "citations.csv", interactive=True))
 
     # --- the index ------------------------------------------------------------------------------
     def index_views(self) -> tuple[Any, ...]:
-        """Filter choices, examples, the filings overview, the removal picker and the activity log."""
+        """The index's generation, filter choices, examples, the filings overview, the removal picker and the
+        activity log."""
+        generation = self.assistant.generation()
         filings = self.assistant.filings()
         dates = sorted(r.filing.filing_date for r in filings if r.filing.filing_date)
-        span = f"{dates[0]} to {dates[-1]}" if dates else "no dated filings"
+        span = f"indexed: {dates[0]} to {dates[-1]}" if dates else "no dated filings indexed"
         values = self.assistant.indexed_values
         examples = example_questions(filings, self.assistant.sections)
         overview = [[r.filing.company, r.filing.form, r.filing.filing_date, r.filing.accession or "-", r.sections,
                      r.chunks, r.status, r.added_by or "-", r.filing.filing_id] for r in filings]
         removable = [(f"{r.filing.label()} — {r.filing.filing_id}", r.filing.filing_id) for r in filings]
         activity = [[a.at, a.user or ANONYMOUS, a.action, a.detail, a.filing_id] for a in self.assistant.activity()]
-        return (gr.Dropdown(choices=values("company")), gr.Dropdown(choices=values("form")),
-                gr.Dropdown(choices=values("section")),
-                gr.Textbox(placeholder=f"YYYY-MM-DD (indexed: {span})"),
-                gr.Textbox(placeholder=f"YYYY-MM-DD (indexed: {span})"),
-                gr.Dataset(samples=[[q] for q in examples]),
-                overview, gr.Dropdown(choices=removable, value=None), activity)
+        return (generation, gr.Dropdown(choices=values("company")), gr.Dropdown(choices=values("form")),
+                gr.Dropdown(choices=values("section")), gr.DateTime(info=span), gr.DateTime(info=span),
+                examples_html(examples), overview, gr.Dropdown(choices=removable, value=None), activity)
+
+    def follow_index(self, generation: int) -> Any:
+        """The index views again when filings were added or removed since this page last showed them (by
+        another user, or by `filings-qa ingest` beside a Chroma server); else nothing changes."""
+        if self.assistant.generation() == generation:
+            return gr.skip()  # one skip leaves every output as it is
+        return self.index_views()
 
     def refusal(self, request: gr.Request | None, role: str) -> str:
         """Why the signed-in user may not do what needs `role` ("" when they may, or when there is no sign-in):
@@ -206,7 +299,7 @@ class ChatApp:
 
         outcomes = [("rejected", r.name, r.reason) for r in rejected]
         if stored:
-            report = self.assistant.add_filings(list(stored), _user(request), show)
+            report = self.assistant.ingest(list(stored), show, _user(request))
             outcomes += [(o.status, _as_uploaded(Path(o.source), stored),
                           o.error or (f"{o.sections} sections, {o.chunks} chunks" if o.status == "ingested" else ""))
                          for o in report.outcomes]
@@ -219,7 +312,7 @@ class ChatApp:
             return (render.as_text(refused), *self.index_views())
         if not filing_id:
             message = "Choose a filing to remove."
-        elif self.assistant.remove_filing(filing_id, _user(request)):
+        elif self.assistant.remove(filing_id, _user(request)):
             message = f"Removed {filing_id}."
         else:
             message = f"{filing_id} was not in the index (someone may have removed it already)."
@@ -228,47 +321,63 @@ class ChatApp:
     # --- layout ---------------------------------------------------------------------------------
     def build(self) -> gr.Blocks:
         with gr.Blocks(title="Filings QA", delete_cache=(3600, 86400)) as app:
+            browser = gr.BrowserState("", storage_key="filings-qa-browser",
+                                      secret=browser_secret(self.assistant.settings.data))
+            owner = gr.State("")  # whose conversations this session saves and lists, set when the page loads
             answers = gr.State([])  # this session's answers, one per exchange (None where it failed)
-            shown = gr.State(-1)  # the answer whose sources the panel shows
-            gr.Markdown("# Filings QA\nAsk about the indexed SEC filings. Every answer cites its passages: "
-                        "choose a citation [n] to read the quote where it stands.")
+            conversation = gr.State("")  # the saved conversation they belong to ("" until the first answer)
+            unsaved = gr.State(None)  # the answer of the exchange just ended, until `answered` saves it
+            viewing = gr.State(None)  # the source the viewer shows (Viewing)
+            generation = gr.State(-1)  # the index's generation that the filters and lists show
+            gr.Markdown("# Filings QA\nAsk about the indexed SEC filings. Every answer cites its passages: click "
+                        "a citation [n] to see the quote in its filing.")
+            with gr.Sidebar(label="Conversations", open=False, elem_id="fqa-sidebar"):
+                new_chat = gr.Button("New conversation", size="sm", elem_id="fqa-new")
+                saved = gr.Radio(label="Saved conversations", choices=[], elem_id="fqa-conversations")
+                title = gr.Textbox(label="Title", max_lines=1, interactive=False, elem_id="fqa-title")
+                with gr.Row():
+                    rename = gr.Button("Rename", size="sm", interactive=False, elem_id="fqa-rename")
+                    delete = gr.Button("Delete", size="sm", variant="stop", interactive=False, elem_id="fqa-delete")
             with gr.Tab("Chat"):
                 with gr.Row():
                     with gr.Column(scale=3):
-                        # Tall, and not scrolled to the end: an answer is read from its first line down.
-                        chatbot = gr.Chatbot(height=520, autoscroll=False, label="Conversation", buttons=[],
+                        chatbot = gr.Chatbot(height=560, autoscroll=True, label="Conversation", buttons=[],
                                              latex_delimiters=[], elem_id="fqa-chat")
                         with gr.Row():
                             question = gr.Textbox(placeholder="Ask about the filings…", show_label=False,
                                                   scale=5, elem_id="fqa-question", max_lines=4)
                             send = gr.Button("Ask", variant="primary", scale=1, elem_id="fqa-ask")
-                        examples = gr.Dataset(components=[question], samples=[], label="Examples from the index",
-                                              elem_id="fqa-examples")
+                        examples = gr.HTML("", label="Examples from the index", show_label=True, container=True,
+                                           js_on_load=EXAMPLES_SCRIPT, elem_id="fqa-examples")
                         with gr.Accordion("Filters", open=False):
                             with gr.Row():
-                                company = gr.Dropdown(label="Company", choices=[], value=None,
-                                                      allow_custom_value=True)
-                                form = gr.Dropdown(label="Form", choices=[], value=None, allow_custom_value=True)
-                                section = gr.Dropdown(label="Section (EX-99 covers EX-99.1, EX-99.2 …)",
-                                                      choices=[], value=None, allow_custom_value=True)
+                                company = gr.Dropdown(label=FILTER_LABELS["company"], choices=[], value=None,
+                                                      allow_custom_value=True, elem_id="fqa-company")
+                                form = gr.Dropdown(label=FILTER_LABELS["form"], choices=[], value=None,
+                                                   allow_custom_value=True, elem_id="fqa-form")
+                                section = gr.Dropdown(label=FILTER_LABELS["section"], choices=[], value=None,
+                                                      allow_custom_value=True, elem_id="fqa-section")
                             with gr.Row():
-                                since = gr.Textbox(label="Filed on or after", max_lines=1)
-                                until = gr.Textbox(label="Filed on or before", max_lines=1)
-                                clear_filters = gr.Button("Clear filters", size="sm")
-                    with gr.Column(scale=2):
-                        sources = gr.Radio(label="Sources of the selected answer", choices=[],
-                                           elem_id="fqa-sources")
-                        source = gr.HTML(render.empty_panel(NO_SOURCE), elem_id="fqa-source",
-                                         js_on_load=None)
-                        read_section = gr.Button("Read the whole section", size="sm", elem_id="fqa-read-section")
-                        section_view = gr.HTML("", elem_id="fqa-section-view", max_height=480, js_on_load=None)
-                        as_markdown = gr.Textbox(label="Selected answer as Markdown", lines=6, max_lines=12,
-                                                 interactive=False, buttons=["copy"], elem_id="fqa-markdown")
+                                since = gr.DateTime(label=FILTER_LABELS["since"], include_time=False, type="string",
+                                                    min_width=240, elem_id="fqa-since")
+                                until = gr.DateTime(label=FILTER_LABELS["until"], include_time=False, type="string",
+                                                    min_width=240, elem_id="fqa-until")
+                            clear_filters = gr.Button("Clear filters", size="sm")
                         with gr.Row():
-                            export = gr.Button("Export conversation", size="sm", elem_id="fqa-export")
-                            new_chat = gr.Button("New conversation", size="sm")
-                        exported = gr.File(label="Conversation as Markdown", visible=False, interactive=False,
-                                           elem_id="fqa-exported")
+                            export_markdown = gr.DownloadButton("Export conversation (Markdown)", size="sm",
+                                                                interactive=False, elem_id="fqa-export")
+                            export_csv = gr.DownloadButton("Export citations (CSV)", size="sm", interactive=False,
+                                                           elem_id="fqa-export-csv")
+                        with gr.Accordion("Answer as Markdown", open=False):
+                            as_markdown = gr.Textbox(show_label=False, lines=6, max_lines=12, interactive=False,
+                                                     buttons=["copy"], elem_id="fqa-markdown")
+                    with gr.Column(scale=2):
+                        document = gr.HTML(viewer.empty(), elem_id="fqa-viewer", js_on_load=viewer.SCRIPT)
+                        with gr.Row():
+                            read_section = gr.Button("Read the whole section", size="sm", visible=False,
+                                                     elem_id="fqa-read-section")
+                            original = gr.DownloadButton("Original file", size="sm", visible=False,
+                                                         elem_id="fqa-original")
             with gr.Tab("Documents"):
                 with gr.Row():
                     with gr.Column():
@@ -277,11 +386,12 @@ class ChatApp:
                         files = gr.File(label=f"Add filings ({', '.join(ALLOWED_SUFFIXES)}; at most "
                                               f"{self.options.max_upload_mb} MB each)",
                                         file_count="multiple", type="filepath", elem_id="fqa-upload")
-                        add = gr.Button("Add to the index", variant="primary", elem_id="fqa-add")
+                        add = gr.Button("Add to the index", variant="primary", interactive=False, elem_id="fqa-add")
                         upload_report = gr.Markdown(elem_id="fqa-upload-report")
                     with gr.Column():
                         to_remove = gr.Dropdown(label="Filing to remove", choices=[], value=None, elem_id="fqa-remove")
-                        remove = gr.Button("Remove from the index", variant="stop", elem_id="fqa-remove-button")
+                        remove = gr.Button("Remove from the index", variant="stop", interactive=False,
+                                           elem_id="fqa-remove-button")
                         remove_report = gr.Markdown()
                 overview = gr.Dataframe(headers=["company", "form", "filed", "accession", "sections", "chunks",
                                                  "status", "added by", "filing id"],
@@ -289,32 +399,44 @@ class ChatApp:
                 activity = gr.Dataframe(headers=["when (UTC)", "who", "what", "filing", "filing id"],
                                         label="Recent changes", interactive=False, elem_id="fqa-activity")
 
-            index_outputs = [company, form, section, since, until, examples, overview, to_remove, activity]
-            panel_outputs = [shown, sources, source, section_view, as_markdown]
+            index_outputs = [generation, company, form, section, since, until, examples, overview, to_remove,
+                             activity]
+            view_outputs = [document, viewing, read_section, original, as_markdown]
+            saved_outputs = [saved, title, rename, delete]
+            export_outputs = [export_markdown, export_csv]
+            private = {"api_visibility": "private"}
             ask = {"fn": self.chat, "inputs": [question, chatbot, answers, company, form, since, until, section],
-                   "outputs": [chatbot, answers, *panel_outputs, question]}
-            question.submit(**ask, api_name="chat")
-            send.click(**ask, api_visibility="private")
-            examples.click(lambda sample: sample[0], examples, question, api_visibility="private",
-                           queue=False).then(**ask, api_visibility="private")
-            chatbot.select(self.select_message, answers, panel_outputs, api_visibility="private")
-            sources.input(self.show_source, [answers, shown, sources], [source, section_view],
-                          api_visibility="private")
-            read_section.click(self.show_section, [answers, shown, sources], section_view,
-                               api_visibility="private")
-            export.click(self.export, answers, exported, api_visibility="private")
-            new_chat.click(lambda: ([], [], *self.panel([], -1)), None, [chatbot, answers, *panel_outputs],
-                           api_visibility="private")
-            clear_filters.click(lambda: (None, None, None, "", ""), None, [company, form, section, since, until],
-                                api_visibility="private", queue=False)
+                   "outputs": [chatbot, answers, unsaved, question]}
+            after = {"fn": self.answered, "inputs": [unsaved, answers, conversation, owner],
+                     "outputs": [unsaved, conversation, *saved_outputs, *view_outputs, *export_outputs], **private}
+            question.submit(**ask, api_name="chat").then(**after)
+            send.click(**ask, **private).then(**after)
+            examples.example(self.example, None, question, queue=False, **private) \
+                .then(**ask, **private).then(**after)
+            document.source(self.open_source, answers, view_outputs, **private)
+            chatbot.select(self.select_message, answers, view_outputs, **private)
+            read_section.click(self.switch_section, [answers, viewing], view_outputs, **private)
+            reopened = [chatbot, answers, conversation, *saved_outputs, *view_outputs, *export_outputs]
+            saved.input(self.reopen, [saved, owner], reopened, **private)
+            new_chat.click(lambda owner_: self.reopen(None, owner_), owner, reopened, **private)
+            rename.click(self.rename, [conversation, title, owner], saved_outputs, **private)
+            delete.click(self.delete, [title, conversation, owner], reopened, **private,
+                         js="(title, ...state) => [confirm('Delete this conversation?') ? title : null, ...state]")
+            clear_filters.click(lambda: (None, None, None, None, None), None, [company, form, section, since, until],
+                                queue=False, **private)
             # index changes go one at a time: two uploads never embed into the store at once
-            add.click(self.upload, files, [upload_report, *index_outputs], api_visibility="private",
-                      concurrency_limit=1, concurrency_id="index_changes")
+            add.click(self.upload, files, [upload_report, *index_outputs], concurrency_limit=1,
+                      concurrency_id="index_changes", **private).then(lambda: None, None, files, **private)
+            files.change(lambda chosen: gr.Button(interactive=bool(chosen)), files, add, queue=False, **private)
+            to_remove.change(lambda chosen: gr.Button(interactive=bool(chosen)), to_remove, remove, queue=False,
+                             **private)
             # the index is shared: a removal is confirmed in the browser first (cancelled: nothing is sent)
-            remove.click(self.remove, to_remove, [remove_report, *index_outputs], api_visibility="private",
-                         concurrency_limit=1, concurrency_id="index_changes",
+            remove.click(self.remove, to_remove, [remove_report, *index_outputs], concurrency_limit=1,
+                         concurrency_id="index_changes", **private,
                          js="(id) => id && confirm('Remove this filing from the index for everyone?') ? id : null")
-            app.load(self.index_views, None, index_outputs, api_visibility="private")
+            app.load(self.start_session, browser, [browser, owner, *saved_outputs], **private)
+            app.load(self.index_views, None, index_outputs, **private)
+            gr.Timer(INDEX_CHECK_SECONDS).tick(self.follow_index, generation, index_outputs, queue=False, **private)
             gr.api(self.ask_json, api_name="ask")
         return app
 
@@ -335,5 +457,6 @@ def serve(assistant: Assistant, options: ServeOptions, block: bool = True) -> gr
                app_kwargs={"middleware": [Middleware(SignInRequired, users=users)] if users else []},
                max_file_size=options.max_upload_mb * 2**20, css=CSS, footer_links=["api"],
                run_history=False, enable_monitoring=False, mcp_server=False, prevent_thread_lock=not block,
+               allowed_paths=[str(assistant.originals_folder)],
                ssr_mode=False)  # no Node.js server in front: every request goes through SignInRequired
     return app
