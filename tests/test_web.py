@@ -519,7 +519,7 @@ def served_here(assistant, users, tmp_path, monkeypatch):
     app.close()
 
 
-def sign_in(url: str, name: str, password: str) -> httpx.Response:
+def post_sign_in(url: str, name: str, password: str) -> httpx.Response:
     return httpx.post(f"{url}login", data={"username": name, "password": password}, timeout=30)
 
 
@@ -543,7 +543,7 @@ def test_without_a_session_every_route_of_the_server_answers_401_but_the_sign_in
     assert {route for route, status in answers.items() if status != 401} == SIGN_IN_PAGE
     assert "fqa-chat" not in httpx.get(url, timeout=30).text
 
-    cookies = sign_in(url, "analyst", PASSWORD).cookies
+    cookies = post_sign_in(url, "analyst", PASSWORD).cookies
     for path in ("config", "gradio_api/info", "openapi.json", "gradio_api/heartbeat/x"):
         with httpx.stream("GET", url + path, cookies=cookies, timeout=30) as response:
             assert response.status_code == 200, path
@@ -559,20 +559,20 @@ def test_many_failed_sign_ins_from_one_address_lock_it_even_for_the_right_passwo
 
     url = served_here.local_url
     for number in range(auth.MAX_ADDRESS_FAILURES):  # a new name each time: no name reaches its own limit
-        assert sign_in(url, f"guess{number}", "wrong password").json() == {"detail": "Incorrect credentials."}
-    refused = sign_in(url, "analyst", PASSWORD)
+        assert post_sign_in(url, f"guess{number}", "wrong password").json() == {"detail": "Incorrect credentials."}
+    refused = post_sign_in(url, "analyst", PASSWORD)
     assert refused.status_code == 400 and not refused.cookies
     assert refused.json() == {"detail": "Too many failed sign-ins from this address: try again in 30 s."}
     assert refused.headers["retry-after"] == "30"
     with pytest.raises(ValueError, match="Could not login"):
         Client(url, auth=("analyst", PASSWORD), verbose=False)
     for _ in range(auth.MAX_FAILURES):
-        sign_in(url, "analyst", "wrong password")
+        post_sign_in(url, "analyst", "wrong password")
     assert not users.names.locked("analyst")  # what a locked address sends is not even checked
 
     users.now[0] += auth.LOCK_SECONDS  # the lock runs out
-    assert sign_in(url, "analyst", PASSWORD).json() == {"success": True}
-    assert sign_in(url, "guess", "wrong password").json() == {"detail": "Incorrect credentials."}  # count cleared
+    assert post_sign_in(url, "analyst", PASSWORD).json() == {"success": True}
+    assert post_sign_in(url, "guess", "wrong password").json() == {"detail": "Incorrect credentials."}  # count cleared
 
 
 def test_a_signed_in_users_conversations_follow_them_to_another_browser(signed_in, browser):
