@@ -19,6 +19,7 @@ from qa.assistant import DEFAULT_K, Assistant, FilterError
 from qa.models import Answer, Filters, Turn
 from ui import render
 from ui.auth import ROLES, Users
+from ui.edgar_tab import EdgarTab
 from ui.examples import example_questions
 from ui.signin import SignInRequired
 from ui.uploads import ALLOWED_SUFFIXES, store_uploads
@@ -283,6 +284,8 @@ class ChatApp:
                         to_remove = gr.Dropdown(label="Filing to remove", choices=[], value=None, elem_id="fqa-remove")
                         remove = gr.Button("Remove from the index", variant="stop", elem_id="fqa-remove-button")
                         remove_report = gr.Markdown()
+                edgar = EdgarTab(self.assistant, self.refusal, self.index_views, _user)
+                edgar.layout()
                 overview = gr.Dataframe(headers=["company", "form", "filed", "accession", "sections", "chunks",
                                                  "status", "added by", "filing id"],
                                         label="Indexed filings", interactive=False, elem_id="fqa-overview")
@@ -314,6 +317,7 @@ class ChatApp:
             remove.click(self.remove, to_remove, [remove_report, *index_outputs], api_visibility="private",
                          concurrency_limit=1, concurrency_id="index_changes",
                          js="(id) => id && confirm('Remove this filing from the index for everyone?') ? id : null")
+            edgar.wire(index_outputs)
             app.load(self.index_views, None, index_outputs, api_visibility="private")
             gr.api(self.ask_json, api_name="ask")
         return app
