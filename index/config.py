@@ -24,6 +24,11 @@ class Settings(BaseSettings):
     max_file_mb: float = 50
     # Where the int8 copies are kept; empty means $XDG_CACHE_HOME/filings-qa/models (~/.cache/...).
     model_cache: Path | None = None
+    # EDGAR (`filings-qa fetch`): the site serving /files/company_tickers.json and /Archives, the one serving
+    # /submissions, or a mirror serving the same paths; and the User-Agent EDGAR requires ("Name email").
+    edgar_url: str = "https://www.sec.gov"
+    edgar_data_url: str = "https://data.sec.gov"
+    edgar_user_agent: str = ""
 
     def model_cache_dir(self) -> Path:
         return self.model_cache or default_cache_dir()

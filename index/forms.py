@@ -302,6 +302,14 @@ def schema_of(form: str) -> FormSchema:
     return FormSchema(family.family, (form,), event_report=family.event_report, quarterly=family.quarterly)
 
 
+def forms_named(name: str) -> frozenset[str]:
+    """The forms a form's name stands for: the form, its amendment and, for a family's name, every form of the
+    family ("10-K": 10-K/A, 10-K405, 10-KSB, 10-KT)."""
+    name = " ".join(name.upper().split())
+    family = next((schema.forms for schema in SCHEMAS if schema.family == name), ())
+    return frozenset((name, f"{name}/A", *family))
+
+
 def _number_order(number: str) -> tuple[int, int, str]:
     """Sort key of an item number: 1 < 1A < 1B < 2 < ... and 1.01 < 2.02 < 9.01."""
     m = re.match(r"(\d+)(?:\.(\d+))?([A-Z]?)", number.upper())
@@ -320,3 +328,14 @@ def normalise_exhibit_type(raw: str) -> str:
     """'EX-99.1', 'ex-99', 'Exhibit 99.1', '99.1' -> 'EX-99.1'; anything else unchanged."""
     m = re.match(r"^\s*(?:EX(?:HIBIT)?[-\s]*)?(\d+(?:\.\d+)*[A-Z]?)\s*$", raw, re.I)
     return f"EX-{m.group(1).upper()}" if m else raw.strip().upper()
+
+
+# How filing agents name the file of an EX-99 exhibit: "ex99-1.htm", "ex991.htm", "exhibit99_1.htm",
+# "d812345dex991.htm" (Donnelley), "aapl-20240801xex99d1.htm" (Workiva writes the dot as "d").
+EX99_FILE_NAME = re.compile(r"ex(?:hibit)?[-_]?99(?:[-_.d]?(\d{1,2}))?(?!\d)", re.I)
+
+
+def ex99_type(file_name: str) -> str:
+    """'EX-99.1' for a file named as an EX-99 exhibit ('ex99-1.htm', 'd812345dex991.htm'), else ""."""
+    m = EX99_FILE_NAME.search(file_name.rsplit(".", 1)[0])
+    return "" if m is None else f"EX-99.{int(m.group(1))}" if m.group(1) else "EX-99"

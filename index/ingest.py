@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from index.chunking import chunk_filing
+from index.edgar_folder import is_fetched_document
 from index.embedding import Embedder
 from index.models import COMPLETE, PENDING, Chunk, Filing
 from index.reader import FilingError, not_a_file, read_filing
@@ -79,14 +80,17 @@ ProgressCallback = Callable[[Progress], None]
 
 
 def filing_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[FileOutcome]]:
-    """Files named or found under folders (recursively, hidden ones left out, each once), and the paths that
-    are no file to read, each with the reason (missing, a link to nowhere or to itself, a pipe or a device)."""
+    """Files named or found under folders (recursively, hidden ones left out, each once; of a filing fetched
+    from EDGAR only its manifest), and the paths that are no file to read, each with the reason (missing, a link
+    to nowhere or to itself, a pipe or a device)."""
     found: dict[Path, Path] = {}
     unreadable: dict[str, FileOutcome] = {}
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             for entry in sorted(p for p in path.rglob("*") if not _hidden(p.relative_to(path))):
+                if is_fetched_document(entry):
+                    continue
                 if entry.is_file():
                     found.setdefault(entry.resolve(), entry)
                 elif not entry.is_dir():

@@ -1,7 +1,7 @@
 """Read one filing from disk, whatever its format, into text, metadata and sections.
 
-The format is told from the content (SGML submission, HTML or inline XBRL, plain text, PDF),
-never from the file name.
+The format is told from the content (SGML submission, HTML or inline XBRL, plain text, PDF, or the manifest
+of a filing fetched from EDGAR, which names its documents), never from the file name.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import threading
 from dataclasses import replace
 from pathlib import Path
 
-from index import forms, metadata, sgml
+from index import edgar_folder, forms, metadata, sgml
 from index.html_text import dei_facts, html_to_text, looks_like_html, parse_html
 from index.models import Filing, FilingMetadata, Section
 from index.sections import SIGNATURE, DocumentSpan, detect_sections
@@ -67,7 +67,11 @@ def read_filing(path: str | Path, content: bytes | None = None) -> Filing:
     if not raw.strip():
         raise FilingError("empty file")
     content_hash = hashlib.sha256(raw).hexdigest()
-    if raw.lstrip()[:len(PDF_SIGNATURE)] == PDF_SIGNATURE:
+    edgar = FilingMetadata()  # what EDGAR says of a filing fetched from it, which beats what its text says
+    if (fetched := edgar_folder.read_manifest(raw)) is not None:
+        text, documents, meta = _fetched_text(path.parent, fetched)
+        edgar, page_starts = fetched.metadata, []
+    elif raw.lstrip()[:len(PDF_SIGNATURE)] == PDF_SIGNATURE:
         text, page_starts = _pdf_text(raw)
         documents = [DocumentSpan("", "", 0, len(text))]
         meta = FilingMetadata()
@@ -82,6 +86,8 @@ def read_filing(path: str | Path, content: bytes | None = None) -> Filing:
     if not FILING_VOCABULARY.search(text[:200_000]):
         raise FilingError("not an SEC filing: none of the words a filing or exhibit uses")
 
+    # EDGAR names a company as it is called now; the filing names it as it was called then
+    meta = metadata.merge(replace(edgar, company=""), meta)
     main = documents[0]
     cover = text[main.start: main.start + COVER_CHARS]
     first_type = main.type if not main.type.startswith("EX-") else ""
@@ -99,7 +105,7 @@ def read_filing(path: str | Path, content: bytes | None = None) -> Filing:
                        filing_date=meta.filing_date or metadata.parse_date(text[:metadata.RELEASE_HEAD_CHARS]))
         documents = [replace(documents[0], type=exhibit), *documents[1:]]
     if not meta.company:
-        meta = replace(meta, company=metadata.company_from_references(text))
+        meta = replace(meta, company=metadata.company_from_references(text) or edgar.company)
     sections = detect_sections(text, documents, meta.form)
     if not meta.filing_date:
         # A current report is filed within days of its event; a period end is never a filing date.
@@ -140,11 +146,30 @@ def _decode(raw: bytes) -> str:
 def _submission_text(text: str) -> tuple[str, list[DocumentSpan], FilingMetadata]:
     """Extracted text of every prose document, their spans, and what the SGML header and dei facts say."""
     if sgml.is_sgml_submission(text):
-        parts = sgml.documents(text)
-        meta = metadata.from_sec_header(sgml.header_fields(text))
-    else:
-        parts = [sgml.SubmissionDocument("", "", "", text)]
-        meta = FilingMetadata()
+        return _parts_text(sgml.documents(text), metadata.from_sec_header(sgml.header_fields(text)))
+    return _parts_text([sgml.SubmissionDocument("", "", "", text)], FilingMetadata())
+
+
+def _fetched_text(folder: Path, fetched: edgar_folder.FetchedFiling) -> tuple[str, list[DocumentSpan], FilingMetadata]:
+    """A filing fetched from EDGAR read as one submission: its documents in the manifest's order (the primary
+    document, then its exhibits), or the documents of the full submission it is."""
+    parts: list[sgml.SubmissionDocument] = []
+    header = FilingMetadata()
+    for document in fetched.documents:
+        try:
+            body = _decode(edgar_folder.document_path(folder, document.name).read_bytes())
+        except (OSError, edgar_folder.UnsafeName) as error:
+            raise FilingError(f"cannot read {document.name!r} of the fetched filing: {error}") from error
+        if sgml.is_sgml_submission(body):
+            parts += sgml.documents(body)
+            header = metadata.merge(header, metadata.from_sec_header(sgml.header_fields(body)))
+        else:
+            parts.append(sgml.SubmissionDocument(document.type, "", document.name, body))
+    return _parts_text(parts, header)
+
+
+def _parts_text(parts: list[sgml.SubmissionDocument], meta: FilingMetadata) -> tuple[str, list[DocumentSpan],
+                                                                                       FilingMetadata]:
     pieces: list[str] = []
     spans: list[DocumentSpan] = []
     offset = 0

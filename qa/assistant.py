@@ -4,11 +4,12 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timezone
 from functools import cached_property
 from pathlib import Path
 
+from index.edgar import EdgarError, FetchProgress, FetchReport, FetchRequest, fetch_filings
 from index.embedding import Embedder, EmbeddingModelError
 from index.ingest import IngestReport, Ingestor, ProgressCallback
 from index.models import Activity, FilingRecord, Section
@@ -26,8 +27,9 @@ from qa.retrieval import HybridRetriever
 DEFAULT_K = 5
 NEAREST = " The nearest passages are listed below."
 
-# What opening an assistant or loading its model may raise, each with a one-line message for the user.
-__all__ = ["Assistant", "FilterError", "DEFAULT_K", "EmbeddingModelError", "StoreError"]
+# What opening an assistant or loading its model may raise, each with a one-line message for the user; what
+# fetching from EDGAR takes and may raise.
+__all__ = ["Assistant", "FilterError", "DEFAULT_K", "EmbeddingModelError", "StoreError", "EdgarError", "FetchRequest"]
 
 
 class Assistant:
@@ -94,6 +96,12 @@ class Assistant:
             if outcome.status == "ingested":
                 self.index.registry.log(added_by, "added", outcome.filing_id, described.get(outcome.filing_id, ""))
         return report
+
+    def fetch_from_edgar(self, request: FetchRequest,
+                         on_progress: Callable[[FetchProgress], None] | None = None) -> FetchReport:
+        """Download the filings asked for from EDGAR into DATA/edgar (those already there, whole, are kept);
+        `ingest` or `add_filings` then take `report.manifests`. Raises EdgarError with a one-line message."""
+        return fetch_filings(request, self.settings, on_progress)
 
     def check(self, repair: bool = False) -> list[Problem]:
         """The index's registry, chunks and texts checked against each other; `repair` puts right what it can."""

@@ -104,10 +104,17 @@ def ingest(
         show_default=False)] = None,
 ) -> None:
     """Add filings to the index: unchanged files are skipped, changed ones replaced."""
+    assistant = _writer(_open_assistant(data, create=True, max_file_mb=max_file_mb), "filings-qa ingest")
+    report = _ingest_with_progress(assistant, paths)
+    if report.outcomes and report.count("ingested") + report.count("unchanged") == 0:
+        raise typer.Exit(1)
+
+
+def _ingest_with_progress(assistant, paths: list):
+    """Ingest with a progress bar, each failure told as it happens, then a summary; returns the report."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    assistant = _writer(_open_assistant(data, create=True, max_file_mb=max_file_mb), "filings-qa ingest")
     console = Console(stderr=True)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
                TextColumn("{task.fields[chunks]} chunks, {task.fields[rate]:.1f} chunks/s"),
@@ -131,7 +138,60 @@ def ingest(
            if report.chunks else ""),
         highlight=False,
     )
-    if report.outcomes and report.count("ingested") + report.count("unchanged") == 0:
+    return report
+
+
+@app.command()
+def fetch(
+    companies: Annotated[list[str], typer.Argument(help="Tickers (AAPL) or CIKs (320193).",
+                                                   metavar="TICKER_OR_CIK")],
+    form: Annotated[Optional[list[str]], typer.Option(
+        help="Only this form; repeat for more. 10-K also takes 10-K405, 10-KSB and 10-K/A.")] = None,
+    since: Annotated[str, typer.Option(help="Only filings filed on or after YYYY-MM-DD.")] = "",
+    until: Annotated[str, typer.Option(help="Only filings filed on or before YYYY-MM-DD.")] = "",
+    limit: Annotated[Optional[int], typer.Option(min=1, help="At most N filings a company, the newest first.")] = None,
+    ingest: Annotated[bool, typer.Option("--ingest", help="Add the fetched filings to the index.")] = False,
+    data: DataOption = None,
+) -> None:
+    """Download filings from EDGAR into DATA/edgar/<CIK>/<accession>/ (needs FILINGS_QA_EDGAR_USER_AGENT)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from qa.assistant import EdgarError, FetchRequest
+
+    assistant = _open_assistant(data, create=True)
+    if ingest:
+        _writer(assistant, "filings-qa fetch --ingest")
+    request = FetchRequest(tuple(companies), tuple(form or ()), since, until, limit)
+    console = Console(stderr=True)
+    columns = (TextColumn("Fetching"), BarColumn(), MofNCompleteColumn(), TextColumn("filings"), TimeElapsedColumn(),
+               TextColumn("{task.description}"))
+    with Progress(*columns, console=console, transient=False) as bar:
+        task = bar.add_task("", total=None)
+
+        def show(progress) -> None:
+            if progress.judged is not None and progress.judged.status == "failed":
+                console.print(f"[red]error[/red] {progress.judged.filing.label()}: {progress.judged.error}",
+                              highlight=False)
+            bar.update(task, total=progress.total or None, completed=progress.done, description=progress.current)
+
+        try:
+            report = assistant.fetch_from_edgar(request, show)
+        except EdgarError as error:
+            bar.stop()
+            _fail(str(error))
+    if not report.outcomes:
+        _fail(f"no {request.describe()} of {', '.join(companies)} on EDGAR")
+    for company in report.empty:
+        console.print(f"{company}: no {request.describe()} on EDGAR", highlight=False)
+    downloaded = [o for o in report.outcomes if o.status == "downloaded"]
+    console.print(f"{len(downloaded)} downloaded ({sum(o.documents for o in downloaded)} documents, "
+                  f"{sum(o.size for o in downloaded) / 2**20:.1f} MB), {report.count('unchanged')} "
+                  f"already here, {report.count('failed')} failed, in {report.seconds:.1f} s; into "
+                  f"{assistant.settings.data / 'edgar'}", highlight=False)
+    if ingest and report.manifests:
+        _ingest_with_progress(assistant, report.manifests)
+    if not report.manifests:
         raise typer.Exit(1)
 
 

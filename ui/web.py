@@ -23,6 +23,7 @@ from qa.assistant import DEFAULT_K, Assistant, FilterError
 from qa.models import Answer, Filters, Turn
 from ui import render, viewer
 from ui.auth import ROLES, Users
+from ui.edgar_tab import EdgarTab
 from ui.examples import SCRIPT as EXAMPLES_SCRIPT, example_questions, examples_html
 from ui.signin import SignInRequired
 from ui.uploads import ALLOWED_SUFFIXES, store_uploads
@@ -393,6 +394,8 @@ class ChatApp:
                         remove = gr.Button("Remove from the index", variant="stop", interactive=False,
                                            elem_id="fqa-remove-button")
                         remove_report = gr.Markdown()
+                edgar = EdgarTab(self.assistant, self.refusal, self.index_views, _user)
+                edgar.layout()
                 overview = gr.Dataframe(headers=["company", "form", "filed", "accession", "sections", "chunks",
                                                  "status", "added by", "filing id"],
                                         label="Indexed filings", interactive=False, elem_id="fqa-overview")
@@ -434,6 +437,7 @@ class ChatApp:
             remove.click(self.remove, to_remove, [remove_report, *index_outputs], concurrency_limit=1,
                          concurrency_id="index_changes", **private,
                          js="(id) => id && confirm('Remove this filing from the index for everyone?') ? id : null")
+            edgar.wire(index_outputs)
             app.load(self.start_session, browser, [browser, owner, *saved_outputs], **private)
             app.load(self.index_views, None, index_outputs, **private)
             gr.Timer(INDEX_CHECK_SECONDS).tick(self.follow_index, generation, index_outputs, queue=False, **private)
