@@ -100,7 +100,7 @@ class Assistant:
     def fetch_from_edgar(self, request: FetchRequest,
                          on_progress: Callable[[FetchProgress], None] | None = None) -> FetchReport:
         """Download the filings asked for from EDGAR into DATA/edgar (those already there, whole, are kept);
-        `ingest` or `add_filings` then take `report.manifests`. Raises EdgarError with a one-line message."""
+        `ingest` then takes `report.manifests`. Raises EdgarError with a one-line message."""
         return fetch_filings(request, self.settings, on_progress)
 
     def check(self, repair: bool = False) -> list[Problem]:

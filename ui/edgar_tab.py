@@ -59,8 +59,9 @@ class EdgarTab:
             return (render.as_text(f"EDGAR: {error}"), *self.index_views())
         indexed = {}
         if fetched.manifests:
-            report = self.assistant.add_filings(fetched.manifests, self.user_of(request), lambda step: progress(
-                (step.files_done, max(step.files_total, 1)), desc="Indexing the fetched filings", unit="filings"))
+            report = self.assistant.ingest(fetched.manifests, lambda step: progress(
+                (step.files_done, max(step.files_total, 1)), desc="Indexing the fetched filings", unit="filings"),
+                self.user_of(request))
             indexed = {outcome.source: outcome for outcome in report.outcomes}
         lines = [f"- {render.as_text(company)}: no {render.as_text(asked.describe())} on EDGAR"
                  for company in fetched.empty]
