@@ -9,6 +9,7 @@ from pathlib import Path
 
 from index.embedding import Embedder, EmbeddingModelError
 from index.ingest import IngestReport, Ingestor, ProgressCallback
+from index.limits import ReadLimits
 from index.models import Activity, FilingRecord, Section
 from index.store import FilingIndex, Problem, StoreError
 from qa.answerer import NOT_FOUND, SCORED_PASSAGES, ExtractiveAnswerer
@@ -74,8 +75,8 @@ class Assistant:
     # --- filings -------------------------------------------------------------------------------
     def ingest(self, paths: Iterable[str | Path], on_progress: ProgressCallback | None = None,
                added_by: str = "") -> IngestReport:
-        return Ingestor(self.index, lambda: self.embedder, self.settings.max_file_mb).ingest(paths, on_progress,
-                                                                                            added_by)
+        return Ingestor(self.index, lambda: self.embedder, ReadLimits.of(self.settings)).ingest(paths, on_progress,
+                                                                                               added_by)
 
     def check(self, repair: bool = False) -> list[Problem]:
         """The index's registry, chunks and texts checked against each other; `repair` puts right what it can."""
