@@ -202,15 +202,18 @@ def test_browser_upload_reports_each_file_and_shows_malicious_filing_text_as_tex
     page.goto(url)
     page.get_by_role("tab", name="Documents").click()
     page.set_input_files("#fqa-upload input[type=file]",
-                         [str(FIXTURES / "malicious_8k.txt"), str(FIXTURES / "not_a_filing.txt"), str(odd)])
+                         [str(FIXTURES / "malicious_8k.txt"), str(FIXTURES / "not_a_filing.txt"),
+                          str(FIXTURES / "acme_submission_cut.txt"), str(odd)])
     # the browser refuses a file of another type at once, naming it; the server checks again (test_web_parts)
     page.wait_for_selector("text=Invalid file type: notes.exe")
     page.wait_for_selector("#fqa-upload >> text=not_a_filing")
+    page.wait_for_selector("#fqa-upload >> text=acme_submission_cut")
     page.click("#fqa-add")
     page.wait_for_selector("#fqa-upload-report li", timeout=120_000)
     report = page.inner_text("#fqa-upload-report")
     assert "ingested malicious_8k.txt" in report
     assert "failed not_a_filing.txt" in report
+    assert "ingested acme_submission_cut.txt: 5 sections, 5 chunks; warning: the file ends without </TEXT>" in report
     assert COMPANY in page.inner_text("#fqa-overview")
     stored = list((data / "uploads").glob("*/malicious_8k.txt"))
     assert len(stored) == 1 and stored[0].resolve().is_relative_to(data.resolve())
