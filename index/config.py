@@ -20,8 +20,15 @@ class Settings(BaseSettings):
     embedding_batch_size: int = 32
     # "onnx-int8" (an int8 ONNX copy of the model, made on first use) or "torch" (the model in fp32).
     embedding_backend: str = "onnx-int8"
-    # Largest file ingested, in MB; larger ones are refused with a one-line error and the batch goes on.
+    # Largest file read, in MB; larger ones are refused with a one-line error and the batch goes on.
     max_file_mb: float = 50
+    # Most characters of text a file may give. The corpus's largest filing gives 1.17 million (PepsiCo's 10-K of
+    # 2022, a PDF); 10 million is 8.5 times that, and takes about 2.5 minutes to embed on 2 cores (the corpus's
+    # 0.21 word pieces a character, at the 13,000 a second `make bench` measures).
+    max_text_chars: int = 10_000_000
+    # Seconds reading one file may take. The corpus's slowest file reads in 2.8 s on 2 cores (a PDF, about 8 ms a
+    # page); 60 s leaves room for a busy machine and for files many times larger.
+    max_parse_seconds: float = 60
     # Where the int8 copies are kept; empty means $XDG_CACHE_HOME/filings-qa/models (~/.cache/...).
     model_cache: Path | None = None
     # EDGAR (`filings-qa fetch`): the site serving /files/company_tickers.json and /Archives, the one serving

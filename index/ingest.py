@@ -20,8 +20,9 @@ from pathlib import Path
 from index.chunking import chunk_filing
 from index.edgar_folder import is_fetched_document
 from index.embedding import Embedder
+from index.limits import LimitedReader, ReadLimits
 from index.models import COMPLETE, PENDING, Chunk, Filing
-from index.reader import FilingError, not_a_file, read_filing
+from index.reader import FilingError, not_a_file
 from index.store import FilingIndex
 
 EMBED_BATCH = 256  # chunks embedded (grouped by token length) and stored together; a crash loses at most one batch
@@ -38,6 +39,7 @@ class FileOutcome:
     chunks: int = 0
     tokens: int = 0
     error: str = ""
+    warnings: list[str] = field(default_factory=list)  # of a file ingested nonetheless (cut off, say)
 
 
 @dataclass
@@ -150,10 +152,10 @@ class _Writer(threading.Thread):
 
 
 class Ingestor:
-    def __init__(self, index: FilingIndex, load_embedder: Callable[[], Embedder], max_file_mb: float = 50):
+    def __init__(self, index: FilingIndex, load_embedder: Callable[[], Embedder], limits: ReadLimits):
         self.index = index
-        # A filing larger than this is refused before it is read: a 200 MB text took 6 GB and hours to embed.
-        self.max_file_bytes = int(max_file_mb * 2**20)
+        # Each file is read within these (index/limits.py): a 200 MB text took 6 GB and hours to embed.
+        self.limits = limits
         # Loaded on the first file that needs embedding: re-ingesting unchanged files needs no model.
         self._load_embedder = load_embedder
         self.model_seconds = 0.0
@@ -183,8 +185,9 @@ class Ingestor:
 
         prepared: queue.Queue = queue.Queue(maxsize=READ_AHEAD)
         stop = threading.Event()
-        reader = threading.Thread(target=self._read_all, args=(files, prepared, stop), name="ingest-reader",
-                                  daemon=True)
+        files_reader = LimitedReader(self.limits)
+        reader = threading.Thread(target=self._read_all, args=(files, files_reader, prepared, stop),
+                                  name="ingest-reader", daemon=True)
         writer = _Writer()
         reader.start()
         writer.start()
@@ -200,6 +203,7 @@ class Ingestor:
                 tell(done + 1, str(path), judged=item.outcome)
         finally:
             stop.set()
+            files_reader.close()
             writer.close()
         tell(len(files), "")
         self.index.refresh_lexical()
@@ -207,7 +211,8 @@ class Ingestor:
         report.model_seconds = self.model_seconds
         return report
 
-    def _read_all(self, files: list[Path], prepared: queue.Queue, stop: threading.Event) -> None:
+    def _read_all(self, files: list[Path], files_reader: LimitedReader, prepared: queue.Queue,
+                  stop: threading.Event) -> None:
         """The reader thread: each file's _Prepared in order, or the exception that stopped it."""
         queued: dict[str, str] = {}  # filing id -> content hash, of the files ahead of the writer in this run
 
@@ -222,21 +227,20 @@ class Ingestor:
 
         try:
             for path in files:
-                if not hand_over(self._prepare(path, queued)):
+                if not hand_over(self._prepare(path, files_reader, queued)):
                     return
         except BaseException as error:  # noqa: BLE001 - handed to the caller's thread
             hand_over(error)
 
-    def _prepare(self, path: Path, queued: dict[str, str]) -> _Prepared:
+    def _prepare(self, path: Path, files_reader: LimitedReader, queued: dict[str, str]) -> _Prepared:
         source = str(path.resolve())
         try:
-            if (size := path.stat().st_size) > self.max_file_bytes:
-                return _Prepared(FileOutcome(source, "failed", error=f"{size / 2**20:.1f} MB is over the limit of "
-                                                                    f"{self.max_file_bytes / 2**20:.0f} MB a file"))
-            content = path.read_bytes()
+            files_reader.check_size(path)
+            content_hash = hashlib.sha256(path.read_bytes()).hexdigest()
+        except FilingError as error:
+            return _Prepared(FileOutcome(source, "failed", error=str(error)))
         except OSError as error:
             return _Prepared(FileOutcome(source, "failed", error=f"cannot read file: {error.strerror or error}"))
-        content_hash = hashlib.sha256(content).hexdigest()
         previous = self.index.registry.by_source(source)
         for filing_id, old_hash, status in previous:
             if old_hash == content_hash and status == COMPLETE:
@@ -244,11 +248,12 @@ class Ingestor:
                 self.index.keep_original(filing_id, source, content)
                 return _Prepared(FileOutcome(source, "unchanged", filing_id))
         try:
-            filing = read_filing(path, content)
+            filing = files_reader.read(path)
         except FilingError as error:
             return _Prepared(FileOutcome(source, "failed", error=str(error)))
         filing.source = source
         filing_id = filing.filing_id
+        content_hash = filing.content_hash  # of the bytes read, should the file have changed since
         # The registry does not know yet about files ahead in this run: those count as already stored.
         same_filing = (queued[filing_id], COMPLETE) if filing_id in queued else self.index.registry.status(filing_id)
         if same_filing == (content_hash, COMPLETE):
@@ -266,7 +271,7 @@ class Ingestor:
         stored = self.index.stored_chunk_ids([c.chunk_id for c in chunks]) \
             if same_filing == (content_hash, PENDING) else set()
         outcome = FileOutcome(source, "ingested", filing_id, len(filing.sections), len(chunks),
-                              sum(c.n_tokens for c in chunks))
+                              sum(c.n_tokens for c in chunks), warnings=filing.warnings)
         return _Prepared(outcome, filing, list(dict.fromkeys(replaces)),
                          [c for c in chunks if c.chunk_id not in stored], len(chunks), content)
 

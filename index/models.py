@@ -66,6 +66,7 @@ class Filing:
     sections: list[Section]
     content_hash: str  # sha256 of the file's bytes
     page_starts: list[int] = field(default_factory=list)  # char offset where each PDF page begins
+    warnings: list[str] = field(default_factory=list)  # what is wrong with the file, though it could be read
 
     @property
     def filing_id(self) -> str:
@@ -86,6 +87,7 @@ class Filing:
         return {
             "source": self.source,
             **asdict(self.metadata),
+            "warnings": self.warnings,
             "sections": [
                 {
                     "name": s.name,

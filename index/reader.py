@@ -55,13 +55,13 @@ class FilingError(Exception):
     """A file that cannot be read as a filing; the message is one line for the user."""
 
 
-def read_filing(path: str | Path, content: bytes | None = None) -> Filing:
-    """The filing in `path`; `content`, when given, is the file's bytes already read."""
+def read_filing(path: str | Path, max_text_chars: int | None = None) -> Filing:
+    """The filing in `path`; one with more than `max_text_chars` characters of text is refused (FilingError)."""
     path = Path(path)
-    if content is None and not path.is_file():  # a pipe would block the read for good
+    if not path.is_file():  # a pipe would block the read for good
         raise FilingError(not_a_file(path) if not path.is_dir() else "a folder, not a file")
     try:
-        raw = path.read_bytes() if content is None else content
+        raw = path.read_bytes()
     except OSError as error:
         raise FilingError(f"cannot read file: {error.strerror or error}") from error
     if not raw.strip():
@@ -70,19 +70,21 @@ def read_filing(path: str | Path, content: bytes | None = None) -> Filing:
     edgar = FilingMetadata()  # what EDGAR says of a filing fetched from it, which beats what its text says
     if (fetched := edgar_folder.read_manifest(raw)) is not None:
         text, documents, meta = _fetched_text(path.parent, fetched)
-        edgar, page_starts = fetched.metadata, []
+        edgar, page_starts, warnings = fetched.metadata, [], []
     elif raw.lstrip()[:len(PDF_SIGNATURE)] == PDF_SIGNATURE:
         text, page_starts = _pdf_text(raw)
         documents = [DocumentSpan("", "", 0, len(text))]
-        meta = FilingMetadata()
+        meta, warnings = FilingMetadata(), []
     else:
         wide = raw.startswith(WIDE_BOMS)  # UTF-16 and UTF-32 hold zero bytes in every character
         if raw[:8].startswith(BINARY_SIGNATURES) or not wide and b"\x00" in raw[:8192]:
             raise FilingError("binary file, not a filing (supported: EDGAR .txt, HTML, inline XBRL, PDF)")
-        text, documents, meta = _submission_text(_decode(raw))
+        text, documents, meta, warnings = _submission_text(_decode(raw))
         page_starts = []
     if not text.strip():
         raise FilingError("no readable text in the file")
+    if max_text_chars is not None and len(text) > max_text_chars:
+        raise FilingError(f"{len(text):,} characters of text are over the limit of {max_text_chars:,} a file")
     if not FILING_VOCABULARY.search(text[:200_000]):
         raise FilingError("not an SEC filing: none of the words a filing or exhibit uses")
 
@@ -112,7 +114,7 @@ def read_filing(path: str | Path, content: bytes | None = None) -> Filing:
         event_date = meta.period if forms.schema_of(meta.form).event_report else ""
         meta = replace(meta, filing_date=_signature_date(text, sections) or event_date)
     meta = replace(meta, company=metadata.prefer_written_casing(meta.company, text))
-    filing = Filing(str(path), text, meta, sections, content_hash, page_starts)
+    filing = Filing(str(path), text, meta, sections, content_hash, page_starts, warnings)
     if page_starts:
         filing.sections = [_with_pages(filing, s) for s in sections]
     return filing
@@ -143,11 +145,14 @@ def _decode(raw: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _submission_text(text: str) -> tuple[str, list[DocumentSpan], FilingMetadata]:
-    """Extracted text of every prose document, their spans, and what the SGML header and dei facts say."""
+def _submission_text(text: str) -> tuple[str, list[DocumentSpan], FilingMetadata, list[str]]:
+    """Extracted text of every prose document, their spans, what the SGML header and dei facts say, and a warning
+    when the submission is cut off before its end."""
     if sgml.is_sgml_submission(text):
-        return _parts_text(sgml.documents(text), metadata.from_sec_header(sgml.header_fields(text)))
-    return _parts_text([sgml.SubmissionDocument("", "", "", text)], FilingMetadata())
+        parts, fields = sgml.documents(text), sgml.header_fields(text)
+        cut_off = sgml.cut_off(text, parts, fields)
+        return (*_parts_text(parts, metadata.from_sec_header(fields)), [cut_off] if cut_off else [])
+    return (*_parts_text([sgml.SubmissionDocument("", "", "", text)], FilingMetadata()), [])
 
 
 def _fetched_text(folder: Path, fetched: edgar_folder.FetchedFiling) -> tuple[str, list[DocumentSpan], FilingMetadata]:

@@ -11,6 +11,8 @@ DOCUMENT = re.compile(r"<DOCUMENT>(.*?)(?:</DOCUMENT>|\Z)", re.S | re.I)
 TAG_LINE = re.compile(r"^<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>[ \t]*([^\n]*)$", re.M | re.I)
 TEXT_BODY = re.compile(r"<TEXT>(.*?)(?:</TEXT>|\Z)", re.S | re.I)
 UUENCODED = re.compile(r"^\s*begin [0-7]{3} \S", re.M)
+# The tags a whole submission closes, innermost first, as EDGAR writes them: each on a line of its own.
+CLOSED_TAGS = ("TEXT", "DOCUMENT", "SEC-HEADER", "IMS-HEADER", "SEC-DOCUMENT", "IMS-DOCUMENT", "SUBMISSION")
 
 
 @dataclass(frozen=True)
@@ -65,3 +67,24 @@ def is_binary_body(body: str) -> bool:
     """uuencoded images and archives, or a PDF inside the submission."""
     head = body[:2000]
     return UUENCODED.search(head) is not None or head.lstrip().startswith("%PDF")
+
+
+def cut_off(text: str, parts: list[SubmissionDocument], header: dict[str, list[str]]) -> str:
+    """What a submission cut off before its end lacks, in one line; "" when every tag it opens is closed.
+
+    `parts` are its documents and `header` its header fields. A file saved while it downloaded ends anywhere: in a
+    document, between two, in the header.
+    """
+    unclosed = [tag for tag in CLOSED_TAGS if len(re.findall(rf"^<{tag}>", text, re.M | re.I))
+                > len(re.findall(rf"^</{tag}>", text, re.M | re.I))]
+    if not unclosed:
+        return ""
+    said = f"the file ends without {', '.join(f'</{tag}>' for tag in unclosed)}"
+    if parts and ("TEXT" in unclosed or "DOCUMENT" in unclosed):
+        said += f": its last document ({parts[-1].type or 'untitled'}) is cut off"
+    # Said only of a file cut off: a whole submission since XBRL counts documents it does not hold (Apple's 8-K
+    # of 2024-02-01 holds 15 of its 17).
+    counted = header.get("PUBLIC DOCUMENT COUNT", [""])[0]
+    if counted.isdigit() and len(parts) < int(counted):
+        said += f"; {len(parts)} of the {counted} documents its header counts are in it"
+    return said + "; read as far as it goes"

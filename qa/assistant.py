@@ -12,6 +12,7 @@ from pathlib import Path
 from index.edgar import EdgarError, FetchProgress, FetchReport, FetchRequest, fetch_filings
 from index.embedding import Embedder, EmbeddingModelError
 from index.ingest import IngestReport, Ingestor, ProgressCallback
+from index.limits import ReadLimits
 from index.models import Activity, FilingRecord, Section
 from index.pages import PageImage, render_quote
 from index.reader import FilingError, is_pdf
@@ -89,8 +90,8 @@ class Assistant:
                added_by: str = "") -> IngestReport:
         """Add files and folders to the index on behalf of `added_by`, recording each filing added in the
         activity log."""
-        report = Ingestor(self.index, lambda: self.embedder, self.settings.max_file_mb).ingest(paths, on_progress,
-                                                                                              added_by)
+        report = Ingestor(self.index, lambda: self.embedder, ReadLimits.of(self.settings)).ingest(paths, on_progress,
+                                                                                               added_by)
         described = self._described_filings()
         for outcome in report.outcomes:
             if outcome.status == "ingested":

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -10,9 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, SAMPLE
+from conftest import FIXTURES, ROOT, SAMPLE, make_pdf
 from index.store import FilingIndex
 from qa.assistant import Assistant
+from test_reader import CUT_OFF_IN_EXHIBIT
+
+sys.path.insert(0, str(ROOT / "bench"))
+from reliability import kill_while_writing  # noqa: E402 - the bench's kill -9 at a moment, run here twice
+
+CFO = "Who did ImmunoGen appoint as CFO?"
 
 
 def copy_fixtures(folder):
@@ -209,3 +216,100 @@ def test_check_finds_what_a_crash_left_and_repair_puts_it_right(assistant, setti
     again = CliRunner().invoke(app, ["check", *data])
     assert again.exit_code == 0 and "The index is consistent." in again.stdout
     assert assistant.filings() == [] and index.chunk_count() == 0
+
+
+def test_files_over_the_text_limit_or_the_parse_budget_are_refused_and_the_rest_is_ingested(assistant, settings,
+                                                                                             tmp_path):
+    slow = tmp_path / "slow.pdf"
+    # pdfium reads such a page in about 8 ms here: 5,000 of them take about 40 s, far beyond the budget of 3 s,
+    # while the other files read in well under 0.2 s
+    page = ["FORM 10-K annual report"] + ["Net sales rose in every region because demand for widgets grew."] * 40
+    slow.write_bytes(make_pdf([page] * 5000))
+    limited = Assistant.open(settings.with_overrides(max_text_chars=5000, max_parse_seconds=3))
+    limited._embedder = assistant._embedder
+    report = limited.ingest([SAMPLE, slow, FIXTURES / "acme_plain_8k.txt", FIXTURES / "acme_submission_cut.txt"])
+    outcomes = {Path(o.source).name: o for o in report.outcomes}
+    assert outcomes[SAMPLE.name].error == "12,222 characters of text are over the limit of 5,000 a file"
+    assert outcomes["slow.pdf"].error == "reading it took longer than the 3 s a file may take: stopped"
+    assert outcomes["acme_plain_8k.txt"].status == "ingested" and outcomes["acme_plain_8k.txt"].warnings == []
+    cut_off = outcomes["acme_submission_cut.txt"]
+    assert cut_off.status == "ingested" and cut_off.warnings == [CUT_OFF_IN_EXHIBIT]
+    assert sorted(r.status for r in limited.filings()) == ["complete", "complete"]
+    assert limited.search("Acme Widgets Springfield plant $12.5 million", k=1)[0].chunk.section == "EX-99.1"
+
+
+# Runs the command given after a file name and writes there the peak resident memory (bytes) of the largest of it
+# and the processes it started and waited for. A fresh interpreter in between, because a process started from this
+# one (large by now) inherits this one's peak as its own.
+PEAK_MEMORY_OF = """import os, subprocess, sys
+_, status, usage = os.wait4(subprocess.Popen(sys.argv[2:]).pid, 0)
+open(sys.argv[1], "w").write(str(usage.ru_maxrss * 1024))  # Linux counts KiB
+sys.exit(os.waitstatus_to_exitcode(status))"""
+
+
+def test_a_hostile_batch_gets_one_line_errors_and_its_processes_stay_under_1_5_gb(embedder, tmp_path):
+    # (`embedder` first: the int8 model is made once per machine, with torch, which takes 1.3 GB by itself)
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    shutil.copy(SAMPLE, folder / "good.txt")
+    shutil.copy(FIXTURES / "acme_submission_cut.txt", folder / "cut.txt")
+    line = "Securities and Exchange Commission annual report of the registrant.\n"
+    (folder / "huge.txt").write_text(line * (60 * 2**20 // len(line)))
+    levels = 200_000
+    (folder / "deep.htm").write_text("<html><body>" + "<div>" * levels + "<p>FORM 8-K</p><p>Acme Widgets, Inc. "
+                                     "announced quarterly earnings of $5 million.</p>" + "</div>" * levels)
+    # 40 MB of tiny paragraphs, under the file limit: lxml took 2.3 GB for 50 MB of them
+    (folder / "dense.htm").write_text("<html><body><p>FORM 8-K annual report</p>" + "<p>word</p>" * 3_800_000)
+    peak = tmp_path / "peak"
+    # wide lines: each file's error stays on the one line the CLI gives it
+    result = subprocess.run([sys.executable, "-c", PEAK_MEMORY_OF, str(peak), sys.executable, "-m", "ui", "ingest",
+                             str(folder), "--data", str(tmp_path / "data")], cwd=ROOT, capture_output=True, text=True,
+                            timeout=600, env=os.environ | {"COLUMNS": "1000"})
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert f"error {folder / 'huge.txt'}: 60.0 MB is over the limit of 50 MB a file" in lines
+    assert f"error {folder / 'dense.htm'}: reading it needs more than the 1024 MB of memory a file may take" in lines
+    assert f"warning {folder / 'cut.txt'}: {CUT_OFF_IN_EXHIBIT}" in lines
+    assert sum(line.startswith("error ") for line in lines) == 2
+    assert "3 ingested, 0 unchanged, 2 failed" in result.stderr  # the deep HTML too, read tag by tag
+    assert int(peak.read_text()) < 1.5 * 2**30, f"peak resident memory {int(peak.read_text()) / 2**20:.0f} MB"
+
+
+@pytest.fixture(scope="module")
+def removal(tmp_path_factory):
+    """An index of two filings, the command that removes the sample's, and how long the removal itself takes (hiding
+    the filing, deleting its chunks, then its text: 0.1-0.5 s here; BM25 and the exit follow)."""
+    folder = tmp_path_factory.mktemp("removal")
+    base = folder / "base"
+    assert run_cli("ingest", str(SAMPLE), str(FIXTURES / "acme_submission.txt"), data=base).returncode == 0
+    filing_id = next(line.split()[0] for line in run_cli("list", data=base).stdout.splitlines() if "ImmunoGen" in line)
+    remove = ["remove", filing_id, "--data"]
+    whole = folder / "whole"
+    shutil.copytree(base, whole)
+    text = whole / "texts" / f"{filing_id}.txt.gz"
+    assert text.exists()
+    takes = kill_while_writing([*remove, str(whole)], whole, 120, done=lambda: not text.exists())
+    assert "ImmunoGen" not in run_cli("list", data=whole).stdout
+    return base, filing_id, remove, takes
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_removal_killed_at_a_random_moment_never_leaves_half_a_filing_and_ingest_repairs_it(removal, embedder,
+                                                                                              tmp_path, seed):
+    base, filing_id, remove, takes = removal
+    data = tmp_path / "data"
+    shutil.copytree(base, data)
+    kill_while_writing([*remove, str(data)], data, random.Random(seed).uniform(0, takes))
+
+    assistant = Assistant.open(data=data)
+    assistant._embedder = embedder
+    record = next((r for r in assistant.filings() if r.filing.filing_id == filing_id), None)
+    answer = assistant.ask(CFO)
+    if record is not None:  # killed before it hid the filing: whole
+        assert record.status == "complete" and assistant.check() == []
+        assert "Gregg D. Beloff" in answer.text
+    else:  # hidden: it never answers, whatever chunks are left, and those are all `check` finds
+        assert filing_id not in {p.chunk.filing.filing_id for p in answer.passages}
+        assert all(problem.filing_id == filing_id for problem in assistant.check())
+    assistant.ingest([SAMPLE, FIXTURES / "acme_submission.txt"])
+    assert assistant.check() == [] and "Gregg D. Beloff" in assistant.ask(CFO).text

@@ -198,3 +198,37 @@ def test_text_under_200000_nested_elements_is_read(tmp_path):
                     "announced quarterly earnings of $5 million.</p>" + "</div>" * levels + "</body></html>")
     filing = read_filing(path)  # the HTML parser drops what lies this deep: the text is read tag by tag
     assert filing.metadata.form == "8-K" and "announced quarterly earnings of $5 million." in filing.text
+
+
+CUT_OFF_IN_EXHIBIT = ("the file ends without </TEXT>, </DOCUMENT>, </SEC-DOCUMENT>: its last document (EX-99.1) is "
+                      "cut off; 2 of the 3 documents its header counts are in it; read as far as it goes")
+
+
+def test_a_submission_cut_off_in_a_document_is_read_as_far_as_it_goes_with_a_warning():
+    filing = read_filing(FIXTURES / "acme_submission_cut.txt")  # acme_submission.txt cut in its press release
+    assert filing.warnings == [CUT_OFF_IN_EXHIBIT]
+    assert [s.name for s in filing.sections] == ["COVER", "Item 5", "Item 7", "SIGNATURE", "EX-99.1"]
+    assert section_text(filing, "EX-99.1").endswith("employs 85 people. \"Demand for widg")
+    assert read_filing(FIXTURES / "acme_submission.txt").warnings == []
+
+
+def test_a_submission_cut_off_between_documents_is_read_with_a_warning(tmp_path):
+    whole = (FIXTURES / "acme_submission.txt").read_text()
+    path = tmp_path / "cut.txt"
+    path.write_text(whole[:whole.index("</DOCUMENT>") + len("</DOCUMENT>\n")])
+    filing = read_filing(path)
+    assert filing.warnings == ["the file ends without </SEC-DOCUMENT>; 1 of the 3 documents its header counts are "
+                               "in it; read as far as it goes"]
+    assert "EX-99.1" not in {s.name for s in filing.sections} and filing.metadata.form == "8-K"
+
+
+def test_parse_cli_warns_of_a_cut_off_submission_and_refuses_text_over_the_limit():
+    from typer.testing import CliRunner
+
+    from ui.cli import app
+
+    result = CliRunner().invoke(app, ["parse", str(SAMPLE), str(FIXTURES / "acme_submission_cut.txt"),
+                                      "--max-text-chars", "5000"])
+    assert result.exit_code == 0
+    assert f"{SAMPLE}: error: 12,222 characters of text are over the limit of 5,000 a file\n" in result.stdout
+    assert f"  warning: {CUT_OFF_IN_EXHIBIT}\n" in result.stdout

@@ -361,14 +361,17 @@ def test_browser_upload_reports_each_file_and_shows_malicious_filing_text_as_tex
     page.get_by_role("tab", name="Documents").click()
     assert page.is_disabled("#fqa-add") and page.is_disabled("#fqa-remove-button")  # nothing chosen yet
     page.set_input_files("#fqa-upload input[type=file]",
-                         [str(FIXTURES / "malicious_8k.txt"), str(FIXTURES / "not_a_filing.txt"), str(odd)])
+                         [str(FIXTURES / "malicious_8k.txt"), str(FIXTURES / "not_a_filing.txt"),
+                          str(FIXTURES / "acme_submission_cut.txt"), str(odd)])
     page.wait_for_selector("#fqa-upload >> text=notes")
+    page.wait_for_selector("#fqa-upload >> text=acme_submission_cut")
     page.click("#fqa-add")
     page.wait_for_selector("#fqa-upload-report li", timeout=120_000)
     report = page.inner_text("#fqa-upload-report")
     assert "ingested malicious_8k.txt" in report
     assert "failed not_a_filing.txt" in report
     assert "rejected notes.exe: only .txt, .htm, .html, .xml, .sgml, .pdf files are filings" in report
+    assert "ingested acme_submission_cut.txt: 5 sections, 5 chunks; warning: the file ends without </TEXT>" in report
     assert COMPANY in page.inner_text("#fqa-overview")
     page.wait_for_function("!document.querySelector('#fqa-upload').innerText.includes('not_a_filing')")  # cleared
     stored = list((data / "uploads").glob("*/malicious_8k.txt"))

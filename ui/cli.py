@@ -26,6 +26,18 @@ DataOption = Annotated[
 ]
 
 
+# The limits each file is read within, for `parse` and `ingest` alike.
+MaxFileOption = Annotated[Optional[float], typer.Option(
+    "--max-file-mb", min=0.001, help="Largest file taken, in MB (default: $FILINGS_QA_MAX_FILE_MB or 50).",
+    show_default=False)]
+MaxTextOption = Annotated[Optional[int], typer.Option(
+    "--max-text-chars", min=1, help="Most characters of text a file may give "
+    "(default: $FILINGS_QA_MAX_TEXT_CHARS or 10000000).", show_default=False)]
+MaxSecondsOption = Annotated[Optional[float], typer.Option(
+    "--max-parse-seconds", min=0.001, help="Seconds reading one file may take "
+    "(default: $FILINGS_QA_MAX_PARSE_SECONDS or 60).", show_default=False)]
+
+
 def _settings(data: Optional[Path], **overrides):
     from qa.config import AssistantSettings
 
@@ -68,12 +80,17 @@ def _fail(message: str) -> None:
 def parse(
     files: Annotated[list[Path], typer.Argument(help="Filing files, and folders to read recursively.")],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per file.")] = False,
+    max_file_mb: MaxFileOption = None,
+    max_text_chars: MaxTextOption = None,
+    max_parse_seconds: MaxSecondsOption = None,
 ) -> None:
     """Read filings and show their metadata and sections, without embedding anything."""
     from qa.documents import describe_files
 
+    settings = _settings(None, max_file_mb=max_file_mb, max_text_chars=max_text_chars,
+                         max_parse_seconds=max_parse_seconds)
     read = failed = 0
-    for record in describe_files(files):
+    for record in describe_files(files, settings):
         read += 1
         failed += "error" in record
         if as_json:
@@ -90,6 +107,8 @@ def _print_parse(record: dict) -> None:
         return
     typer.echo(f"{record['source']}\n  {record['company']} | {record['form']} | filed {record['filing_date']} | "
                f"period {record['period']} | CIK {record['cik'] or '-'} | accession {record['accession'] or '-'}")
+    for warning in record["warnings"]:
+        typer.echo(f"  warning: {warning}")
     for s in record["sections"]:
         pages = f" p.{s['pages'][0]}-{s['pages'][-1]}" if s["pages"] else ""
         typer.echo(f"  {s['name']:<18} {s['char_start']:>8}-{s['char_end']:<8}{pages} {s['title'][:70]}")
@@ -99,12 +118,13 @@ def _print_parse(record: dict) -> None:
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Filing files and folders (searched recursively).")],
     data: DataOption = None,
-    max_file_mb: Annotated[Optional[float], typer.Option(
-        "--max-file-mb", min=0.001, help="Largest file taken, in MB (default: $FILINGS_QA_MAX_FILE_MB or 50).",
-        show_default=False)] = None,
+    max_file_mb: MaxFileOption = None,
+    max_text_chars: MaxTextOption = None,
+    max_parse_seconds: MaxSecondsOption = None,
 ) -> None:
     """Add filings to the index: unchanged files are skipped, changed ones replaced."""
-    assistant = _writer(_open_assistant(data, create=True, max_file_mb=max_file_mb), "filings-qa ingest")
+    assistant = _writer(_open_assistant(data, create=True, max_file_mb=max_file_mb, max_text_chars=max_text_chars,
+                                        max_parse_seconds=max_parse_seconds), "filings-qa ingest")
     report = _ingest_with_progress(assistant, paths)
     if report.outcomes and report.count("ingested") + report.count("unchanged") == 0:
         raise typer.Exit(1)
@@ -123,8 +143,11 @@ def _ingest_with_progress(assistant, paths: list):
         task = bar.add_task("Ingesting", total=None, chunks=0, rate=0.0, current="loading model")
 
         def show(progress) -> None:
-            if progress.judged is not None and progress.judged.status == "failed":
-                console.print(f"[red]error[/red] {progress.judged.source}: {progress.judged.error}", highlight=False)
+            if (judged := progress.judged) is not None:
+                if judged.status == "failed":
+                    console.print(f"[red]error[/red] {judged.source}: {judged.error}", highlight=False)
+                for warning in judged.warnings:
+                    console.print(f"[yellow]warning[/yellow] {judged.source}: {warning}", highlight=False)
             elapsed = bar.tasks[0].elapsed or 1e-9
             bar.update(task, total=progress.files_total, completed=progress.files_done,
                        chunks=progress.chunks_embedded, rate=progress.chunks_embedded / elapsed,

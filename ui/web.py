@@ -103,6 +103,14 @@ def browser_secret(data: Path) -> str:
     return path.read_text(encoding="utf-8").strip()
 
 
+def _outcome_detail(outcome) -> str:
+    """What the Documents tab says of an ingested file: why it failed, or what it gave, with any warnings."""
+    if outcome.error:
+        return outcome.error
+    gave = [f"{outcome.sections} sections, {outcome.chunks} chunks"] if outcome.status == "ingested" else []
+    return "; ".join(gave + [f"warning: {warning}" for warning in outcome.warnings])
+
+
 class ChatApp:
     """The Blocks app and its event handlers, around one shared Assistant."""
 
@@ -301,9 +309,7 @@ class ChatApp:
         outcomes = [("rejected", r.name, r.reason) for r in rejected]
         if stored:
             report = self.assistant.ingest(list(stored), show, _user(request))
-            outcomes += [(o.status, _as_uploaded(Path(o.source), stored),
-                          o.error or (f"{o.sections} sections, {o.chunks} chunks" if o.status == "ingested" else ""))
-                         for o in report.outcomes]
+            outcomes += [(o.status, _as_uploaded(Path(o.source), stored), _outcome_detail(o)) for o in report.outcomes]
         summary = "\n".join(f"- **{status}** {render.as_text(name)}"
                             + (f": {render.as_text(detail)}" if detail else "") for status, name, detail in outcomes)
         return (summary, *self.index_views())
