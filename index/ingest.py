@@ -236,7 +236,8 @@ class Ingestor:
         source = str(path.resolve())
         try:
             files_reader.check_size(path)
-            content_hash = hashlib.sha256(path.read_bytes()).hexdigest()
+            content = path.read_bytes()  # kept as the filing's original; the reader reads the file itself
+            content_hash = hashlib.sha256(content).hexdigest()
         except FilingError as error:
             return _Prepared(FileOutcome(source, "failed", error=str(error)))
         except OSError as error:
