@@ -4,11 +4,12 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from index.embedding import Embedder, EmbeddingModelError
 from index.ingest import IngestReport, Ingestor, ProgressCallback
+from index.migrate import CopyReport, copy_index
 from index.models import Activity, FilingRecord, Section
 from index.store import FilingIndex, Problem, StoreError
 from qa.answerer import NOT_FOUND, SCORED_PASSAGES, ExtractiveAnswerer
@@ -22,7 +23,7 @@ DEFAULT_K = 5
 NEAREST = " The nearest passages are listed below."
 
 # What opening an assistant or loading its model may raise, each with a one-line message for the user.
-__all__ = ["Assistant", "FilterError", "DEFAULT_K", "EmbeddingModelError", "StoreError"]
+__all__ = ["Assistant", "CopyReport", "FilterError", "DEFAULT_K", "EmbeddingModelError", "StoreError"]
 
 
 class Assistant:
@@ -78,6 +79,12 @@ class Assistant:
         return Ingestor(self.index, lambda: self.embedder, self.settings.max_file_mb).ingest(paths, on_progress,
                                                                                             added_by)
 
+    def copy_to(self, chroma_url: str, on_filing: Callable[[int, int, str], None] | None = None) -> CopyReport:
+        """Copy this index's complete filings into the Chroma server at `chroma_url` (chunks with their stored
+        vectors, registry rows, texts, the activity log): nothing is embedded again, filings the server holds
+        already are left as they are, and running it again resumes a copy that stopped."""
+        return copy_index(self.index, FilingIndex(self.settings.with_overrides(chroma_url=chroma_url)), on_filing)
+
     def check(self, repair: bool = False) -> list[Problem]:
         """The index's registry, chunks and texts checked against each other; `repair` puts right what it can."""
         return self.index.check(repair)
@@ -95,6 +102,7 @@ class Assistant:
         """The k passages hybrid retrieval ranks best, without composing an answer."""
         if not question.strip():
             return []
+        self.index.refresh_lexical()
         return self.retriever.retrieve(question.strip(), filters or Filters(), k).passages
 
     def ask(self, question: str, filters: Filters | None = None, history: list[Turn] | None = None,
@@ -121,7 +129,8 @@ class Assistant:
         if not question:
             yield done(Answer(question, "Ask a question about the indexed filings.", refused=True))
             return
-        if not self.index.registry.complete_ids():
+        # in step with the filings searchable now, in every process sharing the index (one small read)
+        if not len(self.index.refresh_lexical().table):
             yield done(Answer(question, "The index holds no filings yet: add some first.", refused=True))
             return
         flags: list[str] = []

@@ -196,7 +196,7 @@ def test_check_finds_what_a_crash_left_and_repair_puts_it_right(assistant, setti
     data = ["--data", str(settings.data)]
     found = CliRunner().invoke(app, ["check", *data])
     assert found.exit_code == 1
-    assert f"{broken}: complete, but 1 of its" in found.stdout and f"{orphaned}: chunks of a filing" in found.stdout
+    assert f"{broken}: complete, but 1 of its" in found.stdout and f"{orphaned}: chunks and text of a filing" in found.stdout
     repaired = CliRunner().invoke(app, ["check", "--repair", *data])
     assert repaired.exit_code == 0 and "2 problem(s) found, 2 repaired" in repaired.stdout
     again = CliRunner().invoke(app, ["check", *data])
