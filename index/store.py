@@ -110,20 +110,26 @@ class FilingIndex:
         return stored
 
     def add_chunks(self, chunks: list[Chunk], embeddings: np.ndarray) -> None:
-        # Straight to the collection: llama-index's ChromaVectorStore would also store each node as JSON
-        # (the text a second time), which made storing a third slower; nothing here reads that JSON.
+        """Store chunks of one filing. Straight to the collection: llama-index's ChromaVectorStore would also store
+        each node as JSON (the text a second time), which made storing a third slower; nothing reads that JSON."""
+        if chunks:
+            self._still_holding(chunks[0].filing.filing_id)
         for first in range(0, len(chunks), ADD_BATCH):
             batch = chunks[first:first + ADD_BATCH]
             self.collection.add(ids=[c.chunk_id for c in batch], embeddings=embeddings[first:first + ADD_BATCH],
                                 documents=[c.text for c in batch], metadatas=[_chunk_metadata(c) for c in batch])
 
     def complete(self, filing_id: str, chunks: int) -> None:
-        """Make the filing searchable in every process; refused when another process took the filing over
-        (it took this one for dead) and may be writing it still."""
+        """Make the filing searchable in every process."""
+        self._still_holding(filing_id)
+        self.registry.complete(filing_id, chunks)
+
+    def _still_holding(self, filing_id: str) -> None:
+        """Refuse to write a filing that another process took over (it took this one for dead, a process frozen
+        for longer than the lease): it may be writing another version of it."""
         if not self.locks.still_held(filing_id):
             raise StoreError(f"{filing_id} was taken over by {self.locks.holder(filing_id) or 'another process'} "
-                             "while this process was ingesting it")
-        self.registry.complete(filing_id, chunks)
+                             "while this process was writing it")
 
     def remove(self, filing_id: str) -> bool:
         """Remove a filing: hidden from search everywhere first (its registry row, the generation), then its chunks
