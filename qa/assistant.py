@@ -20,6 +20,9 @@ from qa.models import Answer, Filters, Passage, Turn
 from qa.retrieval import HybridRetriever
 
 DEFAULT_K = 5
+# How often a chat server on a Chroma server looks, between questions, for changes other processes made: one
+# small read (about 2 ms on loopback), so that a question seldom waits while BM25 is brought in step.
+IN_STEP_SECONDS = 1.0
 NEAREST = " The nearest passages are listed below."
 
 # What opening an assistant or loading its model may raise, each with a one-line message for the user.
@@ -72,6 +75,27 @@ class Assistant:
         writers); raises StoreError naming the process that already is."""
         if not self.settings.chroma_url:
             self.index.writer.claim(holder)
+
+    def keep_in_step(self) -> None:
+        """With a Chroma server, bring search in step with other processes' changes in the background too, every
+        IN_STEP_SECONDS: each question still checks first, and waits only for a change made since."""
+        if not self.settings.chroma_url:
+            return  # an embedded folder has one writer, this process, which brings itself in step
+
+        def loop() -> None:
+            failing = False  # told once, not every second, while the server is unreachable
+            while True:
+                time.sleep(IN_STEP_SECONDS)
+                try:
+                    self.index.refresh_lexical()
+                except Exception as error:  # noqa: BLE001 - the server unreachable: questions will say so too
+                    if not failing:
+                        logging.getLogger("filings_qa").warning("cannot check the index for changes: %s", error)
+                    failing = True
+                else:
+                    failing = False
+
+        threading.Thread(target=loop, name="keep-in-step", daemon=True).start()
 
     # --- filings -------------------------------------------------------------------------------
     def ingest(self, paths: Iterable[str | Path], on_progress: ProgressCallback | None = None,

@@ -46,6 +46,17 @@ def test_what_one_process_adds_or_removes_the_other_sees_at_its_next_question(ch
     assert not (tmp_path / "one" / "chroma").exists() and not (tmp_path / "one" / "texts").exists()
 
 
+def test_a_chat_server_brings_itself_in_step_between_questions(chroma_server, tmp_path, embedder):
+    serving, other = (replica(tmp_path, name, chroma_server, embedder) for name in ("serving", "other"))
+    serving.keep_in_step()
+    other.ingest([SAMPLE])
+    deadline = time.monotonic() + 60
+    while not len(serving.index.lexical.table):  # no question asked: the background check did it
+        assert time.monotonic() < deadline, "never brought in step"
+        time.sleep(0.2)
+    assert serving.index.generation == other.index.registry.generation()
+
+
 def test_one_of_two_processes_racing_for_a_filing_holds_it_and_the_other_waits(chroma_server, tmp_path):
     indexes = [FilingIndex(AssistantSettings(data=tmp_path / name, chroma_url=chroma_server)) for name in "ab"]
     start, held, order = threading.Barrier(2), [], []

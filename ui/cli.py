@@ -318,6 +318,7 @@ def serve(
             _fail(str(error))
     assistant = _writer(_open(settings), f"filings-qa serve on http://{host}:{port}")
     assistant.embedder  # load the model before the first user waits for it
+    assistant.keep_in_step()
     sign_in = f"sign-in for {len(users)} user(s)" if users else "no sign-in"
     if users is None and host not in ("127.0.0.1", "localhost", "::1"):
         typer.echo(f"warning: serving on {host} without sign-in: anyone who reaches this port can read and change "
