@@ -85,7 +85,7 @@ class Registry:
     def sections(self, filing_id: str) -> list[Section]:
         """The sections of a filing in document order; empty for a filing not in the registry."""
         record = self._filings.get([filing_id]).get(filing_id)
-        return [Section(**(s | {"pages": tuple(s["pages"])})) for s in json.loads(record["sections"])] if record else []
+        return sections_from_json(str(record["sections"])) if record else []
 
     def log(self, user: str, action: str, filing_id: str, detail: str) -> None:
         now = _now()
@@ -106,6 +106,10 @@ class Registry:
     def add_activity(self, records: dict[str, Record]) -> None:
         """Add log entries copied from another index; those already here are kept once."""
         self._activity.add(records)
+
+
+def sections_from_json(text: str) -> list[Section]:
+    return [Section(**(s | {"pages": tuple(s["pages"])})) for s in json.loads(text or "[]")]
 
 
 def _filing_record(record: Record) -> FilingRecord:

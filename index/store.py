@@ -9,7 +9,6 @@ its search in step when the shared generation moves.
 from __future__ import annotations
 
 import gzip
-import json
 import shutil
 import sqlite3
 import threading
@@ -22,8 +21,8 @@ import numpy as np
 from index.config import Settings
 from index.lexical import LexicalIndex
 from index.locks import FilingLocks, WriterLock
-from index.models import COMPLETE, PENDING, Chunk, Filing, FilingRecord, FilingRef, Section, chunk_id_of, file_stem
-from index.registry import FilingTexts, Registry
+from index.models import COMPLETE, PENDING, Chunk, Filing, FilingRecord, FilingRef, chunk_id_of, file_stem
+from index.registry import FilingTexts, Registry, sections_from_json
 from index.shared import SharedRecords, StoreError
 
 COLLECTION = "filings_qa_chunks"
@@ -300,7 +299,7 @@ class FilingIndex:
             with gzip.open(text_file, "rt", encoding="utf-8") as handle:
                 pieces = self.texts.pieces(handle.read())
             self.texts.put(ref.filing_id, pieces)
-            section_list = [Section(**(s | {"pages": tuple(s["pages"])})) for s in json.loads(sections or "[]")]
+            section_list = sections_from_json(sections)
             self.registry.restore(FilingRecord(ref, content_hash, len(section_list), chunks, status, ingested_at,
                                                added_by or ""), section_list, len(pieces))
         self.registry.add_activity({
