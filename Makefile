@@ -48,12 +48,14 @@ test: install
 	$(BIN)/python -m pytest
 
 # Parse quality, then ingest speed (about 35 minutes on 2 cores: it runs the fp32 pipelines too),
-# query speed (1 minute; the 200k-chunk index is built once, 10 minutes, in ~/.cache/filings-qa/bench), the report.
+# query speed (1 minute; the 200k-chunk index is built once, 10 minutes, in ~/.cache/filings-qa/bench), the report,
+# then two replicas on a Chroma server against one embedded server at 200k chunks (bench/replicas.py).
 bench: install
 	$(BIN)/python bench/parse_quality.py
 	$(BIN)/python bench/ingest_speed.py
 	$(BIN)/python bench/query_speed.py
 	$(BIN)/python bench/report.py
+	$(BIN)/python bench/replicas.py
 
 clean:
 	rm -rf $(VENV) data .pytest_cache

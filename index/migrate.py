@@ -46,7 +46,6 @@ def copy_index(source: FilingIndex, target: FilingIndex,
         if on_filing:
             on_filing(done, len(records), filing_id)
     target.registry.add_activity(source.registry.activity_records())
-    target.refresh_lexical()
     report.seconds = time.perf_counter() - started
     return report
 
