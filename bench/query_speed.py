@@ -41,7 +41,7 @@ def main() -> None:
     parser.add_argument("--chunks", type=int, default=200_000)
     parser.add_argument("--qa", type=Path, default=SHARED / "eval" / "dev_qa.jsonl")
     args = parser.parse_args()
-    if not (args.data / "registry.sqlite3").is_file():
+    if not (args.data / "chroma").is_dir():
         sys.exit(f"no index at {args.data}: run bench/ingest_speed.py first, or give --data")
     if args.build_only:
         print(json.dumps({"built_now": build_large(args.large_from or args.data, args.large, args.chunks)}))
@@ -99,9 +99,10 @@ def build_large(source: Path, target: Path, min_chunks: int) -> bool:
                 replica = _replica(filing, filing_id, copy)
                 chunks = [dataclasses.replace(chunk, chunk_id=chunk_id_of(replica.filing_id, n), filing=replica.ref)
                           for n, (chunk, _) in enumerate(by_filing[filing_id])]
-                large.begin(replica)
-                large.add_chunks(chunks, [vector for _, vector in by_filing[filing_id]])
-                large.complete(replica.filing_id, len(chunks))
+                with large.locks.holding(replica.filing_id):
+                    large.begin(replica)
+                    large.add_chunks(chunks, [vector for _, vector in by_filing[filing_id]])
+                    large.complete(replica.filing_id, len(chunks))
                 progress.advance(task)
     print("building BM25 over the large index", flush=True)
     large.refresh_lexical()

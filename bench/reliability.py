@@ -36,6 +36,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from evaluation.scoring import percentile
+from index.models import file_stem
 from measure import CLI, ROOT, SHARED, machine, save
 
 SAMPLE = ROOT / "samples" / "immunogen_8-K_2001-03-07.txt"
@@ -104,10 +105,10 @@ def kill_trials(kind: str, files: list[str], whole: Path, work: Path, trials: in
         return data
 
     timed = fresh("timed")
-    # A removal's own steps (hide the filing, delete its chunks, then its text) take a small part of the time the
-    # command holds the folder (BM25 brought in step and the exit follow): kills are drawn over those steps.
-    text = timed / "texts" / f"{removed_id}.txt.gz"
-    held = kill_while_writing(command(timed), timed, 600, (lambda: not text.exists()) if kind == "remove" else None)
+    # A removal's own steps (hide the filing, delete its chunks, its text, then its kept file) take a small part of
+    # the time the command holds the folder (BM25 brought in step and the exit follow): kills are drawn over those.
+    original = timed / "originals" / file_stem(removed_id)  # the removal's last step deletes the kept file
+    held = kill_while_writing(command(timed), timed, 600, (lambda: not original.exists()) if kind == "remove" else None)
     rows = []
     for seed in range(trials):
         data = fresh(f"{kind}-trial")
@@ -122,7 +123,7 @@ def kill_trials(kind: str, files: list[str], whole: Path, work: Path, trials: in
         else:
             state = "whole" if removed_id in after_kill else ("hidden, chunks left" if problems else "removed")
             kill_ok = (status == 0 and not problems) if removed_id in after_kill else all(
-                p.startswith(f"{removed_id}: chunks of a filing the registry does not list") for p in problems)
+                p.startswith(f"{removed_id}: ") and "of a filing the registry does not list" in p for p in problems)
         cli("ingest", *files, "--data", str(data))
         status_after, problems_after = checked(data)
         repaired = status_after == 0 and not problems_after and \

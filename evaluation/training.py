@@ -58,6 +58,7 @@ class Case:
 def cases_of(assistant: Assistant, items: Iterable[QAItem],
              progress: Callable[[Iterable[QAItem]], Iterable[QAItem]] = iter) -> list[Case]:
     cases = []
+    assistant.index.refresh_lexical()  # the index does not change while the cases are asked
     for item in progress(list(items)):
         cases.append(_case(assistant, item, None))
         if item.answerable and item.file:

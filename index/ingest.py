@@ -6,6 +6,10 @@ and a filing left pending by a crash is completed from the chunks already stored
 Pipelined in three threads so that the model never waits: a reader reads, sections and chunks the next
 files while the caller's thread embeds, and a writer stores what was embedded (Chroma, registry, texts)
 in the order it was handed over. The model's runtime releases the GIL while it computes.
+
+Processes sharing an index (chat servers on one Chroma server) never store one filing at once: each holds the
+filing's lock (index/locks.py) from deciding what to store until the filing is complete, and one that finds the
+filing locked waits, then decides again.
 """
 from __future__ import annotations
 
@@ -120,6 +124,15 @@ class _Prepared:
     original: bytes = b""  # the file's content, kept beside the filing's text
 
 
+@dataclass
+class _Run:
+    """What the threads of one ingest share."""
+
+    stop: threading.Event = field(default_factory=threading.Event)
+    queued: dict[str, str] = field(default_factory=dict)  # filing id -> content hash, of files ahead of the writer
+    locked: list[str] = field(default_factory=list)  # filings whose lock this run took and has not released
+
+
 class _Writer(threading.Thread):
     """Applies index writes in the order given. After a failure it drops the rest; `check` re-raises it."""
 
@@ -184,9 +197,9 @@ class Ingestor:
             tell(0, outcome.source, judged=outcome)
 
         prepared: queue.Queue = queue.Queue(maxsize=READ_AHEAD)
-        stop = threading.Event()
+        run = _Run()
         files_reader = LimitedReader(self.limits)
-        reader = threading.Thread(target=self._read_all, args=(files, files_reader, prepared, stop),
+        reader = threading.Thread(target=self._read_all, args=(files, files_reader, prepared, run),
                                   name="ingest-reader", daemon=True)
         writer = _Writer()
         reader.start()
@@ -198,26 +211,30 @@ class Ingestor:
                 if isinstance(item, BaseException):
                     raise item
                 if item.filing is not None:
-                    self._embed_and_store(item, writer, added_by, lambda n: tell(done, str(path), n))
+                    self._embed_and_store(item, writer, added_by, run, lambda n: tell(done, str(path), n))
                 report.outcomes.append(item.outcome)
                 tell(done + 1, str(path), judged=item.outcome)
         finally:
-            stop.set()
-            files_reader.close()
-            writer.close()
+            run.stop.set()
+            files_reader.close()  # a file still being read fails at once
+            try:
+                writer.close()
+            finally:
+                # what a stopped run still holds: filings read ahead, or whose writes were dropped after a failure
+                reader.join()
+                for filing_id in run.locked:
+                    self.index.locks.release(filing_id)
         tell(len(files), "")
         self.index.refresh_lexical()
         report.seconds = time.perf_counter() - started
         report.model_seconds = self.model_seconds
         return report
 
-    def _read_all(self, files: list[Path], files_reader: LimitedReader, prepared: queue.Queue,
-                  stop: threading.Event) -> None:
+    def _read_all(self, files: list[Path], files_reader: LimitedReader, prepared: queue.Queue, run: _Run) -> None:
         """The reader thread: each file's _Prepared in order, or the exception that stopped it."""
-        queued: dict[str, str] = {}  # filing id -> content hash, of the files ahead of the writer in this run
 
         def hand_over(item) -> bool:
-            while not stop.is_set():  # the caller may have stopped taking: never block for good
+            while not run.stop.is_set():  # the caller may have stopped taking: never block for good
                 try:
                     prepared.put(item, timeout=0.5)
                     return True
@@ -227,12 +244,15 @@ class Ingestor:
 
         try:
             for path in files:
-                if not hand_over(self._prepare(path, files_reader, queued)):
+                item = self._prepare(path, files_reader, run)
+                if item is None or not hand_over(item):
                     return
         except BaseException as error:  # noqa: BLE001 - handed to the caller's thread
             hand_over(error)
 
-    def _prepare(self, path: Path, files_reader: LimitedReader, queued: dict[str, str]) -> _Prepared:
+    def _prepare(self, path: Path, files_reader: LimitedReader, run: _Run) -> _Prepared | None:
+        """The file read (within the limits) and chunked, with its filing's lock held when there is something to
+        store; None when the run stopped while another process held the filing."""
         source = str(path.resolve())
         try:
             files_reader.check_size(path)
@@ -253,11 +273,31 @@ class Ingestor:
         except FilingError as error:
             return _Prepared(FileOutcome(source, "failed", error=str(error)))
         filing.source = source
-        filing_id = filing.filing_id
-        content_hash = filing.content_hash  # of the bytes read, should the file have changed since
+        # Another process (a second chat server on the same Chroma server) may be writing this filing: wait for
+        # it, then look again; it may have stored this very file meanwhile.
+        if not self.index.locks.acquire(filing.filing_id, cancelled=run.stop.is_set):
+            return None
+        run.locked.append(filing.filing_id)
+        try:
+            # the hash of the bytes read, should the file have changed since
+            item = self._plan(filing, filing.content_hash, content, previous, run.queued)
+        except BaseException:
+            self._unlock(filing.filing_id, run)
+            raise
+        if item.filing is None:
+            self._unlock(filing.filing_id, run)
+        return item
+
+    def _plan(self, filing: Filing, content_hash: str, content: bytes, previous: list[tuple[str, str, str]],
+              queued: dict[str, str]) -> _Prepared:
+        """What storing the filing takes: nothing when it is stored already, else the chunks still to embed and
+        the filings it replaces; `content`, the file's bytes, is kept as the filing's original."""
+        source, filing_id = filing.source, filing.filing_id
         # The registry does not know yet about files ahead in this run: those count as already stored.
         same_filing = (queued[filing_id], COMPLETE) if filing_id in queued else self.index.registry.status(filing_id)
         if same_filing == (content_hash, COMPLETE):
+            if filing_id not in queued:  # stored from another file or by another process: its file is kept here too
+                self.index.keep_original(filing_id, source, content)
             return _Prepared(FileOutcome(source, "unchanged", filing_id))
         # A changed file replaces what it gave before; a pending filing with this content resumes.
         replaces = [old_id for old_id, old_hash, _ in previous if old_id != filing_id or old_hash != content_hash]
@@ -276,7 +316,11 @@ class Ingestor:
         return _Prepared(outcome, filing, list(dict.fromkeys(replaces)),
                          [c for c in chunks if c.chunk_id not in stored], len(chunks), content)
 
-    def _embed_and_store(self, item: _Prepared, writer: _Writer, added_by: str,
+    def _unlock(self, filing_id: str, run: _Run) -> None:
+        run.locked.remove(filing_id)
+        self.index.locks.release(filing_id)
+
+    def _embed_and_store(self, item: _Prepared, writer: _Writer, added_by: str, run: _Run,
                          on_embedded: Callable[[int], None]) -> None:
         filing, index = item.filing, self.index
 
@@ -292,3 +336,4 @@ class Ingestor:
             writer.submit(lambda batch=batch, vectors=vectors: index.add_chunks(batch, vectors))
             on_embedded(len(batch))
         writer.submit(lambda: index.complete(filing.filing_id, item.total_chunks))
+        writer.submit(lambda: self._unlock(filing.filing_id, run))

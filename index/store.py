@@ -1,20 +1,18 @@
-"""The index: chunks and their vectors in Chroma, a registry of filings and their texts in the data folder.
+"""The index: chunks and their vectors in a Chroma collection; beside them, in collections of their own, the
+registry of filings, their texts, the activity log and the locks (index/registry.py, index/locks.py).
 
-Chroma is embedded (PersistentClient under `data/chroma`) or a server (`FILINGS_QA_CHROMA_URL`);
-the same code serves both. A filing is visible to search only once its registry row says
-"complete", which is written after the last of its chunks is stored.
+Chroma is embedded (PersistentClient under `data/chroma`) or a server (`FILINGS_QA_CHROMA_URL`); the same code
+serves both, and with a server every process using it shares one index. A filing is visible to search only once
+its registry row says "complete", which is written after the last of its chunks is stored; each process brings
+its search in step when the shared generation moves.
 """
 from __future__ import annotations
 
-import fcntl
 import gzip
-import json
-import os
 import shutil
 import sqlite3
 import threading
-from dataclasses import dataclass, fields
-from datetime import datetime, timezone
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -22,17 +20,17 @@ import numpy as np
 
 from index.config import Settings
 from index.lexical import LexicalIndex
-from index.models import (COMPLETE, PENDING, Activity, Chunk, Filing, FilingRecord, FilingRef, Section, chunk_id_of,
-                          file_stem)
+from index.locks import FilingLocks, WriterLock
+from index.models import COMPLETE, PENDING, Chunk, Filing, FilingRecord, FilingRef, chunk_id_of, file_stem
+from index.registry import FilingTexts, Registry, sections_from_json
+from index.shared import SharedRecords, StoreError
 
 COLLECTION = "filings_qa_chunks"
-REGISTRY_FILE = "registry.sqlite3"  # in the data folder: an index exists where it does
 DEFAULT_MODEL_NAME = "all-MiniLM-L6-v2"
 ADD_BATCH = 1000  # well under Chroma's maximum batch size
+EARLIER_REGISTRY_FILE = "registry.sqlite3"  # an earlier version's registry, taken in on opening
 
-
-class StoreError(Exception):
-    pass
+__all__ = ["FilingIndex", "Problem", "StoreError", "chroma_client", "chunk_from_metadata", "has_index"]
 
 
 @dataclass(frozen=True)
@@ -45,44 +43,11 @@ class Problem:
     harmless: bool = False  # nothing is wrong that the next ingest does not put right by itself
 
 
-class WriterLock:
-    """The one process that may write to an embedded data folder: embedded Chroma does not support two writing
-    processes (a `filings-qa ingest` into a folder a running server uses broke the server's queries until it was
-    restarted). Held with an OS file lock for as long as the holder lives, so a killed holder frees it at once;
-    the file says who holds it."""
-
-    FILE = "writer.lock"
-
-    def __init__(self, data: Path):
-        self.path = data / self.FILE
-        self._handle = None
-
-    def claim(self, holder: str) -> None:
-        """Hold the folder for writing, as `holder` ("filings-qa serve on port 7860"); raises StoreError naming
-        the process that holds it."""
-        if self._handle is not None:
-            return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(self.path, "a+", encoding="utf-8")
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.seek(0)
-            owner = handle.read().strip() or "another process"
-            handle.close()
-            raise StoreError(f"the data folder {self.path.parent} is being written by {owner}: add filings "
-                             "through that server's Documents tab, or let every process share a Chroma server "
-                             "(FILINGS_QA_CHROMA_URL)") from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"{holder} (pid {os.getpid()})\n")
-        handle.flush()
-        self._handle = handle
-
-
-def has_index(data: Path) -> bool:
-    """Whether the data folder holds an index (made by the first ingest or server that opened it)."""
-    return (data / REGISTRY_FILE).is_file()
+def has_index(data: Path, chroma_url: str | None = None) -> bool:
+    """Whether there is an index to read: on a Chroma server always (a command that only reads then sees no
+    filings until one is added); in an embedded data folder where the first ingest or server that opened it made
+    its `chroma` folder, or where an earlier version left its registry (taken in on opening)."""
+    return bool(chroma_url) or (data / "chroma").is_dir() or (data / EARLIER_REGISTRY_FILE).is_file()
 
 
 def chroma_client(settings: Settings):
@@ -102,112 +67,16 @@ def chroma_client(settings: Settings):
     return chromadb.PersistentClient(path=str(settings.data / "chroma"), settings=chroma_settings)
 
 
-# The registry's columns that hold a filing's FilingRef, by the ref's own field names.
-REF_COLUMNS = ", ".join(field.name for field in fields(FilingRef))
-
-
-class Registry:
-    """Which filings the index holds, from which files, and whether they are complete (SQLite)."""
-
-    SCHEMA = """
-    CREATE TABLE IF NOT EXISTS filings (
-        filing_id TEXT PRIMARY KEY, source TEXT, content_hash TEXT, company TEXT, cik TEXT, form TEXT,
-        filing_date TEXT, period TEXT, accession TEXT, sections TEXT, chunks INTEGER, status TEXT,
-        ingested_at TEXT, added_by TEXT);
-    CREATE INDEX IF NOT EXISTS filings_by_source ON filings(source);
-    CREATE TABLE IF NOT EXISTS generation (value INTEGER NOT NULL);
-    INSERT INTO generation SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM generation);
-    CREATE TABLE IF NOT EXISTS activity (at TEXT, user TEXT, action TEXT, filing_id TEXT, detail TEXT);
-    """
-
-    def __init__(self, path: Path):
-        self._connection = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        self._connection.execute("PRAGMA journal_mode=WAL")
-        self._connection.executescript(self.SCHEMA)
-        self._lock = threading.Lock()
-
-    def _query(self, sql: str, parameters: tuple = ()) -> list[tuple]:
-        with self._lock:
-            return self._connection.execute(sql, parameters).fetchall()
-
-    def by_source(self, source: str) -> list[tuple[str, str, str]]:
-        """(filing_id, content_hash, status) of the filings read from `source`."""
-        return [tuple(r) for r in self._query(
-            "SELECT filing_id, content_hash, status FROM filings WHERE source = ?", (source,))]
-
-    def status(self, filing_id: str) -> tuple[str, str] | None:
-        rows = self._query("SELECT content_hash, status FROM filings WHERE filing_id = ?", (filing_id,))
-        return tuple(rows[0]) if rows else None
-
-    def begin(self, filing: Filing, added_by: str = "") -> None:
-        ref = filing.ref
-        sections = json.dumps([s.__dict__ | {"pages": list(s.pages)} for s in filing.sections])
-        row = {field.name: getattr(ref, field.name) for field in fields(FilingRef)} | {
-            "content_hash": filing.content_hash, "sections": sections, "chunks": 0, "status": PENDING,
-            "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "added_by": added_by}
-        self._query(f"INSERT OR REPLACE INTO filings ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-                    tuple(row.values()))
-
-    def complete(self, filing_id: str, chunks: int) -> None:
-        self._query("UPDATE filings SET status = ?, chunks = ? WHERE filing_id = ?", (COMPLETE, chunks, filing_id))
-        self._query("UPDATE generation SET value = value + 1")
-
-    def delete(self, filing_id: str) -> None:
-        self._query("DELETE FROM filings WHERE filing_id = ?", (filing_id,))
-        self._query("UPDATE generation SET value = value + 1")
-
-    def generation(self) -> int:
-        """A number that moves whenever the set of searchable filings changes."""
-        return self._query("SELECT value FROM generation")[0][0]
-
-    def refs(self, filing_ids: list[str]) -> dict[str, FilingRef]:
-        """The complete filings among these, by id."""
-        rows = self._query(f"SELECT {REF_COLUMNS} FROM filings WHERE status = ? AND filing_id IN "
-                           f"({', '.join('?' * len(filing_ids))})", (COMPLETE, *filing_ids))
-        return {ref.filing_id: ref for ref in (FilingRef(*row) for row in rows)}
-
-    def records(self) -> list[FilingRecord]:
-        rows = self._query(f"SELECT {REF_COLUMNS}, content_hash, sections, chunks, status, ingested_at, added_by "
-                           "FROM filings ORDER BY company, filing_date")
-        width = len(fields(FilingRef))
-        return [FilingRecord(FilingRef(*row[:width]), row[width], len(json.loads(row[width + 1] or "[]")),
-                             *row[width + 2:]) for row in rows]
-
-    def complete_ids(self) -> set[str]:
-        return set(self.complete_filings())
-
-    def complete_filings(self) -> dict[str, tuple[str, int]]:
-        """{filing id: (content hash, chunks)} of the complete filings."""
-        return {r[0]: (r[1], r[2]) for r in self._query(
-            "SELECT filing_id, content_hash, chunks FROM filings WHERE status = ?", (COMPLETE,))}
-
-    def sections(self, filing_id: str) -> list[Section]:
-        """The sections of a filing in document order; empty for a filing not in the registry."""
-        rows = self._query("SELECT sections FROM filings WHERE filing_id = ?", (filing_id,))
-        stored = json.loads(rows[0][0] or "[]") if rows else []
-        return [Section(**(s | {"pages": tuple(s["pages"])})) for s in stored]
-
-    def log(self, user: str, action: str, filing_id: str, detail: str) -> None:
-        self._query("INSERT INTO activity VALUES (?,?,?,?,?)",
-                    (datetime.now(timezone.utc).isoformat(timespec="seconds"), user, action, filing_id, detail))
-
-    def activity(self, limit: int) -> list[Activity]:
-        """The latest changes, newest first."""
-        return [Activity(*row) for row in self._query(
-            "SELECT at, user, action, filing_id, detail FROM activity ORDER BY rowid DESC LIMIT ?", (limit,))]
-
-
 class FilingIndex:
-    """Chunks with vectors in a Chroma collection."""
+    """Chunks with vectors in a Chroma collection, and the shared records that say which are searchable."""
 
     def __init__(self, settings: Settings):
         self.settings = settings
         settings.data.mkdir(parents=True, exist_ok=True)
-        self._texts = settings.data / "texts"
-        self._texts.mkdir(exist_ok=True)
         self.originals = settings.data / "originals"  # each filing's file, as read: `keep_original`
         self.model_name = settings.embedding_model or DEFAULT_MODEL_NAME
-        self.collection = chroma_client(settings).get_or_create_collection(
+        client = chroma_client(settings)
+        self.collection = client.get_or_create_collection(
             COLLECTION,
             embedding_function=None,  # vectors are computed here; Chroma's default would download a model
             configuration={"hnsw": {"space": "cosine"}},
@@ -220,23 +89,36 @@ class FilingIndex:
             raise StoreError(
                 f"this index was built with the embedding model {indexed_with!r}, not {self.model_name!r}: "
                 "use the same model or another data folder")
-        self.registry = Registry(settings.data / REGISTRY_FILE)
+        self.registry = Registry(client)
+        self.texts = FilingTexts(client)
+        self.locks = FilingLocks(SharedRecords(client, "filings_qa_locks"))
         self.writer = WriterLock(settings.data)
         self.lexical = LexicalIndex(settings.data / "bm25")
+        # The complete filings as of `generation`, the shared generation this process last brought itself to.
+        self.generation: str | None = None
+        self._searchable: dict[str, FilingRef] = {}
+        self._refreshing = threading.Lock()
+        self._take_in_folder_of_earlier_version()
 
-    # --- writing -------------------------------------------------------------------------------
-    def begin(self, filing: Filing, added_by: str = "", original: bytes | None = None) -> None:
+    # --- writing: callers hold the filing's lock (self.locks) from `begin` to `complete` ------------------
+    def begin(self, filing: Filing, added_by: str = "", original: bytes | None = None,
+              record: FilingRecord | None = None) -> None:
         """Register a filing as pending and keep its text, and its file when given (`original`, the bytes it was
-        read from); search ignores it until `complete`."""
-        with gzip.open(self._text_path(filing.filing_id), "wt", encoding="utf-8") as handle:
-            handle.write(filing.text)
+        read from); search ignores it until `complete`. `record`: the registry row to keep (status aside), when
+        the filing is copied from another index."""
+        pieces = self.texts.pieces(filing.text)
         if original is not None:
             self.keep_original(filing.filing_id, filing.source, original)
-        self.registry.begin(filing, added_by)
+        if record is None:
+            self.registry.begin(filing, added_by, len(pieces))
+        else:
+            self.registry.restore(replace(record, chunks=0, status=PENDING), filing.sections, len(pieces))
+        self.texts.put(filing.filing_id, pieces)
 
     def keep_original(self, filing_id: str, source: str, content: bytes) -> None:
-        """Keep a filing's file as it was read, named as its source: its pages are shown and the file handed to
-        readers from the data folder, whatever becomes of the file it came from."""
+        """Keep a filing's file as it was read, named as its source, in this data folder (with a Chroma server,
+        each process keeps the originals of the filings it ingested): its pages are shown and the file handed
+        to readers from the data folder, whatever becomes of the file it came from."""
         folder = self.originals / file_stem(filing_id)
         target = folder / file_stem(Path(source).name)
         if target.is_file():
@@ -254,70 +136,105 @@ class FilingIndex:
         return stored
 
     def add_chunks(self, chunks: list[Chunk], embeddings: np.ndarray) -> None:
-        # Straight to the collection: llama-index's ChromaVectorStore would also store each node as JSON
-        # (the text a second time), which made storing a third slower; nothing here reads that JSON.
+        """Store chunks of one filing. Straight to the collection: llama-index's ChromaVectorStore would also store
+        each node as JSON (the text a second time), which made storing a third slower; nothing reads that JSON."""
+        if chunks:
+            self._still_holding(chunks[0].filing.filing_id)
         for first in range(0, len(chunks), ADD_BATCH):
             batch = chunks[first:first + ADD_BATCH]
             self.collection.add(ids=[c.chunk_id for c in batch], embeddings=embeddings[first:first + ADD_BATCH],
                                 documents=[c.text for c in batch], metadatas=[_chunk_metadata(c) for c in batch])
 
     def complete(self, filing_id: str, chunks: int) -> None:
+        """Make the filing searchable in every process."""
+        self._still_holding(filing_id)
         self.registry.complete(filing_id, chunks)
 
+    def _still_holding(self, filing_id: str) -> None:
+        """Refuse to write a filing that another process took over (it took this one for dead, a process frozen
+        for longer than the lease): it may be writing another version of it."""
+        if not self.locks.still_held(filing_id):
+            raise StoreError(f"{filing_id} was taken over by {self.locks.holder(filing_id) or 'another process'} "
+                             "while this process was writing it")
+
     def remove(self, filing_id: str) -> bool:
-        """Remove a filing: hidden from search first (its registry row), then its chunks and text, so that a
-        removal stopped at any moment leaves no half-filing visible; False when the registry had no such filing.
-        Chunks left by such a stop are removed too (`has_orphan_chunks`)."""
-        listed = self.registry.status(filing_id) is not None
-        if not listed and not self.has_orphan_chunks(filing_id):
+        """Remove a filing: hidden from search everywhere first (its registry row, the generation), then its chunks
+        and text, so that a removal stopped at any moment leaves no half-filing visible; False when the registry had
+        no such filing. Chunks and text left by such a stop are removed too (`has_orphan_chunks`). Waits while
+        another process writes the filing."""
+        if not self._stored(filing_id):
             return False
-        self.registry.delete(filing_id)
-        self.collection.delete(where={"filing_id": filing_id})
-        self._text_path(filing_id).unlink(missing_ok=True)
-        shutil.rmtree(self.originals / file_stem(filing_id), ignore_errors=True)
-        return listed
+        with self.locks.holding(filing_id):
+            listed = self.registry.status(filing_id) is not None
+            if listed:
+                self.registry.delete(filing_id)
+            self.collection.delete(where={"filing_id": filing_id})
+            self.texts.delete(filing_id)
+            shutil.rmtree(self.originals / file_stem(filing_id), ignore_errors=True)
+            return listed
 
     def check(self, repair: bool = False) -> list[Problem]:
         """Registry, chunks and texts against each other. With `repair`, a filing missing chunks or its text is
-        removed (the next ingest of its file adds it again) and chunks of unlisted filings are deleted; a filing
-        left pending by a stopped ingest is only reported: the next ingest of its file completes it."""
+        removed (the next ingest of its file adds it again), as is a filing left pending by an ingest that stopped
+        (no live process holds its lock), and chunks and texts of unlisted filings are deleted. Filings another
+        process is writing now are left alone."""
         problems: list[Problem] = []
         records = self.registry.records()
-        for record in records:
-            filing_id = record.filing.filing_id
+        texts = self.texts.stored(self.registry.text_pieces(list(records)))
+        for filing_id, record in sorted(records.items()):
             if record.status != COMPLETE:
-                problems.append(Problem(filing_id, "pending: the next ingest of its file completes it", False, True))
+                if self.locks.holder(filing_id) is None:
+                    if repair:
+                        self.remove(filing_id)
+                    problems.append(Problem(filing_id, "pending, its ingest stopped: " + (
+                        "cleared, ingest its file again" if repair else
+                        "the next ingest of its file completes it, `check --repair` clears it"), repair, True))
                 continue
             stored = len(self.stored_chunk_ids([chunk_id_of(filing_id, n) for n in range(record.chunks)]))
             missing = [what for what, lost in ((f"{record.chunks - stored} of its {record.chunks} chunks",
-                                                stored < record.chunks),
-                                               ("its text", not self._text_path(filing_id).is_file())) if lost]
+                                                stored < record.chunks), ("its text", filing_id not in texts)) if lost]
             if missing:
                 if repair:
                     self.remove(filing_id)
                 problems.append(Problem(filing_id, f"complete, but {' and '.join(missing)} missing"
                                         + ("; removed, ingest its file again" if repair else ""), repair))
-        listed = {record.filing.filing_id for record in records}
-        stored_filings = {meta["filing_id"] for meta in self.collection.get(include=["metadatas"])["metadatas"]}
-        for filing_id in sorted(stored_filings - listed):
+        with_chunks = {meta["filing_id"] for meta in self.collection.get(include=["metadatas"])["metadatas"]}
+        with_text = self.texts.filing_ids()
+        for filing_id in sorted((with_chunks | with_text) - set(records)):
+            if self.locks.holder(filing_id) is not None:
+                continue  # being ingested: its registry row was written after the registry was read above
             if repair:
                 self.remove(filing_id)
-            problems.append(Problem(filing_id, "chunks of a filing the registry does not list"
+            stored = " and ".join(what for what, found in (("chunks", filing_id in with_chunks),
+                                                           ("text", filing_id in with_text)) if found)
+            problems.append(Problem(filing_id, f"{stored} of a filing the registry does not list"
                                     + ("; deleted" if repair else ""), repair))
         if repair:
             self.refresh_lexical()
         return problems
+
+    def _stored(self, filing_id: str) -> bool:
+        """Whether anything of the filing is stored: its registry row, chunks or text."""
+        return (self.registry.status(filing_id) is not None or self.has_orphan_chunks(filing_id)
+                or filing_id in self.texts.filing_ids())
 
     def has_orphan_chunks(self, filing_id: str) -> bool:
         """Whether chunks of a filing the registry does not list are stored: a removal was stopped half way."""
         return self.registry.status(filing_id) is None and bool(self.stored_chunk_ids([chunk_id_of(filing_id, 0)]))
 
     def refresh_lexical(self) -> LexicalIndex:
-        """The BM25 index, brought in step with the filings now searchable."""
+        """Bring search in step with the filings searchable now, in every process: one small read of the shared
+        generation, and when it moved, the complete filings and the BM25 index again (from saved counts, counting
+        only filings new to this process). Search between two refreshes uses the state of the last one."""
         generation = self.registry.generation()
-        complete = self.registry.complete_filings()
-        self.lexical.refresh(generation, {filing_id: content_hash for filing_id, (content_hash, _) in complete.items()},
-                             lambda filing_ids: self._lexical_chunks({f: complete[f][1] for f in filing_ids}))
+        with self._refreshing:
+            if generation != self.generation:
+                complete = self.registry.records(status=COMPLETE)
+                self._searchable = {filing_id: record.filing for filing_id, record in complete.items()}
+                self.lexical.refresh(
+                    generation, {filing_id: record.content_hash for filing_id, record in complete.items()},
+                    lambda filing_ids: self._lexical_chunks({f: complete[f].chunks for f in filing_ids}))
+                self.generation = generation
         return self.lexical
 
     def _lexical_chunks(self, chunk_counts: dict[str, int]) -> dict[str, tuple[list[str], list[str], list[dict]]]:
@@ -339,14 +256,14 @@ class FilingIndex:
 
     # --- reading -------------------------------------------------------------------------------
     def filings(self) -> list[FilingRecord]:
-        return self.registry.records()
+        return self.registry.listed()
 
     def chunk_count(self) -> int:
         return self.collection.count()
 
     def filing_text(self, filing_id: str) -> str:
-        with gzip.open(self._text_path(filing_id), "rt", encoding="utf-8") as handle:
-            return handle.read()
+        pieces = self.registry.text_pieces([filing_id]).get(filing_id, 0)
+        return self.texts.get(filing_id, pieces)
 
     def nearest(self, query_vector: np.ndarray, n: int, among: list[str] | None = None) -> list[tuple[str, float]]:
         """Ids of the n chunks nearest the vector (only those `among` when given), best first, with cosine
@@ -366,11 +283,12 @@ class FilingIndex:
         return {chunk_id: np.asarray(vector, dtype=np.float32) for chunk_id, vector in zip(found["ids"], found["embeddings"])}
 
     def chunks(self, chunk_ids: list[str]) -> list[Chunk]:
-        """The chunks with these ids that belong to complete filings, in the order given (others left out)."""
+        """The chunks with these ids that belong to filings complete at the last refresh, in the order given
+        (others left out)."""
         if not chunk_ids:
             return []
         found = self.collection.get(ids=chunk_ids, include=["documents", "metadatas"])
-        refs = self.registry.refs(list({meta["filing_id"] for meta in found["metadatas"]}))
+        refs = self._searchable
         by_id = {i: chunk_from_metadata(i, text, meta, refs[meta["filing_id"]])
                  for i, text, meta in zip(found["ids"], found["documents"], found["metadatas"])
                  if meta["filing_id"] in refs}
@@ -378,12 +296,53 @@ class FilingIndex:
 
     def original(self, filing_id: str) -> Path | None:
         """The file a filing was read from, as kept in the data folder; None when it is not kept (a filing
-        indexed before files were kept, until its file is ingested again)."""
+        indexed before files were kept, or by another process sharing the Chroma server, until its file is
+        ingested again here)."""
         folder = self.originals / file_stem(filing_id)
         return next((p for p in folder.iterdir() if not p.name.startswith(".")), None) if folder.is_dir() else None
 
-    def _text_path(self, filing_id: str) -> Path:
-        return self._texts / f"{file_stem(filing_id)}.txt.gz"
+    # --- a data folder of an earlier version ---------------------------------------------------------------
+    def _take_in_folder_of_earlier_version(self) -> None:
+        """Earlier versions kept the registry and activity log in `registry.sqlite3` and the texts as gzip files
+        in `texts/`, in each data folder. They go into the shared records once (filings already there are
+        kept as they are), then the files are deleted; the registry file last, so that an upgrade stopped half
+        way is done again."""
+        registry_file, texts = self.settings.data / EARLIER_REGISTRY_FILE, self.settings.data / "texts"
+        if registry_file.is_file():
+            if not self.settings.chroma_url:
+                self.writer.claim("filings-qa upgrading the data folder")
+            connection = sqlite3.connect(registry_file)
+            try:
+                self._take_in(connection, texts)
+            finally:
+                connection.close()
+            for suffix in ("", "-wal", "-shm"):
+                registry_file.with_name(registry_file.name + suffix).unlink(missing_ok=True)
+        shutil.rmtree(texts, ignore_errors=True)
+
+    def _take_in(self, connection: sqlite3.Connection, texts: Path) -> None:
+        ref_columns = [field.name for field in fields(FilingRef)]
+        rows = connection.execute(f"SELECT {', '.join(ref_columns)}, content_hash, sections, chunks, status, "
+                                  "ingested_at, added_by FROM filings").fetchall()
+        known = self.registry.records()
+        for row in rows:
+            ref = FilingRef(*row[:len(ref_columns)])
+            content_hash, sections, chunks, status, ingested_at, added_by = row[len(ref_columns):]
+            text_file = texts / f"{file_stem(ref.filing_id)}.txt.gz"
+            if ref.filing_id in known or not text_file.is_file():
+                continue  # a filing without its text is left out: its chunks are cleared by `check --repair`
+            with gzip.open(text_file, "rt", encoding="utf-8") as handle:
+                pieces = self.texts.pieces(handle.read())
+            self.texts.put(ref.filing_id, pieces)
+            section_list = sections_from_json(sections)
+            self.registry.restore(FilingRecord(ref, content_hash, len(section_list), chunks, status, ingested_at,
+                                               added_by or ""), section_list, len(pieces))
+        self.registry.add_activity({
+            f"{at[:19]}.000000-{rowid:06d}": {"at": at, "user": user or "", "action": action, "filing_id": filing_id,
+                                     "detail": detail or ""}
+            for rowid, at, user, action, filing_id, detail in connection.execute(
+                "SELECT rowid, at, user, action, filing_id, detail FROM activity")})
+        self.registry.move_generation()
 
 
 def _chunk_metadata(chunk: Chunk) -> dict:

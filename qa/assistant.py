@@ -13,6 +13,7 @@ from index.edgar import EdgarError, FetchProgress, FetchReport, FetchRequest, fe
 from index.embedding import Embedder, EmbeddingModelError
 from index.ingest import IngestReport, Ingestor, ProgressCallback
 from index.limits import ReadLimits
+from index.migrate import CopyReport, copy_index
 from index.models import Activity, FilingRecord, Section
 from index.pages import PageImage, render_quote
 from index.reader import FilingError, is_pdf
@@ -26,11 +27,15 @@ from qa.models import Answer, Citation, Filters, Passage, Turn
 from qa.retrieval import HybridRetriever
 
 DEFAULT_K = 5
+# How often a chat server on a Chroma server looks, between questions, for changes other processes made: one
+# small read (about 2 ms on loopback), so that a question seldom waits while BM25 is brought in step.
+IN_STEP_SECONDS = 1.0
 NEAREST = " The nearest passages are listed below."
 
 # What opening an assistant or loading its model may raise, each with a one-line message for the user; what
 # fetching from EDGAR takes and may raise.
-__all__ = ["Assistant", "FilterError", "DEFAULT_K", "EmbeddingModelError", "StoreError", "EdgarError", "FetchRequest"]
+__all__ = ["Assistant", "CopyReport", "FilterError", "DEFAULT_K", "EmbeddingModelError", "StoreError", "EdgarError",
+           "FetchRequest"]
 
 
 class Assistant:
@@ -51,7 +56,7 @@ class Assistant:
         """The assistant over the index in the settings' data folder; raises StoreError when the folder holds no
         index, unless `create` (what adds filings makes one; what only reads must not leave an empty one)."""
         settings = (settings or AssistantSettings()).with_overrides(**overrides)
-        if not create and not has_index(settings.data):
+        if not create and not has_index(settings.data, settings.chroma_url):
             raise StoreError(f"{settings.data} holds no index: add filings first (`filings-qa ingest PATH --data "
                              f"{settings.data}`), or name the data folder that holds one")
         return cls(settings, FilingIndex(settings))
@@ -85,6 +90,27 @@ class Assistant:
         if not self.settings.chroma_url:
             self.index.writer.claim(holder)
 
+    def keep_in_step(self) -> None:
+        """With a Chroma server, bring search in step with other processes' changes in the background too, every
+        IN_STEP_SECONDS: each question still checks first, and waits only for a change made since."""
+        if not self.settings.chroma_url:
+            return  # an embedded folder has one writer, this process, which brings itself in step
+
+        def loop() -> None:
+            failing = False  # told once, not every second, while the server is unreachable
+            while True:
+                time.sleep(IN_STEP_SECONDS)
+                try:
+                    self.index.refresh_lexical()
+                except Exception as error:  # noqa: BLE001 - the server unreachable: questions will say so too
+                    if not failing:
+                        logging.getLogger("filings_qa").warning("cannot check the index for changes: %s", error)
+                    failing = True
+                else:
+                    failing = False
+
+        threading.Thread(target=loop, name="keep-in-step", daemon=True).start()
+
     # --- filings -------------------------------------------------------------------------------
     def ingest(self, paths: Iterable[str | Path], on_progress: ProgressCallback | None = None,
                added_by: str = "") -> IngestReport:
@@ -104,6 +130,12 @@ class Assistant:
         `ingest` then takes `report.manifests`. Raises EdgarError with a one-line message."""
         return fetch_filings(request, self.settings, on_progress)
 
+    def copy_to(self, chroma_url: str, on_filing: Callable[[int, int, str], None] | None = None) -> CopyReport:
+        """Copy this index's complete filings into the Chroma server at `chroma_url` (chunks with their stored
+        vectors, registry rows, texts, the activity log): nothing is embedded again, filings the server holds
+        already are left as they are, and running it again resumes a copy that stopped."""
+        return copy_index(self.index, FilingIndex(self.settings.with_overrides(chroma_url=chroma_url)), on_filing)
+
     def check(self, repair: bool = False) -> list[Problem]:
         """The index's registry, chunks and texts checked against each other; `repair` puts right what it can."""
         return self.index.check(repair)
@@ -120,7 +152,7 @@ class Assistant:
             self.index.registry.log(removed_by, "removed", filing_id, described)
         return removed
 
-    def generation(self) -> int:
+    def generation(self) -> str:
         """A number that moves whenever a filing is added or removed, by this process or another."""
         return self.index.registry.generation()
 
@@ -129,6 +161,7 @@ class Assistant:
         """The k passages hybrid retrieval ranks best, without composing an answer."""
         if not question.strip():
             return []
+        self.index.refresh_lexical()
         return self.retriever.retrieve(question.strip(), filters or Filters(), k).passages
 
     def ask(self, question: str, filters: Filters | None = None, history: list[Turn] | None = None,
@@ -156,7 +189,8 @@ class Assistant:
         if not question:
             yield done(Answer(question, "Ask a question about the indexed filings.", refused=True))
             return
-        if not self.index.registry.complete_ids():
+        # in step with the filings searchable now, in every process sharing the index (one small read)
+        if not len(self.index.refresh_lexical().table):
             yield done(Answer(question, "The index holds no filings yet: add some first.", refused=True))
             return
         flags: list[str] = []

@@ -50,17 +50,18 @@ class HybridRetriever:
         self.index = index
         self.embed = embed
         self._resolver: FilterResolver | None = None
-        self._resolver_generation = -1
+        self._resolver_generation: str | None = None
 
     def resolver(self) -> FilterResolver:
-        lexical = self.index.refresh_lexical()
-        generation = self.index.registry.generation()
+        """Filters resolved against the filings searchable at the index's last refresh."""
+        generation = self.index.generation
         if self._resolver is None or self._resolver_generation != generation:
-            self._resolver, self._resolver_generation = FilterResolver(lexical.table), generation
+            self._resolver, self._resolver_generation = FilterResolver(self.index.lexical.table), generation
         return self._resolver
 
     def retrieve(self, question: str, filters: Filters, k: int, earlier_filings: tuple[str, ...] = ()) -> Retrieval:
-        """The k best passages; `earlier_filings` (cited by the turn a follow-up refers to) are raised."""
+        """The k best passages among the filings searchable at the index's last refresh (`refresh_lexical`, which
+        callers make once per question); `earlier_filings` (cited by the turn a follow-up refers to) are raised."""
         resolver = self.resolver()
         query = with_filing_words(question)
         query_vector = self.embed([query])[0]

@@ -1,11 +1,16 @@
-"""Shared fixtures: the real embedding model (loaded once), fresh data folders, the shared corpus."""
+"""Shared fixtures: the real embedding model (loaded once), fresh data folders, the shared corpus, a Chroma
+server, `filings-qa serve` processes and a headless Chromium to drive them."""
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import socket
 import subprocess
+import sys
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 import httpx
 import pytest
@@ -22,6 +27,8 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SAMPLE = ROOT / "samples" / "immunogen_8-K_2001-03-07.txt"
 SHARED = ROOT.parent / "shared"
+CLI = [sys.executable, "-m", "ui"]
+CFO = "Who did ImmunoGen appoint as CFO?"
 
 
 @pytest.fixture(scope="session")
@@ -65,6 +72,96 @@ def wait_for_http(url: str, process: subprocess.Popen, log: Path, seconds: float
         except httpx.HTTPError:
             time.sleep(0.3)
     pytest.fail(f"{url} did not come up: {log.read_text()[-3000:]}")
+
+
+@pytest.fixture
+def chroma_server(tmp_path: Path):
+    """A Chroma server (`chroma run`) on a free loopback port; yields its URL."""
+    chroma = shutil.which("chroma", path=str(Path(sys.executable).parent))
+    assert chroma, "the chromadb package installs the `chroma` command"
+    port = free_port()
+    log = (tmp_path / "chroma.log").open("w")
+    server = subprocess.Popen([chroma, "run", "--path", str(tmp_path / "server-db"), "--host", "127.0.0.1",
+                               "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_http(f"{url}/api/v2/heartbeat", server, tmp_path / "chroma.log", seconds=60)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+
+
+class Served(NamedTuple):
+    url: str
+    process: subprocess.Popen
+
+
+@contextlib.contextmanager
+def serving(data: Path, log: Path, *options: str):
+    """A `filings-qa serve` process on a free port; yields it with its URL and stops it afterwards."""
+    port = free_port()
+    with log.open("w") as out:
+        server = subprocess.Popen([*CLI, "serve", "--data", str(data), "--port", str(port), *options], cwd=ROOT,
+                                  stdout=out, stderr=subprocess.STDOUT, env=os.environ | {"HF_HUB_OFFLINE": "1"})
+        url = f"http://127.0.0.1:{port}/"
+        try:
+            wait_for_http(f"{url}gradio_api/info" if "--auth-file" not in options else url, server, log)
+            yield Served(url, server)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = os.environ.get("FILINGS_QA_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not executable:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is missing: .ci/run installs Debian's chromium")
+        pytest.skip("no chromium on this machine (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+        yield launched
+        launched.close()
+
+
+def new_page(browser):
+    """A fresh browser session that records every dialog (no script from a filing may open one) and confirms
+    the removal of a filing or a conversation; close it with `page.context.close()`."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    opened = context.new_page()
+    opened.dialogs = []
+    opened.confirms = True  # a test sets it to False to cancel
+
+    def answer(dialog) -> None:
+        opened.dialogs.append(dialog.message)
+        if opened.confirms and dialog.message.startswith(("Remove this filing", "Delete this conversation")):
+            dialog.accept()
+        else:
+            dialog.dismiss()
+
+    opened.on("dialog", answer)
+    return opened
+
+
+@contextlib.contextmanager
+def browser_page(browser):
+    """`new_page`, closed afterwards."""
+    opened = new_page(browser)
+    try:
+        yield opened
+    finally:
+        opened.context.close()
+
+
+@pytest.fixture
+def page(browser):
+    with browser_page(browser) as opened:
+        yield opened
 
 
 def _pdf_string(text: str) -> str:

@@ -1,34 +1,11 @@
 """The same index code against a Chroma server (`chroma run` on loopback), chosen by configuration."""
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-from conftest import SAMPLE, free_port, wait_for_http
+from conftest import SAMPLE
 from index.config import Settings
 from qa.assistant import Assistant
-
-
-@pytest.fixture
-def chroma_server(tmp_path: Path):
-    chroma = shutil.which("chroma", path=str(Path(sys.executable).parent))
-    assert chroma, "the chromadb package installs the `chroma` command"
-    port = free_port()
-    log = (tmp_path / "chroma.log").open("w")
-    server = subprocess.Popen([chroma, "run", "--path", str(tmp_path / "server-db"), "--host", "127.0.0.1",
-                               "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_for_http(f"{url}/api/v2/heartbeat", server, tmp_path / "chroma.log", seconds=60)
-        yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        log.close()
 
 
 @pytest.mark.server

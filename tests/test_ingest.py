@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, ROOT, SAMPLE, make_pdf
+from index.models import file_stem
 from index.store import FilingIndex
 from qa.assistant import Assistant
 from test_reader import CUT_OFF_IN_EXHIBIT
@@ -210,7 +211,7 @@ def test_check_finds_what_a_crash_left_and_repair_puts_it_right(assistant, setti
     data = ["--data", str(settings.data)]
     found = CliRunner().invoke(app, ["check", *data])
     assert found.exit_code == 1
-    assert f"{broken}: complete, but 1 of its" in found.stdout and f"{orphaned}: chunks of a filing" in found.stdout
+    assert f"{broken}: complete, but 1 of its" in found.stdout and f"{orphaned}: chunks and text of a filing" in found.stdout
     repaired = CliRunner().invoke(app, ["check", "--repair", *data])
     assert repaired.exit_code == 0 and "2 problem(s) found, 2 repaired" in repaired.stdout
     again = CliRunner().invoke(app, ["check", *data])
@@ -278,7 +279,7 @@ def test_a_hostile_batch_gets_one_line_errors_and_its_processes_stay_under_1_5_g
 @pytest.fixture(scope="module")
 def removal(tmp_path_factory):
     """An index of two filings, the command that removes the sample's, and how long the removal itself takes (hiding
-    the filing, deleting its chunks, then its text: 0.1-0.5 s here; BM25 and the exit follow)."""
+    the filing, deleting its chunks, its text, then its kept file: 0.1-0.5 s here; BM25 and the exit follow)."""
     folder = tmp_path_factory.mktemp("removal")
     base = folder / "base"
     assert run_cli("ingest", str(SAMPLE), str(FIXTURES / "acme_submission.txt"), data=base).returncode == 0
@@ -286,9 +287,9 @@ def removal(tmp_path_factory):
     remove = ["remove", filing_id, "--data"]
     whole = folder / "whole"
     shutil.copytree(base, whole)
-    text = whole / "texts" / f"{filing_id}.txt.gz"
-    assert text.exists()
-    takes = kill_while_writing([*remove, str(whole)], whole, 120, done=lambda: not text.exists())
+    original = whole / "originals" / file_stem(filing_id)  # the removal's last step deletes the kept file
+    assert original.exists()
+    takes = kill_while_writing([*remove, str(whole)], whole, 120, done=lambda: not original.exists())
     assert "ImmunoGen" not in run_cli("list", data=whole).stdout
     return base, filing_id, remove, takes
 

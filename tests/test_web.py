@@ -3,15 +3,12 @@ in headless Chromium (Debian's `chromium`, through Playwright). Screenshots go t
 from __future__ import annotations
 
 import base64
-import contextlib
 import csv
 import io
 import json
-import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import httpx
@@ -19,31 +16,13 @@ import pytest
 
 from PIL import Image
 
-from conftest import FIXTURES, ROOT, SAMPLE, free_port, make_pdf, wait_for_http
+from conftest import CFO, CLI, FIXTURES, ROOT, SAMPLE, free_port, make_pdf, new_page, serving
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
-CLI = [sys.executable, "-m", "ui"]
-CFO = "Who did ImmunoGen appoint as CFO?"
 PASSWORD = "correct horse battery"
 # what must never become markup in the page: the payloads of tests/fixtures/malicious_8k.txt
 COMPANY = "MALLORY <b onmouseover=alert(6)>TEST</b> HOLDINGS, INC."  # the registrant's name, as filed
 PAYLOADS = ("<script>alert(1)</script>", "<img src=x onerror=alert(2)>", "[the investor site](javascript:alert(3))")
-
-
-@contextlib.contextmanager
-def serving(data: Path, log: Path, *options: str):
-    """A `filings-qa serve` process on a free port; yields its URL and stops it afterwards."""
-    port = free_port()
-    with log.open("w") as out:
-        server = subprocess.Popen([*CLI, "serve", "--data", str(data), "--port", str(port), *options], cwd=ROOT,
-                                  stdout=out, stderr=subprocess.STDOUT, env=os.environ | {"HF_HUB_OFFLINE": "1"})
-        url = f"http://127.0.0.1:{port}/"
-        try:
-            wait_for_http(f"{url}gradio_api/info" if "--auth-file" not in options else url, server, log)
-            yield url
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
 
 
 # a PDF filing: its citations open on the rendered page, the quote marked
@@ -63,49 +42,8 @@ def served(tmp_path_factory):
     pdf.write_bytes(make_pdf(GLOBEX_PAGES))
     subprocess.run([*CLI, "ingest", str(SAMPLE), str(pdf), "--data", str(data)], check=True, cwd=ROOT, timeout=300,
                    capture_output=True)
-    with serving(data, folder / "serve.log") as url:
-        yield url, data, pdf
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = os.environ.get("FILINGS_QA_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    if not executable:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is missing: .ci/run installs Debian's chromium")
-        pytest.skip("no chromium on this machine (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
-        yield launched
-        launched.close()
-
-
-def new_page(browser):
-    """A fresh browser session that records every dialog (no script from a filing may open one) and confirms
-    the removal of a filing or a conversation."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-    opened = context.new_page()
-    opened.dialogs = []
-    opened.confirms = True  # a test sets it to False to cancel
-
-    def answer(dialog) -> None:
-        opened.dialogs.append(dialog.message)
-        if opened.confirms and dialog.message.startswith(("Remove this filing", "Delete this conversation")):
-            dialog.accept()
-        else:
-            dialog.dismiss()
-
-    opened.on("dialog", answer)
-    return opened
-
-
-@pytest.fixture
-def page(browser):
-    opened = new_page(browser)
-    yield opened
-    opened.context.close()
+    with serving(data, folder / "serve.log") as server:
+        yield server.url, data, pdf
 
 
 def ask_in_browser(page, question: str) -> None:
@@ -440,8 +378,8 @@ def signed_in(tmp_path_factory):
     # an admin: the tests below add a filing and remove it
     subprocess.run([*CLI, "add-user", "analyst", "--role", "admin", "--auth-file", str(users), "--password-stdin"],
                    input=PASSWORD, text=True, check=True, cwd=ROOT, timeout=60, capture_output=True)
-    with serving(folder / "data", folder / "serve.log", "--auth-file", str(users)) as url:
-        yield url, users
+    with serving(folder / "data", folder / "serve.log", "--auth-file", str(users)) as server:
+        yield server.url, users
 
 
 def test_sign_in_stores_hashes_and_without_valid_credentials_a_request_gets_nothing(signed_in):

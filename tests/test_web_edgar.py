@@ -5,15 +5,17 @@ from __future__ import annotations
 import pytest
 
 from edgar_site import ACME_8K, IMMUNOGEN_8K, EdgarStandIn
-from test_web import browser, page, screenshot, serving  # noqa: F401 - the browser fixtures of the web chat tests
+from conftest import serving
+from test_web import screenshot
 from ui.edgar_tab import EdgarTab
 
 
-def test_add_from_edgar_fetches_indexes_and_reports_each_filing(tmp_path, page):  # noqa: F811
+def test_add_from_edgar_fetches_indexes_and_reports_each_filing(tmp_path, page):
     with EdgarStandIn() as edgar, pytest.MonkeyPatch.context() as patch:
         for name, value in edgar.environment().items():
             patch.setenv(name, value)
-        with serving(tmp_path / "data", tmp_path / "serve.log") as url:
+        with serving(tmp_path / "data", tmp_path / "serve.log") as server:
+            url = server.url
             page.goto(url)
             page.get_by_role("tab", name="Documents").click()
             page.get_by_text("Add from EDGAR").click()

@@ -37,6 +37,12 @@ MaxSecondsOption = Annotated[Optional[float], typer.Option(
     "--max-parse-seconds", min=0.001, help="Seconds reading one file may take "
     "(default: $FILINGS_QA_MAX_PARSE_SECONDS or 60).", show_default=False)]
 
+ChromaUrlOption = Annotated[
+    Optional[str],
+    typer.Option("--chroma-url", help="A Chroma server (http://host:port) holding the index every process using "
+                 "it shares (default: $FILINGS_QA_CHROMA_URL; none: the data folder's own).", show_default=False),
+]
+
 
 def _settings(data: Optional[Path], **overrides):
     from qa.config import AssistantSettings
@@ -45,12 +51,17 @@ def _settings(data: Optional[Path], **overrides):
 
 
 def _open_assistant(data: Optional[Path], create: bool = False, **overrides):
-    """The assistant over the data folder's index; a command that only reads stops with a one-line error where
-    there is none, and creates nothing (`create`: a command that adds filings makes the index)."""
+    """The assistant over the data folder's index (or the Chroma server's); a command that only reads stops with
+    a one-line error where there is none, and creates nothing (`create`: a command that adds filings makes the
+    index)."""
+    return _open(_settings(data, **overrides), create)
+
+
+def _open(settings, create: bool = False):
     from qa.assistant import Assistant, EmbeddingModelError, StoreError
 
     try:
-        return Assistant.open(_settings(data, **overrides), create=create)
+        return Assistant.open(settings, create=create)
     except (StoreError, EmbeddingModelError) as error:
         _fail(str(error))
 
@@ -118,13 +129,15 @@ def _print_parse(record: dict) -> None:
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Filing files and folders (searched recursively).")],
     data: DataOption = None,
+    chroma_url: ChromaUrlOption = None,
     max_file_mb: MaxFileOption = None,
     max_text_chars: MaxTextOption = None,
     max_parse_seconds: MaxSecondsOption = None,
 ) -> None:
     """Add filings to the index: unchanged files are skipped, changed ones replaced."""
-    assistant = _writer(_open_assistant(data, create=True, max_file_mb=max_file_mb, max_text_chars=max_text_chars,
-                                        max_parse_seconds=max_parse_seconds), "filings-qa ingest")
+    assistant = _writer(_open_assistant(data, create=True, chroma_url=chroma_url, max_file_mb=max_file_mb,
+                                        max_text_chars=max_text_chars, max_parse_seconds=max_parse_seconds),
+                        "filings-qa ingest")
     report = _ingest_with_progress(assistant, paths)
     if report.outcomes and report.count("ingested") + report.count("unchanged") == 0:
         raise typer.Exit(1)
@@ -175,6 +188,7 @@ def fetch(
     limit: Annotated[Optional[int], typer.Option(min=1, help="At most N filings a company, the newest first.")] = None,
     ingest: Annotated[bool, typer.Option("--ingest", help="Add the fetched filings to the index.")] = False,
     data: DataOption = None,
+    chroma_url: ChromaUrlOption = None,
 ) -> None:
     """Download filings from EDGAR into DATA/edgar/<CIK>/<accession>/ (needs FILINGS_QA_EDGAR_USER_AGENT)."""
     from rich.console import Console
@@ -182,7 +196,7 @@ def fetch(
 
     from qa.assistant import EdgarError, FetchRequest
 
-    assistant = _open_assistant(data, create=True)
+    assistant = _open_assistant(data, create=True, chroma_url=chroma_url)
     if ingest:
         _writer(assistant, "filings-qa fetch --ingest")
     request = FetchRequest(tuple(companies), tuple(form or ()), since, until, limit)
@@ -221,12 +235,13 @@ def fetch(
 @app.command("list")
 def list_filings(
     data: DataOption = None,
+    chroma_url: ChromaUrlOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per filing.")] = False,
 ) -> None:
     """Show the indexed filings with their chunk counts."""
     from qa.models import COMPLETE
 
-    filings = _open_assistant(data).filings()
+    filings = _open_assistant(data, chroma_url=chroma_url).filings()
     for record in filings:
         if as_json:
             typer.echo(json.dumps(record.to_json(), ensure_ascii=False))
@@ -244,9 +259,10 @@ def check(
     repair: Annotated[bool, typer.Option("--repair", help="Put right what can be: remove broken filings "
                                          "(ingest their files again) and chunks of unlisted ones.")] = False,
     data: DataOption = None,
+    chroma_url: ChromaUrlOption = None,
 ) -> None:
     """Check the index's registry, chunks and texts against each other (after a crash, say)."""
-    assistant = _open_assistant(data)
+    assistant = _open_assistant(data, chroma_url=chroma_url)
     if repair:
         _writer(assistant, "filings-qa check --repair")
     problems = assistant.check(repair)
@@ -259,12 +275,40 @@ def check(
 
 
 @app.command()
+def migrate(
+    chroma_url: Annotated[str, typer.Option("--chroma-url", help="The Chroma server to copy into (http://host:port).")],
+    data: DataOption = None,
+) -> None:
+    """Copy a data folder's own index into a Chroma server, without embedding anything again."""
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from qa.assistant import StoreError
+
+    # the folder's embedded index, whatever FILINGS_QA_CHROMA_URL says
+    source = _open(_settings(data).model_copy(update={"chroma_url": ""}))
+    console = Console(stderr=True)
+    with Progress(console=console) as bar:
+        task = bar.add_task("Copying filings", total=None)
+        try:
+            report = source.copy_to(chroma_url, lambda done, total, _: bar.update(task, completed=done, total=total))
+        except StoreError as error:
+            _fail(str(error))
+    console.print(f"{len(report.copied)} filings copied ({report.chunks} chunks) in {report.seconds:.1f} s; "
+                  f"{len(report.already)} already on the server", highlight=False)
+    for filing_id in report.differing:
+        console.print(f"{filing_id}: the server holds another version of it, left as it is", highlight=False)
+
+
+@app.command()
 def remove(
     filing_id: Annotated[str, typer.Argument(help="A FILING_ID from `filings-qa list`.")],
     data: DataOption = None,
+    chroma_url: ChromaUrlOption = None,
 ) -> None:
     """Remove a filing and its chunks from the index."""
-    if not _writer(_open_assistant(data), "filings-qa remove").remove(filing_id, _command_line_user()):
+    if not _writer(_open_assistant(data, chroma_url=chroma_url), "filings-qa remove").remove(
+            filing_id, _command_line_user()):
         _fail(f"no filing {filing_id!r} in the index (see `filings-qa list`)")
     typer.echo(f"removed {filing_id}")
 
@@ -282,6 +326,7 @@ def ask(
     k: Annotated[int, typer.Option("--k", min=1, max=50, help="Passages to return.")] = 5,
     as_json: Annotated[bool, typer.Option("--json", help="JSON output (one object per question).")] = False,
     data: DataOption = None,
+    chroma_url: ChromaUrlOption = None,
 ) -> None:
     """Answer a question from the indexed filings, with cited quotes."""
     from qa.filters import FilterError
@@ -298,7 +343,7 @@ def ask(
             _fail(str(error))
     else:
         batch = [("", question)]
-    assistant = _open_assistant(data)
+    assistant = _open_assistant(data, chroma_url=chroma_url)
     filters = Filters(company=company, form=form, since=since, until=until, section=section)
     for question_id, text in batch:
         try:
@@ -345,6 +390,7 @@ def _auth_file(auth_file: Optional[Path]) -> Optional[Path]:
 @app.command()
 def serve(
     data: DataOption = None,
+    chroma_url: ChromaUrlOption = None,
     host: Annotated[str, typer.Option(help="Address to bind; 0.0.0.0 opens it to the network.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port of the web chat.")] = 7860,
     auth_file: AuthFileOption = None,
@@ -352,7 +398,7 @@ def serve(
     max_upload_mb: Annotated[int, typer.Option(min=1, help="Largest filing accepted by upload, in MB.")] = 50,
 ) -> None:
     """Serve the team's web chat (sign-in when a users file is given)."""
-    settings = _settings(data)
+    settings = _settings(data, chroma_url=chroma_url)
     # Gradio keeps uploads in its temporary folder until they are ingested: keep that inside the data folder.
     os.environ.setdefault("GRADIO_TEMP_DIR", str((settings.data / "gradio-tmp").resolve()))
     from ui.auth import AuthError, Users
@@ -364,8 +410,9 @@ def serve(
             users = Users(path)
         except AuthError as error:
             _fail(str(error))
-    assistant = _writer(_open_assistant(data, create=True), f"filings-qa serve on http://{host}:{port}")
+    assistant = _writer(_open(settings, create=True), f"filings-qa serve on http://{host}:{port}")
     assistant.embedder  # load the model before the first user waits for it
+    assistant.keep_in_step()
     sign_in = f"sign-in for {len(users)} user(s)" if users else "no sign-in"
     if users is None and host not in ("127.0.0.1", "localhost", "::1"):
         typer.echo(f"warning: serving on {host} without sign-in: anyone who reaches this port can read and change "
@@ -412,6 +459,7 @@ def eval_questions(
     baseline: Annotated[bool, typer.Option("--baseline", help="Also score a plain llama-index pipeline.")] = False,
     out: Annotated[Optional[Path], typer.Option(help="Report folder (default: DATA/eval).", show_default=False)] = None,
     data: DataOption = None,
+    chroma_url: ChromaUrlOption = None,
     k: Annotated[int, typer.Option("--k", min=1, help="Passages retrieved per question.")] = 10,
     limit: Annotated[Optional[int], typer.Option(min=1, help="Only the first N questions.")] = None,
     split: Annotated[Optional[str], typer.Option(
@@ -436,7 +484,7 @@ def eval_questions(
     except EvalInputError as error:
         _fail(str(error))
     items = (question_split.only(items, split) if split else items)[:limit]
-    assistant = _open_assistant(data)
+    assistant = _open_assistant(data, chroma_url=chroma_url)
     files = [(r.filing.source, r.content_hash) for r in assistant.filings() if r.status == COMPLETE]
     if not files:
         _fail("the index holds no filings: run `filings-qa ingest PATH` first")
@@ -465,6 +513,7 @@ def train(
     questions: Annotated[Path, typer.Argument(
         help="Questions with evidence, one JSON object a line (as dev_qa.jsonl).")],
     data: DataOption = None,
+    chroma_url: ChromaUrlOption = None,
     split: Annotated[str, typer.Option(
         help="Train on this half of the questions (evaluation/split.py), or on all of them.")] = "tuning",
     out: Annotated[Optional[Path], typer.Option(
@@ -489,7 +538,7 @@ def train(
     except EvalInputError as error:
         _fail(str(error))
     items = items if split == "all" else question_split.only(items, split)
-    assistant = _open_assistant(data)
+    assistant = _open_assistant(data, chroma_url=chroma_url)
     if not assistant.filings():
         _fail("the index holds no filings: ingest the filings the questions are about first")
     console = Console(stderr=True)
