@@ -4,13 +4,13 @@ index, how soon a change made elsewhere reaches a replica, and the ingest rate i
     .venv/bin/python bench/replicas.py [--large ~/.cache/filings-qa/bench/large] [--ingest-files 20]
                                        [--qa ../shared/eval/dev_qa.jsonl] [--work /tmp/bench_replicas]
 
-1. Ingest: the first `--ingest-files` corpus files (0: all) by `filings-qa ingest` into a new embedded folder,
-   then into a new Chroma server (`chroma run` on loopback), one after the other, model start-up included.
+1. Ingest: the first `--ingest-files` corpus files (0: all) by `filings-qa ingest` into new embedded folders and
+   new Chroma servers (`chroma run` on loopback), in the order embedded, server, server, embedded, start-up included.
 2. `filings-qa migrate` copies the large index (bench/query_speed.py makes it) into another Chroma server.
 3. Two `filings-qa serve --chroma-url` replicas, each with a data folder of its own (their BM25 counted from
    the server on their first question, which is timed), and `filings-qa serve --data LARGE`. Every dev question
-   is asked through `/ask` (the client's wall time): by one user, alternating between the replicas, and by four
-   users at once (two on each replica; all four on the embedded server).
+   is asked through `/ask` (the client's wall time): by one user, of the replicas (in turn) and of the embedded
+   server, question by question; and by four users at once (two on each replica; all four on the embedded server).
 4. A filing ingested by another process (`filings-qa ingest --chroma-url`), then removed by one: the seconds
    from the command's return to the first answer of a replica that cites it, then that refuses it.
 Writes bench/results/replicas.json and prints the tables.
@@ -118,24 +118,31 @@ def one_user(url: str, questions: list[str]) -> list[float]:
     return timings
 
 
-def latency(urls: list[str], questions: list[str], users: int) -> dict:
-    """p50/p95 over every answer of `users` sessions at once, user i on urls[i % len(urls)]; one user alternates
-    between the urls question by question."""
+def compare(setups: dict[str, list[str]], questions: list[str], users: int) -> dict:
+    """p50/p95 of each setup's answers (a setup: its servers' urls). One user asks each question of every setup in
+    turn, the setups' order alternating; `users` users at once ask all questions, user i on the setup's
+    urls[i % len(urls)], each setup twice in the order A B B A. Either way a load that drifts weighs on all alike."""
+    timings: dict[str, list[float]] = {name: [] for name in setups}
     if users == 1:
-        timings = [t for i, q in enumerate(questions) for t in one_user(urls[i % len(urls)], [q])]
+        for i, question in enumerate(questions):
+            for name in (list(setups) if i % 2 == 0 else list(setups)[::-1]):
+                urls = setups[name]
+                timings[name] += one_user(urls[i % len(urls)], [question])
     else:
-        with ThreadPoolExecutor(users) as pool:
-            timings = [t for per_user in pool.map(lambda u: one_user(urls[u % len(urls)], questions), range(users))
-                       for t in per_user]
-    return {"p50_ms": round(percentile(timings, 50)), "p95_ms": round(percentile(timings, 95)), "answers": len(timings)}
+        for name in [*setups, *list(setups)[::-1]]:
+            urls = setups[name]
+            with ThreadPoolExecutor(users) as pool:
+                timings[name] += [t for per_user in pool.map(lambda u: one_user(urls[u % len(urls)], questions),
+                                                             range(users)) for t in per_user]
+    return {name: {"p50_ms": round(percentile(t, 50)), "p95_ms": round(percentile(t, 95)), "answers": len(t)}
+            for name, t in timings.items()}
 
 
 def ingest_rate(files: list[Path], data: Path, *options: str) -> dict:
     done = run([CLI, "ingest", *map(str, files), "--data", str(data), *options])
     summary = " ".join(done.stderr.split())
     chunks = int(re.search(r"(\d+) chunks, (\d+) tokens", summary).group(1))
-    return {"files": len(files), "chunks": chunks, "seconds": round(done.seconds, 1),
-            "chunks_per_s": round(chunks / done.seconds, 1), "load": [done.load_before, done.load_after]}
+    return {"chunks": chunks, "seconds": round(done.seconds, 1), "load": [done.load_before, done.load_after]}
 
 
 def main() -> None:
@@ -157,10 +164,18 @@ def main() -> None:
         print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
 
     files = sorted(args.corpus.iterdir())[:args.ingest_files or None]
-    step(f"ingesting {len(files)} files into an embedded folder, then into a Chroma server")
-    results["ingest"] = {"embedded": ingest_rate(files, args.work / "ingest-embedded")}
-    with chroma_server(args.work / "chroma-ingest") as (url, _):
-        results["ingest"]["server"] = ingest_rate(files, args.work / "ingest-replica", "--chroma-url", url)
+    step(f"ingesting {len(files)} files into new embedded folders and Chroma servers, in the order A B B A")
+    runs: dict[str, list[dict]] = {"embedded": [], "server": []}
+    for n, into in enumerate(("embedded", "server", "server", "embedded")):
+        if into == "embedded":
+            runs[into].append(ingest_rate(files, args.work / f"ingest-{n}"))
+        else:
+            with chroma_server(args.work / f"chroma-ingest-{n}") as (url, _):
+                runs[into].append(ingest_rate(files, args.work / f"ingest-{n}", "--chroma-url", url))
+    results["ingest"] = {into: {"files": len(files), "chunks": r[0]["chunks"],
+                                "seconds": [x["seconds"] for x in r], "load": [x["load"] for x in r],
+                                "chunks_per_s": round(sum(x["chunks"] for x in r) / sum(x["seconds"] for x in r), 1)}
+                         for into, r in runs.items()}
 
     with chroma_server(args.work / "chroma") as (url, chroma):
         step(f"migrating {args.large} into the server")
@@ -177,8 +192,7 @@ def main() -> None:
             ask(two, questions[0])
             for users in (1, USERS):
                 step(f"asking the dev questions, {users} user(s)")
-                results[f"{users} users"] = {"replicas": latency([one, two], questions, users),
-                                             "embedded": latency([embedded], questions, users)}
+                results[f"{users} users"] = compare({"replicas": [one, two], "embedded": [embedded]}, questions, users)
             step("a change made by another process, seen by the replicas")
             results["change_seen_s"] = change_seen(url, args.work / "changer", one, two)
             results["peak_rss_mib"] = {"replica": max(peak_rss_mib(one_process), peak_rss_mib(two_process)),
@@ -214,8 +228,8 @@ def table(results: dict) -> str:
                      f"{row['embedded']['p50_ms']} / {row['embedded']['p95_ms']} ms |")
     ingest = results["ingest"]
     lines += ["", "| ingest into | files | chunks | seconds | chunks/s |", "|---|---|---|---|---|"]
-    lines += [f"| {name} | {r['files']} | {r['chunks']:,} | {r['seconds']} | {r['chunks_per_s']} |"
-              for name, r in ingest.items()]
+    lines += [f"| {name} | {r['files']} | {r['chunks']:,} | {' and '.join(map(str, r['seconds']))} | "
+              f"{r['chunks_per_s']} |" for name, r in ingest.items()]
     lines += ["", f"migrate: {results['migrate']['chunks']:,} chunks in {results['migrate']['seconds']} s "
               f"({results['migrate']['chunks_per_s']:,} chunks/s); first question of a new replica "
               f"{results['first_question_s']['replica']} s (embedded server: {results['first_question_s']['embedded']} s);"

@@ -22,6 +22,9 @@ import numpy as np
 
 from index.models import file_stem
 
+# Filings whose chunks are read at once to be counted, texts and metadata held until counted: 50 filings of the
+# corpus are about 7,500 chunks. Reading all at once made a process counting 200k chunks 1 GB larger.
+COUNT_GROUP = 50
 TERMS_VERSION = "3"  # changes whenever `terms` or how counts are saved does: saved counts are then made again
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 
@@ -271,10 +274,11 @@ class LexicalIndex:
                 yield saved
             else:
                 missing.append(filing_id)
-        for filing_id, (chunk_ids, texts, metas) in load_chunks(missing).items():
-            counted = FilingTerms.count(filings[filing_id], chunk_ids, texts, metas)
-            counted.save(self._path(filing_id))
-            yield counted
+        for first in range(0, len(missing), COUNT_GROUP):
+            for filing_id, (chunk_ids, texts, metas) in load_chunks(missing[first:first + COUNT_GROUP]).items():
+                counted = FilingTerms.count(filings[filing_id], chunk_ids, texts, metas)
+                counted.save(self._path(filing_id))
+                yield counted
 
     def _forget_all_but(self, filing_ids: set[str]) -> None:
         """Delete the counts of filings no longer complete, and what older versions saved."""
