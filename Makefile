@@ -48,8 +48,9 @@ test: install
 	$(BIN)/python -m pytest
 
 # Parse quality, then ingest speed (about 35 minutes on 2 cores: it runs the fp32 pipelines too),
-# query speed (1 minute; the 200k-chunk index is built once, 10 minutes, in ~/.cache/filings-qa/bench), the report,
-# then two replicas on a Chroma server against one embedded server at 200k chunks (bench/replicas.py).
+# query speed (1 minute; the 200k-chunk index is built once, 10 to 45 minutes, in ~/.cache/filings-qa/bench), the report,
+# then two replicas on a Chroma server against one embedded server at 200k chunks (bench/replicas.py, 35 minutes,
+# most of it copying the large index into the server).
 bench: install
 	$(BIN)/python bench/parse_quality.py
 	$(BIN)/python bench/ingest_speed.py
