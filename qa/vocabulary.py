@@ -92,6 +92,12 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "guidance": ("outlook", "expects"),
     "cash burn": ("net cash used in operating activities",),
     "yoy": ("year over year", "compared with the prior year"),
+    # deals as analysts speak of them, and as filings record them
+    "buy": ("acquire", "acquisition", "purchase", "merger"),
+    "bought": ("acquired", "acquisition", "purchased", "merger"),
+    "deal": ("agreement", "merger", "transaction"),
+    "stake": ("beneficially owned", "percent of class", "ownership"),
+    "layoffs": ("reduction in force", "workforce reduction"),
     # periods as analysts write them
     "q1": ("first quarter",),
     "q2": ("second quarter",),
