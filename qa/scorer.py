@@ -4,9 +4,10 @@ probability below which the answer is a refusal.
 A logistic regression over the features `qa.answerer` computes for that sentence (lexical evidence, the kind
 of fact asked for and whether the sentence states it, the question's names and years in its passage, the
 passage's retrieval rank and section, boilerplate, how close the other sentences come). It is trained by
-`filings-qa train` on the tuning half of a question file, answerable questions against unanswerable ones and
-near misses (`evaluation/training.py`), its strength and refusal threshold chosen by cross-validation there;
-this module only applies it. The model is a small JSON file in the repository (`qa/answer_scorer.json`): the
+`filings-qa train` on a question file, answerable questions against unanswerable ones and near misses
+(`evaluation/training.py`), its strength and refusal threshold chosen by cross-validation; the shipped one on
+every question of dev_qa.jsonl (`--split all`) by the rule held out on its tuning half (README, Answer quality).
+This module only applies it. The model is a small JSON file in the repository (`qa/answer_scorer.json`): the
 features' names, means and scales, the weights, the threshold, and how it was trained.
 """
 from __future__ import annotations
