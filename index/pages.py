@@ -11,7 +11,7 @@ import io
 import re
 from dataclasses import dataclass
 
-from index.reader import DOCUMENT_SEPARATOR, PDFIUM, FilingError, pdf_page_text
+from index.reader import DOCUMENT_SEPARATOR, pdf_document, pdf_page_text
 
 PAGE_WIDTH_PX = 900  # wide enough to read a 10-K's small print beside the chat
 MARK_FILL = (255, 200, 0, 110)  # translucent yellow over the printed words
@@ -48,38 +48,29 @@ def render_quote(pdf: bytes, text: str, char_start: int, char_end: int, first_pa
     A quote running onto the next page is marked on its first page. When the page's text cannot be found in `text`
     (a file read by another version of the reader), the hinted page is rendered without marks.
     """
-    import pypdfium2  # imported here: only PDFs need it
-
-    with PDFIUM:
-        try:
-            document = pypdfium2.PdfDocument(pdf)
-        except pypdfium2.PdfiumError as error:
-            raise FilingError(f"cannot read PDF: {error}") from error
-        try:
-            pages = len(document)
-            number = min(max((first_page or 1) - 1, 0), pages - 1)
+    with pdf_document(pdf) as document:  # closed, with every page and text page taken from it
+        pages = len(document)
+        number = min(max((first_page or 1) - 1, 0), pages - 1)
+        page = document[number]
+        text_page = page.get_textpage()
+        page_text = pdf_page_text(text_page)
+        # the last place this page's text lies before the quote: its page start in the filing's text
+        start = text.rfind(page_text, 0, char_start + len(page_text)) if page_text else -1
+        while start >= 0 and char_start >= start + len(page_text) and number + 1 < pages:
+            start += len(page_text) + len(DOCUMENT_SEPARATOR)
+            number += 1
             page = document[number]
             text_page = page.get_textpage()
             page_text = pdf_page_text(text_page)
-            # the last place this page's text lies before the quote: its page start in the filing's text
-            start = text.rfind(page_text, 0, char_start + len(page_text)) if page_text else -1
-            while start >= 0 and char_start >= start + len(page_text) and number + 1 < pages:
-                start += len(page_text) + len(DOCUMENT_SEPARATOR)
-                number += 1
-                page = document[number]
-                text_page = page.get_textpage()
-                page_text = pdf_page_text(text_page)
-                if not text.startswith(page_text, start):
-                    start = -1
-            bitmap = page.render(scale=PAGE_WIDTH_PX / page.get_width())
-            image = bitmap.to_pil().convert("RGBA")  # a copy of the bitmap, which is freed here, under the lock
-            bitmap.close()
-            boxes = ()
-            if start >= 0 and char_start < start + len(page_text):
-                inside = (char_start - start, min(char_end, start + len(page_text)) - start)
-                boxes = _line_boxes(page, text_page, page_text, inside, image.size)
-        finally:
-            document.close()  # and with it every page and text page taken from it
+            if not text.startswith(page_text, start):
+                start = -1
+        bitmap = page.render(scale=PAGE_WIDTH_PX / page.get_width())
+        image = bitmap.to_pil().convert("RGBA")  # a copy of the bitmap, which is freed here, under the lock
+        bitmap.close()
+        boxes = ()
+        if start >= 0 and char_start < start + len(page_text):
+            inside = (char_start - start, min(char_end, start + len(page_text)) - start)
+            boxes = _line_boxes(page, text_page, page_text, inside, image.size)
     return PageImage(_marked_png(image, boxes), number + 1, pages, image.width, image.height, boxes)
 
 

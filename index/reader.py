@@ -6,10 +6,12 @@ of a filing fetched from EDGAR, which names its documents), never from the file 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import hashlib
 import html
 import re
 import threading
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -238,24 +240,32 @@ def _table_rows(table: str) -> str:
     return "\n" + "\n".join(line for line in lines if line and not RULE_LINE.fullmatch(line)) + "\n"
 
 
-def _pdf_text(raw: bytes) -> tuple[str, list[int]]:
+@contextlib.contextmanager
+def pdf_document(raw: bytes) -> Iterator:
+    """The PDF opened by pdfium (a pypdfium2.PdfDocument), under the process's one pdfium lock; closed, with
+    every page taken from it, on leaving."""
     import pypdfium2  # imported here: only PDFs need it
 
-    pages: list[str] = []
     with PDFIUM:
         try:
             document = pypdfium2.PdfDocument(raw)
         except pypdfium2.PdfiumError as error:
             raise FilingError(f"cannot read PDF: {error}") from error
         try:
-            for index in range(len(document)):
-                page = document[index]
-                text_page = page.get_textpage()
-                pages.append(pdf_page_text(text_page))
-                text_page.close()
-                page.close()
+            yield document
         finally:
             document.close()
+
+
+def _pdf_text(raw: bytes) -> tuple[str, list[int]]:
+    pages: list[str] = []
+    with pdf_document(raw) as document:
+        for index in range(len(document)):
+            page = document[index]
+            text_page = page.get_textpage()
+            pages.append(pdf_page_text(text_page))
+            text_page.close()
+            page.close()
     if not any(p.strip() for p in pages):
         raise FilingError("PDF has no extractable text (scanned images?)")
     page_starts, offset = [], 0
