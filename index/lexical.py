@@ -186,11 +186,15 @@ class LexicalSnapshot:
 
     def document_frequency(self, term: str) -> int:
         """How many chunks hold a (stemmed) term: rare terms weigh more as evidence."""
+        return len(self.rows_holding(term))
+
+    def rows_holding(self, term: str) -> np.ndarray:
+        """The rows of `table` whose chunks hold a (stemmed) term."""
         if self.bm25 is None or term not in self.bm25.vocab_dict:
-            return 0
+            return np.zeros(0, dtype=np.int64)
         index = self.bm25.vocab_dict[term]
         indptr = self.bm25.scores["indptr"]
-        return int(indptr[index + 1] - indptr[index])
+        return self.bm25.scores["indices"][indptr[index]:indptr[index + 1]]
 
 
 def _assemble(parts: Iterable[FilingTerms]) -> LexicalSnapshot:

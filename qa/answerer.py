@@ -193,8 +193,8 @@ class ExtractiveAnswerer:
         return self._scorer
 
     def answer(self, question: str, search_text: str, passages: list[Passage],
-               companies: tuple[str, ...] = ()) -> Extract:
-        """`companies`: the indexed companies the question names."""
+               companies: Mapping[str, tuple[str, ...]] | None = None) -> Extract:
+        """`companies`: the indexed companies the question names, each with the tickers it names it by."""
         assessment = self.assess(question, search_text, passages[:SCORED_PASSAGES], companies)
         ranked = _rerank(passages, assessment.scored)
         confidence = self.scorer.probability(assessment.features) if assessment.chosen else 0.0
@@ -227,11 +227,12 @@ class ExtractiveAnswerer:
         return Extract(" ".join(pieces), citations, confidence, False, ranked)
 
     def assess(self, question: str, search_text: str, passages: list[Passage],
-               companies: tuple[str, ...] = ()) -> Assessment:
+               companies: Mapping[str, tuple[str, ...]] | None = None) -> Assessment:
         """The passages' sentences ranked by evidence, the answer's sentences and the features that decide whether
         to answer. An answer states the number, date or person asked for: without such a sentence there is
         none. Among those that do, sentences of passages about the question's names and years come first."""
-        scored = sorted(self.scored_sentences(question, search_text, passages),
+        companies = companies or {}
+        scored = sorted(self.scored_sentences(question, search_text, passages, companies),
                         key=lambda s: s.score, reverse=True)
         # when the question names indexed companies, another company's filing does not answer it
         stating = [s for s in scored if s.states_value_asked
@@ -246,9 +247,11 @@ class ExtractiveAnswerer:
                                               "similarity": self._similarity(question, chosen[0].sentence)}
         return Assessment(scored, chosen, features)
 
-    def scored_sentences(self, question: str, search_text: str, passages: list[Passage]) -> list[ScoredSentence]:
+    def scored_sentences(self, question: str, search_text: str, passages: list[Passage],
+                         companies: Mapping[str, tuple[str, ...]] | None = None) -> list[ScoredSentence]:
         """Every sentence of the passages worth scoring, with its evidence score, the kinds of fact asked for it
-        states and its FEATURES."""
+        states and its FEATURES. `companies`: as for `assess` (a company's filing holds the tickers it is named by)."""
+        companies = companies or {}
         weights = self._term_weights(search_text)
         # an analyst's word ("CFO") is held by a sentence that holds one of its filing phrases whole
         synonyms = [(set(terms(word)), [terms(phrase) for phrase in phrases])
@@ -272,7 +275,8 @@ class ExtractiveAnswerer:
             defined = sorted(set(_DEFINED_TERM.findall(chunk.text)), key=len, reverse=True)
             defined_terms = re.compile("|".join(map(re.escape, defined))) if defined else None
             passage_words = chunk.text.lower() + " " + filing.company.lower()
-            passage_words += " " + " ".join(company_aliases(filing.company))
+            names_of_company = [*company_aliases(filing.company), *companies.get(filing.company, ())]  # and tickers
+            passage_words += " " + " ".join(names_of_company).lower()
             name_share = _share(names, lambda n: n.lower() in passage_words)
             year_share = _share(years, lambda y: y in chunk.text or y in chunk.table_header
                                 or _year_near(y, filing.filing_date))

@@ -7,14 +7,27 @@ never empty a result that the unfiltered search would give.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from qa.vocabulary import FORM_NAMES_IN_QUESTIONS, SECTION_NAMES_IN_QUESTIONS
-from index.lexical import ChunkFilter, ChunkTable
-from index.lexicon import LEGAL_SUFFIXES, YEAR_IN_TEXT
+import numpy as np
+
+from qa.vocabulary import FILING_WORDS_FOR, FORM_NAMES_IN_QUESTIONS, SECTION_NAMES_IN_QUESTIONS
+from index.lexical import ChunkFilter, ChunkTable, terms
+from index.lexicon import LEGAL_SUFFIXES, MONTH_NUMBERS, YEAR_IN_TEXT
 from qa.models import Filters
+
+# A word in capitals that no company's name gives ("ORCL", "NVDA") names the companies whose chunks hold at least
+# this share of its occurrences: a ticker, as press releases ("NASDAQ: IMGN") and 10-K covers print it. Measured
+# on the corpus index: ORCL, IMGN, NVDA, FFIC, TSLA, WFC occur only in their company's chunks, AAPL only in
+# Apple's under its two names, MGM in 57 of 58; LOW is spread over many companies, the top one holding 11%.
+TICKER_SHARE = 0.9
+TICKER_COMPANIES = 2  # a company filing under an earlier name too (Apple Computer, Apple)
+# a word in capitals on its own ("ORCL", "AAPL's"), not part of another (the LG of LG&E, the U of U.S.)
+_CAPITALS = re.compile(r"(?<![\w&.'-])[A-Z]{2,5}(?=(?:'s)?(?![\w&'-]|\.\w))")
 
 
 class FilterError(ValueError):
@@ -70,6 +83,7 @@ class Inferred:
 
     boosts: dict[str, ChunkFilter] = field(default_factory=dict)  # "company", "date", "form", "section"
     described: Filters = field(default_factory=Filters)
+    symbols: dict[str, tuple[str, ...]] = field(default_factory=dict)  # company: the tickers it is named by
 
     def conjunction(self) -> ChunkFilter:
         merged: dict = {}
@@ -81,11 +95,14 @@ class Inferred:
 class FilterResolver:
     """Resolves filters against what the index holds (its companies, forms and section names)."""
 
-    def __init__(self, table: ChunkTable):
+    def __init__(self, table: ChunkTable, rows_holding: Callable[[str], np.ndarray] | None = None):
+        """`rows_holding`: the rows of `table` whose chunks hold a stemmed term (tickers are found by it)."""
+        self.table = table
         self.companies = table.distinct("company")
         self.forms = table.distinct("form")
         self.sections = table.distinct("section")
         self._aliases = {c: company_aliases(c) for c in self.companies}
+        self._rows_holding = rows_holding
 
     # --- explicit ------------------------------------------------------------------------------
     def resolve(self, filters: Filters) -> ChunkFilter:
@@ -119,6 +136,8 @@ class FilterResolver:
         boosts: dict[str, ChunkFilter] = {}
         described: dict[str, str] = {}
         companies = self._companies_in(question)
+        symbols = self._tickers_in(question, companies)
+        companies += tuple(c for c in symbols if c not in companies)
         if companies:
             boosts["company"] = ChunkFilter(companies=companies)
             described["company"] = " | ".join(companies)
@@ -140,12 +159,31 @@ class FilterResolver:
         if sections:
             boosts["section"] = ChunkFilter(sections=sections)
             described["section"] = " | ".join(sections)
-        return Inferred(boosts, Filters(**described))
+        return Inferred(boosts, Filters(**described), symbols)
 
     def _companies_in(self, question: str) -> tuple[str, ...]:
         text = " " + " ".join(_words(question)) + " "
         return tuple(c for c, aliases in self._aliases.items()
                      if any(_names(question, text, alias, _words(c)) for alias in aliases))
+
+    def _tickers_in(self, question: str, named: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+        """{company: its tickers in the question}: words in capitals that are not a named company's alias, an
+        analyst's shorthand, a form or a month, held (nearly) only by the chunks of one or two companies."""
+        if self._rows_holding is None:
+            return {}
+        known = {alias for c in named for alias in self._aliases[c]} | set(FILING_WORDS_FOR) | set(MONTH_NUMBERS)
+        found: dict[str, tuple[str, ...]] = {}
+        for word in dict.fromkeys(_CAPITALS.findall(question)):
+            stemmed = terms(word)
+            if word.lower() in known or len(stemmed) != 1 or re.fullmatch(r"Q[1-4]|FY|[1-4]Q", word):
+                continue
+            rows = self._rows_holding(stemmed[0])
+            counts = Counter(self.table.columns["company"][rows].tolist()).most_common(TICKER_COMPANIES + 1)
+            holders = {c: n for c, n in counts if n >= (1 - TICKER_SHARE) * len(rows)}
+            if len(holders) <= TICKER_COMPANIES and rows.size and sum(holders.values()) >= TICKER_SHARE * len(rows):
+                for company in holders:
+                    found[company] = found.get(company, ()) + (word,)
+        return found
 
     def _sections_matching(self, names: list[str]) -> tuple[str, ...]:
         wanted = [n.lower() for n in names]

@@ -39,10 +39,11 @@ class Retrieval:
     inferred: Inferred = field(default_factory=Inferred)
 
     @property
-    def named_companies(self) -> tuple[str, ...]:
-        """The indexed companies the question names (not those an explicit filter fixed: every passage is theirs)."""
+    def named_companies(self) -> dict[str, tuple[str, ...]]:
+        """The indexed companies the question names, each with the tickers it names it by (not the companies an
+        explicit filter fixed: every passage is theirs)."""
         company = self.inferred.boosts.get("company")
-        return company.companies if company else ()
+        return {c: self.inferred.symbols.get(c, ()) for c in company.companies} if company else {}
 
 
 class HybridRetriever:
@@ -56,7 +57,8 @@ class HybridRetriever:
         """Filters resolved against the filings searchable at the index's last refresh."""
         generation = self.index.generation
         if self._resolver is None or self._resolver_generation != generation:
-            self._resolver, self._resolver_generation = FilterResolver(self.index.lexical.table), generation
+            lexical = self.index.lexical.snapshot()
+            self._resolver, self._resolver_generation = FilterResolver(lexical.table, lexical.rows_holding), generation
         return self._resolver
 
     def retrieve(self, question: str, filters: Filters, k: int, earlier_filings: tuple[str, ...] = ()) -> Retrieval:
@@ -100,7 +102,7 @@ class HybridRetriever:
                     for rank, chunk in enumerate(self.index.chunks(best), 1)]
         shown = filters.merged(Filters(**{k: v for k, v in inferred.described.__dict__.items()
                                           if k in boosts or (k in ("since", "until") and "date" in boosts)}))
-        return Retrieval(passages, query, shown, Inferred(boosts, inferred.described))
+        return Retrieval(passages, query, shown, Inferred(boosts, inferred.described, inferred.symbols))
 
     def _dense(self, query_vector: np.ndarray, pool: list[tuple[str, float]], table: ChunkTable,
                mask: np.ndarray) -> list[str]:

@@ -135,6 +135,27 @@ def test_company_names_in_questions():
     assert "company" not in resolver.infer("Is apple juice a good business?").boosts
 
 
+def test_a_ticker_names_the_company_whose_chunks_hold_it():
+    import numpy as np
+
+    from index.lexical import ChunkTable
+
+    companies = ["Oracle Corporation", "Oracle Corporation", "Apple Computer, Inc.", "Apple Inc.", "LG&E Energy Corp.",
+                 "Kentucky Utilities Co", "Lowe's Companies, Inc.", "PepsiCo, Inc."]
+    table = ChunkTable({"chunk_id": [str(i) for i in range(8)], "filing_id": list("abcdefgh"), "company": companies,
+                        "form": ["8-K"] * 8, "section": ["Item 5"] * 8}, [20000101] * 8)
+    holders = {"orcl": [0, 1], "aapl": [2, 3], "low": [0, 2, 4, 6, 7], "lg": [4, 5]}  # rows whose chunks hold a term
+    resolver = FilterResolver(table, lambda term: np.array(holders.get(term, []), dtype=np.int64))
+    oracle = resolver.infer("How did ORCL shareholders vote on the climate proposal?")
+    assert oracle.boosts["company"].companies == ("Oracle Corporation",)
+    assert oracle.symbols == {"Oracle Corporation": ("ORCL",)}
+    # a company that filed under two names has its ticker under both
+    assert set(resolver.infer("What did AAPL's board approve?").boosts["company"].companies) == set(companies[2:4])
+    # a word in capitals held by the chunks of many companies names none; a part of a name is no word of its own
+    assert "company" not in resolver.infer("Why did LOW sales fall?").boosts
+    assert resolver.infer("Who signed the LG&E report?").symbols == {}
+
+
 def test_question_understanding():
     assert "employees" in with_filing_words("How did NVIDIA's headcount change?")
     assert _focus_terms("What total revenue did Oracle report for its fourth quarter?")[0] == terms("revenue")[0]
@@ -172,7 +193,7 @@ def test_answer_must_come_from_the_company_asked_about_and_state_what_was_asked(
     answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
     question = "How many employees did Flushing Financial have at the end of 2024?"
     search_text = with_filing_words(question)
-    named = ("Flushing Financial Corporation",)  # the indexed company the question names, as retrieval finds it
+    named = {"Flushing Financial Corporation": ()}  # the indexed company the question names, as retrieval finds it
     meta = _passage("Meta Platforms, Inc.", "As of December 31, 2024, we had 74,067 employees worldwide.")
     assert answerer.answer(question, search_text, [meta], named).refused  # another company's headcount
     flushing = _passage("Flushing Financial Corporation", "As of December 31, 2024, we had 549 full-time "
@@ -182,6 +203,12 @@ def test_answer_must_come_from_the_company_asked_about_and_state_what_was_asked(
     unstated = _passage("Flushing Financial Corporation", "Our employees are our most important asset, and we "
                         "invest in their training.")
     assert answerer.answer(question, search_text, [unstated], named).refused  # no number of employees
+    # named by its ticker, which the passage does not print, the company's filing is still about the question
+    question = "How many employees did FFIC have at the end of 2024?"
+    search_text = with_filing_words(question)
+    by_ticker = answerer.assess(question, search_text, [flushing], {"Flushing Financial Corporation": ("FFIC",)})
+    assert by_ticker.features["off_topic"] == 0.0
+    assert answerer.assess(question, search_text, [flushing]).features["off_topic"] == 1.0
 
 
 def test_ask_command_human_json_and_batch(immunogen, settings, tmp_path):
@@ -257,7 +284,7 @@ def test_an_answer_to_a_question_of_two_parts_quotes_a_sentence_for_each(embedde
                        "Acme Widgets. Mr. Smith will be paid $250,000 a year.")
     # the salary sentence scores well below the appointment (it lacks most of the question's words), yet it is
     # the only one that states the second thing asked for
-    assessment = answerer.assess(question, with_filing_words(question), [passage], ("Acme Widgets, Inc.",))
+    assessment = answerer.assess(question, with_filing_words(question), [passage], {"Acme Widgets, Inc.": ()})
     quoted = " ".join(s.sentence.text for s in assessment.chosen)
     assert "John Smith" in quoted and "$250,000" in quoted, quoted
 
@@ -270,6 +297,6 @@ def test_an_analysts_word_is_held_only_by_the_whole_phrase_filings_use_for_it(em
     passage = _passage("Acme Widgets, Inc.", "Executive officers:\nAge\tOfficer since\n"
                        "Robert Roe, Executive Vice President and Chief Commercial Officer of Acme Widgets\t50\t2023\n"
                        "James Doe, Senior Vice President, Finance and Chief Financial Officer\t58\t2008\n")
-    assessment = answerer.assess(question, with_filing_words(question), [passage], ("Acme Widgets, Inc.",))
+    assessment = answerer.assess(question, with_filing_words(question), [passage], {"Acme Widgets, Inc.": ()})
     best = max(assessment.chosen, key=lambda s: s.score).sentence.text
     assert best.startswith("James Doe"), best
