@@ -40,6 +40,7 @@ RUNNER_UP = 0.8  # share of the best sentence's score from which another sentenc
 # share of the best sentence's score from which a sentence that adds a kind of fact or a year asked about joins
 # the answer (tuning half, facts >= 1/2: 62.8% at 0.35, 65.1% at 0.5 and at 0.65; 62.8% with no such rule)
 COMPLEMENT = 0.5
+RESTATED = 0.8  # share of a sentence's words in a chosen one from which it restates it
 FACT_DISTANCE = 6  # words between a number and the thing it counts, stopwords not counted
 NOT_FOUND = "The indexed filings do not say."
 
@@ -143,7 +144,7 @@ class Assessment:
 
     scored: list[ScoredSentence]  # best first
     chosen: list[ScoredSentence]  # the answer's sentences; none when no sentence states the value asked for
-    features: dict[str, float]  # QUESTION_FEATURES of the answer's first sentence
+    features: dict[str, float]  # QUESTION_FEATURES of the answer's first sentence that states the value asked
 
 
 @dataclass(frozen=True)
@@ -235,16 +236,20 @@ class ExtractiveAnswerer:
         scored = sorted(self.scored_sentences(question, search_text, passages, companies),
                         key=lambda s: s.score, reverse=True)
         # when the question names indexed companies, another company's filing does not answer it
-        stating = [s for s in scored if s.states_value_asked
-                   and (not companies or s.sentence.passage.chunk.filing.company in companies)]
+        eligible = [s for s in scored if not companies or s.sentence.passage.chunk.filing.company in companies]
+        stating = [s for s in eligible if s.states_value_asked]
         if not stating:
             return Assessment(scored, [], {})
-        chosen = _select([s for s in stating if s.on_topic] or stating, YEAR_IN_TEXT.findall(question))
-        others = [s.score for s in scored if s is not chosen[0]]
+        on_topic = [s for s in stating if s.on_topic] or stating
+        chosen = _select(on_topic, [s for s in eligible if s.on_topic == on_topic[0].on_topic],
+                         YEAR_IN_TEXT.findall(question))
+        # the answer's first sentence in the filing's order that states the value asked (a complement may not)
+        first = next(c for c in chosen if c.states_value_asked)
+        others = [s.score for s in scored if s is not first]
         close = sum(s.score >= RUNNER_UP * scored[0].score for s in scored) - 1
-        features = dict(chosen[0].features) | {"runner_up": max(others, default=0.0) / max(scored[0].score, 1e-9),
-                                              "close_candidates": min(1.0, close / 10),
-                                              "similarity": self._similarity(question, chosen[0].sentence)}
+        features = dict(first.features) | {"runner_up": max(others, default=0.0) / max(scored[0].score, 1e-9),
+                                          "close_candidates": min(1.0, close / 10),
+                                          "similarity": self._similarity(question, first.sentence)}
         return Assessment(scored, chosen, features)
 
     def scored_sentences(self, question: str, search_text: str, passages: list[Passage],
@@ -353,7 +358,8 @@ def _slots(question: str) -> tuple[str, ...]:
     """The kinds of fact a question asks for; a question of several parts asks for several."""
     lowered = question.lower()
     cues = {
-        "number": r"\b(how (many|much|big|large|fast)|what (percent|share|price|amount)|how did .* (change|trend|fall|rise))\b"
+        "number": r"\b(how (many|much|big|large|fast)|what (percent|share|price|amount)|how did .* (change|trend|fall|rise|vote))\b"
+                  r"|\b(spend|spent|cost|paid)\b"
                   rf"|\b({'|'.join(AMOUNTS)})\b|{_DURATION.pattern}",
         "date": r"\b(when|until when|on what date|what date|by when)\b",
         "person": r"\b(who|whom)\b",
@@ -460,26 +466,39 @@ def _year_near(year: str, filing_date: str) -> bool:
     return bool(filing_date) and int(filing_date[:4]) in (int(year), int(year) + 1)
 
 
-def _select(scored: list[ScoredSentence], years: list[str]) -> list[ScoredSentence]:
-    """The best sentence and up to two more: one nearly as good (the answer in other words, or the same fact in an
-    8-K item and in its press release), or one fairly good that adds what the chosen ones lack: a kind of fact
-    asked for ("who ... and what salary"), or a year asked about ("between fiscal 2023 and fiscal 2025")."""
-    chosen: list[ScoredSentence] = []
-    filled: set[str] = set()
-    dated: set[str] = set()
-    for candidate in scored:
-        if len(chosen) == MAX_SENTENCES or candidate.score < COMPLEMENT * scored[0].score:
+def _select(stating: list[ScoredSentence], others: list[ScoredSentence], years: list[str]) -> list[ScoredSentence]:
+    """The best sentence that states the value asked for and up to two more: one nearly as good that states it too
+    (the answer in other words), or one fairly good, of `others` as well, that adds what the chosen ones lack: a
+    kind of fact asked for (the reason of "why ... and what did it cost", the salary of "who ... and what
+    salary"), or a year asked about ("between fiscal 2023 and fiscal 2025")."""
+    best = stating[0]
+    chosen: list[ScoredSentence] = [best]
+    # names and reasons are recognised loosely: beside the value it states, the best sentence's "reflecting ..."
+    # does not stand for the reason a question asks too
+    filled: set[str] = set(best.filled & _VALUES or best.filled)
+    dated: set[str] = {y for y in years if y in f"{best.sentence.header}\n{best.sentence.text}"}
+    for candidate in sorted({id(s): s for s in stating + others}.values(), key=lambda s: s.score, reverse=True):
+        if len(chosen) == MAX_SENTENCES or candidate.score < COMPLEMENT * best.score:
             break
-        if candidate.sentence.flat in {c.sentence.flat for c in chosen}:
+        if candidate is best or any(_restates(candidate.sentence, c.sentence) for c in chosen):
             continue
         text = f"{candidate.sentence.header}\n{candidate.sentence.text}"
         holds = {y for y in years if y in text}
-        if not chosen or candidate.score >= RUNNER_UP * scored[0].score or candidate.filled - filled or holds - dated:
+        if (candidate.states_value_asked and candidate.score >= RUNNER_UP * best.score
+                or candidate.filled - filled or holds - dated):
             chosen.append(candidate)
             filled |= candidate.filled
             dated |= holds
     # in the filing's order, so that the answer reads as the filing does
     return sorted(chosen, key=lambda s: (s.sentence.passage.rank, s.sentence.start))
+
+
+def _restates(sentence: Sentence, chosen: Sentence) -> bool:
+    """The sentence tells a fact already chosen again (an 8-K item and its press release, MD&A and a note): nearly
+    all its words are in the chosen one, and no number of its own."""
+    words = set(terms(f"{sentence.header} {sentence.text}"))
+    new = words - set(terms(f"{chosen.header} {chosen.text}"))
+    return len(new) <= (1 - RESTATED) * len(words) and not any(t[0].isdigit() for t in new)
 
 
 def _rerank(passages: list[Passage], scored: list[ScoredSentence]) -> list[Passage]:

@@ -289,6 +289,26 @@ def test_an_answer_to_a_question_of_two_parts_quotes_a_sentence_for_each(embedde
     assert "John Smith" in quoted and "$250,000" in quoted, quoted
 
 
+def test_a_cost_and_its_reason_are_both_quoted_and_a_fact_told_twice_once(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    question = "Why did Acme Widgets' Bolt deal fall through, and what did it cost Acme Widgets in fiscal 2023?"
+    cost = ("We recorded a termination cost related to the Bolt transaction of $1.35 billion in fiscal year 2023 "
+            "reflecting the write-off of the prepayment.")
+    passage = _passage("Acme Widgets, Inc.", f"{cost} We recorded a termination cost of $1.35 billion in fiscal year "
+                       "2023 reflecting the write-off. The parties ended the Bolt deal because of significant "
+                       "regulatory challenges.")
+    assessment = answerer.assess(question, with_filing_words(question), [passage], {"Acme Widgets, Inc.": ()})
+    quoted = [s.sentence.text for s in assessment.chosen]
+    # "what did it cost" asks for an amount; the reason has none, yet it answers the other part
+    assert quoted[0] == cost and any("regulatory challenges" in q for q in quoted), quoted
+    assert sum("$1.35 billion" in q for q in quoted) == 1, quoted  # the cost told again adds nothing
+    # a sentence without an amount does not answer what something cost
+    spent = "What did Acme Widgets spend on the Bolt transaction in fiscal 2023?"
+    vague = _passage("Acme Widgets, Inc.", "Acme Widgets spent heavily on the Bolt transaction in fiscal 2023, "
+                     "as the board had planned.")
+    assert answerer.answer(spent, with_filing_words(spent), [vague], {"Acme Widgets, Inc.": ()}).refused
+
+
 def test_an_analysts_word_is_held_only_by_the_whole_phrase_filings_use_for_it(embedder):
     # "CFO" is a rare word in filings; the words of its phrase are common ones
     answerer = ExtractiveAnswerer(lambda term: 5 if term == "cfo" else 300, lambda: 1000, embedder.embed)
