@@ -240,9 +240,8 @@ class ExtractiveAnswerer:
         stating = [s for s in eligible if s.states_value_asked]
         if not stating:
             return Assessment(scored, [], {})
-        on_topic = [s for s in stating if s.on_topic] or stating
-        chosen = _select(on_topic, [s for s in eligible if s.on_topic == on_topic[0].on_topic],
-                         YEAR_IN_TEXT.findall(question))
+        best = ([s for s in stating if s.on_topic] or stating)[0]
+        chosen = _select(best, [s for s in eligible if s.on_topic == best.on_topic], YEAR_IN_TEXT.findall(question))
         # the answer's first sentence in the filing's order that states the value asked (a complement may not)
         first = next(c for c in chosen if c.states_value_asked)
         others = [s.score for s in scored if s is not first]
@@ -466,18 +465,17 @@ def _year_near(year: str, filing_date: str) -> bool:
     return bool(filing_date) and int(filing_date[:4]) in (int(year), int(year) + 1)
 
 
-def _select(stating: list[ScoredSentence], others: list[ScoredSentence], years: list[str]) -> list[ScoredSentence]:
-    """The best sentence that states the value asked for and up to two more: one nearly as good that states it too
-    (the answer in other words), or one fairly good, of `others` as well, that adds what the chosen ones lack: a
-    kind of fact asked for (the reason of "why ... and what did it cost", the salary of "who ... and what
-    salary"), or a year asked about ("between fiscal 2023 and fiscal 2025")."""
-    best = stating[0]
+def _select(best: ScoredSentence, candidates: list[ScoredSentence], years: list[str]) -> list[ScoredSentence]:
+    """The best sentence that states the value asked for and up to two more of the candidates (best first): one
+    nearly as good that states it too (the answer in other words), or one fairly good that adds what the chosen
+    ones lack, with or without the value: a kind of fact asked for (the reason of "why ... and what did it cost",
+    the salary of "who ... and what salary"), or a year asked about ("between fiscal 2023 and fiscal 2025")."""
     chosen: list[ScoredSentence] = [best]
     # names and reasons are recognised loosely: beside the value it states, the best sentence's "reflecting ..."
     # does not stand for the reason a question asks too
     filled: set[str] = set(best.filled & _VALUES or best.filled)
     dated: set[str] = {y for y in years if y in f"{best.sentence.header}\n{best.sentence.text}"}
-    for candidate in sorted({id(s): s for s in stating + others}.values(), key=lambda s: s.score, reverse=True):
+    for candidate in candidates:
         if len(chosen) == MAX_SENTENCES or candidate.score < COMPLEMENT * best.score:
             break
         if candidate is best or any(_restates(candidate.sentence, c.sentence) for c in chosen):
