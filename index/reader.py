@@ -5,6 +5,7 @@ of a filing fetched from EDGAR, which names its documents), never from the file 
 """
 from __future__ import annotations
 
+import bisect
 import codecs
 import contextlib
 import hashlib
@@ -38,7 +39,7 @@ BINARY_SIGNATURES = (b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f
 SGML_LAYOUT_TAGS = re.compile(r"</?(?:PAGE|S|C|TABLE|CAPTION|FN|F\d{1,2})>", re.I)
 # A fixed-width table of a plain-text submission (Apple 10-K of 1997-12-05, "FIVE FISCAL YEARS ENDED ..."): its
 # columns are runs of two or more spaces apart.
-SGML_TABLE = re.compile(r"<TABLE>(.*?)</TABLE>", re.S | re.I)
+SGML_TABLE_OPEN, SGML_TABLE_CLOSE = re.compile(r"<TABLE>", re.I), re.compile(r"</TABLE>", re.I)
 COLUMN_GAP = re.compile(r"[ \t]{2,}")
 RULE_LINE = re.compile(r"[-=_\s]+")  # the rules under a header and above a total: layout, like <S> and <C>
 ANY_TAG = re.compile(r"<[^>]*>")
@@ -227,10 +228,27 @@ def _is_plain_text_in_html(body: str) -> bool:
 
 
 def _plain_text(body: str) -> str:
-    body = SGML_TABLE.sub(lambda m: _table_rows(m.group(1)), body)
+    body = _with_table_rows(body)
     body = SGML_LAYOUT_TAGS.sub("", body)
     lines = [line.rstrip() for line in body.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+
+
+def _with_table_rows(body: str) -> str:
+    """The body with each <TABLE> ... </TABLE> of it read by `_table_rows`. Each table ends at the first </TABLE>
+    after it opens; once an opening tag has none after it, no later one has. Every end tag is found once, so a file
+    of many unclosed <TABLE> tags is read in one pass (a pattern searched the rest of the file for each of them)."""
+    closes = [match.span() for match in SGML_TABLE_CLOSE.finditer(body)]
+    pieces, done = [], 0
+    for opening in SGML_TABLE_OPEN.finditer(body):
+        if opening.start() < done:
+            continue
+        k = bisect.bisect_left(closes, (opening.end(), -1))
+        if k == len(closes):
+            break
+        pieces += [body[done:opening.start()], _table_rows(body[opening.end():closes[k][0]])]
+        done = closes[k][1]
+    return "".join(pieces) + body[done:]
 
 
 def _table_rows(table: str) -> str:

@@ -123,11 +123,11 @@ def test_parse_cli_prints_one_json_line_per_file_and_errors_inline(tmp_path):
     assert second == {"source": str(empty), "error": "empty file"}
 
 
-def test_fixed_width_tables_of_text_submissions_become_rows_of_cells(tmp_path):
+def _old_10k(after_table: str = "") -> str:
+    """A 1997-style plain-text 10-K with one fixed-width table, and `after_table` after it."""
     # long enough to read as fixed-width text: a few lines holding <TABLE> tags would read as HTML
     prose = "The Company designs, manufactures and markets personal computers.\n" * 220
-    path = tmp_path / "old_10k.txt"
-    path.write_text("""<SEC-DOCUMENT>
+    return """<SEC-DOCUMENT>
 <DOCUMENT>
 <TYPE>10-K
 <TEXT>
@@ -146,15 +146,34 @@ Net sales.......................................  $   7,081  $   9,833
 
 Net income (loss)...............................  $  (1,045) $    (816)
 </TABLE>
-</TEXT>
+""" + after_table + """</TEXT>
 </DOCUMENT>
 </SEC-DOCUMENT>
-""")
+"""
+
+
+OLD_10K_ROWS = ("FIVE FISCAL YEARS ENDED SEPTEMBER 26, 1997\t1997\t1996\n(IN MILLIONS)\n"
+                "Net sales.......................................\t$\t7,081\t$\t9,833\n"
+                "Net income (loss)...............................\t$\t(1,045) $\t(816)")
+
+
+def test_fixed_width_tables_of_text_submissions_become_rows_of_cells(tmp_path):
+    path = tmp_path / "old_10k.txt"
+    path.write_text(_old_10k())
     text = read_filing(path).text
-    assert "FIVE FISCAL YEARS ENDED SEPTEMBER 26, 1997\t1997\t1996\n(IN MILLIONS)\n" \
-           "Net sales.......................................\t$\t7,081\t$\t9,833\n" \
-           "Net income (loss)...............................\t$\t(1,045) $\t(816)" in text
+    assert OLD_10K_ROWS in text
     assert "-----" not in text and "<S>" not in text
+
+
+def test_a_text_filing_with_many_unclosed_table_tags_is_read_within_the_time_a_file_may_take(tmp_path):
+    from index.limits import LimitedReader, ReadLimits
+
+    path = tmp_path / "unclosed.txt"
+    path.write_text(_old_10k("Item 7. Management's Discussion\n" + "<TABLE>\n" * 200_000))
+    # each unclosed tag searched to the end of the file took hours; read in one pass, it takes well under a second
+    with LimitedReader(ReadLimits(50 * 2**20, 10_000_000, max_seconds=30)) as reader:
+        text = reader.read(path).text
+    assert OLD_10K_ROWS in text and "Item 7. Management's Discussion" in text and "<TABLE>" not in text
 
 
 def test_earnings_release_pdf_gets_its_company_form_and_date_from_its_text(tmp_path):
