@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from index.lexical import terms
-from index.lexicon import LEGAL_SUFFIXES, MONTHS, NUMBER_WORDS, YEAR, YEAR_IN_TEXT
+from index.lexicon import LEGAL_SUFFIXES, MONTHS, NUMBER_WORDS, YEAR
 from index.sections import COVER, SIGNATURE
 from qa.filters import company_aliases
 from qa.models import Citation, Passage
@@ -27,7 +27,8 @@ from qa.quotes import Sentence, cite, cite_table_header, passage_sentences
 from qa.retrieval import analysts_words, with_filing_words
 from qa.scorer import AnswerScorer
 from qa.tables import read_row
-from qa.vocabulary import AMOUNTS, BOILERPLATE, DURATION, FILING_WORDS_FOR
+from qa.vocabulary import (AMOUNTS, BOILERPLATE, DURATION, FILING_WORDS_FOR, without_unit_instructions,
+                           years_asked)
 
 MAX_SENTENCES = 3
 SCORED_PASSAGES = 12  # passages whose sentences are scored
@@ -46,7 +47,10 @@ NOT_FOUND = "The indexed filings do not say."
 
 _QUESTION_NOISE = frozenset(terms(
     "what which who whom when where why how many much did does do was were is are the a an company companies "
-    "according filing filings report reported say said describe mention give get total"))
+    "according filing filings report reported say said describe mention give get total "
+    # how a question may tell the reader what to rely on ("Give a response to the question by relying on the
+    # details shown in the cash flow statement", as FinanceBench asks)
+    "response respond question answer relying rely details shown"))
 _YEAR = re.compile(rf"^{YEAR}$")
 _MONTH = "(?:" + "|".join(month.capitalize() for month in MONTHS) + ")"  # as written in prose dates
 _DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b{_MONTH},?\s+\d{{4}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b")
@@ -215,16 +219,19 @@ class ExtractiveAnswerer:
             # a table row says which figure is which only with its table's header: both are quoted, and the
             # answer reads the row against the header when the header has a column for each figure
             cited_header = next((c for c in citations if c.quote == header), None)
-            if cited_header is None:
+            header_is_new = cited_header is None
+            if header_is_new:
                 cited_header = cite_table_header(len(citations) + 1, sentence)
                 citations.append(cited_header)
             row = cite(len(citations) + 1, [sentence])
             citations.append(row)
             if read := read_row(header, sentence.text):
                 pieces.append(f"{_ensure_stop(read)} [{cited_header.n}][{row.n}]")
-            else:
+            elif header_is_new:
                 pieces.append(f"{_ensure_stop(' '.join(header.split()))} [{cited_header.n}] "
                               f"{_ensure_stop(sentence.flat)} [{row.n}]")
+            else:  # the header is written once, before the first of its rows
+                pieces.append(f"{_ensure_stop(sentence.flat)} [{cited_header.n}][{row.n}]")
         return Extract(" ".join(pieces), citations, confidence, False, ranked)
 
     def assess(self, question: str, search_text: str, passages: list[Passage],
@@ -241,7 +248,7 @@ class ExtractiveAnswerer:
         if not stating:
             return Assessment(scored, [], {})
         best = ([s for s in stating if s.on_topic] or stating)[0]
-        chosen = _select(best, [s for s in eligible if s.on_topic == best.on_topic], YEAR_IN_TEXT.findall(question))
+        chosen = _select(best, [s for s in eligible if s.on_topic == best.on_topic], years_asked(question))
         # the answer's first sentence in the filing's order that states the value asked (a complement may not)
         first = next(c for c in chosen if c.states_value_asked)
         others = [s.score for s in scored if s is not first]
@@ -269,7 +276,7 @@ class ExtractiveAnswerer:
         names = [word for name in named for word in name]
         # a name is in a passage when one of its distinctive words is ("Steve" for "Steve Jobs")
         distinctive = [words for words in ([w for w in name if self._is_distinctive(w)] for name in named) if words]
-        years = set(YEAR_IN_TEXT.findall(question))
+        years = set(years_asked(question))
         asks_signature = _ASKS_SIGNATURE.search(question) is not None
         found = []
         for passage in passages:
@@ -357,7 +364,8 @@ def _slots(question: str) -> tuple[str, ...]:
     """The kinds of fact a question asks for; a question of several parts asks for several."""
     lowered = question.lower()
     cues = {
-        "number": r"\b(how (many|much|big|large|fast)|what (percent|share|price|amount)|how did .* (change|trend|fall|rise|vote))\b"
+        "number": r"\b(how (many|much|big|large|fast)|what (percent|share|price|amount)"
+                  r"|how did .* (change|trend|fall|rise|vote))\b"
                   r"|\b(spend|spent|cost|paid)\b"
                   rf"|\b({'|'.join(AMOUNTS)})\b|{_DURATION.pattern}",
         "date": r"\b(when|until when|on what date|what date|by when)\b",
@@ -373,7 +381,8 @@ def _focus_terms(question: str) -> list[str]:
     """Terms of what the question asks for: "What [total revenue] did Oracle report", "How many
     [employees] did IBM have". An answer sentence should hold them, not just the question's names."""
     focus = []
-    for match in _FOCUS.finditer(question):  # each part of "what gain ..., and how much cash ..."
+    # each part of "what gain ..., and how much cash ..."
+    for match in _FOCUS.finditer(without_unit_instructions(question)):
         names = set(terms(" ".join(_CAPITALISED.findall(match.group(1)))))
         focus += [t for t in terms(with_filing_words(match.group(1))) if t not in _QUESTION_NOISE
                   and t not in names and t not in _MEASURES and not _YEAR.match(t)]
@@ -441,11 +450,14 @@ def _without_dates(text: str) -> str:
 
 
 def _names_in(question: str) -> list[list[str]]:
-    """Names of the question, each as its capitalised words ("Steve Jobs", "AFC Gamma"): the words after
-    the question's first word that are not analysts' shorthand (CFO), quarters, fiscal years or months."""
+    """Names of the question, each as its capitalised words ("Steve Jobs", "AFC Gamma"): the words, but the first
+    of each of its sentences, that are not analysts' shorthand (CFO), quarters, fiscal years, months or the unit to
+    answer in ("in USD millions")."""
     names = []
+    question = without_unit_instructions(question)
     for run in _NAME_RUN.finditer(question):
-        words = [w.removesuffix("'s") for w in _CAPITALISED.findall(run.group())[1 if run.start() == 0 else 0:]
+        opens_sentence = not question[:run.start()].strip() or question[:run.start()].rstrip()[-1] in ".?!"
+        words = [w.removesuffix("'s") for w in _CAPITALISED.findall(run.group())[1 if opens_sentence else 0:]
                  if w.lower() not in _QUESTION_NOISE and not w.isdigit() and w.lower() not in FILING_WORDS_FOR
                  and not re.fullmatch(r"Q[1-4]|FY\d*|" + _MONTH, w)]
         if words:

@@ -15,9 +15,9 @@ from functools import lru_cache
 
 import numpy as np
 
-from qa.vocabulary import FILING_WORDS_FOR, FORM_NAMES_IN_QUESTIONS, SECTION_NAMES_IN_QUESTIONS
+from qa.vocabulary import FILING_WORDS_FOR, FORM_NAMES_IN_QUESTIONS, SECTION_NAMES_IN_QUESTIONS, years_asked
 from index.lexical import ChunkFilter, ChunkTable, terms
-from index.lexicon import LEGAL_SUFFIXES, MONTH_NUMBERS, YEAR_IN_TEXT
+from index.lexicon import LEGAL_SUFFIXES, MONTH_NUMBERS
 from qa.models import Filters
 
 # A word in capitals that no company's name gives ("ORCL", "NVDA") names the companies whose chunks hold at least
@@ -141,7 +141,7 @@ class FilterResolver:
         if companies:
             boosts["company"] = ChunkFilter(companies=companies)
             described["company"] = " | ".join(companies)
-        years = sorted({int(y) for y in YEAR_IN_TEXT.findall(question)})
+        years = sorted({int(y) for y in years_asked(question)})
         if years:
             # a filing reports on the year before it too: fiscal 2024 is in a 10-K filed in 2025
             since, until = f"{years[0]}-01-01", f"{years[-1] + 1}-12-31"

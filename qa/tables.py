@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from index.lexicon import YEAR_IN_TEXT
+
 CELL = "\t"
 _CURRENCY = frozenset(("$", "€", "£", "¥", "US$", "EUR"))
 _UNIT = re.compile(r"\b(?:in|dollars in|amounts in|\$ in|expressed in)\s+(?:u\.s\.\s+dollars\s+)?"
@@ -47,8 +49,12 @@ def read_row(header: str, row: str) -> str:
     if not rows:
         return ""
     columns = rows[-1]
-    if len(columns) == len(figures) + 1 and not any(c.isdigit() for c in columns[0]):
-        columns = columns[1:]  # the header row's first cell labels the label column ("(Dollars in millions)")
+    # the header row's first cell labels the label column ("(Dollars in millions)", "Years ended December 31"):
+    # it is no column of figures when one is left over, or when it alone names no period among periods
+    stub = not YEAR_IN_TEXT.search(columns[0]) and (
+        len(columns) == len(figures) + 1 or len(columns) > 1 and all(YEAR_IN_TEXT.search(c) for c in columns[1:]))
+    if stub:
+        columns = columns[1:]
     if len(columns) != len(figures):
         return ""
     for spanning in reversed(rows[:-1]):

@@ -5,6 +5,10 @@ for one question. What the forms themselves define (items, parts, exhibits) is i
 """
 from __future__ import annotations
 
+import re
+
+from index.lexicon import YEAR_IN_TEXT
+
 # What analysts call forms and sections in plain words, for filters inferred from a question.
 # Keys are lower-case phrases matched on word boundaries; section values are section names as
 # index/sections.py writes them, matched exactly or as a prefix before a dot ("EX-99" covers EX-99.1).
@@ -92,6 +96,7 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "guidance": ("outlook", "expects"),
     "cash burn": ("net cash used in operating activities",),
     "yoy": ("year over year", "compared with the prior year"),
+    "capital expenditure": ("capital expenditures", "purchases of property plant and equipment"),
     # deals as analysts speak of them, and as filings record them
     "buy": ("acquire", "acquisition", "purchase", "merger"),
     "bought": ("acquired", "acquisition", "purchased", "merger"),
@@ -114,7 +119,7 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
 # unanswerable tuning question fewer and answered no more: measured with `filings-qa eval --split tuning`.)
 AMOUNTS: tuple[str, ...] = (
     "salary", "revenue", "revenues", "sales", "eps", "price", "ratio", "rate", "roe", "earn", "earnings", "income",
-    "gain", "fee",
+    "gain", "fee", "amount", "capex", "expenditure", "expenditures",
 )
 
 # Words that ask for a length of time: the answer is a period ("for a period of five years" answers "for how long
@@ -140,3 +145,31 @@ BOILERPLATE: tuple[str, ...] = (
     # the check boxes of an 8-K cover (Premier Financial Bancorp 8-K of 2021-03-30)
     r"[\u2610\u2612\u2611]|\bcommunications? pursuant to rule\b|\bsoliciting material pursuant to rule\b",
 )
+
+
+# A fiscal year as analysts abbreviate it: "FY2018", "FY 2024", "FY23" (two digits: this century up to 50, else the
+# last), the way FinanceBench and sell-side notes ask ("What is the FY2018 capital expenditure amount for 3M?").
+_FISCAL_YEAR = re.compile(r"\bFY\s?'?(\d{4}|\d{2})\b", re.I)
+
+
+def years_asked(question: str) -> list[str]:
+    """The years a question asks about, as four digits, in the order written: "2024", and "FY2018", "FY23"."""
+    spans = [(m.start(), m.group()) for m in YEAR_IN_TEXT.finditer(question)]
+    for match in _FISCAL_YEAR.finditer(question):
+        digits = match.group(1)
+        year = digits if len(digits) == 4 else ("20" if int(digits) <= 50 else "19") + digits
+        if not any(match.start(1) <= start < match.end() for start, _ in spans):  # "FY 2024" holds a year already
+            spans.append((match.start(), year))
+    return list(dict.fromkeys(year for _, year in sorted(spans)))
+
+
+# The unit an answer should be given in, as a question may ask for it ("(in USD millions)", "in percentage
+# terms"): an instruction to whoever answers, not words to search for ("USD" and "millions" match every debt table).
+UNIT_INSTRUCTION = re.compile(
+    r"\(?\b(?:expressed |given |answer |round(?:ed)? )?in (?:(?:USD|US\$|\$|EUR|€)\s*)?"
+    r"(?:millions|billions|thousands|percent(?:age)?(?: terms| points)?)\b(?: of (?:USD|US dollars|dollars))?\)?",
+    re.I)
+
+
+def without_unit_instructions(question: str) -> str:
+    return UNIT_INSTRUCTION.sub(" ", question)

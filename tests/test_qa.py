@@ -309,6 +309,33 @@ def test_a_cost_and_its_reason_are_both_quoted_and_a_fact_told_twice_once(embedd
     assert answerer.answer(spent, with_filing_words(spent), [vague], {"Acme Widgets, Inc.": ()}).refused
 
 
+def test_a_question_asked_as_financebench_asks_it(embedder):
+    from qa.vocabulary import years_asked
+
+    question = ("What is the FY2018 capital expenditure amount (in USD millions) for Acme Widgets? Give a response "
+                "to the question by relying on the details shown in the cash flow statement.")
+    assert years_asked(question) == ["2018"]
+    assert years_asked("FY23 against FY 2024 and 2025") == ["2023", "2024", "2025"]
+    searched = with_filing_words(question)
+    assert "USD" not in searched and "purchases of property plant and equipment" in searched  # units are no search
+    assert _names_in(question) == [["Acme", "Widgets"]]  # "Give" opens a sentence, "USD" is the unit asked for
+    assert _slots(question) == ("number",)
+    # a statement without periods the rows can be read against: its header is written once, before its first row
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    text = ("Consolidated Statements of Cash Flows (Dollars in millions)\nYears ended December 31\t2018\t2017\n"
+            "Purchases of property, plant and equipment (PP&E)\t(1,577)\t(1,373)\t(1,420)\n"
+            "Proceeds from sale of PP&E and other assets\t262\t49\t58\n")
+    statement = _passage("Acme Widgets, Inc.", text)
+    answer = answerer.answer(question, searched, [statement], {"Acme Widgets, Inc.": ()})
+    assert not answer.refused and "(1,577)" in answer.text, answer.text
+    assert answer.text.count("Years ended December 31") <= 1 and answer.citations[0].quote.startswith("Consolidated")
+    assert _verbatim_quotes(answer, text)
+
+
+def _verbatim_quotes(answer, text: str) -> bool:
+    return all(text[c.char_start:c.char_end] == c.quote for c in answer.citations)
+
+
 def test_an_analysts_word_is_held_only_by_the_whole_phrase_filings_use_for_it(embedder):
     # "CFO" is a rare word in filings; the words of its phrase are common ones
     answerer = ExtractiveAnswerer(lambda term: 5 if term == "cfo" else 300, lambda: 1000, embedder.embed)

@@ -100,6 +100,10 @@ def test_header_rows_hold_periods_and_labels_body_rows_hold_amounts(row, holds):
      "NINE MONTHS ENDED June 26, 2004 198; NINE MONTHS ENDED June 28, 2003 (32)"),
     ("Years ended\tTotal\n2024\t2023\t2024", "Net sales\t1\t2\t3", ""),  # spans that do not fit, periods alike
     ("2024\t2023\t2022", "Net sales\t1\t2", ""),  # columns and figures differ in number
+    # a label cell over the row labels is no period (Boeing's 10-K of 2022): three figures under two years
+    ("Years ended December 31\t2022\t2021", "Sales of products\t$55,893\t$51,386\t$47,142", ""),
+    ("Years ended December 31\t2022\t2021\t2020", "Sales of products\t$55,893\t$51,386\t$47,142",
+     "Sales of products: 2022 $55,893; 2021 $51,386; 2020 $47,142"),
     ("2024\t2023", "Chief Executive Officer\tJane Roe\tJohn Doe", ""),  # not figures
 ])
 def test_a_row_is_read_against_its_header_only_when_the_columns_fit(header, row, read):
