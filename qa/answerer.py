@@ -27,8 +27,8 @@ from qa.quotes import Sentence, cite, cite_table_header, passage_sentences
 from qa.retrieval import analysts_words, with_filing_words
 from qa.scorer import AnswerScorer
 from qa.tables import read_row
-from qa.vocabulary import (AMOUNTS, BOILERPLATE, DURATION, FILING_WORDS_FOR, without_unit_instructions,
-                           years_asked)
+from qa.vocabulary import (AMOUNTS, BOILERPLATE, DURATION, FILING_WORDS_FOR, UNIT_INSTRUCTION,
+                           without_unit_instructions, years_asked)
 
 MAX_SENTENCES = 3
 SCORED_PASSAGES = 12  # passages whose sentences are scored
@@ -367,14 +367,15 @@ def _slots(question: str) -> tuple[str, ...]:
         "number": r"\b(how (many|much|big|large|fast)|what (percent|share|price|amount)"
                   r"|how did .* (change|trend|fall|rise|vote))\b"
                   r"|\b(spend|spent|cost|paid)\b"
-                  rf"|\b({'|'.join(AMOUNTS)})\b|{_DURATION.pattern}",
+                  rf"|\b({'|'.join(AMOUNTS)})\b|{_DURATION.pattern}"
+                  rf"|{UNIT_INSTRUCTION.pattern}",  # "(in USD millions)": a figure is asked for
         "date": r"\b(when|until when|on what date|what date|by when)\b",
         "person": r"\b(who|whom)\b",
         "name": r"^\s*where\b|\b(which|what) (company|companies|firm|bank|auditor|accountant|business|subsidiary|"
                 r"exchange|entity)\b",
         "reason": r"\bwhy\b",
     }
-    return tuple(slot for slot, cue in cues.items() if re.search(cue, lowered))
+    return tuple(slot for slot, cue in cues.items() if re.search(cue, lowered, re.I))
 
 
 def _focus_terms(question: str) -> list[str]:

@@ -59,7 +59,8 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "cfo": ("chief financial officer",),
     "ceo": ("chief executive officer",),
     "coo": ("chief operating officer",),
-    "eps": ("earnings per share",),
+    "eps": ("earnings per share", "net income per share"),
+    "earnings per share": ("net income per share",),  # Adobe's 10-K of 2022: "Diluted net income per share"
     "capex": ("capital expenditures", "purchases of property plant and equipment"),
     "roe": ("return on equity",),
     "revenue": ("revenues", "net sales"),
