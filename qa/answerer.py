@@ -362,7 +362,6 @@ class ExtractiveAnswerer:
 
 def _slots(question: str) -> tuple[str, ...]:
     """The kinds of fact a question asks for; a question of several parts asks for several."""
-    lowered = question.lower()
     cues = {
         "number": r"\b(how (many|much|big|large|fast)|what (percent|share|price|amount)"
                   r"|how did .* (change|trend|fall|rise|vote))\b"
@@ -375,7 +374,7 @@ def _slots(question: str) -> tuple[str, ...]:
                 r"exchange|entity)\b",
         "reason": r"\bwhy\b",
     }
-    return tuple(slot for slot, cue in cues.items() if re.search(cue, lowered, re.I))
+    return tuple(slot for slot, cue in cues.items() if re.search(cue, question, re.I))
 
 
 def _focus_terms(question: str) -> list[str]:
