@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -24,11 +23,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from evaluation.scoring import percentile
+from measure import ROOT, free_port, wait_for
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
-ROOT = Path(__file__).resolve().parents[1]
 SEARCHING = "Searching the filings…"  # the placeholder the chat shows before any answer text
 SAMPLE_QUESTIONS = [
     "Who did ImmunoGen appoint as CFO?",
@@ -83,26 +82,13 @@ def run(url: str, users: int, questions: list[str], rounds: int) -> dict:
 
 @contextmanager
 def served(data: Path, concurrency: int):
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     log = tempfile.NamedTemporaryFile("w+", prefix="chat-latency-", suffix=".log", delete=False)
     server = subprocess.Popen([sys.executable, "-m", "ui", "serve", "--data", str(data), "--port", str(port),
                                "--concurrency", str(concurrency)], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/"
     try:
-        import httpx
-
-        deadline = time.monotonic() + 180
-        while server.poll() is None and time.monotonic() < deadline:
-            try:
-                if httpx.get(url + "gradio_api/info", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.5)
-        else:
-            sys.exit(f"the server did not start; see {log.name}")
+        wait_for(url + "gradio_api/info", server, Path(log.name), seconds=180)
         yield url
     finally:
         server.terminate()

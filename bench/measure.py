@@ -1,9 +1,11 @@
-"""What the speed benchmarks share: timing a child process with its peak memory, the machine, the results."""
+"""What the speed benchmarks share: timing a child process with its peak memory, servers they start, the machine,
+the results."""
 from __future__ import annotations
 
 import json
 import os
 import platform
+import socket
 import subprocess
 import sys
 import tempfile
@@ -44,6 +46,29 @@ def run(command: list[str], env: dict[str, str] | None = None) -> Run:
         raise SystemExit(f"{' '.join(command[:4])} ... failed ({process.returncode}):\n{stderr[-3000:]}")
     # Linux reports ru_maxrss in KiB.
     return Run(seconds, usage.ru_maxrss / 1024, stdout, stderr, load_before, os.getloadavg()[0])
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on, for a server a benchmark starts."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url: str, process: subprocess.Popen, log: Path, seconds: float = 300) -> None:
+    """Return once `url` answers 200; stop the benchmark with the end of the server's log if it does not (or the
+    server exits) within `seconds`."""
+    import httpx
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            if httpx.get(url, timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    raise SystemExit(f"{url} did not come up: {log.read_text()[-2000:]}")
 
 
 def machine() -> dict:

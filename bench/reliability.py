@@ -24,7 +24,6 @@ import json
 import os
 import random
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -37,7 +36,7 @@ from pathlib import Path
 
 from evaluation.scoring import percentile
 from index.models import file_stem
-from measure import CLI, ROOT, SHARED, machine, save
+from measure import CLI, ROOT, SHARED, free_port, machine, save, wait_for
 
 SAMPLE = ROOT / "samples" / "immunogen_8-K_2001-03-07.txt"
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -234,29 +233,18 @@ def run_hostile(work: Path) -> dict:
             + (max(usage.ru_maxrss * 1024, together) >= MEMORY_LIMIT)}
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def served(data: Path, log: Path) -> tuple[subprocess.Popen, str]:
     """A `filings-qa serve` on a free port, once it answers."""
-    import httpx
-
     port = free_port()
     server = subprocess.Popen([CLI, "serve", "--data", str(data), "--port", str(port)], cwd=ROOT,
                               stdout=log.open("w"), stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 300
-    while server.poll() is None and time.monotonic() < deadline:
-        try:
-            if httpx.get(url + "gradio_api/info", timeout=2).status_code == 200:
-                return server, url
-        except httpx.HTTPError:
-            time.sleep(0.5)
-    server.kill()
-    sys.exit(f"the server did not start; see {log}")
+    try:
+        wait_for(url + "gradio_api/info", server, log)
+    except SystemExit:
+        server.kill()
+        raise
+    return server, url
 
 
 def upload_in_browser(url: str, path: Path) -> tuple[float, str]:

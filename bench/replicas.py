@@ -23,13 +23,12 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from measure import CLI, ROOT, SHARED, machine, run, save
+from measure import CLI, ROOT, SHARED, free_port, machine, run, save, wait_for
 
 from evaluation.scoring import load_questions, percentile
 
@@ -38,25 +37,6 @@ CHROMA = str(Path(CLI).with_name("chroma"))
 ACME = ROOT / "tests" / "fixtures" / "acme_plain_8k.txt"
 ACME_QUESTION = "Who did Acme Widgets name as Chief Operating Officer?"
 USERS = 4  # concurrent users: two per replica, enough to keep both cores of this machine busy
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(url: str, process: subprocess.Popen, log: Path, seconds: float = 300) -> None:
-    import httpx
-
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline and process.poll() is None:
-        try:
-            if httpx.get(url, timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            time.sleep(0.5)
-    raise SystemExit(f"{url} did not come up: {log.read_text()[-2000:]}")
 
 
 @contextlib.contextmanager
