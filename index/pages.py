@@ -1,22 +1,22 @@
 """A page of a PDF filing as a reader sees it, rendered by pdfium, with a quote's characters marked on it.
 
 The filing's text is its pages' text as `reader.pdf_page_text` writes it, joined by DOCUMENT_SEPARATOR; that
-text differs from what pdfium reads only in white space. So the n-th non-space character of a page's text is
-the n-th non-space character pdfium reads on the page, and its box is where the quote's character is printed.
+text differs from what pdfium reads only in white space and in the letters a ligature glyph stands for beyond
+the one pdfium reads (which the page text lists). So the n-th non-space character of a page's text, those letters
+left out, is the n-th non-space character pdfium reads on the page, and its box is where the quote's character
+is printed.
 """
 from __future__ import annotations
 
 import ctypes
 import io
-import re
 from dataclasses import dataclass
 
-from index.reader import DOCUMENT_SEPARATOR, pdf_document, pdf_page_text
+from index.reader import DOCUMENT_SEPARATOR, PdfPageText, pdf_document, pdf_page_text
 
 PAGE_WIDTH_PX = 900  # wide enough to read a 10-K's small print beside the chat
 MARK_FILL = (255, 200, 0, 110)  # translucent yellow over the printed words
 MARK_OUTLINE = (230, 120, 0, 255)
-_SPACE = re.compile(r"\s")
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,8 @@ def render_quote(pdf: bytes, text: str, char_start: int, char_end: int, first_pa
         number = min(max((first_page or 1) - 1, 0), pages - 1)
         page = document[number]
         text_page = page.get_textpage()
-        page_text = pdf_page_text(text_page)
+        read = pdf_page_text(text_page)
+        page_text = read.text
         # the last place this page's text lies before the quote: its page start in the filing's text
         start = text.rfind(page_text, 0, char_start + len(page_text)) if page_text else -1
         while start >= 0 and char_start >= start + len(page_text) and number + 1 < pages:
@@ -61,7 +62,8 @@ def render_quote(pdf: bytes, text: str, char_start: int, char_end: int, first_pa
             number += 1
             page = document[number]
             text_page = page.get_textpage()
-            page_text = pdf_page_text(text_page)
+            read = pdf_page_text(text_page)
+            page_text = read.text
             if not text.startswith(page_text, start):
                 start = -1
         bitmap = page.render(scale=PAGE_WIDTH_PX / page.get_width())
@@ -70,16 +72,21 @@ def render_quote(pdf: bytes, text: str, char_start: int, char_end: int, first_pa
         boxes = ()
         if start >= 0 and char_start < start + len(page_text):
             inside = (char_start - start, min(char_end, start + len(page_text)) - start)
-            boxes = _line_boxes(page, text_page, page_text, inside, image.size)
+            boxes = _line_boxes(page, text_page, read, inside, image.size)
     return PageImage(_marked_png(image, boxes), number + 1, pages, image.width, image.height, boxes)
 
 
-def _line_boxes(page, text_page, page_text: str, span: tuple[int, int], size: tuple[int, int]) -> tuple[Box, ...]:
-    """Pixel boxes of the characters of page_text[span[0]:span[1]], one per printed line."""
+def _line_boxes(page, text_page, page_text: PdfPageText, span: tuple[int, int], size: tuple[int, int]
+                ) -> tuple[Box, ...]:
+    """Pixel boxes of the characters of page_text.text[span[0]:span[1]], one per printed line."""
     import pypdfium2.raw as pdfium_c
 
-    first = len(_SPACE.sub("", page_text[:span[0]]))
-    count = len(_SPACE.sub("", page_text[span[0]:span[1]]))
+    def printed_before(position: int) -> int:  # characters pdfium reads before this position of the page text
+        return sum(1 for i, char in enumerate(page_text.text[:position])
+                   if not char.isspace() and i not in page_text.added)
+
+    first = printed_before(span[0])
+    count = printed_before(span[1]) - first
     read = text_page.get_text_range()  # its indices are pdfium's character indices
     printed = [i for i, char in enumerate(read) if not char.isspace()][first:first + count]
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 import bisect
 import codecs
 import contextlib
+import functools
 import hashlib
 import html
 import re
 import threading
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from index import edgar_folder, forms, metadata, sgml
@@ -25,6 +26,12 @@ DOCUMENT_SEPARATOR = "\n\n"
 PDF_COLUMN_GAP = 1.0  # in line heights: a wider gap between two words of a PDF line separates table cells
 PDF_MIN_LINE_HEIGHT = 4.0  # points: a character box flatter than this (a dash, a dot) measures no line
 PDF_LINE = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|$)")
+# pdfium reads the "ff" ligature glyph of some fonts as an "f" and a space (American Express's 2022 10-K: "could
+# materially adversely af ect our results"; Amcor's 2023 10-K, 3M's 2018 10-K). A word split so is joined again
+# with the letters that make a known English word, where one of its halves is none: "af ect" reads "affect",
+# "of icers" "officers", and "of the" or "of ices" stay as they are.
+LIGATURE_SPLIT = re.compile(r"(?<![A-Za-z])([A-Za-z]*)f ([a-z]+)(?![A-Za-z])")
+LIGATURE_LETTERS = ("ff", "fi", "fl", "ffi", "ffl")
 COVER_CHARS = 8000  # the cover page of a form lies within its first few thousand characters
 # Byte-order marks, UTF-32's first: its little-endian mark begins with UTF-16's.
 BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
@@ -281,7 +288,7 @@ def _pdf_text(raw: bytes) -> tuple[str, list[int]]:
         for index in range(len(document)):
             page = document[index]
             text_page = page.get_textpage()
-            pages.append(pdf_page_text(text_page))
+            pages.append(pdf_page_text(text_page).text)
             text_page.close()
             page.close()
     if not any(p.strip() for p in pages):
@@ -293,9 +300,49 @@ def _pdf_text(raw: bytes) -> tuple[str, list[int]]:
     return DOCUMENT_SEPARATOR.join(pages), page_starts
 
 
-def pdf_page_text(text_page) -> str:
+@dataclass(frozen=True)
+class PdfPageText:
     """A PDF page's text as the filing's text holds it (pages are joined by DOCUMENT_SEPARATOR)."""
-    return "\n".join(_pdf_lines(text_page)).strip("\n")
+
+    text: str
+    # positions in `text` of the letters a ligature glyph stands for beyond the one pdfium reads ("affect": the
+    # second f); they have no character box of their own
+    added: frozenset[int] = frozenset()
+
+
+def pdf_page_text(text_page) -> PdfPageText:
+    text = "\n".join(_pdf_lines(text_page)).strip("\n")
+    pieces, added, end, length = [], set(), 0, 0
+    for split in LIGATURE_SPLIT.finditer(text):
+        letters = _ligature_letters(split.group(1), split.group(2))
+        if letters is None:
+            continue
+        kept = text[end:split.start()] + split.group(1)
+        pieces += [kept, letters]
+        length += len(kept)
+        added |= set(range(length + 1, length + len(letters)))  # the first letter is the glyph pdfium read
+        length += len(letters)
+        end = split.start(2)
+    pieces.append(text[end:])
+    return PdfPageText("".join(pieces), frozenset(added))
+
+
+def _ligature_letters(before: str, after: str) -> str | None:
+    """The letters of the ligature in "<before>f <after>", or None when the two are words as they stand or no
+    joining of them is one."""
+    words = _english_words()
+    if f"{before}f".lower() in words and after in words:
+        return None
+    joined = max(LIGATURE_LETTERS, key=lambda letters: words[f"{before}{letters}{after}".lower()])
+    return joined if words[f"{before}{joined}{after}".lower()] else None
+
+
+@functools.lru_cache(maxsize=1)
+def _english_words():
+    """pyspellchecker's English word frequencies (in its wheel; read once, in about 0.3 s, when a PDF needs it)."""
+    from spellchecker import SpellChecker
+
+    return SpellChecker(distance=1).word_frequency
 
 
 def _pdf_lines(text_page) -> list[str]:

@@ -3,6 +3,7 @@ folder, where the page is rendered from."""
 from __future__ import annotations
 
 import io
+import re
 
 from PIL import Image
 
@@ -49,6 +50,20 @@ def test_the_quote_is_marked_on_the_page_it_is_printed_on(tmp_path):
     start = filing.text.index(row)
     cells = render_quote(pdf, filing.text, start, start + len(row), first_page=2)
     assert cells.page == 2 and len(cells.boxes) == 1 and cells.boxes[0].right - cells.boxes[0].left > 88
+
+
+def test_a_quote_after_a_word_joined_at_a_ligature_is_marked_where_it_is_printed(tmp_path):
+    # pdfium reads "af ect" where a ligature is printed; the text reads "affect", one letter more than pdfium gives.
+    # In Helvetica a space is as wide as an f, so the words after it are printed where they are on the line above.
+    pdf = make_pdf([["FORM 8-K", "Rates may adversely affect our results of operations.",
+                     "Rates may adversely af ect our results of operations."]])
+    path = tmp_path / "ligature.pdf"
+    path.write_bytes(pdf)
+    text = read_filing(path).text
+    first, second = (m.start() for m in re.finditer("our results", text))
+    (printed,) = render_quote(pdf, text, first, first + len("our results"), first_page=1).boxes
+    (joined,) = render_quote(pdf, text, second, second + len("our results"), first_page=1).boxes
+    assert (joined.left, joined.right) == (printed.left, printed.right) and joined.top >= printed.bottom - 4
 
 
 def test_a_page_whose_text_is_not_the_filings_is_shown_without_marks(tmp_path):

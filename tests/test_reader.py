@@ -200,6 +200,19 @@ def test_pdf_table_rows_keep_their_cells_apart_and_prose_stays_prose(tmp_path):
     assert not any("\t" in line for line in lines if line.startswith("Region names"))  # no figures: not a row
 
 
+def test_a_word_pdfium_splits_at_a_ligature_glyph_is_joined_again(tmp_path):
+    # pdfium reads some fonts' "ff" glyph as "f" and a space: the fixture's text is what it reads from such a PDF
+    path = tmp_path / "ligatures.pdf"
+    path.write_bytes(make_pdf([["FORM 10-K", "Annual report of Acme Widgets, Inc.",
+                                "Rates could materially adversely af ect our results of operations.",
+                                "Our of icers expect the ef ective tax rate to dif er; if costs rise, proceeds of the",
+                                "offering fall. The chef asked if ice was sold."]]))
+    text = read_filing(path).text
+    assert "materially adversely affect our results of operations." in text
+    assert "Our officers expect the effective tax rate to differ; if costs rise, proceeds of the" in text
+    assert "The chef asked if ice was sold." in text  # two words as they stand: not joined
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-8-sig"])
 def test_a_filing_in_utf16_or_utf32_with_its_byte_order_mark_is_read(tmp_path, encoding):
     text = SAMPLE.read_text(encoding="utf-8")
