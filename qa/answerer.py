@@ -80,6 +80,7 @@ DISTINCTIVE_NAME = 0.01
 NOVELTY_ENOUGH = 0.4  # share of a sentence's words not in the question from which it is not a mere restatement
 _NUMBER_TERMS = frozenset(terms(" ".join(NUMBER_WORDS)))
 _PERIOD_UNITS = frozenset(terms("days weeks months quarters years"))
+_COUNTED_PERIODS = re.compile(r"\b\d+[\s-]+(?:days?|weeks?|months?|quarters?|years?)\b", re.I)
 _ASKS_SIGNATURE = re.compile(r"\bsign(?:ed|s|ing|ature|atory|atories)?\b", re.I)
 _BOILERPLATE = re.compile("|".join(BOILERPLATE), re.I)
 _DURATION = re.compile(r"\b(?:" + "|".join(DURATION) + r")\b", re.I)
@@ -391,8 +392,9 @@ def _focus_terms(question: str) -> list[str]:
 
 def _states_number(asked: Asked, text: str) -> bool:
     """A number the question does not give, near what was asked about when that is known
-    ("1,556,000 full-time and part-time employees"), not anywhere in the sentence."""
-    sequence = terms(_without_dates(text))
+    ("1,556,000 full-time and part-time employees"), not anywhere in the sentence. A count of periods in figures
+    ("20 years of experience") is a number only when a length of time is asked for."""
+    sequence = terms(_without_dates(text if asked.asks_duration else _COUNTED_PERIODS.sub(" ", text)))
     numbers = [i for i, t in enumerate(sequence) if t not in asked.known_numbers and (
         t[0].isdigit() or t in _NUMBER_TERMS and not _names_a_period(sequence, i, asked))]
     if not asked.focus:

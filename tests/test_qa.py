@@ -183,6 +183,19 @@ def test_question_understanding():
     assert asked.filled_by("On September 29, 1995, Cisco acquired Combinet, Inc.") == {"name"}
 
 
+def test_a_count_of_years_in_figures_is_the_value_only_when_a_length_of_time_is_asked():
+    growth = "What comparable sales growth did Acme Widgets report for 2024?"
+    asked = Asked.of(growth, with_filing_words(growth), {"sale": 1.0, "growth": 1.0})
+    assert not asked.filled_by("Jane Roe brings 20 years of experience in sales to drive growth.")
+    assert asked.filled_by("Comparable sales growth was 4 percent in 2024.") == {"number"}
+    salary = "What salary will Acme Widgets pay its new CFO?"
+    assert Asked.of(salary, with_filing_words(salary), {"salari": 1.0}).filled_by(
+        "Mr. Smith will be paid a salary of $250,000 a year.") == {"number"}
+    term = "What is the term of the license Acme Widgets granted?"
+    assert Asked.of(term, with_filing_words(term), {"licens": 1.0}).filled_by(
+        "The license runs for 5 years.") == {"number"}
+
+
 def _passage(company: str, text: str, rank: int = 1) -> Passage:
     filing = FilingRef(company=company, form="10-K", filing_date="2025-02-01", accession="0000000000-25-000001",
                        filing_id=company, source="f.htm")
