@@ -53,27 +53,34 @@ def render_quote(pdf: bytes, text: str, char_start: int, char_end: int, first_pa
         number = min(max((first_page or 1) - 1, 0), pages - 1)
         page = document[number]
         text_page = page.get_textpage()
-        read = pdf_page_text(text_page)
-        page_text = read.text
         # the last place this page's text lies before the quote: its page start in the filing's text
-        start = text.rfind(page_text, 0, char_start + len(page_text)) if page_text else -1
-        while start >= 0 and char_start >= start + len(page_text) and number + 1 < pages:
-            start += len(page_text) + len(DOCUMENT_SEPARATOR)
+        start, read = -1, pdf_page_text(text_page)
+        for read in _readings(text_page):
+            start = text.rfind(read.text, 0, char_start + len(read.text)) if read.text else -1
+            if start >= 0:
+                break
+        while start >= 0 and char_start >= start + len(read.text) and number + 1 < pages:
+            start += len(read.text) + len(DOCUMENT_SEPARATOR)
             number += 1
             page = document[number]
             text_page = page.get_textpage()
-            read = pdf_page_text(text_page)
-            page_text = read.text
-            if not text.startswith(page_text, start):
-                start = -1
+            read = next((r for r in _readings(text_page) if text.startswith(r.text, start)), None)
+            if read is None:
+                start, read = -1, pdf_page_text(text_page)
         bitmap = page.render(scale=PAGE_WIDTH_PX / page.get_width())
         image = bitmap.to_pil().convert("RGBA")  # a copy of the bitmap, which is freed here, under the lock
         bitmap.close()
         boxes = ()
-        if start >= 0 and char_start < start + len(page_text):
-            inside = (char_start - start, min(char_end, start + len(page_text)) - start)
+        if start >= 0 and char_start < start + len(read.text):
+            inside = (char_start - start, min(char_end, start + len(read.text)) - start)
             boxes = _line_boxes(page, text_page, read, inside, image.size)
     return PageImage(_marked_png(image, boxes), number + 1, pages, image.width, image.height, boxes)
+
+
+def _readings(text_page) -> tuple[PdfPageText, PdfPageText]:
+    """The page's text as the reader writes it, and as it wrote it before ligatures were mended (a filing indexed
+    then holds its words as pdfium splits them)."""
+    return pdf_page_text(text_page), pdf_page_text(text_page, mend_ligatures=False)
 
 
 def _line_boxes(page, text_page, page_text: PdfPageText, span: tuple[int, int], size: tuple[int, int]

@@ -310,8 +310,11 @@ class PdfPageText:
     added: frozenset[int] = frozenset()
 
 
-def pdf_page_text(text_page) -> PdfPageText:
+def pdf_page_text(text_page, mend_ligatures: bool = True) -> PdfPageText:
+    """`mend_ligatures=False`: the words split as pdfium reads them, as readers before the mending wrote them."""
     text = "\n".join(_pdf_lines(text_page)).strip("\n")
+    if not mend_ligatures:
+        return PdfPageText(text)
     pieces, added, end, length = [], set(), 0, 0
     for split in LIGATURE_SPLIT.finditer(text):
         letters = _ligature_letters(split.group(1), split.group(2))
