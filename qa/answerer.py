@@ -250,6 +250,8 @@ class ExtractiveAnswerer:
             return Assessment(scored, [], {})
         best = ([s for s in stating if s.on_topic] or stating)[0]
         chosen = _select(best, [s for s in eligible if s.on_topic == best.on_topic], years_asked(question))
+        if "reason" in _slots(question) and len(chosen) < MAX_SENTENCES:
+            chosen = _with_explanation(best, chosen, scored)
         # the answer's first sentence in the filing's order that states the value asked (a complement may not)
         first = next(c for c in chosen if c.states_value_asked)
         others = [s.score for s in scored if s is not first]
@@ -503,6 +505,19 @@ def _select(best: ScoredSentence, candidates: list[ScoredSentence], years: list[
             dated |= holds
     # in the filing's order, so that the answer reads as the filing does
     return sorted(chosen, key=lambda s: (s.sentence.passage.rank, s.sentence.start))
+
+
+def _with_explanation(best: ScoredSentence, chosen: list[ScoredSentence], scored: list[ScoredSentence]
+                      ) -> list[ScoredSentence]:
+    """A reason is often given in two sentences: the one that names it ("... due to errors in those financial
+    statements") and the next, which says what it was ("The Company determined that it (i) incorrectly applied
+    ..."). The sentence after the best one in its passage joins the answer."""
+    passage = best.sentence.passage.chunk.chunk_id
+    following = min((s for s in scored if s.sentence.passage.chunk.chunk_id == passage
+                     and s.sentence.start >= best.sentence.end), key=lambda s: s.sentence.start, default=None)
+    if following is None or following in chosen or following.features["boilerplate"]:
+        return chosen
+    return sorted([*chosen, following], key=lambda s: (s.sentence.passage.rank, s.sentence.start))
 
 
 def _restates(sentence: Sentence, chosen: Sentence) -> bool:

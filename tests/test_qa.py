@@ -360,3 +360,17 @@ def test_an_analysts_word_is_held_only_by_the_whole_phrase_filings_use_for_it(em
     assessment = answerer.assess(question, with_filing_words(question), [passage], {"Acme Widgets, Inc.": ()})
     best = max(assessment.chosen, key=lambda s: s.score).sentence.text
     assert best.startswith("James Doe"), best
+
+
+def test_a_reason_named_in_one_sentence_and_told_in_the_next_is_quoted_with_both(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    question = "Why did Acme Widgets say its 2023 financial statements can no longer be relied upon?"
+    passage = _passage("Acme Widgets, Inc.", "On April 10, 2025, the Board concluded that the financial statements of "
+                       "Acme Widgets for 2023 should no longer be relied upon due to errors in those financial "
+                       "statements. The Company determined that it incorrectly applied accounting guidance on "
+                       "share-based payments and misstated interest expense. The Company will file an amended "
+                       "annual report as soon as practicable.")
+    assessment = answerer.assess(question, with_filing_words(question), [passage], {"Acme Widgets, Inc.": ()})
+    quoted = [s.sentence.text for s in assessment.chosen]
+    assert quoted[0].startswith("On April 10, 2025") and any("incorrectly applied" in q for q in quoted), quoted
+    assert not any("amended annual report" in q for q in quoted), quoted
