@@ -515,7 +515,8 @@ def _with_explanation(best: ScoredSentence, chosen: list[ScoredSentence], scored
     passage = best.sentence.passage.chunk.chunk_id
     following = min((s for s in scored if s.sentence.passage.chunk.chunk_id == passage
                      and s.sentence.start >= best.sentence.end), key=lambda s: s.sentence.start, default=None)
-    if following is None or following in chosen or following.features["boilerplate"]:
+    if following is None or following in chosen or following.features["boilerplate"] or any(
+            _restates(following.sentence, c.sentence) for c in chosen):
         return chosen
     return sorted([*chosen, following], key=lambda s: (s.sentence.passage.rank, s.sentence.start))
 
