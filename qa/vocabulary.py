@@ -104,6 +104,11 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "deal": ("agreement", "merger", "transaction"),
     "stake": ("beneficially owned", "percent of class", "ownership"),
     "layoffs": ("reduction in force", "workforce reduction"),
+    # shareholder votes as analysts name them, and as an 8-K's Item 5.07 reports them (1-800-FLOWERS.COM 8-K of
+    # 2023-12-15: "the frequency for future non-binding advisory votes on executive compensation")
+    "say-on-pay": ("advisory vote on executive compensation", "executive compensation"),
+    "say on pay": ("advisory vote on executive compensation", "executive compensation"),
+    "how often": ("frequency",),
     # periods as analysts write them
     "q1": ("first quarter",),
     "q2": ("second quarter",),
