@@ -131,10 +131,18 @@ def with_filing_words(question: str) -> str:
 
 
 def analysts_words(question: str) -> dict[str, tuple[str, ...]]:
-    """The analysts' words of the question (qa.vocabulary.FILING_WORDS_FOR), with the phrases filings use for each."""
-    lowered = question.lower()
-    return {term: phrases for term, phrases in FILING_WORDS_FOR.items()
-            if re.search(rf"(?<![\w&]){re.escape(term)}(?![\w&])", lowered)}
+    """The analysts' words of the question (qa.vocabulary.FILING_WORDS_FOR), with the phrases filings use for each.
+    A word capitalised inside a sentence is part of a name, not the analysts' word ("Best Buy" asks about no deal);
+    abbreviations in capitals (CFO, EPS, RevPAR) are the analysts' words."""
+    found = {}
+    for term, phrases in FILING_WORDS_FOR.items():
+        for match in re.finditer(rf"(?<![\w&]){re.escape(term)}(?![\w&])", question, re.I):
+            word = match.group().split()[0]
+            opens_sentence = not question[:match.start()].strip() or question[:match.start()].rstrip()[-1] in ".?!"
+            if opens_sentence or not (word[0].isupper() and word[1:].islower()):
+                found[term] = phrases
+                break
+    return found
 
 
 def _both(first: ChunkFilter, second: ChunkFilter) -> ChunkFilter:

@@ -158,6 +158,12 @@ def test_a_ticker_names_the_company_whose_chunks_hold_it():
 
 def test_question_understanding():
     assert "employees" in with_filing_words("How did NVIDIA's headcount change?")
+    # an analyst's word capitalised inside a sentence belongs to a name; abbreviations in capitals do not
+    assert with_filing_words("What were Best Buy's merchandise inventories?") == \
+        "What were Best Buy's merchandise inventories?"
+    assert "acquire" in with_filing_words("Which company did Cisco buy? Buy means acquired here.")
+    assert "chief financial officer" in with_filing_words("Who is Best Buy's CFO?")
+    assert "revenue per available room" in with_filing_words("What was MGM's RevPAR?")
     assert _focus_terms("What total revenue did Oracle report for its fourth quarter?")[0] == terms("revenue")[0]
     assert _focus_terms("What did Apple earn?") == []
     # every part of a question has its focus
