@@ -19,6 +19,7 @@ from pathlib import Path
 
 from index import edgar_folder, forms, metadata, sgml
 from index.html_text import dei_facts, html_to_text, looks_like_html, parse_html
+from index.lexicon import MONTH_WORD, YEAR
 from index.models import Filing, FilingMetadata, Section
 from index.sections import SIGNATURE, DocumentSpan, detect_sections
 
@@ -32,6 +33,7 @@ PDF_LINE = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|$)")
 # "of icers" "officers", and "of the" or "of ices" stay as they are.
 LIGATURE_SPLIT = re.compile(r"(?<![A-Za-z])([A-Za-z]*)f ([a-z]+)(?![A-Za-z])")
 LIGATURE_LETTERS = ("ff", "fi", "fl", "ffi", "ffl")
+PDF_PERIOD_CELL = re.compile(rf"(?:{MONTH_WORD}\s+\d{{1,2}},?\s+)?{YEAR}", re.I)  # "January 28, 2023", "2022"
 COVER_CHARS = 8000  # the cover page of a form lies within its first few thousand characters
 # Byte-order marks, UTF-32's first: its little-endian mark begins with UTF-16's.
 BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
@@ -375,7 +377,10 @@ def _pdf_lines(text_page) -> list[str]:
             previous_right = right
         cells.append(line[word_start:].strip())
         figures = sum(any(c.isdigit() for c in cell) for cell in cells[1:])
-        is_row = len(cells) >= 3 and figures >= max(2, (len(cells) - 1) / 2)
+        # a row of figures, or a header row of periods only, which has no label cell (Best Buy's 2023 10-K balance
+        # sheet: "January 28, 2023   January 29, 2022" above the rows)
+        is_row = (len(cells) >= 3 and figures >= max(2, (len(cells) - 1) / 2)
+                  or len(cells) >= 2 and all(PDF_PERIOD_CELL.fullmatch(cell) for cell in cells))
         lines.append("\t".join(cells) if is_row else line.rstrip())
     return lines
 

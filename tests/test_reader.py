@@ -200,6 +200,17 @@ def test_pdf_table_rows_keep_their_cells_apart_and_prose_stays_prose(tmp_path):
     assert not any("\t" in line for line in lines if line.startswith("Region names"))  # no figures: not a row
 
 
+def test_a_pdf_header_row_of_periods_alone_keeps_its_cells_apart(tmp_path):
+    # a balance sheet's two dates above its rows, with no label cell (Best Buy's 2023 10-K)
+    path = tmp_path / "balance.pdf"
+    path.write_bytes(make_pdf([["FORM 10-K", "Consolidated Balance Sheets of Acme Widgets, Inc.",
+                                "$ in millions", "\tJanuary 28, 2023\tJanuary 29, 2022", "Assets", "Current assets",
+                                "Merchandise inventories\t5,140\t5,965", "Fiscal years\tfew\twords"]]))
+    lines = read_filing(path).text.split("\n")
+    assert "January 28, 2023\tJanuary 29, 2022" in lines and "Merchandise inventories\t5,140\t5,965" in lines
+    assert "Fiscal years few words" in lines  # cells of words only: prose
+
+
 def test_a_word_pdfium_splits_at_a_ligature_glyph_is_joined_again(tmp_path):
     # pdfium reads some fonts' "ff" glyph as "f" and a space: the fixture's text is what it reads from such a PDF
     path = tmp_path / "ligatures.pdf"
