@@ -54,7 +54,6 @@ def render_quote(pdf: bytes, text: str, char_start: int, char_end: int, first_pa
         page = document[number]
         text_page = page.get_textpage()
         # the last place this page's text lies before the quote: its page start in the filing's text
-        start, read = -1, pdf_page_text(text_page)
         for read in _readings(text_page):
             start = text.rfind(read.text, 0, char_start + len(read.text)) if read.text else -1
             if start >= 0:
