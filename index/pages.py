@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from index.reader import DOCUMENT_SEPARATOR, PdfPageText, pdf_document, pdf_page_text
@@ -76,10 +77,11 @@ def render_quote(pdf: bytes, text: str, char_start: int, char_end: int, first_pa
     return PageImage(_marked_png(image, boxes), number + 1, pages, image.width, image.height, boxes)
 
 
-def _readings(text_page) -> tuple[PdfPageText, PdfPageText]:
-    """The page's text as the reader writes it, and as it wrote it before ligatures were mended (a filing indexed
-    then holds its words as pdfium splits them)."""
-    return pdf_page_text(text_page), pdf_page_text(text_page, mend_ligatures=False)
+def _readings(text_page) -> Iterator[PdfPageText]:
+    """The page's text as the reader writes it, then, only when asked for, as it wrote it before ligatures were
+    mended (a filing indexed then holds its words as pdfium splits them)."""
+    yield pdf_page_text(text_page)
+    yield pdf_page_text(text_page, mend_ligatures=False)
 
 
 def _line_boxes(page, text_page, page_text: PdfPageText, span: tuple[int, int], size: tuple[int, int]
