@@ -24,7 +24,7 @@ from index.sections import COVER, SIGNATURE
 from qa.filters import company_aliases
 from qa.models import Citation, Passage
 from qa.quotes import Sentence, cite, cite_table_header, passage_sentences
-from qa.retrieval import analysts_words, with_filing_words
+from qa.retrieval import analysts_words, opens_sentence, with_filing_words
 from qa.scorer import AnswerScorer
 from qa.tables import read_row
 from qa.vocabulary import (AMOUNTS, BOILERPLATE, DURATION, FILING_WORDS_FOR, UNIT_INSTRUCTION,
@@ -460,8 +460,8 @@ def _names_in(question: str) -> list[list[str]]:
     names = []
     question = without_unit_instructions(question)
     for run in _NAME_RUN.finditer(question):
-        opens_sentence = not question[:run.start()].strip() or question[:run.start()].rstrip()[-1] in ".?!"
-        words = [w.removesuffix("'s") for w in _CAPITALISED.findall(run.group())[1 if opens_sentence else 0:]
+        first = 1 if opens_sentence(question, run.start()) else 0  # a sentence's first word is capitalised anyway
+        words = [w.removesuffix("'s") for w in _CAPITALISED.findall(run.group())[first:]
                  if w.lower() not in _QUESTION_NOISE and not w.isdigit() and w.lower() not in FILING_WORDS_FOR
                  and not re.fullmatch(r"Q[1-4]|FY\d*|" + _MONTH, w)]
         if words:
@@ -503,8 +503,7 @@ def _select(best: ScoredSentence, candidates: list[ScoredSentence], years: list[
             chosen.append(candidate)
             filled |= candidate.filled
             dated |= holds
-    # in the filing's order, so that the answer reads as the filing does
-    return sorted(chosen, key=lambda s: (s.sentence.passage.rank, s.sentence.start))
+    return _in_filing_order(chosen)
 
 
 def _with_explanation(best: ScoredSentence, chosen: list[ScoredSentence], scored: list[ScoredSentence]
@@ -518,7 +517,12 @@ def _with_explanation(best: ScoredSentence, chosen: list[ScoredSentence], scored
     if following is None or following in chosen or following.features["boilerplate"] or any(
             _restates(following.sentence, c.sentence) for c in chosen):
         return chosen
-    return sorted([*chosen, following], key=lambda s: (s.sentence.passage.rank, s.sentence.start))
+    return _in_filing_order([*chosen, following])
+
+
+def _in_filing_order(chosen: list[ScoredSentence]) -> list[ScoredSentence]:
+    """The answer's sentences as the filing orders them, so that the answer reads as the filing does."""
+    return sorted(chosen, key=lambda s: (s.sentence.passage.rank, s.sentence.start))
 
 
 def _restates(sentence: Sentence, chosen: Sentence) -> bool:

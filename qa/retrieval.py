@@ -138,11 +138,16 @@ def analysts_words(question: str) -> dict[str, tuple[str, ...]]:
     for term, phrases in FILING_WORDS_FOR.items():
         for match in re.finditer(rf"(?<![\w&]){re.escape(term)}(?![\w&])", question, re.I):
             word = match.group().split()[0]
-            opens_sentence = not question[:match.start()].strip() or question[:match.start()].rstrip()[-1] in ".?!"
-            if opens_sentence or not (word[0].isupper() and word[1:].islower()):
+            if opens_sentence(question, match.start()) or not (word[0].isupper() and word[1:].islower()):
                 found[term] = phrases
                 break
     return found
+
+
+def opens_sentence(text: str, position: int) -> bool:
+    """Whether the word at `position` is the first of a sentence of `text` (capitalised by position, not as a name)."""
+    before = text[:position].rstrip()
+    return not before or before[-1] in ".?!"
 
 
 def _both(first: ChunkFilter, second: ChunkFilter) -> ChunkFilter:
