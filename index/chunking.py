@@ -145,14 +145,20 @@ def _table_headers(text: str, spans: list[tuple[int, int, bool]], counts: list[i
             i += 1
             continue
         last = i  # the table: spans i..last, rows and the label lines between them ("Hedged assets:")
+        has_amounts = _holds_amount(text[spans[i][0]:spans[i][1]])
         while last + 1 < len(spans) and _next_to(text, spans, last):
             if spans[last + 1][2]:
-                last += 1
+                step = 1
             elif (last + 2 < len(spans) and spans[last + 2][2] and _next_to(text, spans, last + 1)
                   and spans[last + 1][1] - spans[last + 1][0] <= CAPTION_CHARS):
-                last += 2
+                step = 2
             else:
                 break
+            row = text[spans[last + step][0]:spans[last + step][1]]
+            if has_amounts and _names_periods(row):
+                break  # a new table's header row (with the caption line above it) right below this table
+            has_amounts = has_amounts or _holds_amount(row)
+            last += step
         body = i
         while body <= last and not _holds_amount(text[spans[body][0]:spans[body][1]]):
             body += 1
@@ -173,6 +179,15 @@ def _table_headers(text: str, spans: list[tuple[int, int, bool]], counts: list[i
 def _next_to(text: str, spans: list[tuple[int, int, bool]], k: int) -> bool:
     """Whether span k + 1 starts on the line after span k ends."""
     return not text[spans[k][1]:spans[k + 1][0]].strip() and text.count("\n", spans[k][1], spans[k + 1][0]) <= 1
+
+
+def _names_periods(row: str) -> bool:
+    """A header row of periods: two cells or more that are years or dates ("Three Months Ended December 31,",
+    "2022", "2021", "%"), and no amount. Below a table's figures it opens another table (MGM's fourth-quarter 2022
+    release, EX-99.1 of 2023-02-08, puts its hotel statistics right under its casino statistics)."""
+    cells = row.split("\t")
+    return not _holds_amount(row) and sum(
+        1 for cell in cells if YEAR_IN_TEXT.search(cell) or _DATE_IN_CELL.search(cell)) >= 2
 
 
 def _holds_amount(row: str) -> bool:

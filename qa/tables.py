@@ -15,6 +15,7 @@ CELL = "\t"
 _CURRENCY = frozenset(("$", "€", "£", "¥", "US$", "EUR"))
 _UNIT = re.compile(r"\b(?:in|dollars in|amounts in|\$ in|expressed in)\s+(?:u\.s\.\s+dollars\s+)?"
                    r"(?:thousands|millions|billions)\b[^)\n\t]*", re.I)
+_PERIOD = re.compile(r"\b(?:ended|ending|months|weeks|quarters?|years?)\b", re.I)
 # a figure: "391,035", "(1,045)", "2 %", "$0.73", "—"
 _FIGURE = re.compile(r"^\(?[$€£¥]?\s*[\d.,]+\s*\)?\s*%?$|^[—–-]+$")
 
@@ -54,7 +55,10 @@ def read_row(header: str, row: str) -> str:
     stub = not YEAR_IN_TEXT.search(columns[0]) and (
         len(columns) == len(figures) + 1 or len(columns) > 1 and all(YEAR_IN_TEXT.search(c) for c in columns[1:]))
     if stub:
-        columns = columns[1:]
+        period, columns = columns[0], columns[1:]
+        # "Three Months Ended December 31," over the years: the period each year's column closes
+        if _PERIOD.search(period):
+            columns = [f"{period} {column}" if YEAR_IN_TEXT.fullmatch(column) else column for column in columns]
     if len(columns) != len(figures):
         return ""
     for spanning in reversed(rows[:-1]):

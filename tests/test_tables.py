@@ -103,7 +103,12 @@ def test_header_rows_hold_periods_and_labels_body_rows_hold_amounts(row, holds):
     # a label cell over the row labels is no period (Boeing's 10-K of 2022): three figures under two years
     ("Years ended December 31\t2022\t2021", "Sales of products\t$55,893\t$51,386\t$47,142", ""),
     ("Years ended December 31\t2022\t2021\t2020", "Sales of products\t$55,893\t$51,386\t$47,142",
-     "Sales of products: 2022 $55,893; 2021 $51,386; 2020 $47,142"),
+     "Sales of products: Years ended December 31 2022 $55,893; Years ended December 31 2021 $51,386; "
+     "Years ended December 31 2020 $47,142"),
+    # the period over the years in the label column (MGM's release of February 2023), a column of changes
+    ("Three Months Ended December 31,\t2022\t2021\t%", "Average daily rate (ADR)\t$\t260\t$\t201\t30 %",
+     "Average daily rate (ADR): Three Months Ended December 31, 2022 $ 260; Three Months Ended December 31, 2021 "
+     "$ 201; % 30 %"),
     ("2024\t2023", "Chief Executive Officer\tJane Roe\tJohn Doe", ""),  # not figures
 ])
 def test_a_row_is_read_against_its_header_only_when_the_columns_fit(header, row, read):
@@ -136,3 +141,20 @@ def test_a_row_takes_the_header_rows_above_it_in_its_passage_or_else_its_chunks_
     assert americas.header == "Net sales by region (in millions):\n2025\t2024"
     assert text[americas.header_start - 1000:].startswith(americas.header)  # filing offsets
     assert sentences["Sales grew in every region during the quarter."].header == ""
+
+
+def test_a_table_right_below_another_takes_its_own_header_rows():
+    from qa.quotes import passage_sentences
+
+    # MGM's release of February 2023 stacks its hotel statistics under its casino statistics, caption between
+    text = ("Three Months Ended December 31,\t2022\t2021\n(Dollars in millions)\nCasino revenue\t$\t742\t$\t697\n"
+            "Slots win %\t9.4 %\t9.2 %\n"
+            "The following table shows key hotel statistics:\n"
+            "Three Months Ended December 31,\t2022\t2021\t%\nChange\n"
+            "Occupancy\t91 %\t86 %\t5 %\nAverage daily rate (ADR)\t$\t260\t$\t201\t30 %\n")
+    sentences = {s.text: s for s in passage_sentences(_passage_of(text))}
+    casino = "Three Months Ended December 31,\t2022\t2021\n(Dollars in millions)"
+    assert sentences["Slots win %\t9.4 %\t9.2 %"].header == casino
+    hotel = "The following table shows key hotel statistics:\nThree Months Ended December 31,\t2022\t2021\t%\nChange"
+    assert sentences["Occupancy\t91 %\t86 %\t5 %"].header == hotel
+    assert sentences["Average daily rate (ADR)\t$\t260\t$\t201\t30 %"].header == hotel
