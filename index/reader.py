@@ -34,6 +34,8 @@ PDF_LINE = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|$)")
 LIGATURE_SPLIT = re.compile(r"(?<![A-Za-z])([A-Za-z]*)f ([a-z]+)(?![A-Za-z])")
 LIGATURE_LETTERS = ("ff", "fi", "fl", "ffi", "ffl")
 PDF_PERIOD_CELL = re.compile(rf"(?:{MONTH_WORD}\s+\d{{1,2}},?\s+)?{YEAR}", re.I)  # "January 28, 2023", "2022"
+PDF_MONTH_DAY = re.compile(rf"{MONTH_WORD}\s+\d{{1,2}},?", re.I)  # the upper line of a date cell set on two lines
+PDF_YEAR_OPENING = re.compile(rf"({YEAR})\s+(\S.*)")  # its lower line, with the next cell: "2022 % Change"
 COVER_CHARS = 8000  # the cover page of a form lies within its first few thousand characters
 # Byte-order marks, UTF-32's first: its little-endian mark begins with UTF-16's.
 BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
@@ -312,9 +314,11 @@ class PdfPageText:
     added: frozenset[int] = frozenset()
 
 
-def pdf_page_text(text_page, mend_ligatures: bool = True) -> PdfPageText:
-    """`mend_ligatures=False`: the words split as pdfium reads them, as readers before the mending wrote them."""
-    text = "\n".join(_pdf_lines(text_page)).strip("\n")
+def pdf_page_text(text_page, mend_ligatures: bool = True, stack_periods: bool = True) -> PdfPageText:
+    """`mend_ligatures=False`: the words split as pdfium reads them, and `stack_periods=False`: a header's date cells
+    on lines of their own, as earlier readers wrote them."""
+    lines = _pdf_lines(text_page)
+    text = "\n".join(_with_period_rows(lines) if stack_periods else lines).strip("\n")
     if not mend_ligatures:
         return PdfPageText(text)
     pieces, added, end, length = [], set(), 0, 0
@@ -330,6 +334,41 @@ def pdf_page_text(text_page, mend_ligatures: bool = True) -> PdfPageText:
         end = split.start(2)
     pieces.append(text[end:])
     return PdfPageText("".join(pieces), frozenset(added))
+
+
+def _with_period_rows(lines: list[str]) -> list[str]:
+    """The lines, a table header's date cells that pdfium reads one to a line made one row of tab-separated cells.
+
+    A statement's column headers are often set as cells of two lines ("December 2," over "2022"), which pdfium
+    reads cell by cell (Adobe's 2022 10-K: "Years Ended / December 2, / 2022 / December 3, / 2021 / ..."; Pfizer's
+    10-Q of July 2023 ends the run with "2022 % Change"). Two or more such cells in a row become one header row;
+    only white space changes."""
+    rows: list[str] = []
+    i = 0
+    while i < len(lines):
+        cells: list[str] = []
+        j = i
+        while j < len(lines):
+            line, below = lines[j].strip(), lines[j + 1].strip() if j + 1 < len(lines) else ""
+            if PDF_PERIOD_CELL.fullmatch(line):
+                cells.append(line)
+                j += 1
+            elif PDF_MONTH_DAY.fullmatch(line) and PDF_PERIOD_CELL.fullmatch(below):
+                cells.append(f"{line} {below}")
+                j += 2
+            elif PDF_MONTH_DAY.fullmatch(line) and (opening := PDF_YEAR_OPENING.fullmatch(below)) and cells:
+                cells += [f"{line} {opening.group(1)}", opening.group(2)]
+                j += 2
+                break
+            else:
+                break
+        if len(cells) >= 2:
+            rows.append("\t".join(cells))
+            i = j
+        else:
+            rows.append(lines[i])
+            i += 1
+    return rows
 
 
 def _ligature_letters(before: str, after: str) -> str | None:

@@ -70,6 +70,20 @@ def test_a_quote_after_a_word_joined_at_a_ligature_is_marked_where_it_is_printed
     assert render_quote(pdf, as_read, second, second + len("our results"), first_page=1).boxes == (joined,)
 
 
+def test_a_quote_of_a_header_whose_dates_are_made_one_row_is_marked_in_new_and_old_indexes(tmp_path):
+    pdf = make_pdf([["FORM 10-K", "Years Ended", "December 2,", "2022", "December 3,", "2021",
+                     "Total revenue\t17,606\t15,785"]])
+    path = tmp_path / "income.pdf"
+    path.write_bytes(pdf)
+    text = read_filing(path).text
+    start = text.index("December 2, 2022\tDecember 3, 2021")
+    boxes = render_quote(pdf, text, start, start + len("December 2, 2022"), first_page=1).boxes
+    assert len(boxes) == 2 and boxes[1].top >= boxes[0].bottom - 4  # the cell's two printed lines, one below the other
+    # a filing indexed before: each line of a date cell on a line of its own (as long: the quote's offsets stay)
+    as_read = text.replace("December 2, 2022\tDecember 3, 2021", "December 2,\n2022\nDecember 3,\n2021")
+    assert render_quote(pdf, as_read, start, start + len("December 2, 2022"), first_page=1).boxes == boxes
+
+
 def test_a_page_whose_text_is_not_the_filings_is_shown_without_marks(tmp_path):
     pdf = make_pdf(PAGES)
     other = make_pdf([["Another text altogether."], ["Still another."]])

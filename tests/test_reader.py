@@ -211,6 +211,17 @@ def test_a_pdf_header_row_of_periods_alone_keeps_its_cells_apart(tmp_path):
     assert "Fiscal years few words" in lines  # cells of words only: prose
 
 
+def test_a_pdf_header_of_dates_set_on_two_lines_each_is_one_row(tmp_path):
+    # pdfium reads a statement's date cells set on two lines one line at a time (Adobe's 2022 10-K)
+    path = tmp_path / "income.pdf"
+    path.write_bytes(make_pdf([["FORM 10-K", "Consolidated Statements of Income of Acme Widgets, Inc.",
+                                "Years Ended", "December 2,", "2022", "December 3,", "2021", "Revenue:",
+                                "Total revenue\t17,606\t15,785", "Sales grew in 2022.", "June 3,", "2022 was a day."]]))
+    lines = read_filing(path).text.split("\n")
+    assert "December 2, 2022\tDecember 3, 2021" in lines and "Total revenue\t17,606\t15,785" in lines
+    assert "June 3," in lines and "2022 was a day." in lines  # a lone date in prose stays as it is
+
+
 def test_a_word_pdfium_splits_at_a_ligature_glyph_is_joined_again(tmp_path):
     # pdfium reads some fonts' "ff" glyph as "f" and a space: the fixture's text is what it reads from such a PDF
     path = tmp_path / "ligatures.pdf"
