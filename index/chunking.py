@@ -147,12 +147,14 @@ def _table_headers(text: str, spans: list[tuple[int, int, bool]], counts: list[i
         last = i  # the table: spans i..last, rows and the label lines between them ("Hedged assets:")
         has_amounts = _holds_amount(text[spans[i][0]:spans[i][1]])
         while last + 1 < len(spans) and _next_to(text, spans, last):
-            if spans[last + 1][2]:
-                step = 1
-            elif (last + 2 < len(spans) and spans[last + 2][2] and _next_to(text, spans, last + 1)
-                  and spans[last + 1][1] - spans[last + 1][0] <= CAPTION_CHARS):
-                step = 2
-            else:
+            # the next row, past short label lines: one in the body, two under the header rows (a balance sheet's
+            # "Assets" and "Current assets" above its first row: Best Buy's 2023 10-K)
+            step = 1
+            while (not spans[last + step][2] and step <= (1 if has_amounts else 2) and last + step + 1 < len(spans)
+                   and spans[last + step][1] - spans[last + step][0] <= CAPTION_CHARS
+                   and _next_to(text, spans, last + step)):
+                step += 1
+            if not spans[last + step][2]:
                 break
             row = text[spans[last + step][0]:spans[last + step][1]]
             if has_amounts and _names_periods(row):

@@ -158,3 +158,17 @@ def test_a_table_right_below_another_takes_its_own_header_rows():
     hotel = "The following table shows key hotel statistics:\nThree Months Ended December 31,\t2022\t2021\t%\nChange"
     assert sentences["Occupancy\t91 %\t86 %\t5 %"].header == hotel
     assert sentences["Average daily rate (ADR)\t$\t260\t$\t201\t30 %"].header == hotel
+
+
+def test_rows_below_two_label_lines_under_the_header_take_the_header():
+    from qa.quotes import passage_sentences
+    from qa.tables import read_row
+
+    # Best Buy's 2023 10-K: "Assets" and "Current assets" between the balance sheet's dates and its first row
+    text = ("Consolidated Balance Sheets\nJanuary 28, 2023\tJanuary 29, 2022\nAssets\nCurrent assets\n"
+            "Cash and cash equivalents\t$\t1,874\t$\t2,936\nTotal current assets\t8,802\t10,539\n")
+    sentences = {s.text: s for s in passage_sentences(_passage_of(text))}
+    total = sentences["Total current assets\t8,802\t10,539"]
+    assert total.header == "Consolidated Balance Sheets\nJanuary 28, 2023\tJanuary 29, 2022\nAssets\nCurrent assets"
+    assert read_row(total.header, total.text) == \
+        "Total current assets: January 28, 2023 8,802; January 29, 2022 10,539"
