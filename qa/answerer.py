@@ -85,6 +85,7 @@ _ASKS_SIGNATURE = re.compile(r"\bsign(?:ed|s|ing|ature|atory|atories)?\b", re.I)
 _BOILERPLATE = re.compile("|".join(BOILERPLATE), re.I)
 _DURATION = re.compile(r"\b(?:" + "|".join(DURATION) + r")\b", re.I)
 # someone's words: a quotation of some length, or a sentence that says who said it
+_FULL_STOP = re.compile(r"[.!?][\"\u201d')]*\s*$")
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201d]{30,}|\b(?:said|says|commented)\b")
 
 
@@ -514,8 +515,9 @@ def _with_explanation(best: ScoredSentence, chosen: list[ScoredSentence], scored
     passage = best.sentence.passage.chunk.chunk_id
     following = min((s for s in scored if s.sentence.passage.chunk.chunk_id == passage
                      and s.sentence.start >= best.sentence.end), key=lambda s: s.sentence.start, default=None)
-    if following is None or following in chosen or following.features["boilerplate"] or any(
-            _restates(following.sentence, c.sentence) for c in chosen):
+    if (following is None or following in chosen or following.features["boilerplate"]
+            or not _FULL_STOP.search(following.sentence.text)  # the heading of what comes next, or a table row
+            or any(_restates(following.sentence, c.sentence) for c in chosen)):
         return chosen
     return _in_filing_order([*chosen, following])
 

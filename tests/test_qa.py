@@ -380,3 +380,14 @@ def test_a_reason_named_in_one_sentence_and_told_in_the_next_is_quoted_with_both
     quoted = [s.sentence.text for s in assessment.chosen]
     assert quoted[0].startswith("On April 10, 2025") and any("incorrectly applied" in q for q in quoted), quoted
     assert not any("amended annual report" in q for q in quoted), quoted
+
+
+def test_the_heading_after_a_reason_is_not_quoted_as_its_explanation(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    question = "Why did Acme Widgets end its Bolt deal?"
+    passage = _passage("Acme Widgets, Inc.", "Acme Widgets and Bolt agreed to end the Bolt deal because of "
+                       "significant regulatory challenges preventing its completion.\nOther Income (Expense), Net\n"
+                       "Interest income rose to $18 million on higher rates.")
+    assessment = answerer.assess(question, with_filing_words(question), [passage], {"Acme Widgets, Inc.": ()})
+    quoted = [s.sentence.text for s in assessment.chosen]
+    assert quoted[0].startswith("Acme Widgets and Bolt agreed") and not any("Other Income" in q for q in quoted), quoted
