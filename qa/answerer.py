@@ -27,8 +27,8 @@ from qa.quotes import Sentence, cite, cite_table_header, passage_sentences
 from qa.retrieval import analysts_words, opens_sentence, with_filing_words
 from qa.scorer import AnswerScorer
 from qa.tables import read_row
-from qa.vocabulary import (AMOUNTS, BOILERPLATE, DURATION, FILING_WORDS_FOR, UNIT_INSTRUCTION,
-                           without_unit_instructions, years_asked)
+from qa.vocabulary import (AMOUNTS, BOILERPLATE, DURATION, FILING_WORDS_FOR, STATEMENT_NAME, UNIT_INSTRUCTION,
+                           without_instructions, years_asked)
 
 MAX_SENTENCES = 3
 SCORED_PASSAGES = 12  # passages whose sentences are scored
@@ -355,9 +355,10 @@ class ExtractiveAnswerer:
             DISTINCTIVE_NAME * max(1, self.documents()))
 
     def _term_weights(self, search_text: str) -> dict[str, float]:
+        """The inverse document frequency of each word a sentence answering should hold (not a statement's name)."""
         documents = max(1, self.documents())
         weights = {}
-        for term in dict.fromkeys(terms(search_text)):
+        for term in dict.fromkeys(terms(STATEMENT_NAME.sub(" ", search_text))):
             if term in _QUESTION_NOISE or _YEAR.match(term):
                 continue  # years are checked against the passage and its filing date instead
             weights[term] = math.log(1 + documents / (1 + self.document_frequency(term)))
@@ -386,7 +387,7 @@ def _focus_terms(question: str) -> list[str]:
     [employees] did IBM have". An answer sentence should hold them, not just the question's names."""
     focus = []
     # each part of "what gain ..., and how much cash ..."
-    for match in _FOCUS.finditer(without_unit_instructions(question)):
+    for match in _FOCUS.finditer(without_instructions(question)):
         names = set(terms(" ".join(_CAPITALISED.findall(match.group(1)))))
         focus += [t for t in terms(with_filing_words(match.group(1))) if t not in _QUESTION_NOISE
                   and t not in names and t not in _MEASURES and not _YEAR.match(t)]
@@ -459,7 +460,7 @@ def _names_in(question: str) -> list[list[str]]:
     of each of its sentences, that are not analysts' shorthand (CFO), quarters, fiscal years, months or the unit to
     answer in ("in USD millions")."""
     names = []
-    question = without_unit_instructions(question)
+    question = without_instructions(question)
     for run in _NAME_RUN.finditer(question):
         first = 1 if opens_sentence(question, run.start()) else 0  # a sentence's first word is capitalised anyway
         words = [w.removesuffix("'s") for w in _CAPITALISED.findall(run.group())[first:]

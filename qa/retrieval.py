@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from qa.vocabulary import FILING_WORDS_FOR, without_unit_instructions
+from qa.vocabulary import FILING_WORDS_FOR, without_instructions
 from index.lexical import ChunkFilter, ChunkTable
 from index.store import FilingIndex
 from qa.filters import FilterResolver, Inferred
@@ -125,7 +125,7 @@ class HybridRetriever:
 def with_filing_words(question: str) -> str:
     """The question, without an instruction of the unit to answer in, with the words filings use for its
     analysts' words ("headcount" -> "employees")."""
-    question = without_unit_instructions(question)
+    question = without_instructions(question)
     added = [" ".join(phrases) for phrases in analysts_words(question).values()]
     return f"{question} ({'; '.join(added)})" if added else question
 

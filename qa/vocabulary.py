@@ -40,6 +40,16 @@ SECTION_NAMES_IN_QUESTIONS: dict[str, tuple[str, ...]] = {
     "its business": ("Item 1", "Item 4"),
     "human capital": ("Item 1", "Item 6"),
     "headcount": ("Item 1", "Item 6"),
+    # the financial statements (STATEMENT_NAME): a 10-K's are in Item 8, a 10-Q's in Part I Item 1, a 20-F's in
+    # Item 18 (or 17)
+    "balance sheet": ("Item 8", "Part I Item 1", "Item 18", "Item 17"),
+    "income statement": ("Item 8", "Part I Item 1", "Item 18", "Item 17"),
+    "statement of operations": ("Item 8", "Part I Item 1", "Item 18", "Item 17"),
+    "statements of operations": ("Item 8", "Part I Item 1", "Item 18", "Item 17"),
+    "statement of income": ("Item 8", "Part I Item 1", "Item 18", "Item 17"),
+    "cash flow statement": ("Item 8", "Part I Item 1", "Item 18", "Item 17"),
+    "statement of cash flows": ("Item 8", "Part I Item 1", "Item 18", "Item 17"),
+    "p&l": ("Item 8", "Part I Item 1", "Item 18", "Item 17"),
     "press release": ("EX-99",),
     "earnings release": ("EX-99",),
     "signed": ("SIGNATURE",),
@@ -51,6 +61,11 @@ SECTION_NAMES_IN_QUESTIONS: dict[str, tuple[str, ...]] = {
 # Commercial Officer" is not).
 # (NVIDIA 10-K of 2025-02-26 gives its "headcount" as "employees"; ImmunoGen 8-K of 2001-03-07
 # names its CFO "Vice President and Chief Financial Officer".)
+# Capital expenditures as cash flow statements name them (Boeing's 2022 10-K: "Payments to acquire property, plant
+# and equipment"; PepsiCo's 2022 10-K: "Capital spending"; Adobe's 2022 10-K: "Purchases of property and equipment").
+CAPITAL_EXPENDITURES = ("capital expenditures", "purchases of property plant and equipment",
+                        "purchases of property and equipment", "payments to acquire property plant and equipment",
+                        "capital spending", "additions to property")
 FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "headcount": ("employees",),
     "workforce": ("employees",),
@@ -61,7 +76,7 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "coo": ("chief operating officer",),
     "eps": ("earnings per share", "net income per share"),
     "earnings per share": ("net income per share",),  # Adobe's 10-K of 2022: "Diluted net income per share"
-    "capex": ("capital expenditures", "purchases of property plant and equipment"),
+    "capex": CAPITAL_EXPENDITURES,
     "roe": ("return on equity",),
     "revenue": ("revenues", "net sales"),
     "auditor": ("independent registered public accounting firm", "accountant"),
@@ -112,7 +127,14 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "guidance": ("outlook", "expects"),
     "cash burn": ("net cash used in operating activities",),
     "yoy": ("year over year", "compared with the prior year"),
-    "capital expenditure": ("capital expenditures", "purchases of property plant and equipment"),
+    "capital expenditure": CAPITAL_EXPENDITURES,
+    "capital expenditures": CAPITAL_EXPENDITURES,
+    # the financial statements as analysts name them, and as filings title them (STATEMENT_NAME; 3M's 2018 10-K:
+    # "Consolidated Statement of Cash Flows"; Boeing's 2022 10-K: "Consolidated Statements of Operations")
+    "balance sheet": ("balance sheets", "statement of financial position"),
+    "income statement": ("statements of income", "statements of operations", "statements of earnings"),
+    "p&l": ("statements of income", "statements of operations"),
+    "cash flow statement": ("statements of cash flows",),
     # deals as analysts speak of them, and as filings record them
     "buy": ("acquire", "acquisition", "purchase", "merger"),
     "bought": ("acquired", "acquisition", "purchased", "merger"),
@@ -184,6 +206,12 @@ def years_asked(question: str) -> list[str]:
     return list(dict.fromkeys(year for _, year in sorted(spans)))
 
 
+# A financial statement's name, as a question or a filing writes it: it says where a figure is (its section and
+# its table's title, SECTION_NAMES_IN_QUESTIONS), not what a sentence answering says: a row of the balance sheet
+# never says "balance sheet".
+STATEMENT_NAME = re.compile(r"\b(?:consolidated )?(?:balance sheets?|income statements?|cash flows? statements?|p&l"
+                            r"|statements? of (?:cash flows|operations|income|earnings|financial position))\b", re.I)
+
 # The unit an answer should be given in, as a question may ask for it ("(in USD millions)", "in percentage
 # terms"): an instruction to whoever answers, not words to search for ("USD" and "millions" match every debt table).
 UNIT_INSTRUCTION = re.compile(
@@ -192,5 +220,20 @@ UNIT_INSTRUCTION = re.compile(
     re.I)
 
 
-def without_unit_instructions(question: str) -> str:
-    return UNIT_INSTRUCTION.sub(" ", question)
+# How a question may tell whoever answers how to go about it ("Assume that you are a public equities analyst.",
+# "Give a response to the question by relying on the details shown in the cash flow statement."): not words to
+# search for.
+ANSWER_INSTRUCTION = re.compile(
+    r"\bassume (?:that )?you are (?:a|an) [^.?:]{0,80}[.:]"
+    r"|\b(?:please )?(?:give|provide|write) (?:a|an|your) (?:short |brief |concise )?(?:response|answer)"
+    r"(?: to (?:the|this) question)?"
+    r"|\banswer the (?:following )?question"
+    r"|\b(?:by )?(?:primarily |mostly |only )?(?:relying on|using|referring to|based on|looking at) (?:the )?"
+    r"(?:details|information|data|figures|numbers)(?: that (?:is|are))? (?:shown|given|outlined|reported|provided|"
+    r"presented|stated|disclosed) (?:in|on)\b",
+    re.I)
+
+
+def without_instructions(question: str) -> str:
+    """The question without instructions to whoever answers: the unit to answer in, and how to go about it."""
+    return ANSWER_INSTRUCTION.sub(" ", UNIT_INSTRUCTION.sub(" ", question))

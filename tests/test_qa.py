@@ -156,6 +156,42 @@ def test_a_ticker_names_the_company_whose_chunks_hold_it():
     assert resolver.infer("Who signed the LG&E report?").symbols == {}
 
 
+def test_instructions_to_whoever_answers_are_not_searched_and_a_statement_says_where_to_look():
+    from index.lexical import ChunkTable
+
+    question = ("Assume that you are a public equities analyst. Answer the following question by primarily using "
+                "information that is shown in the cash flow statement: what were Acme's FY2022 capital expenditures? "
+                "Give a response to the question by relying on the details shown in the cash flow statement.")
+    searched = with_filing_words(question).lower()
+    for instruction in ("analyst", "assume", "response", "relying", "details", "primarily"):
+        assert instruction not in searched, searched
+    # the filing's words for capex, and the statement's title, are searched
+    assert "payments to acquire property plant and equipment" in searched and "statements of cash flows" in searched
+    table = ChunkTable({"chunk_id": ["1", "2"], "filing_id": ["a", "b"], "company": ["Acme Corp", "Acme Corp"],
+                        "form": ["10-K", "10-Q"], "section": ["Item 8", "Part I Item 1"]}, [20230101] * 2)
+    resolver = FilterResolver(table, lambda term: np.array([], dtype=np.int64))
+    assert set(resolver.infer(question).boosts["section"].sections) == {"Item 8", "Part I Item 1"}
+
+
+def test_a_statement_row_answers_without_naming_its_statement(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    passage = _passage("Acme Widgets, Inc.", "Cash flows – investing activities:\n"
+                       "Payments to acquire property, plant and equipment\t(1,222)\t(980)\n"
+                       "Proceeds from disposals of property, plant and equipment\t35\t529\n")
+
+    def row(question: str, label: str = "Payments") -> dict[str, float]:
+        scored = answerer.scored_sentences(question, with_filing_words(question), [passage])
+        return next(s.features for s in scored if s.sentence.text.startswith(label))
+
+    asked = row("What were Acme Widgets' capital expenditures in 2022?")
+    # the payments row holds what is asked, capex in a cash flow statement's words; the proceeds row does not
+    assert asked["own_coverage"] > row("What were Acme Widgets' capital expenditures in 2022?", "Proceeds")["own_coverage"]
+    # naming the statement asks no more words of the row
+    for where in ("in the cash flow statement", "in the consolidated statements of cash flows"):
+        assert row(f"What were Acme Widgets' capital expenditures in 2022, {where}?")["own_coverage"] == \
+            pytest.approx(asked["own_coverage"])
+
+
 def test_question_understanding():
     assert "employees" in with_filing_words("How did NVIDIA's headcount change?")
     # an analyst's word capitalised inside a sentence belongs to a name; abbreviations in capitals do not
