@@ -26,6 +26,10 @@ CAPTION_CHARS = 200  # a longer line above a table is a paragraph, not its capti
 # "June 28, 2025", "Sept. 30": a date in a header cell, which is no amount
 _DATE_IN_CELL = re.compile(rf"\b{MONTH_WORD}\s*\d{{1,2}}\b", re.I)
 
+# a line under a table's header rows that still belongs to them: its unit ("(Dollars in millions)") or the second
+# line of a cell ("% / Change")
+_HEADER_LINE = re.compile(r"^\(.*\)$|\b(?:thousands|millions|billions|change|unaudited)\b", re.I)
+
 TokenCounter = Callable[[Sequence[str]], list[int]]
 # Character offsets of each token of a text: used to cut a unit longer than a whole chunk.
 TokenOffsets = Callable[[str], list[tuple[int, int]]]
@@ -165,6 +169,10 @@ def _table_headers(text: str, spans: list[tuple[int, int, bool]], counts: list[i
         while body <= last and not _holds_amount(text[spans[body][0]:spans[body][1]]):
             body += 1
         above = list(range(i, body))  # header rows
+        # label lines below the last of them name the first rows' group ("Revenue:", "Current assets"), not every
+        # row's column: they are not the header, but a unit or a header cell's second line is
+        while above and not spans[above[-1]][2] and not _HEADER_LINE.search(text[slice(*spans[above[-1]][:2])]):
+            above.pop()
         caption = i - 1
         if (caption >= 0 and not spans[caption][2] and spans[caption][1] - spans[caption][0] <= CAPTION_CHARS
                 and not text[spans[caption][1]:spans[i][0]].strip()):

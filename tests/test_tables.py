@@ -166,9 +166,12 @@ def test_rows_below_two_label_lines_under_the_header_take_the_header():
 
     # Best Buy's 2023 10-K: "Assets" and "Current assets" between the balance sheet's dates and its first row
     text = ("Consolidated Balance Sheets\nJanuary 28, 2023\tJanuary 29, 2022\nAssets\nCurrent assets\n"
-            "Cash and cash equivalents\t$\t1,874\t$\t2,936\nTotal current assets\t8,802\t10,539\n")
+            "Cash and cash equivalents\t$\t1,874\t$\t2,936\nTotal current assets\t8,802\t10,539\n"
+            "Property and equipment\nLand and buildings\t688\t671\n")
     sentences = {s.text: s for s in passage_sentences(_passage_of(text))}
     total = sentences["Total current assets\t8,802\t10,539"]
-    assert total.header == "Consolidated Balance Sheets\nJanuary 28, 2023\tJanuary 29, 2022\nAssets\nCurrent assets"
+    # the labels of the first rows' group ("Current assets") are no column of every row: the land is no current asset
+    assert total.header == "Consolidated Balance Sheets\nJanuary 28, 2023\tJanuary 29, 2022"
+    assert sentences["Land and buildings\t688\t671"].header == total.header
     assert read_row(total.header, total.text) == \
         "Total current assets: January 28, 2023 8,802; January 29, 2022 10,539"
