@@ -238,6 +238,12 @@ def test_a_count_of_years_in_figures_is_the_value_only_when_a_length_of_time_is_
         "The license runs for 5 years.") == {"number"}
 
 
+def _quoted(answerer: ExtractiveAnswerer, question: str, passage: Passage) -> list[str]:
+    """The sentences an answer from this Acme Widgets passage quotes."""
+    assessment = answerer.assess(question, with_filing_words(question), [passage], {"Acme Widgets, Inc.": ()})
+    return [s.sentence.text for s in assessment.chosen]
+
+
 def _passage(company: str, text: str, rank: int = 1) -> Passage:
     filing = FilingRef(company=company, form="10-K", filing_date="2025-02-01", accession="0000000000-25-000001",
                        filing_id=company, source="f.htm")
@@ -339,8 +345,7 @@ def test_an_answer_to_a_question_of_two_parts_quotes_a_sentence_for_each(embedde
                        "Acme Widgets. Mr. Smith will be paid $250,000 a year.")
     # the salary sentence scores well below the appointment (it lacks most of the question's words), yet it is
     # the only one that states the second thing asked for
-    assessment = answerer.assess(question, with_filing_words(question), [passage], {"Acme Widgets, Inc.": ()})
-    quoted = " ".join(s.sentence.text for s in assessment.chosen)
+    quoted = " ".join(_quoted(answerer, question, passage))
     assert "John Smith" in quoted and "$250,000" in quoted, quoted
 
 
@@ -352,8 +357,7 @@ def test_a_cost_and_its_reason_are_both_quoted_and_a_fact_told_twice_once(embedd
     passage = _passage("Acme Widgets, Inc.", f"{cost} We recorded a termination cost of $1.35 billion in fiscal year "
                        "2023 reflecting the write-off. The parties ended the Bolt deal because of significant "
                        "regulatory challenges.")
-    assessment = answerer.assess(question, with_filing_words(question), [passage], {"Acme Widgets, Inc.": ()})
-    quoted = [s.sentence.text for s in assessment.chosen]
+    quoted = _quoted(answerer, question, passage)
     # "what did it cost" asks for an amount; the reason has none, yet it answers the other part
     assert quoted[0] == cost and any("regulatory challenges" in q for q in quoted), quoted
     assert sum("$1.35 billion" in q for q in quoted) == 1, quoted  # the cost told again adds nothing
@@ -412,18 +416,12 @@ def test_a_reason_named_in_one_sentence_and_told_in_the_next_is_quoted_with_both
                        "statements. The Company determined that it incorrectly applied accounting guidance on "
                        "share-based payments and misstated interest expense. The Company will file an amended "
                        "annual report as soon as practicable.")
-    assessment = answerer.assess(question, with_filing_words(question), [passage], {"Acme Widgets, Inc.": ()})
-    quoted = [s.sentence.text for s in assessment.chosen]
+    quoted = _quoted(answerer, question, passage)
     assert quoted[0].startswith("On April 10, 2025") and any("incorrectly applied" in q for q in quoted), quoted
     assert not any("amended annual report" in q for q in quoted), quoted
-
-
-def test_the_heading_after_a_reason_is_not_quoted_as_its_explanation(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
-    question = "Why did Acme Widgets end its Bolt deal?"
-    passage = _passage("Acme Widgets, Inc.", "Acme Widgets and Bolt agreed to end the Bolt deal because of "
+    # the heading of what comes next is no explanation
+    heading = _passage("Acme Widgets, Inc.", "Acme Widgets and Bolt agreed to end the Bolt deal because of "
                        "significant regulatory challenges preventing its completion.\nOther Income (Expense), Net\n"
                        "Interest income rose to $18 million on higher rates.")
-    assessment = answerer.assess(question, with_filing_words(question), [passage], {"Acme Widgets, Inc.": ()})
-    quoted = [s.sentence.text for s in assessment.chosen]
+    quoted = _quoted(answerer, "Why did Acme Widgets end its Bolt deal?", heading)
     assert quoted[0].startswith("Acme Widgets and Bolt agreed") and not any("Other Income" in q for q in quoted), quoted
