@@ -25,7 +25,7 @@ from index.chunking import chunk_filing
 from index.edgar_folder import is_fetched_document
 from index.embedding import Embedder
 from index.limits import LimitedReader, ReadLimits
-from index.models import COMPLETE, PENDING, Chunk, Filing
+from index.models import COMPLETE, INDEXING_VERSION, PENDING, Chunk, Filing
 from index.reader import FilingError, not_a_file
 from index.store import FilingIndex
 
@@ -263,8 +263,8 @@ class Ingestor:
         except OSError as error:
             return _Prepared(FileOutcome(source, "failed", error=f"cannot read file: {error.strerror or error}"))
         previous = self.index.registry.by_source(source)
-        for filing_id, old_hash, status in previous:
-            if old_hash == content_hash and status == COMPLETE:
+        for filing_id, old_hash, status, indexed_by in previous:
+            if old_hash == content_hash and status == COMPLETE and indexed_by == INDEXING_VERSION:
                 # a filing indexed before files were kept gets its file now
                 self.index.keep_original(filing_id, source, content)
                 return _Prepared(FileOutcome(source, "unchanged", filing_id))
@@ -288,20 +288,25 @@ class Ingestor:
             self._unlock(filing.filing_id, run)
         return item
 
-    def _plan(self, filing: Filing, content_hash: str, content: bytes, previous: list[tuple[str, str, str]],
+    def _plan(self, filing: Filing, content_hash: str, content: bytes, previous: list[tuple[str, str, str, int]],
               queued: dict[str, str]) -> _Prepared:
         """What storing the filing takes: nothing when it is stored already, else the chunks still to embed and
         the filings it replaces; `content`, the file's bytes, is kept as the filing's original."""
         source, filing_id = filing.source, filing.filing_id
         # The registry does not know yet about files ahead in this run: those count as already stored.
-        same_filing = (queued[filing_id], COMPLETE) if filing_id in queued else self.index.registry.status(filing_id)
-        if same_filing == (content_hash, COMPLETE):
+        if filing_id in queued:
+            same_filing, outdated = (queued[filing_id], COMPLETE), False
+        else:
+            same_filing = self.index.registry.status(filing_id)
+            outdated = same_filing is not None and self.index.registry.indexed_by(filing_id) != INDEXING_VERSION
+        if same_filing == (content_hash, COMPLETE) and not outdated:
             if filing_id not in queued:  # stored from another file or by another process: its file is kept here too
                 self.index.keep_original(filing_id, source, content)
             return _Prepared(FileOutcome(source, "unchanged", filing_id))
-        # A changed file replaces what it gave before; a pending filing with this content resumes.
-        replaces = [old_id for old_id, old_hash, _ in previous if old_id != filing_id or old_hash != content_hash]
-        if same_filing is not None and same_filing[0] != content_hash or (
+        # A changed file, or one an earlier version indexed, replaces what it gave before; a pending filing with
+        # this content resumes.
+        replaces = [old_id for old_id, old_hash, *_ in previous if old_id != filing_id or old_hash != content_hash]
+        if same_filing is not None and (same_filing[0] != content_hash or outdated) or (
                 same_filing is None and self.index.has_orphan_chunks(filing_id)):
             replaces.append(filing_id)  # its old chunks go first, also those a stopped removal left
         chunks = chunk_filing(filing, self.embedder.count_tokens, self.embedder.token_offsets,
@@ -310,7 +315,7 @@ class Ingestor:
             return _Prepared(FileOutcome(source, "failed", error="no text to index"))
         queued[filing_id] = content_hash
         stored = self.index.stored_chunk_ids([c.chunk_id for c in chunks]) \
-            if same_filing == (content_hash, PENDING) else set()
+            if same_filing == (content_hash, PENDING) and not outdated else set()
         outcome = FileOutcome(source, "ingested", filing_id, len(filing.sections), len(chunks),
                               sum(c.n_tokens for c in chunks), warnings=filing.warnings)
         return _Prepared(outcome, filing, list(dict.fromkeys(replaces)),

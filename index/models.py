@@ -133,6 +133,10 @@ class Chunk:
 
 
 PENDING, COMPLETE = "pending", "complete"
+# The version of reading and chunking that made a filing's text and chunks: raised whenever they change what a
+# filing's text or chunks hold (3: PDF date cells on one header row, tables under tables with their own header),
+# so that `ingest` reads again a file an earlier version indexed, as it does a changed file.
+INDEXING_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -146,6 +150,7 @@ class FilingRecord:
     status: str  # PENDING until its last chunk is stored, then COMPLETE
     ingested_at: str
     added_by: str = ""  # the signed-in user who uploaded it through the web chat
+    indexed_by: int = 0  # the INDEXING_VERSION that made its text and chunks (0: one before versions were kept)
 
     def to_json(self) -> dict:
         """The `filings-qa list --json` record: the filing's fields, then the registry's."""

@@ -9,7 +9,8 @@ import uuid
 from dataclasses import asdict, fields
 from datetime import datetime, timezone
 
-from index.models import COMPLETE, PENDING, Activity, Filing, FilingRecord, FilingRef, Section
+from index.models import (COMPLETE, INDEXING_VERSION, PENDING, Activity, Filing, FilingRecord, FilingRef,
+                          Section)
 from index.shared import Record, SharedRecords, StoreError
 
 REF_FIELDS = [field.name for field in fields(FilingRef)]
@@ -28,25 +29,32 @@ class Registry:
         self._activity = SharedRecords(client, "filings_qa_activity")
         self._state = SharedRecords(client, "filings_qa_state")
 
-    def by_source(self, source: str) -> list[tuple[str, str, str]]:
-        """(filing_id, content_hash, status) of the filings read from `source`."""
-        return [(key, str(r["content_hash"]), str(r["status"])) for key, r in self._filings.find(source=source).items()]
+    def by_source(self, source: str) -> list[tuple[str, str, str, int]]:
+        """(filing_id, content_hash, status, indexed_by) of the filings read from `source`."""
+        return [(key, str(r["content_hash"]), str(r["status"]), _indexed_by(r))
+                for key, r in self._filings.find(source=source).items()]
 
     def status(self, filing_id: str) -> tuple[str, str] | None:
         record = self._filings.get([filing_id]).get(filing_id)
         return (str(record["content_hash"]), str(record["status"])) if record else None
 
+    def indexed_by(self, filing_id: str) -> int:
+        """The INDEXING_VERSION that made the filing's text and chunks (0 when it is not listed)."""
+        record = self._filings.get([filing_id]).get(filing_id)
+        return _indexed_by(record) if record else 0
+
     def begin(self, filing: Filing, added_by: str, text_pieces: int) -> None:
         """Register a filing as pending (search ignores it until `complete`)."""
         record = FilingRecord(filing.ref, filing.content_hash, len(filing.sections), 0, PENDING,
-                              _now().isoformat(timespec="seconds"), added_by)
+                              _now().isoformat(timespec="seconds"), added_by, INDEXING_VERSION)
         self.restore(record, filing.sections, text_pieces)
 
     def restore(self, record: FilingRecord, sections: list[Section], text_pieces: int) -> None:
         """Store a registry row as given (one copied from another index keeps its status, time and user)."""
         self._filings.put({record.filing.filing_id: asdict(record.filing) | {
             "content_hash": record.content_hash, "chunks": record.chunks, "status": record.status,
-            "ingested_at": record.ingested_at, "added_by": record.added_by, "text_pieces": text_pieces,
+            "ingested_at": record.ingested_at, "added_by": record.added_by, "indexed_by": record.indexed_by,
+            "text_pieces": text_pieces,
             "sections": json.dumps([asdict(s) for s in sections])}})
 
     def complete(self, filing_id: str, chunks: int) -> None:
@@ -115,7 +123,11 @@ def sections_from_json(text: str) -> list[Section]:
 def _filing_record(record: Record) -> FilingRecord:
     return FilingRecord(FilingRef(**{name: record[name] for name in REF_FIELDS}), str(record["content_hash"]),
                         len(json.loads(record["sections"])), int(record["chunks"]), str(record["status"]),
-                        str(record["ingested_at"]), str(record["added_by"]))
+                        str(record["ingested_at"]), str(record["added_by"]), _indexed_by(record))
+
+
+def _indexed_by(record: Record) -> int:
+    return int(record.get("indexed_by", 0))  # rows written before versions were kept have none
 
 
 # Characters of base64 per record: small records keep each request to Chroma small (its server refused a 40 MB

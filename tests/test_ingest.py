@@ -52,6 +52,30 @@ def test_ingest_folder_then_reingest_is_a_no_op(assistant, tmp_path):
     assert assistant.index.chunk_count() == report.chunks
 
 
+def test_a_filing_an_earlier_version_indexed_is_read_again_once(assistant):
+    from dataclasses import replace
+
+    from index.models import INDEXING_VERSION
+
+    first = assistant.ingest([SAMPLE])
+    (record,) = assistant.filings()
+    assert record.indexed_by == INDEXING_VERSION
+    index = assistant.index
+    # as an earlier version left it: its text and chunks made otherwise (a word of the text altered here)
+    filing_id = record.filing.filing_id
+    pieces = index.texts.pieces(index.filing_text(filing_id).replace("Beloff", "Bel off"))
+    index.texts.put(filing_id, pieces)
+    index.registry.restore(replace(record, indexed_by=INDEXING_VERSION - 1), index.registry.sections(filing_id),
+                           len(pieces))
+    assert "Gregg D. Beloff" not in index.filing_text(filing_id)
+    again = assistant.ingest([SAMPLE])
+    assert again.count("ingested") == 1 and again.count("unchanged") == 0
+    assert index.chunk_count() == first.chunks  # its chunks replaced, none twice
+    assert "Gregg D. Beloff" in index.filing_text(filing_id)
+    assert assistant.filings()[0].indexed_by == INDEXING_VERSION
+    assert assistant.ingest([SAMPLE]).count("unchanged") == 1
+
+
 def test_search_finds_the_exhibit_with_its_filing_and_section(assistant, tmp_path):
     assistant.ingest([SAMPLE, FIXTURES / "acme_submission.txt"])
     passages = assistant.search("Acme Widgets Springfield plant investment $12.5 million", k=3)
