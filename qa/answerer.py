@@ -48,6 +48,9 @@ NOT_FOUND = "The indexed filings do not say."
 _QUESTION_NOISE = frozenset(terms(
     "what which who whom when where why how many much did does do was were is are the a an company companies "
     "according filing filings report reported say said describe mention give get total "
+    # how a question names its period ("at the end of FY2018" is read as "end", "fy" and "2018"): the year is
+    # checked against the passage and the filing's date, as years are
+    "fy end "
     # how a question may tell the reader what to rely on ("Give a response to the question by relying on the
     # details shown in the cash flow statement", as FinanceBench asks)
     "response respond question answer relying rely details shown"))

@@ -167,6 +167,11 @@ def test_instructions_to_whoever_answers_are_not_searched_and_a_statement_says_w
         assert instruction not in searched, searched
     # the filing's words for capex, and the statement's title, are searched
     assert "payments to acquire property plant and equipment" in searched and "statements of cash flows" in searched
+    # how the question names its period is no word an answer must hold: the year is checked as years are
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, lambda texts: None)
+    assert set(answerer._term_weights(with_filing_words(question))) >= set(terms("capital expenditures"))
+    period = "What were Acme's total liabilities at the end of FY2018?"
+    assert set(answerer._term_weights(with_filing_words(period))) == set(terms("Acme liabilities"))
     table = ChunkTable({"chunk_id": ["1", "2"], "filing_id": ["a", "b"], "company": ["Acme Corp", "Acme Corp"],
                         "form": ["10-K", "10-Q"], "section": ["Item 8", "Part I Item 1"]}, [20230101] * 2)
     resolver = FilterResolver(table, lambda term: np.array([], dtype=np.int64))
