@@ -134,9 +134,9 @@ class Chunk:
 
 PENDING, COMPLETE = "pending", "complete"
 # The version of reading and chunking that made a filing's text and chunks: raised whenever they change what a
-# filing's text or chunks hold (3: PDF date cells on one header row, tables under tables with their own header),
+# filing's text or chunks hold (1: PDF date cells on one header row, tables under tables with their own header),
 # so that `ingest` reads again a file an earlier version indexed, as it does a changed file.
-INDEXING_VERSION = 3
+INDEXING_VERSION = 1
 
 
 @dataclass(frozen=True)

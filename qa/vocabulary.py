@@ -42,14 +42,9 @@ SECTION_NAMES_IN_QUESTIONS: dict[str, tuple[str, ...]] = {
     "headcount": ("Item 1", "Item 6"),
     # the financial statements (STATEMENT_NAME): a 10-K's are in Item 8, a 10-Q's in Part I Item 1, a 20-F's in
     # Item 18 (or 17)
-    "balance sheet": ("Item 8", "Part I Item 1", "Item 18", "Item 17"),
-    "income statement": ("Item 8", "Part I Item 1", "Item 18", "Item 17"),
-    "statement of operations": ("Item 8", "Part I Item 1", "Item 18", "Item 17"),
-    "statements of operations": ("Item 8", "Part I Item 1", "Item 18", "Item 17"),
-    "statement of income": ("Item 8", "Part I Item 1", "Item 18", "Item 17"),
-    "cash flow statement": ("Item 8", "Part I Item 1", "Item 18", "Item 17"),
-    "statement of cash flows": ("Item 8", "Part I Item 1", "Item 18", "Item 17"),
-    "p&l": ("Item 8", "Part I Item 1", "Item 18", "Item 17"),
+    **{statement: ("Item 8", "Part I Item 1", "Item 18", "Item 17") for statement in (
+        "balance sheet", "income statement", "statement of operations", "statements of operations",
+        "statement of income", "cash flow statement", "statement of cash flows", "p&l")},
     "press release": ("EX-99",),
     "earnings release": ("EX-99",),
     "signed": ("SIGNATURE",),
