@@ -155,7 +155,7 @@ class FilterResolver:
             described["form"] = " | ".join(dict.fromkeys(forms))
         sections = self._sections_matching(
             [name for phrase, names in SECTION_NAMES_IN_QUESTIONS.items() if _has_phrase(lowered, phrase)
-             for name in names])
+             for name in names], items_by_prefix=False)
         if sections:
             boosts["section"] = ChunkFilter(sections=sections)
             described["section"] = " | ".join(sections)
@@ -185,10 +185,13 @@ class FilterResolver:
                     found[company] = found.get(company, ()) + (word,)
         return found
 
-    def _sections_matching(self, names: list[str]) -> tuple[str, ...]:
+    def _sections_matching(self, names: list[str], items_by_prefix: bool = True) -> tuple[str, ...]:
+        """The indexed sections these names name: exactly, an exhibit by its prefix ("EX-99" covers EX-99.1), and,
+        when `items_by_prefix`, an item by its number before a dot (a user's "Item 5" covers an 8-K's Item 5.02;
+        the statements a question names, in a 10-K's Item 8, are not an 8-K's Item 8.01)."""
         wanted = [n.lower() for n in names]
         return tuple(s for s in self.sections
-                     if any(s.lower() == w or s.lower().startswith(w + ".")
+                     if any(s.lower() == w or items_by_prefix and s.lower().startswith(w + ".")
                             or (w.startswith("ex-") and s.lower().startswith(w)) for w in wanted))
 
 

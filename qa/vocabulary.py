@@ -11,7 +11,7 @@ from index.lexicon import YEAR_IN_TEXT
 
 # What analysts call forms and sections in plain words, for filters inferred from a question.
 # Keys are lower-case phrases matched on word boundaries; section values are section names as
-# index/sections.py writes them, matched exactly or as a prefix before a dot ("EX-99" covers EX-99.1).
+# index/sections.py writes them, matched exactly, an exhibit also by its prefix ("EX-99" covers EX-99.1).
 FORM_NAMES_IN_QUESTIONS: dict[str, tuple[str, ...]] = {
     "annual report": ("10-K", "10-K405", "20-F"),
     "10-k": ("10-K", "10-K405", "10-K/A", "10-KSB"),

@@ -172,10 +172,13 @@ def test_instructions_to_whoever_answers_are_not_searched_and_a_statement_says_w
     assert set(answerer._term_weights(with_filing_words(question))) >= set(terms("capital expenditures"))
     period = "What were Acme's total liabilities at the end of FY2018?"
     assert set(answerer._term_weights(with_filing_words(period))) == set(terms("Acme liabilities"))
-    table = ChunkTable({"chunk_id": ["1", "2"], "filing_id": ["a", "b"], "company": ["Acme Corp", "Acme Corp"],
-                        "form": ["10-K", "10-Q"], "section": ["Item 8", "Part I Item 1"]}, [20230101] * 2)
+    table = ChunkTable({"chunk_id": ["1", "2", "3"], "filing_id": ["a", "b", "c"], "company": ["Acme Corp"] * 3,
+                        "form": ["10-K", "10-Q", "8-K"], "section": ["Item 8", "Part I Item 1", "Item 8.01"]},
+                       [20230101] * 3)
     resolver = FilterResolver(table, lambda term: np.array([], dtype=np.int64))
+    # the statements' sections, not an 8-K's Item 8.01 (Other Events); a user's own "Item 8" filter covers it
     assert set(resolver.infer(question).boosts["section"].sections) == {"Item 8", "Part I Item 1"}
+    assert set(resolver.resolve(Filters(section="Item 8")).sections) == {"Item 8", "Item 8.01"}
 
 
 def test_a_statement_row_answers_without_naming_its_statement(embedder):
