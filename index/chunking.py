@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import blingfire
 
-from index.lexicon import MONTH_WORD, YEAR_IN_TEXT
+from index.lexicon import AMOUNT_SCALE, MONTH_WORD, YEAR_IN_TEXT
 from index.models import Chunk, Filing, chunk_id_of
 
 SPECIAL_TOKENS = 2  # [CLS] and [SEP] around every input
@@ -28,7 +28,7 @@ _DATE_IN_CELL = re.compile(rf"\b{MONTH_WORD}\s*\d{{1,2}}\b", re.I)
 
 # a line under a table's header rows that still belongs to them: its unit ("(Dollars in millions)") or the second
 # line of a cell ("% / Change")
-_HEADER_LINE = re.compile(r"^\(.*\)$|\b(?:thousands|millions|billions|change|unaudited)\b", re.I)
+_HEADER_LINE = re.compile(rf"^\(.*\)$|\b(?:{AMOUNT_SCALE}|change|unaudited)\b", re.I)
 
 TokenCounter = Callable[[Sequence[str]], list[int]]
 # Character offsets of each token of a text: used to cut a unit longer than a whole chunk.

@@ -294,11 +294,10 @@ class Ingestor:
         the filings it replaces; `content`, the file's bytes, is kept as the filing's original."""
         source, filing_id = filing.source, filing.filing_id
         # The registry does not know yet about files ahead in this run: those count as already stored.
-        if filing_id in queued:
-            same_filing, outdated = (queued[filing_id], COMPLETE), False
-        else:
-            same_filing = self.index.registry.status(filing_id)
-            outdated = same_filing is not None and self.index.registry.indexed_by(filing_id) != INDEXING_VERSION
+        state = (queued[filing_id], COMPLETE, INDEXING_VERSION) if filing_id in queued \
+            else self.index.registry.state(filing_id)
+        same_filing = state[:2] if state else None
+        outdated = state is not None and state[2] != INDEXING_VERSION
         if same_filing == (content_hash, COMPLETE) and not outdated:
             if filing_id not in queued:  # stored from another file or by another process: its file is kept here too
                 self.index.keep_original(filing_id, source, content)

@@ -33,6 +33,9 @@ NUMBER_WORDS = frozenset(
 YEAR = r"(?:19|20)\d\d"
 YEAR_IN_TEXT = re.compile(rf"\b{YEAR}\b")
 
+# The scales a table states its amounts in ("in millions", "(Dollars in thousands)").
+AMOUNT_SCALE = "(?:thousands|millions|billions)"
+
 # Words that end a company's legal name, lower case ("Acme Widgets, Inc.", "Koninklijke Philips N.V.",
 # "SAP SE"). Comparing or naming a company leaves them out.
 LEGAL_SUFFIXES = frozenset(

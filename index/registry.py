@@ -35,13 +35,13 @@ class Registry:
                 for key, r in self._filings.find(source=source).items()]
 
     def status(self, filing_id: str) -> tuple[str, str] | None:
-        record = self._filings.get([filing_id]).get(filing_id)
-        return (str(record["content_hash"]), str(record["status"])) if record else None
+        state = self.state(filing_id)
+        return state[:2] if state else None
 
-    def indexed_by(self, filing_id: str) -> int:
-        """The INDEXING_VERSION that made the filing's text and chunks (0 when it is not listed)."""
+    def state(self, filing_id: str) -> tuple[str, str, int] | None:
+        """(content_hash, status, indexed_by) of the filing, in one read; None when it is not listed."""
         record = self._filings.get([filing_id]).get(filing_id)
-        return _indexed_by(record) if record else 0
+        return (str(record["content_hash"]), str(record["status"]), _indexed_by(record)) if record else None
 
     def begin(self, filing: Filing, added_by: str, text_pieces: int) -> None:
         """Register a filing as pending (search ignores it until `complete`)."""

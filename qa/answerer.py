@@ -87,8 +87,8 @@ _COUNTED_PERIODS = re.compile(r"\b\d+[\s-]+(?:days?|weeks?|months?|quarters?|yea
 _ASKS_SIGNATURE = re.compile(r"\bsign(?:ed|s|ing|ature|atory|atories)?\b", re.I)
 _BOILERPLATE = re.compile("|".join(BOILERPLATE), re.I)
 _DURATION = re.compile(r"\b(?:" + "|".join(DURATION) + r")\b", re.I)
+_FULL_STOP = re.compile(r"[.!?][\"\u201d')]*\s*$")  # a sentence's end, not a heading's
 # someone's words: a quotation of some length, or a sentence that says who said it
-_FULL_STOP = re.compile(r"[.!?][\"\u201d')]*\s*$")
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201d]{30,}|\b(?:said|says|commented)\b")
 
 

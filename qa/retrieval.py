@@ -123,8 +123,8 @@ class HybridRetriever:
 
 
 def with_filing_words(question: str) -> str:
-    """The question, without an instruction of the unit to answer in, with the words filings use for its
-    analysts' words ("headcount" -> "employees")."""
+    """The question, without instructions to whoever answers (the unit to answer in, how to go about it), with the
+    words filings use for its analysts' words ("headcount" -> "employees")."""
     question = without_instructions(question)
     added = [" ".join(phrases) for phrases in analysts_words(question).values()]
     return f"{question} ({'; '.join(added)})" if added else question

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
-from index.lexicon import YEAR_IN_TEXT
+from index.lexicon import AMOUNT_SCALE, YEAR_IN_TEXT
 
 CELL = "\t"
 _CURRENCY = frozenset(("$", "€", "£", "¥", "US$", "EUR"))
 _UNIT = re.compile(r"\b(?:in|dollars in|amounts in|\$ in|expressed in)\s+(?:u\.s\.\s+dollars\s+)?"
-                   r"(?:thousands|millions|billions)\b[^)\n\t]*", re.I)
+                   rf"{AMOUNT_SCALE}\b[^)\n\t]*", re.I)
 _PERIOD = re.compile(r"\b(?:ended|ending|months|weeks|quarters?|years?)\b", re.I)
 # a figure: "391,035", "(1,045)", "2 %", "$0.73", "—"
 _FIGURE = re.compile(r"^\(?[$€£¥]?\s*[\d.,]+\s*\)?\s*%?$|^[—–-]+$")
