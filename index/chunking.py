@@ -16,6 +16,7 @@ from index.models import Chunk, Filing, chunk_id_of
 SPECIAL_TOKENS = 2  # [CLS] and [SEP] around every input
 OVERLAP_TOKENS = 32  # the tail of the previous chunk that opens the next one
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+FULL_STOP = re.compile(r"[.!?][\"\u201d')]*\s*$")  # a sentence's end, not a heading's or a label's
 HEADING_WIDTH = 0.6  # a line shorter than this share of its block's widest line may be a heading
 _TITLE_ONLY = re.compile(r"\s*(?:Mr|Mrs|Ms|Dr|Messrs|Prof|No)\.\s*")  # a "sentence" blingfire ends at a title
 
@@ -23,6 +24,10 @@ _TITLE_ONLY = re.compile(r"\s*(?:Mr|Mrs|Ms|Dr|Messrs|Prof|No)\.\s*")  # a "sente
 # (a caption and two or three header rows of periods and units).
 MAX_TABLE_HEADER_TOKENS = 64
 CAPTION_CHARS = 200  # a longer line above a table is a paragraph, not its caption
+# Label lines that may stand between two rows of one table: a balance sheet's "Assets" and "Current assets" above
+# its first row (Best Buy's 2023 10-K), and "Commitments and contingencies (Note 16)", "Equity", "3M Company
+# shareholders' equity:" between its liabilities and its equity (3M's 2018 10-K)
+MAX_LABEL_LINES = 3
 # "June 28, 2025", "Sept. 30": a date in a header cell, which is no amount
 _DATE_IN_CELL = re.compile(rf"\b{MONTH_WORD}\s*\d{{1,2}}\b", re.I)
 
@@ -151,18 +156,20 @@ def _table_headers(text: str, spans: list[tuple[int, int, bool]], counts: list[i
         last = i  # the table: spans i..last, rows and the label lines between them ("Hedged assets:")
         has_amounts = _holds_amount(text[spans[i][0]:spans[i][1]])
         while last + 1 < len(spans) and _next_to(text, spans, last):
-            # the next row, past short label lines: one in the body, two under the header rows (a balance sheet's
-            # "Assets" and "Current assets" above its first row: Best Buy's 2023 10-K)
+            # the next row, past short label lines
             step = 1
-            while (not spans[last + step][2] and step <= (1 if has_amounts else 2) and last + step + 1 < len(spans)
-                   and spans[last + step][1] - spans[last + step][0] <= CAPTION_CHARS
+            while (not spans[last + step][2] and step <= MAX_LABEL_LINES and last + step + 1 < len(spans)
+                   and _is_label(text[spans[last + step][0]:spans[last + step][1]])
                    and _next_to(text, spans, last + step)):
                 step += 1
             if not spans[last + step][2]:
                 break
             row = text[spans[last + step][0]:spans[last + step][1]]
-            if has_amounts and _names_periods(row):
-                break  # a new table's header row (with the caption line above it) right below this table
+            if has_amounts and (_names_periods(row) or step > 1 and not _holds_amount(row)):
+                # a new table's header row right below this table, or below the caption lines above it (Apple's
+                # release of July 2004: "UNAUDITED CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS", "(In millions
+                # ...)" and "THREE MONTHS ENDED / NINE MONTHS ENDED" under its balance sheet)
+                break
             has_amounts = has_amounts or _holds_amount(row)
             last += step
         body = i
@@ -172,7 +179,7 @@ def _table_headers(text: str, spans: list[tuple[int, int, bool]], counts: list[i
         # label lines below the last of them name the first rows' group ("Revenue:", "Current assets"), not every
         # row's column: they are not the header, but a unit or a header cell's second line is
         while above and not spans[above[-1]][2] and not _HEADER_LINE.search(text[slice(*spans[above[-1]][:2])]):
-            above.pop()
+            body = above.pop()  # a chunk opening at such a label line still carries the header (Adobe's 2022 10-K)
         caption = i - 1
         if (caption >= 0 and not spans[caption][2] and spans[caption][1] - spans[caption][0] <= CAPTION_CHARS
                 and not text[spans[caption][1]:spans[i][0]].strip()):
@@ -184,6 +191,13 @@ def _table_headers(text: str, spans: list[tuple[int, int, bool]], counts: list[i
             found[body:last + 1] = [header] * (last + 1 - body)
         i = last + 1
     return found
+
+
+def _is_label(line: str) -> bool:
+    """A short line that names a group of rows ("Current liabilities", "Equity:"), not a sentence: a sentence
+    between two tables ends the first (the vote counts of 1-800-FLOWERS.COM's 8-K of December 2023 stand under one
+    sentence each)."""
+    return len(line) <= CAPTION_CHARS and FULL_STOP.search(line) is None
 
 
 def _next_to(text: str, spans: list[tuple[int, int, bool]], k: int) -> bool:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from index.chunking import FULL_STOP
 from index.lexical import terms
 from index.lexicon import LEGAL_SUFFIXES, MONTHS, NUMBER_WORDS, YEAR
 from index.sections import COVER, SIGNATURE
@@ -87,7 +88,6 @@ _COUNTED_PERIODS = re.compile(r"\b\d+[\s-]+(?:days?|weeks?|months?|quarters?|yea
 _ASKS_SIGNATURE = re.compile(r"\bsign(?:ed|s|ing|ature|atory|atories)?\b", re.I)
 _BOILERPLATE = re.compile("|".join(BOILERPLATE), re.I)
 _DURATION = re.compile(r"\b(?:" + "|".join(DURATION) + r")\b", re.I)
-_FULL_STOP = re.compile(r"[.!?][\"\u201d')]*\s*$")  # a sentence's end, not a heading's
 # someone's words: a quotation of some length, or a sentence that says who said it
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201d]{30,}|\b(?:said|says|commented)\b")
 
@@ -275,7 +275,10 @@ class ExtractiveAnswerer:
         synonyms = [(set(terms(word)), [terms(phrase) for phrase in phrases])
                     for word, phrases in analysts_words(question).items()]
         total = sum(weights.values()) or 1.0
-        focus = {t: weights[t] for t in _focus_terms(question) if t in weights}
+        # the companies the question names are no part of what it asks about ("3M's total liabilities": its name
+        # is written in digits, which no capitalised-word rule tells from a figure)
+        company_terms = set(terms(" ".join(f"{c} {' '.join(tickers)}" for c, tickers in companies.items())))
+        focus = {t: weights[t] for t in _focus_terms(question) if t in weights and t not in company_terms}
         focus_total = sum(focus.values())
         asked = Asked.of(question, search_text, focus)
         question_terms = set(terms(search_text))
@@ -450,12 +453,13 @@ _FILLS: dict[str, Callable[[Asked, str], bool]] = {
 
 
 def _without_dates(text: str) -> str:
-    """The text without what a number asked for never is: dates, years, item and exhibit numbers, form
-    names (10-K, S-8, 401(k)) and other names with a number (COVID-19, Earth-2), registration numbers and
-    footnote marks like (1)."""
+    """The text without what a number asked for never is: dates, years, item, exhibit, table and note numbers
+    ("Note 13", "TABLE 2"), form names (10-K, S-8, 401(k)) and other names with a number (COVID-19, Earth-2),
+    registration numbers and footnote marks like (1)."""
     text = _DATE.sub(" ", text)
-    return re.sub(rf"\b{YEAR}\b" r"|\b(?:item|exhibit|ex-)\s*\d+(?:\.\d+)?|\(\d{1,2}\)|\b\d+\([a-z]\)"
-                  r"|\b\d+-[a-z][\w-]*|\b[a-z]+-\d+\b|\b\d{3}-\d{5,}\b", " ", text, flags=re.I)
+    return re.sub(rf"\b{YEAR}\b" r"|\b(?:item|exhibit|ex-|table|note|schedule)\s*\d+(?:\.\d+)?"
+                  r"|\(\d{1,2}\)|\b\d+\([a-z]\)|\b\d+-[a-z][\w-]*|\b[a-z]+-\d+\b|\b\d{3}-\d{5,}\b",
+                  " ", text, flags=re.I)
 
 
 def _names_in(question: str) -> list[list[str]]:
@@ -520,7 +524,7 @@ def _with_explanation(best: ScoredSentence, chosen: list[ScoredSentence], scored
     following = min((s for s in scored if s.sentence.passage.chunk.chunk_id == passage
                      and s.sentence.start >= best.sentence.end), key=lambda s: s.sentence.start, default=None)
     if (following is None or following in chosen or following.features["boilerplate"]
-            or not _FULL_STOP.search(following.sentence.text)  # the heading of what comes next, or a table row
+            or not FULL_STOP.search(following.sentence.text)  # the heading of what comes next, or a table row
             or any(_restates(following.sentence, c.sentence) for c in chosen)):
         return chosen
     return _in_filing_order([*chosen, following])

@@ -343,6 +343,9 @@ def test_period_words_are_not_the_number_asked_for():
                      {term: 1.0 for term in terms("net sales")})
     assert not asked.filled_by("Net sales rose in the first nine months as stores reopened.")
     assert asked.filled_by("Net sales were twelve million dollars.")
+    # nor are the numbers of a table or a note that names them (American Express's 2022 10-K, Apple's of 2024)
+    assert not asked.filled_by("TABLE 2: NET SALES SUMMARY")
+    assert not asked.filled_by("Net sales by segment are shown in Note 13, Segment Information.")
 
 
 def test_an_answer_to_a_question_of_two_parts_quotes_a_sentence_for_each(embedder):

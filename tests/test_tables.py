@@ -173,5 +173,41 @@ def test_rows_below_two_label_lines_under_the_header_take_the_header():
     # the labels of the first rows' group ("Current assets") are no column of every row: the land is no current asset
     assert total.header == "Consolidated Balance Sheets\nJanuary 28, 2023\tJanuary 29, 2022"
     assert sentences["Land and buildings\t688\t671"].header == total.header
+    # so a chunk that opens at one of those label lines carries the header for the rows below it
+    assert sentences["Current assets"].header == total.header
     assert read_row(total.header, total.text) == \
         "Total current assets: January 28, 2023 8,802; January 29, 2022 10,539"
+
+
+@pytest.mark.parametrize("text, rows, header", [
+    # 3M's 2018 10-K: three label lines between the balance sheet's liabilities and its equity, two between its
+    # assets and its liabilities
+    ("December 31,\tDecember 31,\n(Dollars in millions)\t2018\t2017\nTotal assets\t$\t36,500\t$\t37,987\n"
+     "Liabilities\nCurrent liabilities\nAccounts payable\t2,266\t1,945\nTotal liabilities\t$\t26,652\t$\t26,365\n"
+     "Commitments and contingencies (Note 16)\nEquity\n3M Company shareholders' equity:\n"
+     "Additional paid-in capital\t5,643\t5,352\n",
+     ["Accounts payable\t2,266\t1,945", "Total liabilities\t$\t26,652\t$\t26,365",
+      "Additional paid-in capital\t5,643\t5,352"],
+     "December 31,\tDecember 31,\n(Dollars in millions)\t2018\t2017"),
+    # Apple's release of July 2004: its statement of operations, with caption lines, right under its balance sheet
+    ("June 26, 2004\tSeptember 27, 2003\nTotal liabilities and shareholders' equity\t$\t7,223\t$\t6,815\n"
+     "UNAUDITED CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS\n(In millions, except per share amounts)\n"
+     "THREE MONTHS ENDED\tNINE MONTHS ENDED\nJune 26,\tJune 28,\tJune 26,\tJune 28,\n2004\t2003\t2004\t2003\n"
+     "Operating income (loss)\t72\t9\t198\t(32\t)\n",
+     ["Operating income (loss)\t72\t9\t198\t(32\t)"],
+     "UNAUDITED CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS\n(In millions, except per share amounts)\n"
+     "THREE MONTHS ENDED\tNINE MONTHS ENDED\nJune 26,\tJune 28,\tJune 26,\tJune 28,\n2004\t2003\t2004\t2003"),
+    # 1-800-FLOWERS.COM's 8-K of December 2023: each vote's counts under a sentence, which is no label line
+    ("Nominee\tFor\tWithheld\nLarry Zarin\t287,913,509\t1,327,206\n"
+     "3. The stockholders approved, on an advisory basis, the Company\u2019s executive compensation.\n"
+     "For\tAgainst\tAbstain\n285,361,185\t3,360,097\t519,433\n",
+     ["285,361,185\t3,360,097\t519,433"],
+     "The stockholders approved, on an advisory basis, the Company\u2019s executive compensation.\n"
+     "For\tAgainst\tAbstain"),
+])
+def test_rows_past_label_lines_keep_their_tables_header_and_a_new_tables_rows_take_their_own(text, rows, header):
+    from qa.quotes import passage_sentences
+
+    sentences = {s.text: s for s in passage_sentences(_passage_of(text))}
+    for row in rows:
+        assert sentences[row].header == header
