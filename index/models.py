@@ -136,7 +136,8 @@ PENDING, COMPLETE = "pending", "complete"
 # The version of reading and chunking that made a filing's text and chunks: raised whenever they change what a
 # filing's text or chunks hold, so that `ingest` reads again a file an earlier version indexed, as it does a
 # changed file. 1: PDF date cells on one header row, tables under tables with their own header; 2: a table's
-# header also kept by rows below its label lines (up to three between rows).
+# header also kept by rows below its label lines (up to three between rows), and a sentence, or a row of headings
+# below label lines, opening another table.
 INDEXING_VERSION = 2
 
 
