@@ -52,7 +52,7 @@ class Case:
     answerable: bool  # False for an unanswerable question and for a near miss
     near_miss: bool
     row: np.ndarray  # QUESTION_FEATURES; empty when no sentence states what is asked (always refused)
-    quotes_evidence: bool  # the answer's first sentence holds the evidence
+    quotes_evidence: bool  # the answer's sentence that decides whether to answer holds the evidence
 
 
 def cases_of(assistant: Assistant, items: Iterable[QAItem],
@@ -93,7 +93,7 @@ def _case(assistant: Assistant, item: QAItem, leave_out: Callable[[Passage], boo
     passages = [replace(p, rank=rank) for rank, p in enumerate(passages[:SCORED_PASSAGES], 1)]
     assessment = assistant.answerer.assess(item.question, retrieval.search_text, passages, retrieval.named_companies)
     row = np.array([assessment.features[name] for name in QUESTION_FEATURES]) if assessment.chosen else np.array([])
-    first = assessment.chosen[0].sentence if assessment.chosen else None
+    first = assessment.deciding.sentence if assessment.deciding else None
     quotes_evidence = first is not None and any(
         _file_of(first.passage) == evidence.file and evidence_matches(evidence.quote, first.text)
         for evidence in item.evidence)

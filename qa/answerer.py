@@ -6,7 +6,7 @@ a reason) that the question does not already give, whether it adds to the questi
 whether the question's names and years appear in it or its passage, its passage's retrieval rank (where the
 embedding model's judgement enters) and section, and whether it is boilerplate or a quote. Sentences are ranked
 by the hand-made evidence score those factors make; an answer quotes the best that states the number, date or
-person asked for. The learned scorer (`qa.scorer`) turns the features of that sentence into the probability that
+person asked for, and for a question of several parts the best for each part's own words. The learned scorer (`qa.scorer`) turns the features of that sentence into the probability that
 the question is answered by it; below the scorer's threshold the answer is a refusal.
 """
 from __future__ import annotations
@@ -153,7 +153,9 @@ class Assessment:
 
     scored: list[ScoredSentence]  # best first
     chosen: list[ScoredSentence]  # the answer's sentences; none when no sentence states the value asked for
-    features: dict[str, float]  # QUESTION_FEATURES of the answer's first sentence that states the value asked
+    features: dict[str, float]  # QUESTION_FEATURES of `deciding`
+    # the answer's first sentence that states the value the whole question asks (a part's answer may come before)
+    deciding: ScoredSentence | None = None
 
 
 @dataclass(frozen=True)
@@ -263,7 +265,27 @@ class ExtractiveAnswerer:
         features = dict(first.features) | {"runner_up": max(others, default=0.0) / max(scored[0].score, 1e-9),
                                           "close_candidates": min(1.0, close / 10),
                                           "similarity": self._similarity(question, first.sentence)}
-        return Assessment(scored, chosen, features)
+        # a question of several parts ("Who left ... and who took over his duties?") has each part answered: the
+        # best sentence for a part's own words joins the answer when it states what that part asks (tuning half,
+        # facts >= 1/2: 79.1% to 83.7%; asked only when a chosen sentence answered it nearly as well: 79.1%)
+        for part in _parts(question):
+            answer = self._part_answer(part, passages, companies, chosen)
+            if answer is not None:
+                chosen = _in_filing_order([*chosen, answer])
+        return Assessment(scored, chosen, features, first)
+
+    def _part_answer(self, part: str, passages: list[Passage], companies: Mapping[str, tuple[str, ...]],
+                     chosen: list[ScoredSentence]) -> ScoredSentence | None:
+        """The best sentence for one part of a question that states what the part asks, in a passage about the
+        question's names; None when it is chosen already, or when the part names nothing to look for ("and why?")."""
+        search_text = with_filing_words(part)
+        if not self._term_weights(search_text):
+            return None
+        answer = max((s for s in self.scored_sentences(part, search_text, passages, companies)
+                      if s.states_value_asked and s.on_topic
+                      and (not companies or s.sentence.passage.chunk.filing.company in companies)),
+                     key=lambda s: s.score, default=None)
+        return None if answer is None or any(_restates(answer.sentence, c.sentence) for c in chosen) else answer
 
     def scored_sentences(self, question: str, search_text: str, passages: list[Passage],
                          companies: Mapping[str, tuple[str, ...]] | None = None) -> list[ScoredSentence]:
@@ -386,6 +408,25 @@ def _slots(question: str) -> tuple[str, ...]:
         "reason": r"\bwhy\b",
     }
     return tuple(slot for slot, cue in cues.items() if re.search(cue, question, re.I))
+
+
+_ASKING = r"\b(?:what|when|who|whom|how|which|why|where)\b"
+# where a question of several parts opens another: "..., when does it vest, and which ...", "... and who took over"
+_PART_BREAK = re.compile(rf"(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)(?={_ASKING})", re.I)
+
+
+def _parts(question: str) -> list[str]:
+    """The parts of a question of several ("Who replaced X", "what is his salary"), a premise that asks nothing
+    kept with the part after it ("Under Georgia Power's 2019 plan, what ..."); none for a question of one."""
+    parts: list[str] = []
+    premise = ""
+    for piece in _PART_BREAK.split(without_instructions(question)):
+        if re.search(_ASKING, piece, re.I):
+            parts.append(f"{premise} {piece}".strip(" ,;?"))
+            premise = ""
+        else:
+            premise += f" {piece}"
+    return parts if len(parts) > 1 else []
 
 
 def _focus_terms(question: str) -> list[str]:

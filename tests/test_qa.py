@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from conftest import FIXTURES, SAMPLE
 from index.lexical import ChunkFilter, terms
 from index.store import FilingIndex
-from qa.answerer import NOT_FOUND, Asked, ExtractiveAnswerer, _focus_terms, _names_in, _slots
+from qa.answerer import NOT_FOUND, Asked, ExtractiveAnswerer, _focus_terms, _names_in, _parts, _slots
 from qa.assistant import Assistant
 from qa.filters import FilterError, FilterResolver, company_aliases
 from qa.models import Chunk, FilingRef, Filters, Passage
@@ -436,3 +436,25 @@ def test_a_reason_named_in_one_sentence_and_told_in_the_next_is_quoted_with_both
                        "Interest income rose to $18 million on higher rates.")
     quoted = _quoted(answerer, "Why did Acme Widgets end its Bolt deal?", heading)
     assert quoted[0].startswith("Acme Widgets and Bolt agreed") and not any("Other Income" in q for q in quoted), quoted
+
+
+def test_each_part_of_a_question_of_several_is_answered(embedder, monkeypatch):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    passage = _passage("Acme Widgets, Inc.", (
+        "Acme Widgets, Inc. issued approximately 1,600,000 shares of its common stock to acquire Junglo Corp. "
+        "Acme Widgets also issued options to purchase about 200,000 shares to Junglo employees. "
+        "Acme Widgets issued 40,000 shares to the advisers of Junglo. "
+        "The Acme Widgets shares issued for Junglo were valued at $45 per share. "
+        "A further 160,000 went into escrow to secure indemnification obligations of the sellers."))
+    question = "How many Acme Widgets shares were issued for Junglo, and how many of them went into escrow?"
+    assert _parts(question) == ["How many Acme Widgets shares were issued for Junglo",
+                                        "how many of them went into escrow"]
+    quoted = " ".join(_quoted(answerer, question, passage))
+    assert "1,600,000" in quoted and "160,000" in quoted
+    # asked as a question of one part, the escrow is not among the best sentences for the whole question
+    monkeypatch.setattr("qa.answerer._parts", lambda question: [])
+    assert "160,000" not in " ".join(_quoted(answerer, question, passage))
+    # a premise that asks nothing stays with the part after it; a question of one part has no parts
+    assert _parts("Under Acme's 2019 plan, what rate takes effect in 2020, and how much of it is fuel?") == [
+        "Under Acme's 2019 plan what rate takes effect in 2020", "how much of it is fuel"]
+    assert _parts("Apple expensed a charge in 1997; what did the deal finally cost?") == []
