@@ -458,3 +458,6 @@ def test_each_part_of_a_question_of_several_is_answered(embedder, monkeypatch):
     assert _parts("Under Acme's 2019 plan, what rate takes effect in 2020, and how much of it is fuel?") == [
         "Under Acme's 2019 plan what rate takes effect in 2020", "how much of it is fuel"]
     assert _parts("Apple expensed a charge in 1997; what did the deal finally cost?") == []
+    # the two sides of a comparison are parts: each side's figure is answered
+    assert _parts("How did Acme's sales in the June 2025 quarter compare with its sales in fiscal 2023?") == [
+        "How did Acme's sales in the June 2025 quarter", "its sales in fiscal 2023"]
