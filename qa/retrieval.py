@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from qa.vocabulary import FILING_WORDS_FOR, without_instructions
+from qa.vocabulary import FILING_WORDS_FOR, PERIOD_NAMING, without_instructions
 from index.lexical import ChunkFilter, ChunkTable
 from index.store import FilingIndex
 from qa.filters import FilterResolver, Inferred
@@ -78,7 +78,7 @@ class HybridRetriever:
             boosts["earlier_filing"] = ChunkFilter(filing_ids=earlier_filings)
         narrowed = _both(hard, Inferred(boosts).conjunction()) if boosts else None
 
-        bm25 = lexical.scores(query)
+        bm25 = lexical.scores(lexical_query(query))
         table = lexical.table
         pool = self.index.nearest(query_vector, min(DENSE_POOL, len(table))) if len(table) else []
         ranked_lists = []
@@ -120,6 +120,12 @@ class HybridRetriever:
         ids = list(vectors)
         similarity = np.stack([vectors[i] for i in ids]) @ np.asarray(query_vector, dtype=np.float32)
         return [ids[i] for i in np.argsort(-similarity)[:CANDIDATES]]
+
+
+def lexical_query(search_text: str) -> str:
+    """What BM25 searches for: the search text without the word that names its period ("fiscal", "FY"), which is
+    prose's (qa.vocabulary.PERIOD_NAMING)."""
+    return PERIOD_NAMING.sub(" ", search_text)
 
 
 def with_filing_words(question: str) -> str:

@@ -213,6 +213,12 @@ def years_asked(question: str) -> list[str]:
     return list(dict.fromkeys(year for _, year in sorted(spans)))
 
 
+# How a question names its period ("in fiscal 2022", "FY2018"). The year is matched against filing dates and
+# table headers; the word itself is prose's, and searched by its words it prefers prose about the year to the
+# statement whose header says "Years Ended December 2, 2022" (Adobe's 2022 10-K: its income statement from 69th
+# to 20th among Adobe's chunks by BM25 for "What was Adobe's operating income in fiscal 2022?").
+PERIOD_NAMING = re.compile(r"\bfy(?=\d|\b)|\bfiscal\b", re.I)
+
 # A financial statement's name, as a question or a filing writes it: it says where a figure is (its section and
 # its table's title, SECTION_NAMES_IN_QUESTIONS), not what a sentence answering says: a row of the balance sheet
 # never says "balance sheet".

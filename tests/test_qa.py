@@ -14,7 +14,7 @@ from qa.answerer import NOT_FOUND, Asked, ExtractiveAnswerer, _focus_terms, _nam
 from qa.assistant import Assistant
 from qa.filters import FilterError, FilterResolver, company_aliases
 from qa.models import Chunk, FilingRef, Filters, Passage
-from qa.retrieval import with_filing_words
+from qa.retrieval import lexical_query, with_filing_words
 from ui.cli import app
 
 
@@ -461,3 +461,25 @@ def test_each_part_of_a_question_of_several_is_answered(embedder, monkeypatch):
     # the two sides of a comparison are parts: each side's figure is answered
     assert _parts("How did Acme's sales in the June 2025 quarter compare with its sales in fiscal 2023?") == [
         "How did Acme's sales in the June 2025 quarter", "its sales in fiscal 2023"]
+
+
+def test_the_word_naming_a_period_is_not_searched_by_its_words(tmp_path):
+    from index.lexical import LexicalIndex
+
+    texts = ["Years Ended December 2, 2022 December 3, 2021\nTotal revenue\t17,606\t15,785\nTotal operating expenses\t"
+             "9,343\t8,118\nOperating income\t6,098\t5,802\nInterest expense\t(112)\t(113)\nNet income\t4,756\t4,822",
+             "In fiscal 2022 our fiscal year had 52 weeks, and fiscal 2022 operating costs rose.",
+             # other chunks, so that the words of the question are rarer than the word "fiscal" in a filing
+             "Fiscal 2023 will see new products.", "Our fiscal year ends in December.", "We lease offices in Ohio.",
+             "The board met six times.", "Employees numbered 1,200.", "Risk factors follow."]
+    lexical = LexicalIndex(tmp_path / "bm25")
+    lexical.refresh(1, {"acme": "1"}, lambda ids: {"acme": ([f"acme#{n}" for n in range(len(texts))], texts, [
+        {"filing_id": "acme", "company": "Acme", "form": "10-K", "section": "Item 8", "filing_date_num": 20230120}]
+        * len(texts))})
+    question = with_filing_words("What was Acme's operating income in fiscal 2022?")
+    statement, prose = lexical.snapshot().scores(lexical_query(question))[:2]
+    assert statement > prose  # the income statement, not prose about the year
+    assert "fiscal" not in lexical_query(question) and "FY" not in lexical_query("Acme's FY2022 revenue")
+    # searched with the period's word, the prose would come first
+    statement, prose = lexical.snapshot().scores(question)[:2]
+    assert prose > statement
