@@ -518,7 +518,7 @@ def _names_in(question: str) -> list[list[str]]:
         first = 1 if opens_sentence(question, run.start()) else 0  # a sentence's first word is capitalised anyway
         words = [w.removesuffix("'s") for w in _CAPITALISED.findall(run.group())[first:]
                  if w.lower() not in _QUESTION_NOISE and not w.isdigit() and w.lower() not in FILING_WORDS_FOR
-                 and not re.fullmatch(r"Q[1-4]|FY\d*|" + _MONTH, w)]
+                 and not re.fullmatch(r"Q[1-4]|H[12]|FY\d*|" + _MONTH, w)]
         if words:
             names.append(words)
     return names

@@ -175,7 +175,7 @@ class FilterResolver:
         found: dict[str, tuple[str, ...]] = {}
         for word in dict.fromkeys(_CAPITALS.findall(question)):
             stemmed = terms(word)
-            if word.lower() in known or len(stemmed) != 1 or re.fullmatch(r"Q[1-4]|FY|[1-4]Q", word):
+            if word.lower() in known or len(stemmed) != 1 or re.fullmatch(r"Q[1-4]|H[12]|FY|[1-4]Q", word):
                 continue
             rows = self._rows_holding(stemmed[0])
             counts = Counter(self.table.columns["company"][rows].tolist()).most_common(TICKER_COMPANIES + 1)

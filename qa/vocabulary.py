@@ -197,18 +197,21 @@ BOILERPLATE: tuple[str, ...] = (
 )
 
 
-# A fiscal year as analysts abbreviate it: "FY2018", "FY 2024", "FY23" (two digits: this century up to 50, else the
-# last), the way FinanceBench and sell-side notes ask ("What is the FY2018 capital expenditure amount for 3M?").
-_FISCAL_YEAR = re.compile(r"\bFY\s?'?(\d{4}|\d{2})\b", re.I)
+# A year as analysts abbreviate it: "FY2018", "FY 2024", "FY23", "fiscal '24", and with a quarter or a half,
+# "2Q24", "Q2'24", "1H25", "H1'25" (two digits: this century up to 50, else the last), the way FinanceBench and
+# sell-side notes ask ("What is the FY2018 capital expenditure amount for 3M?").
+_FISCAL_YEAR = re.compile(r"\b(?:FY\s?'?|fiscal\s?')(\d{4}|\d{2})\b|\b[1-4]Q\s?'?(\d{2})\b|\bQ[1-4]\s?'(\d{2})\b"
+                          r"|\b[12]H\s?'?(\d{2})\b|\bH[12]\s?'(\d{2})\b", re.I)
 
 
 def years_asked(question: str) -> list[str]:
-    """The years a question asks about, as four digits, in the order written: "2024", and "FY2018", "FY23"."""
+    """The years a question asks about, as four digits, in the order written: "2024", and "FY2018", "FY23", "2Q24"."""
     spans = [(m.start(), m.group()) for m in YEAR_IN_TEXT.finditer(question)]
     for match in _FISCAL_YEAR.finditer(question):
-        digits = match.group(1)
+        group = next(i for i, digits in enumerate(match.groups(), 1) if digits)
+        digits = match.group(group)
         year = digits if len(digits) == 4 else ("20" if int(digits) <= 50 else "19") + digits
-        if not any(match.start(1) <= start < match.end() for start, _ in spans):  # "FY 2024" holds a year already
+        if not any(match.start(group) <= start < match.end() for start, _ in spans):  # "FY 2024" holds a year already
             spans.append((match.start(), year))
     return list(dict.fromkeys(year for _, year in sorted(spans)))
 
