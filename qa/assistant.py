@@ -162,7 +162,7 @@ class Assistant:
         if not question.strip():
             return []
         self.index.refresh_lexical()
-        return self.retriever.retrieve(question.strip(), filters or Filters(), k).passages
+        return self.retriever.retrieve(self.retriever.resolver().cased(question.strip()), filters or Filters(), k).passages
 
     def ask(self, question: str, filters: Filters | None = None, history: list[Turn] | None = None,
             k: int = DEFAULT_K) -> Answer:
@@ -195,7 +195,7 @@ class Assistant:
             return
         flags: list[str] = []
         llm = self.llm_answerer
-        resolved = self._resolve(question, filters, history, llm, flags)
+        resolved = self._resolve(self.retriever.resolver().cased(question), filters, history, llm, flags)
         retrieval = self.retriever.retrieve(resolved.question, resolved.filters, max(k, SCORED_PASSAGES),
                                             resolved.earlier_filings)
         extract = self.answerer.answer(resolved.question, retrieval.search_text, retrieval.passages,

@@ -55,6 +55,10 @@ def _core(company: str) -> list[str]:
     return words
 
 
+def _initials(core: list[str]) -> str:
+    return "".join(w if w == "&" else w[0] for w in core if w != "and")
+
+
 @lru_cache(maxsize=4096)  # asked for every passage of every answer
 def company_aliases(company: str) -> frozenset[str]:
     """Ways a question names a company: its name without legal suffixes, its initials ("IBM", "P&G"),
@@ -65,7 +69,7 @@ def company_aliases(company: str) -> frozenset[str]:
     aliases = {" ".join(core)}
     significant = [w for w in core if w != "and"]
     if len(significant) >= 2:
-        initials = "".join(w if w == "&" else w[0] for w in significant)
+        initials = _initials(core)
         if len(initials) >= 3:
             aliases.add(initials)
         if len(core[0]) >= 4 and not core[0][0].isdigit():
@@ -132,6 +136,21 @@ class FilterResolver:
                      if wanted in " ".join(_words(c)) or wanted in self._aliases[c])
 
     # --- inferred ------------------------------------------------------------------------------
+    def cased(self, question: str) -> str:
+        """A question typed all in lower case with the indexed companies it names written as names ("who is
+        nvidia's cfo?" -> "who is NVIDIA's cfo?"): a word's capital is what tells a name from a word ("Apple's
+        board", "apple juice"), and one who writes none leaves that to the index. Other questions as they are."""
+        if question != question.lower():
+            return question
+        for company in sorted(self.companies, key=str.isupper):  # "Apple", not "APPLE COMPUTER INC"'s "APPLE"
+            written = {w.lower(): w for w in re.findall(r"[\w&.-]+", company)}
+            core = _core(company)
+            for alias in sorted(self._aliases[company], key=len, reverse=True):
+                spelled = " ".join(written.get(w, w.upper() if alias == _initials(core) else w.capitalize())
+                                   for w in alias.split())
+                question = re.sub(rf"(?<![\w&-]){re.escape(alias)}(?![\w&-])", spelled, question)
+        return question
+
     def infer(self, question: str) -> Inferred:
         boosts: dict[str, ChunkFilter] = {}
         described: dict[str, str] = {}

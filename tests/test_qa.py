@@ -133,6 +133,15 @@ def test_company_names_in_questions():
     rock = resolver.infer("Which retailer did Rock of Ages buy from American Monument Corporation?")
     assert rock.boosts["company"].companies == (companies[2],)  # "American Monument" is not American Express
     assert "company" not in resolver.infer("Is apple juice a good business?").boosts
+    # a question typed all in lower case names companies as names: the index tells them from words
+    assert resolver.cased("what did rock of ages and apple's board decide?") == \
+        "what did ROCK OF AGES and Apple's board decide?"
+    assert resolver.infer(resolver.cased("what did apple's board decide?")).boosts["company"].companies == (companies[0],)
+    assert resolver.cased("What did apple's board decide?") == "What did apple's board decide?"  # capitals say
+    nvidia = FilterResolver(ChunkTable({"chunk_id": ["1", "2"], "filing_id": ["a", "b"], "company": [
+        "NVIDIA Corporation", "International Business Machines Corporation"], "form": ["10-K"] * 2,
+        "section": ["Item 1"] * 2}, [20250101] * 2))
+    assert nvidia.cased("how many employees did nvidia and ibm have?") == "how many employees did NVIDIA and IBM have?"
 
 
 def test_a_ticker_names_the_company_whose_chunks_hold_it():
