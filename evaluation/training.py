@@ -151,7 +151,8 @@ def _fit(cases: list[Case], strength: float) -> AnswerScorer:
     scales[scales == 0] = 1.0
     model = LogisticRegression(C=strength, max_iter=5000).fit((rows - means) / scales, labels)
     return AnswerScorer(QUESTION_FEATURES, tuple(means.tolist()), tuple(scales.tolist()),
-                        tuple(model.coef_[0].tolist()), float(model.intercept_[0]), 0.0)
+                        tuple(model.coef_[0].tolist()), float(model.intercept_[0]), 0.0,
+                        lows=tuple(rows.min(axis=0).tolist()), highs=tuple(rows.max(axis=0).tolist()))
 
 
 def _held_out(strength: float, cases: list[Case], probabilities: np.ndarray) -> HeldOut:

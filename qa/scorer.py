@@ -8,7 +8,8 @@ passage's retrieval rank and section, boilerplate, how close the other sentences
 (`evaluation/training.py`), its strength and refusal threshold chosen by cross-validation; the shipped one on
 every question of dev_qa.jsonl (`--split all`) by the rule held out on its tuning half (README, Answer quality).
 This module only applies it. The model is a small JSON file in the repository (`qa/answer_scorer.json`): the
-features' names, means and scales, the weights, the threshold, and how it was trained.
+features' names, means and scales, the range each took in training, the weights, the threshold, and how it
+was trained.
 """
 from __future__ import annotations
 
@@ -35,6 +36,10 @@ class AnswerScorer:
     intercept: float
     threshold: float  # the best sentence must be at least this likely to answer, or the answer is a refusal
     training: Mapping[str, object] = field(default_factory=dict)  # how it was made, for the record
+    # the least and greatest value of each feature in training: a value beyond them is read as the nearest, so
+    # that a line fitted on what was seen does not reach a certainty it never saw (empty in older files)
+    lows: tuple[float, ...] = ()
+    highs: tuple[float, ...] = ()
 
     def probability(self, values: Mapping[str, float]) -> float:
         """How likely the sentence with these feature values answers the question."""
@@ -42,6 +47,8 @@ class AnswerScorer:
 
     def probabilities(self, rows: np.ndarray) -> np.ndarray:
         """The same for rows of feature values, in the order of `features` (as training holds them)."""
+        if self.lows and self.highs:
+            rows = np.clip(rows, np.asarray(self.lows), np.asarray(self.highs))
         z = self.intercept + ((rows - np.asarray(self.means)) / np.asarray(self.scales)) @ np.asarray(self.weights)
         return 1.0 / (1.0 + np.exp(-np.clip(z, -50.0, 50.0)))
 
@@ -55,10 +62,11 @@ class AnswerScorer:
             saved = json.loads(path.read_text(encoding="utf-8"))
             scorer = cls(tuple(saved["features"]), tuple(saved["means"]), tuple(saved["scales"]),
                          tuple(saved["weights"]), float(saved["intercept"]), float(saved["threshold"]),
-                         saved.get("training", {}))
+                         saved.get("training", {}), tuple(saved.get("lows", ())), tuple(saved.get("highs", ())))
         except (OSError, ValueError, KeyError, TypeError) as error:
             raise ScorerError(f"cannot read the answer scorer {path}: {error}") from error
-        if not len(scorer.features) == len(scorer.means) == len(scorer.scales) == len(scorer.weights):
+        if not len(scorer.features) == len(scorer.means) == len(scorer.scales) == len(scorer.weights) or (
+                scorer.lows or scorer.highs) and not len(scorer.features) == len(scorer.lows) == len(scorer.highs):
             raise ScorerError(f"the answer scorer {path} is damaged: its columns differ in length")
         if expected is not None and set(scorer.features) - set(expected):
             raise ScorerError(f"the answer scorer {path} uses features this version does not compute "

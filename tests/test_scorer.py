@@ -59,12 +59,28 @@ def test_scorer_round_trip_and_clear_errors(tmp_path: Path):
     saved = json.loads(path.read_text())
     path.write_text(json.dumps(saved | {"features": saved["features"] + ["from_the_future"],
                                         "means": saved["means"] + [0], "scales": saved["scales"] + [1],
-                                        "weights": saved["weights"] + [1]}))
+                                        "weights": saved["weights"] + [1], "lows": saved["lows"] + [0],
+                                        "highs": saved["highs"] + [1]}))
     with pytest.raises(ScorerError, match="from_the_future"):
         AnswerScorer.load(path, expected=QUESTION_FEATURES)
     path.write_text("{")
     with pytest.raises(ScorerError, match="cannot read"):
         AnswerScorer.load(path)
+    path.write_text(json.dumps(saved | {"lows": saved["lows"][1:]}))
+    with pytest.raises(ScorerError, match="damaged"):
+        AnswerScorer.load(path)
+
+
+def test_a_value_beyond_what_training_saw_is_read_as_the_nearest_seen():
+    scorer, _ = train(_cases(20))
+    values = dict.fromkeys(QUESTION_FEATURES, 0.0)
+    highest = max(scorer.highs[EVIDENCE], 0.0)
+    at_edge = scorer.probability(values | {"evidence": highest})
+    assert scorer.probability(values | {"evidence": highest + 50}) == pytest.approx(at_edge)
+    assert 0.0 < at_edge < 1.0
+    lowest = scorer.lows[EVIDENCE]
+    assert scorer.probability(values | {"evidence": lowest - 50}) == pytest.approx(
+        scorer.probability(values | {"evidence": lowest}))
 
 
 def test_the_shipped_scorer_fits_this_version_and_says_how_it_was_trained():
@@ -74,6 +90,7 @@ def test_the_shipped_scorer_fits_this_version_and_says_how_it_was_trained():
     # cross-validated figures (folds by file) are saved with it
     assert scorer.training["split"] == "all" and scorer.training["questions"] == "dev_qa.jsonl"
     assert scorer.training["held_out"]["answerable_refused"] <= 0.05
+    assert len(scorer.lows) == len(scorer.highs) == len(scorer.features)  # the range it saw, for reading values
 
 
 def test_a_hard_near_miss_leaves_out_every_passage_stating_the_answer_and_keeps_the_rest_of_the_filing():
