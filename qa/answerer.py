@@ -208,10 +208,10 @@ class ExtractiveAnswerer:
                companies: Mapping[str, tuple[str, ...]] | None = None) -> Extract:
         """`companies`: the indexed companies the question names, each with the tickers it names it by."""
         assessment = self.assess(question, search_text, passages[:SCORED_PASSAGES], companies)
-        ranked = _rerank(passages, assessment.scored)
         confidence = self.scorer.probability(assessment.features) if assessment.chosen else 0.0
         if confidence < self.scorer.threshold:
-            return Extract(NOT_FOUND, [], confidence, True, ranked)
+            return Extract(NOT_FOUND, [], confidence, True, _rerank(passages, assessment.scored, []))
+        ranked = _rerank(passages, assessment.scored, assessment.chosen)
         reranked = {p.chunk.chunk_id: p for p in ranked}
         citations: list[Citation] = []
         pieces: list[str] = []
@@ -589,11 +589,14 @@ def _restates(sentence: Sentence, chosen: Sentence) -> bool:
     return len(new) <= (1 - RESTATED) * len(words) and not any(t[0].isdigit() for t in new)
 
 
-def _rerank(passages: list[Passage], scored: list[ScoredSentence]) -> list[Passage]:
+def _rerank(passages: list[Passage], scored: list[ScoredSentence], chosen: list[ScoredSentence]) -> list[Passage]:
+    """The passages the answer quotes (`chosen`) first (tuning evidence in the top 5 90.9% to 93.2%: a part's answer
+    may stand in a passage whose best sentence scores low for the whole question), then by their best sentence."""
     best: dict[str, float] = {}
     for s in scored:
         best.setdefault(s.sentence.passage.chunk.chunk_id, s.score)
-    order = sorted(passages, key=lambda p: (-best.get(p.chunk.chunk_id, -1.0), p.rank))
+    cited = {c.sentence.passage.chunk.chunk_id for c in chosen}
+    order = sorted(passages, key=lambda p: (p.chunk.chunk_id not in cited, -best.get(p.chunk.chunk_id, -1.0), p.rank))
     return [replace(p, rank=rank) for rank, p in enumerate(order, 1)]
 
 

@@ -466,6 +466,21 @@ def test_each_part_of_a_question_of_several_is_answered(embedder, monkeypatch):
     # asked as a question of one part, the escrow is not among the best sentences for the whole question
     monkeypatch.setattr("qa.answerer._parts", lambda question: [])
     assert "160,000" not in " ".join(_quoted(answerer, question, passage))
+    # the passages the answer quotes come first, a part's too, though its sentence scores low for the whole question
+    from dataclasses import replace
+
+    from qa.scorer import AnswerScorer
+    monkeypatch.undo()
+    answers = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed, replace(AnswerScorer.load(), threshold=0))
+    issued, escrow = passage.chunk.text.rsplit(" A further", 1)
+    passages = [_passage("Acme Widgets, Inc.", issued, 1),
+                # another company's filing: it scores high for the whole question, and answers nothing of it
+                _passage("Globex Corp.", "Globex Corp. issued 900,000 shares of its stock to Acme Widgets for Junglo.", 2),
+                _passage("Acme Widgets, Inc.", f"A further{escrow}", 3)]
+    answer = answers.answer(question, with_filing_words(question), passages, {"Acme Widgets, Inc.": ()})
+    assert "160,000" in answer.text
+    assert [p.chunk.chunk_id for p in answer.ranked_passages] == ["Acme Widgets, Inc.#1", "Acme Widgets, Inc.#3",
+                                                                  "Globex Corp.#2"]
     # a premise that asks nothing stays with the part after it; a question of one part has no parts
     assert _parts("Under Acme's 2019 plan, what rate takes effect in 2020, and how much of it is fuel?") == [
         "Under Acme's 2019 plan what rate takes effect in 2020", "how much of it is fuel"]
