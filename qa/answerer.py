@@ -6,8 +6,9 @@ a reason) that the question does not already give, whether it adds to the questi
 whether the question's names and years appear in it or its passage, its passage's retrieval rank (where the
 embedding model's judgement enters) and section, and whether it is boilerplate or a quote. Sentences are ranked
 by the hand-made evidence score those factors make; an answer quotes the best that states the number, date or
-person asked for, and for a question of several parts the best for each part's own words. The learned scorer (`qa.scorer`) turns the features of that sentence into the probability that
-the question is answered by it; below the scorer's threshold the answer is a refusal.
+person asked for, and for a question of several parts the best for each part's own words. The learned scorer
+(`qa.scorer`) turns the features of that sentence into the probability that the question is answered by it;
+below the scorer's threshold the answer is a refusal.
 """
 from __future__ import annotations
 

@@ -162,7 +162,8 @@ class Assistant:
         if not question.strip():
             return []
         self.index.refresh_lexical()
-        return self.retriever.retrieve(self.retriever.resolver().cased(question.strip()), filters or Filters(), k).passages
+        question = self.retriever.resolver().cased(question.strip())
+        return self.retriever.retrieve(question, filters or Filters(), k).passages
 
     def ask(self, question: str, filters: Filters | None = None, history: list[Turn] | None = None,
             k: int = DEFAULT_K) -> Answer:

@@ -3,6 +3,7 @@ refusals, follow-ups, the BM25 index kept in step, and the `ask` command."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 from typer.testing import CliRunner
@@ -15,6 +16,7 @@ from qa.assistant import Assistant
 from qa.filters import FilterError, FilterResolver, company_aliases
 from qa.models import Chunk, FilingRef, Filters, Passage
 from qa.retrieval import lexical_query, with_filing_words
+from qa.scorer import AnswerScorer
 from ui.cli import app
 
 
@@ -136,7 +138,8 @@ def test_company_names_in_questions():
     # a question typed all in lower case names companies as names: the index tells them from words
     assert resolver.cased("what did rock of ages and apple's board decide?") == \
         "what did ROCK OF AGES and Apple's board decide?"
-    assert resolver.infer(resolver.cased("what did apple's board decide?")).boosts["company"].companies == (companies[0],)
+    lower = resolver.cased("what did apple's board decide?")
+    assert resolver.infer(lower).boosts["company"].companies == (companies[0],)
     assert resolver.cased("What did apple's board decide?") == "What did apple's board decide?"  # capitals say
     nvidia = FilterResolver(ChunkTable({"chunk_id": ["1", "2"], "filing_id": ["a", "b"], "company": [
         "NVIDIA Corporation", "International Business Machines Corporation"], "form": ["10-K"] * 2,
@@ -460,22 +463,21 @@ def test_each_part_of_a_question_of_several_is_answered(embedder, monkeypatch):
         "A further 160,000 went into escrow to secure indemnification obligations of the sellers."))
     question = "How many Acme Widgets shares were issued for Junglo, and how many of them went into escrow?"
     assert _parts(question) == ["How many Acme Widgets shares were issued for Junglo",
-                                        "how many of them went into escrow"]
+                                "how many of them went into escrow"]
     quoted = " ".join(_quoted(answerer, question, passage))
     assert "1,600,000" in quoted and "160,000" in quoted
     # asked as a question of one part, the escrow is not among the best sentences for the whole question
     monkeypatch.setattr("qa.answerer._parts", lambda question: [])
     assert "160,000" not in " ".join(_quoted(answerer, question, passage))
     # the passages the answer quotes come first, a part's too, though its sentence scores low for the whole question
-    from dataclasses import replace
-
-    from qa.scorer import AnswerScorer
     monkeypatch.undo()
-    answers = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed, replace(AnswerScorer.load(), threshold=0))
+    permissive = replace(AnswerScorer.load(), threshold=0)
+    answers = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed, permissive)
     issued, escrow = passage.chunk.text.rsplit(" A further", 1)
     passages = [_passage("Acme Widgets, Inc.", issued, 1),
                 # another company's filing: it scores high for the whole question, and answers nothing of it
-                _passage("Globex Corp.", "Globex Corp. issued 900,000 shares of its stock to Acme Widgets for Junglo.", 2),
+                _passage("Globex Corp.", "Globex Corp. issued 900,000 shares of its stock to Acme Widgets for Junglo.",
+                         2),
                 _passage("Acme Widgets, Inc.", f"A further{escrow}", 3)]
     answer = answers.answer(question, with_filing_words(question), passages, {"Acme Widgets, Inc.": ()})
     assert "160,000" in answer.text
