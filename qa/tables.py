@@ -35,6 +35,11 @@ def _values(cells: list[str]) -> list[str]:
     return values
 
 
+def row_label(row: str) -> str:
+    """What a table row is about: its first cell ("Total revenue" of "Total revenue\t17,606\t15,785")."""
+    return next((cell.strip() for cell in row.split(CELL) if cell.strip()), "")
+
+
 def read_row(header: str, row: str) -> str:
     """The row as "label: period figure; ..." when the header names one column for each of its figures; "" when
     it does not (then the row and the header are only quoted). The header's last row names the columns; a row
@@ -43,7 +48,7 @@ def read_row(header: str, row: str) -> str:
     cells = [c.strip() for c in row.split(CELL) if c.strip()]
     if len(cells) < 2:
         return ""
-    label, figures = cells[0], _values(cells[1:])
+    label, figures = row_label(row), _values(cells[1:])
     if not figures or not all(_FIGURE.match(f.replace("$ ", "$")) for f in figures):
         return ""
     rows = [[" ".join(c.split()) for c in line.split(CELL) if c.strip()] for line in header.split("\n") if CELL in line]

@@ -512,3 +512,21 @@ def test_the_word_naming_a_period_is_not_searched_by_its_words(tmp_path):
     # searched with the period's word, the prose would come first
     statement, prose = lexical.snapshot().scores(question)[:2]
     assert prose > statement
+
+
+def test_a_row_labelled_with_what_is_asked_comes_before_rows_labelled_with_more(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    # the rows of an income statement all hold "revenue"; only one is labelled with nothing but what is asked
+    statement = _passage("Acme Widgets, Inc.", "Years Ended\tDecember 2, 2022\tDecember 3, 2021\nRevenue:\n"
+                         "Subscription revenue\t16,388\t14,573\nProduct revenue\t532\t555\n"
+                         "Total revenue\t17,606\t15,785\n")
+    question = "What is Acme Widgets' FY2022 total revenue?"
+    scored = sorted(answerer.scored_sentences(question, with_filing_words(question), [statement]),
+                    key=lambda s: s.score, reverse=True)
+    assert scored[0].sentence.text.startswith("Total revenue")
+    # rows only compete with rows: a prose sentence's score is what it was
+    prose = _passage("Acme Widgets, Inc.", "Total revenue of Acme Widgets rose to $17.6 billion in fiscal 2022.", 2)
+    alone, = answerer.scored_sentences(question, with_filing_words(question), [prose])
+    beside = next(s for s in answerer.scored_sentences(question, with_filing_words(question), [statement, prose])
+                  if not s.sentence.table_row and "17.6" in s.sentence.text)
+    assert beside.score == pytest.approx(alone.score)
