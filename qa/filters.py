@@ -146,10 +146,22 @@ class FilterResolver:
             written = {w.lower(): w for w in re.findall(r"[\w&.-]+", company)}
             core = _core(company)
             for alias in sorted(self._aliases[company], key=len, reverse=True):
+                if not (" " in alias or "&" in alias or self._only_names(alias)):
+                    continue  # "common" of Common Sense Trust, "best" of Best Buy: words first
                 spelled = " ".join(written.get(w, w.upper() if alias == _initials(core) else w.capitalize())
                                    for w in alias.split())
                 question = re.sub(rf"(?<![\w&-]){re.escape(alias)}(?![\w&-])", spelled, question)
         return question
+
+    def _only_names(self, alias: str) -> bool:
+        """Whether the index holds this one word (nearly) only in the filings of the companies it names ("nvidia",
+        "apple"), not in everyone's ("common", "international")."""
+        stemmed = terms(alias)
+        if self._rows_holding is None or len(stemmed) != 1:
+            return False
+        rows = self._rows_holding(stemmed[0])
+        named = [c for c in self.companies if alias in self._aliases[c]]
+        return rows.size > 0 and np.isin(self.table.columns["company"][rows], named).mean() >= TICKER_SHARE
 
     def infer(self, question: str) -> Inferred:
         boosts: dict[str, ChunkFilter] = {}
