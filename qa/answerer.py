@@ -33,6 +33,9 @@ from qa.vocabulary import (AMOUNTS, BOILERPLATE, DURATION, FILING_WORDS_FOR, STA
                            without_instructions, years_asked)
 
 MAX_SENTENCES = 3
+# parts of a question answered each (the dev questions have three at most): a longer list is several questions,
+# and each part costs a scoring of the passages' sentences
+MAX_PARTS = 4
 SCORED_PASSAGES = 12  # passages whose sentences are scored
 # Share of a sentence's score that comes from its passage's retrieval rank (dense and BM25 fused); the rest
 # is lexical evidence. Cosine similarity of question and sentence embeddings was measured on the dev set and
@@ -275,7 +278,7 @@ class ExtractiveAnswerer:
         # best sentence for a part's own words joins the answer when it states what that part asks (tuning half,
         # facts >= 1/2: 79.1% to 83.7%, and 86.0% with a comparison's two sides as parts; joining only when no
         # chosen sentence answered the part nearly as well: 79.1%)
-        for part in _parts(question):
+        for part in _parts(question)[:MAX_PARTS]:
             answer = self._part_answer(part, passages, companies, chosen)
             if answer is not None:
                 chosen = _in_filing_order([*chosen, answer])

@@ -503,6 +503,15 @@ def test_each_part_of_a_question_of_several_is_answered(embedder, monkeypatch):
     assert _parts("Under Acme's 2019 plan, what rate takes effect in 2020, and how much of it is fuel?") == [
         "Under Acme's 2019 plan what rate takes effect in 2020", "how much of it is fuel"]
     assert _parts("Apple expensed a charge in 1997; what did the deal finally cost?") == []
+    # a list of questions pasted as one has only its first parts answered, each at the cost of a scoring
+    many = ("How many Acme Widgets shares were issued for Junglo, who got them, when were they issued, why, where "
+            "are they traded, and how many went into escrow?")
+    assert len(_parts(many)) == 6
+    monkeypatch.setattr(answerer, "_part_answer", lambda part, *rest: asked.append(part))
+    asked: list[str] = []
+    answerer.assess(many, with_filing_words(many), [passage], {"Acme Widgets, Inc.": ()})
+    assert asked == _parts(many)[:4]
+    monkeypatch.undo()
     # the two sides of a comparison are parts: each side's figure is answered
     assert _parts("How did Acme's sales in the June 2025 quarter compare with its sales in fiscal 2023?") == [
         "How did Acme's sales in the June 2025 quarter", "its sales in fiscal 2023"]
