@@ -48,9 +48,9 @@ RUNNER_UP = 0.8  # share of the best sentence's score from which another sentenc
 COMPLEMENT = 0.5
 RESTATED = 0.8  # share of a sentence's words in a chosen one from which it restates it
 # A table row whose label holds words the question does not ("Cost of revenue" for "total revenue") keeps at least
-# this share of its evidence against the best-labelled row; prose is not touched. Floors of 0.7 and 0.4 cost tuning facts
-# (79.1% to 72.1%: an exhibit list's rows outranked Atrinsic's committee sentence); at 0.9 and 0.95 the dev halves
-# are unchanged, and at 0.9 the spot checks gain Adobe's total revenue (PepsiCo's net revenue row now first too).
+# this share of its evidence against the best-labelled row; prose is not touched. Floors of 0.7 and 0.4 cost tuning
+# facts (79.1% to 72.1%: an exhibit list's rows outranked Atrinsic's committee sentence); at 0.9 and 0.95 the dev
+# halves are unchanged, and at 0.9 the spot checks gain Adobe's total revenue (PepsiCo's net revenue row first too).
 LABEL_FLOOR = 0.9
 FACT_DISTANCE = 6  # words between a number and the thing it counts, stopwords not counted
 NOT_FOUND = "The indexed filings do not say."
