@@ -259,7 +259,7 @@ class ExtractiveAnswerer:
         scored = sorted(self.scored_sentences(question, search_text, passages, companies),
                         key=lambda s: s.score, reverse=True)
         # when the question names indexed companies, another company's filing does not answer it
-        eligible = [s for s in scored if not companies or s.sentence.passage.chunk.filing.company in companies]
+        eligible = [s for s in scored if _of_companies(s, companies)]
         stating = [s for s in eligible if s.states_value_asked]
         if not stating:
             return Assessment(scored, [], {})
@@ -292,8 +292,7 @@ class ExtractiveAnswerer:
         if not self._term_weights(search_text):
             return None
         answer = max((s for s in self.scored_sentences(part, search_text, passages, companies)
-                      if s.states_value_asked and s.on_topic
-                      and (not companies or s.sentence.passage.chunk.filing.company in companies)),
+                      if s.states_value_asked and s.on_topic and _of_companies(s, companies)),
                      key=lambda s: s.score, default=None)
         return None if answer is None or any(_restates(answer.sentence, c.sentence) for c in chosen) else answer
 
@@ -532,6 +531,11 @@ def _names_in(question: str) -> list[list[str]]:
         if words:
             names.append(words)
     return names
+
+
+def _of_companies(scored: ScoredSentence, companies: Mapping[str, tuple[str, ...]]) -> bool:
+    """Whether the sentence is from a filing of the companies a question names (any, when it names none)."""
+    return not companies or scored.sentence.passage.chunk.filing.company in companies
 
 
 def _by_row_labels(found: list[tuple], question_terms: set[str]) -> list[tuple]:

@@ -144,24 +144,29 @@ class FilterResolver:
             return question
         for company in sorted(self.companies, key=str.isupper):  # "Apple", not "APPLE COMPUTER INC"'s "APPLE"
             written = {w.lower(): w for w in re.findall(r"[\w&.-]+", company)}
-            core = _core(company)
+            initials = _initials(_core(company))
             for alias in sorted(self._aliases[company], key=len, reverse=True):
-                if not (" " in alias or "&" in alias or self._only_names(alias)):
-                    continue  # "common" of Common Sense Trust, "best" of Best Buy: words first
-                spelled = " ".join(written.get(w, w.upper() if alias == _initials(core) else w.capitalize())
+                where = re.compile(rf"(?<![\w&-]){re.escape(alias)}(?![\w&-])")
+                if not where.search(question) or not (" " in alias or "&" in alias or self._only_names(alias)):
+                    continue  # not named; or a word like "common" of Common Sense Trust, "best" of Best Buy
+                spelled = " ".join(written.get(w, w.upper() if alias == initials else w.capitalize())
                                    for w in alias.split())
-                question = re.sub(rf"(?<![\w&-]){re.escape(alias)}(?![\w&-])", spelled, question)
+                question = where.sub(spelled, question)
         return question
 
     def _only_names(self, alias: str) -> bool:
         """Whether the index holds this one word (nearly) only in the filings of the companies it names ("nvidia",
         "apple"), not in everyone's ("common", "international")."""
-        stemmed = terms(alias)
-        if self._rows_holding is None or len(stemmed) != 1:
-            return False
-        rows = self._rows_holding(stemmed[0])
+        holders = self._companies_holding(alias)
         named = [c for c in self.companies if alias in self._aliases[c]]
-        return rows.size > 0 and np.isin(self.table.columns["company"][rows], named).mean() >= TICKER_SHARE
+        return holders.size > 0 and np.isin(holders, named).mean() >= TICKER_SHARE
+
+    def _companies_holding(self, word: str) -> np.ndarray:
+        """The company of each chunk holding this one word (none when the index cannot say, or it is no word)."""
+        stemmed = terms(word)
+        if self._rows_holding is None or len(stemmed) != 1:
+            return np.array([], dtype=str)
+        return self.table.columns["company"][self._rows_holding(stemmed[0])]
 
     def infer(self, question: str) -> Inferred:
         boosts: dict[str, ChunkFilter] = {}
@@ -205,13 +210,13 @@ class FilterResolver:
         known = {alias for c in named for alias in self._aliases[c]} | set(FILING_WORDS_FOR) | set(MONTH_NUMBERS)
         found: dict[str, tuple[str, ...]] = {}
         for word in dict.fromkeys(_CAPITALS.findall(question)):
-            stemmed = terms(word)
-            if word.lower() in known or len(stemmed) != 1 or re.fullmatch(r"Q[1-4]|H[12]|FY|[1-4]Q", word):
+            if word.lower() in known or re.fullmatch(r"Q[1-4]|H[12]|FY|[1-4]Q", word):
                 continue
-            rows = self._rows_holding(stemmed[0])
-            counts = Counter(self.table.columns["company"][rows].tolist()).most_common(TICKER_COMPANIES + 1)
-            holders = {c: n for c, n in counts if n >= (1 - TICKER_SHARE) * len(rows)}
-            if len(holders) <= TICKER_COMPANIES and rows.size and sum(holders.values()) >= TICKER_SHARE * len(rows):
+            holding = self._companies_holding(word)
+            counts = Counter(holding.tolist()).most_common(TICKER_COMPANIES + 1)
+            holders = {c: n for c, n in counts if n >= (1 - TICKER_SHARE) * len(holding)}
+            if (len(holders) <= TICKER_COMPANIES and holding.size
+                    and sum(holders.values()) >= TICKER_SHARE * len(holding)):
                 for company in holders:
                     found[company] = found.get(company, ()) + (word,)
         return found
