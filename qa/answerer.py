@@ -315,8 +315,12 @@ class ExtractiveAnswerer:
         question_terms = set(terms(search_text))
         named = _names_in(question)
         names = [word for name in named for word in name]
-        # a name is in a passage when one of its distinctive words is ("Steve" for "Steve Jobs")
+        words_of = {id(passage): _names_held(passage, companies) for passage in passages}
+        # a name is in a passage when one of its distinctive words is ("Steve" for "Steve Jobs"); a name no passage
+        # holds at all is distinctive however common its stem ("Lowe's" is not "lower"): the index may not hold it
         distinctive = [words for words in ([w for w in name if self._is_distinctive(w)] for name in named) if words]
+        distinctive += [name for name in named
+                        if not any(_holds_word(held, w) for held in words_of.values() for w in name)]
         years = set(years_asked(question))
         asks_signature = _ASKS_SIGNATURE.search(question) is not None
         found = []
@@ -326,13 +330,11 @@ class ExtractiveAnswerer:
             passage_terms = set(terms(chunk.text))
             defined = sorted(set(_DEFINED_TERM.findall(chunk.text)), key=len, reverse=True)
             defined_terms = re.compile("|".join(map(re.escape, defined))) if defined else None
-            passage_words = chunk.text.lower() + " " + filing.company.lower()
-            names_of_company = [*company_aliases(filing.company), *companies.get(filing.company, ())]  # and tickers
-            passage_words += " " + " ".join(names_of_company).lower()
-            name_share = _share(names, lambda n: n.lower() in passage_words)
+            passage_words = words_of[id(passage)]
+            name_share = _share(names, lambda n: _holds_word(passage_words, n))
             year_share = _share(years, lambda y: y in chunk.text or y in chunk.table_header
                                 or _year_near(y, filing.filing_date))
-            on_topic = year_share > 0 and all(any(w.lower() in passage_words for w in words) for words in distinctive)
+            on_topic = year_share > 0 and all(any(_holds_word(passage_words, w) for w in words) for words in distinctive)
             prior = 1.0 / (1 + math.log(passage.rank))
             section = chunk.section
             for sentence in passage_sentences(passage):
@@ -549,6 +551,18 @@ def _by_row_labels(found: list[tuple], question_terms: set[str]) -> list[tuple]:
     best = max(rows.values(), default=1.0)
     return [(sentence, filled, values, evidence * rows[id(sentence)] / best if id(sentence) in rows else evidence)
             for sentence, filled, values, evidence in found]
+
+
+def _names_held(passage: Passage, companies: Mapping[str, tuple[str, ...]]) -> str:
+    """The lower-case text in which a passage holds names: its own, its company's names and the tickers the question
+    names that company by."""
+    company = passage.chunk.filing.company
+    return " ".join([passage.chunk.text, company, *company_aliases(company), *companies.get(company, ())]).lower()
+
+
+def _holds_word(text: str, word: str) -> bool:
+    """Whether the lower-case text holds the word whole, or its plural ("Lowe" is not in "lower")."""
+    return re.search(rf"(?<![\w&]){re.escape(word.lower())}s?(?![\w&])", text) is not None
 
 
 def _holds_phrase(sequence: list[str], phrase: list[str]) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from qa.vocabulary import FILING_WORDS_FOR, PERIOD_NAMING, without_instructions
+from qa.vocabulary import FILING_WORDS_FOR, PERIOD_NAMING, PLACES, without_instructions
 from index.lexical import ChunkFilter, ChunkTable
 from index.store import FilingIndex
 from qa.filters import FilterResolver, Inferred
@@ -144,6 +144,8 @@ def analysts_words(question: str) -> dict[str, tuple[str, ...]]:
     for term, phrases in FILING_WORDS_FOR.items():
         for match in re.finditer(rf"(?<![\w&]){re.escape(term)}(?![\w&])", question, re.I):
             word = match.group().split()[0]
+            if term in PLACES and not word.isupper():
+                continue
             if opens_sentence(question, match.start()) or not (word[0].isupper() and word[1:].islower()):
                 found[term] = phrases
                 break

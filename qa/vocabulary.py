@@ -61,6 +61,9 @@ SECTION_NAMES_IN_QUESTIONS: dict[str, tuple[str, ...]] = {
 CAPITAL_EXPENDITURES = ("capital expenditures", "purchases of property plant and equipment",
                         "purchases of property and equipment", "payments to acquire property plant and equipment",
                         "capital spending", "additions to property")
+# Places as analysts abbreviate them, matched in capitals only ("US", not the pronoun "us"); 3M's 2018 10-K counts
+# its people "employed in the United States".
+PLACES = {"us": ("united states", "u.s."), "uk": ("united kingdom", "u.k.")}
 FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "headcount": ("employees",),
     "workforce": ("employees",),
@@ -127,6 +130,7 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "gmv": ("gross merchandise volume",),
     "cet1": ("common equity tier 1",),
     "comps": ("comparable sales",),
+    **PLACES,
     "backlog": ("remaining performance obligations",),
     "share count": ("shares outstanding",),
     "buybacks": ("repurchases", "repurchased shares"),

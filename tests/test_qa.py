@@ -15,8 +15,9 @@ from qa.answerer import NOT_FOUND, Asked, ExtractiveAnswerer, _focus_terms, _nam
 from qa.assistant import Assistant
 from qa.filters import FilterError, FilterResolver, company_aliases
 from qa.models import Chunk, FilingRef, Filters, Passage
-from qa.retrieval import lexical_query, with_filing_words
+from qa.retrieval import analysts_words, lexical_query, with_filing_words
 from qa.scorer import AnswerScorer
+from qa.vocabulary import PLACES
 from ui.cli import app
 
 
@@ -555,3 +556,21 @@ def test_a_row_labelled_with_what_is_asked_comes_before_rows_labelled_with_more(
     beside = next(s for s in answerer.scored_sentences(question, with_filing_words(question), [statement, prose])
                   if not s.sentence.table_row and "17.6" in s.sentence.text)
     assert beside.score == pytest.approx(alone.score)
+
+
+def test_a_name_is_held_as_a_whole_word_and_one_no_passage_holds_is_off_topic(embedder):
+    # every word common, so that only the passages can tell that the index does not hold the name
+    answerer = ExtractiveAnswerer(lambda term: 500, lambda: 1000, embedder.embed)
+    question = "What comparable sales did Lowe's report for the second quarter of 2024?"
+    other = _passage("Acme Widgets, Inc.", "Comparable sales were 2.1% lower in the second quarter of 2024.")
+    features = answerer.assess(question, with_filing_words(question), [other]).features
+    assert features["off_topic"] == 1.0 and features["names"] < 0  # "lower" does not hold "Lowe"
+    lowes = _passage("Lowe's Companies, Inc.", "Lowe's comparable sales decreased 5.1% in the second quarter of 2024.")
+    features = answerer.assess(question, with_filing_words(question), [other, lowes]).features
+    assert features["off_topic"] == 0.0 and features["names"] == pytest.approx(0.0, abs=0.01)
+
+
+def test_a_place_abbreviated_in_capitals_is_the_analysts_word_not_a_name():
+    question = "How many people did 3M employ at the end of 2018, split US vs international?"
+    assert analysts_words(question)["us"] == PLACES["us"] and _names_in(question) == []
+    assert "us" not in analysts_words("Tell us how many people 3M employed in 2018.")
