@@ -114,10 +114,12 @@ def read_filing(path: str | Path, max_text_chars: int | None = None) -> Filing:
         period=metadata.period_from_cover(cover, form),
     )
     meta = metadata.merge(meta, cover_meta)
-    if not meta.company and (not meta.form or meta.form.startswith("EX-")) and (
+    if (not meta.form or meta.form.startswith("EX-")) and (
             exhibit := meta.form or metadata.release_exhibit_type(text)):
-        # a release or exhibit filed on its own: named by its text, its body the exhibit it is
-        meta = replace(meta, company=metadata.company_from_release(text), form=exhibit,
+        # a release or exhibit filed on its own: its body the exhibit it is, dated by its head and named by its text
+        # when its cover names no company (Buckle's release of 2024-11-22 names the company on its letterhead and
+        # is dated only by "For Immediate Release: November 22, 2024")
+        meta = replace(meta, company=meta.company or metadata.company_from_release(text), form=exhibit,
                        filing_date=meta.filing_date or metadata.parse_date(text[:metadata.RELEASE_HEAD_CHARS]))
         documents = [replace(documents[0], type=exhibit), *documents[1:]]
     if not meta.company:

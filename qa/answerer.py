@@ -87,6 +87,9 @@ _NOT_NAMES = frozenset(
     "senior general counsel chairman treasurer secretary annual report united states securities "
     "exchange commission item exhibit form press release committee principal accounting controller "
     "registrant group management our we".split()) | LEGAL_SUFFIXES
+# (not "A": an initial, as in "Thomas A. Fanning")
+_TITLE_WORD = re.compile(r"\b(?:" + "|".join(sorted((w for w in _NOT_NAMES if len(w) > 1), key=len, reverse=True))
+                         + r")\b", re.I)
 # A question's name held by fewer than this share of chunks is distinctive: a passage that lacks it is about
 # something else (a question about Flushing Financial is not answered from Meta's 10-K).
 DISTINCTIVE_NAME = 0.01
@@ -117,6 +120,7 @@ FEATURES = (
     "names",  # log factor of the share of the question's names in the passage or its company's names
     "off_topic",  # the passage lacks a distinctive name of the question, or every year it asks about
     "years",  # log factor of the share of the question's years in the passage or near its filing date
+    "months",  # share of the months the question names ("quarter ended November 30") in the passage or its date
     "rank",  # 1 / (1 + log rank) of the passage in retrieval
     "cover",  # the sentence lies on a cover page
     "signature",  # in a signature block
@@ -322,6 +326,7 @@ class ExtractiveAnswerer:
         distinctive += [name for name in named
                         if not any(_holds_word(held, w) for held in words_of.values() for w in name)]
         years = set(years_asked(question))
+        months = set(re.findall(_MONTH, question))
         asks_signature = _ASKS_SIGNATURE.search(question) is not None
         found = []
         for passage in passages:
@@ -332,9 +337,12 @@ class ExtractiveAnswerer:
             defined_terms = re.compile("|".join(map(re.escape, defined))) if defined else None
             passage_words = words_of[id(passage)]
             name_share = _share(names, lambda n: _holds_word(passage_words, n))
+            month_share = _share(months, lambda m: _holds_month(f"{chunk.text}\n{chunk.table_header}", m)
+                                 or filing.filing_date[5:7] == f"{MONTHS.index(m.lower()) + 1:02}")
             year_share = _share(years, lambda y: y in chunk.text or y in chunk.table_header
                                 or _year_near(y, filing.filing_date))
-            on_topic = year_share > 0 and all(any(_holds_word(passage_words, w) for w in words) for words in distinctive)
+            on_topic = year_share > 0 and all(any(_holds_word(passage_words, w) for w in words)
+                                              for words in distinctive)
             prior = 1.0 / (1 + math.log(passage.rank))
             section = chunk.section
             for sentence in passage_sentences(passage):
@@ -369,7 +377,7 @@ class ExtractiveAnswerer:
                 flat = sentence.flat
                 values = {name: math.log(value + _LOG_FLOOR) for name, value in factors.items()} | {
                     "own_coverage": math.log(own_coverage + _LOG_FLOOR),
-                    "context_coverage": nearby / total, "misses_value": float(not states_value),
+                    "context_coverage": nearby / total, "misses_value": float(not states_value), "months": month_share,
                     "off_topic": float(not on_topic), "rank": prior,
                     "cover": float(section == COVER), "signature": float(section == SIGNATURE),
                     "signature_asked": float(section == SIGNATURE and asks_signature),
@@ -413,6 +421,8 @@ def _slots(question: str) -> tuple[str, ...]:
                   r"|\b(spend|spent|cost|paid)\b"
                   rf"|\b({'|'.join(AMOUNTS)})\b|{_DURATION.pattern}"
                   rf"|{UNIT_INSTRUCTION.pattern}",  # "(in USD millions)": a figure is asked for
+        # "when" asks for a date where a question opens with it ("When did", "and when was"), not in "Who was
+        # the CFO when it reported 2006 results?"
         "date": r"\b(when|until when|on what date|what date|by when)\b",
         "person": r"\b(who|whom)\b",
         "name": r"^\s*where\b|\b(which|what) (company|companies|firm|bank|auditor|accountant|business|subsidiary|"
@@ -490,7 +500,10 @@ def _is_new_name(asked: Asked, words: list[str]) -> bool:
 
 
 def _states_person(asked: Asked, text: str) -> bool:
-    return any(_is_new_name(asked, re.findall(r"[A-Za-z'-]{2,}", match)) for match in _PERSON.findall(text))
+    # titles apart, so that a title before a name is not read as its first name ("Chief Financial Officer Thomas A.
+    # Fanning" in Southern Company's release of 2007-01-25 is not "Officer Thomas")
+    untitled = _TITLE_WORD.sub("|", text)
+    return any(_is_new_name(asked, re.findall(r"[A-Za-z'-]{2,}", match)) for match in _PERSON.findall(untitled))
 
 
 def _states_name(asked: Asked, text: str) -> bool:
@@ -558,6 +571,11 @@ def _names_held(passage: Passage, companies: Mapping[str, tuple[str, ...]]) -> s
     names that company by."""
     company = passage.chunk.filing.company
     return " ".join([passage.chunk.text, company, *company_aliases(company), *companies.get(company, ())]).lower()
+
+
+def _holds_month(text: str, month: str) -> bool:
+    """Whether the text names the month, in full or abbreviated ("Jan. 25")."""
+    return re.search(rf"\b{month}\b|\b{month[:3]}\.", text, re.I) is not None
 
 
 def _holds_word(text: str, word: str) -> bool:

@@ -574,3 +574,30 @@ def test_a_place_abbreviated_in_capitals_is_the_analysts_word_not_a_name():
     question = "How many people did 3M employ at the end of 2018, split US vs international?"
     assert analysts_words(question)["us"] == PLACES["us"] and _names_in(question) == []
     assert "us" not in analysts_words("Tell us how many people 3M employed in 2018.")
+
+
+def test_a_person_named_after_a_title_is_the_person_asked_for(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    question = "Who was Acme Widgets' CFO when it reported 2006 results?"
+    call = _passage("Acme Widgets, Inc.", "The analyst call will be at 1 p.m., at which time Chief Financial Officer "
+                    "Thomas A. Fanning will discuss earnings.")
+    scored, = answerer.scored_sentences(question, with_filing_words(question), [call])
+    assert scored.filled == {"person"}  # not "Officer Thomas", a title and a first name
+    titles_only = _passage("Acme Widgets, Inc.", "The Chief Financial Officer of Acme Widgets will discuss earnings.")
+    scored, = answerer.scored_sentences(question, with_filing_words(question), [titles_only])
+    assert not scored.filled
+
+
+def test_the_months_a_question_names_are_looked_for_in_the_passage_and_its_date(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    question = "What total revenue did Acme Widgets report for the quarter ended November 30, 2024?"
+    months = {text: answerer.assess(question, with_filing_words(question), [_passage("Acme Widgets, Inc.", text)],
+                                    {"Acme Widgets, Inc.": ()}).features["months"]
+              for text in ("Total revenues were $14.1 billion for the quarter ended November 30, 2024.",
+                           "Total revenues were $13.3 billion for the three months ended August 31, 2024.",
+                           "Total revenues were $14.1 billion for the quarter ended Nov. 30, 2024.")}
+    assert list(months.values()) == [1.0, 0.0, 1.0]
+    # a filing dated in the month holds it (an 8-K filed on 2025-02-01 for "in February 2025")
+    question = "What did Acme Widgets announce in February 2025?"
+    passage = _passage("Acme Widgets, Inc.", "Acme Widgets announced a new credit facility of $500 million.")
+    assert answerer.assess(question, with_filing_words(question), [passage]).features["months"] == 1.0

@@ -188,6 +188,16 @@ def test_earnings_release_pdf_gets_its_company_form_and_date_from_its_text(tmp_p
     assert [s.name for s in filing.sections] == ["EX-99.1"]
 
 
+def test_a_release_whose_letterhead_names_its_company_is_dated_by_its_head(tmp_path):
+    # Buckle's release of 2024-11-22: the company on the letterhead, the date only in "For Immediate Release"
+    path = tmp_path / "release.htm"
+    path.write_text("<html><body><p>Exhibit 99.1</p><p>Acme Widgets, Inc.</p><p>2407 W. 24th St. Dayton, OH</p>"
+                    "<p>For Immediate Release: November 22, 2024</p><p>ACME WIDGETS, INC. REPORTS THIRD QUARTER "
+                    "NET INCOME</p><p>Net sales for the fiscal quarter ended November 2, 2024 were $293.6 million, "
+                    "and the company operated 445 stores.</p></body></html>")
+    assert (read_filing(path).metadata.form, read_filing(path).metadata.filing_date) == ("EX-99.1", "2024-11-22")
+
+
 def test_pdf_table_rows_keep_their_cells_apart_and_prose_stays_prose(tmp_path):
     path = tmp_path / "tables.pdf"
     path.write_bytes(make_pdf([["FORM 10-Q", "Quarterly report of Acme Widgets, Inc.",
