@@ -123,6 +123,27 @@ def table_headers(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[i
             for header, _ in _table_headers(text, spans, counts)]
 
 
+def row_groups(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int] | None]:
+    """For each of the spans that is a table row, the span of the label line above it that names its group of rows,
+    else None: "Net sales by reportable segment:" over "Greater China 20,819 23,905" (Apple's release of 2024-02-01),
+    "Revenue:" over "Subscription revenue", "Year Ended Jan 29, 2023" over a segment's "Revenue" (NVIDIA's 2024
+    10-K). It is the nearest label line up the row's run of rows, unless a "Total" row above closes the group
+    first."""
+    groups: list[tuple[int, int] | None] = []
+    for k, (_, _, is_row) in enumerate(spans):
+        group, above = None, k - 1
+        while is_row and above >= 0 and _next_to(text, spans, above):
+            line = text[spans[above][0]:spans[above][1]]
+            if not spans[above][2]:
+                group = spans[above][:2] if _is_label(line) else None
+                break
+            if _TOTAL_ROW.match(line):
+                break
+            above -= 1
+        groups.append(group)
+    return groups
+
+
 def opens_with_table(text: str, spans: list[tuple[int, int, bool]]) -> int:
     """How many of the first spans are rows of a table `text` was cut from inside (with the short label lines
     between them: "Operating expenses:"); 0 when it opens with a paragraph."""
@@ -134,6 +155,7 @@ def opens_with_table(text: str, spans: list[tuple[int, int, bool]]) -> int:
 
 
 _WORDS_AND_MARKS = re.compile(r"\w+|[^\w\s]")
+_TOTAL_ROW = re.compile(r"\s*total\b", re.I)
 
 
 def _table_headers(text: str, spans: list[tuple[int, int, bool]], counts: list[int]

@@ -349,9 +349,10 @@ class ExtractiveAnswerer:
                 if len(sentence.text.split()) < 4:
                     continue
                 written = set(terms(sentence.text))
-                # a table row says what its figures are only with its table's header, which is quoted with it
-                own = written | set(terms(sentence.header))
-                sequence = terms(f"{sentence.header}\n{sentence.text}")
+                # a table row says what its figures are only with its table's header, which is quoted with it, and
+                # the label of its group of rows ("Net sales by reportable segment:" over "Greater China")
+                own = written | set(terms(f"{sentence.header}\n{sentence.group}"))
+                sequence = terms(f"{sentence.header}\n{sentence.group}\n{sentence.text}")
                 for word, phrases in synonyms:
                     if any(_holds_phrase(sequence, phrase) for phrase in phrases):
                         own |= word
@@ -361,7 +362,8 @@ class ExtractiveAnswerer:
                 # the answer sentence may lean on ("the January 2000 8-K" need not be in the sentence)
                 own_coverage = sum(weights[t] for t in held) / total
                 coverage = own_coverage + 0.6 * nearby / total
-                filled = asked.filled_by(defined_terms.sub(" ", sentence.text) if defined_terms else sentence.text)
+                stated = f"{sentence.group}\n{sentence.text}"
+                filled = asked.filled_by(defined_terms.sub(" ", stated) if defined_terms else stated)
                 fact = len(filled) / len(asked.slots) if asked.slots else 1.0
                 focus_share = sum(focus[t] for t in focus if t in own) / focus_total if focus else 1.0
                 # long run-on "sentences" (exhibit lists, tables without stops) hold many words by chance

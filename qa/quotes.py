@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from index.chunking import opens_with_table, sentence_spans, table_headers
+from index.chunking import opens_with_table, row_groups, sentence_spans, table_headers
 from qa.models import Citation, Passage
 
 
@@ -20,6 +20,9 @@ class Sentence:
     # or above the passage when the passage was cut from inside the table); "" when none is known
     header: str = ""
     header_start: int = -1
+    # a table row's group: the label line above it that names the rows it stands among ("Net sales by reportable
+    # segment:"), "" when none
+    group: str = ""
 
     @property
     def flat(self) -> str:
@@ -32,7 +35,8 @@ def passage_sentences(passage: Passage) -> list[Sentence]:
     spans = sentence_spans(chunk.text, 0, len(chunk.text))
     opening = opens_with_table(chunk.text, spans)
     sentences = []
-    for k, ((a, b, row), header) in enumerate(zip(spans, table_headers(chunk.text, spans))):
+    for k, ((a, b, row), header, group) in enumerate(zip(spans, table_headers(chunk.text, spans),
+                                                       row_groups(chunk.text, spans))):
         if header:
             header_text, header_start = chunk.text[header[0]:header[1]], chunk.char_start + header[0]
         elif row and k < opening:
@@ -40,7 +44,7 @@ def passage_sentences(passage: Passage) -> list[Sentence]:
         else:
             header_text, header_start = "", -1
         sentences.append(Sentence(passage, chunk.char_start + a, chunk.char_start + b, chunk.text[a:b], row,
-                                  header_text, header_start))
+                                  header_text, header_start, chunk.text[slice(*group)] if group else ""))
     return sentences
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from conftest import FIXTURES, SAMPLE
-from index.chunking import chunk_filing, sentence_spans
+from index.chunking import chunk_filing, row_groups, sentence_spans
 from index.models import Filing, FilingMetadata, Section
 from index.reader import read_filing
 
@@ -85,3 +85,18 @@ def test_sentences_end_at_headlines_but_not_at_wrapped_lines_or_titles():
     ]:
         spans = sentence_spans(text, 0, len(text))
         assert [" ".join(text[a:b].split()) for a, b, _ in spans] == expected
+
+
+def test_a_table_row_knows_the_label_line_naming_its_group_of_rows():
+    # Apple's release of 2024-02-01: segments under "(1) Net sales by reportable segment:", below per-share rows
+    text = ("Shares used in computing earnings per share:\nBasic\t15,509,763\t15,892,723\n"
+            "(1) Net sales by reportable segment:\nAmericas\t$\t50,430\t$\t49,278\nGreater China\t20,819\t23,905\n"
+            "Total net sales\t$\t119,575\t$\t117,154\nOperating income\t$\t40,373\t$\t36,016\n")
+    spans = sentence_spans(text, 0, len(text))
+    groups = {text[a:b]: text[slice(*group)] if group else None
+              for (a, b, _), group in zip(spans, row_groups(text, spans))}
+    assert groups["Basic\t15,509,763\t15,892,723"] == "Shares used in computing earnings per share:"
+    assert groups["Greater China\t20,819\t23,905"] == "(1) Net sales by reportable segment:"
+    assert groups["Total net sales\t$\t119,575\t$\t117,154"] == "(1) Net sales by reportable segment:"
+    assert groups["Operating income\t$\t40,373\t$\t36,016"] is None  # the total closed the group above it
+    assert groups["(1) Net sales by reportable segment:"] is None  # a label line is no row

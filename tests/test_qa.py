@@ -601,3 +601,16 @@ def test_the_months_a_question_names_are_looked_for_in_the_passage_and_its_date(
     question = "What did Acme Widgets announce in February 2025?"
     passage = _passage("Acme Widgets, Inc.", "Acme Widgets announced a new credit facility of $500 million.")
     assert answerer.assess(question, with_filing_words(question), [passage]).features["months"] == 1.0
+
+
+def test_a_table_row_is_read_with_the_label_of_its_group_of_rows(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    # the segment's row says "Greater China" only; its group's label says what the figures are
+    release = _passage("Acme Widgets, Inc.", "Three Months Ended\nDecember 30, 2023\tDecember 31, 2022\n"
+                       "Net sales by reportable segment:\nAmericas\t$\t50,430\t$\t49,278\n"
+                       "Greater China\t20,819\t23,905\nTotal net sales\t$\t119,575\t$\t117,154\n")
+    question = "How much revenue did Acme Widgets generate in Greater China in the December 2023 quarter?"
+    scored = sorted(answerer.scored_sentences(question, with_filing_words(question), [release]),
+                    key=lambda s: s.score, reverse=True)
+    assert scored[0].sentence.text.startswith("Greater China") and scored[0].states_value_asked
+    assert scored[0].sentence.group == "Net sales by reportable segment:"
