@@ -30,7 +30,7 @@ from qa.retrieval import analysts_words, opens_sentence, with_filing_words
 from qa.scorer import AnswerScorer
 from qa.tables import read_row, row_label
 from qa.vocabulary import (AMOUNTS, BOILERPLATE, DURATION, FILING_WORDS_FOR, STATEMENT_NAME, UNIT_INSTRUCTION,
-                           without_instructions, years_asked)
+                           quarters_named, without_instructions, years_asked)
 
 MAX_SENTENCES = 3
 # parts of a question answered each (the dev questions have three at most): a longer list is several questions,
@@ -121,6 +121,7 @@ FEATURES = (
     "off_topic",  # the passage lacks a distinctive name of the question, or every year it asks about
     "years",  # log factor of the share of the question's years in the passage or near its filing date
     "months",  # share of the months the question names ("quarter ended November 30") in the passage or its date
+    "other_quarter",  # the sentence (with its table's header) names quarters, none of them the one asked about
     "rank",  # 1 / (1 + log rank) of the passage in retrieval
     "cover",  # the sentence lies on a cover page
     "signature",  # in a signature block
@@ -327,6 +328,7 @@ class ExtractiveAnswerer:
                         if not any(_holds_word(held, w) for held in words_of.values() for w in name)]
         years = set(years_asked(question))
         months = set(re.findall(_MONTH, question))
+        quarters = quarters_named(question)
         asks_signature = _ASKS_SIGNATURE.search(question) is not None
         found = []
         for passage in passages:
@@ -352,7 +354,8 @@ class ExtractiveAnswerer:
                 # a table row says what its figures are only with its table's header, which is quoted with it, and
                 # the label of its group of rows ("Net sales by reportable segment:" over "Greater China")
                 own = written | set(terms(f"{sentence.header}\n{sentence.group}"))
-                sequence = terms(f"{sentence.header}\n{sentence.group}\n{sentence.text}")
+                sequence_text = f"{sentence.header}\n{sentence.group}\n{sentence.text}"
+                sequence = terms(sequence_text)
                 for word, phrases in synonyms:
                     if any(_holds_phrase(sequence, phrase) for phrase in phrases):
                         own |= word
@@ -364,8 +367,13 @@ class ExtractiveAnswerer:
                 coverage = own_coverage + 0.6 * nearby / total
                 stated = f"{sentence.group}\n{sentence.text}"
                 filled = asked.filled_by(defined_terms.sub(" ", stated) if defined_terms else stated)
-                fact = len(filled) / len(asked.slots) if asked.slots else 1.0
                 focus_share = sum(focus[t] for t in focus if t in own) / focus_total if focus else 1.0
+                if sentence.table_row and _label_asked(sentence.text, question_terms):
+                    # a row labelled with the question's words ("Greater China" for "revenue in Greater China")
+                    # states its figure of what is asked, though its table's title is in another passage
+                    filled |= replace(asked, focus={}).filled_by(sentence.text) & {"number"}
+                    focus_share = 1.0
+                fact = len(filled) / len(asked.slots) if asked.slots else 1.0
                 # long run-on "sentences" (exhibit lists, tables without stops) hold many words by chance
                 brevity = 1.0 / (1.0 + max(0, len(written) - 40) / 60)
                 # a headline that repeats the question ("ImmunoGen appoints new CFO") answers nothing
@@ -380,6 +388,7 @@ class ExtractiveAnswerer:
                 values = {name: math.log(value + _LOG_FLOOR) for name, value in factors.items()} | {
                     "own_coverage": math.log(own_coverage + _LOG_FLOOR),
                     "context_coverage": nearby / total, "misses_value": float(not states_value), "months": month_share,
+                    "other_quarter": float(bool(quarters) and _names_other_quarter(sequence_text, quarters)),
                     "off_topic": float(not on_topic), "rank": prior,
                     "cover": float(section == COVER), "signature": float(section == SIGNATURE),
                     "signature_asked": float(section == SIGNATURE and asks_signature),
@@ -555,6 +564,12 @@ def _of_companies(scored: ScoredSentence, companies: Mapping[str, tuple[str, ...
     return not companies or scored.sentence.passage.chunk.filing.company in companies
 
 
+def _label_asked(row: str, question_terms: set[str]) -> bool:
+    """Every word of the row's label is the question's."""
+    label = [t for t in terms(row_label(row)) if not t[0].isdigit()]
+    return bool(label) and all(t in question_terms for t in label)
+
+
 def _by_row_labels(found: list[tuple], question_terms: set[str]) -> list[tuple]:
     """The (sentence, filled, values, evidence) found, a table row's evidence scaled by how much of its label the
     question asks about, against the best-labelled row (LABEL_FLOOR)."""
@@ -573,6 +588,11 @@ def _names_held(passage: Passage, companies: Mapping[str, tuple[str, ...]]) -> s
     names that company by."""
     company = passage.chunk.filing.company
     return " ".join([passage.chunk.text, company, *company_aliases(company), *companies.get(company, ())]).lower()
+
+
+def _names_other_quarter(text: str, quarters: set[int]) -> bool:
+    named = quarters_named(text)
+    return bool(named) and not named & quarters
 
 
 def _holds_month(text: str, month: str) -> bool:

@@ -220,6 +220,21 @@ def years_asked(question: str) -> list[str]:
     return list(dict.fromkeys(year for _, year in sorted(spans)))
 
 
+# A quarter as analysts and filings name it: "second quarter", "fiscal fourth quarter", "Q2", "2Q24", "Q3'23".
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter\b"
+                      r"|\bQ([1-4])\b|\bQ([1-4])\s?'\d{2}\b|\b([1-4])Q(?:\s?'?\d{2})?\b", re.I)
+
+
+def quarters_named(text: str) -> set[int]:
+    """The quarters (1 to 4) a text names."""
+    found = set()
+    for match in _QUARTER.finditer(text):
+        word = next(group for group in match.groups() if group)
+        found.add(_ORDINALS.get(word.lower()) or int(word))
+    return found
+
+
 # How a question names its period ("in fiscal 2022", "FY2018"). The year is matched against filing dates and
 # table headers; the word itself is prose's, and searched by its words it prefers prose about the year to the
 # statement whose header says "Years Ended December 2, 2022" (Adobe's 2022 10-K: its income statement from 69th

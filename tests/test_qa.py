@@ -17,7 +17,7 @@ from qa.filters import FilterError, FilterResolver, company_aliases
 from qa.models import Chunk, FilingRef, Filters, Passage
 from qa.retrieval import analysts_words, lexical_query, with_filing_words
 from qa.scorer import AnswerScorer
-from qa.vocabulary import PLACES
+from qa.vocabulary import PLACES, quarters_named
 from ui.cli import app
 
 
@@ -614,3 +614,27 @@ def test_a_table_row_is_read_with_the_label_of_its_group_of_rows(embedder):
                     key=lambda s: s.score, reverse=True)
     assert scored[0].sentence.text.startswith("Greater China") and scored[0].states_value_asked
     assert scored[0].sentence.group == "Net sales by reportable segment:"
+
+
+def test_a_row_labelled_with_the_questions_words_states_the_figure_asked_for(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    # a chunk cut from inside a table: its title ("Net sales by reportable segment") is in the chunk before
+    rows = _passage("Acme Widgets, Inc.", "Europe\t24,014\t21,884\t10\t%\nGreater China\t15,369\t14,728\t4\t%\n"
+                    "Japan\t5,782\t5,097\t13\t%\n")
+    question = "How much revenue did Acme Widgets make in Greater China in the June 2025 quarter?"
+    scored = {s.sentence.text.split("\t")[0]: s for s in
+              answerer.scored_sentences(question, with_filing_words(question), [rows])}
+    assert scored["Greater China"].states_value_asked and not scored["Japan"].states_value_asked
+    assert scored["Greater China"].score > scored["Japan"].score
+
+
+def test_a_sentence_about_another_quarter_than_the_one_asked_is_marked(embedder):
+    assert quarters_named("its fiscal second quarter of 2025, 2Q24 and Q3'23, not the quarter ended May 31") == {2, 3}
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    question = "What total revenue did Acme Widgets report for its fiscal second quarter of 2025?"
+    other = {text: answerer.assess(question, with_filing_words(question), [_passage("Acme Widgets, Inc.", text)],
+                                   {"Acme Widgets, Inc.": ()}).features["other_quarter"]
+             for text in ("Total revenues were $13.3 billion in the first quarter of fiscal 2025.",
+                          "Total revenues were $14.1 billion in the second quarter of fiscal 2025.",
+                          "Total revenues were $14.1 billion in the three months ended November 30, 2024.")}
+    assert list(other.values()) == [1.0, 0.0, 0.0]
