@@ -55,8 +55,10 @@ def _core(company: str) -> list[str]:
     return words
 
 
-def _initials(core: list[str]) -> str:
-    return "".join(w if w == "&" else w[0] for w in core if w != "and")
+def _initials(core: list[str]) -> set[str]:
+    """A name's initials, its "and" left out or written "&" ("LGE" and "LG&E" of Louisville Gas and Electric)."""
+    return {"".join(w if w == "&" else w[0] for w in core if w != "and"),
+            "".join("&" if w in ("&", "and") else w[0] for w in core)}
 
 
 @lru_cache(maxsize=4096)  # asked for every passage of every answer
@@ -69,9 +71,7 @@ def company_aliases(company: str) -> frozenset[str]:
     aliases = {" ".join(core)}
     significant = [w for w in core if w != "and"]
     if len(significant) >= 2:
-        initials = _initials(core)
-        if len(initials) >= 3:
-            aliases.add(initials)
+        aliases |= {initials for initials in _initials(core) if len(initials) >= 3}
         if len(core[0]) >= 4 and not core[0][0].isdigit():
             aliases.add(core[0])
         if "of" in core[2:]:  # "1895 Bancorp of Wisconsin" -> "1895 bancorp"
@@ -149,7 +149,7 @@ class FilterResolver:
                 where = re.compile(rf"(?<![\w&-]){re.escape(alias)}(?![\w&-])")
                 if not where.search(question) or not (" " in alias or "&" in alias or self._only_names(alias)):
                     continue  # not named; or a word like "common" of Common Sense Trust, "best" of Best Buy
-                spelled = " ".join(written.get(w, w.upper() if alias == initials else w.capitalize())
+                spelled = " ".join(written.get(w, w.upper() if alias in initials else w.capitalize())
                                    for w in alias.split())
                 question = where.sub(spelled, question)
         return question

@@ -126,6 +126,8 @@ def test_filters_resolve_against_the_index(immunogen):
 def test_company_names_in_questions():
     assert {"ibm", "international business machines"} <= company_aliases("International Business Machines Corporation")
     assert "p&g" in company_aliases("The Procter & Gamble Company")
+    assert {"lg&e", "lge"} <= company_aliases("Louisville Gas and Electric Company")  # "and" written "&" or not
+    assert "j&j" in company_aliases("Johnson & Johnson")
     from index.lexical import ChunkTable
 
     companies = ["Apple Computer, Inc.", "American Express Company", "ROCK OF AGES CORP"]
