@@ -28,9 +28,9 @@ from qa.models import Citation, Passage
 from qa.quotes import Sentence, cite, cite_table_header, passage_sentences
 from qa.retrieval import analysts_words, opens_sentence, with_filing_words
 from qa.scorer import AnswerScorer
-from qa.tables import read_row, row_label
-from qa.vocabulary import (AMOUNTS, BOILERPLATE, DURATION, FILING_WORDS_FOR, STATEMENT_NAME, UNIT_INSTRUCTION,
-                           quarters_named, without_instructions, years_asked)
+from qa.tables import CELL, read_row, row_label
+from qa.vocabulary import (AMOUNTS, BOILERPLATE, DURATION, FILING_WORDS_FOR, MONEY, NOT_MONEY, STATEMENT_NAME,
+                           UNIT_INSTRUCTION, quarters_named, without_instructions, years_asked)
 
 MAX_SENTENCES = 3
 # parts of a question answered each (the dev questions have three at most): a longer list is several questions,
@@ -99,6 +99,9 @@ _PERIOD_UNITS = frozenset(terms("days weeks months quarters years"))
 _COUNTED_PERIODS = re.compile(r"\b\d+[\s-]+(?:days?|weeks?|months?|quarters?|years?)\b", re.I)
 _ASKS_SIGNATURE = re.compile(r"\bsign(?:ed|s|ing|ature|atory|atories)?\b", re.I)
 _BOILERPLATE = re.compile("|".join(BOILERPLATE), re.I)
+_MONEY_ASKED = frozenset(terms(" ".join(MONEY)))
+_NOT_MONEY_ASKED = frozenset(terms(" ".join(NOT_MONEY)))
+_MONEY_WRITTEN = re.compile(r"[$€£¥]|\b(?:dollars?|cents?|usd|eur|euros?|per share)\b", re.I)
 _DURATION = re.compile(r"\b(?:" + "|".join(DURATION) + r")\b", re.I)
 # someone's words: a quotation of some length, or a sentence that says who said it
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201d]{30,}|\b(?:said|says|commented)\b")
@@ -181,13 +184,15 @@ class Asked:
     known_numbers: frozenset[str]
     known_words: frozenset[str]  # lower-case words of the question and of its filing words
     asks_duration: bool = False  # the number asked for is a length of time (qa.vocabulary.DURATION)
+    asks_money: bool = False  # the number asked for is a sum of money (qa.vocabulary.MONEY)
 
     @classmethod
     def of(cls, question: str, search_text: str, focus: dict[str, float]) -> "Asked":
         words = re.findall(r"[\w&'-]+", search_text.lower())
         numbers = frozenset(t for t in terms(question) if t[0].isdigit() or t in _NUMBER_TERMS)
         return cls(_slots(question), focus, numbers, frozenset(w.removesuffix("'s") for w in words),
-                   _DURATION.search(question) is not None)
+                   _DURATION.search(question) is not None,
+                   bool(_MONEY_ASKED.intersection(focus)) and not _NOT_MONEY_ASKED.intersection(focus))
 
     def filled_by(self, text: str) -> frozenset[str]:
         return frozenset(slot for slot in self.slots if _FILLS[slot](self, text))
@@ -482,6 +487,8 @@ def _states_number(asked: Asked, text: str) -> bool:
     """A number the question does not give, near what was asked about when that is known
     ("1,556,000 full-time and part-time employees"), not anywhere in the sentence. A count of periods in figures
     ("20 years of experience") is a number only when a length of time is asked for."""
+    if asked.asks_money and CELL not in text and not _MONEY_WRITTEN.search(text):
+        return False
     sequence = terms(_without_dates(text if asked.asks_duration else _COUNTED_PERIODS.sub(" ", text)))
     numbers = [i for i, t in enumerate(sequence) if t not in asked.known_numbers and (
         t[0].isdigit() or t in _NUMBER_TERMS and not _names_a_period(sequence, i, asked))]

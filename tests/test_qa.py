@@ -640,3 +640,14 @@ def test_a_sentence_about_another_quarter_than_the_one_asked_is_marked(embedder)
                           "Total revenues were $14.1 billion in the second quarter of fiscal 2025.",
                           "Total revenues were $14.1 billion in the three months ended November 30, 2024.")}
     assert list(other.values()) == [1.0, 0.0, 0.0]
+
+
+def test_a_price_asked_for_is_a_sum_of_money_in_prose():
+    question = "What was the repricing price in Acme Widgets' December 1997 option exchange program?"
+    asked = Asked.of(question, with_filing_words(question), {t: 1.0 for t in _focus_terms(question)})
+    assert asked.asks_money
+    assert "number" not in asked.filled_by("Approximately 2.9 million options were exchanged and repriced.")
+    assert "number" in asked.filled_by("Options with an exercise price above $13.6875 were repriced at $13.6875.")
+    assert "number" in asked.filled_by("Repricing price\t13.6875\t9.50")  # a row's currency is in its header
+    ratio = "What was Acme Widgets' CEO pay ratio for fiscal 2023?"
+    assert not Asked.of(ratio, ratio, {t: 1.0 for t in _focus_terms(ratio)}).asks_money
