@@ -21,7 +21,7 @@ import numpy as np
 
 from index.chunking import FULL_STOP
 from index.lexical import terms
-from index.lexicon import LEGAL_SUFFIXES, MONTHS, NUMBER_WORDS, YEAR
+from index.lexicon import LEGAL_SUFFIXES, MONTHS, NUMBER_WORDS, YEAR, YEAR_IN_TEXT
 from index.sections import COVER, SIGNATURE
 from qa.filters import company_aliases
 from qa.models import Citation, Passage
@@ -93,6 +93,10 @@ _TITLE_WORD = re.compile(r"\b(?:" + "|".join(sorted((w for w in _NOT_NAMES if le
 # A question's name held by fewer than this share of chunks is distinctive: a passage that lacks it is about
 # something else (a question about Flushing Financial is not answered from Meta's 10-K).
 DISTINCTIVE_NAME = 0.01
+# Factor of the evidence of a sentence that names years, none of them asked about, when no date is asked for
+# ("On May 14, 1996, the Board ..." for Apple's December 1997 repricing). Tuning half: facts >= 1/2 88.4% to 90.7%
+# at 0.8 and at 0.5; the tuning scorer's held-out log loss 0.477 to 0.484 at 0.8, to 0.489 at 0.5.
+OTHER_YEAR = 0.8
 NOVELTY_ENOUGH = 0.4  # share of a sentence's words not in the question from which it is not a mere restatement
 _NUMBER_TERMS = frozenset(terms(" ".join(NUMBER_WORDS)))
 _PERIOD_UNITS = frozenset(terms("days weeks months quarters years"))
@@ -386,7 +390,9 @@ class ExtractiveAnswerer:
                 factors = {"coverage": coverage, "brevity": brevity, "fact": 0.3 + 0.7 * fact,
                            "names": 0.15 + 0.85 * name_share, "years": 0.5 + 0.5 * year_share,
                            "focus": 0.4 + 0.6 * focus_share,
-                           "novelty": 0.5 + 0.5 * min(1.0, novelty / NOVELTY_ENOUGH)}
+                           "novelty": 0.5 + 0.5 * min(1.0, novelty / NOVELTY_ENOUGH),
+                           "other_year": OTHER_YEAR if years and "date" not in asked.slots
+                           and _names_other_year(sequence_text, years) else 1.0}
                 evidence = (1 - PRIOR_WEIGHT) * math.prod(factors.values()) + PRIOR_WEIGHT * prior
                 states_value = bool(filled & _VALUES) or not set(asked.slots) & _VALUES
                 flat = sentence.flat
@@ -595,6 +601,11 @@ def _names_held(passage: Passage, companies: Mapping[str, tuple[str, ...]]) -> s
     names that company by."""
     company = passage.chunk.filing.company
     return " ".join([passage.chunk.text, company, *company_aliases(company), *companies.get(company, ())]).lower()
+
+
+def _names_other_year(text: str, years: set[str]) -> bool:
+    named = set(YEAR_IN_TEXT.findall(text))
+    return bool(named) and not named & years
 
 
 def _names_other_quarter(text: str, quarters: set[int]) -> bool:

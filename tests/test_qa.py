@@ -651,3 +651,23 @@ def test_a_price_asked_for_is_a_sum_of_money_in_prose():
     assert "number" in asked.filled_by("Repricing price\t13.6875\t9.50")  # a row's currency is in its header
     ratio = "What was Acme Widgets' CEO pay ratio for fiscal 2023?"
     assert not Asked.of(ratio, ratio, {t: 1.0 for t in _focus_terms(ratio)}).asks_money
+
+
+def test_a_sentence_naming_only_other_years_stands_behind_one_naming_the_year_asked(embedder, monkeypatch):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    passage = _passage("Acme Widgets, Inc.", "On May 14, 1996, the Board of Directors approved an option exchange "
+                       "program at an exercise price of $9.25. In December 1997 the Board of Directors approved an "
+                       "option exchange program at an exercise price of $13.6875.")
+    question = "What was the exercise price of Acme Widgets' December 1997 option exchange program?"
+    best = max(answerer.scored_sentences(question, with_filing_words(question), [passage]), key=lambda s: s.score)
+    assert "13.6875" in best.sentence.text
+
+    def may_1996(question: str) -> float:
+        return next(s.score for s in answerer.scored_sentences(question, with_filing_words(question), [passage])
+                    if s.sentence.text.startswith("On May"))
+
+    price, when = question, "When did Acme Widgets' Board approve the option exchange program its 1997 report names?"
+    penalised = may_1996(price), may_1996(when)
+    monkeypatch.setattr("qa.answerer.OTHER_YEAR", 1.0)
+    assert may_1996(price) > penalised[0]
+    assert may_1996(when) == penalised[1]  # when a date is asked for, another year may be the answer
