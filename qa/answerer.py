@@ -29,8 +29,8 @@ from qa.quotes import Sentence, cite, cite_table_header, passage_sentences
 from qa.retrieval import analysts_words, opens_sentence, with_filing_words
 from qa.scorer import AnswerScorer
 from qa.tables import CELL, read_row, row_label
-from qa.vocabulary import (AMOUNTS, BOILERPLATE, DURATION, FILING_WORDS_FOR, MONEY, NOT_MONEY, STATEMENT_NAME,
-                           UNIT_INSTRUCTION, quarters_named, without_instructions, years_asked)
+from qa.vocabulary import (AMOUNTS, BOILERPLATE, DURATION, FILING_WORDS_FOR, MONEY, NOT_MONEY, PERIOD_NAMING,
+                           STATEMENT_NAME, UNIT_INSTRUCTION, quarters_named, without_instructions, years_asked)
 
 MAX_SENTENCES = 3
 # parts of a question answered each (the dev questions have three at most): a longer list is several questions,
@@ -103,6 +103,7 @@ _PERIOD_UNITS = frozenset(terms("days weeks months quarters years"))
 _COUNTED_PERIODS = re.compile(r"\b\d+[\s-]+(?:days?|weeks?|months?|quarters?|years?)\b", re.I)
 _ASKS_SIGNATURE = re.compile(r"\bsign(?:ed|s|ing|ature|atory|atories)?\b", re.I)
 _BOILERPLATE = re.compile("|".join(BOILERPLATE), re.I)
+_NEGATED = re.compile(r"\bnon-(?=[a-z])", re.I)
 _MONEY_ASKED = frozenset(terms(" ".join(MONEY)))
 _NOT_MONEY_ASKED = frozenset(terms(" ".join(NOT_MONEY)))
 _MONEY_WRITTEN = re.compile(r"[$€£¥]|\b(?:dollars?|cents?|usd|eur|euros?|per share)\b", re.I)
@@ -336,6 +337,7 @@ class ExtractiveAnswerer:
         distinctive += [name for name in named
                         if not any(_holds_word(held, w) for held in words_of.values() for w in name)]
         years = set(years_asked(question))
+        period_naming = {t for t in weights if PERIOD_NAMING.fullmatch(t)}  # "fiscal", "fy"
         months = set(re.findall(_MONTH, question))
         quarters = quarters_named(question)
         asks_signature = _ASKS_SIGNATURE.search(question) is not None
@@ -359,15 +361,17 @@ class ExtractiveAnswerer:
             for sentence in passage_sentences(passage):
                 if len(sentence.text.split()) < 4:
                     continue
-                written = set(terms(sentence.text))
+                written = set(_terms(sentence.text))
                 # a table row says what its figures are only with its table's header, which is quoted with it, and
                 # the label of its group of rows ("Net sales by reportable segment:" over "Greater China")
-                own = written | set(terms(f"{sentence.header}\n{sentence.group}"))
+                own = written | set(_terms(f"{sentence.header}\n{sentence.group}"))
                 sequence_text = f"{sentence.header}\n{sentence.group}\n{sentence.text}"
-                sequence = terms(sequence_text)
+                sequence = _terms(sequence_text)
                 for word, phrases in synonyms:
                     if any(_holds_phrase(sequence, phrase) for phrase in phrases):
                         own |= word
+                if sentence.table_row and any(year in sentence.header for year in years):
+                    own |= period_naming  # "fiscal 2022" is said by a header's "December 2, 2022"
                 held = [t for t in weights if t in own]
                 nearby = sum(weights[t] for t in weights if t not in own and (t in context or t in passage_terms))
                 # the passage's other sentences and its filing's company, form and section are context
@@ -621,6 +625,11 @@ def _holds_month(text: str, month: str) -> bool:
 def _holds_word(text: str, word: str) -> bool:
     """Whether the lower-case text holds the word whole, or its plural ("Lowe" is not in "lower")."""
     return re.search(rf"(?<![\w&]){re.escape(word.lower())}s?(?![\w&])", text) is not None
+
+
+def _terms(text: str) -> list[str]:
+    """The text's terms, a word negated by "non-" one of its own ("Non-operating income" holds no "operating")."""
+    return terms(_NEGATED.sub("non", text))
 
 
 def _holds_phrase(sequence: list[str], phrase: list[str]) -> bool:

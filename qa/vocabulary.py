@@ -179,7 +179,8 @@ AMOUNTS: tuple[str, ...] = (
 # Words that ask for a sum of money: a sentence of prose answering states one with its currency or "per share"
 # (Apple's 10-Q of 1998-02-09: the repricing price is "$13.6875", not "2.9 million options were repriced"), unless
 # the question asks for a ratio or rate of it ("CEO pay ratio"). A table row's currency is in its header.
-MONEY: tuple[str, ...] = ("price", "cost", "costs", "fee", "fees", "paid", "pay", "salary", "proceeds", "spend", "spent")
+MONEY: tuple[str, ...] = ("price", "cost", "costs", "fee", "fees", "paid", "pay", "salary", "proceeds", "spend",
+                          "spent")
 NOT_MONEY: tuple[str, ...] = ("ratio", "rate", "rates")
 
 # Words that ask for a length of time: the answer is a period ("for a period of five years" answers "for how long

@@ -671,3 +671,26 @@ def test_a_sentence_naming_only_other_years_stands_behind_one_naming_the_year_as
     monkeypatch.setattr("qa.answerer.OTHER_YEAR", 1.0)
     assert may_1996(price) > penalised[0]
     assert may_1996(when) == penalised[1]  # when a date is asked for, another year may be the answer
+
+
+def test_a_statement_row_says_the_fiscal_year_its_header_dates_and_non_operating_is_not_operating(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    question = "What was Acme Widgets' operating income in fiscal 2022?"
+    statement = _passage("Acme Widgets, Inc.", "Years Ended\tDecember 2, 2022\tDecember 3, 2021\n"
+                         "Revenue\t17,606\t15,785\nOperating income\t6,098\t5,802\n")
+    other = _passage("Acme Widgets, Inc.", "Non-operating income (expense) for fiscal 2022 and 2021 was as "
+                     "follows:\nInterest income\t$\t61\t$\t17\nOther\t1\t—\n")
+    scored = answerer.scored_sentences(question, with_filing_words(question), [other, statement])
+    best = max(scored, key=lambda s: s.score)
+    assert best.sentence.text.startswith("Operating income")
+
+
+    def row_coverage(header: str) -> float:
+        table = _passage("Acme Widgets, Inc.", f"{header}\nRevenue\t17,606\t15,785\nOperating income\t6,098\t5,802\n")
+        return next(s.features["own_coverage"] for s in
+                    answerer.scored_sentences(question, with_filing_words(question), [table])
+                    if s.sentence.text.startswith("Operating income"))
+
+    # the header's "December 2, 2022" says "fiscal 2022"
+    assert row_coverage("Years Ended\tDecember 2, 2022\tDecember 3, 2021") > row_coverage(
+        "Years Ended\tDecember 3, 2021\tNovember 27, 2020")
