@@ -1,7 +1,8 @@
 """Sentences of retrieved passages, kept as exact spans of the filing text, and citations built from them."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from index.chunking import opens_with_table, row_groups, sentence_spans, table_headers
 from qa.models import Citation, Passage
@@ -30,6 +31,11 @@ class Sentence:
         return " ".join(self.text.split())
 
 
+_VALUE_LINE = re.compile(r"[ \t]*[$€£]?[ \t]*\(?\d[\d,.]*\)?[ \t]*%?[ \t]*")
+# the number of a form's box before its label ("11\tAGGREGATE ..."), and a box referred to ("IN ROW (11)")
+_BOX_NUMBER = re.compile(r"^\s*\d{1,2}\t|\(\d{1,2}\)")
+
+
 def passage_sentences(passage: Passage) -> list[Sentence]:
     chunk = passage.chunk
     spans = sentence_spans(chunk.text, 0, len(chunk.text))
@@ -43,9 +49,24 @@ def passage_sentences(passage: Passage) -> list[Sentence]:
             header_text, header_start = chunk.table_header, chunk.table_header_start
         else:
             header_text, header_start = "", -1
-        sentences.append(Sentence(passage, chunk.char_start + a, chunk.char_start + b, chunk.text[a:b], row,
-                                  header_text, header_start, chunk.text[slice(*group)] if group else ""))
+        sentence = Sentence(passage, chunk.char_start + a, chunk.char_start + b, chunk.text[a:b], row,
+                            header_text, header_start, chunk.text[slice(*group)] if group else "")
+        if sentences and _VALUE_LINE.fullmatch(sentence.text) and _labels(sentences[-1], sentence):
+            # a figure alone on the line under its label is that label's value, as a form's boxes are set
+            # (the cover of Icahn's 2025 tender offer amendment: "11 AGGREGATE AMOUNT BENEFICIALLY OWNED BY
+            # EACH REPORTING PERSON" over "67,570,593")
+            label = sentences.pop()
+            sentence = replace(label, end=sentence.end, text=chunk.text[label.start - chunk.char_start:
+                                                                        sentence.end - chunk.char_start])
+        sentences.append(sentence)
     return sentences
+
+
+def _labels(label: Sentence, value: Sentence) -> bool:
+    """Whether the sentence is a label, with no figure but box numbers, on the line right above the value."""
+    between = label.passage.chunk.text[label.end - label.passage.chunk.char_start:
+                                       value.start - label.passage.chunk.char_start]
+    return between.strip() == "" and between.count("\n") == 1 and not re.search(r"\d", _BOX_NUMBER.sub("", label.text))
 
 
 def cite_table_header(n: int, sentence: Sentence) -> Citation:

@@ -15,6 +15,7 @@ from qa.answerer import NOT_FOUND, Asked, ExtractiveAnswerer, _focus_terms, _nam
 from qa.assistant import Assistant
 from qa.filters import FilterError, FilterResolver, company_aliases
 from qa.models import Chunk, FilingRef, Filters, Passage
+from qa.quotes import passage_sentences
 from qa.retrieval import analysts_words, lexical_query, with_filing_words
 from qa.scorer import AnswerScorer
 from qa.vocabulary import PLACES, quarters_named
@@ -694,3 +695,17 @@ def test_a_statement_row_says_the_fiscal_year_its_header_dates_and_non_operating
     # the header's "December 2, 2022" says "fiscal 2022"
     assert row_coverage("Years Ended\tDecember 2, 2022\tDecember 3, 2021") > row_coverage(
         "Years Ended\tDecember 3, 2021\tNovember 27, 2020")
+
+
+def test_a_figure_alone_under_its_label_is_read_with_it():
+    # a form's boxes: the label, then its value on the line below (Schedule TO and 13D covers)
+    cover = _passage("Acme Widgets, Inc.", "NUMBER OF SHARES BENEFICIALLY OWNED BY EACH REPORTING PERSON WITH:\n"
+                     "11\tAGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON\n67,570,593\n"
+                     "13\tPERCENT OF CLASS REPRESENTED BY AMOUNT IN ROW (11)\n67.2%\n"
+                     "Revenue\t17,606\t15,785\n1,204\n")
+    texts = [s.text for s in passage_sentences(cover)]
+    assert "11\tAGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON\n67,570,593" in texts
+    assert "13\tPERCENT OF CLASS REPRESENTED BY AMOUNT IN ROW (11)\n67.2%" in texts  # "(11)" names a box
+    assert "Revenue\t17,606\t15,785" in texts  # under a row of figures, a figure is no value of its label
+    sentence = next(s for s in passage_sentences(cover) if s.text.endswith("67,570,593"))
+    assert cover.chunk.text[sentence.start:sentence.end] == sentence.text  # still an exact span
