@@ -5,6 +5,8 @@ sentences by evidence); its row is the QUESTION_FEATURES of the sentence an answ
 when the question is answerable, 0 when not. Real unanswerable questions are few, so each answerable question
 is asked twice more as a near miss, labelled 0 like them:
 - with its evidence's filing left out of the passages (another filing, perhaps of the same company, must do);
+  when another filing answers it all the same (its answer states half the gold answer's facts: a later release
+  names the same CFO), the case is left out, as no near miss;
 - with its fact left out: every passage that holds the evidence or states a fact of the gold answer the question
   does not give (a figure, a name) is dropped, and the rest of the same filing stays. This is the hard near
   miss analysts ask: the company and the filing are indexed, the figure asked for is not, and a neighbouring
@@ -53,6 +55,7 @@ class Case:
     near_miss: bool
     row: np.ndarray  # QUESTION_FEATURES; empty when no sentence states what is asked (always refused)
     quotes_evidence: bool  # the answer's sentence that decides whether to answer holds the evidence
+    answered_elsewhere: bool = False  # a near miss whose answer states half the gold answer's facts or more
 
 
 def cases_of(assistant: Assistant, items: Iterable[QAItem],
@@ -64,20 +67,26 @@ def cases_of(assistant: Assistant, items: Iterable[QAItem],
         if item.answerable and item.file:
             cases.append(_case(assistant, item, lambda p, file=item.file: _file_of(p) == file))
             cases.append(_case(assistant, item, _states_fact_of(item)))
-    return cases
+    # a question asked without its evidence's filing that another filing answers (the CFO a later release names
+    # too) is no near miss: it is left out, neither answerable nor not
+    return [case for case in cases if not case.answered_elsewhere]
 
 
 def _file_of(passage: Passage) -> str:
     return Path(passage.chunk.filing.source).name
 
 
-def _states_fact_of(item: QAItem) -> Callable[[Passage], bool]:
-    """Whether a passage holds the item's evidence or states a fact of its gold answer that the question does not
-    give. Years and months are not such facts (every passage of the period has them), nor are one-digit
-    numbers."""
+def _new_facts(item: QAItem) -> set[str]:
+    """The facts of the item's gold answer that the question does not give. Years and months are not such facts
+    (every passage of the period has them), nor are one-digit numbers."""
     given = answer_terms(item.question)
-    facts = {fact for fact in extract_facts(item.answer) if fact not in given and fact not in MONTHS
-             and not YEAR_IN_TEXT.fullmatch(fact) and len(fact.replace(".", "")) > 1}
+    return {fact for fact in extract_facts(item.answer) if fact not in given and fact not in MONTHS
+            and not YEAR_IN_TEXT.fullmatch(fact) and len(fact.replace(".", "")) > 1}
+
+
+def _states_fact_of(item: QAItem) -> Callable[[Passage], bool]:
+    """Whether a passage holds the item's evidence or states one of its `_new_facts`."""
+    facts = _new_facts(item)
 
     def states(passage: Passage) -> bool:
         text = passage.chunk.text
@@ -99,7 +108,15 @@ def _case(assistant: Assistant, item: QAItem, leave_out: Callable[[Passage], boo
         for evidence in item.evidence)
     near_miss = leave_out is not None
     return Case(item.id, item.file or item.id, item.answerable and not near_miss, near_miss, row,
-                quotes_evidence and not near_miss)
+                quotes_evidence and not near_miss,
+                near_miss and _states_answer(item, [c.sentence.text for c in assessment.chosen]))
+
+
+def _states_answer(item: QAItem, texts: list[str]) -> bool:
+    """Whether the texts state half of the item's `_new_facts` or more."""
+    facts = _new_facts(item)
+    stated = set().union(*map(answer_terms, texts)) if texts else set()
+    return bool(facts) and len(facts & stated) >= len(facts) / 2
 
 
 @dataclass(frozen=True)

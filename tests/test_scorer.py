@@ -113,3 +113,15 @@ def test_a_hard_near_miss_leaves_out_every_passage_stating_the_answer_and_keeps_
     assert states(passage("Mr. Hetzel, 36, joined the Manager in 2021."))  # a fact of the answer, elsewhere
     # the same filing's other passages stay: the question's own names, its year and March are no answer
     assert not states(passage("Brett Kaufman will leave AFC Gamma in March 2023 to pursue other interests."))
+
+
+def test_a_near_miss_another_filing_answers_is_no_near_miss():
+    from evaluation.scoring import Evidence, QAItem
+    from evaluation.training import _states_answer
+
+    item = QAItem("q1", "Who was Southern Company's CFO when it reported 2006 results?", "Thomas A. Fanning",
+                  "person", "8-K", (Evidence("so.txt", "Chief Financial Officer Thomas A. Fanning"),), "so.txt")
+    # the CFO a later release names too: the question is answered without its evidence's filing
+    assert _states_answer(item, ["Ratcliffe and Chief Financial Officer Tom Fanning will discuss earnings."])
+    assert not _states_answer(item, ["Southern Company issued a press release regarding its earnings."])
+    assert not _states_answer(item, [])
