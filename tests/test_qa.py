@@ -284,6 +284,18 @@ def _quoted(answerer: ExtractiveAnswerer, question: str, passage: Passage) -> li
     return [s.sentence.text for s in assessment.chosen]
 
 
+def _ranked(answerer: ExtractiveAnswerer, question: str, *passages: Passage) -> list:
+    """The passages' scored sentences for the question, best first."""
+    return sorted(answerer.scored_sentences(question, with_filing_words(question), list(passages)),
+                  key=lambda s: s.score, reverse=True)
+
+
+def _feature(answerer: ExtractiveAnswerer, question: str, text: str, name: str) -> float:
+    """A feature of the answer to the question from one Acme Widgets passage of this text."""
+    passage = _passage("Acme Widgets, Inc.", text)
+    return answerer.assess(question, with_filing_words(question), [passage], {"Acme Widgets, Inc.": ()}).features[name]
+
+
 def _passage(company: str, text: str, rank: int = 1) -> Passage:
     filing = FilingRef(company=company, form="10-K", filing_date="2025-02-01", accession="0000000000-25-000001",
                        filing_id=company, source="f.htm")
@@ -550,8 +562,7 @@ def test_a_row_labelled_with_what_is_asked_comes_before_rows_labelled_with_more(
                          "Subscription revenue\t16,388\t14,573\nProduct revenue\t532\t555\n"
                          "Total revenue\t17,606\t15,785\n")
     question = "What is Acme Widgets' FY2022 total revenue?"
-    scored = sorted(answerer.scored_sentences(question, with_filing_words(question), [statement]),
-                    key=lambda s: s.score, reverse=True)
+    scored = _ranked(answerer, question, statement)
     assert scored[0].sentence.text.startswith("Total revenue")
     # rows only compete with rows: a prose sentence's score is what it was
     prose = _passage("Acme Widgets, Inc.", "Total revenue of Acme Widgets rose to $17.6 billion in fiscal 2022.", 2)
@@ -594,12 +605,10 @@ def test_a_person_named_after_a_title_is_the_person_asked_for(embedder):
 def test_the_months_a_question_names_are_looked_for_in_the_passage_and_its_date(embedder):
     answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
     question = "What total revenue did Acme Widgets report for the quarter ended November 30, 2024?"
-    months = {text: answerer.assess(question, with_filing_words(question), [_passage("Acme Widgets, Inc.", text)],
-                                    {"Acme Widgets, Inc.": ()}).features["months"]
-              for text in ("Total revenues were $14.1 billion for the quarter ended November 30, 2024.",
-                           "Total revenues were $13.3 billion for the three months ended August 31, 2024.",
-                           "Total revenues were $14.1 billion for the quarter ended Nov. 30, 2024.")}
-    assert list(months.values()) == [1.0, 0.0, 1.0]
+    assert [_feature(answerer, question, text, "months") for text in (
+        "Total revenues were $14.1 billion for the quarter ended November 30, 2024.",
+        "Total revenues were $13.3 billion for the three months ended August 31, 2024.",
+        "Total revenues were $14.1 billion for the quarter ended Nov. 30, 2024.")] == [1.0, 0.0, 1.0]
     # a filing dated in the month holds it (an 8-K filed on 2025-02-01 for "in February 2025")
     question = "What did Acme Widgets announce in February 2025?"
     passage = _passage("Acme Widgets, Inc.", "Acme Widgets announced a new credit facility of $500 million.")
@@ -613,8 +622,7 @@ def test_a_table_row_is_read_with_the_label_of_its_group_of_rows(embedder):
                        "Net sales by reportable segment:\nAmericas\t$\t50,430\t$\t49,278\n"
                        "Greater China\t20,819\t23,905\nTotal net sales\t$\t119,575\t$\t117,154\n")
     question = "How much revenue did Acme Widgets generate in Greater China in the December 2023 quarter?"
-    scored = sorted(answerer.scored_sentences(question, with_filing_words(question), [release]),
-                    key=lambda s: s.score, reverse=True)
+    scored = _ranked(answerer, question, release)
     assert scored[0].sentence.text.startswith("Greater China") and scored[0].states_value_asked
     assert scored[0].sentence.group == "Net sales by reportable segment:"
 
@@ -635,12 +643,10 @@ def test_a_sentence_about_another_quarter_than_the_one_asked_is_marked(embedder)
     assert quarters_named("its fiscal second quarter of 2025, 2Q24 and Q3'23, not the quarter ended May 31") == {2, 3}
     answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
     question = "What total revenue did Acme Widgets report for its fiscal second quarter of 2025?"
-    other = {text: answerer.assess(question, with_filing_words(question), [_passage("Acme Widgets, Inc.", text)],
-                                   {"Acme Widgets, Inc.": ()}).features["other_quarter"]
-             for text in ("Total revenues were $13.3 billion in the first quarter of fiscal 2025.",
-                          "Total revenues were $14.1 billion in the second quarter of fiscal 2025.",
-                          "Total revenues were $14.1 billion in the three months ended November 30, 2024.")}
-    assert list(other.values()) == [1.0, 0.0, 0.0]
+    assert [_feature(answerer, question, text, "other_quarter") for text in (
+        "Total revenues were $13.3 billion in the first quarter of fiscal 2025.",
+        "Total revenues were $14.1 billion in the second quarter of fiscal 2025.",
+        "Total revenues were $14.1 billion in the three months ended November 30, 2024.")] == [1.0, 0.0, 0.0]
 
 
 def test_a_price_asked_for_is_a_sum_of_money_in_prose():
