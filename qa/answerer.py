@@ -337,6 +337,7 @@ class ExtractiveAnswerer:
         distinctive += [name for name in named
                         if not any(_holds_word(held, w) for held in words_of.values() for w in name)]
         years = set(years_asked(question))
+        read = terms if _NEGATED.search(question) else _negating_terms
         period_naming = {t for t in weights if PERIOD_NAMING.fullmatch(t)}  # "fiscal", "fy"
         months = set(re.findall(_MONTH, question))
         quarters = quarters_named(question)
@@ -361,12 +362,12 @@ class ExtractiveAnswerer:
             for sentence in passage_sentences(passage):
                 if len(sentence.text.split()) < 4:
                     continue
-                written = set(_terms(sentence.text))
+                written = set(read(sentence.text))
                 # a table row says what its figures are only with its table's header, which is quoted with it, and
                 # the label of its group of rows ("Net sales by reportable segment:" over "Greater China")
-                own = written | set(_terms(f"{sentence.header}\n{sentence.group}"))
+                own = written | set(read(f"{sentence.header}\n{sentence.group}"))
                 sequence_text = f"{sentence.header}\n{sentence.group}\n{sentence.text}"
-                sequence = _terms(sequence_text)
+                sequence = read(sequence_text)
                 for word, phrases in synonyms:
                     if any(_holds_phrase(sequence, phrase) for phrase in phrases):
                         own |= word
@@ -627,8 +628,9 @@ def _holds_word(text: str, word: str) -> bool:
     return re.search(rf"(?<![\w&]){re.escape(word.lower())}s?(?![\w&])", text) is not None
 
 
-def _terms(text: str) -> list[str]:
-    """The text's terms, a word negated by "non-" one of its own ("Non-operating income" holds no "operating")."""
+def _negating_terms(text: str) -> list[str]:
+    """The text's terms, a word negated by "non-" one of its own ("Non-operating income" holds no "operating"); for
+    questions that do not say "non-" themselves (one that asks about "non-GAAP" reads both alike)."""
     return terms(_NEGATED.sub("non", text))
 
 

@@ -715,3 +715,13 @@ def test_a_figure_alone_under_its_label_is_read_with_it():
     assert "Revenue\t17,606\t15,785" in texts  # under a row of figures, a figure is no value of its label
     sentence = next(s for s in passage_sentences(cover) if s.text.endswith("67,570,593"))
     assert cover.chunk.text[sentence.start:sentence.end] == sentence.text  # still an exact span
+
+
+def test_a_question_about_non_gaap_figures_reads_non_gaap_as_it_is_written(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    release = _passage("Acme Widgets, Inc.", "Non-GAAP diluted EPS was $1.25 in fiscal 2023, up 8% from the prior "
+                       "year. GAAP diluted EPS was $0.98 in fiscal 2023, up 5% from the prior year.")
+    assert _ranked(answerer, "What non-GAAP diluted EPS did Acme Widgets report for fiscal 2023?",
+                   release)[0].sentence.text.startswith("Non-GAAP")
+    assert _ranked(answerer, "What GAAP diluted EPS did Acme Widgets report for fiscal 2023?",
+                   release)[0].sentence.text.startswith("GAAP")
