@@ -197,7 +197,7 @@ class Asked:
         numbers = frozenset(t for t in terms(question) if t[0].isdigit() or t in _NUMBER_TERMS)
         return cls(_slots(question), focus, numbers, frozenset(w.removesuffix("'s") for w in words),
                    _DURATION.search(question) is not None,
-                   bool(_MONEY_ASKED.intersection(focus)) and not _NOT_MONEY_ASKED.intersection(focus))
+                   bool(_MONEY_ASKED.intersection(focus)) and not _NOT_MONEY_ASKED.intersection(terms(question)))
 
     def filled_by(self, text: str) -> frozenset[str]:
         return frozenset(slot for slot in self.slots if _FILLS[slot](self, text))
