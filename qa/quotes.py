@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from index.chunking import opens_with_table, row_groups, sentence_spans, table_headers
+from index.chunking import CAPTION_CHARS, opens_with_table, row_groups, sentence_spans, table_headers
 from qa.models import Citation, Passage
 
 
@@ -63,10 +63,13 @@ def passage_sentences(passage: Passage) -> list[Sentence]:
 
 
 def _labels(label: Sentence, value: Sentence) -> bool:
-    """Whether the sentence is a label, with no figure but box numbers, on the line right above the value."""
+    """Whether the sentence is a label on the line right above the value: short, with no figure but box numbers,
+    and no sentence (a page number under a paragraph's last sentence is no value of it)."""
     between = label.passage.chunk.text[label.end - label.passage.chunk.char_start:
                                        value.start - label.passage.chunk.char_start]
-    return between.strip() == "" and between.count("\n") == 1 and not re.search(r"\d", _BOX_NUMBER.sub("", label.text))
+    return (between.strip() == "" and between.count("\n") == 1 and len(label.text) <= CAPTION_CHARS
+            and not label.text.rstrip().endswith((".", "!", "?"))
+            and not re.search(r"\d", _BOX_NUMBER.sub("", label.text)))
 
 
 def cite_table_header(n: int, sentence: Sentence) -> Citation:

@@ -709,11 +709,12 @@ def test_a_figure_alone_under_its_label_is_read_with_it():
     cover = _passage("Acme Widgets, Inc.", "NUMBER OF SHARES BENEFICIALLY OWNED BY EACH REPORTING PERSON WITH:\n"
                      "11\tAGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON\n67,570,593\n"
                      "13\tPERCENT OF CLASS REPRESENTED BY AMOUNT IN ROW (11)\n67.2%\n"
-                     "Revenue\t17,606\t15,785\n1,204\n")
+                     "Revenue\t17,606\t15,785\n1,204\nThe Board met four times in the year.\n47\n")
     texts = [s.text for s in passage_sentences(cover)]
     assert "11\tAGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON\n67,570,593" in texts
     assert "13\tPERCENT OF CLASS REPRESENTED BY AMOUNT IN ROW (11)\n67.2%" in texts  # "(11)" names a box
     assert "Revenue\t17,606\t15,785" in texts  # under a row of figures, a figure is no value of its label
+    assert "The Board met four times in the year." in texts  # nor a page number under a sentence
     sentence = next(s for s in passage_sentences(cover) if s.text.endswith("67,570,593"))
     assert cover.chunk.text[sentence.start:sentence.end] == sentence.text  # still an exact span
 
