@@ -397,14 +397,14 @@ class ExtractiveAnswerer:
                            "focus": 0.4 + 0.6 * focus_share,
                            "novelty": 0.5 + 0.5 * min(1.0, novelty / NOVELTY_ENOUGH),
                            "other_year": OTHER_YEAR if years and "date" not in asked.slots
-                           and _names_other_year(sequence_text, years) else 1.0}
+                           and _only_others(set(YEAR_IN_TEXT.findall(sequence_text)), years) else 1.0}
                 evidence = (1 - PRIOR_WEIGHT) * math.prod(factors.values()) + PRIOR_WEIGHT * prior
                 states_value = bool(filled & _VALUES) or not set(asked.slots) & _VALUES
                 flat = sentence.flat
                 values = {name: math.log(value + _LOG_FLOOR) for name, value in factors.items()} | {
                     "own_coverage": math.log(own_coverage + _LOG_FLOOR),
                     "context_coverage": nearby / total, "misses_value": float(not states_value), "months": month_share,
-                    "other_quarter": float(bool(quarters) and _names_other_quarter(sequence_text, quarters)),
+                    "other_quarter": float(bool(quarters) and _only_others(quarters_named(sequence_text), quarters)),
                     "off_topic": float(not on_topic), "rank": prior,
                     "cover": float(section == COVER), "signature": float(section == SIGNATURE),
                     "signature_asked": float(section == SIGNATURE and asks_signature),
@@ -448,8 +448,6 @@ def _slots(question: str) -> tuple[str, ...]:
                   r"|\b(spend|spent|cost|paid)\b"
                   rf"|\b({'|'.join(AMOUNTS)})\b|{_DURATION.pattern}"
                   rf"|{UNIT_INSTRUCTION.pattern}",  # "(in USD millions)": a figure is asked for
-        # "when" asks for a date where a question opens with it ("When did", "and when was"), not in "Who was
-        # the CFO when it reported 2006 results?"
         "date": r"\b(when|until when|on what date|what date|by when)\b",
         "person": r"\b(who|whom)\b",
         "name": r"^\s*where\b|\b(which|what) (company|companies|firm|bank|auditor|accountant|business|subsidiary|"
@@ -608,14 +606,9 @@ def _names_held(passage: Passage, companies: Mapping[str, tuple[str, ...]]) -> s
     return " ".join([passage.chunk.text, company, *company_aliases(company), *companies.get(company, ())]).lower()
 
 
-def _names_other_year(text: str, years: set[str]) -> bool:
-    named = set(YEAR_IN_TEXT.findall(text))
-    return bool(named) and not named & years
-
-
-def _names_other_quarter(text: str, quarters: set[int]) -> bool:
-    named = quarters_named(text)
-    return bool(named) and not named & quarters
+def _only_others(named: set, asked: set) -> bool:
+    """Whether a text names some periods (years, quarters), none of them asked about."""
+    return bool(named) and not named & asked
 
 
 def _holds_month(text: str, month: str) -> bool:
