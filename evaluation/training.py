@@ -55,7 +55,6 @@ class Case:
     near_miss: bool
     row: np.ndarray  # QUESTION_FEATURES; empty when no sentence states what is asked (always refused)
     quotes_evidence: bool  # the answer's sentence that decides whether to answer holds the evidence
-    answered_elsewhere: bool = False  # a near miss whose answer states half the gold answer's facts or more
 
 
 def cases_of(assistant: Assistant, items: Iterable[QAItem],
@@ -67,9 +66,7 @@ def cases_of(assistant: Assistant, items: Iterable[QAItem],
         if item.answerable and item.file:
             cases.append(_case(assistant, item, lambda p, file=item.file: _file_of(p) == file))
             cases.append(_case(assistant, item, _states_fact_of(item)))
-    # a question asked without its evidence's filing that another filing answers (the CFO a later release names
-    # too) is no near miss: it is left out, neither answerable nor not
-    return [case for case in cases if not case.answered_elsewhere]
+    return [case for case in cases if case is not None]
 
 
 def _file_of(passage: Passage) -> str:
@@ -95,8 +92,10 @@ def _states_fact_of(item: QAItem) -> Callable[[Passage], bool]:
     return states
 
 
-def _case(assistant: Assistant, item: QAItem, leave_out: Callable[[Passage], bool] | None) -> Case:
-    """The question as asked; with `leave_out`, as a near miss: the passages it selects are not retrieved."""
+def _case(assistant: Assistant, item: QAItem, leave_out: Callable[[Passage], bool] | None) -> Case | None:
+    """The question as asked; with `leave_out`, as a near miss: the passages it selects are not retrieved. None for
+    a near miss that other passages answer all the same (the CFO a later release names too): it is neither
+    answerable nor not."""
     retrieval = assistant.retriever.retrieve(item.question, Filters(), NEAR_MISS_POOL if leave_out else SCORED_PASSAGES)
     passages = [p for p in retrieval.passages if not (leave_out and leave_out(p))]
     passages = [replace(p, rank=rank) for rank, p in enumerate(passages[:SCORED_PASSAGES], 1)]
@@ -107,9 +106,10 @@ def _case(assistant: Assistant, item: QAItem, leave_out: Callable[[Passage], boo
         _file_of(first.passage) == evidence.file and evidence_matches(evidence.quote, first.text)
         for evidence in item.evidence)
     near_miss = leave_out is not None
+    if near_miss and _states_answer(item, [c.sentence.text for c in assessment.chosen]):
+        return None
     return Case(item.id, item.file or item.id, item.answerable and not near_miss, near_miss, row,
-                quotes_evidence and not near_miss,
-                near_miss and _states_answer(item, [c.sentence.text for c in assessment.chosen]))
+                quotes_evidence and not near_miss)
 
 
 def _states_answer(item: QAItem, texts: list[str]) -> bool:

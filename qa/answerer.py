@@ -21,7 +21,7 @@ import numpy as np
 
 from index.chunking import FULL_STOP
 from index.lexical import terms
-from index.lexicon import LEGAL_SUFFIXES, MONTHS, NUMBER_WORDS, YEAR, YEAR_IN_TEXT
+from index.lexicon import LEGAL_SUFFIXES, MONTH_NUMBERS, MONTHS, NUMBER_WORDS, YEAR, YEAR_IN_TEXT
 from index.sections import COVER, SIGNATURE
 from qa.filters import company_aliases
 from qa.models import Citation, Passage
@@ -352,7 +352,7 @@ class ExtractiveAnswerer:
             passage_words = words_of[id(passage)]
             name_share = _share(names, lambda n: _holds_word(passage_words, n))
             month_share = _share(months, lambda m: _holds_month(f"{chunk.text}\n{chunk.table_header}", m)
-                                 or filing.filing_date[5:7] == f"{MONTHS.index(m.lower()) + 1:02}")
+                                 or filing.filing_date[5:7] == f"{MONTH_NUMBERS[m.lower()]:02}")
             year_share = _share(years, lambda y: y in chunk.text or y in chunk.table_header
                                 or _year_near(y, filing.filing_date))
             on_topic = year_share > 0 and all(any(_holds_word(passage_words, w) for w in words)
@@ -580,9 +580,14 @@ def _of_companies(scored: ScoredSentence, companies: Mapping[str, tuple[str, ...
     return not companies or scored.sentence.passage.chunk.filing.company in companies
 
 
+def _label_words(row: str) -> list[str]:
+    """The terms of a table row's label, its figures aside."""
+    return [t for t in terms(row_label(row)) if not t[0].isdigit()]
+
+
 def _label_asked(row: str, question_terms: set[str]) -> bool:
     """Every word of the row's label is the question's."""
-    label = [t for t in terms(row_label(row)) if not t[0].isdigit()]
+    label = _label_words(row)
     return bool(label) and all(t in question_terms for t in label)
 
 
@@ -590,7 +595,7 @@ def _by_row_labels(found: list[tuple], question_terms: set[str]) -> list[tuple]:
     """The (sentence, filled, values, evidence) found, a table row's evidence scaled by how much of its label the
     question asks about, against the best-labelled row (LABEL_FLOOR)."""
     def agreement(sentence: Sentence) -> float:
-        label = [t for t in terms(row_label(sentence.text)) if not t[0].isdigit()]
+        label = _label_words(sentence.text)
         return LABEL_FLOOR + (1 - LABEL_FLOOR) * _share(label, lambda t: t in question_terms) if label else LABEL_FLOOR
 
     rows = {id(sentence): agreement(sentence) for sentence, *_ in found if sentence.table_row}
