@@ -162,6 +162,7 @@ def chunk_texts(data: Path) -> tuple[list[str], list[str]]:
     from index.store import FilingIndex
 
     index = FilingIndex(Settings(data=data))
+    index.refresh_lexical()  # `chunks` gives only the chunks of filings complete at the last refresh
     chunks = index.chunks(index.collection.get(include=[])["ids"])
     return [c.chunk_id for c in chunks], [c.embedding_text for c in chunks]
 
