@@ -21,6 +21,8 @@ class FormSchema:
     legacy_items: Mapping[str, str] = field(default_factory=dict)  # older numbering, read when all headings use it
     event_report: bool = False  # the cover dates the event ("Date of Report"); the filing follows it within days
     quarterly: bool = False  # the cover's period is a quarter end, named above any fiscal year end
+    # the cover's period ends the fiscal year or quarter whose figures the report gives (not so an event's date)
+    periodic: bool = False
     cover_phrase: re.Pattern[str] | None = None  # names the form on a cover that writes no "FORM X"
     combined_filing: bool = False  # co-registrants may file one report together, the parent submitting it
 
@@ -254,6 +256,7 @@ FORM_10K = FormSchema(
     family="10-K",
     forms=("10-K", "10-K/A", "10-K405", "10-KSB", "10-KT"),
     items=FORM_10K_ITEMS,
+    periodic=True,
     cover_phrase=re.compile(r"\bannual report pursuant to section 13", re.I),
     combined_filing=True,
 )
@@ -264,10 +267,12 @@ FORM_10Q = FormSchema(
     # The quarter wins over the 10-K "for the fiscal year ended ..." that the first pages cite
     # (Tesla 10-Q of 2025-07-24, Pfizer 10-Q of 2023 (PDF)).
     quarterly=True,
+    periodic=True,
     cover_phrase=re.compile(r"\bquarterly report pursuant to section 13", re.I),
     combined_filing=True,
 )
-FORM_20F = FormSchema(family="20-F", forms=("20-F", "20-F/A"), items=FORM_20F_ITEMS, combined_filing=True)
+FORM_20F = FormSchema(family="20-F", forms=("20-F", "20-F/A"), items=FORM_20F_ITEMS, periodic=True,
+                      combined_filing=True)
 # A 6-K, a foreign issuer's current report, furnishes what the issuer publishes at home under no items:
 # any "Item N" heading counts (Alcon 6-K of 2023-02-13 is read as one body).
 FORM_6K = FormSchema(family="6-K", forms=("6-K", "6-K/A"), event_report=True)
@@ -299,7 +304,8 @@ def schema_of(form: str) -> FormSchema:
     family = next((schema for schema in SCHEMAS if form.startswith(schema.family)), None)
     if family is None:
         return UNLISTED_FORM
-    return FormSchema(family.family, (form,), event_report=family.event_report, quarterly=family.quarterly)
+    return FormSchema(family.family, (form,), event_report=family.event_report, quarterly=family.quarterly,
+                      periodic=family.periodic)
 
 
 def forms_named(name: str) -> frozenset[str]:

@@ -20,11 +20,12 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from index.chunking import FULL_STOP
+from index.forms import schema_of
 from index.lexical import terms
 from index.lexicon import LEGAL_SUFFIXES, MONTH_NUMBERS, MONTHS, NUMBER_WORDS, YEAR, YEAR_IN_TEXT
 from index.sections import COVER, SIGNATURE
 from qa.filters import company_aliases
-from qa.models import Citation, Passage
+from qa.models import Citation, FilingRef, Passage
 from qa.quotes import Sentence, cite, cite_table_header, passage_sentences
 from qa.retrieval import analysts_words, opens_sentence, with_filing_words
 from qa.scorer import AnswerScorer
@@ -108,6 +109,13 @@ _MONEY_ASKED = frozenset(terms(" ".join(MONEY)))
 _NOT_MONEY_ASKED = frozenset(terms(" ".join(NOT_MONEY)))
 _MONEY_WRITTEN = re.compile(r"[$€£¥]|\b(?:dollars?|cents?|usd|eur|euros?|per share)\b", re.I)
 _DURATION = re.compile(r"\b(?:" + "|".join(DURATION) + r")\b", re.I)
+# how a table's header names its periods: whole years ("Years Ended December 31", "Fifty-Two Weeks Ended") or
+# quarters ("Three Months Ended June 30", "Fourth Quarter"); and a year-end early in the year, which may end the
+# fiscal year named after the year before
+_ANNUAL_HEADER = re.compile(r"\b(?:years?|twelve months|fifty-(?:two|three) weeks|5[23] weeks)\s+ended\b", re.I)
+_QUARTER_HEADER = re.compile(r"\b(?:three|3|thirteen|13|six|6|nine|9)[\s-]+(?:months|weeks)\s+ended\b|\bquarter",
+                             re.I)
+_EARLY_IN_YEAR = re.compile(rf"\b(?:jan|feb|mar)[a-z]*\.?\s+\d{{1,2}},?\s+({YEAR})\b", re.I)
 # someone's words: a quotation of some length, or a sentence that says who said it
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201d]{30,}|\b(?:said|says|commented)\b")
 
@@ -354,9 +362,13 @@ class ExtractiveAnswerer:
             month_share = _share(months, lambda m: _holds_month(f"{chunk.text}\n{chunk.table_header}", m)
                                  or filing.filing_date[5:7] == f"{MONTH_NUMBERS[m.lower()]:02}")
             year_share = _share(years, lambda y: y in chunk.text or y in chunk.table_header
-                                or _year_near(y, filing.filing_date))
+                                or _reports_on_year(filing, y))
             on_topic = year_share > 0 and all(any(_holds_word(passage_words, w) for w in words)
                                               for words in distinctive)
+            # a quarter asked of an annual report whose passage names no quarter: its figures are the year's
+            # (American Express's 10-K gives 2022's net income, not the fourth quarter's)
+            whole_year = bool(quarters) and _is_annual_report(filing) and not _names_quarters(
+                f"{chunk.table_header}\n{chunk.text}")
             prior = 1.0 / (1 + math.log(passage.rank))
             section = chunk.section
             for sentence in passage_sentences(passage):
@@ -387,6 +399,10 @@ class ExtractiveAnswerer:
                     # states its figure of what is asked, though its table's title is in another passage
                     filled |= replace(asked, focus={}).filled_by(sentence.text) & {"number"}
                     focus_share = 1.0
+                other_quarter = bool(quarters) and _only_others(quarters_named(sequence_text), quarters)
+                if (other_quarter or whole_year
+                        or sentence.table_row and _of_other_periods(sentence.header, years, quarters)):
+                    filled -= {"number"}  # its figures are another period's
                 fact = len(filled) / len(asked.slots) if asked.slots else 1.0
                 # long run-on "sentences" (exhibit lists, tables without stops) hold many words by chance
                 brevity = 1.0 / (1.0 + max(0, len(written) - 40) / 60)
@@ -404,7 +420,7 @@ class ExtractiveAnswerer:
                 values = {name: math.log(value + _LOG_FLOOR) for name, value in factors.items()} | {
                     "own_coverage": math.log(own_coverage + _LOG_FLOOR),
                     "context_coverage": nearby / total, "misses_value": float(not states_value), "months": month_share,
-                    "other_quarter": float(bool(quarters) and _only_others(quarters_named(sequence_text), quarters)),
+                    "other_quarter": float(other_quarter),
                     "off_topic": float(not on_topic), "rank": prior,
                     "cover": float(section == COVER), "signature": float(section == SIGNATURE),
                     "signature_asked": float(section == SIGNATURE and asks_signature),
@@ -611,6 +627,22 @@ def _names_held(passage: Passage, companies: Mapping[str, tuple[str, ...]]) -> s
     return " ".join([passage.chunk.text, company, *company_aliases(company), *companies.get(company, ())]).lower()
 
 
+def _of_other_periods(header: str, years: set[str], quarters: set[int]) -> bool:
+    """Whether a table's header names the periods of its figures, none of them the one asked about: years, none
+    of them asked (the year before a date in January to March counts too: Ulta's fiscal 2022 ended January 28,
+    2023), or whole years only when a quarter is asked ("Year Ended December 31" for American Express's fourth
+    quarter)."""
+    named = set(YEAR_IN_TEXT.findall(header)) | {str(int(year) - 1) for year in _EARLY_IN_YEAR.findall(header)}
+    if years and _only_others(named, years):
+        return True
+    return bool(quarters) and _ANNUAL_HEADER.search(header) is not None and not _names_quarters(header)
+
+
+def _names_quarters(text: str) -> bool:
+    """Whether a text names a quarter, by its number or as three months ended."""
+    return bool(quarters_named(text)) or _QUARTER_HEADER.search(text) is not None
+
+
 def _only_others(named: set, asked: set) -> bool:
     """Whether a text names some periods (years, quarters), none of them asked about."""
     return bool(named) and not named & asked
@@ -640,8 +672,23 @@ def _share(items, present: Callable[[str], bool]) -> float:
     return sum(1 for i in items if present(i)) / len(items) if items else 1.0
 
 
-def _year_near(year: str, filing_date: str) -> bool:
-    return bool(filing_date) and int(filing_date[:4]) in (int(year), int(year) + 1)
+def _is_annual_report(filing: FilingRef) -> bool:
+    schema = schema_of(filing.form)
+    return schema.periodic and not schema.quarterly
+
+
+def _reports_on_year(filing: FilingRef, year: str) -> bool:
+    """Whether a filing's text is about the year, where its passages do not name it: a periodic report's about the
+    fiscal year of its period (PepsiCo's 10-K filed in February 2023 is about 2022, not 2023; a year ending in
+    January to March may be named after the year before, as Ulta's fiscal 2022 ended January 28, 2023; a quarter
+    may be in the fiscal year named after the next, as Apple's first quarter ends in December); any other filing's
+    about the year it was filed in or the year before (a release of the year's results)."""
+    schema = schema_of(filing.form)
+    if schema.periodic and filing.period:
+        end = int(filing.period[:4])
+        covered = {end, end + 1} if schema.quarterly else {end, end - 1} if int(filing.period[5:7]) <= 3 else {end}
+        return int(year) in covered
+    return bool(filing.filing_date) and int(filing.filing_date[:4]) in (int(year), int(year) + 1)
 
 
 def _select(best: ScoredSentence, candidates: list[ScoredSentence], years: list[str]) -> list[ScoredSentence]:

@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 from conftest import FIXTURES, SAMPLE
 from index.lexical import ChunkFilter, terms
 from index.store import FilingIndex
-from qa.answerer import NOT_FOUND, Asked, ExtractiveAnswerer, _focus_terms, _names_in, _parts, _slots
+from qa.answerer import (NOT_FOUND, Asked, ExtractiveAnswerer, _focus_terms, _names_in, _parts, _reports_on_year,
+                         _slots)
 from qa.assistant import Assistant
 from qa.filters import FilterError, FilterResolver, company_aliases
 from qa.models import Chunk, FilingRef, Filters, Passage
@@ -702,6 +703,51 @@ def test_a_statement_row_says_the_fiscal_year_its_header_dates_and_non_operating
     # the header's "December 2, 2022" says "fiscal 2022"
     assert row_coverage("Years Ended\tDecember 2, 2022\tDecember 3, 2021") > row_coverage(
         "Years Ended\tDecember 3, 2021\tNovember 27, 2020")
+
+
+def test_a_figure_of_another_period_is_not_the_figure_asked_for(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+
+    def states(question: str, text: str) -> bool:
+        passage = _passage("Acme Widgets, Inc.", text)
+        return next(s.states_value_asked for s in answerer.scored_sentences(question, with_filing_words(question),
+                                                                            [passage]) if "9,3" in s.sentence.text)
+
+    annual = "Years Ended December 31\t2022\t2021\nNet revenue\t86,392\t79,474\nNet income\t8,910\t7,618\n"
+    assert states("What was Acme Widgets' net revenue in 2022?", annual.replace("86,392", "9,392"))
+    # a row's figures are for the years its header names
+    assert not states("What was Acme Widgets' net revenue in 2023?", annual.replace("86,392", "9,392"))
+    # whole years are no quarter
+    assert not states("What was Acme Widgets' net revenue in the fourth quarter of 2022?",
+                      annual.replace("86,392", "9,392"))
+    quarter = "Three Months Ended\tDecember 31, 2022\tDecember 31, 2021\nNet revenue\t9,392\t8,474\nNet income\t1\t2\n"
+    assert states("What was Acme Widgets' net revenue in the fourth quarter of 2022?", quarter)
+    # a year ended early in the year may be named after the year before (a retailer's fiscal 2022)
+    retail = "Fiscal Year Ended\tJanuary 28, 2023\nNet sales\t$\t9,315\nNet income\t$\t1,242\n"
+    assert states("What were Acme Widgets' net sales in fiscal 2022?", retail)
+    assert not states("What were Acme Widgets' net sales in fiscal 2021?", retail)
+    # prose about another quarter, and an annual report's passage that names no quarter, state the year's figure
+    assert not states("What was Acme Widgets' net revenue in the fourth quarter of 2022?",
+                      "Net revenue was $9,392 million in the third quarter of 2022, up 5%.")
+    assert not states("What was Acme Widgets' net revenue in the fourth quarter of 2022?",
+                      "Net revenue was $9,392 million in 2022, up 5% from 2021.")
+    assert states("What was Acme Widgets' net revenue in the fourth quarter of 2022?",
+                  "Net revenue was $9,392 million in the fourth quarter of 2022, up 5%.")
+
+
+def test_a_periodic_report_is_about_the_fiscal_year_of_its_period():
+    def report(form: str, period: str, filed: str) -> FilingRef:
+        return FilingRef(company="Acme Widgets, Inc.", form=form, period=period, filing_date=filed)
+
+    annual = report("10-K", "2022-12-31", "2023-02-08")  # filed in 2023, about 2022
+    assert _reports_on_year(annual, "2022") and not _reports_on_year(annual, "2023")
+    retail = report("10-K", "2023-01-28", "2023-03-17")  # fiscal 2022 or fiscal 2023, as the company names it
+    assert _reports_on_year(retail, "2022") and _reports_on_year(retail, "2023")
+    december_quarter = report("10-Q", "2023-12-30", "2024-02-02")  # fiscal 2024's first quarter
+    assert _reports_on_year(december_quarter, "2023") and _reports_on_year(december_quarter, "2024")
+    release = report("8-K", "2023-02-08", "2023-02-08")  # the year's results, or an event of the year
+    assert _reports_on_year(release, "2022") and _reports_on_year(release, "2023")
+    assert not _reports_on_year(release, "2021")
 
 
 def test_a_figure_alone_under_its_label_is_read_with_it():
