@@ -644,7 +644,11 @@ def test_a_sentence_about_another_quarter_than_the_one_asked_is_marked(embedder)
     assert quarters_named("its fiscal second quarter of 2025, 2Q24 and Q3'23, not the quarter ended May 31") == {2, 3}
     answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
     question = "What total revenue did Acme Widgets report for its fiscal second quarter of 2025?"
-    assert [_feature(answerer, question, text, "other_quarter") for text in (
+
+    def other_quarter(text: str) -> float:
+        return _ranked(answerer, question, _passage("Acme Widgets, Inc.", text))[0].features["other_quarter"]
+
+    assert [other_quarter(text) for text in (
         "Total revenues were $13.3 billion in the first quarter of fiscal 2025.",
         "Total revenues were $14.1 billion in the second quarter of fiscal 2025.",
         "Total revenues were $14.1 billion in the three months ended November 30, 2024.")] == [1.0, 0.0, 0.0]
