@@ -135,6 +135,16 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "share count": ("shares outstanding",),
     "buybacks": ("repurchases", "repurchased shares"),
     "payout": ("dividends",),
+    # verbs whose past form no stemmer joins to the present one, as questions and filings write them ("How much did
+    # PepsiCo pay in cash dividends?": its 2022 cash flow statement says "Dividends paid")
+    "pay": ("paid",),
+    "sell": ("sold",),
+    "buy": ("bought",),
+    "spend": ("spent",),
+    "rise": ("rose",),
+    "fall": ("fell",),
+    "grow": ("grew",),
+    "lose": ("lost",),
     "guidance": ("outlook", "expects"),
     "cash burn": ("net cash used in operating activities",),
     "yoy": ("year over year", "compared with the prior year"),

@@ -591,6 +591,17 @@ def test_a_place_abbreviated_in_capitals_is_the_analysts_word_not_a_name():
     assert "us" not in analysts_words("Tell us how many people 3M employed in 2018.")
 
 
+def test_a_verb_asked_in_the_present_is_held_by_its_irregular_past(embedder):
+    # a stemmer keeps "pay" and "paid" apart; a cash flow statement says "Cash dividends paid"
+    question = "How much did Acme Widgets pay in cash dividends in 2022?"
+    assert "paid" in with_filing_words(question) and "paid" in lexical_query(with_filing_words(question))
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    row, = _ranked(answerer, question, _passage("Acme Widgets, Inc.", "Cash dividends paid\t(6,172)\t(5,815)"))
+    without = _ranked(answerer, "How much did Acme Widgets return in cash dividends in 2022?",
+                      _passage("Acme Widgets, Inc.", "Cash dividends paid\t(6,172)\t(5,815)"))[0]
+    assert row.features["own_coverage"] > without.features["own_coverage"]
+
+
 def test_a_person_named_after_a_title_is_the_person_asked_for(embedder):
     answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
     question = "Who was Acme Widgets' CFO when it reported 2006 results?"
