@@ -24,6 +24,7 @@ _TITLE_ONLY = re.compile(r"\s*(?:Mr|Mrs|Ms|Dr|Messrs|Prof|No)\.\s*")  # a "sente
 # (a caption and two or three header rows of periods and units).
 MAX_TABLE_HEADER_TOKENS = 64
 CAPTION_CHARS = 200  # a longer line above a table is a paragraph, not its caption
+MAX_CAPTION_LINES = 4  # a statement's title, its company, its periods and its unit
 # Label lines that may stand between two rows of one table: a balance sheet's "Assets" and "Current assets" above
 # its first row (Best Buy's 2023 10-K), and "Commitments and contingencies (Note 16)", "Equity", "3M Company
 # shareholders' equity:" between its liabilities and its equity (3M's 2018 10-K)
@@ -155,6 +156,8 @@ def opens_with_table(text: str, spans: list[tuple[int, int, bool]]) -> int:
 
 
 _WORDS_AND_MARKS = re.compile(r"\w+|[^\w\s]")
+# what a PDF's pages repeat at their top or bottom, which captions nothing
+_RUNNING_HEAD = re.compile(r"\s*(?:table of contents|page \d+(?: of \d+)?|\d+)\s*", re.I)
 _TOTAL_ROW = re.compile(r"\s*total\b", re.I)
 
 
@@ -202,15 +205,26 @@ def _table_headers(text: str, spans: list[tuple[int, int, bool]], counts: list[i
         # row's column: they are not the header, but a unit or a header cell's second line is
         while above and not spans[above[-1]][2] and not _HEADER_LINE.search(text[slice(*spans[above[-1]][:2])]):
             body = above.pop()  # a chunk opening at such a label line still carries the header (Adobe's 2022 10-K)
-        caption = i - 1
-        if (caption >= 0 and not spans[caption][2] and spans[caption][1] - spans[caption][0] <= CAPTION_CHARS
-                and not text[spans[caption][1]:spans[i][0]].strip()):
-            above.insert(0, caption)
+        # the caption: the short lines just above, a statement's title, its company, its periods and its unit
+        # over a page's header row ("Consolidated Statement of Cash Flows (continued)", "PepsiCo, Inc. and
+        # Subsidiaries", "Fiscal years ended December 31, 2022, ...", "(in millions)" in PepsiCo's 2022 10-K)
+        # (the line right above may be a sentence that heads the table: "The stockholders approved ...")
+        caption = i
+        while (caption - 1 >= 0 and i - caption < MAX_CAPTION_LINES and not spans[caption - 1][2]
+               and spans[caption - 1][1] - spans[caption - 1][0] <= CAPTION_CHARS and _next_to(text, spans, caption - 1)
+               and not _RUNNING_HEAD.fullmatch(text[slice(*spans[caption - 1][:2])])
+               and (caption == i or all(_is_label(text[slice(*spans[k][:2])]) for k in (caption - 1, caption)))):
+            caption -= 1
+        above[:0] = range(caption, i)
         while above and sum(counts[k] for k in above) > MAX_TABLE_HEADER_TOKENS:
             above.pop(0)
         if above and body <= last:
             header = ((spans[above[0]][0], spans[above[-1]][1]), sum(counts[k] for k in above))
             found[body:last + 1] = [header] * (last + 1 - body)
+        titles = [k for k in above if k < i]
+        if titles and body > i:
+            # a chunk that opens at the header rows carries the caption that the chunk before holds
+            found[i:body] = [((spans[titles[0]][0], spans[titles[-1]][1]), sum(counts[k] for k in titles))] * (body - i)
         i = last + 1
     return found
 

@@ -137,8 +137,10 @@ PENDING, COMPLETE = "pending", "complete"
 # filing's text or chunks hold, so that `ingest` reads again a file an earlier version indexed, as it does a
 # changed file. 1: PDF date cells on one header row, tables under tables with their own header; 2: a table's
 # header also kept by rows below its label lines (up to three between rows), and a sentence, or a row of headings
-# below label lines, opening another table.
-INDEXING_VERSION = 2
+# below label lines, opening another table; 3: a table's caption of up to four short lines (a statement's title,
+# company, periods and unit), carried by a chunk that opens at the table's header rows; a stand-alone exhibit dated
+# by its head whether or not its letterhead names the company.
+INDEXING_VERSION = 3
 
 
 @dataclass(frozen=True)

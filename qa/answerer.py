@@ -465,7 +465,8 @@ def _slots(question: str) -> tuple[str, ...]:
                   rf"|\b({'|'.join(AMOUNTS)})\b|{_DURATION.pattern}"
                   rf"|{UNIT_INSTRUCTION.pattern}",  # "(in USD millions)": a figure is asked for
         "date": r"\b(when|until when|on what date|what date|by when)\b",
-        "person": r"\b(who|whom)\b",
+        # "which officer signed ...": a person by a role
+        "person": r"\b(who|whom)\b|\b(which|what) (officer|executive|director|person|individual|signatory)s?\b",
         "name": r"^\s*where\b|\b(which|what) (company|companies|firm|bank|auditor|accountant|business|subsidiary|"
                 r"exchange|entity)\b",
         "reason": r"\bwhy\b",

@@ -139,7 +139,6 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     # PepsiCo pay in cash dividends?": its 2022 cash flow statement says "Dividends paid")
     "pay": ("paid",),
     "sell": ("sold",),
-    "buy": ("bought",),
     "spend": ("spent",),
     "rise": ("rose",),
     "fall": ("fell",),

@@ -246,6 +246,7 @@ def test_question_understanding():
     # every part of a question has its focus
     assert _focus_terms("What gain did J&J expect, and how much cash did the IPO bring in?") == terms("gain cash")
     assert _slots("Who replaced Brett Kaufman as CFO, and what is his base salary?") == ("number", "person")
+    assert _slots("Which officer signed Johnson & Johnson's August 30, 2023 Form 8-K?") == ("person",)
     assert _names_in("Who replaced Brett Kaufman as CFO of AFC Gamma?") == [["Brett", "Kaufman"], ["AFC", "Gamma"]]
 
     question = "How many employees did Amazon have?"

@@ -160,6 +160,26 @@ def test_a_table_right_below_another_takes_its_own_header_rows():
     assert sentences["Average daily rate (ADR)\t$\t260\t$\t201\t30 %"].header == hotel
 
 
+def test_a_statements_caption_of_several_lines_heads_its_rows_and_a_chunk_opening_at_its_header_rows():
+    from index.chunking import _table_headers, sentence_spans
+    from qa.quotes import passage_sentences
+
+    # PepsiCo's 2022 10-K: a page of its cash flow statement under its title, company, periods and unit
+    caption = ("Consolidated Statement of Cash Flows (continued)\nPepsiCo, Inc. and Subsidiaries\n"
+               "Fiscal years ended December 31, 2022, December 25, 2021 and December 26, 2020\n(in millions)")
+    text = (f"Net Cash Used for Investing Activities\t(2,430)\t(3,269)\n(Continued on following page)\n62\n\n"
+            f"Table of Contents\n{caption}\n2022\t2021\t2020\nFinancing Activities\n"
+            "Cash dividends paid\t(6,172)\t(5,815)\t(5,509)\n")
+    sentences = {s.text: s for s in passage_sentences(_passage_of(text))}
+    assert sentences["Cash dividends paid\t(6,172)\t(5,815)\t(5,509)"].header == f"{caption}\n2022\t2021\t2020"
+    # the header row itself is headed by the caption: a chunk cut there embeds the statement's title
+    spans = sentence_spans(text, 0, len(text))
+    headers = _table_headers(text, spans, [len(text[a:b].split()) for a, b, _ in spans])
+    header_row = next(k for k, (a, b, _) in enumerate(spans) if text[a:b] == "2022\t2021\t2020")
+    (start, end), _ = headers[header_row]
+    assert text[start:end] == caption
+
+
 def test_rows_below_two_label_lines_under_the_header_take_the_header():
     from qa.quotes import passage_sentences
     from qa.tables import read_row
