@@ -109,6 +109,9 @@ _MONEY_ASKED = frozenset(terms(" ".join(MONEY)))
 _NOT_MONEY_ASKED = frozenset(terms(" ".join(NOT_MONEY)))
 _MONEY_WRITTEN = re.compile(r"[$€£¥]|\b(?:dollars?|cents?|usd|eur|euros?|per share)\b", re.I)
 _DURATION = re.compile(r"\b(?:" + "|".join(DURATION) + r")\b", re.I)
+_COUNT_ASKED = re.compile(r"\bhow many\b", re.I)
+_AMOUNT_ASKED = re.compile(r"\bhow much\b|\bwhat (?:price|amount|cost)\b", re.I)
+_CURRENCY = re.compile(r"[$€£¥]")
 # how a table's header names its periods: whole years ("Years Ended December 31", "Fifty-Two Weeks Ended") or
 # quarters ("Three Months Ended June 30", "Fourth Quarter"); and a year-end early in the year, which may end the
 # fiscal year named after the year before
@@ -198,6 +201,7 @@ class Asked:
     known_words: frozenset[str]  # lower-case words of the question and of its filing words
     asks_duration: bool = False  # the number asked for is a length of time (qa.vocabulary.DURATION)
     asks_money: bool = False  # the number asked for is a sum of money (qa.vocabulary.MONEY)
+    asks_count: bool = False  # "how many": a count of things, which a row of sums of money is not
 
     @classmethod
     def of(cls, question: str, search_text: str, focus: dict[str, float]) -> "Asked":
@@ -205,7 +209,8 @@ class Asked:
         numbers = frozenset(t for t in terms(question) if t[0].isdigit() or t in _NUMBER_TERMS)
         return cls(_slots(question), focus, numbers, frozenset(w.removesuffix("'s") for w in words),
                    _DURATION.search(question) is not None,
-                   bool(_MONEY_ASKED.intersection(focus)) and not _NOT_MONEY_ASKED.intersection(terms(question)))
+                   bool(_MONEY_ASKED.intersection(focus)) and not _NOT_MONEY_ASKED.intersection(terms(question)),
+                   _COUNT_ASKED.search(question) is not None and not _AMOUNT_ASKED.search(question))
 
     def filled_by(self, text: str) -> frozenset[str]:
         return frozenset(slot for slot in self.slots if _FILLS[slot](self, text))
@@ -394,9 +399,10 @@ class ExtractiveAnswerer:
                 stated = f"{sentence.group}\n{sentence.text}"
                 filled = asked.filled_by(defined_terms.sub(" ", stated) if defined_terms else stated)
                 focus_share = sum(focus[t] for t in focus if t in own) / focus_total if focus else 1.0
-                if sentence.table_row and _label_asked(sentence.text, question_terms):
+                if sentence.table_row and _label_asked(sentence.text, question_terms - company_terms):
                     # a row labelled with the question's words ("Greater China" for "revenue in Greater China")
-                    # states its figure of what is asked, though its table's title is in another passage
+                    # states its figure of what is asked, though its table's title is in another passage; not a row
+                    # labelled with the company's name alone (Best Buy's "Best Buy" stores for its revenue)
                     filled |= replace(asked, focus={}).filled_by(sentence.text) & {"number"}
                     focus_share = 1.0
                 other_quarter = bool(quarters) and _only_others(quarters_named(sequence_text), quarters)
@@ -515,6 +521,8 @@ def _states_number(asked: Asked, text: str) -> bool:
     ("20 years of experience") is a number only when a length of time is asked for."""
     if asked.asks_money and CELL not in text and not _MONEY_WRITTEN.search(text):
         return False
+    if asked.asks_count and CELL in text and _CURRENCY.search(text):
+        return False  # "Creative Cloud $ 10,459" is revenue, not how many subscribers
     sequence = terms(_without_dates(text if asked.asks_duration else _COUNTED_PERIODS.sub(" ", text)))
     numbers = [i for i, t in enumerate(sequence) if t not in asked.known_numbers and (
         t[0].isdigit() or t in _NUMBER_TERMS and not _names_a_period(sequence, i, asked))]

@@ -650,6 +650,25 @@ def test_a_row_labelled_with_the_questions_words_states_the_figure_asked_for(emb
               answerer.scored_sentences(question, with_filing_words(question), [rows])}
     assert scored["Greater China"].states_value_asked and not scored["Japan"].states_value_asked
     assert scored["Greater China"].score > scored["Japan"].score
+    # a row labelled with the company's own name is no figure of what is asked about it (a store count's row)
+    stores = _passage("Acme Widgets, Inc.", "Acme Widgets\t908\t907\nAcme Mobile\t12\t11\n")
+    revenue = "How much revenue did Acme Widgets make in the June 2025 quarter?"
+    row = next(s for s in answerer.scored_sentences(revenue, with_filing_words(revenue), [stores],
+                                                    {"Acme Widgets, Inc.": ()}) if s.sentence.text.startswith("Acme W"))
+    assert not row.states_value_asked
+
+
+def test_how_many_asks_for_a_count_which_a_row_of_money_is_not(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    question = "How many paid Creative Cloud subscribers did Acme Widgets have at the end of fiscal 2022?"
+
+    def states(row: str) -> bool:
+        table = _passage("Acme Widgets, Inc.", f"Fiscal Years\t2022\t2021\n{row}\n")
+        return next(s.states_value_asked for s in answerer.scored_sentences(question, with_filing_words(question),
+                                                                            [table]) if s.sentence.text == row)
+
+    assert not states("Creative Cloud\t$\t10,459\t$\t9,546")  # revenue, in dollars
+    assert states("Creative Cloud paid subscribers\t31,200\t29,900")
 
 
 def test_a_sentence_about_another_quarter_than_the_one_asked_is_marked(embedder):
