@@ -211,3 +211,20 @@ def test_eval_split_option_scores_one_half(assistant, settings, tmp_path: Path) 
     assert sum(expected.values()) == 6 and min(expected.values()) >= 2
     wrong = CliRunner().invoke(app, ["eval", str(questions), "--data", str(settings.data), "--split", "both"])
     assert wrong.exit_code == 2 and "tuning, validation" in wrong.output
+
+
+def test_spot_checks_count_a_needle_in_the_first_passages_and_the_answer_and_refused_near_misses() -> None:
+    from evaluation.spot_checks import judge, load, summary
+
+    checks = {c.id: c for c in load(Path(__file__).resolve().parents[1] / "evaluation" / "spot_checks.jsonl")}
+    assert len(checks) == 61 and sum(c.needle is None for c in checks.values()) == 11
+    revenue, near_miss = checks["s4"], checks["t44"]  # Adobe's total revenue; PepsiCo's first quarter of 2023
+    passages = ["Cost of revenue\t1,000", *(["Other"] * 4), f"Total revenue\t{revenue.needle}"]
+    late = judge(revenue, f"Total revenue was {revenue.needle}.", False, passages)
+    assert not late.found and late.answered  # the sixth passage is not among the first five
+    early = judge(revenue, "Revenue grew.", False, passages[-1:])
+    assert early.found and not early.answered
+    refused = judge(near_miss, "The indexed filings do not say.", True, [])
+    assert summary([late, early, refused]) == ("evidence among the first 5: 1 of 2; answers holding the needle: "
+                                               "1 of 2 (first set 1 of 2); answerable refused: 0; "
+                                               "near misses refused: 1 of 1")
