@@ -136,7 +136,7 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "buybacks": ("repurchases", "repurchased shares"),
     "payout": ("dividends",),
     # verbs whose past form no stemmer joins to the present one, as questions and filings write them ("How much did
-    # PepsiCo pay in cash dividends?": its 2022 cash flow statement says "Dividends paid")
+    # PepsiCo pay in cash dividends?": its 2022 cash flow statement says "Cash dividends paid")
     "pay": ("paid",),
     "sell": ("sold",),
     "spend": ("spent",),
