@@ -370,10 +370,12 @@ class ExtractiveAnswerer:
                                 or _reports_on_year(filing, y))
             on_topic = year_share > 0 and all(any(_holds_word(passage_words, w) for w in words)
                                               for words in distinctive)
-            # a quarter asked of an annual report whose passage names no quarter: its figures are the year's
-            # (American Express's 10-K gives 2022's net income, not the fourth quarter's)
-            whole_year = bool(quarters) and _is_annual_report(filing) and not _names_quarters(
-                f"{chunk.table_header}\n{chunk.text}")
+            # the period of a sentence that names no quarter, when a quarter is asked: its passage's quarters (a
+            # fourth-quarter release's passage for the first quarter), or an annual report's whole year when its
+            # passage names no quarter (American Express's 10-K gives 2022's net income, not the fourth quarter's)
+            passage_quarters = quarters_named(f"{chunk.table_header}\n{chunk.text}")
+            other_period = bool(quarters) and (_only_others(passage_quarters, quarters) or _is_annual_report(
+                filing) and not _names_quarters(f"{chunk.table_header}\n{chunk.text}"))
             prior = 1.0 / (1 + math.log(passage.rank))
             section = chunk.section
             for sentence in passage_sentences(passage):
@@ -405,8 +407,9 @@ class ExtractiveAnswerer:
                     # labelled with the company's name alone (Best Buy's "Best Buy" stores for its revenue)
                     filled |= replace(asked, focus={}).filled_by(sentence.text) & {"number"}
                     focus_share = 1.0
-                other_quarter = bool(quarters) and _only_others(quarters_named(sequence_text), quarters)
-                if (other_quarter or whole_year
+                sentence_quarters = quarters_named(sequence_text)
+                other_quarter = bool(quarters) and _only_others(sentence_quarters, quarters)
+                if (other_quarter or other_period and not sentence_quarters
                         or sentence.table_row and _of_other_periods(sentence.header, years, quarters)):
                     filled -= {"number"}  # its figures are another period's
                 fact = len(filled) / len(asked.slots) if asked.slots else 1.0

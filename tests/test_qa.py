@@ -768,6 +768,10 @@ def test_a_figure_of_another_period_is_not_the_figure_asked_for(embedder):
                       "Net revenue was $9,392 million in 2022, up 5% from 2021.")
     assert states("What was Acme Widgets' net revenue in the fourth quarter of 2022?",
                   "Net revenue was $9,392 million in the fourth quarter of 2022, up 5%.")
+    # a sentence that names no quarter is of its passage's quarter (a fourth-quarter release's highlights)
+    highlights = "Fourth quarter highlights:\nNet revenues were $9,392 million, up 5% from the prior year."
+    assert states("What were Acme Widgets' net revenues in the fourth quarter of 2022?", highlights)
+    assert not states("What were Acme Widgets' net revenues in the first quarter of 2023?", highlights)
 
 
 def test_a_periodic_report_is_about_the_fiscal_year_of_its_period():
