@@ -35,8 +35,8 @@ class Outcome:
 
 
 def load(path: Path) -> list[SpotCheck]:
-    return [SpotCheck(r["id"], r["question"], r.get("needle"), r.get("kind", ""))
-            for r in map(json.loads, path.read_text(encoding="utf-8").splitlines()) if r]
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [SpotCheck(r["id"], r["question"], r.get("needle"), r.get("kind", "")) for r in map(json.loads, lines)]
 
 
 def judge(check: SpotCheck, text: str, refused: bool, passages: list[str]) -> Outcome:

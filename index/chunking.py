@@ -136,7 +136,7 @@ def row_groups(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int,
         while is_row and above >= 0 and _next_to(text, spans, above):
             line = text[spans[above][0]:spans[above][1]]
             if not spans[above][2]:
-                group = spans[above][:2] if _is_label(line) else None
+                group = spans[above][:2] if is_label(line) else None
                 break
             if _TOTAL_ROW.match(line):
                 break
@@ -184,7 +184,7 @@ def _table_headers(text: str, spans: list[tuple[int, int, bool]], counts: list[i
             # the next row, past short label lines
             step = 1
             while (not spans[last + step][2] and step <= MAX_LABEL_LINES and last + step + 1 < len(spans)
-                   and _is_label(text[spans[last + step][0]:spans[last + step][1]])
+                   and is_label(text[spans[last + step][0]:spans[last + step][1]])
                    and _next_to(text, spans, last + step)):
                 step += 1
             if not spans[last + step][2]:
@@ -213,7 +213,7 @@ def _table_headers(text: str, spans: list[tuple[int, int, bool]], counts: list[i
         while (caption - 1 >= 0 and i - caption < MAX_CAPTION_LINES and not spans[caption - 1][2]
                and spans[caption - 1][1] - spans[caption - 1][0] <= CAPTION_CHARS and _next_to(text, spans, caption - 1)
                and not _RUNNING_HEAD.fullmatch(text[slice(*spans[caption - 1][:2])])
-               and (caption == i or all(_is_label(text[slice(*spans[k][:2])]) for k in (caption - 1, caption)))):
+               and (caption == i or all(is_label(text[slice(*spans[k][:2])]) for k in (caption - 1, caption)))):
             caption -= 1
         above[:0] = range(caption, i)
         while above and sum(counts[k] for k in above) > MAX_TABLE_HEADER_TOKENS:
@@ -229,7 +229,7 @@ def _table_headers(text: str, spans: list[tuple[int, int, bool]], counts: list[i
     return found
 
 
-def _is_label(line: str) -> bool:
+def is_label(line: str) -> bool:
     """A short line that names a group of rows ("Current liabilities", "Equity:"), not a sentence: a sentence
     between two tables ends the first (the vote counts of 1-800-FLOWERS.COM's 8-K of December 2023 stand under one
     sentence each)."""

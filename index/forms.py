@@ -27,6 +27,23 @@ class FormSchema:
     combined_filing: bool = False  # co-registrants may file one report together, the parent submitting it
 
     @property
+    def annual(self) -> bool:
+        """A report of a fiscal year (10-K, 20-F)."""
+        return self.periodic and not self.quarterly
+
+    def fiscal_years(self, period: str) -> frozenset[int]:
+        """The fiscal years a periodic report's figures may be named after, by its period's end (ISO date); none for
+        a form that reports no period, or without a period. A year ending in January to March may be named after the
+        year before (Ulta's fiscal 2022 ended January 28, 2023; Best Buy's fiscal 2023 ended January 28, 2023); a
+        quarter may be in the fiscal year named after the next (Apple's first quarter ends in December)."""
+        if not (self.periodic and period):
+            return frozenset()
+        end = int(period[:4])
+        if self.quarterly:
+            return frozenset({end, end + 1})
+        return frozenset({end, end - 1}) if int(period[5:7]) <= 3 else frozenset({end})
+
+    @property
     def parts(self) -> tuple[str, ...]:
         """The parts items are numbered within, in form order; () when numbers are unique across the form."""
         return tuple(self.items_by_part)

@@ -107,11 +107,11 @@ _BOILERPLATE = re.compile("|".join(BOILERPLATE), re.I)
 _NEGATED = re.compile(r"\bnon-(?=[a-z])", re.I)
 _MONEY_ASKED = frozenset(terms(" ".join(MONEY)))
 _NOT_MONEY_ASKED = frozenset(terms(" ".join(NOT_MONEY)))
-_MONEY_WRITTEN = re.compile(r"[$€£¥]|\b(?:dollars?|cents?|usd|eur|euros?|per share)\b", re.I)
+_CURRENCY = re.compile(r"[$€£¥]")
+_MONEY_WRITTEN = re.compile(rf"{_CURRENCY.pattern}|\b(?:dollars?|cents?|usd|eur|euros?|per share)\b", re.I)
 _DURATION = re.compile(r"\b(?:" + "|".join(DURATION) + r")\b", re.I)
 _COUNT_ASKED = re.compile(r"\bhow many\b", re.I)
 _AMOUNT_ASKED = re.compile(r"\bhow much\b|\bwhat (?:price|amount|cost)\b", re.I)
-_CURRENCY = re.compile(r"[$€£¥]")
 # how a table's header names its periods: whole years ("Years Ended December 31", "Fifty-Two Weeks Ended") or
 # quarters ("Three Months Ended June 30", "Fourth Quarter"); and a year-end early in the year, which may end the
 # fiscal year named after the year before
@@ -364,7 +364,8 @@ class ExtractiveAnswerer:
             defined_terms = re.compile("|".join(map(re.escape, defined))) if defined else None
             passage_words = words_of[id(passage)]
             name_share = _share(names, lambda n: _holds_word(passage_words, n))
-            month_share = _share(months, lambda m: _holds_month(f"{chunk.text}\n{chunk.table_header}", m)
+            period_text = f"{chunk.table_header}\n{chunk.text}"  # where a passage names its periods
+            month_share = _share(months, lambda m: _holds_month(period_text, m)
                                  or filing.filing_date[5:7] == f"{MONTH_NUMBERS[m.lower()]:02}")
             year_share = _share(years, lambda y: y in chunk.text or y in chunk.table_header
                                 or _reports_on_year(filing, y))
@@ -373,9 +374,9 @@ class ExtractiveAnswerer:
             # the period of a sentence that names no quarter, when a quarter is asked: its passage's quarters (a
             # fourth-quarter release's passage for the first quarter), or an annual report's whole year when its
             # passage names no quarter (American Express's 10-K gives 2022's net income, not the fourth quarter's)
-            passage_quarters = quarters_named(f"{chunk.table_header}\n{chunk.text}")
-            other_period = bool(quarters) and (_only_others(passage_quarters, quarters) or _is_annual_report(
-                filing) and not _names_quarters(f"{chunk.table_header}\n{chunk.text}"))
+            passage_quarters = quarters_named(period_text)
+            other_period = bool(quarters) and (_only_others(passage_quarters, quarters) or schema_of(
+                filing.form).annual and not passage_quarters and not _QUARTER_HEADER.search(period_text))
             prior = 1.0 / (1 + math.log(passage.rank))
             section = chunk.section
             for sentence in passage_sentences(passage):
@@ -684,21 +685,11 @@ def _share(items, present: Callable[[str], bool]) -> float:
     return sum(1 for i in items if present(i)) / len(items) if items else 1.0
 
 
-def _is_annual_report(filing: FilingRef) -> bool:
-    schema = schema_of(filing.form)
-    return schema.periodic and not schema.quarterly
-
-
 def _reports_on_year(filing: FilingRef, year: str) -> bool:
     """Whether a filing's text is about the year, where its passages do not name it: a periodic report's about the
-    fiscal year of its period (PepsiCo's 10-K filed in February 2023 is about 2022, not 2023; a year ending in
-    January to March may be named after the year before, as Ulta's fiscal 2022 ended January 28, 2023; a quarter
-    may be in the fiscal year named after the next, as Apple's first quarter ends in December); any other filing's
-    about the year it was filed in or the year before (a release of the year's results)."""
-    schema = schema_of(filing.form)
-    if schema.periodic and filing.period:
-        end = int(filing.period[:4])
-        covered = {end, end + 1} if schema.quarterly else {end, end - 1} if int(filing.period[5:7]) <= 3 else {end}
+    fiscal years of its period (`FormSchema.fiscal_years`: PepsiCo's 10-K filed in February 2023 is about 2022, not
+    2023); any other filing's about the year it was filed in or the year before (a release of the year's results)."""
+    if covered := schema_of(filing.form).fiscal_years(filing.period):
         return int(year) in covered
     return bool(filing.filing_date) and int(filing.filing_date[:4]) in (int(year), int(year) + 1)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from index.chunking import CAPTION_CHARS, opens_with_table, row_groups, sentence_spans, table_headers
+from index.chunking import is_label, opens_with_table, row_groups, sentence_spans, table_headers
 from qa.models import Citation, Passage
 
 
@@ -67,8 +67,7 @@ def _labels(label: Sentence, value: Sentence) -> bool:
     and no sentence (a page number under a paragraph's last sentence is no value of it)."""
     between = label.passage.chunk.text[label.end - label.passage.chunk.char_start:
                                        value.start - label.passage.chunk.char_start]
-    return (between.strip() == "" and between.count("\n") == 1 and len(label.text) <= CAPTION_CHARS
-            and not label.text.rstrip().endswith((".", "!", "?"))
+    return (between.strip() == "" and between.count("\n") == 1 and is_label(label.text)
             and not re.search(r"\d", _BOX_NUMBER.sub("", label.text)))
 
 
