@@ -119,8 +119,11 @@ def table_headers(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[i
     marks (the tokenizer splits rare words further, so a header is trimmed a little later than at ingestion; it
     only decides how much of a header an answer quotes)."""
     counts = [len(_WORDS_AND_MARKS.findall(text[a:b])) for a, b, _ in spans]
-    # a caption with no header rows ("Operating expenses:" above the rows) names no column
-    return [header if header and "\t" in text[header[0]:header[1]] else None
+    # a caption with no header rows ("Operating expenses:" above the rows) names no column; one with the columns'
+    # years on a line of their own does (J&J's recast sales of 2023-08-30, a PDF: "2022 2021 Total Operations
+    # Currency" under "THIRD QUARTER")
+    return [header if header and ("\t" in text[header[0]:header[1]]
+                                  or len(YEAR_IN_TEXT.findall(text[header[0]:header[1]])) >= 2) else None
             for header, _ in _table_headers(text, spans, counts)]
 
 
@@ -190,10 +193,13 @@ def _table_headers(text: str, spans: list[tuple[int, int, bool]], counts: list[i
             if not spans[last + step][2]:
                 break
             row = text[spans[last + step][0]:spans[last + step][1]]
-            if has_amounts and (_names_periods(row) or step > 1 and not _holds_amount(row)):
+            if has_amounts and (_names_periods(row) or step > 1 and (not _holds_amount(row) or any(
+                    len(YEAR_IN_TEXT.findall(text[slice(*spans[k][:2])])) >= 2 for k in range(last + 1, last + step)))):
                 # a new table's header row right below this table, or below the caption lines above it (Apple's
                 # release of July 2004: "UNAUDITED CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS", "(In millions
-                # ...)" and "THREE MONTHS ENDED / NINE MONTHS ENDED" under its balance sheet)
+                # ...)" and "THREE MONTHS ENDED / NINE MONTHS ENDED" under its balance sheet), or a line of years
+                # between them, a header row that a PDF's text gives without its cells (J&J's recast sales of
+                # 2023-08-30: "THIRD QUARTER", "Percent Change", "2022 2021 Total Operations Currency")
                 break
             has_amounts = has_amounts or _holds_amount(row)
             last += step

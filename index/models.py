@@ -139,8 +139,9 @@ PENDING, COMPLETE = "pending", "complete"
 # header also kept by rows below its label lines (up to three between rows), and a sentence, or a row of headings
 # below label lines, opening another table; 3: a table's caption of up to four short lines (a statement's title,
 # company, periods and unit), carried by a chunk that opens at the table's header rows; a stand-alone exhibit dated
-# by its head whether or not its letterhead names the company.
-INDEXING_VERSION = 3
+# by its head whether or not its letterhead names the company; 4: a line naming two years or more between two
+# tables' rows (a PDF's header row without cells) opens the second table.
+INDEXING_VERSION = 4
 
 
 @dataclass(frozen=True)

@@ -74,7 +74,7 @@ _PERSON = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-zA-Z'-]+\b")
 _DEFINED_TERM = re.compile(r"[\"\u201c]([A-Z][^\"\u201d]{0,60})[\"\u201d]")
 _FOCUS = re.compile(r"\b(?:what|which|how many|how much)\s+(?:(?:was|were|is|are)\s+)?(?:the\s+)?"
                     r"(?!(?:did|does|do)\b)"
-                    r"((?:[\w&'-]+\s+){0,3}?[\w&'-]+)\s+(?:did|does|do|was|were|is|are|has|have|had|in|of|for|at|"
+                    r"((?:[\w&'-]+\s+){0,5}?[\w&'-]+)\s+(?:did|does|do|was|were|is|are|has|have|had|in|of|for|at|"
                     r"on|under|will|would)\b", re.I)
 _CAPITALISED = re.compile(r"\b[A-Z][\w&.-]*[A-Za-z0-9]\b")
 _NAME_RUN = re.compile(r"\b[A-Z][\w&.'-]*[A-Za-z0-9](?:\s+[A-Z][\w&.'-]*[A-Za-z0-9])*")
@@ -99,12 +99,14 @@ DISTINCTIVE_NAME = 0.01
 # at 0.8 and at 0.5; the tuning scorer's held-out log loss 0.477 to 0.484 at 0.8, to 0.489 at 0.5.
 OTHER_YEAR = 0.8
 NOVELTY_ENOUGH = 0.4  # share of a sentence's words not in the question from which it is not a mere restatement
-_NUMBER_TERMS = frozenset(terms(" ".join(NUMBER_WORDS)))
+# a scale ("$ million", "hundreds of") is a figure only with a number before it, which is a figure already
+_NUMBER_TERMS = frozenset(terms(" ".join(NUMBER_WORDS - {"hundred", "thousand", "million", "billion", "trillion"})))
 _PERIOD_UNITS = frozenset(terms("days weeks months quarters years"))
 _COUNTED_PERIODS = re.compile(r"\b\d+[\s-]+(?:days?|weeks?|months?|quarters?|years?)\b", re.I)
 _ASKS_SIGNATURE = re.compile(r"\bsign(?:ed|s|ing|ature|atory|atories)?\b", re.I)
 _BOILERPLATE = re.compile("|".join(BOILERPLATE), re.I)
 _NEGATED = re.compile(r"\bnon-(?=[a-z])", re.I)
+_COMPARISON = re.compile(r"\bcompared\s+(?:to|with)\b", re.I)
 _MONEY_ASKED = frozenset(terms(" ".join(MONEY)))
 _NOT_MONEY_ASKED = frozenset(terms(" ".join(NOT_MONEY)))
 _CURRENCY = re.compile(r"[$€£¥]")
@@ -118,6 +120,13 @@ _AMOUNT_ASKED = re.compile(r"\bhow much\b|\bwhat (?:price|amount|cost)\b", re.I)
 _ANNUAL_HEADER = re.compile(r"\b(?:years?|twelve months|fifty-(?:two|three) weeks|5[23] weeks)\s+ended\b", re.I)
 _QUARTER_HEADER = re.compile(r"\b(?:three|3|thirteen|13|six|6|nine|9)[\s-]+(?:months|weeks)\s+ended\b|\bquarter",
                              re.I)
+# the month a period ends in, as a question asks it ("the quarter ended September 30, 2023", "the June 2004
+# quarter") and as a table's header or a sentence names it ("Three Months Ended June 30")
+_PERIOD_MONTH = re.compile(rf"\bended\s+({_MONTH})\b|\b({_MONTH})(?:\s+\d{{4}})?\s+quarter\b", re.I)
+# a whole year's figure, named by its year or as annual ("2022 sales of EUR 17.8 billion", "full-year revenue"),
+# not any quarter's; a year after a day is a date's ("December 31, 2022 revenue backlog")
+_YEAR_FIGURE = re.compile(rf"(?:(?<!\d,\s)\b{YEAR}|\bfull[\s-]year|\bannual)\s+(?:[a-z&-]+\s+){{0,2}}?"
+                          rf"(?:{'|'.join(AMOUNTS)})\b", re.I)
 _EARLY_IN_YEAR = re.compile(rf"\b(?:jan|feb|mar)[a-z]*\.?\s+\d{{1,2}},?\s+({YEAR})\b", re.I)
 # someone's words: a quotation of some length, or a sentence that says who said it
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201d]{30,}|\b(?:said|says|commented)\b")
@@ -350,9 +359,10 @@ class ExtractiveAnswerer:
         distinctive += [name for name in named
                         if not any(_holds_word(held, w) for held in words_of.values() for w in name)]
         years = set(years_asked(question))
-        read = terms if _NEGATED.search(question) else _negating_terms
+        negating = not _NEGATED.search(question)
         period_naming = {t for t in weights if PERIOD_NAMING.fullmatch(t)}  # "fiscal", "fy"
         months = set(re.findall(_MONTH, question))
+        period_months = _period_months(question)
         quarters = quarters_named(question)
         asks_signature = _ASKS_SIGNATURE.search(question) is not None
         found = []
@@ -375,6 +385,7 @@ class ExtractiveAnswerer:
             # fourth-quarter release's passage for the first quarter), or an annual report's whole year when its
             # passage names no quarter (American Express's 10-K gives 2022's net income, not the fourth quarter's)
             passage_quarters = quarters_named(period_text)
+            passage_months = _period_months(period_text)
             other_period = bool(quarters) and (_only_others(passage_quarters, quarters) or schema_of(
                 filing.form).annual and not passage_quarters and not _QUARTER_HEADER.search(period_text))
             prior = 1.0 / (1 + math.log(passage.rank))
@@ -382,12 +393,12 @@ class ExtractiveAnswerer:
             for sentence in passage_sentences(passage):
                 if len(sentence.text.split()) < 4:
                     continue
-                written = set(read(sentence.text))
+                written = set(_sentence_terms(sentence.text, negating))
                 # a table row says what its figures are only with its table's header, which is quoted with it, and
                 # the label of its group of rows ("Net sales by reportable segment:" over "Greater China")
-                own = written | set(read(f"{sentence.header}\n{sentence.group}"))
+                own = written | set(_sentence_terms(f"{sentence.header}\n{sentence.group}", negating))
                 sequence_text = f"{sentence.header}\n{sentence.group}\n{sentence.text}"
-                sequence = read(sequence_text)
+                sequence = _sentence_terms(sequence_text, negating)
                 for word, phrases in synonyms:
                     if any(_holds_phrase(sequence, phrase) for phrase in phrases):
                         own |= word
@@ -410,9 +421,13 @@ class ExtractiveAnswerer:
                     focus_share = 1.0
                 sentence_quarters = quarters_named(sequence_text)
                 other_quarter = bool(quarters) and _only_others(sentence_quarters, quarters)
-                if (other_quarter or other_period and not sentence_quarters
-                        or sentence.table_row and _of_other_periods(sentence.header, years, quarters)):
-                    filled -= {"number"}  # its figures are another period's
+                if (other_quarter or (other_period or quarters and _YEAR_FIGURE.search(sentence.text))
+                        and not sentence_quarters
+                        or _ends_in_other_months(_period_months(sequence_text) or passage_months, period_months)
+                        or sentence.table_row and (_of_other_periods(sentence.header, years, quarters)
+                                                   or _only_others(set(YEAR_IN_TEXT.findall(row_label(sentence.text))),
+                                                                   years))):
+                    filled -= {"number"}  # its figures are another period's ("Fourth quarter of 2023" for 2022)
                 fact = len(filled) / len(asked.slots) if asked.slots else 1.0
                 # long run-on "sentences" (exhibit lists, tables without stops) hold many words by chance
                 brevity = 1.0 / (1.0 + max(0, len(written) - 40) / 60)
@@ -527,7 +542,8 @@ def _states_number(asked: Asked, text: str) -> bool:
         return False
     if asked.asks_count and CELL in text and _CURRENCY.search(text):
         return False  # "Creative Cloud $ 10,459" is revenue, not how many subscribers
-    sequence = terms(_without_dates(text if asked.asks_duration else _COUNTED_PERIODS.sub(" ", text)))
+    sequence = terms(_without_dates(_COMPARISON.sub(" ", text if asked.asks_duration
+                                                    else _COUNTED_PERIODS.sub(" ", text))))
     numbers = [i for i, t in enumerate(sequence) if t not in asked.known_numbers and (
         t[0].isdigit() or t in _NUMBER_TERMS and not _names_a_period(sequence, i, asked))]
     if not asked.focus:
@@ -651,6 +667,18 @@ def _of_other_periods(header: str, years: set[str], quarters: set[int]) -> bool:
     return bool(quarters) and _ANNUAL_HEADER.search(header) is not None and not _names_quarters(header)
 
 
+def _period_months(text: str) -> set[int]:
+    """The months (1 to 12) in which the periods a text names end."""
+    return {MONTH_NUMBERS[(ended or quarter).lower()] for ended, quarter in _PERIOD_MONTH.findall(text)}
+
+
+def _ends_in_other_months(named: set[int], asked: set[int]) -> bool:
+    """Whether periods named end in months, none of them within a month of one asked about: a fiscal quarter
+    ends on a weekday, so Apple's "June 2000 quarter" ended on July 1, 2000; Amcor's "Three Months Ended June 30"
+    are not its quarter ended September 30."""
+    return bool(named and asked) and not any(min((n - a) % 12, (a - n) % 12) <= 1 for n in named for a in asked)
+
+
 def _names_quarters(text: str) -> bool:
     """Whether a text names a quarter, by its number or as three months ended."""
     return bool(quarters_named(text)) or _QUARTER_HEADER.search(text) is not None
@@ -671,10 +699,13 @@ def _holds_word(text: str, word: str) -> bool:
     return re.search(rf"(?<![\w&]){re.escape(word.lower())}s?(?![\w&])", text) is not None
 
 
-def _negating_terms(text: str) -> list[str]:
-    """The text's terms, a word negated by "non-" one of its own ("Non-operating income" holds no "operating"); for
-    questions that do not say "non-" themselves (one that asks about "non-GAAP" reads both alike)."""
-    return terms(_NEGATED.sub("non", text))
+def _sentence_terms(text: str, negating: bool) -> list[str]:
+    """The terms a sentence holds of what a question may ask about. "Compared to" compares: Philips' "(90% compared
+    to 70% in 2022)" says nothing "comparable". With `negating`, for questions that do not say "non-" themselves
+    (one that asks about "non-GAAP" reads both alike), a word negated by "non-" is one of its own ("Non-operating
+    income" holds no "operating")."""
+    text = _COMPARISON.sub(" ", text)
+    return terms(_NEGATED.sub("non", text) if negating else text)
 
 
 def _holds_phrase(sequence: list[str], phrase: list[str]) -> bool:

@@ -243,12 +243,20 @@ _QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fi
                       r"|\bQ([1-4])\b|\bQ([1-4])\s?'\d{2}\b|\b([1-4])Q(?:\s?'?\d{2})?\b", re.I)
 
 
+# A period from the start of a fiscal year that ends with a quarter: "three and six months ended July 2, 2023" is
+# Pfizer's second quarter (its 10-Q of August 2023), "thirty-nine weeks ended November 2, 2024" Buckle's third.
+_YEAR_TO_DATE = re.compile(r"\b(?:(six|6|twenty-six|26)|(nine|9|thirty-nine|39))[\s-]+(?:months|weeks)\s+ended\b"
+                           r"|\bfirst\s+(?:(half)|(nine months|thirty-nine weeks|39 weeks))\b", re.I)
+
+
 def quarters_named(text: str) -> set[int]:
-    """The quarters (1 to 4) a text names."""
+    """The quarters (1 to 4) a text names, as quarters or as the quarter a year-to-date period ends with."""
     found = set()
     for match in _QUARTER.finditer(text):
         word = next(group for group in match.groups() if group)
         found.add(_ORDINALS.get(word.lower()) or int(word))
+    for match in _YEAR_TO_DATE.finditer(text):
+        found.add(2 if match.group(1) or match.group(3) else 3)
     return found
 
 

@@ -618,7 +618,7 @@ def test_a_person_named_after_a_title_is_the_person_asked_for(embedder):
 def test_the_months_a_question_names_are_looked_for_in_the_passage_and_its_date(embedder):
     answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
     question = "What total revenue did Acme Widgets report for the quarter ended November 30, 2024?"
-    assert [_feature(answerer, question, text, "months") for text in (
+    assert [_ranked(answerer, question, _passage("Acme Widgets, Inc.", text))[0].features["months"] for text in (
         "Total revenues were $14.1 billion for the quarter ended November 30, 2024.",
         "Total revenues were $13.3 billion for the three months ended August 31, 2024.",
         "Total revenues were $14.1 billion for the quarter ended Nov. 30, 2024.")] == [1.0, 0.0, 1.0]
@@ -772,6 +772,37 @@ def test_a_figure_of_another_period_is_not_the_figure_asked_for(embedder):
     highlights = "Fourth quarter highlights:\nNet revenues were $9,392 million, up 5% from the prior year."
     assert states("What were Acme Widgets' net revenues in the fourth quarter of 2022?", highlights)
     assert not states("What were Acme Widgets' net revenues in the first quarter of 2023?", highlights)
+    # ... unless it names a whole year's figure
+    assert not states("What were Acme Widgets' net revenues in the fourth quarter of 2022?",
+                      "Fourth quarter sales rose 5%. Acme Widgets generated 2022 net revenues of $9,392 million.")
+    # a year-to-date period names the quarter it ends with: a second quarter's "three and six months"
+    year_to_date = "Net revenues were $9,392 million and $18,310 million in the three and six months ended July 2, 2023."
+    assert not states("What were Acme Widgets' net revenues in the third quarter of 2023?", year_to_date)
+    assert states("What were Acme Widgets' net revenues in the second quarter of 2023?", year_to_date)
+    # a period ending in another month than the one asked, give or take the days a fiscal quarter ends early or late
+    june = "Three Months Ended June 30\t2023\t2022\nNet revenue\t9,392\t8,474\n"
+    assert not states("What was Acme Widgets' net revenue for the quarter ended September 30, 2023?", june)
+    assert states("What was Acme Widgets' net revenue for the June 2023 quarter?", june.replace("June 30", "July 1"))
+    # a row labelled with another year than the one asked
+    assert not states("What was Acme Widgets' net revenue in the fourth quarter of 2022?",
+                      "Quarterly results\tAmount\nNet revenue, fourth quarter of 2023\t9,392\n")
+    assert states("What was Acme Widgets' net revenue in the fourth quarter of 2022?",
+                  "Quarterly results\tAmount\nNet revenue, fourth quarter of 2022\t9,392\n")
+
+
+def test_what_is_asked_about_is_read_past_a_long_name_and_not_in_a_comparison(embedder):
+    assert _focus_terms("What were Acme Widgets International's consolidated net revenues for 2022?") == [
+        "consolid", "net", "revenu"]
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+
+    def states(question: str, text: str) -> bool:
+        return _ranked(answerer, question, _passage("Acme Widgets, Inc.", text))[0].states_value_asked
+
+    comparable = "What comparable sales growth did Acme Widgets report for 2022?"
+    assert states(comparable, "Comparable sales grew 4.2% in 2022.")
+    assert not states(comparable, "Acme Widgets will put 90% of its R&D in its businesses, compared to 70% in 2022.")
+    # a scale is no figure without its number: a chart's axis
+    assert not states("What were Acme Widgets' net sales in 2022?", "Net sales\n$ million")
 
 
 def test_a_periodic_report_is_about_the_fiscal_year_of_its_period():

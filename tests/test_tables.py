@@ -224,6 +224,15 @@ def test_rows_below_two_label_lines_under_the_header_take_the_header():
      ["285,361,185\t3,360,097\t519,433"],
      "The stockholders approved, on an advisory basis, the Company\u2019s executive compensation.\n"
      "For\tAgainst\tAbstain"),
+    # J&J's recast sales of 2023-08-30 (a PDF): each quarter's table under the one before, its columns' years on a
+    # line without cells
+    ("(Unaudited; Dollars in Millions) SECOND QUARTER\nPercent Change\n2022 2021 Total Operations Currency\n"
+     "U.S.\t$\t9,200\t8,900\t3.4 %\nWorldwide\t$\t20,215\t19,458\t3.9 %\n"
+     "(Unaudited; Dollars in Millions) THIRD QUARTER\nPercent Change\n2022 2021 Total Operations Currency\n"
+     "Sales to customers by geographic area\nU.S.\t$\t10,794\t10,338\t4.4 %\n",
+     ["U.S.\t$\t10,794\t10,338\t4.4 %"],
+     "(Unaudited; Dollars in Millions) THIRD QUARTER\nPercent Change\n2022 2021 Total Operations Currency\n"
+     "Sales to customers by geographic area"),
 ])
 def test_rows_past_label_lines_keep_their_tables_header_and_a_new_tables_rows_take_their_own(text, rows, header):
     from qa.quotes import passage_sentences
