@@ -100,6 +100,8 @@ DISTINCTIVE_NAME = 0.01
 OTHER_YEAR = 0.8
 NOVELTY_ENOUGH = 0.4  # share of a sentence's words not in the question from which it is not a mere restatement
 # a scale ("$ million", "hundreds of") is a figure only with a number before it, which is a figure already
+_PERIOD_WORDS = frozenset(terms("first second third fourth quarter quarters half year years month months week weeks "
+                                 "ended ending fiscal full three six nine twelve thirteen " + " ".join(MONTHS)))
 _NUMBER_TERMS = frozenset(terms(" ".join(NUMBER_WORDS - {"hundred", "thousand", "million", "billion", "trillion"})))
 _PERIOD_UNITS = frozenset(terms("days weeks months quarters years"))
 _COUNTED_PERIODS = re.compile(r"\b\d+[\s-]+(?:days?|weeks?|months?|quarters?|years?)\b", re.I)
@@ -631,9 +633,10 @@ def _label_words(row: str) -> list[str]:
 
 
 def _label_asked(row: str, question_terms: set[str]) -> bool:
-    """Every word of the row's label is the question's."""
+    """Every word of the row's label is the question's, and some name what is measured: a label of a period alone
+    ("Fourth quarter of 2022" over American Express's rate scenarios) says which period, not what figure."""
     label = _label_words(row)
-    return bool(label) and all(t in question_terms for t in label)
+    return bool(set(label) - _PERIOD_WORDS) and all(t in question_terms for t in label)
 
 
 def _by_row_labels(found: list[tuple], question_terms: set[str]) -> list[tuple]:

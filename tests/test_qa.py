@@ -656,6 +656,22 @@ def test_a_row_labelled_with_the_questions_words_states_the_figure_asked_for(emb
     row = next(s for s in answerer.scored_sentences(revenue, with_filing_words(revenue), [stores],
                                                     {"Acme Widgets, Inc.": ()}) if s.sentence.text.startswith("Acme W"))
     assert not row.states_value_asked
+    # nor is a row labelled with the period asked alone: it says when, not what (a table of rate scenarios)
+    scenarios = _passage("Acme Widgets, Inc.", "Scenario\tLow\tHigh\nFourth quarter of 2022\t4%\t9%\n")
+    income = "What was Acme Widgets' net income for the fourth quarter of 2022?"
+    assert not next(s for s in answerer.scored_sentences(income, with_filing_words(income), [scenarios])
+                    if s.sentence.text.startswith("Fourth")).states_value_asked
+
+
+def test_a_table_row_labelled_with_the_questions_words_is_a_line_item_it_names():
+    from qa.retrieval import _holds_line_item, _line_item_words
+
+    asked = _line_item_words(with_filing_words("What were Acme Widgets' total liabilities at June 30, 2023?"))
+    assert _holds_line_item("Current liabilities:\nTotal liabilities\t$\t12,913\t$\t13,285\n", asked)
+    assert _holds_line_item("Liabilities\t$\t12,913\t$\t13,285\n", asked) is False  # one word says little
+    assert not _holds_line_item("Total liabilities were $12,913 million.", asked)  # prose, not a row
+    assert not _holds_line_item("Acme Widgets\t12,913\n", asked)  # the question's names are no line item
+    assert not _holds_line_item("Total other\t12,913\n", asked)
 
 
 def test_how_many_asks_for_a_count_which_a_row_of_money_is_not(embedder):

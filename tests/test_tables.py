@@ -8,6 +8,7 @@ import pytest
 
 from index.chunking import chunk_filing
 from index.reader import read_filing
+from qa.models import Filters
 
 CAPTION = "Net sales by product line were as follows (in millions):"
 PRODUCTS = ["Blue widgets", "Red widgets", "Green widgets", "Gadgets", "Gizmos", "Sprockets", "Cogs", "Levers",
@@ -71,6 +72,24 @@ def test_a_number_from_a_table_row_is_answered_with_the_header_it_relies_on(assi
     # the row read against the header's columns, every word from the two quotes
     assert "Total net sales: September 28, 2024 $ 48,211; September 30, 2023 $ 41,377; September 24, 2022 " \
            "$ 37,990 (in millions). [1][2]" in answer.text
+
+
+def test_a_chunk_holding_the_line_item_asked_for_is_raised(assistant, tmp_path, monkeypatch):
+    assistant.ingest([_tables_10k(tmp_path)])
+    assistant.index.refresh_lexical()
+    question = "What were Acme's total net sales in fiscal 2024?"
+
+    def scores() -> dict[str, float]:
+        passages = assistant.retriever.retrieve(question, Filters(), 20).passages
+        return {p.chunk.chunk_id: p.score for p in passages}
+
+    raised = scores()
+    monkeypatch.setattr("qa.retrieval.LINE_ITEM_BOOST", 0.0)
+    plain = scores()
+    texts = {p.chunk.chunk_id: p.chunk.text for p in assistant.retriever.retrieve(question, Filters(), 20).passages}
+    doubled = {chunk_id for chunk_id, score in plain.items() if raised[chunk_id] == pytest.approx(2 * score, rel=1e-4)}
+    assert doubled == {chunk_id for chunk_id, text in texts.items() if "Total net sales\t" in text}
+    assert all(raised[chunk_id] == pytest.approx(score, rel=1e-4) for chunk_id, score in plain.items() if chunk_id not in doubled)
 
 
 @pytest.mark.parametrize("row, holds", [("2024\tChange\t2023", False), ("June 28, 2025\tJune 29, 2024", False),
