@@ -53,6 +53,7 @@ RESTATED = 0.8  # share of a sentence's words in a chosen one from which it rest
 # facts (79.1% to 72.1%: an exhibit list's rows outranked Atrinsic's committee sentence); at 0.9 and 0.95 the dev
 # halves are unchanged, and at 0.9 the spot checks gain Adobe's total revenue (PepsiCo's net revenue row first too).
 LABEL_FLOOR = 0.9
+FOCUS_FLOOR = 0.4  # the focus factor of a sentence that holds nothing of what is asked about
 FACT_DISTANCE = 6  # words between a number and the thing it counts, stopwords not counted
 NOT_FOUND = "The indexed filings do not say."
 
@@ -112,6 +113,8 @@ _COMPARISON = re.compile(r"\bcompared\s+(?:to|with)\b", re.I)
 _MONEY_ASKED = frozenset(terms(" ".join(MONEY)))
 _NOT_MONEY_ASKED = frozenset(terms(" ".join(NOT_MONEY)))
 _CURRENCY = re.compile(r"[$€£¥]")
+# where a document leaves a figure to be filled in: figure spaces, a line, a bullet in brackets ("$[•]")
+_PLACEHOLDER = re.compile(r"\u2007{2,}|_{3,}|\[\s*[•●]\s*\]")
 _MONEY_WRITTEN = re.compile(rf"{_CURRENCY.pattern}|\b(?:dollars?|cents?|usd|eur|euros?|per share)\b", re.I)
 _DURATION = re.compile(r"\b(?:" + "|".join(DURATION) + r")\b", re.I)
 _COUNT_ASKED = re.compile(r"\bhow many\b", re.I)
@@ -303,6 +306,8 @@ class ExtractiveAnswerer:
         if not stating:
             return Assessment(scored, [], {})
         best = ([s for s in stating if s.on_topic] or stating)[0]
+        if _focus_terms(question) and any(_leaves_blank(s, best) for s in eligible):
+            return Assessment(scored, [], {})
         chosen = _select(best, [s for s in eligible if s.on_topic == best.on_topic], years_asked(question))
         if "reason" in _slots(question) and len(chosen) < MAX_SENTENCES:
             chosen = _with_explanation(best, chosen, scored)
@@ -437,7 +442,7 @@ class ExtractiveAnswerer:
                 novelty = len(written - question_terms - context) / len(written) if written else 0.0
                 factors = {"coverage": coverage, "brevity": brevity, "fact": 0.3 + 0.7 * fact,
                            "names": 0.15 + 0.85 * name_share, "years": 0.5 + 0.5 * year_share,
-                           "focus": 0.4 + 0.6 * focus_share,
+                           "focus": FOCUS_FLOOR + (1 - FOCUS_FLOOR) * focus_share,
                            "novelty": 0.5 + 0.5 * min(1.0, novelty / NOVELTY_ENOUGH),
                            "other_year": OTHER_YEAR if years and "date" not in asked.slots
                            and _only_others(set(YEAR_IN_TEXT.findall(sequence_text)), years) else 1.0}
@@ -620,6 +625,20 @@ def _names_in(question: str) -> list[list[str]]:
         if words:
             names.append(words)
     return names
+
+
+def _leaves_blank(scored: ScoredSentence, answer: ScoredSentence) -> bool:
+    """Whether the sentence, of the answer's filing, holds some of what is asked about and leaves its value blank: a
+    preliminary prospectus's "Public offering price $ $" (Flushing Financial's 424B5 of December 2024) states no
+    offering price, and the last closing price near its words is none."""
+    if (scored.sentence.passage.chunk.filing != answer.sentence.passage.chunk.filing
+            or scored.features["focus"] <= math.log(FOCUS_FLOOR + _LOG_FLOOR)):
+        return False  # another filing's, or one holding nothing of what is asked about
+    text = scored.sentence.text
+    if CELL in text:
+        cells = [cell.strip() for cell in text.split(CELL)[1:]]
+        return any(cells) and all(not cell or _CURRENCY.fullmatch(cell) for cell in cells)
+    return _PLACEHOLDER.search(text) is not None
 
 
 def _of_companies(scored: ScoredSentence, companies: Mapping[str, tuple[str, ...]]) -> bool:

@@ -821,6 +821,25 @@ def test_what_is_asked_about_is_read_past_a_long_name_and_not_in_a_comparison(em
     assert not states("What were Acme Widgets' net sales in 2022?", "Net sales\n$ million")
 
 
+def test_a_value_the_filing_leaves_blank_is_not_answered_with_a_figure_near_its_words(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    question = "At what price per share was Acme Widgets' December 2024 common stock offering priced?"
+
+    def chosen(price_row: str) -> list[str]:
+        # a preliminary prospectus: the price is filled in only when the offering is priced
+        prospectus = _passage("Acme Widgets, Inc.", f"Per Share\tTotal\n{price_row}\n"
+                              "The last reported closing price of our common stock on December 11, 2024 was $17.41 "
+                              "per share.")
+        assessment = answerer.assess(question, with_filing_words(question), [prospectus], {"Acme Widgets, Inc.": ()})
+        return [s.sentence.text for s in assessment.chosen]
+
+    assert chosen("Public offering price\t$\t$") == []
+    assert chosen("Public offering price\t$\t16.00\t$\t50,000,000")
+    offering = _passage("Acme Widgets, Inc.", "We are offering \u2007\u2007\u2007\u2007 shares at a price of $ "
+                        "\u2007\u2007\u2007\u2007 per share. Our closing price on December 11, 2024 was $17.41.")
+    assert answerer.assess(question, with_filing_words(question), [offering]).chosen == []
+
+
 def test_a_periodic_report_is_about_the_fiscal_year_of_its_period():
     def report(form: str, period: str, filed: str) -> FilingRef:
         return FilingRef(company="Acme Widgets, Inc.", form=form, period=period, filing_date=filed)
