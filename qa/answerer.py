@@ -77,10 +77,14 @@ _FOCUS = re.compile(r"\b(?:what|which|how many|how much)\s+(?:(?:was|were|is|are
                     r"(?!(?:did|does|do)\b)"
                     r"((?:[\w&'-]+\s+){0,5}?[\w&'-]+)\s+(?:did|does|do|was|were|is|are|has|have|had|in|of|for|at|"
                     r"on|under|will|would)\b", re.I)
+# what a measure is of: "[Boeing's inventories] at", "[AEGON's core business] was"
+_FOCUS_OF = re.compile(r"\s*((?:[\w&'-]+\s+){0,5}?[\w&'-]+)(?:\s+(?:did|does|do|was|were|is|are|has|have|had|in|for|"
+                       r"at|on|under|will|would|as)\b|\s*[?,])", re.I)
 _CAPITALISED = re.compile(r"\b[A-Z][\w&.-]*[A-Za-z0-9]\b")
 _NAME_RUN = re.compile(r"\b[A-Z][\w&.'-]*[A-Za-z0-9](?:\s+[A-Z][\w&.'-]*[A-Za-z0-9])*")
 # "What share of X", "the term of X": the kind of number asked for, not the thing it measures
-_MEASURES = frozenset(terms("share percentage percent proportion portion amount number term duration length"))
+_MEASURES = frozenset(terms("share percentage percent proportion portion amount number term duration length "
+                            "value carrying"))
 _REASON = re.compile(r"\b(?:because|due to|as a result|result(?:ed|s|ing)? from|owing to|attributable to|driven by|"
                      r"caused by|reflect(?:s|ed|ing)?|in order to|so that|reasons?)\b", re.I)
 # Capitalised words that are titles, bodies and document words, not the name of a person or a company.
@@ -533,10 +537,15 @@ def _focus_terms(question: str) -> list[str]:
     """Terms of what the question asks for: "What [total revenue] did Oracle report", "How many
     [employees] did IBM have". An answer sentence should hold them, not just the question's names."""
     focus = []
+    question = without_instructions(question)
     # each part of "what gain ..., and how much cash ..."
-    for match in _FOCUS.finditer(without_instructions(question)):
-        names = set(terms(" ".join(_CAPITALISED.findall(match.group(1)))))
-        focus += [t for t in terms(with_filing_words(match.group(1))) if t not in _QUESTION_NOISE
+    for match in _FOCUS.finditer(question):
+        asked = match.group(1)
+        if match.group().endswith("of") and set(terms(asked)) <= _MEASURES | _QUESTION_NOISE:
+            # "the carrying value of [Boeing's inventories] at ...": a measure of what follows
+            asked = next((m.group(1) for m in [_FOCUS_OF.match(question, match.end())] if m), asked)
+        names = set(terms(" ".join(_CAPITALISED.findall(asked))))
+        focus += [t for t in terms(with_filing_words(asked)) if t not in _QUESTION_NOISE
                   and t not in names and t not in _MEASURES and not _YEAR.match(t)]
     return list(dict.fromkeys(focus))
 

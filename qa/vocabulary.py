@@ -182,7 +182,7 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
 # unanswerable tuning question fewer and answered no more: measured with `filings-qa eval --split tuning`.)
 AMOUNTS: tuple[str, ...] = (
     "salary", "revenue", "revenues", "sales", "eps", "price", "ratio", "rate", "roe", "earn", "earnings", "income",
-    "gain", "fee", "amount", "capex", "expenditure", "expenditures",
+    "gain", "fee", "amount", "capex", "expenditure", "expenditures", "value",
 )
 
 # Words that ask for a sum of money: a sentence of prose answering states one with its currency or "per share"

@@ -247,6 +247,10 @@ def test_question_understanding():
     assert _focus_terms("What gain did J&J expect, and how much cash did the IPO bring in?") == terms("gain cash")
     assert _slots("Who replaced Brett Kaufman as CFO, and what is his base salary?") == ("number", "person")
     assert _slots("Which officer signed Johnson & Johnson's August 30, 2023 Form 8-K?") == ("person",)
+    # a measure asks about what it is of, and for a figure
+    carrying = "What was the carrying value of Boeing's inventories at December 31, 2022?"
+    assert _focus_terms(carrying) == terms("inventories") and _slots(carrying) == ("number",)
+    assert _focus_terms("What is the term of Millennium's access to the TAP technology?") == terms("access technology")
     assert _names_in("Who replaced Brett Kaufman as CFO of AFC Gamma?") == [["Brett", "Kaufman"], ["AFC", "Gamma"]]
 
     question = "How many employees did Amazon have?"
