@@ -135,7 +135,10 @@ _PERIOD_MONTH = re.compile(rf"\bended\s+({_MONTH})\b|\b({_MONTH})(?:\s+\d{{4}})?
 # a whole year's figure, named by its year or as annual ("2022 sales of EUR 17.8 billion", "full-year revenue"),
 # not any quarter's; a year after a day is a date's ("December 31, 2022 revenue backlog")
 _YEAR_FIGURE = re.compile(rf"(?:(?<!\d,\s)\b{YEAR}|\bfull[\s-]year|\bannual)\s+(?:[a-z&-]+\s+){{0,2}}?"
-                          rf"(?:{'|'.join(AMOUNTS)})\b", re.I)
+                          rf"(?:{'|'.join(AMOUNTS)})\b"
+                          # a results release's year beside its quarter: "Net revenues of $8.4 billion in the current
+                          # year" (MGM's fourth-quarter 2022 release), not "the current year quarter" or "period"
+                          r"|\bin the (?:current|full) year\b(?![\s-]+(?:quarter|period|to[\s-]date))", re.I)
 _EARLY_IN_YEAR = re.compile(rf"\b(?:jan|feb|mar)[a-z]*\.?\s+\d{{1,2}},?\s+({YEAR})\b", re.I)
 # someone's words: a quotation of some length, or a sentence that says who said it
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201d]{30,}|\b(?:said|says|commented)\b")

@@ -795,6 +795,10 @@ def test_a_figure_of_another_period_is_not_the_figure_asked_for(embedder):
     # ... unless it names a whole year's figure
     assert not states("What were Acme Widgets' net revenues in the fourth quarter of 2022?",
                       "Fourth quarter sales rose 5%. Acme Widgets generated 2022 net revenues of $9,392 million.")
+    assert not states("What were Acme Widgets' net revenues in the fourth quarter of 2022?",
+                      "Fourth quarter sales rose 5%. Net revenues were $9,392 million in the current year.")
+    assert states("What were Acme Widgets' net revenues in the fourth quarter of 2022?",
+                  "Fourth quarter sales rose 5%. Net revenues were $9,392 million in the current year quarter.")
     # a year-to-date period names the quarter it ends with: a second quarter's "three and six months"
     year_to_date = "Net revenues were $9,392 million and $18,310 million in the three and six months ended July 2, 2023."
     assert not states("What were Acme Widgets' net revenues in the third quarter of 2023?", year_to_date)
