@@ -447,6 +447,10 @@ class ExtractiveAnswerer:
                 brevity = 1.0 / (1.0 + max(0, len(written) - 40) / 60)
                 # a headline that repeats the question ("ImmunoGen appoints new CFO") answers nothing
                 novelty = len(written - question_terms - context) / len(written) if written else 0.0
+                if sentence.table_row and re.search(r"\d", sentence.text.partition(CELL)[2]):
+                    # a row's label says what its figures are: it may well be the question's words
+                    # ("Net cash provided by operating activities" in Ulta's release), its figures are what is new
+                    novelty = NOVELTY_ENOUGH
                 factors = {"coverage": coverage, "brevity": brevity, "fact": 0.3 + 0.7 * fact,
                            "names": 0.15 + 0.85 * name_share, "years": 0.5 + 0.5 * year_share,
                            "focus": FOCUS_FLOOR + (1 - FOCUS_FLOOR) * focus_share,

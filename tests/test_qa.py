@@ -678,6 +678,22 @@ def test_a_table_row_labelled_with_the_questions_words_is_a_line_item_it_names()
     assert not _holds_line_item("Total other\t12,913\n", asked)
 
 
+def test_a_row_labelled_in_the_questions_words_is_no_restatement_of_it(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    cash_flows = _passage("Acme Widgets, Inc.", "Condensed Consolidated Statements of Cash Flows\n(In thousands)\n"
+                          "Fiscal Years\t2022\t2021\nNet cash provided by operating activities\t1,481,915\t1,059,265\n"
+                          "Net cash used in investing activities\t(314,584)\t(176,484)\n"
+                          "Net cash used in financing activities\t(861,014)\t(1,497,216)\n")
+    question = "What was Acme Widgets' net cash provided by operating activities for fiscal 2022, in thousands?"
+    scored = {s.sentence.text.split("\t")[0]: s for s in _ranked(answerer, question, cash_flows)}
+    assert next(iter(scored)) == "Net cash provided by operating activities"
+    assert scored["Net cash provided by operating activities"].features["novelty"] == pytest.approx(0.0, abs=0.01)
+    # a headline that says no more than the question does is one
+    headline = _passage("Acme Widgets, Inc.", "Acme Widgets reports net cash provided by operating activities for "
+                        "fiscal 2022 of $1.5 billion.")
+    assert _ranked(answerer, question, headline)[0].features["novelty"] < -0.1
+
+
 def test_how_many_asks_for_a_count_which_a_row_of_money_is_not(embedder):
     answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
     question = "How many paid Creative Cloud subscribers did Acme Widgets have at the end of fiscal 2022?"
