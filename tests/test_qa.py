@@ -443,6 +443,7 @@ def test_a_question_asked_as_financebench_asks_it(embedder):
     assert "USD" not in searched and "purchases of property plant and equipment" in searched  # units are no search
     assert _names_in(question) == [["Acme", "Widgets"]]  # "Give" opens a sentence, "USD" is the unit asked for
     assert _slots(question) == ("number",)
+    assert _names_in("How much did Acme Widgets pay in dividends in 2018 (USD millions)?") == [["Acme", "Widgets"]]
     # a statement without periods the rows can be read against: its header is written once, before its first row
     answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
     text = ("Consolidated Statements of Cash Flows (Dollars in millions)\nYears ended December 31\t2018\t2017\n"
