@@ -80,6 +80,7 @@ _FOCUS = re.compile(r"\b(?:what|which|how many|how much)\s+(?:(?:was|were|is|are
 # what a measure is of: "[Boeing's inventories] at", "[AEGON's core business] was"
 _FOCUS_OF = re.compile(r"\s*((?:[\w&'-]+\s+){0,5}?[\w&'-]+)(?:\s+(?:did|does|do|was|were|is|are|has|have|had|in|for|"
                        r"at|on|under|will|would|as)\b|\s*[?,])", re.I)
+_ABBREVIATED = re.compile(r"((?:[A-Z][\w&.'-]*\s+){0,5}[A-Z][\w&.'-]*)\s+\(([A-Z][A-Z0-9&.-]+)\)")
 _CAPITALISED = re.compile(r"\b[A-Z][\w&.-]*[A-Za-z0-9]\b")
 _NAME_RUN = re.compile(r"\b[A-Z][\w&.'-]*[A-Za-z0-9](?:\s+[A-Z][\w&.'-]*[A-Za-z0-9])*")
 # "What share of X", "the term of X": the kind of number asked for, not the thing it measures
@@ -366,6 +367,7 @@ class ExtractiveAnswerer:
         question_terms = set(terms(search_text))
         named = _names_in(question)
         names = [word for name in named for word in name]
+        abbreviations = _abbreviations(question)  # a passage holding "FLNA" holds "Frito-Lay North America"
         words_of = {id(passage): _names_held(passage, companies) for passage in passages}
         # a name is in a passage when one of its distinctive words is ("Steve" for "Steve Jobs"); a name no passage
         # holds at all is distinctive however common its stem ("Lowe's" is not "lower"): the index may not hold it
@@ -387,7 +389,8 @@ class ExtractiveAnswerer:
             defined = sorted(set(_DEFINED_TERM.findall(chunk.text)), key=len, reverse=True)
             defined_terms = re.compile("|".join(map(re.escape, defined))) if defined else None
             passage_words = words_of[id(passage)]
-            name_share = _share(names, lambda n: _holds_word(passage_words, n))
+            name_share = _share(names, lambda n: _holds_word(passage_words, n) or any(
+                n in full and _holds_word(passage_words, short) for short, full in abbreviations.items()))
             period_text = f"{chunk.table_header}\n{chunk.text}"  # where a passage names its periods
             month_share = _share(months, lambda m: _holds_month(period_text, m)
                                  or filing.filing_date[5:7] == f"{MONTH_NUMBERS[m.lower()]:02}")
@@ -630,17 +633,29 @@ def _without_dates(text: str) -> str:
 def _names_in(question: str) -> list[list[str]]:
     """Names of the question, each as its capitalised words ("Steve Jobs", "AFC Gamma"): the words, but the first
     of each of its sentences, that are not analysts' shorthand (CFO), quarters, fiscal years, months or the unit to
-    answer in ("in USD millions")."""
-    names = []
+    answer in ("in USD millions"). A name's abbreviation in brackets is a word of it: a passage holding "FLNA" holds
+    "Frito-Lay North America (FLNA)"."""
+    names: list[list[str]] = []
     question = without_instructions(question)
+    end = -1
     for run in _NAME_RUN.finditer(question):
         first = 1 if opens_sentence(question, run.start()) else 0  # a sentence's first word is capitalised anyway
         words = [w.removesuffix("'s") for w in _CAPITALISED.findall(run.group())[first:]
                  if w.lower() not in _QUESTION_NOISE and not w.isdigit() and w.lower() not in FILING_WORDS_FOR
                  and not re.fullmatch(r"Q[1-4]|H[12]|FY\d*|" + _MONTH, w)]
-        if words:
+        abbreviates = names and question[end:run.start()] == " (" and question[run.end():run.end() + 1] == ")"
+        if words and abbreviates:
+            names[-1] += words
+        elif words:
             names.append(words)
+        end = run.end()
     return names
+
+
+def _abbreviations(question: str) -> dict[str, list[str]]:
+    """The abbreviations a question gives in brackets after a name, with that name's words:
+    {"FLNA": ["Frito-Lay", "North", "America"]} for "Frito-Lay North America (FLNA)"."""
+    return {short: _CAPITALISED.findall(full) for full, short in _ABBREVIATED.findall(question)}
 
 
 def _leaves_blank(scored: ScoredSentence, answer: ScoredSentence) -> bool:

@@ -679,6 +679,15 @@ def test_a_table_row_labelled_with_the_questions_words_is_a_line_item_it_names()
     assert not _holds_line_item("Total other\t12,913\n", asked)
 
 
+def test_a_name_is_held_by_its_abbreviation_in_brackets(embedder):
+    question = "What was Acme Widgets' Frito-Lay North America (FLNA) division net revenue in 2022?"
+    assert _names_in(question) == [["Acme", "Widgets"], ["Frito-Lay", "North", "America", "FLNA"]]
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    row = _passage("Acme Widgets, Inc.", "Net Revenue\t2022\t2021\nFLNA\t$\t23,291\t$\t19,608\n")
+    best = _ranked(answerer, question, row)[0]
+    assert best.on_topic and best.features["names"] == pytest.approx(0.0, abs=0.01)
+
+
 def test_a_row_labelled_in_the_questions_words_is_no_restatement_of_it(embedder):
     answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
     cash_flows = _passage("Acme Widgets, Inc.", "Condensed Consolidated Statements of Cash Flows\n(In thousands)\n"
