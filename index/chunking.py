@@ -122,8 +122,8 @@ def table_headers(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[i
     # a caption with no header rows ("Operating expenses:" above the rows) names no column; one with the columns'
     # years on a line of their own does (J&J's recast sales of 2023-08-30, a PDF: "2022 2021 Total Operations
     # Currency" under "THIRD QUARTER")
-    return [header if header and ("\t" in text[header[0]:header[1]]
-                                  or len(YEAR_IN_TEXT.findall(text[header[0]:header[1]])) >= 2) else None
+    return [header if header and ("\t" in text[header[0]:header[1]] or _names_years(text[header[0]:header[1]]))
+            else None
             for header, _ in _table_headers(text, spans, counts)]
 
 
@@ -194,7 +194,7 @@ def _table_headers(text: str, spans: list[tuple[int, int, bool]], counts: list[i
                 break
             row = text[spans[last + step][0]:spans[last + step][1]]
             if has_amounts and (_names_periods(row) or step > 1 and (not _holds_amount(row) or any(
-                    len(YEAR_IN_TEXT.findall(text[slice(*spans[k][:2])])) >= 2 for k in range(last + 1, last + step)))):
+                    _names_years(text[slice(*spans[k][:2])]) for k in range(last + 1, last + step)))):
                 # a new table's header row right below this table, or below the caption lines above it (Apple's
                 # release of July 2004: "UNAUDITED CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS", "(In millions
                 # ...)" and "THREE MONTHS ENDED / NINE MONTHS ENDED" under its balance sheet), or a line of years
@@ -254,6 +254,11 @@ def _names_periods(row: str) -> bool:
     cells = row.split("\t")
     return not _holds_amount(row) and sum(
         1 for cell in cells if YEAR_IN_TEXT.search(cell) or _DATE_IN_CELL.search(cell)) >= 2
+
+
+def _names_years(line: str) -> bool:
+    """Whether a line names two years or more: a table's columns, though a PDF's text may give it without cells."""
+    return len(YEAR_IN_TEXT.findall(line)) >= 2
 
 
 def _holds_amount(row: str) -> bool:

@@ -105,9 +105,10 @@ DISTINCTIVE_NAME = 0.01
 # at 0.8 and at 0.5; the tuning scorer's held-out log loss 0.477 to 0.484 at 0.8, to 0.489 at 0.5.
 OTHER_YEAR = 0.8
 NOVELTY_ENOUGH = 0.4  # share of a sentence's words not in the question from which it is not a mere restatement
-# a scale ("$ million", "hundreds of") is a figure only with a number before it, which is a figure already
+# words that name a period: a table row labelled with them alone says when, not what
 _PERIOD_WORDS = frozenset(terms("first second third fourth quarter quarters half year years month months week weeks "
                                  "ended ending fiscal full three six nine twelve thirteen " + " ".join(MONTHS)))
+# a scale ("$ million", "hundreds of") is a figure only with a number before it, which is a figure already
 _NUMBER_TERMS = frozenset(terms(" ".join(NUMBER_WORDS - {"hundred", "thousand", "million", "billion", "trillion"})))
 _PERIOD_UNITS = frozenset(terms("days weeks months quarters years"))
 _COUNTED_PERIODS = re.compile(r"\b\d+[\s-]+(?:days?|weeks?|months?|quarters?|years?)\b", re.I)
@@ -643,7 +644,7 @@ def _names_in(question: str) -> list[list[str]]:
         words = [w.removesuffix("'s") for w in _CAPITALISED.findall(run.group())[first:]
                  if w.lower() not in _QUESTION_NOISE and not w.isdigit() and w.lower() not in FILING_WORDS_FOR
                  and not re.fullmatch(r"Q[1-4]|H[12]|FY\d*|" + _MONTH, w)]
-        abbreviates = names and question[end:run.start()] == " (" and question[run.end():run.end() + 1] == ")"
+        abbreviates = bool(names) and question[end:run.start()] == " (" and question[run.end():run.end() + 1] == ")"
         if words and abbreviates:
             names[-1] += words
         elif words:
@@ -653,8 +654,8 @@ def _names_in(question: str) -> list[list[str]]:
 
 
 def _abbreviations(question: str) -> dict[str, list[str]]:
-    """The abbreviations a question gives in brackets after a name, with that name's words:
-    {"FLNA": ["Frito-Lay", "North", "America"]} for "Frito-Lay North America (FLNA)"."""
+    """The abbreviations a question gives in brackets after a name, with the capitalised words before them:
+    {"FLNA": ["Frito-Lay", "North", "America"]} for "the Frito-Lay North America (FLNA) division"."""
     return {short: _CAPITALISED.findall(full) for full, short in _ABBREVIATED.findall(question)}
 
 
