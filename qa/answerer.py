@@ -29,7 +29,7 @@ from qa.models import Citation, FilingRef, Passage
 from qa.quotes import Sentence, cite, cite_table_header, passage_sentences
 from qa.retrieval import analysts_words, opens_sentence, with_filing_words
 from qa.scorer import AnswerScorer
-from qa.tables import CELL, read_row, row_label
+from qa.tables import CELL, label_terms, read_row, row_label
 from qa.vocabulary import (AMOUNTS, BOILERPLATE, DURATION, FILING_WORDS_FOR, MONEY, NOT_MONEY, PERIOD_NAMING,
                            STATEMENT_NAME, UNIT_INSTRUCTION, quarters_named, without_instructions, years_asked)
 
@@ -678,15 +678,10 @@ def _of_companies(scored: ScoredSentence, companies: Mapping[str, tuple[str, ...
     return not companies or scored.sentence.passage.chunk.filing.company in companies
 
 
-def _label_words(row: str) -> list[str]:
-    """The terms of a table row's label, its figures aside."""
-    return [t for t in terms(row_label(row)) if not t[0].isdigit()]
-
-
 def _label_asked(row: str, question_terms: set[str]) -> bool:
     """Every word of the row's label is the question's, and some name what is measured: a label of a period alone
     ("Fourth quarter of 2022" over American Express's rate scenarios) says which period, not what figure."""
-    label = _label_words(row)
+    label = label_terms(row)
     return bool(set(label) - _PERIOD_WORDS) and all(t in question_terms for t in label)
 
 
@@ -694,7 +689,7 @@ def _by_row_labels(found: list[tuple], question_terms: set[str]) -> list[tuple]:
     """The (sentence, filled, values, evidence) found, a table row's evidence scaled by how much of its label the
     question asks about, against the best-labelled row (LABEL_FLOOR)."""
     def agreement(sentence: Sentence) -> float:
-        label = _label_words(sentence.text)
+        label = label_terms(sentence.text)
         return LABEL_FLOOR + (1 - LABEL_FLOOR) * _share(label, lambda t: t in question_terms) if label else LABEL_FLOOR
 
     rows = {id(sentence): agreement(sentence) for sentence, *_ in found if sentence.table_row}

@@ -17,7 +17,7 @@ from index.lexical import ChunkFilter, ChunkTable, terms
 from index.store import FilingIndex
 from qa.filters import FilterResolver, Inferred
 from qa.models import Filters, Passage
-from qa.tables import CELL, row_label
+from qa.tables import CELL, label_terms
 
 RRF_K = 60  # the usual reciprocal-rank-fusion constant: ranks beyond a few dozen barely count
 CANDIDATES = 40  # taken from each ranked list before fusion
@@ -149,7 +149,7 @@ def _holds_line_item(text: str, asked: set[str]) -> bool:
     for line in text.splitlines():
         if CELL not in line:
             continue
-        label = [t for t in terms(row_label(line)) if not t[0].isdigit()]
+        label = label_terms(line)
         named = set(label) - _GENERIC_LABEL
         if len(label) >= 2 and named and named <= asked:
             return True

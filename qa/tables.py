@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from index.lexical import terms
 from index.lexicon import AMOUNT_SCALE, YEAR_IN_TEXT
 
 CELL = "\t"
@@ -38,6 +39,11 @@ def _values(cells: list[str]) -> list[str]:
 def row_label(row: str) -> str:
     """What a table row is about: its first cell ("Total revenue" of "Total revenue\t17,606\t15,785")."""
     return next((cell.strip() for cell in row.split(CELL) if cell.strip()), "")
+
+
+def label_terms(row: str) -> list[str]:
+    """The search terms of a table row's label, its figures aside."""
+    return [t for t in terms(row_label(row)) if not t[0].isdigit()]
 
 
 def read_row(header: str, row: str) -> str:
