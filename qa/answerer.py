@@ -22,15 +22,15 @@ import numpy as np
 from index.chunking import FULL_STOP
 from index.forms import schema_of
 from index.lexical import terms
-from index.lexicon import LEGAL_SUFFIXES, MONTH_NUMBERS, MONTHS, NUMBER_WORDS, YEAR, YEAR_IN_TEXT
+from index.lexicon import LEGAL_SUFFIX_WORD, LEGAL_SUFFIXES, MONTH_NUMBERS, MONTHS, NUMBER_WORDS, YEAR, YEAR_IN_TEXT
 from index.sections import COVER, SIGNATURE
 from qa.filters import company_aliases
 from qa.models import Citation, FilingRef, Passage
 from qa.quotes import Sentence, cite, cite_table_header, passage_sentences
 from qa.retrieval import analysts_words, opens_sentence, with_filing_words
 from qa.scorer import AnswerScorer
-from qa.tables import CELL, label_terms, read_row, row_label
-from qa.vocabulary import (AMOUNTS, BOILERPLATE, DURATION, FILING_WORDS_FOR, MONEY, NOT_MONEY, PERIOD_NAMING,
+from qa.tables import CELL, GENERIC_LABEL, label_terms, read_row, row_label
+from qa.vocabulary import (AMOUNTS, BOILERPLATE, DURATION, FILING_WORDS_FOR, FORECAST, MONEY, NOT_MONEY, PERIOD_NAMING,
                            STATEMENT_NAME, UNIT_INSTRUCTION, quarters_named, without_instructions, years_asked)
 
 MAX_SENTENCES = 3
@@ -54,6 +54,7 @@ RESTATED = 0.8  # share of a sentence's words in a chosen one from which it rest
 # halves are unchanged, and at 0.9 the spot checks gain Adobe's total revenue (PepsiCo's net revenue row first too).
 LABEL_FLOOR = 0.9
 FOCUS_FLOOR = 0.4  # the focus factor of a sentence that holds nothing of what is asked about
+SIGNER_LINES = 4  # lines under a signature that may give the signer's name and title
 FACT_DISTANCE = 6  # words between a number and the thing it counts, stopwords not counted
 NOT_FOUND = "The indexed filings do not say."
 
@@ -97,6 +98,10 @@ _NOT_NAMES = frozenset(
 # (not "A": an initial, as in "Thomas A. Fanning")
 _TITLE_WORD = re.compile(r"\b(?:" + "|".join(sorted((w for w in _NOT_NAMES if len(w) > 1), key=len, reverse=True))
                          + r")\b", re.I)
+# An officer's title under a signature ("Controller (Principal Accounting Officer)", "Title: Chief Financial Officer")
+_SIGNER_TITLE = re.compile(r"\b(?:chief|officer|president|director|chairman|chair|treasurer|secretary|controller|"
+                           r"counsel|partner|manager|member|trustee|attorney-in-fact)\b", re.I)
+_LEGAL_SUFFIX = re.compile(rf"\b{LEGAL_SUFFIX_WORD}\.?(?![\w-])", re.I)  # not the "Co" of "Co-Chairman"
 # A question's name held by fewer than this share of chunks is distinctive: a passage that lacks it is about
 # something else (a question about Flushing Financial is not answered from Meta's 10-K).
 DISTINCTIVE_NAME = 0.01
@@ -311,6 +316,10 @@ class ExtractiveAnswerer:
                         key=lambda s: s.score, reverse=True)
         # when the question names indexed companies, another company's filing does not answer it
         eligible = [s for s in scored if _of_companies(s, companies)]
+        # who signed a filing is written in its signature block, whatever else the question says of the filing
+        signing = [s for s in eligible if s.sentence.passage.chunk.section == SIGNATURE
+                   ] if _ASKS_SIGNATURE.search(question) else []
+        eligible = signing if any(s.states_value_asked for s in signing) else eligible
         stating = [s for s in eligible if s.states_value_asked]
         if not stating:
             return Assessment(scored, [], {})
@@ -318,6 +327,11 @@ class ExtractiveAnswerer:
         if _focus_terms(question) and any(_leaves_blank(s, best) for s in eligible):
             return Assessment(scored, [], {})
         chosen = _select(best, [s for s in eligible if s.on_topic == best.on_topic], years_asked(question))
+        if signing and eligible is signing:
+            chosen = [_with_title(c) if c.sentence.passage.chunk.section == SIGNATURE else c for c in chosen]
+            chosen = [c for c in chosen if not any(o is not c and o.sentence.passage is c.sentence.passage
+                                                   and o.sentence.start <= c.sentence.start < o.sentence.end
+                                                   for o in chosen)]  # a title line quoted with its signature
         if "reason" in _slots(question) and len(chosen) < MAX_SENTENCES:
             chosen = _with_explanation(best, chosen, scored)
         # the answer's first sentence in the filing's order that states the value asked (a complement may not)
@@ -364,6 +378,8 @@ class ExtractiveAnswerer:
         company_terms = set(terms(" ".join(f"{c} {' '.join(tickers)}" for c, tickers in companies.items())))
         focus = {t: weights[t] for t in _focus_terms(question) if t in weights and t not in company_terms}
         focus_total = sum(focus.values())
+        # what is asked about in the question's own words, not the filing words added for them
+        focus_written = set(focus).intersection(_focus_terms(question, filing_words=False)) - GENERIC_LABEL
         asked = Asked.of(question, search_text, focus)
         question_terms = set(terms(search_text))
         named = _names_in(question)
@@ -382,6 +398,7 @@ class ExtractiveAnswerer:
         period_months = _period_months(question)
         quarters = quarters_named(question)
         asks_signature = _ASKS_SIGNATURE.search(question) is not None
+        reported_from = _quarter_reported_from(question, years, quarters)
         found = []
         for passage in passages:
             chunk, filing = passage.chunk, passage.chunk.filing
@@ -406,6 +423,9 @@ class ExtractiveAnswerer:
             passage_months = _period_months(period_text)
             other_period = bool(quarters) and (_only_others(passage_quarters, quarters) or schema_of(
                 filing.form).annual and not passage_quarters and not _QUARTER_HEADER.search(period_text))
+            # a filing dated before the quarter asked ended cannot report it, unless it names that quarter
+            other_period |= bool(reported_from) and "" < filing.filing_date[:7] < reported_from and not (
+                passage_quarters & quarters)
             prior = 1.0 / (1 + math.log(passage.rank))
             section = chunk.section
             for sentence in passage_sentences(passage):
@@ -431,7 +451,12 @@ class ExtractiveAnswerer:
                 stated = f"{sentence.group}\n{sentence.text}"
                 filled = asked.filled_by(defined_terms.sub(" ", stated) if defined_terms else stated)
                 focus_share = sum(focus[t] for t in focus if t in own) / focus_total if focus else 1.0
-                if sentence.table_row and _label_asked(sentence.text, question_terms - company_terms):
+                other_item = sentence.table_row and _other_line_item(sentence.text, focus_written, own)
+                if other_item:
+                    # a row labelled with part of what is asked and not the rest is another line item: "Net sales"
+                    # is Ulta's total, not its e-commerce net sales; "Gain on consolidation" no net revenues
+                    filled -= {"number"}
+                elif sentence.table_row and _label_asked(sentence.text, question_terms - company_terms):
                     # a row labelled with the question's words ("Greater China" for "revenue in Greater China")
                     # states its figure of what is asked, though its table's title is in another passage; not a row
                     # labelled with the company's name alone (Best Buy's "Best Buy" stores for its revenue)
@@ -544,9 +569,10 @@ def _parts(question: str) -> list[str]:
     return parts if len(parts) > 1 else []
 
 
-def _focus_terms(question: str) -> list[str]:
+def _focus_terms(question: str, filing_words: bool = True) -> list[str]:
     """Terms of what the question asks for: "What [total revenue] did Oracle report", "How many
-    [employees] did IBM have". An answer sentence should hold them, not just the question's names."""
+    [employees] did IBM have", with the filing words for its analysts' words unless `filing_words` is False. An
+    answer sentence should hold them, not just the question's names."""
     focus = []
     question = without_instructions(question)
     # each part of "what gain ..., and how much cash ..."
@@ -556,7 +582,7 @@ def _focus_terms(question: str) -> list[str]:
             # "the carrying value of [Boeing's inventories] at ...": a measure of what follows
             asked = next((m.group(1) for m in [_FOCUS_OF.match(question, match.end())] if m), asked)
         names = set(terms(" ".join(_CAPITALISED.findall(asked))))
-        focus += [t for t in terms(with_filing_words(asked)) if t not in _QUESTION_NOISE
+        focus += [t for t in terms(with_filing_words(asked) if filing_words else asked) if t not in _QUESTION_NOISE
                   and t not in names and t not in _MEASURES and not _YEAR.match(t)]
     return list(dict.fromkeys(focus))
 
@@ -685,6 +711,12 @@ def _label_asked(row: str, question_terms: set[str]) -> bool:
     return bool(set(label) - _PERIOD_WORDS) and all(t in question_terms for t in label)
 
 
+def _other_line_item(row: str, asked: set[str], held: set[str]) -> bool:
+    """The row's label holds some of the `asked` words, and some other asked word is not `held` by the row, its
+    header or its group's label (nor said by filing words they hold)."""
+    return bool(asked.intersection(label_terms(row))) and not asked <= held
+
+
 def _by_row_labels(found: list[tuple], question_terms: set[str]) -> list[tuple]:
     """The (sentence, filled, values, evidence) found, a table row's evidence scaled by how much of its label the
     question asks about, against the best-labelled row (LABEL_FLOOR)."""
@@ -765,6 +797,15 @@ def _share(items, present: Callable[[str], bool]) -> float:
     return sum(1 for i in items if present(i)) / len(items) if items else 1.0
 
 
+def _quarter_reported_from(question: str, years: set[str], quarters: set[int]) -> str:
+    """The month ("2023-03") from which a filing may report the calendar quarter a question asks the results of: the
+    quarter's last. "" when the question asks a fiscal quarter, which may end a year before its name says (Best
+    Buy's fiscal 2023 began in February 2022), or a forecast, which is of a later period."""
+    if len(years) != 1 or not quarters or PERIOD_NAMING.search(question) or FORECAST.search(question):
+        return ""
+    return f"{next(iter(years))}-{3 * min(quarters):02}"
+
+
 def _reports_on_year(filing: FilingRef, year: str) -> bool:
     """Whether a filing's text is about the year, where its passages do not name it: a periodic report's about the
     fiscal years of its period (`FormSchema.fiscal_years`: PepsiCo's 10-K filed in February 2023 is about 2022, not
@@ -804,14 +845,41 @@ def _with_explanation(best: ScoredSentence, chosen: list[ScoredSentence], scored
     """A reason is often given in two sentences: the one that names it ("... due to errors in those financial
     statements") and the next, which says what it was ("The Company determined that it (i) incorrectly applied
     ..."). The sentence after the best one in its passage joins the answer."""
-    passage = best.sentence.passage.chunk.chunk_id
-    following = min((s for s in scored if s.sentence.passage.chunk.chunk_id == passage
-                     and s.sentence.start >= best.sentence.end), key=lambda s: s.sentence.start, default=None)
+    following = _following(best, scored)
     if (following is None or following in chosen or following.features["boilerplate"]
             or not FULL_STOP.search(following.sentence.text)  # the heading of what comes next, or a table row
             or any(_restates(following.sentence, c.sentence) for c in chosen)):
         return chosen
     return _in_filing_order([*chosen, following])
+
+
+def _with_title(signed: ScoredSentence) -> ScoredSentence:
+    """A signature ("By: /s/ John R. McCall") quoted with the lines under it that give the signer's title
+    ("Executive Vice President,\nGeneral Counsel and\nCorporate Secretary"), maybe after the name again, up to the
+    next signature, date or blank line."""
+    sentence = signed.sentence
+    chunk = sentence.passage.chunk
+    offset = sentence.end - chunk.char_start
+    lines = chunk.text[offset:].split("\n")
+    cursor = end = len(lines[0])  # the rest of the signature's own line
+    for line in lines[1:1 + SIGNER_LINES]:
+        if (not line.strip() or "/s/" in line or _DATE.search(line) or _BOILERPLATE.search(line)
+                or _LEGAL_SUFFIX.search(line)):  # the next signer's company
+            break
+        cursor += 1 + len(line)
+        if _SIGNER_TITLE.search(line):
+            end = cursor
+    if not end:
+        return signed
+    text = chunk.text[offset - len(sentence.text):offset + end]
+    return replace(signed, sentence=replace(sentence, end=sentence.end + end, text=text))
+
+
+def _following(sentence: ScoredSentence, scored: list[ScoredSentence]) -> ScoredSentence | None:
+    """The scored sentence right after this one in its passage."""
+    passage = sentence.sentence.passage.chunk.chunk_id
+    return min((s for s in scored if s.sentence.passage.chunk.chunk_id == passage
+                and s.sentence.start >= sentence.sentence.end), key=lambda s: s.sentence.start, default=None)
 
 
 def _in_filing_order(chosen: list[ScoredSentence]) -> list[ScoredSentence]:

@@ -17,7 +17,7 @@ from index.lexical import ChunkFilter, ChunkTable, terms
 from index.store import FilingIndex
 from qa.filters import FilterResolver, Inferred
 from qa.models import Filters, Passage
-from qa.tables import CELL, label_terms
+from qa.tables import CELL, GENERIC_LABEL, label_terms
 
 RRF_K = 60  # the usual reciprocal-rank-fusion constant: ranks beyond a few dozen barely count
 CANDIDATES = 40  # taken from each ranked list before fusion
@@ -34,7 +34,6 @@ EXACT_LIMIT = 1500
 # the needle 32 to 37; at 0.5: 46 and 36. Rows labelled with one word ("Revenue") or with the question's names
 # ("Greater China") are too common to say anything: raising them cost the tuning half answers.
 LINE_ITEM_BOOST = 1.0
-_GENERIC_LABEL = frozenset(terms("total net other"))
 # How much a candidate's fused score rises for each inferred filter it satisfies.
 # A follow-up's earlier filing ("and who signed it?") counts most.
 BOOSTS = {"company": 1.0, "date": 0.5, "form": 0.3, "section": 0.5, "earlier_filing": 2.0}
@@ -150,7 +149,7 @@ def _holds_line_item(text: str, asked: set[str]) -> bool:
         if CELL not in line:
             continue
         label = label_terms(line)
-        named = set(label) - _GENERIC_LABEL
+        named = set(label) - GENERIC_LABEL
         if len(label) >= 2 and named and named <= asked:
             return True
     return False

@@ -41,6 +41,11 @@ def row_label(row: str) -> str:
     return next((cell.strip() for cell in row.split(CELL) if cell.strip()), "")
 
 
+# words a statement adds to its line items ("Total liabilities", "Net sales", "Other income"): a label that lacks
+# them is the same line item
+GENERIC_LABEL = frozenset(terms("total net other"))
+
+
 def label_terms(row: str) -> list[str]:
     """The search terms of a table row's label, its figures aside."""
     return [t for t in terms(row_label(row)) if not t[0].isdigit()]

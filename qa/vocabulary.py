@@ -266,6 +266,11 @@ def quarters_named(text: str) -> set[int]:
 # to 20th among Adobe's chunks by BM25 for "What was Adobe's operating income in fiscal 2022?").
 PERIOD_NAMING = re.compile(r"\bfy(?=\d|\b)|\bfiscal\b", re.I)
 
+# Words that ask for a forecast, which a filing may give of a period that has not yet ended ("What revenue did
+# MGM expect for the first quarter of 2023?")
+FORECAST = re.compile(r"\b(?:expect\w*|outlook|guid(?:ance|ed?)|forecast\w*|project(?:s|ed|ions?)|anticipat\w*|"
+                      r"target\w*|plan(?:s|ned)?|will)\b", re.I)
+
 # A financial statement's name, as a question or a filing writes it: it says where a figure is (its section and
 # its table's title, SECTION_NAMES_IN_QUESTIONS), not what a sentence answering says: a row of the balance sheet
 # never says "balance sheet".

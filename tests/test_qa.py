@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from conftest import FIXTURES, SAMPLE
 from index.lexical import ChunkFilter, terms
+from index.sections import SIGNATURE
 from index.store import FilingIndex
 from qa.answerer import (NOT_FOUND, Asked, ExtractiveAnswerer, _focus_terms, _names_in, _parts, _reports_on_year,
                          _slots)
@@ -872,6 +873,60 @@ def test_a_value_the_filing_leaves_blank_is_not_answered_with_a_figure_near_its_
     offering = _passage("Acme Widgets, Inc.", "We are offering \u2007\u2007\u2007\u2007 shares at a price of $ "
                         "\u2007\u2007\u2007\u2007 per share. Our closing price on December 11, 2024 was $17.41.")
     assert answerer.assess(question, with_filing_words(question), [offering]).chosen == []
+
+
+def test_a_row_labelled_with_part_of_what_is_asked_is_another_line_item(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    statement = _passage("Acme Widgets, Inc.", "Fiscal Years\t2022\t2021\nNet sales\t$\t10,208\t$\t8,630\n"
+                         "Gain on consolidation of a joint venture, net\t—\t(1,562)\n")
+
+    def states(question: str, label: str) -> bool:
+        return next(s.states_value_asked for s in _ranked(answerer, question, statement)
+                    if s.sentence.text.startswith(label))
+
+    assert states("What were Acme Widgets' net sales in fiscal 2022?", "Net sales")
+    assert not states("What were Acme Widgets' e-commerce net sales in fiscal 2022?", "Net sales")  # the total
+    assert not states("What were Acme Widgets' consolidated net revenues in fiscal 2022?", "Gain on consolidation")
+    # the rest of what is asked may be said by the row's group of rows
+    channels = _passage("Acme Widgets, Inc.", "Fiscal Years\t2022\t2021\nNet sales by channel:\n"
+                        "Stores\t$\t8,000\t$\t7,001\nE-commerce\t$\t2,208\t$\t1,629\n")
+    assert next(s.states_value_asked for s in _ranked(answerer, "What were Acme Widgets' e-commerce net sales in "
+                                                      "fiscal 2022?", channels) if s.sentence.text.startswith("E-c"))
+
+
+def test_a_filing_dated_before_the_quarter_asked_ended_does_not_report_it(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    filing = FilingRef(company="Acme Widgets, Inc.", form="EX-99.1", filing_date="2025-02-05", filing_id="r")
+
+    def states(question: str, text: str = "Net revenues were $4.2 billion, up 8%.") -> bool:
+        release = Passage(1, Chunk("r#1", filing, text, "EX-99.1", "", 0, len(text)), 1.0)
+        return _ranked(answerer, question, release)[0].states_value_asked
+
+    assert states("What were Acme Widgets' net revenues for the fourth quarter of 2024?")
+    assert not states("What were Acme Widgets' net revenues for the first quarter of 2025?")  # not ended yet
+    assert states("What net revenues did Acme Widgets expect for the first quarter of 2025?")  # a forecast
+    # a fiscal quarter may end a year before its name says; a release that names the quarter reports it
+    assert states("What were Acme Widgets' net revenues for the first quarter of fiscal 2025?")
+    assert states("What were Acme Widgets' net revenues for the first quarter of 2025?",
+                  "Net revenues were $4.2 billion in the first quarter, up 8%.")
+
+
+def test_who_signed_a_filing_is_answered_from_its_signature_block(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    filing = FilingRef(company="Acme Widgets, Inc.", form="8-K", filing_date="2023-08-30", filing_id="k")
+    release = ("Acme Widgets reports updated financials after the separation of its consumer business. "
+               "Jane Roe, Chief Financial Officer, presented the updated financials to investors.")
+    signature = ("Date: August 30, 2023 By: /s/ John Q. Public\nJohn Q. Public\nController\n"
+                 "(Principal Accounting Officer)\nACME WIDGETS CAPITAL CORP.\nBy: /s/ Richard Roe\nTreasurer")
+    passages = [Passage(1, Chunk("k#1", filing, release, "EX-99.1", "", 0, len(release)), 1.0),
+                Passage(2, Chunk("k#2", filing, signature, SIGNATURE, "Signatures", 0, len(signature)), 1.0)]
+    question = ("Which officer signed Acme Widgets' August 30, 2023 Form 8-K reporting updated financials after "
+                "the separation of its consumer business?")
+    chosen = answerer.assess(question, with_filing_words(question), passages, {"Acme Widgets, Inc.": ()}).chosen
+    assert "Jane Roe" not in " ".join(s.sentence.text for s in chosen)
+    # quoted with the signer's title under it, up to the next signer's company
+    assert chosen[0].sentence.text == signature.partition("\nACME")[0]
+    assert chosen[0].sentence.end - chosen[0].sentence.start == len(chosen[0].sentence.text)
 
 
 def test_a_periodic_report_is_about_the_fiscal_year_of_its_period():
