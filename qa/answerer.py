@@ -146,6 +146,7 @@ _YEAR_FIGURE = re.compile(rf"(?:(?<!\d,\s)\b{YEAR}|\bfull[\s-]year|\bannual)\s+(
                           # a results release's year beside its quarter: "Net revenues of $8.4 billion in the current
                           # year" (MGM's fourth-quarter 2022 release), not "the current year quarter" or "period"
                           r"|\bin the (?:current|full) year\b(?![\s-]+(?:quarter|period|to[\s-]date))", re.I)
+_MONTH_QUARTER = re.compile(rf"\b{_MONTH}(?:\s+\d{{4}})?\s+quarter\b|\bquarter\s+ended\b", re.I)
 _EARLY_IN_YEAR = re.compile(rf"\b(?:jan|feb|mar)[a-z]*\.?\s+\d{{1,2}},?\s+({YEAR})\b", re.I)
 # someone's words: a quotation of some length, or a sentence that says who said it
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201d]{30,}|\b(?:said|says|commented)\b")
@@ -397,6 +398,8 @@ class ExtractiveAnswerer:
         months = set(re.findall(_MONTH, question))
         period_months = _period_months(question)
         quarters = quarters_named(question)
+        # a quarter asked by its number ("second quarter") or by its last month ("the June 2025 quarter")
+        quarter_asked = bool(quarters) or _MONTH_QUARTER.search(question) is not None
         asks_signature = _ASKS_SIGNATURE.search(question) is not None
         reported_from = _quarter_reported_from(question, years, quarters)
         found = []
@@ -421,8 +424,9 @@ class ExtractiveAnswerer:
             # passage names no quarter (American Express's 10-K gives 2022's net income, not the fourth quarter's)
             passage_quarters = quarters_named(period_text)
             passage_months = _period_months(period_text)
-            other_period = bool(quarters) and (_only_others(passage_quarters, quarters) or schema_of(
-                filing.form).annual and not passage_quarters and not _QUARTER_HEADER.search(period_text))
+            other_period = quarter_asked and (
+                bool(quarters) and _only_others(passage_quarters, quarters)
+                or schema_of(filing.form).annual and not passage_quarters and not _QUARTER_HEADER.search(period_text))
             # a filing dated before the quarter asked ended cannot report it, unless it names that quarter
             other_period |= bool(reported_from) and "" < filing.filing_date[:7] < reported_from and not (
                 passage_quarters & quarters)
@@ -451,7 +455,7 @@ class ExtractiveAnswerer:
                 stated = f"{sentence.group}\n{sentence.text}"
                 filled = asked.filled_by(defined_terms.sub(" ", stated) if defined_terms else stated)
                 focus_share = sum(focus[t] for t in focus if t in own) / focus_total if focus else 1.0
-                other_item = sentence.table_row and _other_line_item(sentence.text, focus_written, own)
+                other_item = sentence.table_row and _other_line_item(sentence, focus_written, synonyms, negating)
                 if other_item:
                     # a row labelled with part of what is asked and not the rest is another line item: "Net sales"
                     # is Ulta's total, not its e-commerce net sales; "Gain on consolidation" no net revenues
@@ -464,10 +468,10 @@ class ExtractiveAnswerer:
                     focus_share = 1.0
                 sentence_quarters = quarters_named(sequence_text)
                 other_quarter = bool(quarters) and _only_others(sentence_quarters, quarters)
-                if (other_quarter or (other_period or quarters and _YEAR_FIGURE.search(sentence.text))
+                if (other_quarter or (other_period or quarter_asked and _YEAR_FIGURE.search(sentence.text))
                         and not sentence_quarters
                         or _ends_in_other_months(_period_months(sequence_text) or passage_months, period_months)
-                        or sentence.table_row and (_of_other_periods(sentence.header, years, quarters)
+                        or sentence.table_row and (_of_other_periods(sentence.header, years, quarter_asked)
                                                    or _only_others(set(YEAR_IN_TEXT.findall(row_label(sentence.text))),
                                                                    years))):
                     filled -= {"number"}  # its figures are another period's ("Fourth quarter of 2023" for 2022)
@@ -711,10 +715,18 @@ def _label_asked(row: str, question_terms: set[str]) -> bool:
     return bool(set(label) - _PERIOD_WORDS) and all(t in question_terms for t in label)
 
 
-def _other_line_item(row: str, asked: set[str], held: set[str]) -> bool:
-    """The row's label holds some of the `asked` words, and some other asked word is not `held` by the row, its
-    header or its group's label (nor said by filing words they hold)."""
-    return bool(asked.intersection(label_terms(row))) and not asked <= held
+def _other_line_item(row: Sentence, asked: set[str], synonyms: list[tuple[set[str], list[list[str]]]],
+                     negating: bool) -> bool:
+    """The row's label holds some of the `asked` words, and some other asked word is neither in the label nor in
+    its group's ("Net sales by channel:"), nor said by filing words they hold. Not its header's: "Statements of
+    Operations" over "Net income" does not make it operating income."""
+    if not asked.intersection(label_terms(row.text)):
+        return False
+    group = "" if row.group in row.header else row.group  # the table's caption, read as its rows' group
+    sequence = _sentence_terms(f"{group}\n{row_label(row.text)}", negating)
+    held = set(sequence).union(*(word for word, phrases in synonyms
+                                 if any(_holds_phrase(sequence, phrase) for phrase in phrases)))
+    return not asked <= held
 
 
 def _by_row_labels(found: list[tuple], question_terms: set[str]) -> list[tuple]:
@@ -737,7 +749,7 @@ def _names_held(passage: Passage, companies: Mapping[str, tuple[str, ...]]) -> s
     return " ".join([passage.chunk.text, company, *company_aliases(company), *companies.get(company, ())]).lower()
 
 
-def _of_other_periods(header: str, years: set[str], quarters: set[int]) -> bool:
+def _of_other_periods(header: str, years: set[str], quarter_asked: bool) -> bool:
     """Whether a table's header names the periods of its figures, none of them the one asked about: years, none
     of them asked (the year before a date in January to March counts too: Ulta's fiscal 2022 ended January 28,
     2023), or whole years only when a quarter is asked ("Year Ended December 31" for American Express's fourth
@@ -745,7 +757,7 @@ def _of_other_periods(header: str, years: set[str], quarters: set[int]) -> bool:
     named = set(YEAR_IN_TEXT.findall(header)) | {str(int(year) - 1) for year in _EARLY_IN_YEAR.findall(header)}
     if years and _only_others(named, years):
         return True
-    return bool(quarters) and _ANNUAL_HEADER.search(header) is not None and not _names_quarters(header)
+    return quarter_asked and _ANNUAL_HEADER.search(header) is not None and not _names_quarters(header)
 
 
 def _period_months(text: str) -> set[int]:

@@ -38,6 +38,9 @@ SECTION_NAMES_IN_QUESTIONS: dict[str, tuple[str, ...]] = {
     # a 10-K describes the business, and since 2020 its human capital and headcount, in Item 1; a 20-F in
     # Item 4 and its employees in Item 6 (Amcor 10-K of 2023-08-17, NVIDIA 10-K of 2025-02-26)
     "its business": ("Item 1", "Item 4"),
+    "core business": ("Item 1", "Item 4"),
+    "principal business": ("Item 1", "Item 4"),
+    "business overview": ("Item 1", "Item 4"),
     "human capital": ("Item 1", "Item 6"),
     "headcount": ("Item 1", "Item 6"),
     # the financial statements (STATEMENT_NAME): a 10-K's are in Item 8, a 10-Q's in Part I Item 1, a 20-F's in

@@ -303,8 +303,8 @@ def _feature(answerer: ExtractiveAnswerer, question: str, text: str, name: str) 
     return answerer.assess(question, with_filing_words(question), [passage], {"Acme Widgets, Inc.": ()}).features[name]
 
 
-def _passage(company: str, text: str, rank: int = 1) -> Passage:
-    filing = FilingRef(company=company, form="10-K", filing_date="2025-02-01", accession="0000000000-25-000001",
+def _passage(company: str, text: str, rank: int = 1, form: str = "10-K") -> Passage:
+    filing = FilingRef(company=company, form=form, filing_date="2025-02-01", accession="0000000000-25-000001",
                        filing_id=company, source="f.htm")
     return Passage(rank, Chunk(f"{company}#{rank}", filing, text, "Item 1", "Business", 0, len(text)), 1.0)
 
@@ -650,7 +650,7 @@ def test_a_row_labelled_with_the_questions_words_states_the_figure_asked_for(emb
     answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
     # a chunk cut from inside a table: its title ("Net sales by reportable segment") is in the chunk before
     rows = _passage("Acme Widgets, Inc.", "Europe\t24,014\t21,884\t10\t%\nGreater China\t15,369\t14,728\t4\t%\n"
-                    "Japan\t5,782\t5,097\t13\t%\n")
+                    "Japan\t5,782\t5,097\t13\t%\n", form="10-Q")
     question = "How much revenue did Acme Widgets make in Greater China in the June 2025 quarter?"
     scored = {s.sentence.text.split("\t")[0]: s for s in
               answerer.scored_sentences(question, with_filing_words(question), [rows])}
@@ -877,8 +877,9 @@ def test_a_value_the_filing_leaves_blank_is_not_answered_with_a_figure_near_its_
 
 def test_a_row_labelled_with_part_of_what_is_asked_is_another_line_item(embedder):
     answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
-    statement = _passage("Acme Widgets, Inc.", "Fiscal Years\t2022\t2021\nNet sales\t$\t10,208\t$\t8,630\n"
-                         "Gain on consolidation of a joint venture, net\t—\t(1,562)\n")
+    statement = _passage("Acme Widgets, Inc.", "Consolidated Statements of Operations\nFiscal Years\t2022\t2021\n"
+                         "Net sales\t$\t10,208\t$\t8,630\nGain on consolidation of a joint venture, net\t—\t(1,562)\n"
+                         "Net income\t$\t1,242\t$\t1,1148\n")
 
     def states(question: str, label: str) -> bool:
         return next(s.states_value_asked for s in _ranked(answerer, question, statement)
@@ -887,6 +888,9 @@ def test_a_row_labelled_with_part_of_what_is_asked_is_another_line_item(embedder
     assert states("What were Acme Widgets' net sales in fiscal 2022?", "Net sales")
     assert not states("What were Acme Widgets' e-commerce net sales in fiscal 2022?", "Net sales")  # the total
     assert not states("What were Acme Widgets' consolidated net revenues in fiscal 2022?", "Gain on consolidation")
+    # the statement's title is no word of the row's: "Operations" over "Net income" is not operating income
+    assert not states("What was Acme Widgets' operating income in fiscal 2022?", "Net income")
+    assert states("What was Acme Widgets' net income in fiscal 2022?", "Net income")
     # the rest of what is asked may be said by the row's group of rows
     channels = _passage("Acme Widgets, Inc.", "Fiscal Years\t2022\t2021\nNet sales by channel:\n"
                         "Stores\t$\t8,000\t$\t7,001\nE-commerce\t$\t2,208\t$\t1,629\n")
