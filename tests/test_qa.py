@@ -898,6 +898,22 @@ def test_a_row_labelled_with_part_of_what_is_asked_is_another_line_item(embedder
                                                       "fiscal 2022?", channels) if s.sentence.text.startswith("E-c"))
 
 
+def test_a_quarter_asked_by_its_last_month_is_not_answered_with_a_years_figure(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    question = "How much revenue did Acme Widgets make in Greater China in the December 2023 quarter?"
+
+    def states(form: str, header: str) -> bool:
+        table = _passage("Acme Widgets, Inc.", f"Net sales by reportable segment:\n{header}\n"
+                         "Greater China\t$\t20,819\t$\t23,905\n", form=form)
+        return next(s.states_value_asked for s in _ranked(answerer, question, table)
+                    if s.sentence.text.startswith("Greater China"))
+
+    assert states("10-Q", "Three Months Ended\tDecember 30, 2023\tDecember 31, 2022")
+    assert not states("10-K", "2023\t2022")  # an annual report's table that names no quarter: fiscal years
+    assert not states("10-Q", "Years Ended\tDecember 30, 2023\tDecember 31, 2022")
+    assert quarters_named(question) == set()  # not a quarter by its number: which one depends on the fiscal year
+
+
 def test_a_filing_dated_before_the_quarter_asked_ended_does_not_report_it(embedder):
     answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
     filing = FilingRef(company="Acme Widgets, Inc.", form="EX-99.1", filing_date="2025-02-05", filing_id="r")
