@@ -31,7 +31,8 @@ from qa.retrieval import analysts_words, opens_sentence, with_filing_words
 from qa.scorer import AnswerScorer
 from qa.tables import CELL, GENERIC_LABEL, label_terms, read_row, row_label
 from qa.vocabulary import (AMOUNTS, BOILERPLATE, DURATION, FILING_WORDS_FOR, FORECAST, MONEY, NOT_MONEY, PERIOD_NAMING,
-                           STATEMENT_NAME, UNIT_INSTRUCTION, quarters_named, without_instructions, years_asked)
+                           STATEMENT_NAME, UNIT_INSTRUCTION, period_kinds, quarters_named, without_instructions,
+                           years_asked)
 
 MAX_SENTENCES = 3
 # parts of a question answered each (the dev questions have three at most): a longer list is several questions,
@@ -400,6 +401,7 @@ class ExtractiveAnswerer:
         quarters = quarters_named(question)
         # a quarter asked by its number ("second quarter") or by its last month ("the June 2025 quarter")
         quarter_asked = bool(quarters) or _MONTH_QUARTER.search(question) is not None
+        kinds_asked = period_kinds(question)  # a quarter alone, a year to date, a whole year
         asks_signature = _ASKS_SIGNATURE.search(question) is not None
         reported_from = _quarter_reported_from(question, years, quarters)
         found = []
@@ -471,6 +473,7 @@ class ExtractiveAnswerer:
                 if (other_quarter or (other_period or quarter_asked and _YEAR_FIGURE.search(sentence.text))
                         and not sentence_quarters
                         or _ends_in_other_months(_period_months(sequence_text) or passage_months, period_months)
+                        or bool(kinds_asked) and _only_others(period_kinds(sequence_text), kinds_asked)
                         or sentence.table_row and (_of_other_periods(sentence.header, years, quarter_asked)
                                                    or _only_others(set(YEAR_IN_TEXT.findall(row_label(sentence.text))),
                                                                    years))):
@@ -718,12 +721,13 @@ def _label_asked(row: str, question_terms: set[str]) -> bool:
 def _other_line_item(row: Sentence, asked: set[str], synonyms: list[tuple[set[str], list[list[str]]]],
                      negating: bool) -> bool:
     """The row's label holds some of the `asked` words, and some other asked word is neither in the label nor in
-    its group's ("Net sales by channel:"), nor said by filing words they hold. Not its header's: "Statements of
-    Operations" over "Net income" does not make it operating income."""
+    its group's ("Net sales by channel:") or its table's header ("net sales by category" over "iPhone"), nor said by
+    filing words they hold. A statement's name says nothing of its rows: "Statements of Operations" over "Net
+    income" does not make it operating income."""
     if not asked.intersection(label_terms(row.text)):
         return False
-    group = "" if row.group in row.header else row.group  # the table's caption, read as its rows' group
-    sequence = _sentence_terms(f"{group}\n{row_label(row.text)}", negating)
+    around = STATEMENT_NAME.sub(" ", f"{row.header}\n{row.group}")
+    sequence = _sentence_terms(f"{around}\n{row_label(row.text)}", negating)
     held = set(sequence).union(*(word for word, phrases in synonyms
                                  if any(_holds_phrase(sequence, phrase) for phrase in phrases)))
     return not asked <= held

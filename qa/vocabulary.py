@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from index.lexicon import YEAR_IN_TEXT
+from index.lexicon import MONTHS, YEAR_IN_TEXT
 
 # What analysts call forms and sections in plain words, for filters inferred from a question.
 # Keys are lower-case phrases matched on word boundaries; section values are section names as
@@ -261,6 +261,29 @@ def quarters_named(text: str) -> set[int]:
     for match in _YEAR_TO_DATE.finditer(text):
         found.add(2 if match.group(1) or match.group(3) else 3)
     return found
+
+
+# The kinds of period a text names: a quarter alone ("second quarter", "Three Months Ended", "the June 2025
+# quarter"), a year to date ("Nine Months Ended", "first half") or a whole year ("Years Ended", "full year"). A
+# table of nine months answers no question about the third quarter alone (Apple's non-GAAP reconciliation of June
+# 2004 has a nine-month table beside the quarter's).
+_QUARTER_PERIOD = re.compile(r"\b(?:three|3|thirteen|13)(?:\s+and\s+[\w-]+)?[\s-]+(?:months|weeks)\s+ended\b"
+                             r"|\bquarter\s+ended\b|"
+                             rf"\b(?:{'|'.join(MONTHS)})(?:\s+\d{{4}})?\s+quarter\b", re.I)
+_WHOLE_YEAR = re.compile(r"\b(?:years?|twelve months|fifty-(?:two|three) weeks|5[23] weeks)\s+ended\b"
+                         r"|\bfull[\s-]year\b", re.I)
+QUARTER, YEAR_TO_DATE, WHOLE_YEAR = "quarter", "year to date", "year"
+
+
+def period_kinds(text: str) -> frozenset[str]:
+    kinds = set()
+    if _QUARTER.search(text) or _QUARTER_PERIOD.search(text):
+        kinds.add(QUARTER)
+    if _YEAR_TO_DATE.search(text):
+        kinds.add(YEAR_TO_DATE)
+    if _WHOLE_YEAR.search(text):
+        kinds.add(WHOLE_YEAR)
+    return frozenset(kinds)
 
 
 # How a question names its period ("in fiscal 2022", "FY2018"). The year is matched against filing dates and

@@ -891,7 +891,11 @@ def test_a_row_labelled_with_part_of_what_is_asked_is_another_line_item(embedder
     # the statement's title is no word of the row's: "Operations" over "Net income" is not operating income
     assert not states("What was Acme Widgets' operating income in fiscal 2022?", "Net income")
     assert states("What was Acme Widgets' net income in fiscal 2022?", "Net income")
-    # the rest of what is asked may be said by the row's group of rows
+    # the rest of what is asked may be said by the table's title, or by the row's group of rows
+    categories = _passage("Acme Widgets, Inc.", "Net sales by category (in millions):\nThree Months Ended\t"
+                          "June 28, 2025\tJune 29, 2024\niPhone\t$\t44,582\t$\t39,296\n", form="10-Q")
+    assert next(s.states_value_asked for s in _ranked(answerer, "What were Acme Widgets' iPhone sales in the June "
+                                                      "2025 quarter?", categories) if s.sentence.text.startswith("iP"))
     channels = _passage("Acme Widgets, Inc.", "Fiscal Years\t2022\t2021\nNet sales by channel:\n"
                         "Stores\t$\t8,000\t$\t7,001\nE-commerce\t$\t2,208\t$\t1,629\n")
     assert next(s.states_value_asked for s in _ranked(answerer, "What were Acme Widgets' e-commerce net sales in "
@@ -912,6 +916,24 @@ def test_a_quarter_asked_by_its_last_month_is_not_answered_with_a_years_figure(e
     assert not states("10-K", "2023\t2022")  # an annual report's table that names no quarter: fiscal years
     assert not states("10-Q", "Years Ended\tDecember 30, 2023\tDecember 31, 2022")
     assert quarters_named(question) == set()  # not a quarter by its number: which one depends on the fiscal year
+
+
+def test_a_year_to_date_is_not_a_quarter_nor_a_quarter_a_year_to_date(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+
+    def states(question: str, header: str) -> bool:
+        table = _passage("Acme Widgets, Inc.", f"Reconciliation (in millions)\n{header}\nJune 26,\tJune 28,\n"
+                         "2004\t2003\nOperating income\t$\t198\t$\t18\n", form="10-Q")
+        return next(s.states_value_asked for s in _ranked(answerer, question, table)
+                    if s.sentence.text.startswith("Operating income"))
+
+    quarter = "What was Acme Widgets' operating income in its fiscal Q3 2004 (quarter ended June 26, 2004)?"
+    assert not states(quarter, "NINE MONTHS ENDED")
+    assert states(quarter, "THREE MONTHS ENDED\tNINE MONTHS ENDED")
+    nine_months = "What was Acme Widgets' operating income for the first nine months of fiscal 2004?"
+    assert not states(nine_months, "Three Months Ended")
+    assert states(nine_months, "Nine Months Ended")
+    assert states("What was Acme Widgets' operating income in fiscal 2004?", "Three Months Ended")  # none asked
 
 
 def test_a_filing_dated_before_the_quarter_asked_ended_does_not_report_it(embedder):
