@@ -29,8 +29,9 @@ from qa.models import Citation, FilingRef, Passage
 from qa.quotes import Sentence, cite, cite_table_header, passage_sentences
 from qa.retrieval import analysts_words, opens_sentence, with_filing_words
 from qa.scorer import AnswerScorer
-from qa.tables import CELL, GENERIC_LABEL, label_terms, read_row, row_label
-from qa.vocabulary import (AMOUNTS, BOILERPLATE, DURATION, FILING_WORDS_FOR, FORECAST, MONEY, NOT_MONEY, PERIOD_NAMING,
+from qa.tables import AGGREGATE_LABEL, CELL, GENERIC_LABEL, first_figure, label_terms, read_row, row_label
+from qa.vocabulary import (AMOUNTS, BOILERPLATE, DURATION, FILING_WORDS_FOR, FORECAST, LEAST, MONEY, MOST, NOT_MONEY,
+                           PERIOD_NAMING,
                            STATEMENT_NAME, UNIT_INSTRUCTION, period_kinds, quarters_named, without_instructions,
                            years_asked)
 
@@ -147,6 +148,7 @@ _YEAR_FIGURE = re.compile(rf"(?:(?<!\d,\s)\b{YEAR}|\bfull[\s-]year|\bannual)\s+(
                           # a results release's year beside its quarter: "Net revenues of $8.4 billion in the current
                           # year" (MGM's fourth-quarter 2022 release), not "the current year quarter" or "period"
                           r"|\bin the (?:current|full) year\b(?![\s-]+(?:quarter|period|to[\s-]date))", re.I)
+_FIGURE_CELL = re.compile(r"\t[$€£¥(]?\s*\d")
 _MONTH_QUARTER = re.compile(rf"\b{_MONTH}(?:\s+\d{{4}})?\s+quarter\b|\bquarter\s+ended\b", re.I)
 _EARLY_IN_YEAR = re.compile(rf"\b(?:jan|feb|mar)[a-z]*\.?\s+\d{{1,2}},?\s+({YEAR})\b", re.I)
 # someone's words: a quotation of some length, or a sentence that says who said it
@@ -326,6 +328,10 @@ class ExtractiveAnswerer:
         if not stating:
             return Assessment(scored, [], {})
         best = ([s for s in stating if s.on_topic] or stating)[0]
+        if (extreme := _extreme_row(question, best, stating)) is not best:
+            # the other rows of its table are what the largest is larger than, not the answer
+            eligible = [s for s in eligible if s is extreme or not _same_table(s.sentence, extreme.sentence)]
+            best = extreme
         if _focus_terms(question) and any(_leaves_blank(s, best) for s in eligible):
             return Assessment(scored, [], {})
         chosen = _select(best, [s for s in eligible if s.on_topic == best.on_topic], years_asked(question))
@@ -435,8 +441,8 @@ class ExtractiveAnswerer:
             prior = 1.0 / (1 + math.log(passage.rank))
             section = chunk.section
             for sentence in passage_sentences(passage):
-                if len(sentence.text.split()) < 4:
-                    continue
+                if len(sentence.text.split()) < 4 and not (sentence.table_row and _FIGURE_CELL.search(sentence.text)):
+                    continue  # a fragment, not a short row ("Japan\t5,782")
                 written = set(_sentence_terms(sentence.text, negating))
                 # a table row says what its figures are only with its table's header, which is quoted with it, and
                 # the label of its group of rows ("Net sales by reportable segment:" over "Greater China")
@@ -867,6 +873,27 @@ def _with_explanation(best: ScoredSentence, chosen: list[ScoredSentence], scored
             or any(_restates(following.sentence, c.sentence) for c in chosen)):
         return chosen
     return _in_filing_order([*chosen, following])
+
+
+def _extreme_row(question: str, best: ScoredSentence, stating: list[ScoredSentence]) -> ScoredSentence:
+    """For a question that asks for the largest or the smallest (qa.vocabulary.MOST, LEAST): of the table of the
+    best row that is nearly as good as the best sentence, the row with the highest or the lowest first figure, its
+    aggregates ("Total", "All other") aside. Otherwise the best sentence."""
+    most, least = MOST.search(question) is not None, LEAST.search(question) is not None
+    rows = [s for s in stating if s.sentence.table_row and s.score >= COMPLEMENT * best.score]
+    if most == least or not rows:
+        return best
+    figures = {id(s): first_figure(s.sentence.text) for s in stating if _same_table(s.sentence, rows[0].sentence)
+               and not AGGREGATE_LABEL.match(row_label(s.sentence.text))}
+    siblings = [s for s in stating if figures.get(id(s)) is not None]
+    if len(siblings) < 2:
+        return best
+    return (max if most else min)(siblings, key=lambda s: figures[id(s)])
+
+
+def _same_table(sentence: Sentence, row: Sentence) -> bool:
+    """Whether the sentence is a row of the row's table: of its passage, under the same header."""
+    return sentence.table_row and sentence.passage is row.passage and sentence.header == row.header
 
 
 def _with_title(signed: ScoredSentence) -> ScoredSentence:

@@ -36,6 +36,24 @@ def _values(cells: list[str]) -> list[str]:
     return values
 
 
+def first_figure(row: str) -> float | None:
+    """The row's first figure as a number ("(1,045)" is -1045, "—" is 0), None when its first value is no figure."""
+    cells = [c.strip() for c in row.split(CELL) if c.strip()][1:]
+    figure = next(iter(_values(cells)), "").replace("$ ", "$")
+    if not _FIGURE.match(figure):
+        return None
+    digits = re.sub(r"[^\d.]", "", figure)
+    if not digits.strip("."):
+        return 0.0 if re.fullmatch(r"[—–-]+", figure) else None
+    value = float(digits) if digits.count(".") <= 1 else None
+    return -value if value is not None and figure.startswith("(") else value
+
+
+# labels of a table's aggregate rows, which are no row among the others ("Total United States", "All other U.S.
+# locations")
+AGGREGATE_LABEL = re.compile(r"^(?:total|all other|other)\b", re.I)
+
+
 def row_label(row: str) -> str:
     """What a table row is about: its first cell ("Total revenue" of "Total revenue\t17,606\t15,785")."""
     return next((cell.strip() for cell in row.split(CELL) if cell.strip()), "")

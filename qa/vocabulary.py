@@ -286,6 +286,11 @@ def period_kinds(text: str) -> frozenset[str]:
     return frozenset(kinds)
 
 
+# A question that asks for the extreme of a table ("Which metro area houses Wells Fargo's largest U.S. real estate
+# footprint?", "the segment with the lowest margin"): the row with the highest or lowest figure answers it
+MOST = re.compile(r"\b(?:largest|biggest|highest|greatest|most(?!\s+recent))\b", re.I)
+LEAST = re.compile(r"\b(?:smallest|lowest|least|fewest)\b", re.I)
+
 # How a question names its period ("in fiscal 2022", "FY2018"). The year is matched against filing dates and
 # table headers; the word itself is prose's, and searched by its words it prefers prose about the year to the
 # statement whose header says "Years Ended December 2, 2022" (Adobe's 2022 10-K: its income statement from 69th

@@ -936,6 +936,24 @@ def test_a_year_to_date_is_not_a_quarter_nor_a_quarter_a_year_to_date(embedder):
     assert states("What was Acme Widgets' operating income in fiscal 2004?", "Three Months Ended")  # none asked
 
 
+def test_the_largest_or_smallest_asked_is_the_tables_row_with_the_highest_or_lowest_figure(embedder):
+    from qa.tables import first_figure
+
+    assert [first_figure(row) for row in ("Net sales\t$\t391,035\t2\t%", "Loss\t(1,045)\t(3)", "Gain\t—\t12",
+                                          "Note\tsee below")] == [391035.0, -1045.0, 0.0, None]
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    properties = _passage("Acme Widgets, Inc.", "Top U.S. locations:\nCharlotte, NC\t5.7\n"
+                          "San Francisco metro area (including headquarters)\t2.4\nMinneapolis, MN\t3.0\n"
+                          "St. Louis, MO\t1.9\nAll other U.S. locations\t28.3\nTotal United States\t55.1\n")
+
+    def answer(question: str) -> str:
+        return answerer.assess(question, with_filing_words(question), [properties]).chosen[0].sentence.text
+
+    assert answer("Which metro area houses Acme Widgets' largest U.S. real estate footprint?").startswith("Charlotte")
+    assert answer("Which metro area houses Acme Widgets' smallest U.S. real estate footprint?").startswith("St. L")
+    assert answer("Which metro area houses Acme Widgets' headquarters?").startswith("San Francisco")
+
+
 def test_a_filing_dated_before_the_quarter_asked_ended_does_not_report_it(embedder):
     answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
     filing = FilingRef(company="Acme Widgets, Inc.", form="EX-99.1", filing_date="2025-02-05", filing_id="r")
