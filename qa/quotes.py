@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, replace
 
 from index.chunking import is_label, opens_with_table, row_groups, sentence_spans, table_headers
+from index.lexicon import YEAR
 from qa.models import Citation, Passage
 
 
@@ -32,6 +33,11 @@ class Sentence:
 
 
 _VALUE_LINE = re.compile(r"[ \t]*[$€£]?[ \t]*\(?\d[\d,.]*\)?[ \t]*%?[ \t]*")
+# a row of figures alone, its label on the lines above it (pypdfium2's text of Pfizer's 2023 10-Q product table:
+# "Comirnaty direct sales and alliance revenues", "Active immunization to prevent COVID-19", "1,488\t8,848\t...")
+_FIGURES_ROW = re.compile(r"[$€£(\s]*\d[\d,.]*\)?%?(?:\t[$€£(\s]*(?:\d[\d,.]*\)?%?|[—–-]+))+\s*")
+_YEARS_ROW = re.compile(rf"\s*{YEAR}(?:\t\s*{YEAR})*\s*")
+MAX_ROW_LABEL_LINES = 2  # a row's label and its second column's text (a product and its indication)
 # the number of a form's box before its label ("11\tAGGREGATE ..."), and a box referred to ("IN ROW (11)")
 _BOX_NUMBER = re.compile(r"^\s*\d{1,2}\t|\(\d{1,2}\)")
 
@@ -41,8 +47,11 @@ def passage_sentences(passage: Passage) -> list[Sentence]:
     spans = sentence_spans(chunk.text, 0, len(chunk.text))
     opening = opens_with_table(chunk.text, spans)
     sentences = []
+    labels_read: list[tuple[int, int]] = []  # label lines read as their rows' (not a group's of the rows below)
     for k, ((a, b, row), header, group) in enumerate(zip(spans, table_headers(chunk.text, spans),
                                                        row_groups(chunk.text, spans))):
+        if group and any(start <= group[0] and group[1] <= end for start, end in labels_read):
+            group = None
         if header:
             header_text, header_start = chunk.text[header[0]:header[1]], chunk.char_start + header[0]
         elif row and k < opening:
@@ -58,6 +67,17 @@ def passage_sentences(passage: Passage) -> list[Sentence]:
             label = sentences.pop()
             sentence = replace(label, end=sentence.end, text=chunk.text[label.start - chunk.char_start:
                                                                         sentence.end - chunk.char_start])
+        elif row and _FIGURES_ROW.fullmatch(sentence.text) and not _YEARS_ROW.fullmatch(sentence.text):
+            above = sentence
+            for _ in range(MAX_ROW_LABEL_LINES):
+                if not (sentences and not sentences[-1].table_row and _on_line_above(sentences[-1], above)
+                        and is_label(sentences[-1].text) and re.search(r"[A-Za-z]", sentences[-1].text)):
+                    break
+                above = sentences.pop()
+            if above is not sentence:
+                labels_read.append((above.start - chunk.char_start, a))
+                sentence = replace(sentence, start=above.start, group="",
+                                   text=chunk.text[above.start - chunk.char_start:sentence.end - chunk.char_start])
         sentences.append(sentence)
     return sentences
 
@@ -65,10 +85,14 @@ def passage_sentences(passage: Passage) -> list[Sentence]:
 def _labels(label: Sentence, value: Sentence) -> bool:
     """Whether the sentence is a label on the line right above the value: short, with no figure but box numbers,
     and no sentence (a page number under a paragraph's last sentence is no value of it)."""
-    between = label.passage.chunk.text[label.end - label.passage.chunk.char_start:
-                                       value.start - label.passage.chunk.char_start]
-    return (between.strip() == "" and between.count("\n") == 1 and is_label(label.text)
+    return (_on_line_above(label, value) and is_label(label.text)
             and not re.search(r"\d", _BOX_NUMBER.sub("", label.text)))
+
+
+def _on_line_above(above: Sentence, below: Sentence) -> bool:
+    chunk = above.passage.chunk
+    between = chunk.text[above.end - chunk.char_start:below.start - chunk.char_start]
+    return between.strip() == "" and between.count("\n") == 1
 
 
 def cite_table_header(n: int, sentence: Sentence) -> Citation:

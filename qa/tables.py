@@ -36,11 +36,17 @@ def _values(cells: list[str]) -> list[str]:
     return values
 
 
+def cells_of(row: str) -> list[str]:
+    """The row's cells. A row whose label stands on lines of its own above its figures (a PDF's layout,
+    qa.quotes) has a cell on each of those lines."""
+    return [c.strip() for c in re.split(r"[\t\n]", row) if c.strip()]
+
+
 def first_figure(row: str) -> float | None:
-    """The row's first figure as a number ("(1,045)" is -1045, "—" is 0), None when its first value is no figure."""
-    cells = [c.strip() for c in row.split(CELL) if c.strip()][1:]
-    figure = next(iter(_values(cells)), "").replace("$ ", "$")
-    if not _FIGURE.match(figure):
+    """The row's first figure as a number ("(1,045)" is -1045, "—" is 0), None when it has none after its label."""
+    figure = next((v.replace("$ ", "$") for v in _values(cells_of(row)[1:]) if _FIGURE.match(v.replace("$ ", "$"))),
+                  "")
+    if not figure:
         return None
     digits = re.sub(r"[^\d.]", "", figure)
     if not digits.strip("."):
@@ -56,7 +62,7 @@ AGGREGATE_LABEL = re.compile(r"^(?:total|all other|other)\b", re.I)
 
 def row_label(row: str) -> str:
     """What a table row is about: its first cell ("Total revenue" of "Total revenue\t17,606\t15,785")."""
-    return next((cell.strip() for cell in row.split(CELL) if cell.strip()), "")
+    return next(iter(cells_of(row)), "")
 
 
 # words a statement adds to its line items ("Total liabilities", "Net sales", "Other income"): a label that lacks
@@ -74,10 +80,12 @@ def read_row(header: str, row: str) -> str:
     it does not (then the row and the header are only quoted). The header's last row names the columns; a row
     above it whose cells each span the same number of them ("Three Months Ended", "Nine Months Ended" over four
     dates) is read into each column's name."""
-    cells = [c.strip() for c in row.split(CELL) if c.strip()]
+    cells = cells_of(row)
     if len(cells) < 2:
         return ""
     label, figures = row_label(row), _values(cells[1:])
+    while figures and not _FIGURE.match(figures[0].replace("$ ", "$")):
+        figures.pop(0)  # a column of text beside the label's (a product's indication)
     if not figures or not all(_FIGURE.match(f.replace("$ ", "$")) for f in figures):
         return ""
     rows = [[" ".join(c.split()) for c in line.split(CELL) if c.strip()] for line in header.split("\n") if CELL in line]

@@ -1019,6 +1019,27 @@ def test_a_figure_alone_under_its_label_is_read_with_it():
     assert cover.chunk.text[sentence.start:sentence.end] == sentence.text  # still an exact span
 
 
+def test_a_row_of_figures_under_its_label_lines_is_read_with_them(embedder):
+    from qa.tables import first_figure, read_row, row_label
+
+    # a PDF's text of a product table: the label, then its indication, each on a line above the row's figures
+    header = "PRODUCT PRIMARY INDICATION OR CLASS\nJuly 2, 2023\tJuly 3, 2022"
+    table = _passage("Acme Widgets, Inc.", f"{header}\nPrimary Care\t$\t5,810\t$\t20,979\n"
+                     "Widget direct sales and alliance revenues\nActive immunization to prevent COVID-19\n"
+                     "1,488\t8,848\nWidgetvid\tCOVID-19 in certain high-risk patients\t143\t8,115\n2023\t2022\n",
+                     form="10-Q")
+    rows = {row_label(s.text): s for s in passage_sentences(table) if s.table_row}
+    merged = rows["Widget direct sales and alliance revenues"]
+    assert merged.text.endswith("\n1,488\t8,848") and first_figure(merged.text) == 1488.0
+    assert table.chunk.text[merged.start:merged.end] == merged.text  # still an exact span
+    assert rows["2023"].text == "2023\t2022"  # a row of years is a header, not a label's figures
+    assert merged.group == rows["Widgetvid"].group == ""  # the label lines are no group of the rows below
+    assert read_row(header, rows["Widgetvid"].text) == "Widgetvid: July 2, 2023 143; July 3, 2022 8,115"
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    question = "How much revenue did Acme Widgets record from Widget direct sales and alliance revenues?"
+    assert _ranked(answerer, question, table)[0].sentence.text == merged.text
+
+
 def test_a_question_about_non_gaap_figures_reads_non_gaap_as_it_is_written(embedder):
     answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
     release = _passage("Acme Widgets, Inc.", "Non-GAAP diluted EPS was $1.25 in fiscal 2023, up 8% from the prior "
