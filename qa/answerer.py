@@ -30,10 +30,9 @@ from qa.quotes import Sentence, cite, cite_table_header, passage_sentences
 from qa.retrieval import analysts_words, opens_sentence, with_filing_words
 from qa.scorer import AnswerScorer
 from qa.tables import AGGREGATE_LABEL, CELL, GENERIC_LABEL, first_figure, label_terms, read_row, row_label
-from qa.vocabulary import (AMOUNTS, BOILERPLATE, DURATION, FILING_WORDS_FOR, FORECAST, LEAST, MONEY, MOST, NOT_MONEY,
-                           PERIOD_NAMING,
-                           STATEMENT_NAME, UNIT_INSTRUCTION, period_kinds, quarters_named, without_instructions,
-                           years_asked)
+from qa.vocabulary import (AMOUNTS, BOILERPLATE, DURATION, FILING_WORDS_FOR, FORECAST, FORECAST_STATED, LEAST, MONEY,
+                           MOST, NOT_MONEY, PERIOD_NAMING, STATEMENT_NAME, UNIT_INSTRUCTION, period_kinds,
+                           quarters_named, without_instructions, years_asked)
 
 MAX_SENTENCES = 3
 # parts of a question answered each (the dev questions have three at most): a longer list is several questions,
@@ -122,6 +121,7 @@ _COUNTED_PERIODS = re.compile(r"\b\d+[\s-]+(?:days?|weeks?|months?|quarters?|yea
 _ASKS_SIGNATURE = re.compile(r"\bsign(?:ed|s|ing|ature|atory|atories)?\b", re.I)
 _BOILERPLATE = re.compile("|".join(BOILERPLATE), re.I)
 _NEGATED = re.compile(r"\bnon-(?=[a-z])", re.I)
+_PAGE_REFERENCE = re.compile(r"\bpages?\s+\d+(?:\s*(?:to|through|and|-|–)\s*\d+)?", re.I)
 _COMPARISON = re.compile(r"\bcompared\s+(?:to|with)\b", re.I)
 _MONEY_ASKED = frozenset(terms(" ".join(MONEY)))
 _NOT_MONEY_ASKED = frozenset(terms(" ".join(NOT_MONEY)))
@@ -410,6 +410,7 @@ class ExtractiveAnswerer:
         kinds_asked = period_kinds(question)  # a quarter alone, a year to date, a whole year
         asks_signature = _ASKS_SIGNATURE.search(question) is not None
         reported_from = _quarter_reported_from(question, years, quarters)
+        asks_result = FORECAST.search(question) is None  # not an expectation, which a forecast would answer
         found = []
         for passage in passages:
             chunk, filing = passage.chunk, passage.chunk.filing
@@ -484,6 +485,8 @@ class ExtractiveAnswerer:
                                                    or _only_others(set(YEAR_IN_TEXT.findall(row_label(sentence.text))),
                                                                    years))):
                     filled -= {"number"}  # its figures are another period's ("Fourth quarter of 2023" for 2022)
+                if asks_result and not sentence.table_row and FORECAST_STATED.search(sentence.text):
+                    filled -= {"number"}  # a forecast's figure is no result
                 fact = len(filled) / len(asked.slots) if asked.slots else 1.0
                 # long run-on "sentences" (exhibit lists, tables without stops) hold many words by chance
                 brevity = 1.0 / (1.0 + max(0, len(written) - 40) / 60)
@@ -608,6 +611,7 @@ def _states_number(asked: Asked, text: str) -> bool:
         return False
     if asked.asks_count and CELL in text and _CURRENCY.search(text):
         return False  # "Creative Cloud $ 10,459" is revenue, not how many subscribers
+    text = _PAGE_REFERENCE.sub(" ", text)  # "Segment information—pages 69 to 74" gives no figure
     sequence = terms(_without_dates(_COMPARISON.sub(" ", text if asked.asks_duration
                                                     else _COUNTED_PERIODS.sub(" ", text))))
     numbers = [i for i, t in enumerate(sequence) if t not in asked.known_numbers and (
@@ -764,10 +768,15 @@ def _of_other_periods(header: str, years: set[str], quarter_asked: bool) -> bool
     of them asked (the year before a date in January to March counts too: Ulta's fiscal 2022 ended January 28,
     2023), or whole years only when a quarter is asked ("Year Ended December 31" for American Express's fourth
     quarter)."""
-    named = set(YEAR_IN_TEXT.findall(header)) | {str(int(year) - 1) for year in _EARLY_IN_YEAR.findall(header)}
-    if years and _only_others(named, years):
+    if years and _only_others(_years_named(header), years):
         return True
     return quarter_asked and _ANNUAL_HEADER.search(header) is not None and not _names_quarters(header)
+
+
+def _years_named(text: str) -> set[str]:
+    """The years a text names, and the year before a date early in a year, which may end the fiscal year named
+    after the year before (Ulta's fiscal 2022 ended January 28, 2023)."""
+    return set(YEAR_IN_TEXT.findall(text)) | {str(int(year) - 1) for year in _EARLY_IN_YEAR.findall(text)}
 
 
 def _period_months(text: str) -> set[int]:

@@ -954,6 +954,22 @@ def test_the_largest_or_smallest_asked_is_the_tables_row_with_the_highest_or_low
     assert answer("Which metro area houses Acme Widgets' headquarters?").startswith("San Francisco")
 
 
+def test_a_forecast_or_a_page_reference_is_no_figure_of_a_result(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+
+    def states(question: str, text: str) -> bool:
+        return _ranked(answerer, question, _passage("Acme Widgets, Inc.", text))[0].states_value_asked
+
+    guidance = "Net sales are expected to be between $151.0 billion and $155.5 billion in the first quarter of 2025."
+    assert not states("What were Acme Widgets' net sales in the first quarter of 2025?", guidance)
+    assert states("What net sales did Acme Widgets expect for the first quarter of 2025?", guidance)
+    # a contract's terms are written in the future tense, and are no forecast
+    assert states("What salary did Acme Widgets agree to pay its new CFO?", "Mr. Smith's salary will be $250,000.")
+    reference = ("The following information is incorporated herein by reference: segment information and revenue "
+                 "by classes of products—pages 69 to 74.")
+    assert not states("What were Acme Widgets' segment revenues in 2021?", reference)
+
+
 def test_a_filing_dated_before_the_quarter_asked_ended_does_not_report_it(embedder):
     answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
     filing = FilingRef(company="Acme Widgets, Inc.", form="EX-99.1", filing_date="2025-02-05", filing_id="r")
