@@ -227,10 +227,13 @@ def _table_headers(text: str, spans: list[tuple[int, int, bool]], counts: list[i
         if above and body <= last:
             header = ((spans[above[0]][0], spans[above[-1]][1]), sum(counts[k] for k in above))
             found[body:last + 1] = [header] * (last + 1 - body)
-        titles = [k for k in above if k < i]
-        if titles and body > i:
-            # a chunk that opens at the header rows carries the caption that the chunk before holds
-            found[i:body] = [((spans[titles[0]][0], spans[titles[-1]][1]), sum(counts[k] for k in titles))] * (body - i)
+        for k in range(i, body):
+            # a chunk that opens at a header row carries the caption and the header rows above it, which the chunk
+            # before holds (Meta's 2024 10-K: a chunk opening at "(in millions, except percentages)" under its
+            # segment table's "2024 2023 2022")
+            before = [t for t in above if t < k]
+            if before:
+                found[k] = ((spans[before[0]][0], spans[before[-1]][1]), sum(counts[t] for t in before))
         i = last + 1
     return found
 

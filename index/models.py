@@ -140,8 +140,9 @@ PENDING, COMPLETE = "pending", "complete"
 # below label lines, opening another table; 3: a table's caption of up to four short lines (a statement's title,
 # company, periods and unit), carried by a chunk that opens at the table's header rows; a stand-alone exhibit dated
 # by its head whether or not its letterhead names the company; 4: a line naming two years or more between two
-# tables' rows (a PDF's header row without cells) opens the second table.
-INDEXING_VERSION = 4
+# tables' rows (a PDF's header row without cells) opens the second table; 5: a chunk that opens at a table's second
+# header line or below carries the header rows above it, not only the caption.
+INDEXING_VERSION = 5
 
 
 @dataclass(frozen=True)

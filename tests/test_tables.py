@@ -199,6 +199,21 @@ def test_a_statements_caption_of_several_lines_heads_its_rows_and_a_chunk_openin
     assert text[start:end] == caption
 
 
+def test_a_chunk_opening_below_a_header_row_carries_the_header_rows_above_it():
+    from index.chunking import _table_headers, sentence_spans
+
+    # Meta's 2024 10-K: a chunk opened at the unit line under the segment table's years, and lost the years
+    caption = ("Segment profitability\nThe following table sets forth income (loss) from operations by segment:\n"
+               "Year Ended December 31,")
+    text = (f"{caption}\n2024\t2023\t2022\t2024 vs 2023 % change\n(in millions, except percentages)\n"
+            "Family of Apps\t$\t87,109\t$\t62,871\t$\t42,661\t39\t%\nReality Labs\t(17,729)\t(16,120)\t(13,717)\t(10)\t%\n")
+    spans = sentence_spans(text, 0, len(text))
+    headers = _table_headers(text, spans, [len(text[a:b].split()) for a, b, _ in spans])
+    carried = {text[a:b]: text[slice(*header[0])] for (a, b, _), header in zip(spans, headers) if header[0]}
+    assert carried["2024\t2023\t2022\t2024 vs 2023 % change"] == caption
+    assert carried["(in millions, except percentages)"] == f"{caption}\n2024\t2023\t2022\t2024 vs 2023 % change"
+
+
 def test_rows_below_two_label_lines_under_the_header_take_the_header():
     from qa.quotes import passage_sentences
     from qa.tables import read_row
