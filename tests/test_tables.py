@@ -206,7 +206,8 @@ def test_a_chunk_opening_below_a_header_row_carries_the_header_rows_above_it():
     caption = ("Segment profitability\nThe following table sets forth income (loss) from operations by segment:\n"
                "Year Ended December 31,")
     text = (f"{caption}\n2024\t2023\t2022\t2024 vs 2023 % change\n(in millions, except percentages)\n"
-            "Family of Apps\t$\t87,109\t$\t62,871\t$\t42,661\t39\t%\nReality Labs\t(17,729)\t(16,120)\t(13,717)\t(10)\t%\n")
+            "Family of Apps\t$\t87,109\t$\t62,871\t$\t42,661\t39\t%\n"
+            "Reality Labs\t(17,729)\t(16,120)\t(13,717)\t(10)\t%\n")
     spans = sentence_spans(text, 0, len(text))
     headers = _table_headers(text, spans, [len(text[a:b].split()) for a, b, _ in spans])
     carried = {text[a:b]: text[slice(*header[0])] for (a, b, _), header in zip(spans, headers) if header[0]}
