@@ -31,8 +31,8 @@ from qa.retrieval import analysts_words, opens_sentence, with_filing_words
 from qa.scorer import AnswerScorer
 from qa.tables import AGGREGATE_LABEL, CELL, GENERIC_LABEL, first_figure, label_terms, read_row, row_label
 from qa.vocabulary import (AMOUNTS, BOILERPLATE, DURATION, FILING_WORDS_FOR, FORECAST, FORECAST_STATED, LEAST, MONEY,
-                           MOST, NOT_MONEY, PERIOD_NAMING, STATEMENT_NAME, UNIT_INSTRUCTION, period_kinds,
-                           quarters_named, without_instructions, years_asked)
+                           MONTH_QUARTER, MOST, NOT_MONEY, PERIOD_NAMING, STATEMENT_NAME, UNIT_INSTRUCTION,
+                           YEARS_ENDED, period_kinds, quarters_named, without_instructions, years_asked)
 
 MAX_SENTENCES = 3
 # parts of a question answered each (the dev questions have three at most): a longer list is several questions,
@@ -132,10 +132,9 @@ _MONEY_WRITTEN = re.compile(rf"{_CURRENCY.pattern}|\b(?:dollars?|cents?|usd|eur|
 _DURATION = re.compile(r"\b(?:" + "|".join(DURATION) + r")\b", re.I)
 _COUNT_ASKED = re.compile(r"\bhow many\b", re.I)
 _AMOUNT_ASKED = re.compile(r"\bhow much\b|\bwhat (?:price|amount|cost)\b", re.I)
-# how a table's header names its periods: whole years ("Years Ended December 31", "Fifty-Two Weeks Ended") or
-# quarters ("Three Months Ended June 30", "Fourth Quarter"); and a year-end early in the year, which may end the
-# fiscal year named after the year before
-_ANNUAL_HEADER = re.compile(r"\b(?:years?|twelve months|fifty-(?:two|three) weeks|5[23] weeks)\s+ended\b", re.I)
+# how a table's header names its periods: whole years (qa.vocabulary.YEARS_ENDED) or quarters ("Three Months
+# Ended June 30", "Fourth Quarter"); and a year-end early in the year, which may end the fiscal year named after the
+# year before
 _QUARTER_HEADER = re.compile(r"\b(?:three|3|thirteen|13|six|6|nine|9)[\s-]+(?:months|weeks)\s+ended\b|\bquarter",
                              re.I)
 # the month a period ends in, as a question asks it ("the quarter ended September 30, 2023", "the June 2004
@@ -149,7 +148,6 @@ _YEAR_FIGURE = re.compile(rf"(?:(?<!\d,\s)\b{YEAR}|\bfull[\s-]year|\bannual)\s+(
                           # year" (MGM's fourth-quarter 2022 release), not "the current year quarter" or "period"
                           r"|\bin the (?:current|full) year\b(?![\s-]+(?:quarter|period|to[\s-]date))", re.I)
 _FIGURE_CELL = re.compile(r"\t[$€£¥(]?\s*\d")
-_MONTH_QUARTER = re.compile(rf"\b{_MONTH}(?:\s+\d{{4}})?\s+quarter\b|\bquarter\s+ended\b", re.I)
 _EARLY_IN_YEAR = re.compile(rf"\b(?:jan|feb|mar)[a-z]*\.?\s+\d{{1,2}},?\s+({YEAR})\b", re.I)
 # someone's words: a quotation of some length, or a sentence that says who said it
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201d]{30,}|\b(?:said|says|commented)\b")
@@ -406,11 +404,11 @@ class ExtractiveAnswerer:
         period_months = _period_months(question)
         quarters = quarters_named(question)
         # a quarter asked by its number ("second quarter") or by its last month ("the June 2025 quarter")
-        quarter_asked = bool(quarters) or _MONTH_QUARTER.search(question) is not None
+        quarter_asked = bool(quarters) or MONTH_QUARTER.search(question) is not None
         kinds_asked = period_kinds(question)  # a quarter alone, a year to date, a whole year
         asks_signature = _ASKS_SIGNATURE.search(question) is not None
-        reported_from = _quarter_reported_from(question, years, quarters)
         asks_result = FORECAST.search(question) is None  # not an expectation, which a forecast would answer
+        reported_from = _quarter_reported_from(question, years, quarters) if asks_result else ""
         found = []
         for passage in passages:
             chunk, filing = passage.chunk, passage.chunk.filing
@@ -770,7 +768,7 @@ def _of_other_periods(header: str, years: set[str], quarter_asked: bool) -> bool
     quarter)."""
     if years and _only_others(_years_named(header), years):
         return True
-    return quarter_asked and _ANNUAL_HEADER.search(header) is not None and not _names_quarters(header)
+    return quarter_asked and YEARS_ENDED.search(header) is not None and not _names_quarters(header)
 
 
 def _years_named(text: str) -> set[str]:
@@ -831,8 +829,8 @@ def _share(items, present: Callable[[str], bool]) -> float:
 def _quarter_reported_from(question: str, years: set[str], quarters: set[int]) -> str:
     """The month ("2023-03") from which a filing may report the calendar quarter a question asks the results of: the
     quarter's last. "" when the question asks a fiscal quarter, which may end a year before its name says (Best
-    Buy's fiscal 2023 began in February 2022), or a forecast, which is of a later period."""
-    if len(years) != 1 or not quarters or PERIOD_NAMING.search(question) or FORECAST.search(question):
+    Buy's fiscal 2023 began in February 2022). Not asked of a forecast, which is of a later period."""
+    if len(years) != 1 or not quarters or PERIOD_NAMING.search(question):
         return ""
     return f"{next(iter(years))}-{3 * min(quarters):02}"
 

@@ -267,21 +267,22 @@ def quarters_named(text: str) -> set[int]:
 # quarter"), a year to date ("Nine Months Ended", "first half") or a whole year ("Years Ended", "full year"). A
 # table of nine months answers no question about the third quarter alone (Apple's non-GAAP reconciliation of June
 # 2004 has a nine-month table beside the quarter's).
-_QUARTER_PERIOD = re.compile(r"\b(?:three|3|thirteen|13)(?:\s+and\s+[\w-]+)?[\s-]+(?:months|weeks)\s+ended\b"
-                             r"|\bquarter\s+ended\b|"
-                             rf"\b(?:{'|'.join(MONTHS)})(?:\s+\d{{4}})?\s+quarter\b", re.I)
-_WHOLE_YEAR = re.compile(r"\b(?:years?|twelve months|fifty-(?:two|three) weeks|5[23] weeks)\s+ended\b"
-                         r"|\bfull[\s-]year\b", re.I)
+# a quarter named by its last month ("the June 2025 quarter") or by its end ("the quarter ended June 30")
+MONTH_QUARTER = re.compile(rf"\b(?:{'|'.join(MONTHS)})(?:\s+\d{{4}})?\s+quarter\b|\bquarter\s+ended\b", re.I)
+# whole years as a table's header names them ("Years Ended December 31", "Fifty-Two Weeks Ended")
+YEARS_ENDED = re.compile(r"\b(?:years?|twelve months|fifty-(?:two|three) weeks|5[23] weeks)\s+ended\b", re.I)
+_QUARTER_PERIOD = re.compile(r"\b(?:three|3|thirteen|13)(?:\s+and\s+[\w-]+)?[\s-]+(?:months|weeks)\s+ended\b", re.I)
+_FULL_YEAR = re.compile(r"\bfull[\s-]year\b", re.I)
 QUARTER, YEAR_TO_DATE, WHOLE_YEAR = "quarter", "year to date", "year"
 
 
 def period_kinds(text: str) -> frozenset[str]:
     kinds = set()
-    if _QUARTER.search(text) or _QUARTER_PERIOD.search(text):
+    if _QUARTER.search(text) or _QUARTER_PERIOD.search(text) or MONTH_QUARTER.search(text):
         kinds.add(QUARTER)
     if _YEAR_TO_DATE.search(text):
         kinds.add(YEAR_TO_DATE)
-    if _WHOLE_YEAR.search(text):
+    if YEARS_ENDED.search(text) or _FULL_YEAR.search(text):
         kinds.add(WHOLE_YEAR)
     return frozenset(kinds)
 
