@@ -150,11 +150,17 @@ def row_groups(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int,
 
 def opens_with_table(text: str, spans: list[tuple[int, int, bool]]) -> int:
     """How many of the first spans are rows of a table `text` was cut from inside (with the short label lines
-    between them: "Operating expenses:"); 0 when it opens with a paragraph."""
+    between them, as many as a table holds: "Operating expenses:", or "Investing activities" over a label's
+    first line in Best Buy's 2023 10-K, a PDF); 0 when it opens with a paragraph."""
     opening = 0
-    while opening < len(spans) and (spans[opening][2] or spans[opening][1] - spans[opening][0] <= CAPTION_CHARS
-                                    and opening + 1 < len(spans) and spans[opening + 1][2]):
-        opening += 1
+    while opening < len(spans):
+        following = opening
+        while (following < len(spans) and following - opening < MAX_LABEL_LINES and not spans[following][2]
+               and spans[following][1] - spans[following][0] <= CAPTION_CHARS):
+            following += 1
+        if following == len(spans) or not spans[following][2]:
+            break
+        opening = following + 1
     return opening if any(row for *_, row in spans[:opening]) else 0
 
 

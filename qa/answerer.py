@@ -32,7 +32,7 @@ from qa.scorer import AnswerScorer
 from qa.tables import AGGREGATE_LABEL, CELL, GENERIC_LABEL, first_figure, label_terms, read_row, row_label
 from qa.vocabulary import (AMOUNTS, BOILERPLATE, DURATION, FILING_WORDS_FOR, FORECAST, FORECAST_STATED, LEAST, MONEY,
                            MONTH_QUARTER, MOST, NOT_MONEY, PERIOD_NAMING, STATEMENT_NAME, UNIT_INSTRUCTION,
-                           YEARS_ENDED, period_kinds, quarters_named, without_instructions, years_asked)
+                           WHOLE_YEAR, YEARS_ENDED, period_kinds, quarters_named, without_instructions, years_asked)
 
 MAX_SENTENCES = 3
 # parts of a question answered each (the dev questions have three at most): a longer list is several questions,
@@ -79,6 +79,9 @@ _FOCUS = re.compile(r"\b(?:what|which|how many|how much)\s+(?:(?:was|were|is|are
                     r"(?!(?:did|does|do)\b)"
                     r"((?:[\w&'-]+\s+){0,5}?[\w&'-]+)\s+(?:did|does|do|was|were|is|are|has|have|had|in|of|for|at|"
                     r"on|under|will|would)\b", re.I)
+# what money went to: "How much did Best Buy spend on [additions to property and equipment] in fiscal 2023?"
+_SPENT_ON = re.compile(r"\b(?:spen[dt]|pa(?:y|id)|invest(?:ed)?)\s+(?:on|for|in)\s+((?:[\w&'-]+\s+){0,5}?[\w&'-]+)"
+                       r"(?:\s+(?:in|for|during|at|as|by|over)\b|\s*[?,.]|$)", re.I)
 # what a measure is of: "[Boeing's inventories] at", "[AEGON's core business] was"
 _FOCUS_OF = re.compile(r"\s*((?:[\w&'-]+\s+){0,5}?[\w&'-]+)(?:\s+(?:did|does|do|was|were|is|are|has|have|had|in|for|"
                        r"at|on|under|will|would|as)\b|\s*[?,])", re.I)
@@ -405,7 +408,9 @@ class ExtractiveAnswerer:
         quarters = quarters_named(question)
         # a quarter asked by its number ("second quarter") or by its last month ("the June 2025 quarter")
         quarter_asked = bool(quarters) or MONTH_QUARTER.search(question) is not None
-        kinds_asked = period_kinds(question)  # a quarter alone, a year to date, a whole year
+        # a quarter alone, a year to date, a whole year; a year named with no month or quarter is a whole year's
+        # (Apple's research and development in fiscal 2025 is not its nine months' in a 10-Q)
+        kinds_asked = period_kinds(question) or (frozenset({WHOLE_YEAR}) if years and not months else frozenset())
         asks_signature = _ASKS_SIGNATURE.search(question) is not None
         asks_result = FORECAST.search(question) is None  # not an expectation, which a forecast would answer
         reported_from = _quarter_reported_from(question, years, quarters) if asks_result else ""
@@ -437,6 +442,13 @@ class ExtractiveAnswerer:
             # a filing dated before the quarter asked ended cannot report it, unless it names that quarter
             other_period |= bool(reported_from) and "" < filing.filing_date[:7] < reported_from and not (
                 passage_quarters & quarters)
+            # nor can a filing report a year after the last it is about (3M's 2018 10-K on 2020, Boeing's 2022
+            # 10-K on its employees at the end of 2023), and a quarterly report's passage naming no whole year
+            # gives its quarter's figures, not a year's (NVIDIA's "Data Center revenue was $41.1 billion")
+            latest = _latest_year_reported(filing)
+            other_period |= asks_result and bool(years) and latest is not None and all(int(y) > latest for y in years)
+            other_period |= kinds_asked == {WHOLE_YEAR} and schema_of(filing.form).quarterly and (
+                WHOLE_YEAR not in period_kinds(period_text))
             prior = 1.0 / (1 + math.log(passage.rank))
             section = chunk.section
             for sentence in passage_sentences(passage):
@@ -590,7 +602,7 @@ def _focus_terms(question: str, filing_words: bool = True) -> list[str]:
     focus = []
     question = without_instructions(question)
     # each part of "what gain ..., and how much cash ..."
-    for match in _FOCUS.finditer(question):
+    for match in [*_FOCUS.finditer(question), *_SPENT_ON.finditer(question)]:
         asked = match.group(1)
         if match.group().endswith("of") and set(terms(asked)) <= _MEASURES | _QUESTION_NOISE:
             # "the carrying value of [Boeing's inventories] at ...": a measure of what follows
@@ -728,11 +740,11 @@ def _label_asked(row: str, question_terms: set[str]) -> bool:
 
 def _other_line_item(row: Sentence, asked: set[str], synonyms: list[tuple[set[str], list[list[str]]]],
                      negating: bool) -> bool:
-    """The row's label holds some of the `asked` words, and some other asked word is neither in the label nor in
-    its group's ("Net sales by channel:") or its table's header ("net sales by category" over "iPhone"), nor said by
-    filing words they hold. A statement's name says nothing of its rows: "Statements of Operations" over "Net
-    income" does not make it operating income."""
-    if not asked.intersection(label_terms(row.text)):
+    """The row's label or its group ("Property and equipment" over "Land and buildings") holds some of the `asked`
+    words, and some other asked word is neither in the label nor in its group's ("Net sales by channel:") or its
+    table's header ("net sales by category" over "iPhone"), nor said by filing words they hold. A statement's name
+    says nothing of its rows: "Statements of Operations" over "Net income" does not make it operating income."""
+    if not asked.intersection([*label_terms(row.text), *label_terms(row.group)]):
         return False
     around = STATEMENT_NAME.sub(" ", f"{row.header}\n{row.group}")
     sequence = _sentence_terms(f"{around}\n{row_label(row.text)}", negating)
@@ -833,6 +845,14 @@ def _quarter_reported_from(question: str, years: set[str], quarters: set[int]) -
     if len(years) != 1 or not quarters or PERIOD_NAMING.search(question):
         return ""
     return f"{next(iter(years))}-{3 * min(quarters):02}"
+
+
+def _latest_year_reported(filing: FilingRef) -> int | None:
+    """The last year a filing's figures may be of: the last fiscal year its period may be named after, or for a
+    filing that reports no period, the year it was filed in; None when it says neither."""
+    if covered := schema_of(filing.form).fiscal_years(filing.period):
+        return max(covered)
+    return int(filing.filing_date[:4]) if filing.filing_date[:4].isdigit() else None
 
 
 def _reports_on_year(filing: FilingRef, year: str) -> bool:

@@ -67,6 +67,14 @@ def passage_sentences(passage: Passage) -> list[Sentence]:
             label = sentences.pop()
             sentence = replace(label, end=sentence.end, text=chunk.text[label.start - chunk.char_start:
                                                                         sentence.end - chunk.char_start])
+        elif row and sentence.text[:1].islower() and sentences and not sentences[-1].table_row and _on_line_above(
+                sentences[-1], sentence) and is_label(sentences[-1].text):
+            # a row whose label goes on from the line above, as a PDF breaks a long label (Best Buy's 2023 10-K:
+            # "Additions to property and equipment, net of $35, ... of non-cash" over "capital expenditures (930)")
+            above = sentences.pop()
+            labels_read.append((above.start - chunk.char_start, a))
+            sentence = replace(sentence, start=above.start, group="",
+                               text=chunk.text[above.start - chunk.char_start:sentence.end - chunk.char_start])
         elif row and _FIGURES_ROW.fullmatch(sentence.text) and not _YEARS_ROW.fullmatch(sentence.text):
             above = sentence
             for _ in range(MAX_ROW_LABEL_LINES):

@@ -38,8 +38,9 @@ def _values(cells: list[str]) -> list[str]:
 
 def cells_of(row: str) -> list[str]:
     """The row's cells. A row whose label stands on lines of its own above its figures (a PDF's layout,
-    qa.quotes) has a cell on each of those lines."""
-    return [c.strip() for c in re.split(r"[\t\n]", row) if c.strip()]
+    qa.quotes) has a cell on each of those lines, but for a line that goes on with the line above ("... of non-cash"
+    over "capital expenditures")."""
+    return [c.strip() for c in re.split(r"[\t\n]", re.sub(r"\n(?=[ \t]*[a-z])", " ", row)) if c.strip()]
 
 
 def first_figure(row: str) -> float | None:

@@ -20,7 +20,7 @@ from qa.models import Chunk, FilingRef, Filters, Passage
 from qa.quotes import passage_sentences
 from qa.retrieval import analysts_words, lexical_query, with_filing_words
 from qa.scorer import AnswerScorer
-from qa.vocabulary import PLACES, quarters_named
+from qa.vocabulary import PLACES, period_kinds, quarters_named
 from ui.cli import app
 
 
@@ -933,7 +933,11 @@ def test_a_year_to_date_is_not_a_quarter_nor_a_quarter_a_year_to_date(embedder):
     nine_months = "What was Acme Widgets' operating income for the first nine months of fiscal 2004?"
     assert not states(nine_months, "Three Months Ended")
     assert states(nine_months, "Nine Months Ended")
-    assert states("What was Acme Widgets' operating income in fiscal 2004?", "Three Months Ended")  # none asked
+    # a year named with no quarter or month asks the whole year, which a quarter's or nine months' table is not
+    whole_year = "What was Acme Widgets' operating income in fiscal 2004?"
+    assert not states(whole_year, "Three Months Ended")
+    assert not states(whole_year, "Three- and nine-month periods ended")
+    assert states(whole_year, "Twelve Months Ended")
 
 
 def test_the_largest_or_smallest_asked_is_the_tables_row_with_the_highest_or_lowest_figure(embedder):
@@ -1064,3 +1068,73 @@ def test_a_question_about_non_gaap_figures_reads_non_gaap_as_it_is_written(embed
                    release)[0].sentence.text.startswith("Non-GAAP")
     assert _ranked(answerer, "What GAAP diluted EPS did Acme Widgets report for fiscal 2023?",
                    release)[0].sentence.text.startswith("GAAP")
+
+
+def test_a_label_broken_over_two_lines_is_one_row_and_the_table_goes_on_past_its_label_lines(embedder):
+    from qa.tables import read_row, row_label
+
+    # pypdfium2's text of a cash flow statement cut from inside: a group's name and a label's first line between
+    # rows, the label's last words on the line of its figures
+    header = ("Consolidated Statements of Cash Flows\n$ in millions\n"
+              "Fiscal Years Ended\tJanuary 28, 2023\tJanuary 29, 2022")
+    text = ("Total cash provided by operating activities\t1,824\t3,252\nInvesting activities\n"
+            "Additions to property and equipment, net of $35 and $46, respectively, of non-cash\n"
+            "capital expenditures\t(930)\t(737)\nPurchases of investments\t(46)\t(233)\n")
+    filing = FilingRef(company="Acme Widgets, Inc.", form="10-K", filing_date="2023-03-17", period="2023-01-28",
+                       filing_id="k")
+    table = Passage(1, Chunk("k#1", filing, text, "Item 8", "", 0, len(text), table_header=header), 1.0)
+    rows = {row_label(s.text): s for s in passage_sentences(table) if s.table_row}
+    label = "Additions to property and equipment, net of $35 and $46, respectively, of non-cash capital expenditures"
+    merged = rows[label]
+    assert table.chunk.text[merged.start:merged.end] == merged.text  # still an exact span
+    assert merged.header == rows["Purchases of investments"].header == header  # past "Investing activities"
+    assert rows["Purchases of investments"].group == ""  # a label's first line is no group of the rows below
+    read = f"{label}: January 28, 2023 (930); January 29, 2022 (737) (in millions)"
+    assert read_row(header, merged.text) == read
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    question = "How much did Acme Widgets spend on additions to property and equipment in fiscal 2023?"
+    assert _ranked(answerer, question, table)[0].sentence.text == merged.text
+
+
+def test_what_money_was_spent_on_is_what_is_asked_and_a_group_of_rows_may_be_part_of_it(embedder):
+    assert _focus_terms("How much did Acme Widgets spend on additions to property and equipment in fiscal 2023?",
+                        filing_words=False) == ["addit", "properti", "equip"]
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    balance_sheet = _passage("Acme Widgets, Inc.", "Consolidated Balance Sheets\nJanuary 28, 2023\tJanuary 29, 2022\n"
+                             "Property and equipment\nLand and buildings\t688\t671\n"
+                             "Fixtures and equipment\t3,928\t5,419\n")
+    question = "How much did Acme Widgets spend on additions to property and equipment in fiscal 2023?"
+    # the group's "property and equipment" is part of what is asked, the rest ("additions") is said nowhere
+    assert not any(s.states_value_asked for s in _ranked(answerer, question, balance_sheet) if s.sentence.table_row)
+    assert next(s.states_value_asked for s in _ranked(answerer, "What was the value of Acme Widgets' land and "
+                                                      "buildings at January 28, 2023?", balance_sheet)
+                if s.sentence.text.startswith("Land"))
+
+
+def test_a_filing_does_not_report_a_year_after_the_last_it_is_about(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+
+    def states(question: str, text: str, form: str, period: str) -> bool:
+        filing = FilingRef(company="Acme Widgets, Inc.", form=form, filing_date="2025-08-01", period=period,
+                           filing_id=form)
+        passage = Passage(1, Chunk(f"{form}#1", filing, text, "Item 7", "", 0, len(text)), 1.0)
+        return _ranked(answerer, question, passage)[0].states_value_asked
+
+    annual = "Research and development expense was $2,852 million, up 27%."
+    assert states("What was Acme Widgets' research and development expense in 2022?", annual, "10-K", "2022-12-31")
+    # an annual report of 2022 is about no later year, whatever its text names
+    assert not states("What was Acme Widgets' research and development expense in 2023?", annual, "10-K",
+                      "2022-12-31")
+    assert not states("How many employees did Acme Widgets have at the end of 2023?",
+                      "We had approximately 156,000 employees.", "10-K", "2022-12-31")
+    # a forecast asked is of a later year
+    assert states("What research and development expense did Acme Widgets expect for 2023?",
+                  "Research and development expense is expected to be about $3.2 billion in 2023.", "10-K",
+                  "2022-12-31")
+    # a quarterly report's passage that names no whole year gives its quarter's figures, not a year's
+    quarterly = "Data Center revenue was $41.1 billion, up 56% from a year ago."
+    assert not states("What was Acme Widgets' Data Center revenue for fiscal year 2026?", quarterly, "10-Q",
+                      "2025-07-27")
+    assert states("What was Acme Widgets' Data Center revenue in the second quarter of fiscal 2026?", quarterly,
+                  "10-Q", "2025-07-27")
+    assert period_kinds("for the three- and nine-month periods ended June 28, 2025") == {"quarter", "year to date"}
