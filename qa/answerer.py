@@ -413,7 +413,7 @@ class ExtractiveAnswerer:
         kinds_asked = period_kinds(question) or (frozenset({WHOLE_YEAR}) if years and not months else frozenset())
         asks_signature = _ASKS_SIGNATURE.search(question) is not None
         asks_result = FORECAST.search(question) is None  # not an expectation, which a forecast would answer
-        reported_from = _quarter_reported_from(question, years, quarters) if asks_result else ""
+        reported_from = _period_reported_from(question, years, quarters, period_months) if asks_result else ""
         found = []
         for passage in passages:
             chunk, filing = passage.chunk, passage.chunk.filing
@@ -439,7 +439,7 @@ class ExtractiveAnswerer:
             other_period = quarter_asked and (
                 bool(quarters) and _only_others(passage_quarters, quarters)
                 or schema_of(filing.form).annual and not passage_quarters and not _QUARTER_HEADER.search(period_text))
-            # a filing dated before the quarter asked ended cannot report it, unless it names that quarter
+            # a filing dated before the period asked ended cannot report it, unless it names that quarter
             other_period |= bool(reported_from) and "" < filing.filing_date[:7] < reported_from and not (
                 passage_quarters & quarters)
             # nor can a filing report a year after the last it is about (3M's 2018 10-K on 2020, Boeing's 2022
@@ -838,11 +838,16 @@ def _share(items, present: Callable[[str], bool]) -> float:
     return sum(1 for i in items if present(i)) / len(items) if items else 1.0
 
 
-def _quarter_reported_from(question: str, years: set[str], quarters: set[int]) -> str:
-    """The month ("2023-03") from which a filing may report the calendar quarter a question asks the results of: the
-    quarter's last. "" when the question asks a fiscal quarter, which may end a year before its name says (Best
-    Buy's fiscal 2023 began in February 2022). Not asked of a forecast, which is of a later period."""
-    if len(years) != 1 or not quarters or PERIOD_NAMING.search(question):
+def _period_reported_from(question: str, years: set[str], quarters: set[int], period_months: set[int]) -> str:
+    """The month ("2023-03") from which a filing may report the period a question asks the results of: the month it
+    ends in ("the three months ended September 30, 2025"), or a calendar quarter's last. "" for a fiscal quarter
+    named by its number, which may end a year before its name says (Best Buy's fiscal 2023 began in February 2022).
+    Not asked of a forecast, which is of a later period."""
+    if len(years) != 1:
+        return ""
+    if len(period_months) == 1:
+        return f"{next(iter(years))}-{next(iter(period_months)):02}"
+    if not quarters or PERIOD_NAMING.search(question):
         return ""
     return f"{next(iter(years))}-{3 * min(quarters):02}"
 

@@ -989,6 +989,24 @@ def test_a_filing_dated_before_the_quarter_asked_ended_does_not_report_it(embedd
     assert states("What were Acme Widgets' net revenues for the first quarter of fiscal 2025?")
     assert states("What were Acme Widgets' net revenues for the first quarter of 2025?",
                   "Net revenues were $4.2 billion in the first quarter, up 8%.")
+    # a period asked by the month it ends in, fiscal or not
+    assert not states("What were Acme Widgets' net revenues for the three months ended March 31, 2025?")
+    assert not states("What were Acme Widgets' net revenues for the fiscal quarter ended March 31, 2025?")
+    assert states("What were Acme Widgets' net revenues for the three months ended December 31, 2024?")
+
+
+def test_revenues_are_a_sum_of_money_unless_how_they_changed_is_asked(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    growth = _passage("Acme Widgets, Inc.", "Freight revenues increased 4% in the second quarter of 2025 compared to "
+                      "the same period in 2024, driven by volume increases.")
+    amount = _passage("Acme Widgets, Inc.", "Freight revenues were $5,843 million in the second quarter of 2025.")
+
+    def states(question: str, passage: Passage) -> bool:
+        return _ranked(answerer, question, passage)[0].states_value_asked
+
+    asked = "What were Acme Widgets' freight revenues in the second quarter of 2025?"
+    assert not states(asked, growth) and states(asked, amount)
+    assert states("How did Acme Widgets' freight revenues change in the second quarter of 2025?", growth)
 
 
 def test_who_signed_a_filing_is_answered_from_its_signature_block(embedder):
