@@ -191,14 +191,15 @@ AMOUNTS: tuple[str, ...] = (
 # Words that ask for a sum of money: a sentence of prose answering states one with its currency or "per share"
 # (Apple's 10-Q of 1998-02-09: the repricing price is "$13.6875", not "2.9 million options were repriced"), unless
 # the question asks for a ratio, rate or share of it ("CEO pay ratio", "cost of sales as a percentage of net
-# sales"), or how it changed ("How did Apple's net sales change": "decreased 2%" answers). Revenues and sales are
-# sums of money: "Freight revenues increased 4% in the second quarter" gives no revenues (Union Pacific's 10-Q of
-# July 2025). A table row's currency is in its header.
+# sales"), or how it changed ("How did Apple's net sales change": "decreased 2%" answers; comparable sales are a
+# change too: "Comparable sales decreased 5.1%", Lowe's). Revenues and sales are sums of money: "Freight revenues
+# increased 4% in the second quarter" gives no revenues (Union Pacific's 10-Q of July 2025). A table row's currency
+# is in its header.
 MONEY: tuple[str, ...] = ("price", "cost", "costs", "fee", "fees", "paid", "pay", "salary", "proceeds", "spend",
                           "spent", "revenue", "revenues", "sales")
 NOT_MONEY: tuple[str, ...] = ("ratio", "rate", "rates", "percent", "percentage", "margin", "multiple", "change",
                               "changed", "growth", "grow", "grew", "increase", "increased", "decrease", "decreased",
-                              "decline", "declined", "rise", "rose", "fall", "fell")
+                              "decline", "declined", "rise", "rose", "fall", "fell", "comparable", "comps")
 
 # Words that ask for a length of time: the answer is a period ("for a period of five years" answers "for how long
 # can Millennium use the TAP technology?" and "what is the term of Millennium's access?"), so a number of years

@@ -303,8 +303,8 @@ def _feature(answerer: ExtractiveAnswerer, question: str, text: str, name: str) 
     return answerer.assess(question, with_filing_words(question), [passage], {"Acme Widgets, Inc.": ()}).features[name]
 
 
-def _passage(company: str, text: str, rank: int = 1, form: str = "10-K") -> Passage:
-    filing = FilingRef(company=company, form=form, filing_date="2025-02-01", accession="0000000000-25-000001",
+def _passage(company: str, text: str, rank: int = 1, form: str = "10-K", filed: str = "2025-02-01") -> Passage:
+    filing = FilingRef(company=company, form=form, filing_date=filed, accession="0000000000-25-000001",
                        filing_id=company, source="f.htm")
     return Passage(rank, Chunk(f"{company}#{rank}", filing, text, "Item 1", "Business", 0, len(text)), 1.0)
 
@@ -650,14 +650,14 @@ def test_a_row_labelled_with_the_questions_words_states_the_figure_asked_for(emb
     answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
     # a chunk cut from inside a table: its title ("Net sales by reportable segment") is in the chunk before
     rows = _passage("Acme Widgets, Inc.", "Europe\t24,014\t21,884\t10\t%\nGreater China\t15,369\t14,728\t4\t%\n"
-                    "Japan\t5,782\t5,097\t13\t%\n", form="10-Q")
+                    "Japan\t5,782\t5,097\t13\t%\n", form="10-Q", filed="2025-08-01")
     question = "How much revenue did Acme Widgets make in Greater China in the June 2025 quarter?"
     scored = {s.sentence.text.split("\t")[0]: s for s in
               answerer.scored_sentences(question, with_filing_words(question), [rows])}
     assert scored["Greater China"].states_value_asked and not scored["Japan"].states_value_asked
     assert scored["Greater China"].score > scored["Japan"].score
     # a row labelled with the company's own name is no figure of what is asked about it (a store count's row)
-    stores = _passage("Acme Widgets, Inc.", "Acme Widgets\t908\t907\nAcme Mobile\t12\t11\n")
+    stores = _passage("Acme Widgets, Inc.", "Acme Widgets\t908\t907\nAcme Mobile\t12\t11\n", filed="2025-08-01")
     revenue = "How much revenue did Acme Widgets make in the June 2025 quarter?"
     row = next(s for s in answerer.scored_sentences(revenue, with_filing_words(revenue), [stores],
                                                     {"Acme Widgets, Inc.": ()}) if s.sentence.text.startswith("Acme W"))
@@ -893,7 +893,8 @@ def test_a_row_labelled_with_part_of_what_is_asked_is_another_line_item(embedder
     assert states("What was Acme Widgets' net income in fiscal 2022?", "Net income")
     # the rest of what is asked may be said by the table's title, or by the row's group of rows
     categories = _passage("Acme Widgets, Inc.", "Net sales by category (in millions):\nThree Months Ended\t"
-                          "June 28, 2025\tJune 29, 2024\niPhone\t$\t44,582\t$\t39,296\n", form="10-Q")
+                          "June 28, 2025\tJune 29, 2024\niPhone\t$\t44,582\t$\t39,296\n", form="10-Q",
+                          filed="2025-08-01")
     assert next(s.states_value_asked for s in _ranked(answerer, "What were Acme Widgets' iPhone sales in the June "
                                                       "2025 quarter?", categories) if s.sentence.text.startswith("iP"))
     channels = _passage("Acme Widgets, Inc.", "Fiscal Years\t2022\t2021\nNet sales by channel:\n"
