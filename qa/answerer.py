@@ -31,8 +31,9 @@ from qa.retrieval import analysts_words, opens_sentence, with_filing_words
 from qa.scorer import AnswerScorer
 from qa.tables import AGGREGATE_LABEL, CELL, GENERIC_LABEL, first_figure, label_terms, read_row, row_label
 from qa.vocabulary import (AMOUNTS, BOILERPLATE, DURATION, FILING_WORDS_FOR, FORECAST, FORECAST_STATED, LEAST, MONEY,
-                           MONTH_QUARTER, MOST, NOT_MONEY, PERIOD_NAMING, STATEMENT_NAME, UNIT_INSTRUCTION,
-                           WHOLE_YEAR, YEARS_ENDED, period_kinds, quarters_named, without_instructions, years_asked)
+                           MONTH_QUARTER, MOST, NOT_MONEY, OTHER_ENTITIES, PERIOD_NAMING, STATEMENT_NAME,
+                           UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED, period_kinds, quarters_named,
+                           without_instructions, years_asked)
 
 MAX_SENTENCES = 3
 # parts of a question answered each (the dev questions have three at most): a longer list is several questions,
@@ -48,6 +49,9 @@ RUNNER_UP = 0.8  # share of the best sentence's score from which another sentenc
 # share of the best sentence's score from which a sentence that adds a kind of fact or a year asked about joins
 # the answer (tuning half, facts >= 1/2: 62.8% at 0.35, 65.1% at 0.5 and at 0.65; 62.8% with no such rule)
 COMPLEMENT = 0.5
+# characters above a row in which its passage may say whose figures its table gives: about a paragraph (Coca-Cola's
+# "equity method investees in the aggregate" stands 130 characters above its first row)
+ENTITY_CONTEXT = 400
 RESTATED = 0.8  # share of a sentence's words in a chosen one from which it restates it
 # A table row whose label holds words the question does not ("Cost of revenue" for "total revenue") keeps at least
 # this share of its evidence against the best-labelled row; prose is not touched. Floors of 0.7 and 0.4 cost tuning
@@ -333,6 +337,13 @@ class ExtractiveAnswerer:
             # the other rows of its table are what the largest is larger than, not the answer
             eligible = [s for s in eligible if s is extreme or not _same_table(s.sentence, extreme.sentence)]
             best = extreme
+        elif _names_only_companies(_names_in(question), companies) and (
+                company_row := _company_row(best, stating)) is not best:
+            # the rows labelled as it is are its segments' and regions', not the answer
+            label = set(label_terms(company_row.sentence.text))
+            eligible = [s for s in eligible if s is company_row or not s.sentence.table_row
+                        or set(label_terms(s.sentence.text)) != label]
+            best = company_row
         if _focus_terms(question) and any(_leaves_blank(s, best) for s in eligible):
             return Assessment(scored, [], {})
         chosen = _select(best, [s for s in eligible if s.on_topic == best.on_topic], years_asked(question))
@@ -921,6 +932,40 @@ def _extreme_row(question: str, best: ScoredSentence, stating: list[ScoredSenten
     if len(siblings) < 2:
         return best
     return (max if most else min)(siblings, key=lambda s: figures[id(s)])
+
+
+def _names_only_companies(named: list[list[str]], companies: Mapping[str, tuple[str, ...]]) -> bool:
+    """Whether every name of the question is one of the companies it names (or their tickers): it names no segment,
+    region or product."""
+    held = set(terms(" ".join(f"{company} {' '.join(tickers)} {' '.join(company_aliases(company))}"
+                              for company, tickers in companies.items())))
+    return bool(held) and all(set(terms(" ".join(name))) <= held for name in named)
+
+
+def _company_row(best: ScoredSentence, stating: list[ScoredSentence]) -> ScoredSentence:
+    """Of the rows of the best row's filing labelled as it is, the company's own: the one with the largest first
+    figure. A segment's or a region's table labels its rows as the company's does ("Total revenues net of interest
+    expense" in each of American Express's segment tables of its 2022 10-K), and the company's figure is their sum.
+    The best row when a figure is a loss or none, or when its label says nothing but "Total"."""
+    label = set(label_terms(best.sentence.text))
+    if not best.sentence.table_row or not label - GENERIC_LABEL:
+        return best
+    filing = best.sentence.passage.chunk.filing.filing_id
+    rows = [s for s in stating if s.sentence.table_row and s.on_topic == best.on_topic
+            and s.sentence.passage.chunk.filing.filing_id == filing and set(label_terms(s.sentence.text)) == label
+            and (s is best or not _of_other_entities(s.sentence))]
+    figures = {id(s): first_figure(s.sentence.text) for s in rows}
+    if any(figure is None or figure <= 0 for figure in figures.values()):
+        return best
+    return max(rows, key=lambda s: figures[id(s)])
+
+
+def _of_other_entities(row: Sentence) -> bool:
+    """Whether a table row is of others the filing reports on (qa.vocabulary.OTHER_ENTITIES), as its header, its
+    group or the text just above it in its passage says."""
+    chunk = row.passage.chunk
+    above = chunk.text[:row.start - chunk.char_start][-ENTITY_CONTEXT:]
+    return OTHER_ENTITIES.search(f"{row.header}\n{row.group}\n{above}") is not None
 
 
 def _same_table(sentence: Sentence, row: Sentence) -> bool:

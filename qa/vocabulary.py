@@ -188,6 +188,12 @@ AMOUNTS: tuple[str, ...] = (
     "gain", "fee", "amount", "capex", "expenditure", "expenditures", "expense", "expenses", "spending", "value",
 )
 
+# What a filing reports the figures of beside its own: a table of them labels its rows as the company's own
+# statements do (Coca-Cola's 2024 10-K: "Net operating revenues $ 99,043" of its equity method investees in the
+# aggregate, against its own $47,061)
+OTHER_ENTITIES = re.compile(r"\b(?:equity[\s-]method investees?|investees|unconsolidated (?:affiliates|subsidiaries|"
+                            r"entities)|joint ventures?|pro forma|guarantor|parent company only)\b", re.I)
+
 # Words that ask for a sum of money: a sentence of prose answering states one with its currency or "per share"
 # (Apple's 10-Q of 1998-02-09: the repricing price is "$13.6875", not "2.9 million options were repriced"), unless
 # the question asks for a ratio, rate or share of it ("CEO pay ratio", "cost of sales as a percentage of net

@@ -1157,3 +1157,25 @@ def test_a_filing_does_not_report_a_year_after_the_last_it_is_about(embedder):
     assert states("What was Acme Widgets' Data Center revenue in the second quarter of fiscal 2026?", quarterly,
                   "10-Q", "2025-07-27")
     assert period_kinds("for the three- and nine-month periods ended June 28, 2025") == {"quarter", "year to date"}
+
+
+def test_the_company_s_row_is_the_largest_of_its_filing_s_rows_labelled_alike_not_another_entity_s(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    header = "Year Ended December 31,\t2024\t2023\n"
+    segment = _passage("Acme Widgets, Inc.", f"Europe (EMEA)\n{header}Paid net membership additions\t12,320\t12,084\n")
+    company = _passage("Acme Widgets, Inc.", f"Results of operations\n{header}Paid net membership additions\t41,350"
+                       "\t29,529\n", rank=2)
+    investees = _passage("Acme Widgets, Inc.", "A summary of financial information for our equity method investees in "
+                         f"the aggregate follows.\n{header}Paid net membership additions\t99,043\t93,862\n", rank=3)
+    named = {"Acme Widgets, Inc.": ()}
+
+    def answer(question: str, *passages: Passage) -> str:
+        chosen = answerer.assess(question, with_filing_words(question), list(passages), named).chosen
+        return chosen[0].sentence.text
+
+    question = "How many paid net membership additions did Acme Widgets report for 2024?"
+    assert "41,350" in answer(question, segment, company)  # the segment's row scores as well, but is a part
+    assert "41,350" in answer(question, segment, company, investees)  # the investees' are others' figures
+    # a question that names a segment asks its figure
+    assert "12,320" in answer("How many paid net membership additions did Acme Widgets report in EMEA for 2024?",
+                              segment, company)
