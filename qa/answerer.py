@@ -130,6 +130,10 @@ _BOILERPLATE = re.compile("|".join(BOILERPLATE), re.I)
 _NEGATED = re.compile(r"\bnon-(?=[a-z])", re.I)
 _PAGE_REFERENCE = re.compile(r"\bpages?\s+\d+(?:\s*(?:to|through|and|-|–)\s*\d+)?", re.I)
 _COMPARISON = re.compile(r"\bcompared\s+(?:to|with)\b", re.I)
+# an exhibit's number before its description in an exhibit list ("99.1\tCaterpillar Inc. press release", "104\tThe
+# cover page ...", "Exhibit 10.2"): a row whose first cell is the number and whose other cells are words
+_EXHIBIT_NUMBER = re.compile(r"^\s*(?:exhibit\s+)?\d{1,3}(?:\.\d{1,3})?[a-z]?\t(?=[^\t\d]*[a-z][^\t]*$)|\bexhibit\s+\d{1,3}"
+                             r"(?:\.\d{1,3})?\b", re.I | re.M)
 _MONEY_ASKED = frozenset(terms(" ".join(MONEY)))
 _NOT_MONEY_ASKED = frozenset(terms(" ".join(NOT_MONEY)))
 _CURRENCY = re.compile(r"[$€£¥]")
@@ -633,6 +637,7 @@ def _states_number(asked: Asked, text: str) -> bool:
     if asked.asks_count and CELL in text and _CURRENCY.search(text):
         return False  # "Creative Cloud $ 10,459" is revenue, not how many subscribers
     text = _PAGE_REFERENCE.sub(" ", text)  # "Segment information—pages 69 to 74" gives no figure
+    text = _EXHIBIT_NUMBER.sub(" ", text)  # nor does an exhibit list's "99.1 Caterpillar Inc. press release"
     sequence = terms(_without_dates(_COMPARISON.sub(" ", text if asked.asks_duration
                                                     else _COUNTED_PERIODS.sub(" ", text))))
     numbers = [i for i, t in enumerate(sequence) if t not in asked.known_numbers and (

@@ -186,6 +186,7 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
 AMOUNTS: tuple[str, ...] = (
     "salary", "revenue", "revenues", "sales", "eps", "price", "ratio", "rate", "roe", "earn", "earnings", "income",
     "gain", "fee", "amount", "capex", "expenditure", "expenditures", "expense", "expenses", "spending", "value",
+    "bonus", "bonuses", "severance",
 )
 
 # What a filing reports the figures of beside its own: a table of them labels its rows as the company's own

@@ -1179,3 +1179,21 @@ def test_the_company_s_row_is_the_largest_of_its_filing_s_rows_labelled_alike_no
     # a question that names a segment asks its figure
     assert "12,320" in answer("How many paid net membership additions did Acme Widgets report in EMEA for 2024?",
                               segment, company)
+
+
+def test_an_exhibit_number_is_no_figure_and_a_bonus_or_severance_is_an_amount(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+
+    def states(question: str, text: str) -> bool:
+        return _ranked(answerer, question, _passage("Acme Widgets, Inc.", text, form="8-K"))[0].states_value_asked
+
+    exhibits = "Financial Statements and Exhibits.\n(d)\tExhibits:\n99.1\tAcme Widgets, Inc. press release dated April 28"
+    assert not states("How many shares did Acme Widgets repurchase in the first quarter of 2022?", exhibits)
+    assert states("How many shares did Acme Widgets repurchase in the first quarter of 2022?",
+                  "Shares repurchased\t4,200,000\t3,100,000")
+    # a bonus or a severance asked is an amount: a sentence naming the officer without one does not answer
+    named = "The Board extended the terms of the employment agreements with Jane Roe, Chief Financial Officer."
+    assert not states("What severance would Acme Widgets pay Jane Roe on a change in control?", named)
+    assert not states("What annual bonus target does Jane Roe have as Acme Widgets' CFO?", named)
+    assert states("What annual bonus target does Jane Roe have as Acme Widgets' CFO?",
+                  "Ms. Roe's annual bonus target is 100% of her base salary of $600,000.")
