@@ -410,8 +410,11 @@ def _pdf_lines(text_page) -> list[str]:
         for k, char in enumerate(line):
             if char == " " or offset + k >= chars:
                 continue
+            opens = k > 0 and line[k - 1] == " "
+            if not opens and k + 1 < len(line) and line[k + 1] != " ":
+                continue  # only a word's first and last characters bound the gaps between words
             left, bottom, right, top = text_page.get_charbox(offset + k)
-            if previous_right is not None and line[k - 1] == " " and left - previous_right > PDF_COLUMN_GAP * max(
+            if previous_right is not None and opens and left - previous_right > PDF_COLUMN_GAP * max(
                     top - bottom, PDF_MIN_LINE_HEIGHT):
                 cells.append(line[word_start:k].strip())
                 word_start = k
