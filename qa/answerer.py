@@ -131,9 +131,11 @@ _NEGATED = re.compile(r"\bnon-(?=[a-z])", re.I)
 _PAGE_REFERENCE = re.compile(r"\bpages?\s+\d+(?:\s*(?:to|through|and|-|–)\s*\d+)?", re.I)
 _COMPARISON = re.compile(r"\bcompared\s+(?:to|with)\b", re.I)
 # an exhibit's number before its description in an exhibit list ("99.1\tCaterpillar Inc. press release", "104\tThe
-# cover page ...", "Exhibit 10.2"): a row whose first cell is the number and whose other cells are words
-_EXHIBIT_NUMBER = re.compile(r"^\s*(?:exhibit\s+)?\d{1,3}(?:\.\d{1,3})?[a-z]?\t(?=[^\t\d]*[a-z][^\t]*$)|\bexhibit\s+\d{1,3}"
-                             r"(?:\.\d{1,3})?\b", re.I | re.M)
+# cover page ...", "Exhibit 10.2"): a row whose first cell is the number and whose other cells are words, or a line
+# that opens with a numbered exhibit's title (a PDF's "10.6 Delta Inventory Supply Agreement, dated ...", Boeing)
+_EXHIBIT_NUMBER = re.compile(r"^\s*(?:exhibit\s+)?\d{1,3}(?:\.\d{1,3})?[a-z]?\t(?=[^\t\d]*[a-z][^\t]*$)"
+                             r"|\bexhibit\s+\d{1,3}(?:\.\d{1,3})?\b"
+                             r"|^\s*\d{1,3}\.\d{1,3}[a-z]?\s+(?-i:(?=[A-Z][a-z]))", re.I | re.M)
 _MONEY_ASKED = frozenset(terms(" ".join(MONEY)))
 _NOT_MONEY_ASKED = frozenset(terms(" ".join(NOT_MONEY)))
 _CURRENCY = re.compile(r"[$€£¥]")

@@ -1189,6 +1189,12 @@ def test_an_exhibit_number_is_no_figure_and_a_bonus_or_severance_is_an_amount(em
 
     exhibits = "Financial Statements and Exhibits.\n(d)\tExhibits:\n99.1\tAcme Widgets, Inc. press release dated April 28"
     assert not states("How many shares did Acme Widgets repurchase in the first quarter of 2022?", exhibits)
+    # a PDF's exhibit list has no cells: a line opens with the exhibit's number and title
+    assert not states("What was the carrying value of Acme Widgets' inventories at December 31, 2022?",
+                      "10.6 Delta Inventory Supply Agreement, dated as of December 1, 2006, by and between Acme "
+                      "Widgets, Inc. and United Launch Alliance")
+    assert states("How many shares did Acme Widgets repurchase in the first quarter of 2022?",
+                  "Acme Widgets repurchased\n2.5 million shares in the first quarter of 2022.")
     assert states("How many shares did Acme Widgets repurchase in the first quarter of 2022?",
                   "Shares repurchased\t4,200,000\t3,100,000")
     # a bonus or a severance asked is an amount: a sentence naming the officer without one does not answer
