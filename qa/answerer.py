@@ -346,9 +346,8 @@ class ExtractiveAnswerer:
         elif _names_only_companies(_names_in(question), companies) and (
                 company_row := _company_row(best, stating)) is not best:
             # the rows labelled as it is are its segments' and regions', not the answer
-            label = set(label_terms(company_row.sentence.text))
-            eligible = [s for s in eligible if s is company_row or not s.sentence.table_row
-                        or set(label_terms(s.sentence.text)) != label]
+            eligible = [s for s in eligible
+                        if s is company_row or not _labelled_alike(s.sentence, company_row.sentence)]
             best = company_row
         if _focus_terms(question) and any(_leaves_blank(s, best) for s in eligible):
             return Assessment(scored, [], {})
@@ -462,7 +461,7 @@ class ExtractiveAnswerer:
             # nor can a filing report a year after the last it is about (3M's 2018 10-K on 2020, Boeing's 2022
             # 10-K on its employees at the end of 2023), and a quarterly report's passage naming no whole year
             # gives its quarter's figures, not a year's (NVIDIA's "Data Center revenue was $41.1 billion")
-            latest = _latest_year_reported(filing)
+            latest = max(_years_about(filing), default=None)
             other_period |= asks_result and bool(years) and latest is not None and all(int(y) > latest for y in years)
             other_period |= kinds_asked == {WHOLE_YEAR} and schema_of(filing.form).quarterly and (
                 WHOLE_YEAR not in period_kinds(period_text))
@@ -870,21 +869,21 @@ def _period_reported_from(question: str, years: set[str], quarters: set[int], pe
     return f"{next(iter(years))}-{3 * min(quarters):02}"
 
 
-def _latest_year_reported(filing: FilingRef) -> int | None:
-    """The last year a filing's figures may be of: the last fiscal year its period may be named after, or for a
-    filing that reports no period, the year it was filed in; None when it says neither."""
+def _years_about(filing: FilingRef) -> frozenset[int]:
+    """The years a filing's figures may be of, where its passages do not name them: a periodic report's fiscal years
+    of its period (`FormSchema.fiscal_years`: PepsiCo's 10-K filed in February 2023 is about 2022, not 2023); any
+    other filing's year of filing or the year before (a release of the year's results); none when it says neither."""
     if covered := schema_of(filing.form).fiscal_years(filing.period):
-        return max(covered)
-    return int(filing.filing_date[:4]) if filing.filing_date[:4].isdigit() else None
+        return covered
+    if not filing.filing_date[:4].isdigit():
+        return frozenset()
+    filed = int(filing.filing_date[:4])
+    return frozenset({filed - 1, filed})
 
 
 def _reports_on_year(filing: FilingRef, year: str) -> bool:
-    """Whether a filing's text is about the year, where its passages do not name it: a periodic report's about the
-    fiscal years of its period (`FormSchema.fiscal_years`: PepsiCo's 10-K filed in February 2023 is about 2022, not
-    2023); any other filing's about the year it was filed in or the year before (a release of the year's results)."""
-    if covered := schema_of(filing.form).fiscal_years(filing.period):
-        return int(year) in covered
-    return bool(filing.filing_date) and int(filing.filing_date[:4]) in (int(year), int(year) + 1)
+    """Whether a filing's text is about the year, where its passages do not name it (`_years_about`)."""
+    return int(year) in _years_about(filing)
 
 
 def _select(best: ScoredSentence, candidates: list[ScoredSentence], years: list[str]) -> list[ScoredSentence]:
@@ -954,17 +953,20 @@ def _company_row(best: ScoredSentence, stating: list[ScoredSentence]) -> ScoredS
     figure. A segment's or a region's table labels its rows as the company's does ("Total revenues net of interest
     expense" in each of American Express's segment tables of its 2022 10-K), and the company's figure is their sum.
     The best row when a figure is a loss or none, or when its label says nothing but "Total"."""
-    label = set(label_terms(best.sentence.text))
-    if not best.sentence.table_row or not label - GENERIC_LABEL:
+    if not best.sentence.table_row or not set(label_terms(best.sentence.text)) - GENERIC_LABEL:
         return best
     filing = best.sentence.passage.chunk.filing.filing_id
-    rows = [s for s in stating if s.sentence.table_row and s.on_topic == best.on_topic
-            and s.sentence.passage.chunk.filing.filing_id == filing and set(label_terms(s.sentence.text)) == label
-            and (s is best or not _of_other_entities(s.sentence))]
+    rows = [s for s in stating if s.on_topic == best.on_topic and s.sentence.passage.chunk.filing.filing_id == filing
+            and _labelled_alike(s.sentence, best.sentence) and (s is best or not _of_other_entities(s.sentence))]
     figures = {id(s): first_figure(s.sentence.text) for s in rows}
     if any(figure is None or figure <= 0 for figure in figures.values()):
         return best
     return max(rows, key=lambda s: figures[id(s)])
+
+
+def _labelled_alike(sentence: Sentence, row: Sentence) -> bool:
+    """Whether the sentence is a table row labelled with the row's words."""
+    return sentence.table_row and set(label_terms(sentence.text)) == set(label_terms(row.text))
 
 
 def _of_other_entities(row: Sentence) -> bool:

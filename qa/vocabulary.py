@@ -260,8 +260,9 @@ _QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fi
 
 # A period from the start of a fiscal year that ends with a quarter: "three and six months ended July 2, 2023" is
 # Pfizer's second quarter (its 10-Q of August 2023), "thirty-nine weeks ended November 2, 2024" Buckle's third.
-_YEAR_TO_DATE = re.compile(r"\b(?:(six|6|twenty-six|26)|(nine|9|thirty-nine|39))[\s-]+(?:months|weeks|(?:month|week)\s+"
-                           r"periods?)\s+ended\b"
+# a period's length as a header or a sentence gives it ("months ended", "week periods ended")
+_LENGTH_ENDED = r"(?:months|weeks|(?:month|week)\s+periods?)\s+ended\b"
+_YEAR_TO_DATE = re.compile(rf"\b(?:(six|6|twenty-six|26)|(nine|9|thirty-nine|39))[\s-]+{_LENGTH_ENDED}"
                            r"|\bfirst\s+(?:(half)|(nine months|thirty-nine weeks|39 weeks))\b", re.I)
 
 
@@ -285,8 +286,7 @@ MONTH_QUARTER = re.compile(rf"\b(?:{'|'.join(MONTHS)})(?:\s+\d{{4}})?\s+quarter\
 # whole years as a table's header names them ("Years Ended December 31", "Fifty-Two Weeks Ended")
 YEARS_ENDED = re.compile(r"\b(?:years?|twelve months|fifty-(?:two|three) weeks|5[23] weeks)\s+ended\b", re.I)
 # "three and six months ended", "three- and nine-month periods ended" (Apple's 10-Q of August 2025)
-_QUARTER_PERIOD = re.compile(r"\b(?:three|3|thirteen|13)(?:[\s-]+and\s+[\w-]+)?[\s-]+(?:months|weeks|(?:month|week)\s+"
-                             r"periods?)\s+ended\b", re.I)
+_QUARTER_PERIOD = re.compile(rf"\b(?:three|3|thirteen|13)(?:[\s-]+and\s+[\w-]+)?[\s-]+{_LENGTH_ENDED}", re.I)
 _FULL_YEAR = re.compile(r"\bfull[\s-]year\b", re.I)
 QUARTER, YEAR_TO_DATE, WHOLE_YEAR = "quarter", "year to date", "year"
 
