@@ -141,8 +141,9 @@ PENDING, COMPLETE = "pending", "complete"
 # company, periods and unit), carried by a chunk that opens at the table's header rows; a stand-alone exhibit dated
 # by its head whether or not its letterhead names the company; 4: a line naming two years or more between two
 # tables' rows (a PDF's header row without cells) opens the second table; 5: a chunk that opens at a table's second
-# header line or below carries the header rows above it, not only the caption.
-INDEXING_VERSION = 5
+# header line or below carries the header rows above it, not only the caption; 6: a header cell naming a quarter
+# or half ("Q1 2011", "4Q22") holds no amount.
+INDEXING_VERSION = 6
 
 
 @dataclass(frozen=True)

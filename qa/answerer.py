@@ -61,6 +61,8 @@ LABEL_FLOOR = 0.9
 FOCUS_FLOOR = 0.4  # the focus factor of a sentence that holds nothing of what is asked about
 SIGNER_LINES = 4  # lines under a signature that may give the signer's name and title
 FACT_DISTANCE = 6  # words between a number and the thing it counts, stopwords not counted
+FORECAST_HEADING_REACH = 300  # characters above a sentence where its heading may say it is a forecast: Ulta's outlook
+# heading stands 230 characters above the sixth of its nine rows
 NOT_FOUND = "The indexed filings do not say."
 
 _QUESTION_NOISE = frozenset(terms(
@@ -81,8 +83,8 @@ _PERSON = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-zA-Z'-]+\b")
 _DEFINED_TERM = re.compile(r"[\"\u201c]([A-Z][^\"\u201d]{0,60})[\"\u201d]")
 _FOCUS = re.compile(r"\b(?:what|which|how many|how much)\s+(?:(?:was|were|is|are)\s+)?(?:the\s+)?"
                     r"(?!(?:did|does|do)\b)"
-                    r"((?:[\w&'-]+\s+){0,5}?[\w&'-]+)\s+(?:did|does|do|was|were|is|are|has|have|had|in|of|for|at|"
-                    r"on|under|will|would)\b", re.I)
+                    r"((?:[\w&'-]+\s+){0,5}?[\w&'-]+)(?:\s+(?:did|does|do|was|were|is|are|has|have|had|in|of|for|at|"
+                    r"on|under|will|would)\b|\s*[,(])", re.I)
 # what money went to: "How much did Best Buy spend on [additions to property and equipment] in fiscal 2023?"
 _SPENT_ON = re.compile(r"\b(?:spen[dt]|pa(?:y|id)|invest(?:ed)?)\s+(?:on|for|in)\s+((?:[\w&'-]+\s+){0,5}?[\w&'-]+)"
                        r"(?:\s+(?:in|for|during|at|as|by|over)\b|\s*[?,.]|$)", re.I)
@@ -429,6 +431,7 @@ class ExtractiveAnswerer:
         kinds_asked = period_kinds(question) or (frozenset({WHOLE_YEAR}) if years and not months else frozenset())
         asks_signature = _ASKS_SIGNATURE.search(question) is not None
         asks_result = FORECAST.search(question) is None  # not an expectation, which a forecast would answer
+        asks_forecast = FORECAST_STATED.search(question) is not None  # guidance, which only a forecast gives
         reported_from = _period_reported_from(question, years, quarters, period_months) if asks_result else ""
         found = []
         for passage in passages:
@@ -513,6 +516,8 @@ class ExtractiveAnswerer:
                     filled -= {"number"}  # its figures are another period's ("Fourth quarter of 2023" for 2022)
                 if asks_result and not sentence.table_row and FORECAST_STATED.search(sentence.text):
                     filled -= {"number"}  # a forecast's figure is no result
+                if asks_forecast and not _forecast_stated(sentence, sequence_text):
+                    filled -= {"number"}  # nor a result a forecast ("Diluted earnings per share increased to $6.68")
                 fact = len(filled) / len(asked.slots) if asked.slots else 1.0
                 # long run-on "sentences" (exhibit lists, tables without stops) hold many words by chance
                 brevity = 1.0 / (1.0 + max(0, len(written) - 40) / 60)
@@ -867,6 +872,16 @@ def _period_reported_from(question: str, years: set[str], quarters: set[int], pe
     if not quarters or PERIOD_NAMING.search(question):
         return ""
     return f"{next(iter(years))}-{3 * min(quarters):02}"
+
+
+def _forecast_stated(sentence: Sentence, sequence_text: str) -> bool:
+    """Whether a sentence gives a forecast: it says so, or its header or group, or the lines just above it in its
+    passage (a list or table under its heading: "Fiscal 2023 Outlook" over Ulta's "Diluted earnings per share $24.70
+    to $25.40", its sixth row)."""
+    chunk = sentence.passage.chunk
+    above = chunk.text[max(0, sentence.start - chunk.char_start - FORECAST_HEADING_REACH):
+                       max(0, sentence.start - chunk.char_start)]
+    return FORECAST_STATED.search(f"{sequence_text}\n{above}") is not None
 
 
 def _years_about(filing: FilingRef) -> frozenset[int]:

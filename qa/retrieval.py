@@ -172,17 +172,19 @@ def with_filing_words(question: str) -> str:
 def analysts_words(question: str) -> dict[str, tuple[str, ...]]:
     """The analysts' words of the question (qa.vocabulary.FILING_WORDS_FOR), with the phrases filings use for each.
     A word capitalised inside a sentence is part of a name, not the analysts' word ("Best Buy" asks about no deal);
-    abbreviations in capitals (CFO, EPS, RevPAR) are the analysts' words."""
-    found = {}
-    for term, phrases in FILING_WORDS_FOR.items():
+    abbreviations in capitals (CFO, EPS, RevPAR) are the analysts' words. A word inside a longer analysts' phrase
+    is that phrase's ("employee turnover" is no revenue, "inventory turnover" no sales)."""
+    found: dict[str, tuple[int, int]] = {}
+    for term in FILING_WORDS_FOR:
         for match in re.finditer(rf"(?<![\w&]){re.escape(term)}(?![\w&])", question, re.I):
             word = match.group().split()[0]
             if term in PLACES and not word.isupper():
                 continue
             if opens_sentence(question, match.start()) or not (word[0].isupper() and word[1:].islower()):
-                found[term] = phrases
+                found[term] = match.span()
                 break
-    return found
+    return {term: FILING_WORDS_FOR[term] for term, (start, end) in found.items()
+            if not any(s <= start and end <= e and e - s > end - start for s, e in found.values())}
 
 
 def opens_sentence(text: str, position: int) -> bool:

@@ -112,6 +112,7 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "quick ratio": ("cash and cash equivalents", "receivables", "total current liabilities"),
     "total debt": ("long-term debt", "short-term borrowings", "current portion of long-term debt"),
     "inventory turnover": ("cost of sales", "inventories"),
+    "employee turnover": ("turnover rate", "attrition"),
     "payout ratio": ("dividends", "net income"),
     "effective tax rate": ("effective tax rate", "provision for income taxes"),
     "sg&a": ("selling general and administrative expenses",),
@@ -186,7 +187,8 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
 AMOUNTS: tuple[str, ...] = (
     "salary", "revenue", "revenues", "sales", "eps", "price", "ratio", "rate", "roe", "earn", "earnings", "income",
     "gain", "fee", "amount", "capex", "expenditure", "expenditures", "expense", "expenses", "spending", "value",
-    "bonus", "bonuses", "severance",
+    "bonus", "bonuses", "severance", "loss", "losses", "profit", "profits", "margin", "dividend", "dividends",
+    "debt", "assets", "liabilities", "cash",
 )
 
 # What a filing reports the figures of beside its own: a table of them labels its rows as the company's own
@@ -320,7 +322,7 @@ FORECAST = re.compile(r"\b(?:expect\w*|outlook|guid(?:ance|ed?)|forecast\w*|proj
 # How a filing states a forecast: its figure is no result ("Net sales are expected to be between $151.0 billion and
 # $155.5 billion", Amazon's guidance for a quarter its 10-K does not report). Not "will": a contract's terms are
 # written so ("Mr. Smith will be paid $250,000 a year").
-FORECAST_STATED = re.compile(r"\b(?:expect(?:s|ed)?|anticipat(?:e|es|ed)|forecast(?:s|ed)?|projected|outlook|guidance)"
+FORECAST_STATED = re.compile(r"\b(?:expect(?:s|ed)?|anticipat(?:e|es|ed)|forecast(?:s|ed)?|projected|outlook|guid(?:ance|e|ed))"
                              r"\b", re.I)
 
 # A financial statement's name, as a question or a filing writes it: it says where a figure is (its section and
