@@ -510,6 +510,8 @@ class ExtractiveAnswerer:
                         and not sentence_quarters
                         or _ends_in_other_months(_period_months(sequence_text) or passage_months, period_months)
                         or bool(kinds_asked) and _only_others(period_kinds(sequence_text), kinds_asked)
+                        or bool(years) and not sentence.table_row
+                        and _only_others(_opening_years(sentence.text), years)
                         or sentence.table_row and (_of_other_periods(sentence.header, years, quarter_asked)
                                                    or _only_others(set(YEAR_IN_TEXT.findall(row_label(sentence.text))),
                                                                    years))):
@@ -583,7 +585,8 @@ def _slots(question: str) -> tuple[str, ...]:
                   r"|\b(spend|spent|cost|paid)\b"
                   rf"|\b({'|'.join(AMOUNTS)})\b|{_DURATION.pattern}"
                   rf"|{UNIT_INSTRUCTION.pattern}",  # "(in USD millions)": a figure is asked for
-        "date": r"\b(when|until when|on what date|what date|by when)\b",
+        # "when" asks unless a clause of another question ("What were Combinet's revenues when Cisco agreed ...")
+        "date": rf"^(?:(?!{_ASKING}).)*\bwhen\b|(?:[,;]|\band|\bor)\s+(?:until |by |since )?when\b|\b(on )?what date\b",
         # "which officer signed ...": a person by a role
         "person": r"\b(who|whom)\b|\b(which|what) (officer|executive|director|person|individual|signatory)s?\b",
         "name": r"^\s*where\b|\b(which|what) (company|companies|firm|bank|auditor|accountant|business|subsidiary|"
@@ -593,6 +596,10 @@ def _slots(question: str) -> tuple[str, ...]:
     return tuple(slot for slot, cue in cues.items() if re.search(cue, question, re.I))
 
 
+# a sentence's opening phrase of time, up to its comma: "In fiscal year 2025,", "For the year ended December 31,
+# 2023,", "During 2024,"
+_OPENING_PERIOD = re.compile(rf"\W*(?:in|for|during|as of|at|by|through)\b(?:[^,.;]|,(?=\s*{YEAR}))"
+                             rf"{{0,60}}?\b{YEAR}\s*,", re.I)
 _ASKING = r"\b(?:what|when|who|whom|how|which|why|where)\b"
 # where a question of several parts opens another: "..., when does it vest, and which ...", "... and who took over";
 # or where a comparison names its other side: "... in the June 2025 quarter compare with its ... in 2023"
@@ -826,6 +833,13 @@ def _ends_in_other_months(named: set[int], asked: set[int]) -> bool:
 def _names_quarters(text: str) -> bool:
     """Whether a text names a quarter, by its number or as three months ended."""
     return bool(quarters_named(text)) or _QUARTER_HEADER.search(text) is not None
+
+
+def _opening_years(sentence: str) -> set[str]:
+    """The years of the period a sentence opens with ("In fiscal year 2025, our overall turnover rate was 2.5%",
+    "As of the end of fiscal year 2023, we had 26,196 employees"): the period its figures are of."""
+    opening = _OPENING_PERIOD.match(sentence)
+    return set(YEAR_IN_TEXT.findall(opening.group())) if opening else set()
 
 
 def _only_others(named: set, asked: set) -> bool:
