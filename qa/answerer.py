@@ -31,7 +31,7 @@ from qa.retrieval import analysts_words, opens_sentence, with_filing_words
 from qa.scorer import AnswerScorer
 from qa.tables import AGGREGATE_LABEL, CELL, GENERIC_LABEL, first_figure, label_terms, read_row, row_label
 from qa.vocabulary import (AMOUNTS, BOILERPLATE, DURATION, FILING_WORDS_FOR, FORECAST, FORECAST_STATED, LEAST, MONEY,
-                           MONTH_QUARTER, MOST, NOT_MONEY, OTHER_ENTITIES, PERIOD_NAMING, STATEMENT_NAME,
+                           MONTH_QUARTER, MOST, NOT_MONEY, OTHER_ENTITIES, PERIOD_NAMING, QUARTER, STATEMENT_NAME,
                            UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED, period_kinds, quarters_named,
                            without_instructions, years_asked)
 
@@ -84,7 +84,7 @@ _DEFINED_TERM = re.compile(r"[\"\u201c]([A-Z][^\"\u201d]{0,60})[\"\u201d]")
 _FOCUS = re.compile(r"\b(?:what|which|how many|how much)\s+(?:(?:was|were|is|are)\s+)?(?:the\s+)?"
                     r"(?!(?:did|does|do)\b)"
                     r"((?:[\w&'-]+\s+){0,5}?[\w&'-]+)(?:\s+(?:did|does|do|was|were|is|are|has|have|had|in|of|for|at|"
-                    r"on|under|will|would)\b|\s*[,(])", re.I)
+                    r"on|under|will|would|when|after|before|during|since|by|according)\b|\s*[,(])", re.I)
 # what money went to: "How much did Best Buy spend on [additions to property and equipment] in fiscal 2023?"
 _SPENT_ON = re.compile(r"\b(?:spen[dt]|pa(?:y|id)|invest(?:ed)?)\s+(?:on|for|in)\s+((?:[\w&'-]+\s+){0,5}?[\w&'-]+)"
                        r"(?:\s+(?:in|for|during|at|as|by|over)\b|\s*[?,.]|$)", re.I)
@@ -163,6 +163,8 @@ _YEAR_FIGURE = re.compile(rf"(?:(?<!\d,\s)\b{YEAR}|\bfull[\s-]year|\bannual)\s+(
                           # year" (MGM's fourth-quarter 2022 release), not "the current year quarter" or "period"
                           r"|\bin the (?:current|full) year\b(?![\s-]+(?:quarter|period|to[\s-]date))", re.I)
 _FIGURE_CELL = re.compile(r"\t[$€£¥(]?\s*\d")
+_DAY_IN_HEADER = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b", re.I)
+_PERIOD_IN_HEADER = re.compile(r"\b(?:ended|ending|months?|weeks?|years?|quarters?|periods?|fiscal|through)\b", re.I)
 _EARLY_IN_YEAR = re.compile(rf"\b(?:jan|feb|mar)[a-z]*\.?\s+\d{{1,2}},?\s+({YEAR})\b", re.I)
 # someone's words: a quotation of some length, or a sentence that says who said it
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201d]{30,}|\b(?:said|says|commented)\b")
@@ -422,13 +424,15 @@ class ExtractiveAnswerer:
         negating = not _NEGATED.search(question)
         period_naming = {t for t in weights if PERIOD_NAMING.fullmatch(t)}  # "fiscal", "fy"
         months = set(re.findall(_MONTH, question))
+        asks_spending = _SPENT_ON.search(question) is not None  # money that went out over a period
         period_months = _period_months(question)
         quarters = quarters_named(question)
-        # a quarter asked by its number ("second quarter") or by its last month ("the June 2025 quarter")
-        quarter_asked = bool(quarters) or MONTH_QUARTER.search(question) is not None
         # a quarter alone, a year to date, a whole year; a year named with no month or quarter is a whole year's
         # (Apple's research and development in fiscal 2025 is not its nine months' in a 10-Q)
         kinds_asked = period_kinds(question) or (frozenset({WHOLE_YEAR}) if years and not months else frozenset())
+        # a quarter asked by its number ("second quarter"), by its last month ("the June 2025 quarter") or by its
+        # length ("the three months ended June 29, 2024")
+        quarter_asked = bool(quarters) or MONTH_QUARTER.search(question) is not None or QUARTER in kinds_asked
         asks_signature = _ASKS_SIGNATURE.search(question) is not None
         asks_result = FORECAST.search(question) is None  # not an expectation, which a forecast would answer
         asks_forecast = FORECAST_STATED.search(question) is not None  # guidance, which only a forecast gives
@@ -513,6 +517,7 @@ class ExtractiveAnswerer:
                         or bool(years) and not sentence.table_row
                         and _only_others(_opening_years(sentence.text), years)
                         or sentence.table_row and (_of_other_periods(sentence.header, years, quarter_asked)
+                                                   or asks_spending and _of_a_day(sentence.header)
                                                    or _only_others(set(YEAR_IN_TEXT.findall(row_label(sentence.text))),
                                                                    years))):
                     filled -= {"number"}  # its figures are another period's ("Fourth quarter of 2023" for 2022)
@@ -810,6 +815,12 @@ def _of_other_periods(header: str, years: set[str], quarter_asked: bool) -> bool
     if years and _only_others(_years_named(header), years):
         return True
     return quarter_asked and YEARS_ENDED.search(header) is not None and not _names_quarters(header)
+
+
+def _of_a_day(header: str) -> bool:
+    """Whether a table's header dates its columns by days and names no period: a balance at those days ("June 29,
+    2024 / September 30, 2023" over Apple's gross property, plant and equipment), which no spending is."""
+    return _DAY_IN_HEADER.search(header) is not None and _PERIOD_IN_HEADER.search(header) is None
 
 
 def _years_named(text: str) -> set[str]:
