@@ -403,8 +403,10 @@ class ExtractiveAnswerer:
                     for word, phrases in analysts_words(question).items()]
         total = sum(weights.values()) or 1.0
         # the companies the question names are no part of what it asks about ("3M's total liabilities": its name
-        # is written in digits, which no capitalised-word rule tells from a figure)
-        company_terms = set(terms(" ".join(f"{c} {' '.join(tickers)}" for c, tickers in companies.items())))
+        # is written in digits, which no capitalised-word rule tells from a figure); a word in capitals that tells
+        # the company may be (its ticker), or be what is asked about, which only its filings use: a segment,
+        # a tariff ("the ECCR tariff" of Georgia Power's rate plan)
+        company_terms = set(terms(" ".join(companies)))
         focus = {t: weights[t] for t in _focus_terms(question) if t in weights and t not in company_terms}
         focus_total = sum(focus.values())
         # what is asked about in the question's own words, not the filing words added for them
