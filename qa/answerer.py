@@ -61,6 +61,8 @@ LABEL_FLOOR = 0.9
 FOCUS_FLOOR = 0.4  # the focus factor of a sentence that holds nothing of what is asked about
 SIGNER_LINES = 4  # lines under a signature that may give the signer's name and title
 FACT_DISTANCE = 6  # words between a number and the thing it counts, stopwords not counted
+PERIOD_LINE_CHARS = 40  # a header line this short may be a row of periods a PDF gives without cells: J&J's recast
+# sales of 2023-08-30, "2022 2021 Total Operations Currency" (35 characters; with none, its 2022 table answers 2023)
 FORECAST_HEADING_REACH = 300  # characters above a sentence where its heading may say it is a forecast: Ulta's outlook
 # heading stands 230 characters above the sixth of its nine rows
 NOT_FOUND = "The indexed filings do not say."
@@ -163,6 +165,7 @@ _YEAR_FIGURE = re.compile(rf"(?:(?<!\d,\s)\b{YEAR}|\bfull[\s-]year|\bannual)\s+(
                           # year" (MGM's fourth-quarter 2022 release), not "the current year quarter" or "period"
                           r"|\bin the (?:current|full) year\b(?![\s-]+(?:quarter|period|to[\s-]date))", re.I)
 _FIGURE_CELL = re.compile(r"\t[$€£¥(]?\s*\d")
+_PERIOD_PHRASE = re.compile(r"\b(?:ended|ending|as of|as at|fiscal|quarters?|months|weeks|years)\b", re.I)
 _DAY_IN_HEADER = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b", re.I)
 _PERIOD_IN_HEADER = re.compile(r"\b(?:ended|ending|months?|weeks?|years?|quarters?|periods?|fiscal|through)\b", re.I)
 _EARLY_IN_YEAR = re.compile(rf"\b(?:jan|feb|mar)[a-z]*\.?\s+\d{{1,2}},?\s+({YEAR})\b", re.I)
@@ -814,7 +817,7 @@ def _of_other_periods(header: str, years: set[str], quarter_asked: bool) -> bool
     of them asked (the year before a date in January to March counts too: Ulta's fiscal 2022 ended January 28,
     2023), or whole years only when a quarter is asked ("Year Ended December 31" for American Express's fourth
     quarter)."""
-    if years and _only_others(_years_named(header), years):
+    if years and _only_others(_years_named("\n".join(filter(_names_columns_periods, header.splitlines()))), years):
         return True
     return quarter_asked and YEARS_ENDED.search(header) is not None and not _names_quarters(header)
 
@@ -823,6 +826,14 @@ def _of_a_day(header: str) -> bool:
     """Whether a table's header dates its columns by days and names no period: a balance at those days ("June 29,
     2024 / September 30, 2023" over Apple's gross property, plant and equipment), which no spending is."""
     return _DAY_IN_HEADER.search(header) is not None and _PERIOD_IN_HEADER.search(header) is None
+
+
+def _names_columns_periods(line: str) -> bool:
+    """Whether a line of a table's header may name its columns' periods: a row of cells, a short line ("2009
+    2008", "December 31, 2022"), or a caption naming periods ("for the years ended December 31, 2022 and 2021"),
+    not a sentence naming an event's year ("elected to serve a one-year term expiring at the 2024 annual
+    meeting", over the votes cast at 1-800-FLOWERS.COM's 2023 meeting)."""
+    return CELL in line or len(line) <= PERIOD_LINE_CHARS or _PERIOD_PHRASE.search(line) is not None
 
 
 def _years_named(text: str) -> set[str]:
