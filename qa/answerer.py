@@ -65,6 +65,9 @@ LABEL_FLOOR = 0.9
 FOCUS_FLOOR = 0.4  # the focus factor of a sentence that holds nothing of what is asked about
 SIGNER_LINES = 4  # lines under a signature that may give the signer's name and title
 FACT_DISTANCE = 6  # words between a number and the thing it counts, stopwords not counted
+LAST_RESULTS_MONTH = 4  # the last month of the year in which a filing still reports the year before: a 10-K is due
+# by the end of March, an annual results release comes before it (round 13: any month answered IFF's 2024 meeting
+# from its 8-K of May 2025; the tuning half answers alike)
 PERIOD_LINE_CHARS = 40  # a header line this short may be a row of periods a PDF gives without cells: J&J's recast
 # sales of 2023-08-30, "2022 2021 Total Operations Currency" (35 characters; with none, its 2022 table answers 2023)
 FORECAST_HEADING_REACH = 300  # characters above a sentence where its heading may say it is a forecast: Ulta's outlook
@@ -929,13 +932,16 @@ def _forecast_stated(sentence: Sentence, sequence_text: str) -> bool:
 def _years_about(filing: FilingRef) -> frozenset[int]:
     """The years a filing's figures may be of, where its passages do not name them: a periodic report's fiscal years
     of its period (`FormSchema.fiscal_years`: PepsiCo's 10-K filed in February 2023 is about 2022, not 2023); any
-    other filing's year of filing or the year before (a release of the year's results); none when it says neither."""
+    other filing's year of filing, and the year before when filed in its first months (a release of the year's
+    results: Ulta's fiscal 2022 results in March 2023; IFF's 8-K of May 2025 reports its 2025 meeting, not 2024's);
+    none when it says neither."""
     if covered := schema_of(filing.form).fiscal_years(filing.period):
         return covered
     if not filing.filing_date[:4].isdigit():
         return frozenset()
     filed = int(filing.filing_date[:4])
-    return frozenset({filed - 1, filed})
+    early = filing.filing_date[5:7].isdigit() and int(filing.filing_date[5:7]) <= LAST_RESULTS_MONTH
+    return frozenset({filed - 1, filed} if early else {filed})
 
 
 def _reports_on_year(filing: FilingRef, year: str) -> bool:
