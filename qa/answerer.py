@@ -477,11 +477,13 @@ class ExtractiveAnswerer:
             # a filing dated before the period asked ended cannot report it, unless it names that quarter
             other_period |= bool(reported_from) and "" < filing.filing_date[:7] < reported_from and not (
                 passage_quarters & quarters)
-            # nor can a filing report a year after the last it is about (3M's 2018 10-K on 2020, Boeing's 2022
-            # 10-K on its employees at the end of 2023), and a quarterly report's passage naming no whole year
-            # gives its quarter's figures, not a year's (NVIDIA's "Data Center revenue was $41.1 billion")
+            # nor can a filing report a year after the last it is about, whatever quarter its sentences name (3M's
+            # 2018 10-K on 2020, Boeing's 2022 10-K on its employees at the end of 2023, Amazon's 10-K on 2024's
+            # "first quarter" is not on 2025's)
             latest = max(_years_about(filing), default=None)
-            other_period |= asks_result and bool(years) and latest is not None and all(int(y) > latest for y in years)
+            after_latest = asks_result and bool(years) and latest is not None and all(int(y) > latest for y in years)
+            # and a quarterly report's passage naming no whole year gives its quarter's figures, not a year's
+            # (NVIDIA's "Data Center revenue was $41.1 billion")
             other_period |= kinds_asked == {WHOLE_YEAR} and schema_of(filing.form).quarterly and (
                 WHOLE_YEAR not in period_kinds(period_text))
             prior = 1.0 / (1 + math.log(passage.rank))
@@ -522,7 +524,8 @@ class ExtractiveAnswerer:
                     focus_share = 1.0
                 sentence_quarters = quarters_named(sequence_text)
                 other_quarter = bool(quarters) and _only_others(sentence_quarters, quarters)
-                if (other_quarter or (other_period or quarter_asked and _YEAR_FIGURE.search(sentence.text))
+                if (other_quarter or after_latest
+                        or (other_period or quarter_asked and _YEAR_FIGURE.search(sentence.text))
                         and not sentence_quarters
                         or _ends_in_other_months(_period_months(sequence_text) or passage_months, period_months)
                         or bool(kinds_asked) and _only_others(period_kinds(sequence_text), kinds_asked)
