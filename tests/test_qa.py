@@ -1041,6 +1041,8 @@ def test_a_periodic_report_is_about_the_fiscal_year_of_its_period():
     release = report("8-K", "2023-02-08", "2023-02-08")  # the year's results, or an event of the year
     assert _reports_on_year(release, "2022") and _reports_on_year(release, "2023")
     assert not _reports_on_year(release, "2021")
+    meeting = report("8-K", "2025-05-07", "2025-05-07")  # after April: the year's events, not the year before
+    assert _reports_on_year(meeting, "2025") and not _reports_on_year(meeting, "2024")
 
 
 def test_a_figure_alone_under_its_label_is_read_with_it():
@@ -1157,6 +1159,10 @@ def test_a_filing_does_not_report_a_year_after_the_last_it_is_about(embedder):
     assert states("What was Acme Widgets' Data Center revenue in the second quarter of fiscal 2026?", quarterly,
                   "10-Q", "2025-07-27")
     assert period_kinds("for the three- and nine-month periods ended June 28, 2025") == {"quarter", "year to date"}
+    # a sentence naming a quarter of the last year is no later year's quarter
+    assert not states("What were Acme Widgets' AWS net sales in the first quarter of 2025?",
+                      "In the first quarter of 2024 the leap year added approximately $1.5 billion in net sales.",
+                      "10-K", "2024-12-31")
 
 
 def test_the_company_s_row_is_the_largest_of_its_filing_s_rows_labelled_alike_not_another_entity_s(embedder):
@@ -1203,3 +1209,96 @@ def test_an_exhibit_number_is_no_figure_and_a_bonus_or_severance_is_an_amount(em
     assert not states("What annual bonus target does Jane Roe have as Acme Widgets' CFO?", named)
     assert states("What annual bonus target does Jane Roe have as Acme Widgets' CFO?",
                   "Ms. Roe's annual bonus target is 100% of her base salary of $600,000.")
+
+
+def test_guidance_asked_is_answered_by_a_forecast_not_by_a_result(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+
+    def states(question: str, text: str, figure: str) -> bool:
+        scored = _ranked(answerer, question, _passage("Acme Widgets, Inc.", text, form="EX-99.1", filed="2023-03-09"))
+        return next(s for s in scored if figure in s.sentence.text).states_value_asked
+
+    question = "What diluted EPS range did Acme Widgets guide to for fiscal 2023?"
+    assert not states(question, "Diluted earnings per share increased 23.5% to $6.68.", "6.68")
+    # a line of an outlook is a forecast by its heading above it (Ulta's release of March 2023)
+    outlook = ("Fiscal 2023 Outlook\nFor fiscal 2023, the Company plans to:\nFY23 Outlook\n"
+               "Net sales $10.95 billion to $11.05 billion\nComparable sales 4% to 5%\nNew stores, net 25-30\n"
+               "Operating margin 14.7% to 15.0%\nDiluted earnings per share $24.70 to $25.40\n")
+    assert states(question, outlook, "24.70")
+
+
+def test_a_word_inside_a_longer_analysts_phrase_is_that_phrases():
+    assert analysts_words("What was Acme Widgets' overall employee turnover rate in 2024?") == {
+        "employee turnover": ("turnover rate", "attrition")}  # no revenue
+    assert "turnover" not in analysts_words("What was Acme Widgets' inventory turnover in 2024?")
+    assert "turnover" in analysts_words("What was Acme Widgets' turnover in 2024?")
+
+
+def test_what_is_asked_ends_at_a_comma_a_bracket_or_a_clause_and_when_there_asks_no_date():
+    assert "salari" in _focus_terms("What is Jane Roe's current annual base salary, on which her severance is based?")
+    assert "ratio" in _focus_terms("What exchange ratio (Peoples shares per Premier share) was set in the merger?")
+    assert "revenu" in _focus_terms("What were Combinet's annual revenues when Cisco agreed to acquire it in 1995?")
+    assert _slots("What were Combinet's annual revenues when Cisco agreed to acquire it in 1995?") == ("number",)
+    assert "date" in _slots("When did Jane Roe resign?")
+    assert "date" in _slots("Who is Acme's CFO, and since when has he been an executive officer?")
+    assert "date" in _slots("Who replaced Jane Roe and when does he start?")
+
+
+def test_a_loss_asked_is_an_amount_and_a_sentence_opening_with_another_year_gives_that_years(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+
+    def states(question: str, text: str) -> bool:
+        return _ranked(answerer, question, _passage("Acme Widgets, Inc.", text))[0].states_value_asked
+
+    assert not states("What was Acme Widgets' Reality Labs operating loss in 2024?",
+                      "We expect our Reality Labs operating losses to increase in 2025.")
+    assert not states("What was Acme Widgets' overall employee turnover rate in fiscal year 2024?",
+                      "In fiscal year 2025, our overall turnover rate was 2.5%.")
+    assert states("What was Acme Widgets' overall employee turnover rate in fiscal year 2025?",
+                  "In fiscal year 2025, our overall turnover rate was 2.5%.")
+    assert states("What did the aircraft that Acme Widgets' board gave its CEO cost the company?",
+                  "In December 1999, the Board approved a bonus in the form of an aircraft with a total cost to "
+                  "the company of approximately $90 million.")  # no year asked: the opening year is the event's
+
+
+def test_money_spent_in_a_quarter_asked_by_its_length_is_no_balance_nor_a_years_figure(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    question = ("How much did Acme Widgets spend on property, plant and equipment in the three months ended "
+                "June 29, 2024?")
+
+    def states(text: str, form: str = "10-Q", filed: str = "2024-08-02") -> bool:
+        return _ranked(answerer, question, _passage("Acme Widgets, Inc.", text, form=form, filed=filed)
+                       )[0].states_value_asked
+
+    assert not states("Property, Plant and Equipment, Net\nJune 29, 2024\tSeptember 30, 2023\n"
+                      "Gross property, plant and equipment\t$\t117,129\t$\t114,599\n")  # a balance
+    assert states("Three Months Ended\nJune 29, 2024\tJuly 1, 2023\n"
+                  "Payments for acquisition of property, plant and equipment\t(2,151)\t(2,093)\n")
+    assert not states("Depreciation expense on property, plant and equipment was $8.2 billion during 2024.",
+                      form="10-K", filed="2024-11-01")  # an annual report's year
+
+
+def test_a_word_in_capitals_only_the_company_uses_is_still_asked_about(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    # retrieval takes "ECCR" for a ticker of the one company whose filings use it
+    named = {"Acme Widgets, Inc.": ("ECCR",)}
+    question = "Under Acme Widgets' 2019 rate plan, by how much was the ECCR tariff set to increase in 2020?"
+    table = _passage("Acme Widgets, Inc.", "Acme Widgets will recover estimated increases through its tariffs as "
+                     "follows:\nTariff\t2020\t2021\t2022\n(in millions)\nECCR\t318\t55\t184\n", form="8-K",
+                     filed="2019-12-17")
+    scored = answerer.scored_sentences(question, with_filing_words(question), [table], named)
+    assert next(s for s in scored if s.sentence.text.startswith("ECCR")).states_value_asked
+
+
+def test_a_year_in_a_captions_sentence_about_an_event_is_no_columns_period(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    votes = _passage("Acme Widgets, Inc.", "1. The following nominees for directors were elected to serve a one-year "
+                     "term expiring at the 2024 annual meeting of stockholders:\nNominee\tFor\tWithheld\t"
+                     "Broker Non-Votes\nLeonard J. Elmore\t277,367,302\t11,873,413\t3,936,780\n", form="8-K",
+                     filed="2023-12-15")
+    question = "How many votes were withheld from Leonard J. Elmore at Acme Widgets' December 2023 annual meeting?"
+    assert _ranked(answerer, question, votes)[0].states_value_asked
+    # a caption naming its columns' years still dates them
+    statement = _passage("Acme Widgets, Inc.", "The following table sets forth our results for the years ended "
+                         "December 31, 2022 and 2021:\nNet sales\t$\t4,200\t$\t3,900\n")
+    assert not _ranked(answerer, "What were Acme Widgets' net sales in 2023?", statement)[0].states_value_asked

@@ -275,3 +275,15 @@ def test_rows_past_label_lines_keep_their_tables_header_and_a_new_tables_rows_ta
     sentences = {s.text: s for s in passage_sentences(_passage_of(text))}
     for row in rows:
         assert sentences[row].header == header
+
+
+def test_a_header_row_naming_quarters_is_a_header_not_a_row_of_amounts():
+    from qa.quotes import passage_sentences
+
+    # Apple's summary data, EX-99.2 of 2011-01-18: the columns are quarters ("Q1 2011"), the rows segments
+    header = ("Q1 2011 Unaudited Summary Data\nQ4 2010\tQ1 2010\tQ1 2011\tSequential Change\n"
+              "CPU Units K\tRevenue $M\tCPU Units K\tRevenue $M\tCPU Units K\tRevenue $M")
+    text = (f"{header}\nAmericas\t1,460\t7,186\t1,187\t6,092\t1,360\t9,218\t- 7%\n"
+            "Asia Pacific\t455\t2,732\t313\t1,813\t516\t4,987\t13%\n")
+    sentences = {s.text: s for s in passage_sentences(_passage_of(text))}
+    assert sentences["Asia Pacific\t455\t2,732\t313\t1,813\t516\t4,987\t13%"].header == header
