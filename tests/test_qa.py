@@ -985,7 +985,8 @@ def test_a_filing_dated_before_the_quarter_asked_ended_does_not_report_it(embedd
 
     assert states("What were Acme Widgets' net revenues for the fourth quarter of 2024?")
     assert not states("What were Acme Widgets' net revenues for the first quarter of 2025?")  # not ended yet
-    assert states("What net revenues did Acme Widgets expect for the first quarter of 2025?")  # a forecast
+    assert states("What net revenues did Acme Widgets expect for the first quarter of 2025?",  # a forecast
+                  "Net revenues are expected to be between $4.2 billion and $4.4 billion.")
     # a fiscal quarter may end a year before its name says; a release that names the quarter reports it
     assert states("What were Acme Widgets' net revenues for the first quarter of fiscal 2025?")
     assert states("What were Acme Widgets' net revenues for the first quarter of 2025?",
