@@ -142,7 +142,8 @@ PENDING, COMPLETE = "pending", "complete"
 # by its head whether or not its letterhead names the company; 4: a line naming two years or more between two
 # tables' rows (a PDF's header row without cells) opens the second table; 5: a chunk that opens at a table's second
 # header line or below carries the header rows above it, not only the caption; 6: a header cell naming a quarter
-# or half ("Q1 2011", "4Q22") holds no amount.
+# or half ("Q1 2011", "4Q22") holds no amount; the SGML tables of a fixed-width text that looks like markup are
+# read as tables.
 INDEXING_VERSION = 6
 
 

@@ -54,6 +54,7 @@ SGML_TABLE_OPEN, SGML_TABLE_CLOSE = re.compile(r"<TABLE>", re.I), re.compile(r"<
 COLUMN_GAP = re.compile(r"[ \t]{2,}")
 RULE_LINE = re.compile(r"[-=_\s]+")  # the rules under a header and above a total: layout, like <S> and <C>
 ANY_TAG = re.compile(r"<[^>]*>")
+TAG_BUT_SGML_TABLE = re.compile(r"<(?!/?TABLE>)[^>]*>")
 BLOCK_TAG = re.compile(r"</?(?:p|div|br|tr|li|h[1-6]|table|section)\b[^>]*>", re.I)
 HIDDEN_BLOCK = re.compile(r"<(script|style|head)\b.*?</\1\s*>", re.I | re.S)
 HTML_LINE_TAGS = re.compile(r"<(?:p|br|tr|li|h[1-6])[\s/>]", re.I)
@@ -230,7 +231,9 @@ def _document_text(body: str) -> tuple[str, dict[str, str]]:
         body = HIDDEN_BLOCK.sub("", body)
         return _plain_text(html.unescape(ANY_TAG.sub("", BLOCK_TAG.sub("\n", body)))), {}
     if looks_like_html(body):
-        body = html.unescape(ANY_TAG.sub("", body))
+        # a fixed-width text whose head looks like markup (AEGON's 20-F wrapped in <div>, Apple's 10-Q of July 2000
+        # opening with a <TABLE>): its SGML tables stay tables
+        body = html.unescape(TAG_BUT_SGML_TABLE.sub("", body))
     return _plain_text(body), {}
 
 

@@ -123,10 +123,13 @@ def test_parse_cli_prints_one_json_line_per_file_and_errors_inline(tmp_path):
     assert second == {"source": str(empty), "error": "empty file"}
 
 
-def _old_10k(after_table: str = "") -> str:
-    """A 1997-style plain-text 10-K with one fixed-width table, and `after_table` after it."""
+def _old_10k(after_table: str = "", prose_first: bool = True) -> str:
+    """A 1997-style plain-text 10-K with one fixed-width table, and `after_table` after it; its prose before the
+    table, or after it when not `prose_first`."""
     # long enough to read as fixed-width text: a few lines holding <TABLE> tags would read as HTML
     prose = "The Company designs, manufactures and markets personal computers.\n" * 220
+    if not prose_first:
+        prose, after_table = "", prose + after_table
     return """<SEC-DOCUMENT>
 <DOCUMENT>
 <TYPE>10-K
@@ -163,6 +166,15 @@ def test_fixed_width_tables_of_text_submissions_become_rows_of_cells(tmp_path):
     text = read_filing(path).text
     assert OLD_10K_ROWS in text
     assert "-----" not in text and "<S>" not in text
+
+
+def test_a_fixed_width_text_opening_with_a_table_keeps_its_table_though_its_head_looks_like_markup(tmp_path):
+    # Apple's 10-Q of July 2000: a <TABLE> in its first lines makes it look like HTML
+    path = tmp_path / "old_10k.txt"
+    path.write_text(_old_10k(prose_first=False))
+    text = read_filing(path).text
+    assert OLD_10K_ROWS in text
+    assert "<S>" not in text and "<TABLE>" not in text
 
 
 def test_a_text_filing_with_many_unclosed_table_tags_is_read_within_the_time_a_file_may_take(tmp_path):
