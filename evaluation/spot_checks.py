@@ -1,5 +1,6 @@
-"""Spot checks: analysts' questions written here in the FinanceBench style on the corpus PDFs (not FinanceBench's),
-each with a needle, the figure or name as the filing prints it, or none for a near miss the filings do not answer.
+"""Spot checks: analysts' questions written here on the corpus, in the FinanceBench style on its PDFs (not
+FinanceBench's) and on its other filings of every era, each with a needle, the figure or name as the filing prints
+it, or none for a near miss the filings do not answer; `file` and `note` say where the answer is, or why none is.
 
     .venv/bin/python -m evaluation.spot_checks evaluation/spot_checks.jsonl --data DATA
 

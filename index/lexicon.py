@@ -40,5 +40,8 @@ AMOUNT_SCALE = "(?:thousands|millions|billions)"
 # "SAP SE"). Comparing or naming a company leaves them out.
 LEGAL_SUFFIXES = frozenset(
     "incorporated inc corporation corp company companies co limited ltd llc plc n.v nv s.a sa ag se l.p lp".split())
+# Words that open a company's legal name as a title the company does not go by: a Dutch company's royal title
+# ("Koninklijke Philips N.V." is Philips; Koninklijke Ahold Delhaize, Koninklijke KPN).
+LEGAL_PREFIXES = frozenset({"koninklijke"})
 # The same as a pattern, dots optional ("N.V." and "NV"); suffixes are letters and dots only.
 LEGAL_SUFFIX_WORD = "(?:" + _longest_first(suffix.replace(".", r"\.?") for suffix in LEGAL_SUFFIXES) + ")"

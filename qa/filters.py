@@ -17,7 +17,7 @@ import numpy as np
 
 from qa.vocabulary import FILING_WORDS_FOR, FORM_NAMES_IN_QUESTIONS, SECTION_NAMES_IN_QUESTIONS, years_asked
 from index.lexical import ChunkFilter, ChunkTable, terms
-from index.lexicon import LEGAL_SUFFIXES, MONTH_NUMBERS
+from index.lexicon import LEGAL_PREFIXES, LEGAL_SUFFIXES, MONTH_NUMBERS
 from qa.models import Filters
 
 # A word in capitals that no company's name gives ("ORCL", "NVDA") names the companies whose chunks hold at least
@@ -64,11 +64,13 @@ def _initials(core: list[str]) -> set[str]:
 @lru_cache(maxsize=4096)  # asked for every passage of every answer
 def company_aliases(company: str) -> frozenset[str]:
     """Ways a question names a company: its name without legal suffixes, its initials ("IBM", "P&G"),
-    its first word ("Apple" for Apple Computer, Inc.)."""
+    its first word ("Apple" for Apple Computer, Inc.), its name without a title it does not go by ("Philips")."""
     core = _core(company)
     if not core:
         return frozenset()
     aliases = {" ".join(core)}
+    if len(core) >= 2 and core[0] in LEGAL_PREFIXES:
+        aliases.add(" ".join(core[1:]))
     significant = [w for w in core if w != "and"]
     if len(significant) >= 2:
         aliases |= {initials for initials in _initials(core) if len(initials) >= 3}

@@ -322,10 +322,11 @@ PERIOD_NAMING = re.compile(r"\bfy(?=\d|\b)|\bfiscal\b", re.I)
 FORECAST = re.compile(r"\b(?:expect\w*|outlook|guid(?:ance|ed?)|forecast\w*|project(?:s|ed|ions?)|anticipat\w*|"
                       r"target\w*|plan(?:s|ned)?|will)\b", re.I)
 # How a filing states a forecast: its figure is no result ("Net sales are expected to be between $151.0 billion and
-# $155.5 billion", Amazon's guidance for a quarter its 10-K does not report). Not "will": a contract's terms are
-# written so ("Mr. Smith will be paid $250,000 a year").
-FORECAST_STATED = re.compile(r"\b(?:expect(?:s|ed)?|anticipat(?:e|es|ed)|forecast(?:s|ed)?|projected|outlook|guid(?:ance|e|ed))"
-                             r"\b", re.I)
+# $155.5 billion", Amazon's guidance for a quarter its 10-K does not report), and a question asking for one ("What
+# diluted EPS range did Ulta guide to?") is answered by nothing else. Not "will": a contract's terms are written so
+# ("Mr. Smith will be paid $250,000 a year").
+FORECAST_STATED = re.compile(r"\b(?:expect(?:s|ed)?|anticipat(?:e|es|ed)|forecast(?:s|ed)?|projected|outlook|"
+                             r"guid(?:ance|e|ed))\b", re.I)
 
 # A financial statement's name, as a question or a filing writes it: it says where a figure is (its section and
 # its table's title, SECTION_NAMES_IN_QUESTIONS), not what a sentence answering says: a row of the balance sheet

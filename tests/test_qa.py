@@ -131,6 +131,7 @@ def test_company_names_in_questions():
     assert "p&g" in company_aliases("The Procter & Gamble Company")
     assert {"lg&e", "lge"} <= company_aliases("Louisville Gas and Electric Company")  # "and" written "&" or not
     assert "j&j" in company_aliases("Johnson & Johnson")
+    assert "philips" in company_aliases("Koninklijke Philips N.V.")  # a royal title the company does not go by
     from index.lexical import ChunkTable
 
     companies = ["Apple Computer, Inc.", "American Express Company", "ROCK OF AGES CORP"]
@@ -1303,3 +1304,15 @@ def test_a_year_in_a_captions_sentence_about_an_event_is_no_columns_period(embed
     statement = _passage("Acme Widgets, Inc.", "The following table sets forth our results for the years ended "
                          "December 31, 2022 and 2021:\nNet sales\t$\t4,200\t$\t3,900\n")
     assert not _ranked(answerer, "What were Acme Widgets' net sales in 2023?", statement)[0].states_value_asked
+
+
+def test_a_figure_of_a_year_named_as_its_period_is_no_quarters(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+
+    def states(text: str) -> bool:
+        passage = _passage("Acme Widgets, Inc.", text, form="6-K", filed="2023-01-30")
+        return _ranked(answerer, "What comparable sales growth did Acme Widgets report for Q4 2022?", passage
+                       )[0].states_value_asked
+
+    assert not states("Acme Widgets will invest 9% of sales in R&D, compared with 10.5% of sales in 2022.")
+    assert states("Comparable sales grew 6% in the fourth quarter of 2022.")
