@@ -20,6 +20,7 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from evaluation.scoring import LAYOUT_RULE
 from index.metadata import normalised_company
 from index.models import Filing
 from index.reader import FilingError, read_filing
@@ -189,7 +190,7 @@ def _check_evidence(check_id: str, file: str, label: str, evidence: str, form: s
     filing = filings.get(file)
     if filing is None:
         return check
-    for variant in dict.fromkeys((evidence, html.unescape(evidence))):
+    for variant in dict.fromkeys((evidence, html.unescape(evidence), LAYOUT_RULE.sub(" ", evidence))):
         for how, joiner in (("collapsed", " "), ("spaceless", "")):
             span = _locate(filing.text, variant, joiner)
             if span:

@@ -88,9 +88,14 @@ def load_questions(path: Path) -> list[QAItem]:
 
 
 # --- evidence retrieval --------------------------------------------------------------------------
+# a rule drawn in a fixed-width table ("----------", "=========="): layout, which the reader drops with the table's
+# spacing, though an analyst's quote copied from the raw filing may hold it
+LAYOUT_RULE = re.compile(r"[-=_]{3,}")
+
+
 def normalise(text: str) -> str:
-    """Whitespace collapsed and case folded: fixed-width filings break lines inside sentences."""
-    return " ".join(text.split()).casefold()
+    """Whitespace collapsed, rules left out and case folded: fixed-width filings break lines inside sentences."""
+    return " ".join(LAYOUT_RULE.sub(" ", text).split()).casefold()
 
 
 def evidence_matches(evidence: str, passage: str) -> bool:

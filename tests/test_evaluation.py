@@ -228,3 +228,12 @@ def test_spot_checks_count_a_needle_in_the_first_passages_and_the_answer_and_ref
     assert summary([late, early, refused]) == ("evidence among the first 5: 1 of 2; answers holding the needle: "
                                                "1 of 2 (first set 1 of 2); answerable refused: 0; "
                                                "near misses refused: 1 of 1")
+
+
+def test_a_quote_holding_a_fixed_width_tables_rule_matches_the_table_read_without_it() -> None:
+    from evaluation.scoring import evidence_matches
+
+    # a quote copied from a 1990s text filing keeps the rule above a total; the reader drops rules with the spacing
+    quote = "Net sales  $ 1,021  $ 881\n  ---------  -------\nOperating income  $ 155  $ 121"
+    assert evidence_matches(quote, "Americas:\nNet sales\t$ 1,021\t$ 881\nOperating income\t$ 155\t$ 121\n")
+    assert not evidence_matches(quote, "Europe:\nNet sales\t$ 353\t$ 297\nOperating income\t$ 23\t$ 27\n")
