@@ -175,9 +175,12 @@ _YEAR_FIGURE = re.compile(rf"(?:(?<!\d,\s)\b{YEAR}|\bfull[\s-]year|\bannual)\s+(
                           rf"|\b(?:in|for|during)\s+(?:fiscal\s+)?{YEAR}\b"
                           r"(?![\s-]+(?:quarter|first|second|third|fourth))", re.I)
 _FIGURE_CELL = re.compile(r"\t[$€£¥(]?\s*\d")
-_PERIOD_PHRASE = re.compile(r"\b(?:ended|ending|as of|as at|fiscal|quarters?|months|weeks|years)\b", re.I)
+# a caption naming its columns' periods, points in time among them ("as of"), not an event's year ("one-year term")
+_COLUMNS_PERIODS = re.compile(r"\b(?:ended|ending|as of|as at|fiscal|quarters?|months|weeks|years)\b", re.I)
+# a header dating its columns by days, and one naming a length of time: a balance's days are no period
 _DAY_IN_HEADER = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b", re.I)
-_PERIOD_IN_HEADER = re.compile(r"\b(?:ended|ending|months?|weeks?|years?|quarters?|periods?|fiscal|through)\b", re.I)
+_DURATION_IN_HEADER = re.compile(r"\b(?:ended|ending|months?|weeks?|years?|quarters?|periods?|fiscal|through)\b",
+                                 re.I)
 _EARLY_IN_YEAR = re.compile(rf"\b(?:jan|feb|mar)[a-z]*\.?\s+\d{{1,2}},?\s+({YEAR})\b", re.I)
 # someone's words: a quotation of some length, or a sentence that says who said it
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201d]{30,}|\b(?:said|says|commented)\b")
@@ -838,7 +841,7 @@ def _of_other_periods(header: str, years: set[str], quarter_asked: bool) -> bool
 def _of_a_day(header: str) -> bool:
     """Whether a table's header dates its columns by days and names no period: a balance at those days ("June 29,
     2024 / September 30, 2023" over Apple's gross property, plant and equipment), which no spending is."""
-    return _DAY_IN_HEADER.search(header) is not None and _PERIOD_IN_HEADER.search(header) is None
+    return _DAY_IN_HEADER.search(header) is not None and _DURATION_IN_HEADER.search(header) is None
 
 
 def _names_columns_periods(line: str) -> bool:
@@ -846,7 +849,7 @@ def _names_columns_periods(line: str) -> bool:
     2008", "December 31, 2022"), or a caption naming periods ("for the years ended December 31, 2022 and 2021"),
     not a sentence naming an event's year ("elected to serve a one-year term expiring at the 2024 annual
     meeting", over the votes cast at 1-800-FLOWERS.COM's 2023 meeting)."""
-    return CELL in line or len(line) <= PERIOD_LINE_CHARS or _PERIOD_PHRASE.search(line) is not None
+    return CELL in line or len(line) <= PERIOD_LINE_CHARS or _COLUMNS_PERIODS.search(line) is not None
 
 
 def _years_named(text: str) -> set[str]:
