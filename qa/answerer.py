@@ -269,7 +269,9 @@ class Asked:
     @classmethod
     def of(cls, question: str, search_text: str, focus: dict[str, float]) -> "Asked":
         words = re.findall(r"[\w&'-]+", search_text.lower())
-        numbers = frozenset(t for t in terms(question) if t[0].isdigit() or t in _NUMBER_TERMS)
+        # a period's label gives no number but its year ("Q4 2022", "4Q22", "FY24": not 4, 22, 24)
+        numbers = frozenset(t for t in terms(_PERIOD_LABEL.sub(" ", question)) if t[0].isdigit() or t in _NUMBER_TERMS
+                            ) | set(years_asked(question))
         return cls(_slots(question), focus, numbers, frozenset(w.removesuffix("'s") for w in words),
                    _DURATION.search(question) is not None,
                    bool(_MONEY_ASKED.intersection(focus)) and not _NOT_MONEY_ASKED.intersection(terms(question)),
@@ -626,6 +628,8 @@ def _slots(question: str) -> tuple[str, ...]:
 # 2023,", "During 2024,"
 _OPENING_PERIOD = re.compile(rf"\W*(?:in|for|during|as of|at|by|through)\b(?:[^,.;]|,(?=\s*{YEAR}))"
                              rf"{{0,60}}?\b{YEAR}\s*,", re.I)
+_PERIOD_LABEL = re.compile(r"\b(?:Q[1-4]|[1-4]Q|H[12]|[12]H)(?:\s?'?\d{2}\b)?|\b(?:FY|fiscal)\s?'?\d{2}(?:\d{2})?\b",
+                           re.I)
 _ASKING = r"\b(?:what|when|who|whom|how|which|why|where)\b"
 # where a question of several parts opens another: "..., when does it vest, and which ...", "... and who took over";
 # or where a comparison names its other side: "... in the June 2025 quarter compare with its ... in 2023"
