@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import blingfire
 
-from index.lexicon import AMOUNT_SCALE, MONTH_WORD, YEAR_IN_TEXT
+from index.lexicon import AMOUNT_SCALE, MONTH_WORD, PERIOD_LABEL, YEAR_IN_TEXT
 from index.models import Chunk, Filing, chunk_id_of
 
 SPECIAL_TOKENS = 2  # [CLS] and [SEP] around every input
@@ -31,9 +31,6 @@ MAX_CAPTION_LINES = 4  # a statement's title, its company, its periods and its u
 MAX_LABEL_LINES = 3
 # "June 28, 2025", "Sept. 30": a date in a header cell, which is no amount
 _DATE_IN_CELL = re.compile(rf"\b{MONTH_WORD}\s*\d{{1,2}}\b", re.I)
-# a column's period named by its quarter or half ("Q4 2010 Q1 2010 Q1 2011" over the segments of Apple's summary
-# data, EX-99.2 of 2011-01-18; "4Q22", "H1"): a header cell, not an amount
-_PERIOD_LABEL = re.compile(r"\b(?:Q[1-4]|[1-4]Q|H[12])(?:'?\d{2})?\b", re.I)
 
 # a line under a table's header rows that still belongs to them: its unit ("(Dollars in millions)") or the second
 # line of a cell ("% / Change")
@@ -289,8 +286,9 @@ def _names_years(line: str) -> bool:
 
 
 def _holds_amount(row: str) -> bool:
-    """A cell with a figure that is not a year or a date: a row of values, not of headers."""
-    return any(any(c.isdigit() for c in _PERIOD_LABEL.sub("", YEAR_IN_TEXT.sub("", _DATE_IN_CELL.sub("", cell))))
+    """A cell with a figure that is not a year, a date or a period's label ("Q1 2011" over the segments of Apple's
+    summary data, EX-99.2 of 2011-01-18): a row of values, not of headers."""
+    return any(any(c.isdigit() for c in PERIOD_LABEL.sub("", YEAR_IN_TEXT.sub("", _DATE_IN_CELL.sub("", cell))))
                for cell in row.split("\t"))
 
 

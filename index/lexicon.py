@@ -32,6 +32,10 @@ NUMBER_WORDS = frozenset(
 # (a number asked for is never one of them).
 YEAR = r"(?:19|20)\d\d"
 YEAR_IN_TEXT = re.compile(rf"\b{YEAR}\b")
+# A period named by its label, as a header cell or an analyst writes it: "Q1 2011", "4Q22", "Q2 '23", "H1", "FY24",
+# "fiscal '24". Its digits are no amount (a table's header row) and no number a question gives (but its year).
+PERIOD_LABEL = re.compile(r"\b(?:Q[1-4]|[1-4]Q|H[12]|[12]H)(?:\s?'?\d{2}\b)?|\b(?:FY|fiscal)\s?'?\d{2}(?:\d{2})?\b",
+                          re.I)
 
 # The scales a table states its amounts in ("in millions", "(Dollars in thousands)").
 AMOUNT_SCALE = "(?:thousands|millions|billions)"

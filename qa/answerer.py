@@ -22,7 +22,8 @@ import numpy as np
 from index.chunking import FULL_STOP
 from index.forms import schema_of
 from index.lexical import terms
-from index.lexicon import LEGAL_SUFFIX_WORD, LEGAL_SUFFIXES, MONTH_NUMBERS, MONTHS, NUMBER_WORDS, YEAR, YEAR_IN_TEXT
+from index.lexicon import (LEGAL_SUFFIX_WORD, LEGAL_SUFFIXES, MONTH_NUMBERS, MONTHS, NUMBER_WORDS, PERIOD_LABEL, YEAR,
+                           YEAR_IN_TEXT)
 from index.sections import COVER, SIGNATURE
 from qa.filters import company_aliases
 from qa.models import Citation, FilingRef, Passage
@@ -270,7 +271,7 @@ class Asked:
     def of(cls, question: str, search_text: str, focus: dict[str, float]) -> "Asked":
         words = re.findall(r"[\w&'-]+", search_text.lower())
         # a period's label gives no number but its year ("Q4 2022", "4Q22", "FY24": not 4, 22, 24)
-        numbers = frozenset(t for t in terms(_PERIOD_LABEL.sub(" ", question)) if t[0].isdigit() or t in _NUMBER_TERMS
+        numbers = frozenset(t for t in terms(PERIOD_LABEL.sub(" ", question)) if t[0].isdigit() or t in _NUMBER_TERMS
                             ) | set(years_asked(question))
         return cls(_slots(question), focus, numbers, frozenset(w.removesuffix("'s") for w in words),
                    _DURATION.search(question) is not None,
@@ -628,8 +629,6 @@ def _slots(question: str) -> tuple[str, ...]:
 # 2023,", "During 2024,"
 _OPENING_PERIOD = re.compile(rf"\W*(?:in|for|during|as of|at|by|through)\b(?:[^,.;]|,(?=\s*{YEAR}))"
                              rf"{{0,60}}?\b{YEAR}\s*,", re.I)
-_PERIOD_LABEL = re.compile(r"\b(?:Q[1-4]|[1-4]Q|H[12]|[12]H)(?:\s?'?\d{2}\b)?|\b(?:FY|fiscal)\s?'?\d{2}(?:\d{2})?\b",
-                           re.I)
 _ASKING = r"\b(?:what|when|who|whom|how|which|why|where)\b"
 # where a question of several parts opens another: "..., when does it vest, and which ...", "... and who took over";
 # or where a comparison names its other side: "... in the June 2025 quarter compare with its ... in 2023"
