@@ -31,9 +31,9 @@ from qa.quotes import Sentence, cite, cite_table_header, passage_sentences
 from qa.retrieval import analysts_words, opens_sentence, with_filing_words
 from qa.scorer import AnswerScorer
 from qa.tables import AGGREGATE_LABEL, CELL, GENERIC_LABEL, first_figure, label_terms, read_row, row_label
-from qa.vocabulary import (AMOUNTS, BOILERPLATE, DURATION, FILING_WORDS_FOR, FORECAST, FORECAST_STATED, LEAST, MONEY,
-                           MONTH_QUARTER, MOST, NOT_MONEY, OTHER_ENTITIES, PERIOD_NAMING, QUARTER, STATEMENT_NAME,
-                           UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED, period_kinds, quarters_named,
+from qa.vocabulary import (AMOUNTS, BOILERPLATE, COUNTS, DURATION, FILING_WORDS_FOR, FORECAST, FORECAST_STATED, LEAST,
+                           MONEY, MONTH_QUARTER, MOST, NOT_MONEY, OTHER_ENTITIES, PERIOD_NAMING, QUARTER,
+                           STATEMENT_NAME, UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED, period_kinds, quarters_named,
                            without_instructions, years_asked)
 
 MAX_SENTENCES = 3
@@ -63,6 +63,7 @@ RESTATED = 0.8  # share of a sentence's words in a chosen one from which it rest
 # halves are unchanged, and at 0.9 the spot checks gain Adobe's total revenue (PepsiCo's net revenue row first too).
 LABEL_FLOOR = 0.9
 FOCUS_FLOOR = 0.4  # the focus factor of a sentence that holds nothing of what is asked about
+BLANK_FOCUS = 0.5  # share of what is asked about that a sentence leaving its value blank holds (see _leaves_blank)
 SIGNER_LINES = 4  # lines under a signature that may give the signer's name and title
 FACT_DISTANCE = 6  # words between a number and the thing it counts, stopwords not counted
 LAST_RESULTS_MONTH = 4  # the last month of the year in which a filing still reports the year before: a 10-K is due
@@ -92,8 +93,8 @@ _PERSON = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-zA-Z'-]+\b")
 _DEFINED_TERM = re.compile(r"[\"\u201c]([A-Z][^\"\u201d]{0,60})[\"\u201d]")
 _FOCUS = re.compile(r"\b(?:what|which|how many|how much)\s+(?:(?:was|were|is|are)\s+)?(?:the\s+)?"
                     r"(?!(?:did|does|do)\b)"
-                    r"((?:[\w&'-]+\s+){0,5}?[\w&'-]+)(?:\s+(?:did|does|do|was|were|is|are|has|have|had|in|of|for|at|"
-                    r"on|under|will|would|when|after|before|during|since|by|according)\b|\s*[,(])", re.I)
+                    r"((?:[\w&'-]+\s+){0,8}?[\w&'-]+)(?:\s+(?:did|does|do|was|were|is|are|has|have|had|in|of|for|at|"
+                    r"on|under|will|would|when|after|before|during|since|by|according|from)\b|\s*[,(])", re.I)
 # what money went to: "How much did Best Buy spend on [additions to property and equipment] in fiscal 2023?"
 _SPENT_ON = re.compile(r"\b(?:spen[dt]|pa(?:y|id)|invest(?:ed)?)\s+(?:on|for|in)\s+((?:[\w&'-]+\s+){0,5}?[\w&'-]+)"
                        r"(?:\s+(?:in|for|during|at|as|by|over)\b|\s*[?,.]|$)", re.I)
@@ -155,6 +156,9 @@ _PLACEHOLDER = re.compile(r"\u2007{2,}|_{3,}|\[\s*[•●]\s*\]")
 _MONEY_WRITTEN = re.compile(rf"{_CURRENCY.pattern}|\b(?:dollars?|cents?|usd|eur|euros?|per share)\b", re.I)
 _DURATION = re.compile(r"\b(?:" + "|".join(DURATION) + r")\b", re.I)
 _COUNT_ASKED = re.compile(r"\bhow many\b", re.I)
+_COUNTS_ASKED = frozenset(terms(" ".join(COUNTS)))
+_ROW_FIGURE = re.compile(r"\(?\d[\d,.]*\)?(?:\s*%)?")
+_PERCENTAGE = re.compile(r"\(?\d[\d,.]*\)?\s*(?:%|percent\b)", re.I)
 _AMOUNT_ASKED = re.compile(r"\bhow much\b|\bwhat (?:price|amount|cost)\b", re.I)
 # how a table's header names its periods: whole years (qa.vocabulary.YEARS_ENDED) or quarters ("Three Months
 # Ended June 30", "Fourth Quarter"); and a year-end early in the year, which may end the fiscal year named after the
@@ -265,7 +269,8 @@ class Asked:
     known_words: frozenset[str]  # lower-case words of the question and of its filing words
     asks_duration: bool = False  # the number asked for is a length of time (qa.vocabulary.DURATION)
     asks_money: bool = False  # the number asked for is a sum of money (qa.vocabulary.MONEY)
-    asks_count: bool = False  # "how many": a count of things, which a row of sums of money is not
+    # "how many", "what headcount": a count of things, which a row of sums of money or a percentage is not
+    asks_count: bool = False
 
     @classmethod
     def of(cls, question: str, search_text: str, focus: dict[str, float]) -> "Asked":
@@ -276,7 +281,10 @@ class Asked:
         return cls(_slots(question), focus, numbers, frozenset(w.removesuffix("'s") for w in words),
                    _DURATION.search(question) is not None,
                    bool(_MONEY_ASKED.intersection(focus)) and not _NOT_MONEY_ASKED.intersection(terms(question)),
-                   _COUNT_ASKED.search(question) is not None and not _AMOUNT_ASKED.search(question))
+                   (_COUNT_ASKED.search(question) is not None
+                    or bool(_COUNTS_ASKED.intersection(focus))
+                    and not (_MONEY_ASKED | _NOT_MONEY_ASKED).intersection(focus))  # no "employee turnover rate"
+                   and not _AMOUNT_ASKED.search(question))
 
     def filled_by(self, text: str) -> frozenset[str]:
         return frozenset(slot for slot in self.slots if _FILLS[slot](self, text))
@@ -612,7 +620,7 @@ def _slots(question: str) -> tuple[str, ...]:
         "number": r"\b(how (many|much|big|large|fast)|what (percent|share|price|amount)"
                   r"|how did .* (change|trend|fall|rise|vote))\b"
                   r"|\b(spend|spent|cost|paid)\b"
-                  rf"|\b({'|'.join(AMOUNTS)})\b|{_DURATION.pattern}"
+                  rf"|\b({'|'.join(AMOUNTS + COUNTS)})\b|{_DURATION.pattern}"
                   rf"|{UNIT_INSTRUCTION.pattern}",  # "(in USD millions)": a figure is asked for
         # "when" asks unless a clause of another question ("What were Combinet's revenues when Cisco agreed ...")
         "date": rf"^(?:(?!{_ASKING}).)*\bwhen\b|(?:[,;]|\band|\bor)\s+(?:until |by |since )?when\b|\b(on )?what date\b",
@@ -674,10 +682,12 @@ def _states_number(asked: Asked, text: str) -> bool:
     """A number the question does not give, near what was asked about when that is known
     ("1,556,000 full-time and part-time employees"), not anywhere in the sentence. A count of periods in figures
     ("20 years of experience") is a number only when a length of time is asked for."""
-    if asked.asks_money and CELL not in text and not _MONEY_WRITTEN.search(text):
+    if asked.asks_money and (CELL not in text and not _MONEY_WRITTEN.search(text) or _percentages_only(text)):
         return False
     if asked.asks_count and CELL in text and _CURRENCY.search(text):
         return False  # "Creative Cloud $ 10,459" is revenue, not how many subscribers
+    if asked.asks_count:  # "employees decreased 3%" gives no headcount
+        text = _PERCENTAGE.sub(" ", text)
     text = _PAGE_REFERENCE.sub(" ", text)  # "Segment information—pages 69 to 74" gives no figure
     text = _EXHIBIT_NUMBER.sub(" ", text)  # nor does an exhibit list's "99.1 Caterpillar Inc. press release"
     sequence = terms(_without_dates(_COMPARISON.sub(" ", text if asked.asks_duration
@@ -688,6 +698,13 @@ def _states_number(asked: Asked, text: str) -> bool:
         return bool(numbers)
     about = [i for i, t in enumerate(sequence) if t in asked.focus]
     return any(abs(n - a) <= FACT_DISTANCE for n in numbers for a in about)
+
+
+def _percentages_only(text: str) -> bool:
+    """Every figure of a table row is a percentage ("Fabric & Home Care\t35\t%\t36\t%", a segment's share of net
+    sales): it gives no sum of money."""
+    figures = _ROW_FIGURE.findall(text.partition(CELL)[2])
+    return bool(figures) and all(figure.endswith("%") for figure in figures)
 
 
 def _names_a_period(sequence: list[str], i: int, asked: Asked) -> bool:
@@ -771,12 +788,13 @@ def _abbreviations(question: str) -> dict[str, list[str]]:
 
 
 def _leaves_blank(scored: ScoredSentence, answer: ScoredSentence) -> bool:
-    """Whether the sentence, of the answer's filing, holds some of what is asked about and leaves its value blank: a
+    """Whether the sentence, of the answer's filing, holds most of what is asked about and leaves its value blank: a
     preliminary prospectus's "Public offering price $ $" (Flushing Financial's 424B5 of December 2024) states no
-    offering price, and the last closing price near its words is none."""
+    offering price, and the last closing price near its words is none; its blank number of shares "of our common
+    stock" leaves no "common equity Tier 1 capital ratio" blank."""
     if (scored.sentence.passage.chunk.filing != answer.sentence.passage.chunk.filing
-            or scored.features["focus"] <= math.log(FOCUS_FLOOR + _LOG_FLOOR)):
-        return False  # another filing's, or one holding nothing of what is asked about
+            or scored.features["focus"] < math.log(FOCUS_FLOOR + (1 - FOCUS_FLOOR) * BLANK_FOCUS + _LOG_FLOOR)):
+        return False  # another filing's, or one holding little of what is asked about
     text = scored.sentence.text
     if CELL in text:
         cells = [cell.strip() for cell in text.split(CELL)[1:]]

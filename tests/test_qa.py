@@ -1316,3 +1316,37 @@ def test_a_figure_of_a_year_named_as_its_period_is_no_quarters(embedder):
 
     assert not states("Acme Widgets will invest 9% of sales in R&D, compared with 10.5% of sales in 2022.")
     assert states("Comparable sales grew 4% in the fourth quarter of 2022.")  # "Q4" gives no known 4
+
+
+def test_a_headcount_asked_is_a_count_which_a_percentage_is_not(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    question = "What was Acme Widgets' average headcount in the second quarter of 2025?"
+    assert _slots(question) == ("number",)
+    measures = _passage("Acme Widgets, Inc.", "Workforce productivity improved 9% in the second quarter of 2025 as "
+                        "car miles increased 6% and employees decreased 3%.\nThree months ended June 30,\n2025\t2024\n"
+                        "Total employees (average)\t29,711\t30,556", form="10-Q", filed="2025-07-24")
+    assert _quoted(answerer, question, measures)[0] == "Total employees (average)\t29,711\t30,556"
+
+
+def test_a_row_of_percentages_gives_no_sum_of_money(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    question = "What were Acme Widgets' revenues for the three months ended June 30, 2025?"
+    statement = _passage("Acme Widgets, Inc.", "Three Months Ended\nJune 30, 2025\tJune 30, 2024\n"
+                         "As a percentage of revenues\t48\t%\t54\t%\nRevenues\t$\t11,079\t$\t9,559",
+                         form="10-Q", filed="2025-07-18")
+    assert _quoted(answerer, question, statement)[0] == "Revenues\t$\t11,079\t$\t9,559"
+
+
+def test_what_is_asked_is_read_past_a_segment_s_long_name_and_ends_at_from():
+    assert _focus_terms("What were Procter & Gamble's Fabric & Home Care net sales for the nine months ended March "
+                        "31, 2025?") == ["net", "sale"]
+    assert _focus_terms("What was Meta's 2024 revenue from the Asia-Pacific region?", filing_words=False) == ["revenu"]
+
+
+def test_a_value_left_blank_is_a_blank_of_most_of_what_is_asked(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    question = "What was Acme Widgets' common equity Tier 1 capital ratio at September 30, 2024?"
+    prospectus = _passage("Acme Widgets, Inc.", "We are offering for sale \u2007\u2007\u2007\u2007 shares of our "
+                          "common stock.\nAs of September 30, 2024\nCommon equity Tier 1 capital ratio\t10.16%",
+                          form="424B5", filed="2024-12-11")
+    assert _quoted(answerer, question, prospectus) == ["Common equity Tier 1 capital ratio\t10.16%"]
