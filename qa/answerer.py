@@ -278,7 +278,7 @@ class Asked:
         # a period's label gives no number but its year ("Q4 2022", "4Q22", "FY24": not 4, 22, 24)
         numbers = frozenset(t for t in terms(PERIOD_LABEL.sub(" ", question)) if t[0].isdigit() or t in _NUMBER_TERMS
                             ) | set(years_asked(question))
-        return cls(_slots(question), focus, numbers, frozenset(w.removesuffix("'s") for w in words),
+        return cls(_slots(search_text), focus, numbers, frozenset(w.removesuffix("'s") for w in words),
                    _DURATION.search(question) is not None,
                    bool(_MONEY_ASKED.intersection(focus)) and not _NOT_MONEY_ASKED.intersection(terms(question)),
                    (_COUNT_ASKED.search(question) is not None

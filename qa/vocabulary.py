@@ -299,8 +299,17 @@ _FULL_YEAR = re.compile(r"\bfull[\s-]year\b", re.I)
 QUARTER, YEAR_TO_DATE, WHOLE_YEAR = "quarter", "year to date", "year"
 
 
+# a year to date named by the quarter it runs through: "delivered approximately 721,000 consumer vehicles through
+# the second quarter" (Tesla's 10-Q of July 2025) is no second quarter's figure
+_THROUGH_QUARTER = re.compile(r"\bthrough\s+the\s+(?:first|second|third|fourth)\s+quarter\b|\byear[\s-]to[\s-]date\b",
+                              re.I)
+
+
 def period_kinds(text: str) -> frozenset[str]:
     kinds = set()
+    if _THROUGH_QUARTER.search(text):
+        kinds.add(YEAR_TO_DATE)
+        text = _THROUGH_QUARTER.sub(" ", text)
     if _QUARTER.search(text) or _QUARTER_PERIOD.search(text) or MONTH_QUARTER.search(text):
         kinds.add(QUARTER)
     if _YEAR_TO_DATE.search(text):

@@ -1350,3 +1350,13 @@ def test_a_value_left_blank_is_a_blank_of_most_of_what_is_asked(embedder):
                           "common stock.\nAs of September 30, 2024\nCommon equity Tier 1 capital ratio\t10.16%",
                           form="424B5", filed="2024-12-11")
     assert _quoted(answerer, question, prospectus) == ["Common equity Tier 1 capital ratio\t10.16%"]
+
+
+def test_an_analysts_word_for_an_amount_asks_for_a_number_and_a_year_to_date_is_no_quarter():
+    question = "What was Acme Widgets' RevPAR in 2022?"
+    assert _slots(question) == ()
+    assert Asked.of(question, with_filing_words(question), {}).slots == ("number",)  # revenue per available room
+    assert period_kinds("In 2025, we delivered approximately 721,000 vehicles through the second quarter.") == {
+        "year to date"}
+    assert period_kinds("Year-to-date revenue was $2.1 billion.") == {"year to date"}
+    assert period_kinds("In the second quarter of 2025, we delivered 384,000 vehicles.") == {"quarter"}
