@@ -91,7 +91,7 @@ _PERSON = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-zA-Z'-]+\b")
 # a term a filing defines, in quotes: (the "Separation Date"), the “Restated Period”; where it is used again,
 # capitalised ("through the Separation Date"), it names no person
 _DEFINED_TERM = re.compile(r"[\"\u201c]([A-Z][^\"\u201d]{0,60})[\"\u201d]")
-_FOCUS = re.compile(r"\b(?:what|which|how many|how much)\s+(?:(?:was|were|is|are)\s+)?(?:the\s+)?"
+_FOCUS = re.compile(r"\b(?:what|which|how many|how much|how large|how big)\s+(?:(?:was|were|is|are)\s+)?(?:the\s+)?"
                     r"(?!(?:did|does|do)\b)"
                     r"((?:[\w&'-]+\s+){0,8}?[\w&'-]+)(?:\s+(?:did|does|do|was|were|is|are|has|have|had|in|of|for|at|"
                     r"on|under|will|would|when|after|before|during|since|by|according|from)\b|\s*[,(])", re.I)
@@ -107,6 +107,9 @@ _NAME_RUN = re.compile(r"\b[A-Z][\w&.'-]*[A-Za-z0-9](?:\s+[A-Z][\w&.'-]*[A-Za-z0
 # "What share of X", "the term of X": the kind of number asked for, not the thing it measures
 _MEASURES = frozenset(terms("share percentage percent proportion portion amount number term duration length "
                             "value carrying"))
+# words that name a part of a company, not a line item: "Amazon's advertising business" is its row "Advertising
+# services", "PepsiCo's FLNA division" its row "FLNA"
+_PART_OF_COMPANY = frozenset(terms("business businesses segment segments division divisions"))
 _REASON = re.compile(r"\b(?:because|due to|as a result|result(?:ed|s|ing)? from|owing to|attributable to|driven by|"
                      r"caused by|reflect(?:s|ed|ing)?|in order to|so that|reasons?)\b", re.I)
 # Capitalised words that are titles, bodies and document words, not the name of a person or a company.
@@ -437,7 +440,8 @@ class ExtractiveAnswerer:
         focus = {t: weights[t] for t in _focus_terms(question) if t in weights and t not in company_terms}
         focus_total = sum(focus.values())
         # what is asked about in the question's own words, not the filing words added for them
-        focus_written = set(focus).intersection(_focus_terms(question, filing_words=False)) - GENERIC_LABEL
+        focus_written = (set(focus).intersection(_focus_terms(question, filing_words=False)) - GENERIC_LABEL
+                         - _PART_OF_COMPANY)
         asked = Asked.of(question, search_text, focus)
         question_terms = set(terms(search_text))
         named = _names_in(question)

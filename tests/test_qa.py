@@ -1360,3 +1360,16 @@ def test_an_analysts_word_for_an_amount_asks_for_a_number_and_a_year_to_date_is_
         "year to date"}
     assert period_kinds("Year-to-date revenue was $2.1 billion.") == {"year to date"}
     assert period_kinds("In the second quarter of 2025, we delivered 384,000 vehicles.") == {"quarter"}
+
+
+def test_how_large_asks_for_what_follows_and_a_part_of_a_company_is_no_line_item(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    question = "How large was the up-front technology access fee Millennium agreed to pay under its Acme Widgets deal?"
+    assert "fee" in _focus_terms(question)
+    release = _passage("Acme Widgets, Inc.", "The terms call for an undisclosed up-front technology access fee. "
+                       "Each product is 100- to 1000-fold more potent than existing chemotherapeutics.", form="8-K")
+    assert _quoted(answerer, question, release) == []
+    segments = _passage("Acme Widgets, Inc.", "Year Ended December 31,\n2024\t2023\nNet sales:\n"
+                        "Advertising services\t$\t56,214\t$\t46,906")
+    assert _quoted(answerer, "What were Acme Widgets' advertising business net sales in 2024?", segments) == [
+        "Advertising services\t$\t56,214\t$\t46,906"]
