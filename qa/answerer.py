@@ -161,6 +161,7 @@ _DURATION = re.compile(r"\b(?:" + "|".join(DURATION) + r")\b", re.I)
 _COUNT_ASKED = re.compile(r"\bhow many\b", re.I)
 _COUNTS_ASKED = frozenset(terms(" ".join(COUNTS)))
 _ROW_FIGURE = re.compile(r"\(?\d[\d,.]*\)?(?:\s*%)?")
+_PERCENTAGE_ASKED = re.compile(r"\b(?:what|which)\s+(?:percent|percentage)\b|\bpercentage\s+of\b", re.I)
 _PERCENTAGE = re.compile(r"\(?\d[\d,.]*\)?\s*(?:%|percent\b)", re.I)
 _AMOUNT_ASKED = re.compile(r"\bhow much\b|\bwhat (?:price|amount|cost)\b", re.I)
 # how a table's header names its periods: whole years (qa.vocabulary.YEARS_ENDED) or quarters ("Three Months
@@ -274,6 +275,7 @@ class Asked:
     asks_money: bool = False  # the number asked for is a sum of money (qa.vocabulary.MONEY)
     # "how many", "what headcount": a count of things, which a row of sums of money or a percentage is not
     asks_count: bool = False
+    asks_percentage: bool = False  # "what percentage of votes": a figure without "%" or "percent" is none
 
     @classmethod
     def of(cls, question: str, search_text: str, focus: dict[str, float]) -> "Asked":
@@ -287,7 +289,8 @@ class Asked:
                    (_COUNT_ASKED.search(question) is not None
                     or bool(_COUNTS_ASKED.intersection(focus))
                     and not (_MONEY_ASKED | _NOT_MONEY_ASKED).intersection(focus))  # no "employee turnover rate"
-                   and not _AMOUNT_ASKED.search(question))
+                   and not _AMOUNT_ASKED.search(question),
+                   _PERCENTAGE_ASKED.search(question) is not None)
 
     def filled_by(self, text: str) -> frozenset[str]:
         return frozenset(slot for slot in self.slots if _FILLS[slot](self, text))
@@ -640,7 +643,7 @@ def _slots(question: str) -> tuple[str, ...]:
 # a sentence's opening phrase of time, up to its comma: "In fiscal year 2025,", "For the year ended December 31,
 # 2023,", "During 2024,"
 _OPENING_PERIOD = re.compile(rf"\W*(?:in|for|during|as of|at|by|through)\b(?:[^,.;]|,(?=\s*{YEAR}))"
-                             rf"{{0,60}}?\b{YEAR}\s*,", re.I)
+                             rf"{{0,60}}?\b{YEAR}(?:\s+[a-z][\w-]*){{0,3}}\s*,", re.I)
 _ASKING = r"\b(?:what|when|who|whom|how|which|why|where)\b"
 # where a question of several parts opens another: "..., when does it vest, and which ...", "... and who took over";
 # or where a comparison names its other side: "... in the June 2025 quarter compare with its ... in 2023"
@@ -690,6 +693,8 @@ def _states_number(asked: Asked, text: str) -> bool:
         return False
     if asked.asks_count and CELL in text and _CURRENCY.search(text):
         return False  # "Creative Cloud $ 10,459" is revenue, not how many subscribers
+    if asked.asks_percentage and not _PERCENTAGE.search(text):
+        return False  # "Executive Compensation 33", a page of a proxy's contents, gives no share of votes
     if asked.asks_count:  # "employees decreased 3%" gives no headcount
         text = _PERCENTAGE.sub(" ", text)
     text = _PAGE_REFERENCE.sub(" ", text)  # "Segment information—pages 69 to 74" gives no figure

@@ -1373,3 +1373,17 @@ def test_how_large_asks_for_what_follows_and_a_part_of_a_company_is_no_line_item
                         "Advertising services\t$\t56,214\t$\t46,906")
     assert _quoted(answerer, "What were Acme Widgets' advertising business net sales in 2024?", segments) == [
         "Advertising services\t$\t56,214\t$\t46,906"]
+
+
+def test_a_percentage_asked_is_a_figure_with_its_sign_and_a_sentence_opening_with_an_events_year_is_that_years(
+        embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+
+    def states(question: str, text: str) -> bool:
+        return _ranked(answerer, question, _passage("Acme Widgets, Inc.", text, form="DEF 14A"))[0].states_value_asked
+
+    question = "What percentage of votes cast approved Acme Widgets' say-on-pay proposal at its 2024 annual meeting?"
+    assert not states(question, "Proposal 2 — Advisory Approval of Executive Compensation\t71")  # a page number
+    assert states(question, "At our 2024 Annual Meeting, 96.19% of the votes cast approved our say-on-pay proposal.")
+    assert not states(question, "At our 2023 Annual Meeting, 96.19% of the votes cast approved our say-on-pay "
+                      "proposal.")
