@@ -291,8 +291,9 @@ def quarters_named(text: str) -> set[int]:
 # 2004 has a nine-month table beside the quarter's).
 # a quarter named by its last month ("the June 2025 quarter") or by its end ("the quarter ended June 30")
 MONTH_QUARTER = re.compile(rf"\b(?:{'|'.join(MONTHS)})(?:\s+\d{{4}})?\s+quarter\b|\bquarter\s+ended\b", re.I)
-# whole years as a table's header names them ("Years Ended December 31", "Fifty-Two Weeks Ended")
-YEARS_ENDED = re.compile(r"\b(?:years?|twelve months|fifty-(?:two|three) weeks|5[23] weeks)\s+ended\b", re.I)
+# whole years as a table's header names them ("Years Ended December 31", "Fifty-Two Weeks Ended", "12 Months Ended
+# December" in Southern Company's kilowatt-hour sales of January 2005)
+YEARS_ENDED = re.compile(r"\b(?:years?|(?:twelve|12) months|fifty-(?:two|three) weeks|5[23] weeks)\s+ended\b", re.I)
 # "three and six months ended", "three- and nine-month periods ended" (Apple's 10-Q of August 2025)
 _QUARTER_PERIOD = re.compile(rf"\b(?:three|3|thirteen|13)(?:[\s-]+and\s+[\w-]+)?[\s-]+{_LENGTH_ENDED}", re.I)
 _FULL_YEAR = re.compile(r"\bfull[\s-]year\b", re.I)

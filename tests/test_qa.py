@@ -1360,6 +1360,7 @@ def test_an_analysts_word_for_an_amount_asks_for_a_number_and_a_year_to_date_is_
         "year to date"}
     assert period_kinds("Year-to-date revenue was $2.1 billion.") == {"year to date"}
     assert period_kinds("In the second quarter of 2025, we delivered 384,000 vehicles.") == {"quarter"}
+    assert period_kinds("3 Months Ended December\t12 Months Ended December") == {"quarter", "year"}
 
 
 def test_how_large_asks_for_what_follows_and_a_part_of_a_company_is_no_line_item(embedder):
