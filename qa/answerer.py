@@ -91,7 +91,8 @@ _PERSON = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-zA-Z'-]+\b")
 # a term a filing defines, in quotes: (the "Separation Date"), the “Restated Period”; where it is used again,
 # capitalised ("through the Separation Date"), it names no person
 _DEFINED_TERM = re.compile(r"[\"\u201c]([A-Z][^\"\u201d]{0,60})[\"\u201d]")
-_FOCUS = re.compile(r"\b(?:what|which|how many|how much|how large|how big)\s+(?:(?:was|were|is|are)\s+)?(?:the\s+)?"
+_FOCUS = re.compile(r"\b(?:what|which|how many|how much|how large|how big|how (?:did|does|do|has|have))\s+"
+                    r"(?:(?:was|were|is|are)\s+)?(?:the\s+)?"
                     r"(?!(?:did|does|do)\b)"
                     r"((?:[\w&'-]+\s+){0,8}?[\w&'-]+)(?:\s+(?:did|does|do|was|were|is|are|has|have|had|in|of|for|at|"
                     r"on|under|will|would|when|after|before|during|since|by|according|from)\b|\s*[,(])", re.I)

@@ -1337,10 +1337,13 @@ def test_a_row_of_percentages_gives_no_sum_of_money(embedder):
     assert _quoted(answerer, question, statement)[0] == "Revenues\t$\t11,079\t$\t9,559"
 
 
-def test_what_is_asked_is_read_past_a_segment_s_long_name_and_ends_at_from():
+def test_what_is_asked_is_read_past_a_segment_s_long_name_ends_at_from_and_is_what_how_did_compares():
     assert _focus_terms("What were Procter & Gamble's Fabric & Home Care net sales for the nine months ended March "
                         "31, 2025?") == ["net", "sale"]
     assert _focus_terms("What was Meta's 2024 revenue from the Asia-Pacific region?", filing_words=False) == ["revenu"]
+    # and is what a comparison's "how did" asks about
+    assert _focus_terms("How did NVIDIA's data center revenue for the quarter compare with fiscal 2023's?",
+                        filing_words=False) == ["data", "center", "revenu"]
 
 
 def test_a_value_left_blank_is_a_blank_of_most_of_what_is_asked(embedder):

@@ -42,6 +42,16 @@ def test_training_separates_answerable_from_near_misses_and_keeps_refusals_withi
     assert strong > scorer.threshold > weak
 
 
+def test_trained_on_every_case_the_strength_and_threshold_are_those_the_settings_cases_choose():
+    cases, tuning = _cases(40), _cases(20, seed=3)
+    scorer, held_out = train(cases, settings_from=tuning)
+    alone, alone_held_out = train(tuning)
+    assert scorer.threshold == alone.threshold and scorer.training["strength"] == alone.training["strength"]
+    assert held_out == alone_held_out
+    assert scorer.training["cases"] == len(cases) and scorer.training["settings_cases"] == len(tuning)
+    assert scorer.weights != alone.weights  # the model itself is fitted on every case
+
+
 def test_questions_without_a_scored_sentence_count_as_refused():
     cases = _cases(30)
     cases.append(Case("none", "file-x", True, False, np.array([]), False))
@@ -89,6 +99,7 @@ def test_the_shipped_scorer_fits_this_version_and_says_how_it_was_trained():
     # trained on every question with the strength and threshold rule chosen on the tuning half; its
     # cross-validated figures (folds by file) are saved with it
     assert scorer.training["split"] == "all" and scorer.training["questions"] == "dev_qa.jsonl"
+    assert scorer.training["settings_from"] == "tuning"
     assert scorer.training["held_out"]["answerable_refused"] <= 0.05
     assert len(scorer.lows) == len(scorer.highs) == len(scorer.features)  # the range it saw, for reading values
 

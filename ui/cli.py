@@ -543,8 +543,12 @@ def train(
         _fail("the index holds no filings: ingest the filings the questions are about first")
     console = Console(stderr=True)
     cases = cases_of(assistant, items, lambda rows: track(rows, description="Scoring sentences", console=console))
-    scorer, held_out = fit(cases)
-    scorer = replace(scorer, training={"questions": questions.name, "split": split, **scorer.training})
+    # on every question, the strength and the threshold are the tuning half's (evaluation/training.py)
+    tuning = {item.id for item in question_split.only(items, question_split.TUNING)} if split == "all" else set()
+    scorer, held_out = fit(cases, settings_from=[c for c in cases if c.question_id in tuning] or None)
+    settings_from = question_split.TUNING if tuning else split
+    scorer = replace(scorer, training={"questions": questions.name, "split": split, "settings_from": settings_from,
+                                       **scorer.training})
     target = out or SHIPPED
     scorer.save(target)
     typer.echo("| C | held-out log loss | threshold | answerable refused | unanswerable refused | near misses refused "
@@ -554,4 +558,5 @@ def train(
         typer.echo(f"| {r.strength}{mark} | {r.log_loss:.3f} | {r.threshold:.3f} | {r.answerable_refused:.1%} "
                    f"| {r.unanswerable_refused:.1%} | {r.near_misses_refused:.1%} | {r.answered_with_evidence:.1%} |")
     console.print(f"{len(items)} questions, {scorer.training['cases']} cases ({scorer.training['near_misses']} near "
-                  f"misses); scorer written to {target}", highlight=False)
+                  f"misses); strength and threshold chosen by cross-validation on the {settings_from} half's "
+                  f"{scorer.training['settings_cases']} (above); scorer written to {target}", highlight=False)
