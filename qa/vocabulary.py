@@ -170,6 +170,14 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "say-on-pay": ("advisory vote on executive compensation", "executive compensation"),
     "say on pay": ("advisory vote on executive compensation", "executive compensation"),
     "how often": ("frequency",),
+    # analysts' shorthand for line items and measures ("TSLA reg credit revenue Q2'25", "JNJ Stelara WW sales",
+    # "KO FY24 op income"); not "comp", which is compensation to some and comparable sales to others
+    "rev": ("revenue", "revenues"),
+    "op income": ("operating income",),
+    "op margin": ("operating margin",),
+    "reg credit": ("regulatory credits",),
+    "ww": ("worldwide",),
+    "qtr": ("quarter",),
     # periods as analysts write them
     "q1": ("first quarter",),
     "q2": ("second quarter",),

@@ -1391,3 +1391,11 @@ def test_a_percentage_asked_is_a_figure_with_its_sign_and_a_sentence_opening_wit
     assert states(question, "At our 2024 Annual Meeting, 96.19% of the votes cast approved our say-on-pay proposal.")
     assert not states(question, "At our 2023 Annual Meeting, 96.19% of the votes cast approved our say-on-pay "
                       "proposal.")
+
+
+def test_analysts_shorthand_for_line_items_is_searched_as_filings_write_them():
+    assert analysts_words("TSLA reg credit revenue Q2'25 vs Q2'24?")["reg credit"] == ("regulatory credits",)
+    assert "(revenue revenues; third quarter)" in with_filing_words("Apple iPhone rev Q3 FY25 vs Q3 FY24?")
+    assert "operating income)" in with_filing_words("KO FY24 op income, and why did it fall?")
+    question = "JNJ Stelara WW rev Q2'25?"
+    assert Asked.of(question, with_filing_words(question), {}).slots == ("number",)  # revenue is an amount
