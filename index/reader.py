@@ -221,7 +221,7 @@ def _is_skipped(part: sgml.SubmissionDocument) -> bool:
 
 
 def _document_text(body: str) -> tuple[str, dict[str, str]]:
-    if looks_like_html(body) and not _is_plain_text_in_html(body):
+    if _is_markup(body) and not _is_plain_text_in_html(body):
         root = parse_html(body)
         text = html_to_text(root)
         if text.strip():
@@ -230,11 +230,17 @@ def _document_text(body: str) -> tuple[str, dict[str, str]]:
         # empty): such markup is read tag by tag, a block tag breaking the line
         body = HIDDEN_BLOCK.sub("", body)
         return _plain_text(html.unescape(ANY_TAG.sub("", BLOCK_TAG.sub("\n", body)))), {}
-    if looks_like_html(body):
+    if _is_markup(body):
         # a fixed-width text whose head looks like markup (AEGON's 20-F wrapped in <div>, Apple's 10-Q of July 2000
         # opening with a <TABLE>): its SGML tables stay tables
         body = html.unescape(TAG_BUT_SGML_TABLE.sub("", body))
     return _plain_text(body), {}
+
+
+def _is_markup(body: str) -> bool:
+    """Markup, not a fixed-width text whose only tags are SGML's layout tags: the exhibits of Southern Company's 8-K
+    of 2005-01-25 open with <TABLE> and <CAPTION>, and read as HTML ran each table's rows into one line."""
+    return looks_like_html(body) and not all(SGML_LAYOUT_TAGS.fullmatch(tag) for tag in ANY_TAG.findall(body))
 
 
 def _is_plain_text_in_html(body: str) -> bool:

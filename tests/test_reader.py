@@ -126,7 +126,7 @@ def test_parse_cli_prints_one_json_line_per_file_and_errors_inline(tmp_path):
 def _old_10k(after_table: str = "", prose_first: bool = True) -> str:
     """A 1997-style plain-text 10-K with one fixed-width table, and `after_table` after it; its prose before the
     table, or after it when not `prose_first`."""
-    # long enough to read as fixed-width text: a few lines holding <TABLE> tags would read as HTML
+    # long enough to read as fixed-width text when wrapped in markup
     prose = "The Company designs, manufactures and markets personal computers.\n" * 220
     if not prose_first:
         prose, after_table = "", prose + after_table
@@ -168,13 +168,25 @@ def test_fixed_width_tables_of_text_submissions_become_rows_of_cells(tmp_path):
     assert "-----" not in text and "<S>" not in text
 
 
-def test_a_fixed_width_text_opening_with_a_table_keeps_its_table_though_its_head_looks_like_markup(tmp_path):
-    # Apple's 10-Q of July 2000: a <TABLE> in its first lines makes it look like HTML
+def test_a_fixed_width_text_wrapped_in_markup_keeps_its_table(tmp_path):
+    # AEGON's 20-F of 2001-03-28: a fixed-width text in <html><body><div>, a <TABLE> in its first lines
     path = tmp_path / "old_10k.txt"
-    path.write_text(_old_10k(prose_first=False))
+    path.write_text(_old_10k(prose_first=False).replace("<TEXT>\n", "<TEXT>\n<html><body><div>\n")
+                    .replace("</TEXT>", "</div></body></html>\n</TEXT>"))
     text = read_filing(path).text
     assert OLD_10K_ROWS in text
     assert "<S>" not in text and "<TABLE>" not in text
+
+
+def test_a_short_fixed_width_exhibit_whose_only_tags_are_sgml_layout_keeps_its_table_rows(tmp_path):
+    # Southern Company's 8-K of 2005-01-25: each exhibit opens with a <TABLE> and holds no other markup
+    table = _old_10k().split("Item 6. Selected Financial Data\n")[1].split("</TEXT>")[0]
+    path = tmp_path / "8k.txt"
+    path.write_text("<SEC-DOCUMENT>\n<DOCUMENT>\n<TYPE>8-K\n<TEXT>\nCURRENT REPORT PURSUANT TO SECTION 13 OF THE "
+                    "SECURITIES EXCHANGE ACT OF 1934\nACME WIDGETS, INC.\nItem 7. Exhibits\n</TEXT>\n</DOCUMENT>\n"
+                    f"<DOCUMENT>\n<TYPE>EX-99.05\n<TEXT>\nExhibit 99.05 Selected Financial Data\n{table}</TEXT>\n"
+                    "</DOCUMENT>\n</SEC-DOCUMENT>\n")
+    assert OLD_10K_ROWS in read_filing(path).text
 
 
 def test_a_text_filing_with_many_unclosed_table_tags_is_read_within_the_time_a_file_may_take(tmp_path):
