@@ -762,11 +762,11 @@ _FILLS: dict[str, Callable[[Asked, str], bool]] = {
 def _without_dates(text: str) -> str:
     """The text without what a number asked for never is: dates, years, item, exhibit, table and note numbers
     ("Note 13", "TABLE 2"), form names (10-K, S-8, 401(k)) and other names with a number (COVID-19, Earth-2),
-    registration numbers and footnote marks like (1)."""
+    registration numbers and footnote marks like (1) or a digit glued to a word ("2022 Bonus1", "$18.3 Million1")."""
     text = _DATE.sub(" ", text)
     return re.sub(rf"\b{YEAR}\b" r"|\b(?:item|exhibit|ex-|table|note|schedule)\s*\d+(?:\.\d+)?"
-                  r"|\(\d{1,2}\)|\b\d+\([a-z]\)|\b\d+-[a-z][\w-]*|\b[a-z]+-\d+\b|\b\d{3}-\d{5,}\b",
-                  " ", text, flags=re.I)
+                  r"|\(\d{1,2}\)|\b\d+\([a-z]\)|\b\d+-[a-z][\w-]*|\b[a-z]+-\d+\b|\b\d{3}-\d{5,}\b"
+                  r"|(?<=[a-z]{3})\d{1,2}\b", " ", text, flags=re.I)
 
 
 def _names_in(question: str) -> list[list[str]]:

@@ -1399,3 +1399,11 @@ def test_analysts_shorthand_for_line_items_is_searched_as_filings_write_them():
     assert "operating income)" in with_filing_words("KO FY24 op income, and why did it fall?")
     question = "JNJ Stelara WW rev Q2'25?"
     assert Asked.of(question, with_filing_words(question), {}).slots == ("number",)  # revenue is an amount
+
+
+def test_a_footnote_mark_glued_to_a_word_is_no_figure(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    question = "How many stock options did Acme Widgets grant its chief executive officer in March 2023?"
+    grants = _passage("Acme Widgets, Inc.", "Executive\t2022    Bonus1\t2023    Base Salary2\n"
+                      "Jane Roe    Chief Executive Officer\t$—\t$758,500", form="8-K", filed="2023-03-03")
+    assert _quoted(answerer, question, grants) == []
