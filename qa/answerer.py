@@ -680,7 +680,8 @@ def _focus_terms(question: str, filing_words: bool = True) -> list[str]:
         if match.group().endswith("of") and set(terms(asked)) <= _MEASURES | _QUESTION_NOISE:
             # "the carrying value of [Boeing's inventories] at ...": a measure of what follows
             asked = next((m.group(1) for m in [_FOCUS_OF.match(question, match.end())] if m), asked)
-        names = set(terms(" ".join(_CAPITALISED.findall(asked))))
+        # capitalised words are names, not what is asked about, but for analysts' words ("RevPAR", "EBITDA")
+        names = set(terms(" ".join(w for w in _CAPITALISED.findall(asked) if w.lower() not in FILING_WORDS_FOR)))
         focus += [t for t in terms(with_filing_words(asked) if filing_words else asked) if t not in _QUESTION_NOISE
                   and t not in names and t not in _MEASURES and not _YEAR.match(t)]
     return list(dict.fromkeys(focus))

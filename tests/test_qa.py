@@ -1407,3 +1407,13 @@ def test_a_footnote_mark_glued_to_a_word_is_no_figure(embedder):
     grants = _passage("Acme Widgets, Inc.", "Executive\t2022    Bonus1\t2023    Base Salary2\n"
                       "Jane Roe    Chief Executive Officer\t$—\t$758,500", form="8-K", filed="2023-03-03")
     assert _quoted(answerer, question, grants) == []
+
+
+def test_an_analysts_word_in_capitals_is_asked_about_and_eps_is_held_with_a_loss_in_brackets(embedder):
+    assert _focus_terms("What was Acme Widgets' RevPAR for full-year 2022?", filing_words=False) == ["revpar"]
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    results = _passage("Acme Widgets, Inc.", "First\tFirst\nQuarter\tQuarter\n1998\t1997\n"
+                       "Net income (loss)\t$47\t$(120)\nDiluted earnings (loss) per share\t$0.33\t$(0.96)",
+                       form="10-Q", filed="1998-02-10")
+    assert "Diluted earnings (loss) per share\t$0.33\t$(0.96)" in _quoted(
+        answerer, "What was Acme Widgets' diluted EPS for the first quarter of fiscal 1998?", results)
