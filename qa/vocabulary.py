@@ -43,6 +43,9 @@ SECTION_NAMES_IN_QUESTIONS: dict[str, tuple[str, ...]] = {
     "business overview": ("Item 1", "Item 4"),
     "human capital": ("Item 1", "Item 6"),
     "headcount": ("Item 1", "Item 6"),
+    "how many employees": ("Item 1", "Item 6"),
+    "number of employees": ("Item 1", "Item 6"),
+    "employee turnover": ("Item 1", "Item 6"),
     # the financial statements (STATEMENT_NAME): a 10-K's are in Item 8, a 10-Q's in Part I Item 1, a 20-F's in
     # Item 18 (or 17)
     **{statement: ("Item 8", "Part I Item 1", "Item 18", "Item 17") for statement in (

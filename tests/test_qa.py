@@ -1417,3 +1417,16 @@ def test_an_analysts_word_in_capitals_is_asked_about_and_eps_is_held_with_a_loss
                        form="10-Q", filed="1998-02-10")
     assert "Diluted earnings (loss) per share\t$0.33\t$(0.96)" in _quoted(
         answerer, "What was Acme Widgets' diluted EPS for the first quarter of fiscal 1998?", results)
+
+
+def test_a_headcount_is_looked_for_where_annual_reports_give_it():
+    from index.lexical import ChunkTable
+
+    table = ChunkTable({"chunk_id": ["1", "2", "3"], "filing_id": ["a", "b", "c"], "company": ["Acme Corp"] * 3,
+                        "form": ["10-K", "10-Q", "20-F"], "section": ["Item 1", "Part I Item 1", "Item 6"]},
+                       [20250101] * 3)
+    resolver = FilterResolver(table, lambda term: np.array([], dtype=np.int64))
+    # a 10-K's human capital in Item 1, a 20-F's employees in Item 6; not a 10-Q's financial statements
+    for question in ("How many employees did Acme have as of December 31, 2024?",
+                     "What was Acme's employee turnover rate in fiscal 2024?"):
+        assert set(resolver.infer(question).boosts["section"].sections) == {"Item 1", "Item 6"}
