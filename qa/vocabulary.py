@@ -102,6 +102,9 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "bottom line": ("net income",),
     "net profit": ("net income",),
     "profit": ("net income", "earnings"),
+    # a profit named by its line is that line, not net income (Apple's statements call gross profit "Gross margin")
+    "gross profit": ("gross margin",),
+    "operating profit": ("operating income",),
     "free cash flow": ("net cash provided by operating activities", "capital expenditures"),
     "fcf": ("free cash flow", "net cash provided by operating activities", "capital expenditures"),
     "ebitda": ("earnings before interest taxes depreciation and amortization",),

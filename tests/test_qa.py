@@ -1397,6 +1397,9 @@ def test_analysts_shorthand_for_line_items_is_searched_as_filings_write_them():
     assert analysts_words("TSLA reg credit revenue Q2'25 vs Q2'24?")["reg credit"] == ("regulatory credits",)
     assert "(revenue revenues; third quarter)" in with_filing_words("Apple iPhone rev Q3 FY25 vs Q3 FY24?")
     assert "operating income)" in with_filing_words("KO FY24 op income, and why did it fall?")
+    # a profit named by its line is that line
+    assert with_filing_words("What was Acme's gross profit in 2022?").endswith("(gross margin)")
+    assert "operating income" in with_filing_words("What was Acme's operating profit in 2022?")
     question = "JNJ Stelara WW rev Q2'25?"
     assert Asked.of(question, with_filing_words(question), {}).slots == ("number",)  # revenue is an amount
 
