@@ -98,7 +98,7 @@ _FOCUS = re.compile(r"\b(?:what|which|how many|how much|how large|how big|how (?
                     r"on|under|will|would|when|after|before|during|since|by|according|from)\b|\s*[,(])", re.I)
 # what money went to: "How much did Best Buy spend on [additions to property and equipment] in fiscal 2023?"
 _SPENT_ON = re.compile(r"\b(?:spen[dt]|pa(?:y|id)|invest(?:ed)?)\s+(?:on|for|in)\s+((?:[\w&'-]+\s+){0,5}?[\w&'-]+)"
-                       r"(?:\s+(?:in|for|during|at|as|by|over)\b|\s*[?,.]|$)", re.I)
+                       r"(?:\s+(?:in|for|during|at|as|by|over|under|from)\b|\s*[?,.]|$)", re.I)
 # what a measure is of: "[Boeing's inventories] at", "[AEGON's core business] was"
 _FOCUS_OF = re.compile(r"\s*((?:[\w&'-]+\s+){0,5}?[\w&'-]+)(?:\s+(?:did|does|do|was|were|is|are|has|have|had|in|for|"
                        r"at|on|under|will|would|as)\b|\s*[?,])", re.I)
@@ -293,8 +293,11 @@ class Asked:
                    and not _AMOUNT_ASKED.search(question),
                    _PERCENTAGE_ASKED.search(question) is not None)
 
-    def filled_by(self, text: str) -> frozenset[str]:
-        return frozenset(slot for slot in self.slots if _FILLS[slot](self, text))
+    def filled_by(self, text: str, names_text: str | None = None) -> frozenset[str]:
+        """The kinds of fact asked for that the text states; a person or a name as `names_text` (default: the text)
+        states them."""
+        return frozenset(slot for slot in self.slots if _FILLS[slot](
+            self, names_text if names_text is not None and slot in _NAMED_SLOTS else text))
 
 
 @dataclass
@@ -474,6 +477,9 @@ class ExtractiveAnswerer:
         asks_result = FORECAST.search(question) is None  # not an expectation, which a forecast would answer
         asks_forecast = FORECAST_STATED.search(question) is not None  # guidance, which only a forecast gives
         reported_from = _period_reported_from(question, years, quarters, period_months) if asks_result else ""
+        # the month of an event the question dates ("its February 2021 letter of intent"), not of a period's end
+        event_month = f"{min(years)}-{min(MONTH_NUMBERS[m.lower()] for m in months):02}" if (
+            len(years) == 1 and months and not period_months) else ""
         found = []
         for passage in passages:
             chunk, filing = passage.chunk, passage.chunk.filing
@@ -507,6 +513,9 @@ class ExtractiveAnswerer:
             # "first quarter" is not on 2025's)
             latest = max(_years_about(filing), default=None)
             after_latest = asks_result and bool(years) and latest is not None and all(int(y) > latest for y in years)
+            # but for an event it dates before it was filed (Plymouth Rock's 10-K for fiscal 2020 on its letter of
+            # intent of February 2021)
+            after_latest &= not (event_month and event_month <= filing.filing_date[:7])
             # and a quarterly report's passage naming no whole year gives its quarter's figures, not a year's
             # (NVIDIA's "Data Center revenue was $41.1 billion")
             other_period |= kinds_asked == {WHOLE_YEAR} and schema_of(filing.form).quarterly and (
@@ -534,7 +543,9 @@ class ExtractiveAnswerer:
                 own_coverage = sum(weights[t] for t in held) / total
                 coverage = own_coverage + 0.6 * nearby / total
                 stated = f"{sentence.group}\n{sentence.text}"
-                filled = asked.filled_by(defined_terms.sub(" ", stated) if defined_terms else stated)
+                # a term the filing defines names no person, though it may be what a figure is of ("acquire Tetra for
+                # the sum of £350,000", Tetra Drones Ltd. ("Tetra") defined before)
+                filled = asked.filled_by(stated, defined_terms.sub(" ", stated) if defined_terms else None)
                 focus_share = sum(focus[t] for t in focus if t in own) / focus_total if focus else 1.0
                 other_item = sentence.table_row and _other_line_item(sentence, focus_written, synonyms, negating)
                 if other_item:
@@ -680,8 +691,10 @@ def _focus_terms(question: str, filing_words: bool = True) -> list[str]:
         if match.group().endswith("of") and set(terms(asked)) <= _MEASURES | _QUESTION_NOISE:
             # "the carrying value of [Boeing's inventories] at ...": a measure of what follows
             asked = next((m.group(1) for m in [_FOCUS_OF.match(question, match.end())] if m), asked)
-        # capitalised words are names, not what is asked about, but for analysts' words ("RevPAR", "EBITDA")
-        names = set(terms(" ".join(w for w in _CAPITALISED.findall(asked) if w.lower() not in FILING_WORDS_FOR)))
+        # capitalised words are names, not what is asked about, but for analysts' words ("RevPAR", "EBITDA") and
+        # what money went to ("pay for [Tetra Drones]": "will acquire Tetra for the sum of £350,000")
+        names = set() if match.re is _SPENT_ON else set(terms(" ".join(
+            w for w in _CAPITALISED.findall(asked) if w.lower() not in FILING_WORDS_FOR)))
         focus += [t for t in terms(with_filing_words(asked) if filing_words else asked) if t not in _QUESTION_NOISE
                   and t not in names and t not in _MEASURES and not _YEAR.match(t)]
     return list(dict.fromkeys(focus))
@@ -754,6 +767,7 @@ def _states_name(asked: Asked, text: str) -> bool:
 # Kinds of fact a sentence states or not, beyond doubt; a sentence that states none of those asked for
 # cannot answer. Names and reasons are only recognised loosely, so they only weigh in the score.
 _VALUES = frozenset({"number", "date", "person"})
+_NAMED_SLOTS = frozenset({"person", "name"})
 _FILLS: dict[str, Callable[[Asked, str], bool]] = {
     "number": _states_number, "date": _states_date, "person": _states_person, "name": _states_name,
     "reason": lambda asked, text: _REASON.search(text) is not None,

@@ -1433,3 +1433,15 @@ def test_a_headcount_is_looked_for_where_annual_reports_give_it():
     for question in ("How many employees did Acme have as of December 31, 2024?",
                      "What was Acme's employee turnover rate in fiscal 2024?"):
         assert set(resolver.infer(question).boosts["section"].sections) == {"Item 1", "Item 6"}
+
+
+def test_what_money_was_paid_for_is_asked_about_by_its_name_and_an_event_dated_before_the_filing_is_in_it(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    question = "What price did Acme Widgets agree to pay for Tetra Drones under its February 2021 letter of intent?"
+    # an annual report for fiscal 2020, filed after the letter of intent it reports as a subsequent event
+    annual = _passage("Acme Widgets, Inc.", 'On February 26, 2021, the Company signed a Letter of Intent (the "LOI") '
+                      'to acquire Tetra Drones Ltd. ("Tetra"). Pursuant to the LOI, the Company will acquire Tetra for '
+                      "the sum of £350,000 GBP, payable on an installment basis.", filed="2021-03-15")
+    annual = replace(annual, chunk=replace(annual.chunk, filing=replace(annual.chunk.filing, period="2020-11-30")))
+    assert ("Pursuant to the LOI, the Company will acquire Tetra for the sum of £350,000 GBP, payable on an installment "
+            "basis.") in _quoted(answerer, question, annual)
