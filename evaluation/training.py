@@ -28,12 +28,13 @@ held out (see README, Answer quality).
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
+from evaluation import split as question_split
 from evaluation.scoring import QAItem, answer_terms, evidence_matches, extract_facts
 from index.lexicon import MONTHS, YEAR_IN_TEXT
 from qa.answerer import QUESTION_FEATURES, SCORED_PASSAGES
@@ -134,6 +135,15 @@ class HeldOut:
     unanswerable_refused: float  # of the real unanswerable questions
     near_misses_refused: float
     answered_with_evidence: float  # of the answerable questions: answered, quoting the evidence first
+
+
+def settings_cases(cases: list[Case], items: Sequence[QAItem], split: str) -> list[Case] | None:
+    """The cases whose cross-validation chooses the strength and the threshold when training on `split`: the tuning
+    half's when it is every question ("all"); None (the cases themselves) when it is one half."""
+    if split != "all":
+        return None
+    tuning = {item.id for item in question_split.only(items, question_split.TUNING)}
+    return [c for c in cases if c.question_id in tuning]
 
 
 def train(cases: list[Case], folds: int = FOLDS, settings_from: list[Case] | None = None

@@ -221,7 +221,8 @@ def _is_skipped(part: sgml.SubmissionDocument) -> bool:
 
 
 def _document_text(body: str) -> tuple[str, dict[str, str]]:
-    if _is_markup(body) and not _is_plain_text_in_html(body):
+    markup = _is_markup(body)
+    if markup and not _is_plain_text_in_html(body):
         root = parse_html(body)
         text = html_to_text(root)
         if text.strip():
@@ -230,9 +231,9 @@ def _document_text(body: str) -> tuple[str, dict[str, str]]:
         # empty): such markup is read tag by tag, a block tag breaking the line
         body = HIDDEN_BLOCK.sub("", body)
         return _plain_text(html.unescape(ANY_TAG.sub("", BLOCK_TAG.sub("\n", body)))), {}
-    if _is_markup(body):
-        # a fixed-width text whose head looks like markup (AEGON's 20-F wrapped in <div>, Apple's 10-Q of July 2000
-        # opening with a <TABLE>): its SGML tables stay tables
+    if markup:
+        # a fixed-width text wrapped in markup (AEGON's 20-F of 2001 in <html><body><div>): its SGML tables stay
+        # tables
         body = html.unescape(TAG_BUT_SGML_TABLE.sub("", body))
     return _plain_text(body), {}
 

@@ -52,6 +52,19 @@ def test_trained_on_every_case_the_strength_and_threshold_are_those_the_settings
     assert scorer.weights != alone.weights  # the model itself is fitted on every case
 
 
+def test_on_every_question_the_settings_are_chosen_on_the_tuning_half_s_cases():
+    from evaluation.scoring import QAItem
+    from evaluation.split import TUNING, halves
+    from evaluation.training import settings_cases
+
+    items = [QAItem(f"q{n}", "Q?", "A", "number", "8-K", (), f"file{n % 10}.txt") for n in range(40)]
+    cases = [Case(f"q{n}", f"file{n % 10}.txt", True, False, np.zeros(len(QUESTION_FEATURES)), True)
+             for n in range(40)]
+    chosen = settings_cases(cases, items, "all")
+    assert {c.question_id for c in chosen} == {i for i, half in halves(items).items() if half == TUNING}
+    assert settings_cases(cases, items, "tuning") is None
+
+
 def test_questions_without_a_scored_sentence_count_as_refused():
     cases = _cases(30)
     cases.append(Case("none", "file-x", True, False, np.array([]), False))

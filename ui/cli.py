@@ -528,7 +528,7 @@ def train(
 
     from evaluation import split as question_split
     from evaluation.scoring import EvalInputError, load_questions
-    from evaluation.training import cases_of, train as fit
+    from evaluation.training import cases_of, settings_cases, train as fit
     from qa.scorer import SHIPPED
 
     if split not in (*question_split.HALVES, "all"):
@@ -543,10 +543,8 @@ def train(
         _fail("the index holds no filings: ingest the filings the questions are about first")
     console = Console(stderr=True)
     cases = cases_of(assistant, items, lambda rows: track(rows, description="Scoring sentences", console=console))
-    # on every question, the strength and the threshold are the tuning half's (evaluation/training.py)
-    tuning = {item.id for item in question_split.only(items, question_split.TUNING)} if split == "all" else set()
-    scorer, held_out = fit(cases, settings_from=[c for c in cases if c.question_id in tuning] or None)
-    settings_from = question_split.TUNING if tuning else split
+    scorer, held_out = fit(cases, settings_from=settings_cases(cases, items, split))
+    settings_from = question_split.TUNING if split == "all" else split
     scorer = replace(scorer, training={"questions": questions.name, "split": split, "settings_from": settings_from,
                                        **scorer.training})
     target = out or SHIPPED
