@@ -79,7 +79,7 @@ FORECAST_HEADING_REACH = 300  # characters above a sentence where its heading ma
 NOT_FOUND = "The indexed filings do not say."
 
 _QUESTION_NOISE = frozenset(terms(
-    "what which who whom when where why how many much did does do was were is are the a an company companies "
+    "what which who whom when where why how many much did does do was were is are the a an company companies vs "
     "according filing filings report reported say said describe mention give get total "
     # how a question names its period ("at the end of FY2018" is read as "end", "fy" and "2018"): the year is
     # checked against the passage and the filing's date, as years are
@@ -664,7 +664,7 @@ _ASKING = r"\b(?:what|when|who|whom|how|which|why|where)\b"
 # where a question of several parts opens another: "..., when does it vest, and which ...", "... and who took over";
 # or where a comparison names its other side: "... in the June 2025 quarter compare with its ... in 2023"
 _PART_BREAK = re.compile(rf"(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)(?={_ASKING})", re.I)
-_COMPARED = re.compile(r",?\s+(?:compared?\s+(?:with|to)|versus|vs\.)\s+", re.I)
+_COMPARED = re.compile(r",?\s+(?:compared?\s+(?:with|to)|versus|vs\.?)\s+", re.I)
 
 
 def _parts(question: str) -> list[str]:

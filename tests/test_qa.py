@@ -1445,3 +1445,10 @@ def test_what_money_was_paid_for_is_asked_about_by_its_name_and_an_event_dated_b
     annual = replace(annual, chunk=replace(annual.chunk, filing=replace(annual.chunk.filing, period="2020-11-30")))
     assert ("Pursuant to the LOI, the Company will acquire Tetra for the sum of £350,000 GBP, payable on an installment "
             "basis.") in _quoted(answerer, question, annual)
+
+
+def test_vs_without_its_dot_sets_a_comparison_s_two_sides_and_is_no_word_an_answer_holds():
+    assert _parts("What was AMZN's International segment op income in FY24 vs FY23?") == [
+        "What was AMZN's International segment op income in FY24", "FY23"]
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, lambda texts: None)
+    assert "vs" not in answerer._term_weights("KO FY24 operating income vs FY23")
