@@ -20,7 +20,7 @@ from qa.models import Chunk, FilingRef, Filters, Passage
 from qa.quotes import passage_sentences
 from qa.retrieval import analysts_words, lexical_query, with_filing_words
 from qa.scorer import AnswerScorer
-from qa.vocabulary import PLACES, period_kinds, quarters_named
+from qa.vocabulary import PLACES, period_kinds, quarters_named, years_asked
 from ui.cli import app
 
 
@@ -1452,3 +1452,9 @@ def test_vs_without_its_dot_sets_a_comparison_s_two_sides_and_is_no_word_an_answ
         "What was AMZN's International segment op income in FY24", "FY23"]
     answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, lambda texts: None)
     assert "vs" not in answerer._term_weights("KO FY24 operating income vs FY23")
+
+
+def test_a_month_abbreviated_with_its_year_is_a_date_not_a_name():
+    question = "IMGN's new CFO in Mar '01 — who was it and where did he come from?"
+    assert _names_in(question) == [] and years_asked(question) == ["2001"]
+    assert years_asked("JWN March '23 equity grants") == ["2023"]
