@@ -19,7 +19,8 @@ def _longest_first(words) -> str:
 
 
 # A month as written in a date ("Sept.", "march", "DEC"): match case-insensitively.
-MONTH_WORD = f"({_longest_first(MONTH_NUMBERS)})" + r"\.?"
+MONTH_ALIASES = _longest_first(MONTH_NUMBERS)
+MONTH_WORD = f"({MONTH_ALIASES})" + r"\.?"
 
 # Numbers written as words ("for a period of five years", "twelve directors"). "One" is left out: it is mostly a
 # pronoun ("one of our customers").

@@ -241,7 +241,7 @@ def _document_text(body: str) -> tuple[str, dict[str, str]]:
 def _is_markup(body: str) -> bool:
     """Markup, not a fixed-width text whose only tags are SGML's layout tags: the exhibits of Southern Company's 8-K
     of 2005-01-25 open with <TABLE> and <CAPTION>, and read as HTML ran each table's rows into one line."""
-    return looks_like_html(body) and not all(SGML_LAYOUT_TAGS.fullmatch(tag) for tag in ANY_TAG.findall(body))
+    return looks_like_html(body) and any(not SGML_LAYOUT_TAGS.fullmatch(tag.group()) for tag in ANY_TAG.finditer(body))
 
 
 def _is_plain_text_in_html(body: str) -> bool:

@@ -33,8 +33,8 @@ from qa.scorer import AnswerScorer
 from qa.tables import AGGREGATE_LABEL, CELL, GENERIC_LABEL, first_figure, label_terms, read_row, row_label
 from qa.vocabulary import (AMOUNTS, BOILERPLATE, COUNTS, DURATION, FILING_WORDS_FOR, FORECAST, FORECAST_STATED, LEAST,
                            MONEY, MONTH_QUARTER, MOST, NOT_MONEY, OTHER_ENTITIES, PERIOD_NAMING, QUARTER,
-                           MONTH_ABBREVIATION, STATEMENT_NAME, UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED, period_kinds,
-                           quarters_named, without_instructions, years_asked)
+                           STATEMENT_NAME, UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED, period_kinds, quarters_named,
+                           without_instructions, years_asked)
 
 MAX_SENTENCES = 3
 # parts of a question answered each (the dev questions have three at most): a longer list is several questions,
@@ -800,7 +800,7 @@ def _names_in(question: str) -> list[list[str]]:
         first = 1 if opens_sentence(question, run.start()) else 0  # a sentence's first word is capitalised anyway
         words = [w.removesuffix("'s") for w in _CAPITALISED.findall(run.group())[first:]
                  if w.lower() not in _QUESTION_NOISE and not w.isdigit() and w.lower() not in FILING_WORDS_FOR
-                 and not re.fullmatch(rf"Q[1-4]|H[12]|FY\d*|{_MONTH}|{MONTH_ABBREVIATION}\.?", w)]
+                 and not re.fullmatch(r"Q[1-4]|H[12]|FY\d*", w) and not _is_month(w)]
         abbreviates = bool(names) and question[end:run.start()] == " (" and question[run.end():run.end() + 1] == ")"
         if words and abbreviates:
             names[-1] += words
@@ -808,6 +808,12 @@ def _names_in(question: str) -> list[list[str]]:
             names.append(words)
         end = run.end()
     return names
+
+
+def _is_month(word: str) -> bool:
+    """A month's name or its abbreviation written as a word is ("March", "Mar", "Sept."), not a ticker ("MAR")."""
+    word = word.rstrip(".")
+    return word.lower() in MONTH_NUMBERS and word == word.capitalize()
 
 
 def _abbreviations(question: str) -> dict[str, list[str]]:

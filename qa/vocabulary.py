@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from index.lexicon import MONTHS, YEAR_IN_TEXT
+from index.lexicon import MONTH_ALIASES, MONTHS, YEAR_IN_TEXT
 
 # What analysts call forms and sections in plain words, for filters inferred from a question.
 # Keys are lower-case phrases matched on word boundaries; section values are section names as
@@ -259,10 +259,9 @@ BOILERPLATE: tuple[str, ...] = (
 # A year as analysts abbreviate it: "FY2018", "FY 2024", "FY23", "fiscal '24", and with a quarter, a half or a
 # month, "2Q24", "Q2'24", "1H25", "H1'25", "Mar '01" (two digits: this century up to 50, else the last), the way
 # FinanceBench and sell-side notes ask ("What is the FY2018 capital expenditure amount for 3M?").
-MONTH_ABBREVIATION = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
 _FISCAL_YEAR = re.compile(r"\b(?:FY\s?'?|fiscal\s?')(\d{4}|\d{2})\b|\b[1-4]Q\s?'?(\d{2})\b|\bQ[1-4]\s?'(\d{2})\b"
                           r"|\b[12]H\s?'?(\d{2})\b|\bH[12]\s?'(\d{2})\b"
-                          rf"|\b(?:{MONTH_ABBREVIATION}|May)[a-z]*\.?\s?'(\d{{2}})\b", re.I)
+                          rf"|\b(?:{MONTH_ALIASES})\.?\s?'(\d{{2}})\b", re.I)
 
 
 def years_asked(question: str) -> list[str]:
