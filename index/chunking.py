@@ -32,6 +32,10 @@ MAX_LABEL_LINES = 3
 # "June 28, 2025", "Sept. 30": a date in a header cell, which is no amount
 _DATE_IN_CELL = re.compile(rf"\b{MONTH_WORD}\s*\d{{1,2}}\b", re.I)
 
+# "3 Months Ended December", "13 Weeks Ended": a period's length in a header cell, which is no amount either
+# (Southern Company's financial overview, EX-99.06 of January 2007, over its "2006 2005 % Change" row)
+_PERIOD_LENGTH = re.compile(r"\b\d{1,2}[\s-]+(?:weeks?|months?)\s+(?:ended|ending)\b", re.I)
+
 # a line under a table's header rows that still belongs to them: its unit ("(Dollars in millions)") or the second
 # line of a cell ("% / Change")
 _HEADER_LINE = re.compile(rf"^\(.*\)$|\b(?:{AMOUNT_SCALE}|change|unaudited)\b", re.I)
@@ -52,6 +56,7 @@ class _Unit:
     # a table row below its table's header: the caption and header rows above it (offsets) and their tokens
     table_header: tuple[int, int] | None = None
     table_header_tokens: int = 0
+    group_start: int | None = None  # a table row: where the label line naming its group of rows starts
 
 
 def chunk_filing(
@@ -118,10 +123,11 @@ def _units(text: str, start: int, end: int, count_tokens: TokenCounter, token_of
     spans = sentence_spans(text, start, end)
     counts = count_tokens([text[a:b] for a, b, _ in spans]) if spans else []
     headers = _table_headers(text, spans, counts)
+    groups = row_groups(text, spans)
     units: list[_Unit] = []
-    for (a, b, row), tokens, (header, header_tokens) in zip(spans, counts, headers):
+    for (a, b, row), tokens, (header, header_tokens), group in zip(spans, counts, headers, groups):
         if tokens + header_tokens <= budget:
-            units.append(_Unit(a, b, tokens, row, header, header_tokens))
+            units.append(_Unit(a, b, tokens, row, header, header_tokens, group[0] if group else None))
         else:
             units.extend(_split_long(text, a, b, row, token_offsets, budget))
     return units
@@ -288,8 +294,8 @@ def _names_years(line: str) -> bool:
 def _holds_amount(row: str) -> bool:
     """A cell with a figure that is not a year, a date or a period's label ("Q1 2011" over the segments of Apple's
     summary data, EX-99.2 of 2011-01-18): a row of values, not of headers."""
-    return any(any(c.isdigit() for c in PERIOD_LABEL.sub("", YEAR_IN_TEXT.sub("", _DATE_IN_CELL.sub("", cell))))
-               for cell in row.split("\t"))
+    return any(any(c.isdigit() for c in PERIOD_LABEL.sub("", YEAR_IN_TEXT.sub("", _DATE_IN_CELL.sub(
+        "", _PERIOD_LENGTH.sub("", cell))))) for cell in row.split("\t"))
 
 
 def _runs(text: str, start: int, end: int):
@@ -359,6 +365,8 @@ def _pack(units: list[_Unit], budget: int, overlap_tokens: int
             # A table keeps its caption: a caption line that would end a chunk opens the next.
             if unit.table_row and not current[-1].table_row and len(current) > 1:
                 carried, current = [current[-1]], current[:-1]
+            else:
+                carried = _from_group_label(current, carried, unit, room)
             chunks.append(_span(current))
             fits = carried and sum(u.tokens for u in carried) + unit.tokens <= room(carried[0])
             current = carried if fits else []
@@ -375,6 +383,23 @@ def _overlap(units: list[_Unit], overlap_tokens: int) -> list[_Unit]:
             break
         carried.insert(0, unit)
     return carried
+
+
+def _from_group_label(current: list[_Unit], carried: list[_Unit], unit: _Unit, room: Callable[[_Unit], int]
+                      ) -> list[_Unit]:
+    """The units carried into the next chunk, from the label line naming the group of rows it opens in when that
+    fits (within half a chunk): the next chunk's rows of Georgia Power's figures keep their "Georgia Power -" above
+    them (Southern Company's financial overview, EX-99.06 of January 2007, one group of rows per subsidiary)."""
+    if not unit.table_row or unit.group_start is None:
+        return carried  # the table ends with this chunk, or its next rows have no label line
+    label = next((k for k, u in enumerate(current) if u.start == unit.group_start and u not in carried), None)
+    if label is None:
+        return carried
+    extended = current[label:]
+    if extended[0].table_header != (carried or [unit])[0].table_header:
+        return carried  # a label line among the table's caption lines (J&J's recast sales, a PDF) has no header
+    tokens = sum(u.tokens for u in extended)
+    return extended if tokens <= room(extended[0]) // 2 and tokens + unit.tokens <= room(extended[0]) else carried
 
 
 def _span(units: list[_Unit]) -> tuple[int, int, int, tuple[int, int] | None]:

@@ -143,8 +143,10 @@ PENDING, COMPLETE = "pending", "complete"
 # tables' rows (a PDF's header row without cells) opens the second table; 5: a chunk that opens at a table's second
 # header line or below carries the header rows above it, not only the caption; 6: a header cell naming a quarter
 # or half ("Q1 2011", "4Q22") holds no amount; the SGML tables of a fixed-width text that looks like markup are
-# read as tables; 7: a fixed-width text whose only tags are SGML's layout tags is text, not HTML, however short.
-INDEXING_VERSION = 7
+# read as tables; 7: a fixed-width text whose only tags are SGML's layout tags is text, not HTML, however short;
+# 8: a header cell giving a period's length ("3 Months Ended December") holds no amount, and a chunk opening inside
+# a group of rows opens at the group's label line when it fits.
+INDEXING_VERSION = 8
 
 
 @dataclass(frozen=True)

@@ -290,7 +290,11 @@ class Asked:
                             ) | set(years_asked(question))
         return cls(_slots(search_text), focus, numbers, frozenset(w.removesuffix("'s") for w in words),
                    _DURATION.search(question) is not None,
-                   bool(_MONEY_ASKED.intersection(focus)) and not _NOT_MONEY_ASKED.intersection(terms(question)),
+                   # "how much" with a word for money anywhere asks a sum ("How much did Cabot pay Deloitte & Touche
+                   # in audit fees"), whatever the focus holds
+                   bool(_MONEY_ASKED.intersection(focus) or _AMOUNT_ASKED.search(question)
+                        and _MONEY_ASKED.intersection(terms(question)))
+                   and not _NOT_MONEY_ASKED.intersection(terms(question)),
                    (_COUNT_ASKED.search(question) is not None
                     or bool(_COUNTS_ASKED.intersection(focus))
                     and not (_MONEY_ASKED | _NOT_MONEY_ASKED).intersection(focus))  # no "employee turnover rate"
@@ -459,9 +463,12 @@ class ExtractiveAnswerer:
         names = [word for name in named for word in name]
         abbreviations = _abbreviations(question)  # a passage holding "FLNA" holds "Frito-Lay North America"
         words_of = {id(passage): _names_held(passage, companies) for passage in passages}
-        # a name is in a passage when one of its distinctive words is ("Steve" for "Steve Jobs"); a name no passage
-        # holds at all is distinctive however common its stem ("Lowe's" is not "lower"): the index may not hold it
-        distinctive = [words for words in ([w for w in name if self._is_distinctive(w)] for name in named) if words]
+        # a name is in a passage when its rarest distinctive word is ("Steve" for "Steve Jobs"; "Savannah", not
+        # "Electric", for Savannah Electric, which Southern Company's 2007 overview does not hold though its rows hold
+        # "Electric"); a name no passage holds at all is distinctive however common its stem ("Lowe's" is not
+        # "lower"): the index may not hold it
+        distinctive = [[min(words, key=self._frequency)]
+                       for words in ([w for w in name if self._is_distinctive(w)] for name in named) if words]
         distinctive += [name for name in named
                         if not any(_holds_word(held, w) for held in words_of.values() for w in name)]
         years = set(years_asked(question))
@@ -622,9 +629,11 @@ class ExtractiveAnswerer:
         return float(question_vector @ sentence_vector) / norms if norms else 0.0
 
     def _is_distinctive(self, name: str) -> bool:
-        names_terms = terms(name)
-        return bool(names_terms) and min(self.document_frequency(t) for t in names_terms) < (
-            DISTINCTIVE_NAME * max(1, self.documents()))
+        return bool(terms(name)) and self._frequency(name) < DISTINCTIVE_NAME * max(1, self.documents())
+
+    def _frequency(self, word: str) -> int:
+        """The number of chunks holding the word's rarest term."""
+        return min((self.document_frequency(t) for t in terms(word)), default=0)
 
     def _term_weights(self, search_text: str) -> dict[str, float]:
         """The inverse document frequency of each word a sentence answering should hold (not a statement's name)."""

@@ -102,6 +102,39 @@ def test_a_table_row_knows_the_label_line_naming_its_group_of_rows():
     assert groups["(1) Net sales by reportable segment:"] is None  # a label line is no row
 
 
+def test_a_chunk_cut_inside_a_group_of_rows_keeps_its_label_and_both_header_rows(embedder):
+    # Southern Company's financial overview (EX-99.06 of January 2007): one group of rows per subsidiary, under a
+    # header row of periods' lengths over a header row of years
+    header = "3 Months Ended December\t12 Months Ended December\n2006\t2005\t% Change\t2006\t2005\t% Change\n"
+    groups = "".join(f"Subsidiary {name} -\nOperating Revenues\t$ {i}10\t$ {i}20\t1.0%\t$ {i}30\t$ {i}40\t2.0%\n"
+                     f"Earnings Before Income Taxes\t{i}1\t{i}2\t3.0%\t{i}3\t{i}4\t4.0%\n"
+                     f"Net Income Available to Common\t{i}5\t{i}6\t5.0%\t{i}7\t{i}8\t6.0%\n"
+                     for i, name in enumerate(["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta"], 1))
+    filing = _synthetic(f"Financial Overview\n(In Millions of Dollars)\n\n{header}{groups}")
+    chunks = chunks_of(filing, embedder, max_tokens=128)
+    below = [c for c in chunks if header not in c.text]
+    assert below, "the table is long enough to be cut below its header"
+    for chunk in below:
+        assert chunk.table_header == header.strip()  # both header rows, not the years alone
+        spans = sentence_spans(chunk.text, 0, len(chunk.text))
+        for (a, b, row), group in zip(spans, row_groups(chunk.text, spans)):
+            if row:  # every row's group label is in its chunk
+                assert group is not None and chunk.text[slice(*group)].startswith("Subsidiary"), chunk.text[a:b]
+
+
+def test_a_chunk_cut_below_a_caption_ending_in_a_label_line_keeps_the_caption(embedder):
+    # J&J's recast sales (a PDF, EX-99.2 of 2023-08-30): the header rows come without cells, so the label line
+    # under them is the last line of the table's caption, which every chunk cut from its rows carries
+    caption = ("(Unaudited; Dollars in Millions) SECOND QUARTER\nPercent Change\n2023 2022 Total Operations Currency\n"
+               "Sales to customers by geographic area\n")
+    rows = "".join(f"Region {i}\t$\t{i},110\t{i},220\t{i}.5 %\t{i}.1\t({i}.4)\n" for i in range(1, 30))
+    prose = " ".join(f"Sentence number {i} talks about widgets." for i in range(4))  # the table opens late
+    filing = _synthetic(f"{prose}\n{caption}{rows}")
+    below = [c for c in chunks_of(filing, embedder, max_tokens=128) if "SECOND QUARTER" not in c.text]
+    assert below, "the table is long enough to be cut below its caption"
+    assert all(c.table_header == caption.strip() for c in below)
+
+
 def test_sentence_offsets_are_blingfires_own_found_faster():
     import blingfire
 

@@ -593,6 +593,29 @@ def test_a_name_is_held_as_a_whole_word_and_one_no_passage_holds_is_off_topic(em
     assert features["off_topic"] == 0.0 and features["names"] == pytest.approx(0.0, abs=0.01)
 
 
+def test_a_name_is_held_by_its_rarest_word_not_by_a_commoner_one(embedder):
+    # Southern Company's 2007 overview has no Savannah Electric (merged into Georgia Power), but "Electric" is in
+    # its rows: both words are rarer than the distinctive share, "Savannah" the rarer
+    frequencies = {"savannah": 5, "electr": 126}
+    answerer = ExtractiveAnswerer(lambda term: frequencies.get(term, 1), lambda: 14_000, embedder.embed)
+    question = "What were Savannah Electric's operating revenues for full-year 2006?"
+    rows = _passage("Southern Company", "12 Months Ended December\n2006\t2005\nOther Electric Revenues\t465\t446",
+                    form="8-K", filed="2007-01-25")
+    named = _passage("Southern Company", "Savannah Electric's operating revenues were $412 million in 2006.",
+                     form="8-K", filed="2007-01-25")
+    on_topic = {s.sentence.passage.chunk.text: s.on_topic
+                for s in answerer.scored_sentences(question, with_filing_words(question), [rows, named])}
+    assert on_topic == {rows.chunk.text: False, named.chunk.text: True}
+
+
+def test_how_much_with_a_word_for_money_asks_a_sum_whatever_follows_it(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    question = "How much did Acme Widgets pay Deloitte & Touche in audit fees for fiscal 2023?"
+    contents = _passage("Acme Widgets, Inc.", "How Our Board Operates 13", form="DEF 14A", filed="2024-01-26")
+    assert answerer.answer(question, with_filing_words(question), [contents]).refused  # a page number is no fee
+    assert Asked.of(question, with_filing_words(question), {}).asks_money
+
+
 def test_a_place_abbreviated_in_capitals_is_the_analysts_word_not_a_name():
     question = "How many people did 3M employ at the end of 2018, split US vs international?"
     assert analysts_words(question)["us"] == PLACES["us"] and _names_in(question) == []
