@@ -362,9 +362,16 @@ def _pack(units: list[_Unit], budget: int, overlap_tokens: int
     for unit in units:
         if current and sum(u.tokens for u in current) + unit.tokens > room(current[0]):
             carried = _overlap(current, overlap_tokens)
-            # A table keeps its caption: a caption line that would end a chunk opens the next.
+            # A table keeps its caption: the caption lines that would end a chunk open the next (all of them that
+            # are its header's: J&J's recast sales, a PDF, put "SECOND QUARTER" three lines above the label line
+            # over its rows), when they fit there with the row
             if unit.table_row and not current[-1].table_row and len(current) > 1:
-                carried, current = [current[-1]], current[:-1]
+                first = len(current) - 1
+                while (first > 1 and not current[first - 1].table_row and unit.table_header
+                       and current[first - 1].start >= unit.table_header[0]):
+                    first -= 1
+                if sum(u.tokens for u in current[first:]) + unit.tokens <= room(current[first]):
+                    carried, current = current[first:], current[:first]
             else:
                 carried = _from_group_label(current, carried, unit, room)
             chunks.append(_span(current))
@@ -382,6 +389,11 @@ def _overlap(units: list[_Unit], overlap_tokens: int) -> list[_Unit]:
         if sum(u.tokens for u in carried) + unit.tokens > overlap_tokens:
             break
         carried.insert(0, unit)
+    # a caption line opening the next chunk would part the rows below it from the rest of their caption, which
+    # they carry as their table's header when the chunk opens at them
+    while carried and carried[0].table_header is None and any(
+            u.table_header and u.table_header[0] <= carried[0].start < u.table_header[1] for u in carried[1:]):
+        carried.pop(0)
     return carried
 
 

@@ -99,6 +99,10 @@ _FOCUS = re.compile(r"\b(?:what|which|how many|how much|how large|how big|how (?
                     r"(?!(?:did|does|do)\b)"
                     r"((?:[\w&'-]+\s+){0,8}?[\w&'-]+)(?:\s+(?:did|does|do|was|were|is|are|has|have|had|in|of|for|at|"
                     r"on|under|will|would|when|after|before|during|since|by|according|from)\b|\s*[,(])", re.I)
+# what a change or a sum is of, before its verb: "How much did [MGM China's net revenues] fall in Q4 2022?"
+_FOCUS_BEFORE_VERB = re.compile(r"\bhow (?:much|many)\s+(?:did|does|do|has|have|had|will|would)\s+"
+                                r"((?:[\w&'-]+\s+){0,8}?[\w&'-]+)\s+[\w-]+(?:\s+(?:in|of|for|at|on|under|during|"
+                                r"since|by|from|over|to|with|after|before)\b|\s*[?,(]|$)", re.I)
 # what money went to: "How much did Best Buy spend on [additions to property and equipment] in fiscal 2023?"
 _SPENT_ON = re.compile(r"\b(?:spen[dt]|pa(?:y|id)|invest(?:ed)?)\s+(?:on|for|in)\s+((?:[\w&'-]+\s+){0,5}?[\w&'-]+)"
                        r"(?:\s+(?:in|for|during|at|as|by|over|under|from)\b|\s*[?,.]|$)", re.I)
@@ -699,7 +703,7 @@ def _focus_terms(question: str, filing_words: bool = True) -> list[str]:
     focus = []
     question = without_instructions(question)
     # each part of "what gain ..., and how much cash ..."
-    for match in [*_FOCUS.finditer(question), *_SPENT_ON.finditer(question)]:
+    for match in [*_FOCUS.finditer(question), *_FOCUS_BEFORE_VERB.finditer(question), *_SPENT_ON.finditer(question)]:
         asked = match.group(1)
         if match.group().endswith("of") and set(terms(asked)) <= _MEASURES | _QUESTION_NOISE:
             # "the carrying value of [Boeing's inventories] at ...": a measure of what follows

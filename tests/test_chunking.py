@@ -114,6 +114,7 @@ def test_a_chunk_cut_inside_a_group_of_rows_keeps_its_label_and_both_header_rows
     chunks = chunks_of(filing, embedder, max_tokens=128)
     below = [c for c in chunks if header not in c.text]
     assert below, "the table is long enough to be cut below its header"
+    assert all(any(line in c.text for c in chunks) for line in groups.splitlines())  # no line left out
     for chunk in below:
         assert chunk.table_header == header.strip()  # both header rows, not the years alone
         spans = sentence_spans(chunk.text, 0, len(chunk.text))
@@ -124,15 +125,18 @@ def test_a_chunk_cut_inside_a_group_of_rows_keeps_its_label_and_both_header_rows
 
 def test_a_chunk_cut_below_a_caption_ending_in_a_label_line_keeps_the_caption(embedder):
     # J&J's recast sales (a PDF, EX-99.2 of 2023-08-30): the header rows come without cells, so the label line
-    # under them is the last line of the table's caption, which every chunk cut from its rows carries
+    # under them is the last line of the table's caption, which every chunk cut from its rows carries, wherever
+    # the paragraph above the table makes the chunks cut
     caption = ("(Unaudited; Dollars in Millions) SECOND QUARTER\nPercent Change\n2023 2022 Total Operations Currency\n"
                "Sales to customers by geographic area\n")
     rows = "".join(f"Region {i}\t$\t{i},110\t{i},220\t{i}.5 %\t{i}.1\t({i}.4)\n" for i in range(1, 30))
-    prose = " ".join(f"Sentence number {i} talks about widgets." for i in range(4))  # the table opens late
-    filing = _synthetic(f"{prose}\n{caption}{rows}")
-    below = [c for c in chunks_of(filing, embedder, max_tokens=128) if "SECOND QUARTER" not in c.text]
-    assert below, "the table is long enough to be cut below its caption"
-    assert all(c.table_header == caption.strip() for c in below)
+    for sentences in range(2, 12):
+        prose = " ".join(f"Sentence number {i} talks about widgets." for i in range(sentences))
+        chunks = chunks_of(_synthetic(f"{prose}\n{caption}{rows}"), embedder, max_tokens=128)
+        assert all(any(line in c.text for c in chunks) for line in f"{caption}{rows}".splitlines())
+        for chunk in chunks:
+            if "Region" in chunk.text:
+                assert caption in chunk.text or chunk.table_header == caption.strip(), (sentences, chunk.text)
 
 
 def test_sentence_offsets_are_blingfires_own_found_faster():

@@ -616,6 +616,11 @@ def test_how_much_with_a_word_for_money_asks_a_sum_whatever_follows_it(embedder)
     assert Asked.of(question, with_filing_words(question), {}).asks_money
 
 
+def test_what_a_change_or_a_sum_is_of_is_read_before_its_verb():
+    assert _focus_terms("How much did MGM China's net revenues fall in Q4 2022?") == ["net", "revenu"]
+    assert _focus_terms("How much did tariffs cost Acme in Q3 FY25, in $?") == ["tariff", "cost"]
+
+
 def test_a_place_abbreviated_in_capitals_is_the_analysts_word_not_a_name():
     question = "How many people did 3M employ at the end of 2018, split US vs international?"
     assert analysts_words(question)["us"] == PLACES["us"] and _names_in(question) == []
