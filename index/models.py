@@ -145,8 +145,9 @@ PENDING, COMPLETE = "pending", "complete"
 # or half ("Q1 2011", "4Q22") holds no amount; the SGML tables of a fixed-width text that looks like markup are
 # read as tables; 7: a fixed-width text whose only tags are SGML's layout tags is text, not HTML, however short;
 # 8: a header cell giving a period's length ("3 Months Ended December") holds no amount, and a chunk opening inside
-# a group of rows opens at the group's label line when it fits.
-INDEXING_VERSION = 8
+# a group of rows opens at the group's label line when it fits; 9: a chunk opening at a table keeps all its caption
+# lines, and an overlap does not open at a caption line above rows that carry it as their header.
+INDEXING_VERSION = 9
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from index.lexicon import (LEGAL_SUFFIX_WORD, LEGAL_SUFFIXES, MONTH_NUMBERS, MON
 from index.sections import COVER, SIGNATURE
 from qa.filters import company_aliases
 from qa.models import Citation, FilingRef, Passage
-from qa.quotes import Sentence, cite, cite_table_header, passage_sentences
+from qa.quotes import Sentence, cite, cite_row_group, cite_table_header, passage_sentences
 from qa.retrieval import analysts_words, opens_sentence, with_filing_words
 from qa.scorer import AnswerScorer
 from qa.tables import AGGREGATE_LABEL, CELL, GENERIC_LABEL, first_figure, label_terms, read_row, row_label
@@ -352,26 +352,35 @@ class ExtractiveAnswerer:
             passage = reranked[chosen.sentence.passage.chunk.chunk_id]
             sentence = replace(chosen.sentence, passage=passage)
             header = sentence.header
-            if not header:
-                citations.append(cite(len(citations) + 1, [sentence]))
-                pieces.append(f"{_ensure_stop(sentence.flat)} [{len(citations)}]")
-                continue
             # a table row says which figure is which only with its table's header: both are quoted, and the
             # answer reads the row against the header when the header has a column for each figure
-            cited_header = next((c for c in citations if c.quote == header), None)
-            header_is_new = cited_header is None
-            if header_is_new:
-                cited_header = cite_table_header(len(citations) + 1, sentence)
-                citations.append(cited_header)
+            cited_header, header_is_new = None, False
+            if header:
+                cited_header = next((c for c in citations if c.quote == header), None)
+                header_is_new = cited_header is None
+                if header_is_new:
+                    cited_header = cite_table_header(len(citations) + 1, sentence)
+                    citations.append(cited_header)
+            # and its group of rows is named with it ("Georgia Power -" over its "Net Income Available to Common")
+            group, group_mark = "", ""
+            if sentence.group and sentence.group not in header:
+                cited_group = next((c for c in citations if c.char_start == sentence.group_start
+                                    and c.filing == passage.chunk.filing), None)
+                if cited_group is None:
+                    cited_group = cite_row_group(len(citations) + 1, sentence)
+                    citations.append(cited_group)
+                group, group_mark = f"{' '.join(sentence.group.split())} ", f"[{cited_group.n}]"
             row = cite(len(citations) + 1, [sentence])
             citations.append(row)
-            if read := read_row(header, sentence.text):
-                pieces.append(f"{_ensure_stop(read)} [{cited_header.n}][{row.n}]")
+            if cited_header is None:
+                pieces.append(f"{group}{_ensure_stop(sentence.flat)} {group_mark}[{row.n}]")
+            elif read := read_row(header, sentence.text):
+                pieces.append(f"{group}{_ensure_stop(read)} [{cited_header.n}]{group_mark}[{row.n}]")
             elif header_is_new:
                 pieces.append(f"{_ensure_stop(' '.join(header.split()))} [{cited_header.n}] "
-                              f"{_ensure_stop(sentence.flat)} [{row.n}]")
+                              f"{group}{_ensure_stop(sentence.flat)} {group_mark}[{row.n}]")
             else:  # the header is written once, before the first of its rows
-                pieces.append(f"{_ensure_stop(sentence.flat)} [{cited_header.n}][{row.n}]")
+                pieces.append(f"{group}{_ensure_stop(sentence.flat)} [{cited_header.n}]{group_mark}[{row.n}]")
         return Extract(" ".join(pieces), citations, confidence, False, ranked)
 
     def assess(self, question: str, search_text: str, passages: list[Passage],
@@ -469,9 +478,9 @@ class ExtractiveAnswerer:
         words_of = {id(passage): _names_held(passage, companies) for passage in passages}
         # a name is in a passage when its rarest distinctive word is ("Steve" for "Steve Jobs"; "Savannah", not
         # "Electric", for Savannah Electric, which Southern Company's 2007 overview does not hold though its rows hold
-        # "Electric"); a name no passage holds at all is distinctive however common its stem ("Lowe's" is not
-        # "lower"): the index may not hold it
-        distinctive = [[min(words, key=self._frequency)]
+        # "Electric"), or its abbreviation ("FLNA"); a name no passage holds at all is distinctive however common
+        # its stem ("Lowe's" is not "lower"): the index may not hold it
+        distinctive = [[min(words, key=self._frequency), *(w for w in words if w in abbreviations)]
                        for words in ([w for w in name if self._is_distinctive(w)] for name in named) if words]
         distinctive += [name for name in named
                         if not any(_holds_word(held, w) for held in words_of.values() for w in name)]
@@ -531,6 +540,9 @@ class ExtractiveAnswerer:
             # but for an event it dates before it was filed (Plymouth Rock's 10-K for fiscal 2020 on its letter of
             # intent of February 2021)
             after_latest &= not (event_month and event_month <= filing.filing_date[:7])
+            # nor a period that ends in a month the question names after the filing was filed, whatever quarter it
+            # names (Apple's 10-Q of February 1998 on its "first quarter of 1998" is not on the December 1998 quarter)
+            after_latest |= bool(period_months) and "" < filing.filing_date[:7] < reported_from
             # and a quarterly report's passage naming no whole year gives its quarter's figures, not a year's
             # (NVIDIA's "Data Center revenue was $41.1 billion")
             other_period |= kinds_asked == {WHOLE_YEAR} and schema_of(filing.form).quarterly and (
@@ -1042,6 +1054,8 @@ def _select(best: ScoredSentence, candidates: list[ScoredSentence], years: list[
             break
         if candidate is best or any(_restates(candidate.sentence, c.sentence) for c in chosen):
             continue
+        if _of_another_group(candidate.sentence, best.sentence):
+            continue  # Gulf Power's "Net Income Available to Common" is not Georgia Power's in other words
         text = f"{candidate.sentence.header}\n{candidate.sentence.text}"
         holds = {y for y in years if y in text}
         if (candidate.states_value_asked and candidate.score >= RUNNER_UP * best.score
@@ -1108,6 +1122,12 @@ def _company_row(best: ScoredSentence, stating: list[ScoredSentence]) -> ScoredS
 def _labelled_alike(sentence: Sentence, row: Sentence) -> bool:
     """Whether the sentence is a table row labelled with the row's words."""
     return sentence.table_row and set(label_terms(sentence.text)) == set(label_terms(row.text))
+
+
+def _of_another_group(sentence: Sentence, row: Sentence) -> bool:
+    """Whether the sentence is a table row labelled as the row is, in another group of rows (a subsidiary's,
+    under its name: Southern Company's financial overview of January 2007)."""
+    return bool(row.group and sentence.group) and _labelled_alike(sentence, row) and sentence.group != row.group
 
 
 def _of_other_entities(row: Sentence) -> bool:

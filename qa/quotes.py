@@ -25,6 +25,7 @@ class Sentence:
     # a table row's group: the label line above it that names the rows it stands among ("Net sales by reportable
     # segment:"), "" when none
     group: str = ""
+    group_start: int = -1  # the group's offset in the filing's extracted text
 
     @property
     def flat(self) -> str:
@@ -59,7 +60,8 @@ def passage_sentences(passage: Passage) -> list[Sentence]:
         else:
             header_text, header_start = "", -1
         sentence = Sentence(passage, chunk.char_start + a, chunk.char_start + b, chunk.text[a:b], row,
-                            header_text, header_start, chunk.text[slice(*group)] if group else "")
+                            header_text, header_start, chunk.text[slice(*group)] if group else "",
+                            chunk.char_start + group[0] if group else -1)
         if sentences and _VALUE_LINE.fullmatch(sentence.text) and _labels(sentences[-1], sentence):
             # a figure alone on the line under its label is that label's value, as a form's boxes are set
             # (the cover of Icahn's 2025 tender offer amendment: "11 AGGREGATE AMOUNT BENEFICIALLY OWNED BY
@@ -73,7 +75,7 @@ def passage_sentences(passage: Passage) -> list[Sentence]:
             # "Additions to property and equipment, net of $35, ... of non-cash" over "capital expenditures (930)")
             above = sentences.pop()
             labels_read.append((above.start - chunk.char_start, a))
-            sentence = replace(sentence, start=above.start, group="",
+            sentence = replace(sentence, start=above.start, group="", group_start=-1,
                                text=chunk.text[above.start - chunk.char_start:sentence.end - chunk.char_start])
         elif row and _FIGURES_ROW.fullmatch(sentence.text) and not _YEARS_ROW.fullmatch(sentence.text):
             above = sentence
@@ -84,7 +86,7 @@ def passage_sentences(passage: Passage) -> list[Sentence]:
                 above = sentences.pop()
             if above is not sentence:
                 labels_read.append((above.start - chunk.char_start, a))
-                sentence = replace(sentence, start=above.start, group="",
+                sentence = replace(sentence, start=above.start, group="", group_start=-1,
                                    text=chunk.text[above.start - chunk.char_start:sentence.end - chunk.char_start])
         sentences.append(sentence)
     return sentences
@@ -105,9 +107,18 @@ def _on_line_above(above: Sentence, below: Sentence) -> bool:
 
 def cite_table_header(n: int, sentence: Sentence) -> Citation:
     """Citation [n] quoting the caption and column headers of a table row's table."""
-    chunk = sentence.passage.chunk
-    return Citation(n, chunk.filing, chunk.section, chunk.section_title, chunk.page, sentence.header,
-                    sentence.header_start, sentence.header_start + len(sentence.header), sentence.passage.rank)
+    return _cite_text(n, sentence.passage, sentence.header, sentence.header_start)
+
+
+def cite_row_group(n: int, sentence: Sentence) -> Citation:
+    """Citation [n] quoting the label line that names a table row's group of rows."""
+    return _cite_text(n, sentence.passage, sentence.group, sentence.group_start)
+
+
+def _cite_text(n: int, passage: Passage, quote: str, start: int) -> Citation:
+    chunk = passage.chunk
+    return Citation(n, chunk.filing, chunk.section, chunk.section_title, chunk.page, quote, start, start + len(quote),
+                    passage.rank)
 
 
 def cite(n: int, sentences: list[Sentence]) -> Citation:

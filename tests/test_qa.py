@@ -621,6 +621,16 @@ def test_what_a_change_or_a_sum_is_of_is_read_before_its_verb():
     assert _focus_terms("How much did tariffs cost Acme in Q3 FY25, in $?") == ["tariff", "cost"]
 
 
+def test_a_filing_cannot_report_a_period_ending_in_a_month_after_it_was_filed_whatever_quarter_it_names(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    question = "How much revenue did Acme Widgets' online store generate in the December 1998 quarter?"
+    text = "The Company generated $15 million in revenue from its online store during the first quarter of 1998."
+    early = _passage("Acme Widgets, Inc.", text, form="10-Q", filed="1998-02-09")  # on the December 1997 quarter
+    assert answerer.answer(question, with_filing_words(question), [early]).refused
+    later = _passage("Acme Widgets, Inc.", text.replace("1998", "1999"), form="10-Q", filed="1999-02-09")
+    assert "$15 million" in answerer.answer(question, with_filing_words(question), [later]).text
+
+
 def test_a_place_abbreviated_in_capitals_is_the_analysts_word_not_a_name():
     question = "How many people did 3M employ at the end of 2018, split US vs international?"
     assert analysts_words(question)["us"] == PLACES["us"] and _names_in(question) == []

@@ -74,6 +74,42 @@ def test_a_number_from_a_table_row_is_answered_with_the_header_it_relies_on(assi
            "$ 37,990 (in millions). [1][2]" in answer.text
 
 
+def _overview_10k(folder: Path) -> Path:
+    """Southern Company's financial overview (EX-99.06 of January 2007) in small: one group of rows per subsidiary,
+    each group's rows labelled alike."""
+    groups = "".join(f"<tr><td>{name} -</td></tr>\n<tr><td>Operating Revenues</td><td>$ {i}10</td><td>$ {i}20</td></tr>\n"
+                     f"<tr><td>Net Income Available to Common</td><td>{i}87</td><td>{i}44</td></tr>\n"
+                     for i, name in enumerate(["Alpha Power", "Beta Power", "Gamma Power"], 1))
+    path = folder / "acme_overview_10k.htm"
+    path.write_text(f"""<html><body>
+<div>UNITED STATES SECURITIES AND EXCHANGE COMMISSION</div><div>FORM 10-K</div>
+<div>ANNUAL REPORT PURSUANT TO SECTION 13 OR 15(d) OF THE SECURITIES EXCHANGE ACT OF 1934</div>
+<div>For the fiscal year ended December 31, 2006</div>
+<div>Acme Utilities, Inc.</div><div>(Exact name of registrant as specified in its charter)</div>
+<div>Item 7. Management's Discussion and Analysis of Financial Condition and Results of Operations</div>
+<div>Financial Overview (In Millions of Dollars)</div>
+<table>
+<tr><td></td><td>12 Months Ended December</td></tr>
+<tr><td></td><td>2006</td><td>2005</td></tr>
+{groups}</table>
+<div>SIGNATURES</div>
+<p>Pursuant to the requirements of the Securities Exchange Act of 1934, the registrant has duly caused this report
+to be signed on its behalf by the undersigned, thereunto duly authorized. Date: February 1, 2007</p>
+</body></html>""")
+    return path
+
+
+def test_a_row_is_answered_with_the_label_of_its_group_and_not_with_another_groups_row(assistant, tmp_path):
+    assistant.ingest([_overview_10k(tmp_path)])
+    answer = assistant.ask("What was Beta Power's net income available to common in 2006?")
+    assert not answer.refused, answer.text
+    assert "Beta Power - Net Income Available to Common: " in answer.text and "287" in answer.text
+    assert "187" not in answer.text and "387" not in answer.text  # Alpha's and Gamma's are not Beta's
+    assert any(c.quote == "Beta Power -" for c in answer.citations)
+    text = assistant.filing_text(answer.citations[0].filing.filing_id)
+    assert all(text[c.char_start:c.char_end] == c.quote for c in answer.citations)
+
+
 def test_a_chunk_holding_the_line_item_asked_for_is_raised(assistant, tmp_path, monkeypatch):
     assistant.ingest([_tables_10k(tmp_path)])
     assistant.index.refresh_lexical()
