@@ -78,6 +78,9 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "cfo": ("chief financial officer",),
     "ceo": ("chief executive officer",),
     "coo": ("chief operating officer",),
+    "vp": ("vice president",),  # Rock of Ages' 8-K of September 2000: "Vice President of Barre Manufacturing"
+    "svp": ("senior vice president",),
+    "evp": ("executive vice president",),
     # a loss in brackets where a year may have one: Apple's 10-Q of February 1998, "Diluted earnings (loss) per share"
     "eps": ("earnings per share", "net income per share", "earnings (loss) per share", "income (loss) per share"),
     "earnings per share": ("net income per share",),  # Adobe's 10-K of 2022: "Diluted net income per share"

@@ -631,6 +631,12 @@ def test_a_filing_cannot_report_a_period_ending_in_a_month_after_it_was_filed_wh
     assert "$15 million" in answerer.answer(question, with_filing_words(question), [later]).text
 
 
+def test_a_vice_president_abbreviated_is_the_analysts_word_not_a_name():
+    question = "Who took over the duties of Acme's Senior VP of Manufacturing after Mark Gherardi resigned?"
+    assert not any("VP" in name for name in _names_in(question))
+    assert "vice president" in with_filing_words(question)
+
+
 def test_a_place_abbreviated_in_capitals_is_the_analysts_word_not_a_name():
     question = "How many people did 3M employ at the end of 2018, split US vs international?"
     assert analysts_words(question)["us"] == PLACES["us"] and _names_in(question) == []
