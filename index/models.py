@@ -146,8 +146,9 @@ PENDING, COMPLETE = "pending", "complete"
 # read as tables; 7: a fixed-width text whose only tags are SGML's layout tags is text, not HTML, however short;
 # 8: a header cell giving a period's length ("3 Months Ended December") holds no amount, and a chunk opening inside
 # a group of rows opens at the group's label line when it fits; 9: a chunk opening at a table keeps all its caption
-# lines, and an overlap does not open at a caption line above rows that carry it as their header.
-INDEXING_VERSION = 9
+# lines, and an overlap does not open at a caption line above rows that carry it as their header; 10: a fixed-width
+# text's table lines outside SGML table tags (a label, then figures) are rows.
+INDEXING_VERSION = 10
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,10 @@ SGML_LAYOUT_TAGS = re.compile(r"</?(?:PAGE|S|C|TABLE|CAPTION|FN|F\d{1,2})>", re.
 SGML_TABLE_OPEN, SGML_TABLE_CLOSE = re.compile(r"<TABLE>", re.I), re.compile(r"</TABLE>", re.I)
 COLUMN_GAP = re.compile(r"[ \t]{2,}")
 RULE_LINE = re.compile(r"[-=_\s]+")  # the rules under a header and above a total: layout, like <S> and <C>
+# A cell of figures in a fixed-width table outside SGML's <TABLE> tags (Sears' release of July 2004: "Merchandise sales
+# and services     $8,700  $ 8,851   $16,403"): amounts, percentages, dashes for none, a currency sign of its own
+FIGURE_CELL = re.compile(r"(?:[$€£]?\s?\(?-?\d(?:[\d,.]*\d)?\)?\s?%?|[-—–]{1,2}|[$€£])"
+                         r"(?:\s[$€£]?\s?\(?-?\d(?:[\d,.]*\d)?\)?\s?%?)*")
 ANY_TAG = re.compile(r"<[^>]*>")
 TAG_BUT_SGML_TABLE = re.compile(r"<(?!/?TABLE>)[^>]*>")
 BLOCK_TAG = re.compile(r"</?(?:p|div|br|tr|li|h[1-6]|table|section)\b[^>]*>", re.I)
@@ -253,8 +257,20 @@ def _is_plain_text_in_html(body: str) -> bool:
 def _plain_text(body: str) -> str:
     body = _with_table_rows(body)
     body = SGML_LAYOUT_TAGS.sub("", body)
-    lines = [line.rstrip() for line in body.split("\n")]
+    lines = [_fixed_width_row(line.rstrip()) for line in body.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+
+
+def _fixed_width_row(line: str) -> str:
+    """A line of a fixed-width table outside SGML's table tags as a row, its cells tab-separated: a label, then two
+    cells or more of figures, runs of two or more spaces apart. Any other line as it is: a justified paragraph's
+    words are two spaces apart too (Apple's 10-K of 1994), but not all of them figures."""
+    if "\t" in line:
+        return line
+    cells = COLUMN_GAP.split(line.strip())
+    if len(cells) < 3 or not re.search(r"[A-Za-z]", cells[0]) or not all(map(FIGURE_CELL.fullmatch, cells[1:])):
+        return line
+    return "\t".join(cells)
 
 
 def _with_table_rows(body: str) -> str:

@@ -168,6 +168,28 @@ def test_fixed_width_tables_of_text_submissions_become_rows_of_cells(tmp_path):
     assert "-----" not in text and "<S>" not in text
 
 
+def test_table_lines_of_a_fixed_width_text_outside_table_tags_become_rows_and_justified_prose_stays(tmp_path):
+    # Sears' release of July 2004 sets its tables without <TABLE>; Apple's 10-K of 1994 justifies its paragraphs
+    # with two spaces between words, some of them years
+    after = ("    Domestic Retail Stores:\n"
+             "                               July 3,  June 28, January 3,\n"
+             "      Full-line                   871      869       871\n"
+             "      Specialty                 1,109    1,307     1,105\n"
+             "    Operating income/ (loss)     $   160     $  750       $(145)\n\n"
+             "The  Company  sold  more  widgets  in  fiscal  1997  than  in  1996.\n"
+             "approximately $122 million, $170 million, and $160 million in  1994,  1993,\n"
+             "February  14,  2002\n")
+    path = tmp_path / "old_10k.txt"
+    path.write_text(_old_10k(after_table=after))
+    text = read_filing(path).text
+    lines = text.splitlines()
+    for row in ["Full-line\t871\t869\t871", "Specialty\t1,109\t1,307\t1,105",
+                "Operating income/ (loss)\t$\t160\t$\t750\t$(145)"]:
+        assert row in lines
+    for line in after.splitlines()[6:]:
+        assert line in lines  # as written
+
+
 def test_a_fixed_width_text_wrapped_in_markup_keeps_its_table(tmp_path):
     # AEGON's 20-F of 2001-03-28: a fixed-width text in <html><body><div>, a <TABLE> in its first lines
     path = tmp_path / "old_10k.txt"
