@@ -68,6 +68,7 @@ FOCUS_FLOOR = 0.4  # the focus factor of a sentence that holds nothing of what i
 # stock"; at a half its blank "Public offering price $ $" is still refused (spot checks, tuning half alike)
 BLANK_FOCUS = 0.5
 SIGNER_LINES = 4  # lines under a signature that may give the signer's name and title
+STEM_LETTERS = 6  # "share" is no stem of "shareholders"
 FACT_DISTANCE = 6  # words between a number and the thing it counts, stopwords not counted
 LAST_RESULTS_MONTH = 4  # the last month of the year in which a filing still reports the year before: a 10-K is due
 # by the end of March, an annual results release comes before it (round 13: any month answered IFF's 2024 meeting
@@ -749,8 +750,15 @@ def _states_number(asked: Asked, text: str) -> bool:
         t[0].isdigit() or t in _NUMBER_TERMS and not _names_a_period(sequence, i, asked))]
     if not asked.focus:
         return bool(numbers)
-    about = [i for i, t in enumerate(sequence) if t in asked.focus]
+    about = [i for i, t in enumerate(sequence) if t in asked.focus or any(_same_stem(t, f) for f in asked.focus)]
     return any(abs(n - a) <= FACT_DISTANCE for n in numbers for a in about)
+
+
+def _same_stem(term: str, other: str) -> bool:
+    """Two stems of one word that the stemmer cuts apart, one of six letters or more the start of the other:
+    "employ" (employed) and "employe" (employees), "deliver" and "deliveri" (deliveries)."""
+    shorter, longer = sorted((term, other), key=len)
+    return len(shorter) >= STEM_LETTERS and longer.startswith(shorter)
 
 
 def _percentages_only(text: str) -> bool:

@@ -637,6 +637,19 @@ def test_a_vice_president_abbreviated_is_the_analysts_word_not_a_name():
     assert "vice president" in with_filing_words(question)
 
 
+def test_a_number_beside_another_stem_of_the_word_asked_about_states_it(embedder):
+    # 3M's 2018 10-K: "employed", which the stemmer cuts to "employ", not to the question's "employe"
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    question = "How many employees did Acme Widgets have in total as of December 31, 2018?"
+    passage = _passage("Acme Widgets, Inc.", "At December 31, 2018, the Company employed 93,516 people (full-time "
+                       "equivalents), with 37,412 employed in the United States.", filed="2019-02-07")
+    assert "93,516" in answerer.answer(question, with_filing_words(question), [passage]).text
+    shares = "Acme had 1,200 shareholders of record at December 31, 2018."  # "share" is no stem of it
+    asked = Asked.of("How many shares did Acme Widgets buy back in 2018?",
+                     with_filing_words("How many shares did Acme Widgets buy back in 2018?"), {"share": 1.0})
+    assert "number" not in asked.filled_by(shares)
+
+
 def test_a_place_abbreviated_in_capitals_is_the_analysts_word_not_a_name():
     question = "How many people did 3M employ at the end of 2018, split US vs international?"
     assert analysts_words(question)["us"] == PLACES["us"] and _names_in(question) == []
