@@ -1120,11 +1120,20 @@ def _company_row(best: ScoredSentence, stating: list[ScoredSentence]) -> ScoredS
         return best
     filing = best.sentence.passage.chunk.filing.filing_id
     rows = [s for s in stating if s.on_topic == best.on_topic and s.sentence.passage.chunk.filing.filing_id == filing
-            and _labelled_alike(s.sentence, best.sentence) and (s is best or not _of_other_entities(s.sentence))]
+            and _labelled_alike(s.sentence, best.sentence) and (s is best or not _of_other_entities(s.sentence))
+            and _of_like_periods(s.sentence, best.sentence)]
     figures = {id(s): first_figure(s.sentence.text) for s in rows}
     if any(figure is None or figure <= 0 for figure in figures.values()):
         return best
     return max(rows, key=lambda s: figures[id(s)])
+
+
+def _of_like_periods(sentence: Sentence, row: Sentence) -> bool:
+    """Whether a table row may be of the same periods as the row: a row without a header only in its passage
+    (Sears' release of July 2004 gives its 13 weeks' and its 26 weeks' "Total revenues" in fixed-width tables
+    whose headers are not read); under a header, any (Netflix's regions' tables and its global one have headers
+    of their own)."""
+    return bool(row.header) or sentence.passage is row.passage
 
 
 def _labelled_alike(sentence: Sentence, row: Sentence) -> bool:

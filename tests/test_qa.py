@@ -650,6 +650,19 @@ def test_a_number_beside_another_stem_of_the_word_asked_about_states_it(embedder
     assert "number" not in asked.filled_by(shares)
 
 
+def test_the_companys_row_among_rows_labelled_alike_without_a_header_is_looked_for_in_its_passage(embedder):
+    # Sears' release of July 2004: its 13 weeks' and 26 weeks' income statements are fixed-width tables whose
+    # headers are not read; the 26 weeks' larger "Total revenues" is no company total of the quarter's
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    question = "What were Acme Widgets' total revenues for the second quarter of 2004 (13 weeks ended July 3, 2004)?"
+    quarter = _passage("Acme Widgets, Inc.", "For the 13 Weeks Ended July 3, 2004\n\nMerchandise sales\t7,673\t1,108\n"
+                       "Total revenues\t7,673\t1,108\t8,781", form="8-K", filed="2004-07-22")
+    half = _passage("Acme Widgets, Inc.", "For the 26 Weeks Ended July 3, 2004\n\nMerchandise sales\t14,462\t2,113\n"
+                    "Total revenues\t14,462\t2,113\t16,575", rank=2, form="8-K", filed="2004-07-22")
+    text = answerer.answer(question, with_filing_words(question), [quarter, half], {"Acme Widgets, Inc.": ()}).text
+    assert text.startswith("Total revenues 7,673 1,108 8,781.")
+
+
 def test_a_place_abbreviated_in_capitals_is_the_analysts_word_not_a_name():
     question = "How many people did 3M employ at the end of 2018, split US vs international?"
     assert analysts_words(question)["us"] == PLACES["us"] and _names_in(question) == []
