@@ -53,8 +53,8 @@ SGML_LAYOUT_TAGS = re.compile(r"</?(?:PAGE|S|C|TABLE|CAPTION|FN|F\d{1,2})>", re.
 SGML_TABLE_OPEN, SGML_TABLE_CLOSE = re.compile(r"<TABLE>", re.I), re.compile(r"</TABLE>", re.I)
 COLUMN_GAP = re.compile(r"[ \t]{2,}")
 RULE_LINE = re.compile(r"[-=_\s]+")  # the rules under a header and above a total: layout, like <S> and <C>
-# A cell of figures in a fixed-width table outside SGML's <TABLE> tags (Sears' release of July 2004: "Merchandise sales
-# and services     $8,700  $ 8,851   $16,403"): amounts, percentages, dashes for none, a currency sign of its own
+# A cell of figures in a fixed-width table outside SGML's <TABLE> tags (Sears' release of July 2004: "Merchandise
+# sales and services     $8,700  $ 8,851   $16,403"): amounts, percentages, dashes for none, a currency sign alone
 FIGURE_CELL = re.compile(r"(?:[$€£]?\s?\(?-?\d(?:[\d,.]*\d)?\)?\s?%?|[-—–]{1,2}|[$€£])"
                          r"(?:\s[$€£]?\s?\(?-?\d(?:[\d,.]*\d)?\)?\s?%?)*")
 ANY_TAG = re.compile(r"<[^>]*>")

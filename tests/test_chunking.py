@@ -109,7 +109,8 @@ def test_a_chunk_cut_inside_a_group_of_rows_keeps_its_label_and_both_header_rows
     groups = "".join(f"Subsidiary {name} -\nOperating Revenues\t$ {i}10\t$ {i}20\t1.0%\t$ {i}30\t$ {i}40\t2.0%\n"
                      f"Earnings Before Income Taxes\t{i}1\t{i}2\t3.0%\t{i}3\t{i}4\t4.0%\n"
                      f"Net Income Available to Common\t{i}5\t{i}6\t5.0%\t{i}7\t{i}8\t6.0%\n"
-                     for i, name in enumerate(["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta"], 1))
+                     for i, name in enumerate(["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta"],
+                                              1))
     filing = _synthetic(f"Financial Overview\n(In Millions of Dollars)\n\n{header}{groups}")
     chunks = chunks_of(filing, embedder, max_tokens=128)
     below = [c for c in chunks if header not in c.text]

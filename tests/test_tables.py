@@ -16,16 +16,26 @@ PRODUCTS = ["Blue widgets", "Red widgets", "Green widgets", "Gadgets", "Gizmos",
             "Brackets", "Clamps", "Fittings", "Couplings", "Washers", "Spindles", "Rollers", "Shafts"]
 
 
-def _tables_10k(folder: Path) -> Path:
-    rows = "".join(f"<tr><td>{name}</td><td>$</td><td>{1000 + 37 * i:,}</td><td>$</td><td>{900 + 31 * i:,}</td>"
-                   f"<td>$</td><td>{800 + 29 * i:,}</td></tr>\n" for i, name in enumerate(PRODUCTS))
-    path = folder / "acme_10k.htm"
+def _html_10k(path: Path, company: str, year_ended: str, signed: str, item_7: str) -> Path:
+    """A 10-K in HTML at `path`: its cover, `item_7` as its Item 7, its signatures."""
     path.write_text(f"""<html><body>
 <div>UNITED STATES SECURITIES AND EXCHANGE COMMISSION</div><div>FORM 10-K</div>
 <div>ANNUAL REPORT PURSUANT TO SECTION 13 OR 15(d) OF THE SECURITIES EXCHANGE ACT OF 1934</div>
-<div>For the fiscal year ended September 28, 2024</div>
-<div>Acme Widgets, Inc.</div><div>(Exact name of registrant as specified in its charter)</div>
+<div>For the fiscal year ended {year_ended}</div>
+<div>{company}</div><div>(Exact name of registrant as specified in its charter)</div>
 <div>Item 7. Management's Discussion and Analysis of Financial Condition and Results of Operations</div>
+{item_7}
+<div>SIGNATURES</div>
+<p>Pursuant to the requirements of the Securities Exchange Act of 1934, the registrant has duly caused this report
+to be signed on its behalf by the undersigned, thereunto duly authorized. Date: {signed}</p>
+</body></html>""")
+    return path
+
+
+def _tables_10k(folder: Path) -> Path:
+    rows = "".join(f"<tr><td>{name}</td><td>$</td><td>{1000 + 37 * i:,}</td><td>$</td><td>{900 + 31 * i:,}</td>"
+                   f"<td>$</td><td>{800 + 29 * i:,}</td></tr>\n" for i, name in enumerate(PRODUCTS))
+    return _html_10k(folder / "acme_10k.htm", "Acme Widgets, Inc.", "September 28, 2024", "November 1, 2024", f"""\
 <p>Acme sells widgets and other parts to manufacturers in forty countries.</p>
 <div>{CAPTION}</div>
 <table>
@@ -33,12 +43,7 @@ def _tables_10k(folder: Path) -> Path:
 <tr><td></td><td colspan="2">September 28, 2024</td><td colspan="2">September 30, 2023</td><td colspan="2">September 24, 2022</td></tr>
 {rows}<tr><td>Total net sales</td><td>$</td><td>48,211</td><td>$</td><td>41,377</td><td>$</td><td>37,990</td></tr>
 </table>
-<p>Net sales rose because customers bought more blue widgets.</p>
-<div>SIGNATURES</div>
-<p>Pursuant to the requirements of the Securities Exchange Act of 1934, the registrant has duly caused this report
-to be signed on its behalf by the undersigned, thereunto duly authorized. Date: November 1, 2024</p>
-</body></html>""")
-    return path
+<p>Net sales rose because customers bought more blue widgets.</p>""")
 
 
 def test_chunks_below_a_table_header_carry_its_caption_and_column_headers(tmp_path, embedder):
@@ -77,26 +82,16 @@ def test_a_number_from_a_table_row_is_answered_with_the_header_it_relies_on(assi
 def _overview_10k(folder: Path) -> Path:
     """Southern Company's financial overview (EX-99.06 of January 2007) in small: one group of rows per subsidiary,
     each group's rows labelled alike."""
-    groups = "".join(f"<tr><td>{name} -</td></tr>\n<tr><td>Operating Revenues</td><td>$ {i}10</td><td>$ {i}20</td></tr>\n"
+    groups = "".join(f"<tr><td>{name} -</td></tr>\n"
+                     f"<tr><td>Operating Revenues</td><td>$ {i}10</td><td>$ {i}20</td></tr>\n"
                      f"<tr><td>Net Income Available to Common</td><td>{i}87</td><td>{i}44</td></tr>\n"
                      for i, name in enumerate(["Alpha Power", "Beta Power", "Gamma Power"], 1))
-    path = folder / "acme_overview_10k.htm"
-    path.write_text(f"""<html><body>
-<div>UNITED STATES SECURITIES AND EXCHANGE COMMISSION</div><div>FORM 10-K</div>
-<div>ANNUAL REPORT PURSUANT TO SECTION 13 OR 15(d) OF THE SECURITIES EXCHANGE ACT OF 1934</div>
-<div>For the fiscal year ended December 31, 2006</div>
-<div>Acme Utilities, Inc.</div><div>(Exact name of registrant as specified in its charter)</div>
-<div>Item 7. Management's Discussion and Analysis of Financial Condition and Results of Operations</div>
-<div>Financial Overview (In Millions of Dollars)</div>
+    return _html_10k(folder / "acme_overview_10k.htm", "Acme Utilities, Inc.", "December 31, 2006", "February 1, 2007",
+                     f"""<div>Financial Overview (In Millions of Dollars)</div>
 <table>
 <tr><td></td><td>12 Months Ended December</td></tr>
 <tr><td></td><td>2006</td><td>2005</td></tr>
-{groups}</table>
-<div>SIGNATURES</div>
-<p>Pursuant to the requirements of the Securities Exchange Act of 1934, the registrant has duly caused this report
-to be signed on its behalf by the undersigned, thereunto duly authorized. Date: February 1, 2007</p>
-</body></html>""")
-    return path
+{groups}</table>""")
 
 
 def test_a_row_is_answered_with_the_label_of_its_group_and_not_with_another_groups_row(assistant, tmp_path):
