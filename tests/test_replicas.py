@@ -44,8 +44,9 @@ def start_upload(page, url: str, path: Path) -> None:
     page.goto(url)
     page.get_by_role("tab", name="Documents").click()
     page.set_input_files("#fqa-upload input[type=file]", [str(path)])
-    # as patient as the other waits here: a server bringing a large index in step answers its page slowly
-    page.wait_for_selector(f"#fqa-upload >> text={path.name}", timeout=120_000)
+    # as patient as the upload report: a server bringing a large index in step answers its page slowly, and on a
+    # loaded 2-core machine (another ingest beside the tests) 120 s ran out once
+    page.wait_for_selector(f"#fqa-upload >> text={path.name}", timeout=300_000)
     page.click("#fqa-add")
 
 
