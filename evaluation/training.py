@@ -137,13 +137,19 @@ class HeldOut:
     answered_with_evidence: float  # of the answerable questions: answered, quoting the evidence first
 
 
+def settings_half(split: str) -> str:
+    """The half whose cross-validation chooses the strength and the threshold when training on `split`: the tuning
+    half when it is every question ("all"), else that half."""
+    return question_split.TUNING if split == "all" else split
+
+
 def settings_cases(cases: list[Case], items: Sequence[QAItem], split: str) -> list[Case] | None:
-    """The cases whose cross-validation chooses the strength and the threshold when training on `split`: the tuning
-    half's when it is every question ("all"); None (the cases themselves) when it is one half."""
+    """The cases of the half `settings_half` names when training on every question; None (the cases themselves)
+    when training on one half."""
     if split != "all":
         return None
-    tuning = {item.id for item in question_split.only(items, question_split.TUNING)}
-    return [c for c in cases if c.question_id in tuning]
+    half = {item.id for item in question_split.only(items, settings_half(split))}
+    return [c for c in cases if c.question_id in half]
 
 
 def train(cases: list[Case], folds: int = FOLDS, settings_from: list[Case] | None = None

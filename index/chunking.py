@@ -404,7 +404,8 @@ def _from_group_label(current: list[_Unit], carried: list[_Unit], unit: _Unit, r
     them (Southern Company's financial overview, EX-99.06 of January 2007, one group of rows per subsidiary)."""
     if not unit.table_row or unit.group_start is None:
         return carried  # the table ends with this chunk, or its next rows have no label line
-    label = next((k for k, u in enumerate(current) if u.start == unit.group_start and u not in carried), None)
+    # the overlap is the end of the chunk: the label is looked for before it
+    label = next((k for k, u in enumerate(current[:len(current) - len(carried)]) if u.start == unit.group_start), None)
     if label is None:
         return carried
     extended = current[label:]

@@ -293,13 +293,14 @@ class Asked:
         # a period's label gives no number but its year ("Q4 2022", "4Q22", "FY24": not 4, 22, 24)
         numbers = frozenset(t for t in terms(PERIOD_LABEL.sub(" ", question)) if t[0].isdigit() or t in _NUMBER_TERMS
                             ) | set(years_asked(question))
+        question_terms = set(terms(question))
         return cls(_slots(search_text), focus, numbers, frozenset(w.removesuffix("'s") for w in words),
                    _DURATION.search(question) is not None,
                    # "how much" with a word for money anywhere asks a sum ("How much did Cabot pay Deloitte & Touche
                    # in audit fees"), whatever the focus holds
                    bool(_MONEY_ASKED.intersection(focus) or _AMOUNT_ASKED.search(question)
-                        and _MONEY_ASKED.intersection(terms(question)))
-                   and not _NOT_MONEY_ASKED.intersection(terms(question)),
+                        and _MONEY_ASKED.intersection(question_terms))
+                   and not _NOT_MONEY_ASKED.intersection(question_terms),
                    (_COUNT_ASKED.search(question) is not None
                     or bool(_COUNTS_ASKED.intersection(focus))
                     and not (_MONEY_ASKED | _NOT_MONEY_ASKED).intersection(focus))  # no "employee turnover rate"

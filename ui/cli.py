@@ -528,7 +528,7 @@ def train(
 
     from evaluation import split as question_split
     from evaluation.scoring import EvalInputError, load_questions
-    from evaluation.training import cases_of, settings_cases, train as fit
+    from evaluation.training import cases_of, settings_cases, settings_half, train as fit
     from qa.scorer import SHIPPED
 
     if split not in (*question_split.HALVES, "all"):
@@ -544,7 +544,7 @@ def train(
     console = Console(stderr=True)
     cases = cases_of(assistant, items, lambda rows: track(rows, description="Scoring sentences", console=console))
     scorer, held_out = fit(cases, settings_from=settings_cases(cases, items, split))
-    settings_from = question_split.TUNING if split == "all" else split
+    settings_from = settings_half(split)
     scorer = replace(scorer, training={"questions": questions.name, "split": split, "settings_from": settings_from,
                                        **scorer.training})
     target = out or SHIPPED
