@@ -634,7 +634,7 @@ class ExtractiveAnswerer:
                     "table_row": float(sentence.table_row), "quoted": float(_QUOTED.search(flat) is not None),
                 }
                 found.append((sentence, filled, values, evidence))
-        found = _by_row_labels(found, question_terms)
+        found = _by_row_labels(found, question_terms, focus_written)
         best = max((evidence for *_, evidence in found), default=1.0)
         return [ScoredSentence(sentence, evidence, filled, values | {
                     "evidence": math.log(evidence + _LOG_FLOOR),
@@ -898,11 +898,16 @@ def _other_line_item(row: Sentence, asked: set[str], synonyms: list[tuple[set[st
     return not asked <= held
 
 
-def _by_row_labels(found: list[tuple], question_terms: set[str]) -> list[tuple]:
+def _by_row_labels(found: list[tuple], question_terms: set[str], focus: set[str]) -> list[tuple]:
     """The (sentence, filled, values, evidence) found, a table row's evidence scaled by how much of its label the
-    question asks about, against the best-labelled row (LABEL_FLOOR)."""
+    question asks about, against the best-labelled row (LABEL_FLOOR). A total's label ("Total") is its table's or
+    group's: it agrees as far as they hold what is asked about (`focus`, the question's own words), as the total
+    of Boeing's "Inventories at December 31 consisted of the following:" is its inventories."""
     def agreement(sentence: Sentence) -> float:
         label = label_terms(sentence.text)
+        if label and focus and set(label) <= GENERIC_LABEL:
+            around = set(terms(f"{sentence.header}\n{sentence.group}"))
+            return LABEL_FLOOR + (1 - LABEL_FLOOR) * _share(sorted(focus), lambda t: t in around)
         return LABEL_FLOOR + (1 - LABEL_FLOOR) * _share(label, lambda t: t in question_terms) if label else LABEL_FLOOR
 
     rows = {id(sentence): agreement(sentence) for sentence, *_ in found if sentence.table_row}

@@ -581,6 +581,21 @@ def test_a_row_labelled_with_what_is_asked_comes_before_rows_labelled_with_more(
     assert beside.score == pytest.approx(alone.score)
 
 
+def test_a_total_row_is_the_total_of_what_its_table_is_of(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    # a note's breakdown: no row is labelled with what is asked, the caption over them says it
+    note = _passage("Acme Widgets, Inc.", "Note 7 - Inventories\nInventories at December 31 consisted of the "
+                    "following:\n2022\t2021\nLong-term contracts in progress\t$582\t$872\nCommercial aircraft "
+                    "programs\t67,702\t68,106\nTotal\t$78,151\t$78,823\n")
+    question = "What was the carrying value of Acme Widgets' inventories at December 31, 2022?"
+    assert _ranked(answerer, question, note)[0].sentence.text.startswith("Total")
+    # a total under a caption that is not what is asked is no better than any other row
+    costs = _passage("Acme Widgets, Inc.", "Note 9 - Capitalized costs\nCosts at December 31 consisted of the "
+                     "following:\n2022\t2021\nInventories\t$582\t$872\nTooling\t67,702\t68,106\n"
+                     "Total\t$78,151\t$78,823\n")
+    assert _ranked(answerer, question, costs)[0].sentence.text.startswith("Inventories")
+
+
 def test_a_name_is_held_as_a_whole_word_and_one_no_passage_holds_is_off_topic(embedder):
     # every word common, so that only the passages can tell that the index does not hold the name
     answerer = ExtractiveAnswerer(lambda term: 500, lambda: 1000, embedder.embed)
