@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from qa.vocabulary import FILING_WORDS_FOR, PERIOD_NAMING, PLACES, without_instructions
+from qa.vocabulary import FILING_WORDS_FOR, PERIOD_NAMING, PLACES, statements_named, without_instructions
 from index.lexical import ChunkFilter, ChunkTable, terms
 from index.store import FilingIndex
 from qa.filters import FilterResolver, Inferred
@@ -34,6 +34,11 @@ EXACT_LIMIT = 1500
 # the needle 32 to 37; at 0.5: 46 and 36. Rows labelled with one word ("Revenue") or with the question's names
 # ("Greater China") are too common to say anything: raising them cost the tuning half answers.
 LINE_ITEM_BOOST = 1.0
+# How much a candidate's fused score rises when it is part of the financial statement the question names ("Based on
+# the statement of financial position, what was ... Boeing's inventories"): its title is in its table's header or
+# its opening lines. STATEMENT_TITLE_LINES: the lines of a chunk's opening where a statement's title may be.
+STATEMENT_BOOST = 1.0
+STATEMENT_TITLE_LINES = 3
 # How much a candidate's fused score rises for each inferred filter it satisfies.
 # A follow-up's earlier filing ("and who signed it?") counts most.
 BOOSTS = {"company": 1.0, "date": 0.5, "form": 0.3, "section": 0.5, "earlier_filing": 2.0}
@@ -107,9 +112,13 @@ class HybridRetriever:
 
         chunks = self.index.chunks(sorted(fused, key=fused.get, reverse=True)[:max(k, CANDIDATES)])
         asked = _line_item_words(query)
+        statements = statements_named(question)
         for chunk in chunks:
             if _holds_line_item(chunk.text, asked):
                 fused[chunk.chunk_id] *= 1.0 + LINE_ITEM_BOOST
+            if statements & statements_named("\n".join([chunk.table_header,
+                                                         *chunk.text.splitlines()[:STATEMENT_TITLE_LINES]])):
+                fused[chunk.chunk_id] *= 1.0 + STATEMENT_BOOST
         chunks = sorted(chunks, key=lambda chunk: fused[chunk.chunk_id], reverse=True)[:k]
         passages = [Passage(rank, chunk, round(fused[chunk.chunk_id], 6)) for rank, chunk in enumerate(chunks, 1)]
         shown = filters.merged(Filters(**{k: v for k, v in inferred.described.__dict__.items()

@@ -50,7 +50,8 @@ SECTION_NAMES_IN_QUESTIONS: dict[str, tuple[str, ...]] = {
     # Item 18 (or 17)
     **{statement: ("Item 8", "Part I Item 1", "Item 18", "Item 17") for statement in (
         "balance sheet", "income statement", "statement of operations", "statements of operations",
-        "statement of income", "cash flow statement", "statement of cash flows", "p&l")},
+        "statement of income", "statement of earnings", "statement of financial position", "cash flow statement",
+        "statement of cash flows", "p&l")},
     "press release": ("EX-99",),
     "earnings release": ("EX-99",),
     "signed": ("SIGNATURE",),
@@ -366,6 +367,16 @@ FORECAST_STATED = re.compile(r"\b(?:expect(?:s|ed)?|anticipat(?:e|es|ed)|forecas
 # never says "balance sheet".
 STATEMENT_NAME = re.compile(r"\b(?:consolidated )?(?:balance sheets?|income statements?|cash flows? statements?|p&l"
                             r"|statements? of (?:cash flows|operations|income|earnings|financial position))\b", re.I)
+# Which statement a name is, however a question or a filing writes it (Boeing's 2022 10-K titles its balance sheet
+# "Consolidated Statements of Financial Position")
+_STATEMENT_KINDS = {"balance sheet": re.compile(r"balance|position", re.I), "cash flows": re.compile(r"cash", re.I),
+                    "income": re.compile(r"income|operations|earnings|p&l", re.I)}
+
+
+def statements_named(text: str) -> frozenset[str]:
+    """The kinds of financial statement the text names (STATEMENT_NAME)."""
+    return frozenset(kind for name in STATEMENT_NAME.finditer(text) for kind, words in _STATEMENT_KINDS.items()
+                     if words.search(name.group()))
 
 # The unit an answer should be given in, as a question may ask for it ("(in USD millions)", "in percentage
 # terms"): an instruction to whoever answers, not words to search for ("USD" and "millions" match every debt table).

@@ -123,6 +123,47 @@ def test_a_chunk_holding_the_line_item_asked_for_is_raised(assistant, tmp_path, 
     assert all(raised[chunk_id] == pytest.approx(score, rel=1e-4) for chunk_id, score in plain.items() if chunk_id not in doubled)
 
 
+@pytest.mark.parametrize("text, kinds", [
+    ("Based on the balance sheet, what were 3M's total liabilities?", {"balance sheet"}),
+    ("CONSOLIDATED STATEMENTS OF FINANCIAL POSITION", {"balance sheet"}),
+    ("according to its P&L", {"income"}), ("Consolidated Statements of Operations", {"income"}),
+    ("Relying on the cash flow statement", {"cash flows"}), ("Consolidated Statement of Cash Flows", {"cash flows"}),
+    ("Consolidated Statements of Comprehensive Income", set()), ("Financial position remained strong.", set())])
+def test_a_financial_statement_is_known_however_it_is_named(text, kinds):
+    from qa.vocabulary import statements_named
+    assert statements_named(text) == kinds
+
+
+def test_chunks_of_the_financial_statement_the_question_names_are_raised(assistant, tmp_path, monkeypatch):
+    rows = "".join(f"<tr><td>{name} inventories</td><td>{1000 + 37 * i:,}</td><td>{900 + 31 * i:,}</td></tr>\n"
+                   for i, name in enumerate(PRODUCTS))
+    assistant.ingest([_html_10k(tmp_path / "acme_10k.htm", "Acme Widgets, Inc.", "September 28, 2024",
+                                "November 1, 2024", f"""\
+<p>Inventories rose in fiscal 2024 as Acme stocked more widgets ahead of the holiday season.</p>
+<div>Consolidated Statements of Financial Position (In millions)</div>
+<table>
+<tr><td></td><td>September 28, 2024</td><td>September 30, 2023</td></tr>
+{rows}<tr><td>Total inventories</td><td>48,211</td><td>41,377</td></tr>
+</table>
+<p>Inventories are stated at the lower of cost and net realisable value.</p>""")])
+    assistant.index.refresh_lexical()
+    # named as analysts name it, not as the filing titles it
+    question = "Based on the balance sheet, what were Acme's inventories at September 28, 2024?"
+
+    def passages() -> dict[str, tuple[float, str]]:
+        retrieved = assistant.retriever.retrieve(question, Filters(), 20).passages
+        return {p.chunk.chunk_id: (p.score, f"{p.chunk.table_header}\n{p.chunk.text}") for p in retrieved}
+
+    raised = passages()
+    monkeypatch.setattr("qa.retrieval.STATEMENT_BOOST", 0.0)
+    plain = passages()
+    statement = {chunk_id for chunk_id, (_, text) in plain.items() if "Statements of Financial Position" in text}
+    assert len(statement) >= 2, "the statement is cut into chunks, the later ones carrying its title in their header"
+    assert len(statement) < len(plain)
+    for chunk_id, (score, _) in plain.items():
+        assert raised[chunk_id][0] == pytest.approx(score * (2 if chunk_id in statement else 1), rel=1e-4)
+
+
 @pytest.mark.parametrize("row, holds", [("2024\tChange\t2023", False), ("June 28, 2025\tJune 29, 2024", False),
                                         ("Three Months Ended", False), ("Net sales\t$\t1,204", True),
                                         ("Margin\t(3) %", True)])
