@@ -587,6 +587,11 @@ class ExtractiveAnswerer:
                     # labelled with the company's name alone (Best Buy's "Best Buy" stores for its revenue)
                     filled |= replace(asked, focus={}).filled_by(sentence.text) & {"number"}
                     focus_share = 1.0
+                elif sentence.table_row and focus_written and not focus_written & own:
+                    # nor a row whose label, group and header hold nothing of what is measured: "Las Vegas Strip
+                    # Resorts net revenues" gives no RevPAR (a row labelled with the question's names alone is
+                    # labelled with its words: "Kathryn J. Boor" in a table of votes)
+                    filled -= {"number"}
                 sentence_quarters = quarters_named(sequence_text)
                 other_quarter = bool(quarters) and _only_others(sentence_quarters, quarters)
                 if (other_quarter or after_latest

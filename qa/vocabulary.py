@@ -64,10 +64,12 @@ SECTION_NAMES_IN_QUESTIONS: dict[str, tuple[str, ...]] = {
 # (NVIDIA 10-K of 2025-02-26 gives its "headcount" as "employees"; ImmunoGen 8-K of 2001-03-07
 # names its CFO "Vice President and Chief Financial Officer".)
 # Capital expenditures as cash flow statements name them (Boeing's 2022 10-K: "Payments to acquire property, plant
-# and equipment"; PepsiCo's 2022 10-K: "Capital spending"; Adobe's 2022 10-K: "Purchases of property and equipment").
+# and equipment"; PepsiCo's 2022 10-K: "Capital spending"; Adobe's 2022 10-K: "Purchases of property and equipment";
+# Apple's 10-Qs: "Payments for acquisition of property, plant and equipment").
 CAPITAL_EXPENDITURES = ("capital expenditures", "purchases of property plant and equipment",
                         "purchases of property and equipment", "payments to acquire property plant and equipment",
-                        "capital spending", "additions to property")
+                        "payments for acquisition of property plant and equipment", "capital spending",
+                        "additions to property")
 # Places as analysts abbreviate them, matched in capitals only ("US", not the pronoun "us"); 3M's 2018 10-K counts
 # its people "employed in the United States".
 PLACES = {"us": ("united states", "u.s."), "uk": ("united kingdom", "u.k.")}

@@ -989,6 +989,28 @@ def test_a_row_labelled_with_part_of_what_is_asked_is_another_line_item(embedder
                                                       "fiscal 2022?", channels) if s.sentence.text.startswith("E-c"))
 
 
+def test_a_row_holding_nothing_of_the_measure_asked_states_no_figure_of_it(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    results = _passage("Acme Resorts, Inc.", "Three Months Ended\tDecember 31, 2022\tDecember 31, 2021\n"
+                       "Desert Strip Resorts net revenues\t$\t2,297\t$\t1,806\n"
+                       "Revenue per available room (REVPAR)\t$\t238\t$\t173\n", form="8-K")
+
+    def states(question: str, label: str) -> bool:
+        return next(s.states_value_asked for s in _ranked(answerer, question, results)
+                    if s.sentence.text.startswith(label))
+
+    revpar = "What was Acme Resorts' Desert Strip RevPAR for the fourth quarter of 2022?"
+    assert not states(revpar, "Desert Strip")  # its names and another measure: no RevPAR
+    assert states(revpar, "Revenue per available room")
+    assert states("What were Acme Resorts' Desert Strip net revenues for the fourth quarter of 2022?", "Desert Strip")
+    # a row labelled with the question's names alone is labelled with its words: what is asked about
+    votes = _passage("Acme Resorts, Inc.", "Nominee\tFor\tAgainst\tAbstain\nKathryn J. Moor\t57,172,731\t"
+                     "1,203,114\t88,305\nJohn Q. Public\t56,001,200\t2,010,334\t90,112\n", form="8-K")
+    assert next(s.states_value_asked for s in _ranked(
+        answerer, "How many votes were cast for Kathryn J. Moor at Acme Resorts' 2024 annual meeting?", votes)
+        if s.sentence.text.startswith("Kathryn"))
+
+
 def test_a_quarter_asked_by_its_last_month_is_not_answered_with_a_years_figure(embedder):
     answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
     question = "How much revenue did Acme Widgets make in Greater China in the December 2023 quarter?"
