@@ -189,6 +189,7 @@ _WORDS_AND_MARKS = re.compile(r"\w+|[^\w\s]")
 # what a PDF's pages repeat at their top or bottom, which captions nothing
 _RUNNING_HEAD = re.compile(r"\s*(?:table of contents|page \d+(?: of \d+)?|\d+)\s*", re.I)
 _TOTAL_ROW = re.compile(r"\s*total\b", re.I)
+_WORD_FOOTNOTE = re.compile(r"(?<=[A-Za-z])\s*\(\d{1,2}\)")  # "Program (1)"; not a cell "(1)", a negative one
 
 
 def _table_headers(text: str, spans: list[tuple[int, int, bool]], counts: list[int]
@@ -292,10 +293,11 @@ def _names_years(line: str) -> bool:
 
 
 def _holds_amount(row: str) -> bool:
-    """A cell with a figure that is not a year, a date or a period's label ("Q1 2011" over the segments of Apple's
-    summary data, EX-99.2 of 2011-01-18): a row of values, not of headers."""
+    """A cell with a figure that is not a year, a date, a period's label ("Q1 2011" over the segments of Apple's
+    summary data, EX-99.2 of 2011-01-18) or a footnote's mark after a word ("... Under the Program (1)" over IBM's
+    2024 repurchases): a row of values, not of headers."""
     return any(any(c.isdigit() for c in PERIOD_LABEL.sub("", YEAR_IN_TEXT.sub("", _DATE_IN_CELL.sub(
-        "", _PERIOD_LENGTH.sub("", cell))))) for cell in row.split("\t"))
+        "", _PERIOD_LENGTH.sub("", _WORD_FOOTNOTE.sub("", cell)))))) for cell in row.split("\t"))
 
 
 def _runs(text: str, start: int, end: int):

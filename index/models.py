@@ -147,8 +147,9 @@ PENDING, COMPLETE = "pending", "complete"
 # 8: a header cell giving a period's length ("3 Months Ended December") holds no amount, and a chunk opening inside
 # a group of rows opens at the group's label line when it fits; 9: a chunk opening at a table keeps all its caption
 # lines, and an overlap does not open at a caption line above rows that carry it as their header; 10: a fixed-width
-# text's table lines outside SGML table tags (a label, then figures) are rows.
-INDEXING_VERSION = 10
+# text's table lines outside SGML table tags (a label, then figures) are rows; 11: a footnote's mark after a header
+# cell's words ("Under the Program (1)") is no amount, so that the row is a header.
+INDEXING_VERSION = 11
 
 
 @dataclass(frozen=True)

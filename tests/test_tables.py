@@ -166,11 +166,27 @@ def test_chunks_of_the_financial_statement_the_question_names_are_raised(assista
 
 @pytest.mark.parametrize("row, holds", [("2024\tChange\t2023", False), ("June 28, 2025\tJune 29, 2024", False),
                                         ("Three Months Ended", False), ("Net sales\t$\t1,204", True),
-                                        ("Margin\t(3) %", True)])
+                                        ("Margin\t(3) %", True), ("Change\t(1)\t(3)", True),
+                                        ("Shares Purchased\tDollar Value Under the Program (1)", False)])
 def test_header_rows_hold_periods_and_labels_body_rows_hold_amounts(row, holds):
     from index.chunking import _holds_amount
 
     assert _holds_amount(row) is holds
+
+
+def test_a_header_row_with_a_footnote_mark_is_the_header_of_the_rows_below():
+    from index.chunking import sentence_spans, table_headers
+
+    text = ("The following table provides information on our repurchases in the fourth quarter of 2024.\n"
+            "Total Number of Shares Purchased\tAverage Price Paid per Share\tApproximate Dollar Value of Shares "
+            "that May Yet Be Purchased Under the Program (1)\n"
+            "October 1, 2024 - October 31, 2024\t1,200\t$\t210.50\t$\t2,007,611,768\n"
+            "November 1, 2024 - November 30, 2024\t—\t$\t—\t$\t2,007,611,768\n")
+    spans = sentence_spans(text, 0, len(text))
+    headers = {text[a:b].split("\t")[0]: header for (a, b, _), header in zip(spans, table_headers(text, spans))}
+    header = headers["October 1, 2024 - October 31, 2024"]
+    assert header and "May Yet Be Purchased Under the Program (1)" in text[slice(*header)]
+    assert headers["November 1, 2024 - November 30, 2024"] == header
 
 
 @pytest.mark.parametrize("header, row, read", [
