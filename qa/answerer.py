@@ -90,6 +90,7 @@ _QUESTION_NOISE = frozenset(terms(
     "response respond question answer relying rely details shown"))
 _YEAR = re.compile(rf"^{YEAR}$")
 _MONTH = "(?:" + "|".join(month.capitalize() for month in MONTHS) + ")"  # as written in prose dates
+_DAY = re.compile(rf"\b({_MONTH})\s+\d{{1,2}},\s+({YEAR})\b")  # a day, as a question names it
 _DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b{_MONTH},?\s+\d{{4}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b")
 _PERSON = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-zA-Z'-]+\b")
 # a term a filing defines, in quotes: (the "Separation Date"), the “Restated Period”; where it is used again,
@@ -503,6 +504,8 @@ class ExtractiveAnswerer:
         asks_result = FORECAST.search(question) is None  # not an expectation, which a forecast would answer
         asks_forecast = FORECAST_STATED.search(question) is not None  # guidance, which only a forecast gives
         reported_from = _period_reported_from(question, years, quarters, period_months) if asks_result else ""
+        latest_day = max((f"{year}-{MONTH_NUMBERS[month.lower()]:02}" for month, year in _DAY.findall(question)),
+                         default="") if asks_result else ""
         # the month of an event the question dates ("its February 2021 letter of intent"), not of a period's end
         event_month = f"{min(years)}-{min(MONTH_NUMBERS[m.lower()] for m in months):02}" if (
             len(years) == 1 and months and not period_months) else ""
@@ -545,6 +548,9 @@ class ExtractiveAnswerer:
             # nor a period that ends in a month the question names after the filing was filed, whatever quarter it
             # names (Apple's 10-Q of February 1998 on its "first quarter of 1998" is not on the December 1998 quarter)
             after_latest |= bool(period_months) and "" < filing.filing_date[:7] < reported_from
+            # nor can it give a result on a day named to the day after it was filed ("at the end of fiscal 2024
+            # (February 3, 2024)" is not in Best Buy's 10-Q of September 2023)
+            after_latest |= "" < filing.filing_date[:7] < latest_day
             # and a quarterly report's passage naming no whole year gives its quarter's figures, not a year's
             # (NVIDIA's "Data Center revenue was $41.1 billion")
             other_period |= kinds_asked == {WHOLE_YEAR} and schema_of(filing.form).quarterly and (

@@ -646,6 +646,22 @@ def test_a_filing_cannot_report_a_period_ending_in_a_month_after_it_was_filed_wh
     assert "$15 million" in answerer.answer(question, with_filing_words(question), [later]).text
 
 
+def test_a_filing_cannot_give_a_result_on_a_day_named_after_it_was_filed(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    question = "How many Sprocket stores did Acme Widgets operate at the end of fiscal 2024 (February 3, 2024)?"
+    text = "Acme Widgets operated 22 Sprocket stores, up from 18 a year earlier."
+
+    def passage(form: str, filed: str, period: str) -> Passage:
+        plain = _passage("Acme Widgets, Inc.", text, form=form, filed=filed)
+        return replace(plain, chunk=replace(plain.chunk, filing=replace(plain.chunk.filing, period=period)))
+
+    # a second-quarter report of fiscal 2024, which ends in February 2024: its year, not its day
+    early = passage("10-Q", "2023-09-01", "2023-07-29")
+    assert answerer.answer(question, with_filing_words(question), [early]).refused
+    later = passage("10-K", "2024-03-20", "2024-02-03")
+    assert not answerer.answer(question, with_filing_words(question), [later]).refused
+
+
 def test_a_vice_president_abbreviated_is_the_analysts_word_not_a_name():
     question = "Who took over the duties of Acme's Senior VP of Manufacturing after Mark Gherardi resigned?"
     assert not any("VP" in name for name in _names_in(question))
