@@ -15,7 +15,8 @@ from functools import lru_cache
 
 import numpy as np
 
-from qa.vocabulary import FILING_WORDS_FOR, FORM_NAMES_IN_QUESTIONS, SECTION_NAMES_IN_QUESTIONS, years_asked
+from qa.vocabulary import (FILING_WORDS_FOR, FORM_NAMES_IN_QUESTIONS, PERIOD_NAMING, SECTION_NAMES_IN_QUESTIONS,
+                           years_asked)
 from index.lexical import ChunkFilter, ChunkTable, terms
 from index.lexicon import LEGAL_PREFIXES, LEGAL_SUFFIXES, MONTH_NUMBERS
 from qa.models import Filters
@@ -181,8 +182,11 @@ class FilterResolver:
             described["company"] = " | ".join(companies)
         years = sorted({int(y) for y in years_asked(question)})
         if years:
-            # a filing reports on the year before it too: fiscal 2024 is in a 10-K filed in 2025
-            since, until = f"{years[0]}-01-01", f"{years[-1] + 1}-12-31"
+            # a filing reports on the year before it too: fiscal 2024 is in a 10-K filed in 2025; and a fiscal year
+            # named for the calendar year it ends in is reported on from the July before (Oracle's fiscal 2025 began
+            # in June 2024: its first quarter is in a 10-Q of September 2024)
+            since = f"{years[0] - 1}-07-01" if PERIOD_NAMING.search(question) else f"{years[0]}-01-01"
+            until = f"{years[-1] + 1}-12-31"
             boosts["date"] = ChunkFilter(since=_date_number(since), until=_date_number(until), keep_undated=True)
             described |= {"since": since, "until": until}
         lowered = f" {question.lower()} "
