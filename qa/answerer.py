@@ -1112,7 +1112,7 @@ def _extreme_row(question: str, best: ScoredSentence, stating: list[ScoredSenten
     rows = [s for s in stating if s.sentence.table_row and s.score >= COMPLEMENT * best.score]
     if most == least or not rows:
         return best
-    figures = {id(s): first_figure(s.sentence.text) for s in stating if _same_table(s.sentence, rows[0].sentence)
+    figures = {id(s): first_figure(s.sentence.text, s.sentence.header) for s in stating if _same_table(s.sentence, rows[0].sentence)
                and not AGGREGATE_LABEL.match(row_label(s.sentence.text))}
     siblings = [s for s in stating if figures.get(id(s)) is not None]
     if len(siblings) < 2:
@@ -1139,7 +1139,7 @@ def _company_row(best: ScoredSentence, stating: list[ScoredSentence]) -> ScoredS
     rows = [s for s in stating if s.on_topic == best.on_topic and s.sentence.passage.chunk.filing.filing_id == filing
             and _labelled_alike(s.sentence, best.sentence) and (s is best or not _of_other_entities(s.sentence))
             and _of_like_periods(s.sentence, best.sentence)]
-    figures = {id(s): first_figure(s.sentence.text) for s in rows}
+    figures = {id(s): first_figure(s.sentence.text, s.sentence.header) for s in rows}
     if any(figure is None or figure <= 0 for figure in figures.values()):
         return best
     return max(rows, key=lambda s: figures[id(s)])

@@ -17,6 +17,7 @@ _CURRENCY = frozenset(("$", "€", "£", "¥", "US$", "EUR"))
 _UNIT = re.compile(r"\b(?:in|dollars in|amounts in|\$ in|expressed in)\s+(?:u\.s\.\s+dollars\s+)?"
                    rf"{AMOUNT_SCALE}\b[^)\n\t]*", re.I)
 _PERIOD = re.compile(r"\b(?:ended|ending|months|weeks|quarters?|years?)\b", re.I)
+_NOTES_COLUMN = re.compile(r"(?:^|\t)notes?(?:\t|$)", re.I | re.M)
 # a figure: "391,035", "(1,045)", "2 %", "$0.73", "—"
 _FIGURE = re.compile(r"^\(?[$€£¥]?\s*[\d.,]+\s*\)?\s*%?$|^[—–-]+$")
 
@@ -43,10 +44,14 @@ def cells_of(row: str) -> list[str]:
     return [c.strip() for c in re.split(r"[\t\n]", re.sub(r"\n(?=[ \t]*[a-z])", " ", row)) if c.strip()]
 
 
-def first_figure(row: str) -> float | None:
-    """The row's first figure as a number ("(1,045)" is -1045, "—" is 0), None when it has none after its label."""
-    figure = next((v.replace("$ ", "$") for v in _values(cells_of(row)[1:]) if _FIGURE.match(v.replace("$ ", "$"))),
-                  "")
+def first_figure(row: str, header: str = "") -> float | None:
+    """The row's first figure as a number ("(1,045)" is -1045, "—" is 0), None when it has none after its label.
+    Under a header with a column of notes (Loncor's 2015 statement of financial position: "Notes", "December 31,"),
+    a first figure of one or two digits is the note the row refers to, not its amount."""
+    values = [v.replace("$ ", "$") for v in _values(cells_of(row)[1:]) if _FIGURE.match(v.replace("$ ", "$"))]
+    if len(values) > 1 and _NOTES_COLUMN.search(header) and re.fullmatch(r"\d{1,2}", values[0]):
+        values.pop(0)
+    figure = values[0] if values else ""
     if not figure:
         return None
     digits = re.sub(r"[^\d.]", "", figure)

@@ -1312,6 +1312,19 @@ def test_the_company_s_row_is_the_largest_of_its_filing_s_rows_labelled_alike_no
                               segment, company)
 
 
+def test_a_rows_note_reference_is_not_its_figure(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    # the statement's row refers to note 8; the five-year summary gives the same row in thousands
+    statement = _passage("Acme Mining Inc.", "CONSOLIDATED STATEMENTS OF FINANCIAL POSITION\nNotes\tDecember 31,\t"
+                         "December 31,\n2015\t2014\nExploration and evaluation assets\t8\t27,836,230\t29,590,927\n")
+    summary = _passage("Acme Mining Inc.", "Selected financial data (in thousands)\n2015\t2014\t2013\n"
+                       "Exploration and evaluation assets\t27,836\t29,591\t30,893\n", rank=2)
+    question = "What was the carrying amount of Acme Mining's exploration and evaluation assets at December 31, 2015?"
+    chosen = answerer.assess(question, with_filing_words(question), [statement, summary],
+                             {"Acme Mining Inc.": ()}).chosen
+    assert "27,836,230" in chosen[0].sentence.text
+
+
 def test_an_exhibit_number_is_no_figure_and_a_bonus_or_severance_is_an_amount(embedder):
     answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
 
