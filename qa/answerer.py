@@ -1138,7 +1138,7 @@ def _company_row(best: ScoredSentence, stating: list[ScoredSentence]) -> ScoredS
     filing = best.sentence.passage.chunk.filing.filing_id
     rows = [s for s in stating if s.on_topic == best.on_topic and s.sentence.passage.chunk.filing.filing_id == filing
             and _labelled_alike(s.sentence, best.sentence) and (s is best or not _of_other_entities(s.sentence))
-            and _of_like_periods(s.sentence, best.sentence)]
+            and _of_like_periods(s.sentence, best.sentence) and _of_like_measure(s.sentence, best.sentence)]
     figures = {id(s): first_figure(s.sentence.text, s.sentence.header) for s in rows}
     if any(figure is None or figure <= 0 for figure in figures.values()):
         return best
@@ -1151,6 +1151,20 @@ def _of_like_periods(sentence: Sentence, row: Sentence) -> bool:
     whose headers are not read); under a header, any (Netflix's regions' tables and its global one have headers
     of their own)."""
     return bool(row.header) or sentence.passage is row.passage
+
+
+def _of_like_measure(sentence: Sentence, row: Sentence) -> bool:
+    """Whether a table row may give the measure the row gives: not when the heads of their label columns differ,
+    both given (Union Pacific's 10-Q of July 2025 gives "Grain & grain products" under "Millions" of freight revenue,
+    "Thousands" of carloads and "Average revenue per car")."""
+    heads = {_label_column_head(sentence.header), _label_column_head(row.header)}
+    return len(heads) == 1 or "" in heads
+
+
+def _label_column_head(header: str) -> str:
+    """The first cell of the header's last row of cells, which heads the column of labels; "" when none."""
+    rows = [line for line in header.splitlines() if CELL in line]
+    return rows[-1].split(CELL)[0].strip().lower() if rows else ""
 
 
 def _labelled_alike(sentence: Sentence, row: Sentence) -> bool:

@@ -293,7 +293,8 @@ _QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fi
 # a period's length as a header or a sentence gives it ("months ended", "week periods ended")
 _LENGTH_ENDED = r"(?:months|weeks|(?:month|week)\s+periods?)\s+ended\b"
 _YEAR_TO_DATE = re.compile(rf"\b(?:(six|6|twenty-six|26)|(nine|9|thirty-nine|39))[\s-]+{_LENGTH_ENDED}"
-                           r"|\bfirst\s+(?:(half)|(nine months|thirty-nine weeks|39 weeks))\b", re.I)
+                           r"|\bfirst\s+(?:(half|six months|twenty-six weeks|26 weeks)"
+                           r"|(nine months|thirty-nine weeks|39 weeks))\b", re.I)
 
 
 def quarters_named(text: str) -> set[int]:

@@ -1325,6 +1325,19 @@ def test_a_rows_note_reference_is_not_its_figure(embedder):
     assert "27,836,230" in chosen[0].sentence.text
 
 
+def test_rows_labelled_alike_under_other_measures_are_not_the_companys_row(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    periods = "\tSix months ended June 30,\n{head}\t2025\t2024\n"
+    text = ("The following tables summarize freight revenues, revenue carloads and average revenue per car:\n"
+            f"Freight revenues{periods.format(head='Millions')}Grain & grain products\t$\t1,914\t$\t1,844\n\n"
+            f"Revenue carloads{periods.format(head='Thousands')}Grain & grain products\t430\t410\n\n"
+            f"Average revenue per car{periods.format(head='Dollars')}Grain & grain products\t$\t4,451\t$\t4,493\n")
+    question = "How much freight revenue did Acme Rail earn from grain & grain products in the first six months of 2025?"
+    chosen = answerer.assess(question, with_filing_words(question), [_passage("Acme Rail Corporation", text)],
+                             {"Acme Rail Corporation": ()}).chosen
+    assert "1,914" in chosen[0].sentence.text
+
+
 def test_an_exhibit_number_is_no_figure_and_a_bonus_or_severance_is_an_amount(embedder):
     answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
 
@@ -1500,6 +1513,9 @@ def test_an_analysts_word_for_an_amount_asks_for_a_number_and_a_year_to_date_is_
     assert period_kinds("Year-to-date revenue was $2.1 billion.") == {"year to date"}
     assert period_kinds("In the second quarter of 2025, we delivered 384,000 vehicles.") == {"quarter"}
     assert period_kinds("3 Months Ended December\t12 Months Ended December") == {"quarter", "year"}
+    # the first six months, as a question says it, are a year to date ending with the second quarter
+    assert period_kinds("in the first six months of 2025") == {"year to date"}
+    assert quarters_named("in the first six months of 2025") == {2}
 
 
 def test_how_large_asks_for_what_follows_and_a_part_of_a_company_is_no_line_item(embedder):
