@@ -75,8 +75,10 @@ LAST_RESULTS_MONTH = 4  # the last month of the year in which a filing still rep
 # from its 8-K of May 2025; the tuning half answers alike)
 PERIOD_LINE_CHARS = 40  # a header line this short may be a row of periods a PDF gives without cells: J&J's recast
 # sales of 2023-08-30, "2022 2021 Total Operations Currency" (35 characters; with none, its 2022 table answers 2023)
-FORECAST_HEADING_REACH = 300  # characters above a sentence where its heading may say it is a forecast: Ulta's outlook
-# heading stands 230 characters above the sixth of its nine rows
+# characters above a sentence where its heading may say what it is: a forecast (Ulta's outlook heading stands 230
+# characters above the sixth of its nine rows), or what a table's rows measure (Southern Company's "Kilowatt-Hour
+# Sales (In Millions of KWHs)" stands a blank line above its header rows, 60 characters)
+HEADING_REACH = 300
 NOT_FOUND = "The indexed filings do not say."
 
 _QUESTION_NOISE = frozenset(terms(
@@ -902,7 +904,9 @@ def _other_line_item(row: Sentence, asked: set[str], synonyms: list[tuple[set[st
     says nothing of its rows: "Statements of Operations" over "Net income" does not make it operating income."""
     if not asked.intersection([*label_terms(row.text), *label_terms(row.group)]):
         return False
-    around = STATEMENT_NAME.sub(" ", f"{row.header}\n{row.group}")
+    # and the heading just above the table, which a blank line may part from its header rows
+    above = _heading_text(row, row.header_start if row.header and row.header_start >= 0 else row.start)
+    around = STATEMENT_NAME.sub(" ", f"{above}\n{row.header}\n{row.group}")
     sequence = _sentence_terms(f"{around}\n{row_label(row.text)}", negating)
     held = set(sequence).union(*(word for word, phrases in synonyms
                                  if any(_holds_phrase(sequence, phrase) for phrase in phrases)))
@@ -1038,10 +1042,14 @@ def _forecast_stated(sentence: Sentence, sequence_text: str) -> bool:
     """Whether a sentence gives a forecast: it says so, or its header or group, or the lines just above it in its
     passage (a list or table under its heading: "Fiscal 2023 Outlook" over Ulta's "Diluted earnings per share $24.70
     to $25.40", its sixth row)."""
+    return FORECAST_STATED.search(f"{sequence_text}\n{_heading_text(sentence, sentence.start)}") is not None
+
+
+def _heading_text(sentence: Sentence, position: int) -> str:
+    """The text of the sentence's passage in the HEADING_REACH characters above `position` (an offset in the
+    filing's text)."""
     chunk = sentence.passage.chunk
-    above = chunk.text[max(0, sentence.start - chunk.char_start - FORECAST_HEADING_REACH):
-                       max(0, sentence.start - chunk.char_start)]
-    return FORECAST_STATED.search(f"{sequence_text}\n{above}") is not None
+    return chunk.text[max(0, position - chunk.char_start - HEADING_REACH):max(0, position - chunk.char_start)]
 
 
 def _years_about(filing: FilingRef) -> frozenset[int]:

@@ -1027,6 +1027,15 @@ def test_a_row_holding_nothing_of_the_measure_asked_states_no_figure_of_it(embed
         if s.sentence.text.startswith("Kathryn"))
 
 
+def test_the_heading_a_blank_line_above_a_tables_header_says_what_its_rows_measure(embedder):
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+    sales = _passage("Acme Power Company", "Exhibit 99.05\n\n      Kilowatt-Hour Sales\n     (In Millions of KWHs)\n\n"
+                     "12 Months Ended December\n2004\t2003\tChange\nTotal Retail Sales-\t157,143\t151,618\t3.6%\n",
+                     form="8-K", filed="2005-01-25")
+    question = "What were Acme Power's total retail kilowatt-hour sales for full-year 2004?"
+    assert next(s.states_value_asked for s in _ranked(answerer, question, sales) if s.sentence.text.startswith("Total"))
+
+
 def test_a_quarter_asked_by_its_last_month_is_not_answered_with_a_years_figure(embedder):
     answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
     question = "How much revenue did Acme Widgets make in Greater China in the December 2023 quarter?"
