@@ -1120,8 +1120,8 @@ def _extreme_row(question: str, best: ScoredSentence, stating: list[ScoredSenten
     rows = [s for s in stating if s.sentence.table_row and s.score >= COMPLEMENT * best.score]
     if most == least or not rows:
         return best
-    figures = {id(s): first_figure(s.sentence.text, s.sentence.header) for s in stating if _same_table(s.sentence, rows[0].sentence)
-               and not AGGREGATE_LABEL.match(row_label(s.sentence.text))}
+    figures = {id(s): first_figure(s.sentence.text, s.sentence.header) for s in stating
+               if _same_table(s.sentence, rows[0].sentence) and not AGGREGATE_LABEL.match(row_label(s.sentence.text))}
     siblings = [s for s in stating if figures.get(id(s)) is not None]
     if len(siblings) < 2:
         return best

@@ -25,6 +25,12 @@ from ui.cli import app
 
 
 @pytest.fixture
+def answerer(embedder) -> ExtractiveAnswerer:
+    """An answerer over an index where every term is in one chunk of 1000: only the passages given decide."""
+    return ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+
+
+@pytest.fixture
 def immunogen(assistant: Assistant) -> Assistant:
     report = assistant.ingest([SAMPLE])
     assert report.count("ingested") == 1
@@ -216,8 +222,7 @@ def test_instructions_to_whoever_answers_are_not_searched_and_a_statement_says_w
     assert set(resolver.resolve(Filters(section="Item 8")).sections) == {"Item 8", "Item 8.01"}
 
 
-def test_a_statement_row_answers_without_naming_its_statement(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_a_statement_row_answers_without_naming_its_statement(answerer):
     passage = _passage("Acme Widgets, Inc.", "Cash flows – investing activities:\n"
                        "Payments to acquire property, plant and equipment\t(1,222)\t(980)\n"
                        "Proceeds from disposals of property, plant and equipment\t35\t529\n")
@@ -310,8 +315,7 @@ def _passage(company: str, text: str, rank: int = 1, form: str = "10-K", filed: 
     return Passage(rank, Chunk(f"{company}#{rank}", filing, text, "Item 1", "Business", 0, len(text)), 1.0)
 
 
-def test_answer_must_come_from_the_company_asked_about_and_state_what_was_asked(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_answer_must_come_from_the_company_asked_about_and_state_what_was_asked(answerer):
     question = "How many employees did Flushing Financial have at the end of 2024?"
     search_text = with_filing_words(question)
     named = {"Flushing Financial Corporation": ()}  # the indexed company the question names, as retrieval finds it
@@ -400,8 +404,7 @@ def test_period_words_are_not_the_number_asked_for():
     assert not asked.filled_by("Net sales by segment are shown in Note 13, Segment Information.")
 
 
-def test_an_answer_to_a_question_of_two_parts_quotes_a_sentence_for_each(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_an_answer_to_a_question_of_two_parts_quotes_a_sentence_for_each(answerer):
     question = "Who replaced Jane Roe as CFO of Acme Widgets in March 2023, and what is his base salary?"
     passage = _passage("Acme Widgets, Inc.", "Jane Roe will leave Acme Widgets on March 31, 2023 to pursue other "
                        "interests. On March 17, 2023, the Board appointed John Smith as Chief Financial Officer of "
@@ -412,8 +415,7 @@ def test_an_answer_to_a_question_of_two_parts_quotes_a_sentence_for_each(embedde
     assert "John Smith" in quoted and "$250,000" in quoted, quoted
 
 
-def test_a_cost_and_its_reason_are_both_quoted_and_a_fact_told_twice_once(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_a_cost_and_its_reason_are_both_quoted_and_a_fact_told_twice_once(answerer):
     question = "Why did Acme Widgets' Bolt deal fall through, and what did it cost Acme Widgets in fiscal 2023?"
     cost = ("We recorded a termination cost related to the Bolt transaction of $1.35 billion in fiscal year 2023 "
             "reflecting the write-off of the prepayment.")
@@ -431,7 +433,7 @@ def test_a_cost_and_its_reason_are_both_quoted_and_a_fact_told_twice_once(embedd
     assert answerer.answer(spent, with_filing_words(spent), [vague], {"Acme Widgets, Inc.": ()}).refused
 
 
-def test_a_question_asked_as_financebench_asks_it(embedder):
+def test_a_question_asked_as_financebench_asks_it(answerer):
     from qa.vocabulary import years_asked
 
     question = ("What is the FY2018 capital expenditure amount (in USD millions) for Acme Widgets? Give a response "
@@ -447,7 +449,6 @@ def test_a_question_asked_as_financebench_asks_it(embedder):
     assert _slots(question) == ("number",)
     assert _names_in("How much did Acme Widgets pay in dividends in 2018 (USD millions)?") == [["Acme", "Widgets"]]
     # a statement without periods the rows can be read against: its header is written once, before its first row
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
     text = ("Consolidated Statements of Cash Flows (Dollars in millions)\nYears ended December 31\t2018\t2017\n"
             "Purchases of property, plant and equipment (PP&E)\t(1,577)\t(1,373)\t(1,420)\n"
             "Proceeds from sale of PP&E and other assets\t262\t49\t58\n")
@@ -475,8 +476,7 @@ def test_an_analysts_word_is_held_only_by_the_whole_phrase_filings_use_for_it(em
     assert best.startswith("James Doe"), best
 
 
-def test_a_reason_named_in_one_sentence_and_told_in_the_next_is_quoted_with_both(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_a_reason_named_in_one_sentence_and_told_in_the_next_is_quoted_with_both(answerer):
     question = "Why did Acme Widgets say its 2023 financial statements can no longer be relied upon?"
     passage = _passage("Acme Widgets, Inc.", "On April 10, 2025, the Board concluded that the financial statements of "
                        "Acme Widgets for 2023 should no longer be relied upon due to errors in those financial "
@@ -494,8 +494,7 @@ def test_a_reason_named_in_one_sentence_and_told_in_the_next_is_quoted_with_both
     assert quoted[0].startswith("Acme Widgets and Bolt agreed") and not any("Other Income" in q for q in quoted), quoted
 
 
-def test_each_part_of_a_question_of_several_is_answered(embedder, monkeypatch):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_each_part_of_a_question_of_several_is_answered(embedder, monkeypatch, answerer):
     passage = _passage("Acme Widgets, Inc.", (
         "Acme Widgets, Inc. issued approximately 1,600,000 shares of its common stock to acquire Junglo Corp. "
         "Acme Widgets also issued options to purchase about 200,000 shares to Junglo employees. "
@@ -564,8 +563,7 @@ def test_the_word_naming_a_period_is_not_searched_by_its_words(tmp_path):
     assert prose > statement
 
 
-def test_a_row_labelled_with_what_is_asked_comes_before_rows_labelled_with_more(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_a_row_labelled_with_what_is_asked_comes_before_rows_labelled_with_more(answerer):
     # the rows of an income statement all hold "revenue"; only one is labelled with nothing but what is asked
     statement = _passage("Acme Widgets, Inc.", "Years Ended\tDecember 2, 2022\tDecember 3, 2021\nRevenue:\n"
                          "Subscription revenue\t16,388\t14,573\nProduct revenue\t532\t555\n"
@@ -581,8 +579,7 @@ def test_a_row_labelled_with_what_is_asked_comes_before_rows_labelled_with_more(
     assert beside.score == pytest.approx(alone.score)
 
 
-def test_a_total_row_is_the_total_of_what_its_table_is_of(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_a_total_row_is_the_total_of_what_its_table_is_of(answerer):
     # a note's breakdown: no row is labelled with what is asked, the caption over them says it
     note = _passage("Acme Widgets, Inc.", "Note 7 - Inventories\nInventories at December 31 consisted of the "
                     "following:\n2022\t2021\nLong-term contracts in progress\t$582\t$872\nCommercial aircraft "
@@ -623,8 +620,7 @@ def test_a_name_is_held_by_its_rarest_word_not_by_a_commoner_one(embedder):
     assert on_topic == {rows.chunk.text: False, named.chunk.text: True}
 
 
-def test_how_much_with_a_word_for_money_asks_a_sum_whatever_follows_it(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_how_much_with_a_word_for_money_asks_a_sum_whatever_follows_it(answerer):
     question = "How much did Acme Widgets pay Deloitte & Touche in audit fees for fiscal 2023?"
     contents = _passage("Acme Widgets, Inc.", "How Our Board Operates 13", form="DEF 14A", filed="2024-01-26")
     assert answerer.answer(question, with_filing_words(question), [contents]).refused  # a page number is no fee
@@ -636,8 +632,7 @@ def test_what_a_change_or_a_sum_is_of_is_read_before_its_verb():
     assert _focus_terms("How much did tariffs cost Acme in Q3 FY25, in $?") == ["tariff", "cost"]
 
 
-def test_a_filing_cannot_report_a_period_ending_in_a_month_after_it_was_filed_whatever_quarter_it_names(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_a_filing_cannot_report_a_period_ending_in_a_month_after_it_was_filed_whatever_quarter_it_names(answerer):
     question = "How much revenue did Acme Widgets' online store generate in the December 1998 quarter?"
     text = "The Company generated $15 million in revenue from its online store during the first quarter of 1998."
     early = _passage("Acme Widgets, Inc.", text, form="10-Q", filed="1998-02-09")  # on the December 1997 quarter
@@ -646,8 +641,7 @@ def test_a_filing_cannot_report_a_period_ending_in_a_month_after_it_was_filed_wh
     assert "$15 million" in answerer.answer(question, with_filing_words(question), [later]).text
 
 
-def test_a_filing_cannot_give_a_result_on_a_day_named_after_it_was_filed(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_a_filing_cannot_give_a_result_on_a_day_named_after_it_was_filed(answerer):
     question = "How many Sprocket stores did Acme Widgets operate at the end of fiscal 2024 (February 3, 2024)?"
     text = "Acme Widgets operated 22 Sprocket stores, up from 18 a year earlier."
 
@@ -668,9 +662,8 @@ def test_a_vice_president_abbreviated_is_the_analysts_word_not_a_name():
     assert "vice president" in with_filing_words(question)
 
 
-def test_a_number_beside_another_stem_of_the_word_asked_about_states_it(embedder):
+def test_a_number_beside_another_stem_of_the_word_asked_about_states_it(answerer):
     # 3M's 2018 10-K: "employed", which the stemmer cuts to "employ", not to the question's "employe"
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
     question = "How many employees did Acme Widgets have in total as of December 31, 2018?"
     passage = _passage("Acme Widgets, Inc.", "At December 31, 2018, the Company employed 93,516 people (full-time "
                        "equivalents), with 37,412 employed in the United States.", filed="2019-02-07")
@@ -681,10 +674,9 @@ def test_a_number_beside_another_stem_of_the_word_asked_about_states_it(embedder
     assert "number" not in asked.filled_by(shares)
 
 
-def test_the_companys_row_among_rows_labelled_alike_without_a_header_is_looked_for_in_its_passage(embedder):
+def test_the_companys_row_among_rows_labelled_alike_without_a_header_is_looked_for_in_its_passage(answerer):
     # Sears' release of July 2004: its 13 weeks' and 26 weeks' income statements are fixed-width tables whose
     # headers are not read; the 26 weeks' larger "Total revenues" is no company total of the quarter's
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
     question = "What were Acme Widgets' total revenues for the second quarter of 2004 (13 weeks ended July 3, 2004)?"
     quarter = _passage("Acme Widgets, Inc.", "For the 13 Weeks Ended July 3, 2004\n\nMerchandise sales\t7,673\t1,108\n"
                        "Total revenues\t7,673\t1,108\t8,781", form="8-K", filed="2004-07-22")
@@ -700,19 +692,17 @@ def test_a_place_abbreviated_in_capitals_is_the_analysts_word_not_a_name():
     assert "us" not in analysts_words("Tell us how many people 3M employed in 2018.")
 
 
-def test_a_verb_asked_in_the_present_is_held_by_its_irregular_past(embedder):
+def test_a_verb_asked_in_the_present_is_held_by_its_irregular_past(answerer):
     # a stemmer keeps "pay" and "paid" apart; a cash flow statement says "Cash dividends paid"
     question = "How much did Acme Widgets pay in cash dividends in 2022?"
     assert "paid" in with_filing_words(question) and "paid" in lexical_query(with_filing_words(question))
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
     row, = _ranked(answerer, question, _passage("Acme Widgets, Inc.", "Cash dividends paid\t(6,172)\t(5,815)"))
     without = _ranked(answerer, "How much did Acme Widgets return in cash dividends in 2022?",
                       _passage("Acme Widgets, Inc.", "Cash dividends paid\t(6,172)\t(5,815)"))[0]
     assert row.features["own_coverage"] > without.features["own_coverage"]
 
 
-def test_a_person_named_after_a_title_is_the_person_asked_for(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_a_person_named_after_a_title_is_the_person_asked_for(answerer):
     question = "Who was Acme Widgets' CFO when it reported 2006 results?"
     call = _passage("Acme Widgets, Inc.", "The analyst call will be at 1 p.m., at which time Chief Financial Officer "
                     "Thomas A. Fanning will discuss earnings.")
@@ -723,8 +713,7 @@ def test_a_person_named_after_a_title_is_the_person_asked_for(embedder):
     assert not scored.filled
 
 
-def test_the_months_a_question_names_are_looked_for_in_the_passage_and_its_date(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_the_months_a_question_names_are_looked_for_in_the_passage_and_its_date(answerer):
     question = "What total revenue did Acme Widgets report for the quarter ended November 30, 2024?"
     assert [_ranked(answerer, question, _passage("Acme Widgets, Inc.", text))[0].features["months"] for text in (
         "Total revenues were $14.1 billion for the quarter ended November 30, 2024.",
@@ -736,8 +725,7 @@ def test_the_months_a_question_names_are_looked_for_in_the_passage_and_its_date(
     assert answerer.assess(question, with_filing_words(question), [passage]).features["months"] == 1.0
 
 
-def test_a_table_row_is_read_with_the_label_of_its_group_of_rows(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_a_table_row_is_read_with_the_label_of_its_group_of_rows(answerer):
     # the segment's row says "Greater China" only; its group's label says what the figures are
     release = _passage("Acme Widgets, Inc.", "Three Months Ended\nDecember 30, 2023\tDecember 31, 2022\n"
                        "Net sales by reportable segment:\nAmericas\t$\t50,430\t$\t49,278\n"
@@ -748,8 +736,7 @@ def test_a_table_row_is_read_with_the_label_of_its_group_of_rows(embedder):
     assert scored[0].sentence.group == "Net sales by reportable segment:"
 
 
-def test_a_row_labelled_with_the_questions_words_states_the_figure_asked_for(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_a_row_labelled_with_the_questions_words_states_the_figure_asked_for(answerer):
     # a chunk cut from inside a table: its title ("Net sales by reportable segment") is in the chunk before
     rows = _passage("Acme Widgets, Inc.", "Europe\t24,014\t21,884\t10\t%\nGreater China\t15,369\t14,728\t4\t%\n"
                     "Japan\t5,782\t5,097\t13\t%\n", form="10-Q", filed="2025-08-01")
@@ -782,17 +769,15 @@ def test_a_table_row_labelled_with_the_questions_words_is_a_line_item_it_names()
     assert not _holds_line_item("Total other\t12,913\n", asked)
 
 
-def test_a_name_is_held_by_its_abbreviation_in_brackets(embedder):
+def test_a_name_is_held_by_its_abbreviation_in_brackets(answerer):
     question = "What was Acme Widgets' Frito-Lay North America (FLNA) division net revenue in 2022?"
     assert _names_in(question) == [["Acme", "Widgets"], ["Frito-Lay", "North", "America", "FLNA"]]
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
     row = _passage("Acme Widgets, Inc.", "Net Revenue\t2022\t2021\nFLNA\t$\t23,291\t$\t19,608\n")
     best = _ranked(answerer, question, row)[0]
     assert best.on_topic and best.features["names"] == pytest.approx(0.0, abs=0.01)
 
 
-def test_a_row_labelled_in_the_questions_words_is_no_restatement_of_it(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_a_row_labelled_in_the_questions_words_is_no_restatement_of_it(answerer):
     cash_flows = _passage("Acme Widgets, Inc.", "Condensed Consolidated Statements of Cash Flows\n(In thousands)\n"
                           "Fiscal Years\t2022\t2021\nNet cash provided by operating activities\t1,481,915\t1,059,265\n"
                           "Net cash used in investing activities\t(314,584)\t(176,484)\n"
@@ -807,8 +792,7 @@ def test_a_row_labelled_in_the_questions_words_is_no_restatement_of_it(embedder)
     assert _ranked(answerer, question, headline)[0].features["novelty"] < -0.1
 
 
-def test_how_many_asks_for_a_count_which_a_row_of_money_is_not(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_how_many_asks_for_a_count_which_a_row_of_money_is_not(answerer):
     question = "How many paid Creative Cloud subscribers did Acme Widgets have at the end of fiscal 2022?"
 
     def states(row: str) -> bool:
@@ -820,9 +804,8 @@ def test_how_many_asks_for_a_count_which_a_row_of_money_is_not(embedder):
     assert states("Creative Cloud paid subscribers\t31,200\t29,900")
 
 
-def test_a_sentence_about_another_quarter_than_the_one_asked_is_marked(embedder):
+def test_a_sentence_about_another_quarter_than_the_one_asked_is_marked(answerer):
     assert quarters_named("its fiscal second quarter of 2025, 2Q24 and Q3'23, not the quarter ended May 31") == {2, 3}
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
     question = "What total revenue did Acme Widgets report for its fiscal second quarter of 2025?"
 
     def other_quarter(text: str) -> float:
@@ -846,8 +829,7 @@ def test_a_price_asked_for_is_a_sum_of_money_in_prose():
         assert not Asked.of(ratio, ratio, {t: 1.0 for t in _focus_terms(ratio)}).asks_money
 
 
-def test_a_sentence_naming_only_other_years_stands_behind_one_naming_the_year_asked(embedder, monkeypatch):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_a_sentence_naming_only_other_years_stands_behind_one_naming_the_year_asked(answerer, monkeypatch):
     passage = _passage("Acme Widgets, Inc.", "On May 14, 1996, the Board of Directors approved an option exchange "
                        "program at an exercise price of $9.25. In December 1997 the Board of Directors approved an "
                        "option exchange program at an exercise price of $13.6875.")
@@ -866,8 +848,7 @@ def test_a_sentence_naming_only_other_years_stands_behind_one_naming_the_year_as
     assert may_1996(when) == penalised[1]  # when a date is asked for, another year may be the answer
 
 
-def test_a_statement_row_says_the_fiscal_year_its_header_dates_and_non_operating_is_not_operating(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_a_statement_row_says_the_fiscal_year_its_header_dates_and_non_operating_is_not_operating(answerer):
     question = "What was Acme Widgets' operating income in fiscal 2022?"
     statement = _passage("Acme Widgets, Inc.", "Years Ended\tDecember 2, 2022\tDecember 3, 2021\n"
                          "Revenue\t17,606\t15,785\nOperating income\t6,098\t5,802\n")
@@ -889,8 +870,7 @@ def test_a_statement_row_says_the_fiscal_year_its_header_dates_and_non_operating
         "Years Ended\tDecember 3, 2021\tNovember 27, 2020")
 
 
-def test_a_figure_of_another_period_is_not_the_figure_asked_for(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_a_figure_of_another_period_is_not_the_figure_asked_for(answerer):
 
     def states(question: str, text: str) -> bool:
         passage = _passage("Acme Widgets, Inc.", text)
@@ -943,10 +923,9 @@ def test_a_figure_of_another_period_is_not_the_figure_asked_for(embedder):
                   "Quarterly results\tAmount\nNet revenue, fourth quarter of 2022\t9,392\n")
 
 
-def test_what_is_asked_about_is_read_past_a_long_name_and_not_in_a_comparison(embedder):
+def test_what_is_asked_about_is_read_past_a_long_name_and_not_in_a_comparison(answerer):
     assert _focus_terms("What were Acme Widgets International's consolidated net revenues for 2022?") == [
         "consolid", "net", "revenu"]
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
 
     def states(question: str, text: str) -> bool:
         return _ranked(answerer, question, _passage("Acme Widgets, Inc.", text))[0].states_value_asked
@@ -958,8 +937,7 @@ def test_what_is_asked_about_is_read_past_a_long_name_and_not_in_a_comparison(em
     assert not states("What were Acme Widgets' net sales in 2022?", "Net sales\n$ million")
 
 
-def test_a_value_the_filing_leaves_blank_is_not_answered_with_a_figure_near_its_words(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_a_value_the_filing_leaves_blank_is_not_answered_with_a_figure_near_its_words(answerer):
     question = "At what price per share was Acme Widgets' December 2024 common stock offering priced?"
 
     def chosen(price_row: str) -> list[str]:
@@ -977,8 +955,7 @@ def test_a_value_the_filing_leaves_blank_is_not_answered_with_a_figure_near_its_
     assert answerer.assess(question, with_filing_words(question), [offering]).chosen == []
 
 
-def test_a_row_labelled_with_part_of_what_is_asked_is_another_line_item(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_a_row_labelled_with_part_of_what_is_asked_is_another_line_item(answerer):
     statement = _passage("Acme Widgets, Inc.", "Consolidated Statements of Operations\nFiscal Years\t2022\t2021\n"
                          "Net sales\t$\t10,208\t$\t8,630\nGain on consolidation of a joint venture, net\t—\t(1,562)\n"
                          "Net income\t$\t1,242\t$\t1,1148\n")
@@ -1005,8 +982,7 @@ def test_a_row_labelled_with_part_of_what_is_asked_is_another_line_item(embedder
                                                       "fiscal 2022?", channels) if s.sentence.text.startswith("E-c"))
 
 
-def test_a_row_holding_nothing_of_the_measure_asked_states_no_figure_of_it(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_a_row_holding_nothing_of_the_measure_asked_states_no_figure_of_it(answerer):
     results = _passage("Acme Resorts, Inc.", "Three Months Ended\tDecember 31, 2022\tDecember 31, 2021\n"
                        "Desert Strip Resorts net revenues\t$\t2,297\t$\t1,806\n"
                        "Revenue per available room (REVPAR)\t$\t238\t$\t173\n", form="8-K")
@@ -1027,8 +1003,7 @@ def test_a_row_holding_nothing_of_the_measure_asked_states_no_figure_of_it(embed
         if s.sentence.text.startswith("Kathryn"))
 
 
-def test_the_heading_a_blank_line_above_a_tables_header_says_what_its_rows_measure(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_the_heading_a_blank_line_above_a_tables_header_says_what_its_rows_measure(answerer):
     sales = _passage("Acme Power Company", "Exhibit 99.05\n\n      Kilowatt-Hour Sales\n     (In Millions of KWHs)\n\n"
                      "12 Months Ended December\n2004\t2003\tChange\nTotal Retail Sales-\t157,143\t151,618\t3.6%\n",
                      form="8-K", filed="2005-01-25")
@@ -1036,8 +1011,7 @@ def test_the_heading_a_blank_line_above_a_tables_header_says_what_its_rows_measu
     assert next(s.states_value_asked for s in _ranked(answerer, question, sales) if s.sentence.text.startswith("Total"))
 
 
-def test_a_quarter_asked_by_its_last_month_is_not_answered_with_a_years_figure(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_a_quarter_asked_by_its_last_month_is_not_answered_with_a_years_figure(answerer):
     question = "How much revenue did Acme Widgets make in Greater China in the December 2023 quarter?"
 
     def states(form: str, header: str) -> bool:
@@ -1052,8 +1026,7 @@ def test_a_quarter_asked_by_its_last_month_is_not_answered_with_a_years_figure(e
     assert quarters_named(question) == set()  # not a quarter by its number: which one depends on the fiscal year
 
 
-def test_a_year_to_date_is_not_a_quarter_nor_a_quarter_a_year_to_date(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_a_year_to_date_is_not_a_quarter_nor_a_quarter_a_year_to_date(answerer):
 
     def states(question: str, header: str) -> bool:
         table = _passage("Acme Widgets, Inc.", f"Reconciliation (in millions)\n{header}\nJune 26,\tJune 28,\n"
@@ -1074,12 +1047,11 @@ def test_a_year_to_date_is_not_a_quarter_nor_a_quarter_a_year_to_date(embedder):
     assert states(whole_year, "Twelve Months Ended")
 
 
-def test_the_largest_or_smallest_asked_is_the_tables_row_with_the_highest_or_lowest_figure(embedder):
+def test_the_largest_or_smallest_asked_is_the_tables_row_with_the_highest_or_lowest_figure(answerer):
     from qa.tables import first_figure
 
     assert [first_figure(row) for row in ("Net sales\t$\t391,035\t2\t%", "Loss\t(1,045)\t(3)", "Gain\t—\t12",
                                           "Note\tsee below")] == [391035.0, -1045.0, 0.0, None]
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
     properties = _passage("Acme Widgets, Inc.", "Top U.S. locations:\nCharlotte, NC\t5.7\n"
                           "San Francisco metro area (including headquarters)\t2.4\nMinneapolis, MN\t3.0\n"
                           "St. Louis, MO\t1.9\nAll other U.S. locations\t28.3\nTotal United States\t55.1\n")
@@ -1092,8 +1064,7 @@ def test_the_largest_or_smallest_asked_is_the_tables_row_with_the_highest_or_low
     assert answer("Which metro area houses Acme Widgets' headquarters?").startswith("San Francisco")
 
 
-def test_a_forecast_or_a_page_reference_is_no_figure_of_a_result(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_a_forecast_or_a_page_reference_is_no_figure_of_a_result(answerer):
 
     def states(question: str, text: str) -> bool:
         return _ranked(answerer, question, _passage("Acme Widgets, Inc.", text))[0].states_value_asked
@@ -1108,8 +1079,7 @@ def test_a_forecast_or_a_page_reference_is_no_figure_of_a_result(embedder):
     assert not states("What were Acme Widgets' segment revenues in 2021?", reference)
 
 
-def test_a_filing_dated_before_the_quarter_asked_ended_does_not_report_it(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_a_filing_dated_before_the_quarter_asked_ended_does_not_report_it(answerer):
     filing = FilingRef(company="Acme Widgets, Inc.", form="EX-99.1", filing_date="2025-02-05", filing_id="r")
 
     def states(question: str, text: str = "Net revenues were $4.2 billion, up 8%.") -> bool:
@@ -1130,8 +1100,7 @@ def test_a_filing_dated_before_the_quarter_asked_ended_does_not_report_it(embedd
     assert states("What were Acme Widgets' net revenues for the three months ended December 31, 2024?")
 
 
-def test_revenues_are_a_sum_of_money_unless_how_they_changed_is_asked(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_revenues_are_a_sum_of_money_unless_how_they_changed_is_asked(answerer):
     growth = _passage("Acme Widgets, Inc.", "Freight revenues increased 4% in the second quarter of 2025 compared to "
                       "the same period in 2024, driven by volume increases.")
     amount = _passage("Acme Widgets, Inc.", "Freight revenues were $5,843 million in the second quarter of 2025.")
@@ -1144,8 +1113,7 @@ def test_revenues_are_a_sum_of_money_unless_how_they_changed_is_asked(embedder):
     assert states("How did Acme Widgets' freight revenues change in the second quarter of 2025?", growth)
 
 
-def test_who_signed_a_filing_is_answered_from_its_signature_block(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_who_signed_a_filing_is_answered_from_its_signature_block(answerer):
     filing = FilingRef(company="Acme Widgets, Inc.", form="8-K", filing_date="2023-08-30", filing_id="k")
     release = ("Acme Widgets reports updated financials after the separation of its consumer business. "
                "Jane Roe, Chief Financial Officer, presented the updated financials to investors.")
@@ -1194,7 +1162,7 @@ def test_a_figure_alone_under_its_label_is_read_with_it():
     assert cover.chunk.text[sentence.start:sentence.end] == sentence.text  # still an exact span
 
 
-def test_a_row_of_figures_under_its_label_lines_is_read_with_them(embedder):
+def test_a_row_of_figures_under_its_label_lines_is_read_with_them(answerer):
     from qa.tables import first_figure, read_row, row_label
 
     # a PDF's text of a product table: the label, then its indication, each on a line above the row's figures
@@ -1210,13 +1178,11 @@ def test_a_row_of_figures_under_its_label_lines_is_read_with_them(embedder):
     assert rows["2023"].text == "2023\t2022"  # a row of years is a header, not a label's figures
     assert merged.group == rows["Widgetvid"].group == ""  # the label lines are no group of the rows below
     assert read_row(header, rows["Widgetvid"].text) == "Widgetvid: July 2, 2023 143; July 3, 2022 8,115"
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
     question = "How much revenue did Acme Widgets record from Widget direct sales and alliance revenues?"
     assert _ranked(answerer, question, table)[0].sentence.text == merged.text
 
 
-def test_a_question_about_non_gaap_figures_reads_non_gaap_as_it_is_written(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_a_question_about_non_gaap_figures_reads_non_gaap_as_it_is_written(answerer):
     release = _passage("Acme Widgets, Inc.", "Non-GAAP diluted EPS was $1.25 in fiscal 2023, up 8% from the prior "
                        "year. GAAP diluted EPS was $0.98 in fiscal 2023, up 5% from the prior year.")
     assert _ranked(answerer, "What non-GAAP diluted EPS did Acme Widgets report for fiscal 2023?",
@@ -1225,7 +1191,7 @@ def test_a_question_about_non_gaap_figures_reads_non_gaap_as_it_is_written(embed
                    release)[0].sentence.text.startswith("GAAP")
 
 
-def test_a_label_broken_over_two_lines_is_one_row_and_the_table_goes_on_past_its_label_lines(embedder):
+def test_a_label_broken_over_two_lines_is_one_row_and_the_table_goes_on_past_its_label_lines(answerer):
     from qa.tables import read_row, row_label
 
     # pypdfium2's text of a cash flow statement cut from inside: a group's name and a label's first line between
@@ -1246,15 +1212,13 @@ def test_a_label_broken_over_two_lines_is_one_row_and_the_table_goes_on_past_its
     assert rows["Purchases of investments"].group == ""  # a label's first line is no group of the rows below
     read = f"{label}: January 28, 2023 (930); January 29, 2022 (737) (in millions)"
     assert read_row(header, merged.text) == read
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
     question = "How much did Acme Widgets spend on additions to property and equipment in fiscal 2023?"
     assert _ranked(answerer, question, table)[0].sentence.text == merged.text
 
 
-def test_what_money_was_spent_on_is_what_is_asked_and_a_group_of_rows_may_be_part_of_it(embedder):
+def test_what_money_was_spent_on_is_what_is_asked_and_a_group_of_rows_may_be_part_of_it(answerer):
     assert _focus_terms("How much did Acme Widgets spend on additions to property and equipment in fiscal 2023?",
                         filing_words=False) == ["addit", "properti", "equip"]
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
     balance_sheet = _passage("Acme Widgets, Inc.", "Consolidated Balance Sheets\nJanuary 28, 2023\tJanuary 29, 2022\n"
                              "Property and equipment\nLand and buildings\t688\t671\n"
                              "Fixtures and equipment\t3,928\t5,419\n")
@@ -1266,8 +1230,7 @@ def test_what_money_was_spent_on_is_what_is_asked_and_a_group_of_rows_may_be_par
                 if s.sentence.text.startswith("Land"))
 
 
-def test_a_filing_does_not_report_a_year_after_the_last_it_is_about(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_a_filing_does_not_report_a_year_after_the_last_it_is_about(answerer):
 
     def states(question: str, text: str, form: str, period: str) -> bool:
         filing = FilingRef(company="Acme Widgets, Inc.", form=form, filing_date="2025-08-01", period=period,
@@ -1299,8 +1262,7 @@ def test_a_filing_does_not_report_a_year_after_the_last_it_is_about(embedder):
                       "10-K", "2024-12-31")
 
 
-def test_the_company_s_row_is_the_largest_of_its_filing_s_rows_labelled_alike_not_another_entity_s(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_the_company_s_row_is_the_largest_of_its_filing_s_rows_labelled_alike_not_another_entity_s(answerer):
     header = "Year Ended December 31,\t2024\t2023\n"
     segment = _passage("Acme Widgets, Inc.", f"Europe (EMEA)\n{header}Paid net membership additions\t12,320\t12,084\n")
     company = _passage("Acme Widgets, Inc.", f"Results of operations\n{header}Paid net membership additions\t41,350"
@@ -1321,8 +1283,7 @@ def test_the_company_s_row_is_the_largest_of_its_filing_s_rows_labelled_alike_no
                               segment, company)
 
 
-def test_a_rows_note_reference_is_not_its_figure(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_a_rows_note_reference_is_not_its_figure(answerer):
     # the statement's row refers to note 8; the five-year summary gives the same row in thousands
     statement = _passage("Acme Mining Inc.", "CONSOLIDATED STATEMENTS OF FINANCIAL POSITION\nNotes\tDecember 31,\t"
                          "December 31,\n2015\t2014\nExploration and evaluation assets\t8\t27,836,230\t29,590,927\n")
@@ -1334,21 +1295,20 @@ def test_a_rows_note_reference_is_not_its_figure(embedder):
     assert "27,836,230" in chosen[0].sentence.text
 
 
-def test_rows_labelled_alike_under_other_measures_are_not_the_companys_row(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_rows_labelled_alike_under_other_measures_are_not_the_companys_row(answerer):
     periods = "\tSix months ended June 30,\n{head}\t2025\t2024\n"
     text = ("The following tables summarize freight revenues, revenue carloads and average revenue per car:\n"
             f"Freight revenues{periods.format(head='Millions')}Grain & grain products\t$\t1,914\t$\t1,844\n\n"
             f"Revenue carloads{periods.format(head='Thousands')}Grain & grain products\t430\t410\n\n"
             f"Average revenue per car{periods.format(head='Dollars')}Grain & grain products\t$\t4,451\t$\t4,493\n")
-    question = "How much freight revenue did Acme Rail earn from grain & grain products in the first six months of 2025?"
+    question = ("How much freight revenue did Acme Rail earn from grain & grain products in the first six months "
+                "of 2025?")
     chosen = answerer.assess(question, with_filing_words(question), [_passage("Acme Rail Corporation", text)],
                              {"Acme Rail Corporation": ()}).chosen
     assert "1,914" in chosen[0].sentence.text
 
 
-def test_an_exhibit_number_is_no_figure_and_a_bonus_or_severance_is_an_amount(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_an_exhibit_number_is_no_figure_and_a_bonus_or_severance_is_an_amount(answerer):
 
     def states(question: str, text: str) -> bool:
         return _ranked(answerer, question, _passage("Acme Widgets, Inc.", text, form="8-K"))[0].states_value_asked
@@ -1371,8 +1331,7 @@ def test_an_exhibit_number_is_no_figure_and_a_bonus_or_severance_is_an_amount(em
                   "Ms. Roe's annual bonus target is 100% of her base salary of $600,000.")
 
 
-def test_guidance_asked_is_answered_by_a_forecast_not_by_a_result(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_guidance_asked_is_answered_by_a_forecast_not_by_a_result(answerer):
 
     def states(question: str, text: str, figure: str) -> bool:
         scored = _ranked(answerer, question, _passage("Acme Widgets, Inc.", text, form="EX-99.1", filed="2023-03-09"))
@@ -1404,8 +1363,7 @@ def test_what_is_asked_ends_at_a_comma_a_bracket_or_a_clause_and_when_there_asks
     assert "date" in _slots("Who replaced Jane Roe and when does he start?")
 
 
-def test_a_loss_asked_is_an_amount_and_a_sentence_opening_with_another_year_gives_that_years(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_a_loss_asked_is_an_amount_and_a_sentence_opening_with_another_year_gives_that_years(answerer):
 
     def states(question: str, text: str) -> bool:
         return _ranked(answerer, question, _passage("Acme Widgets, Inc.", text))[0].states_value_asked
@@ -1421,8 +1379,7 @@ def test_a_loss_asked_is_an_amount_and_a_sentence_opening_with_another_year_give
                   "the company of approximately $90 million.")  # no year asked: the opening year is the event's
 
 
-def test_money_spent_in_a_quarter_asked_by_its_length_is_no_balance_nor_a_years_figure(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_money_spent_in_a_quarter_asked_by_its_length_is_no_balance_nor_a_years_figure(answerer):
     question = ("How much did Acme Widgets spend on property, plant and equipment in the three months ended "
                 "June 29, 2024?")
 
@@ -1438,8 +1395,7 @@ def test_money_spent_in_a_quarter_asked_by_its_length_is_no_balance_nor_a_years_
                       form="10-K", filed="2024-11-01")  # an annual report's year
 
 
-def test_a_word_in_capitals_only_the_company_uses_is_still_asked_about(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_a_word_in_capitals_only_the_company_uses_is_still_asked_about(answerer):
     # retrieval takes "ECCR" for a ticker of the one company whose filings use it
     named = {"Acme Widgets, Inc.": ("ECCR",)}
     question = "Under Acme Widgets' 2019 rate plan, by how much was the ECCR tariff set to increase in 2020?"
@@ -1450,8 +1406,7 @@ def test_a_word_in_capitals_only_the_company_uses_is_still_asked_about(embedder)
     assert next(s for s in scored if s.sentence.text.startswith("ECCR")).states_value_asked
 
 
-def test_a_year_in_a_captions_sentence_about_an_event_is_no_columns_period(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_a_year_in_a_captions_sentence_about_an_event_is_no_columns_period(answerer):
     votes = _passage("Acme Widgets, Inc.", "1. The following nominees for directors were elected to serve a one-year "
                      "term expiring at the 2024 annual meeting of stockholders:\nNominee\tFor\tWithheld\t"
                      "Broker Non-Votes\nLeonard J. Elmore\t277,367,302\t11,873,413\t3,936,780\n", form="8-K",
@@ -1464,8 +1419,7 @@ def test_a_year_in_a_captions_sentence_about_an_event_is_no_columns_period(embed
     assert not _ranked(answerer, "What were Acme Widgets' net sales in 2023?", statement)[0].states_value_asked
 
 
-def test_a_figure_of_a_year_named_as_its_period_is_no_quarters(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_a_figure_of_a_year_named_as_its_period_is_no_quarters(answerer):
 
     def states(text: str) -> bool:
         passage = _passage("Acme Widgets, Inc.", text, form="6-K", filed="2023-01-30")
@@ -1476,8 +1430,7 @@ def test_a_figure_of_a_year_named_as_its_period_is_no_quarters(embedder):
     assert states("Comparable sales grew 4% in the fourth quarter of 2022.")  # "Q4" gives no known 4
 
 
-def test_a_headcount_asked_is_a_count_which_a_percentage_is_not(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_a_headcount_asked_is_a_count_which_a_percentage_is_not(answerer):
     question = "What was Acme Widgets' average headcount in the second quarter of 2025?"
     assert _slots(question) == ("number",)
     measures = _passage("Acme Widgets, Inc.", "Workforce productivity improved 9% in the second quarter of 2025 as "
@@ -1486,8 +1439,7 @@ def test_a_headcount_asked_is_a_count_which_a_percentage_is_not(embedder):
     assert _quoted(answerer, question, measures)[0] == "Total employees (average)\t29,711\t30,556"
 
 
-def test_a_row_of_percentages_gives_no_sum_of_money(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_a_row_of_percentages_gives_no_sum_of_money(answerer):
     question = "What were Acme Widgets' revenues for the three months ended June 30, 2025?"
     statement = _passage("Acme Widgets, Inc.", "Three Months Ended\nJune 30, 2025\tJune 30, 2024\n"
                          "As a percentage of revenues\t48\t%\t54\t%\nRevenues\t$\t11,079\t$\t9,559",
@@ -1504,8 +1456,7 @@ def test_what_is_asked_is_read_past_a_segment_s_long_name_ends_at_from_and_is_wh
                         filing_words=False) == ["data", "center", "revenu"]
 
 
-def test_a_value_left_blank_is_a_blank_of_most_of_what_is_asked(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_a_value_left_blank_is_a_blank_of_most_of_what_is_asked(answerer):
     question = "What was Acme Widgets' common equity Tier 1 capital ratio at September 30, 2024?"
     prospectus = _passage("Acme Widgets, Inc.", "We are offering for sale \u2007\u2007\u2007\u2007 shares of our "
                           "common stock.\nAs of September 30, 2024\nCommon equity Tier 1 capital ratio\t10.16%",
@@ -1527,8 +1478,7 @@ def test_an_analysts_word_for_an_amount_asks_for_a_number_and_a_year_to_date_is_
     assert quarters_named("in the first six months of 2025") == {2}
 
 
-def test_how_large_asks_for_what_follows_and_a_part_of_a_company_is_no_line_item(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_how_large_asks_for_what_follows_and_a_part_of_a_company_is_no_line_item(answerer):
     question = "How large was the up-front technology access fee Millennium agreed to pay under its Acme Widgets deal?"
     assert "fee" in _focus_terms(question)
     release = _passage("Acme Widgets, Inc.", "The terms call for an undisclosed up-front technology access fee. "
@@ -1541,8 +1491,7 @@ def test_how_large_asks_for_what_follows_and_a_part_of_a_company_is_no_line_item
 
 
 def test_a_percentage_asked_is_a_figure_with_its_sign_and_a_sentence_opening_with_an_events_year_is_that_years(
-        embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+        answerer):
 
     def states(question: str, text: str) -> bool:
         return _ranked(answerer, question, _passage("Acme Widgets, Inc.", text, form="DEF 14A"))[0].states_value_asked
@@ -1565,17 +1514,15 @@ def test_analysts_shorthand_for_line_items_is_searched_as_filings_write_them():
     assert Asked.of(question, with_filing_words(question), {}).slots == ("number",)  # revenue is an amount
 
 
-def test_a_footnote_mark_glued_to_a_word_is_no_figure(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_a_footnote_mark_glued_to_a_word_is_no_figure(answerer):
     question = "How many stock options did Acme Widgets grant its chief executive officer in March 2023?"
     grants = _passage("Acme Widgets, Inc.", "Executive\t2022    Bonus1\t2023    Base Salary2\n"
                       "Jane Roe    Chief Executive Officer\t$—\t$758,500", form="8-K", filed="2023-03-03")
     assert _quoted(answerer, question, grants) == []
 
 
-def test_an_analysts_word_in_capitals_is_asked_about_and_eps_is_held_with_a_loss_in_brackets(embedder):
+def test_an_analysts_word_in_capitals_is_asked_about_and_eps_is_held_with_a_loss_in_brackets(answerer):
     assert _focus_terms("What was Acme Widgets' RevPAR for full-year 2022?", filing_words=False) == ["revpar"]
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
     results = _passage("Acme Widgets, Inc.", "First\tFirst\nQuarter\tQuarter\n1998\t1997\n"
                        "Net income (loss)\t$47\t$(120)\nDiluted earnings (loss) per share\t$0.33\t$(0.96)",
                        form="10-Q", filed="1998-02-10")
@@ -1596,8 +1543,7 @@ def test_a_headcount_is_looked_for_where_annual_reports_give_it():
         assert set(resolver.infer(question).boosts["section"].sections) == {"Item 1", "Item 6"}
 
 
-def test_what_money_was_paid_for_is_asked_about_by_its_name_and_an_event_dated_before_the_filing_is_in_it(embedder):
-    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed)
+def test_what_money_was_paid_for_is_asked_about_by_its_name_and_an_event_dated_before_the_filing_is_in_it(answerer):
     question = "What price did Acme Widgets agree to pay for Tetra Drones under its February 2021 letter of intent?"
     # an annual report for fiscal 2020, filed after the letter of intent it reports as a subsequent event
     annual = _passage("Acme Widgets, Inc.", 'On February 26, 2021, the Company signed a Letter of Intent (the "LOI") '
