@@ -92,6 +92,7 @@ _QUESTION_NOISE = frozenset(terms(
     "response respond question answer relying rely details shown"))
 _YEAR = re.compile(rf"^{YEAR}$")
 _MONTH = "(?:" + "|".join(month.capitalize() for month in MONTHS) + ")"  # as written in prose dates
+_MEETING_YEAR = re.compile(rf"\b({YEAR})\s+(?:annual|special)\s+meeting", re.I)  # "the 2022 annual meeting"
 _DAY = re.compile(rf"\b({_MONTH})\s+\d{{1,2}},\s+({YEAR})\b")  # a day, as a question names it
 _DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b{_MONTH},?\s+\d{{4}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b")
 _PERSON = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-zA-Z'-]+\b")
@@ -490,6 +491,7 @@ class ExtractiveAnswerer:
         distinctive += [name for name in named
                         if not any(_holds_word(held, w) for held in words_of.values() for w in name)]
         years = set(years_asked(question))
+        meetings = set(_MEETING_YEAR.findall(question))
         negating = not _NEGATED.search(question)
         period_naming = {t for t in weights if PERIOD_NAMING.fullmatch(t)}  # "fiscal", "fy"
         months = set(re.findall(_MONTH, question))
@@ -557,6 +559,9 @@ class ExtractiveAnswerer:
             # (NVIDIA's "Data Center revenue was $41.1 billion")
             other_period |= kinds_asked == {WHOLE_YEAR} and schema_of(filing.form).quarterly and (
                 WHOLE_YEAR not in period_kinds(period_text))
+            # a meeting the question dates by its year is not one the passage names with other years only (PepsiCo's
+            # 8-K on its "2023 Annual Meeting" gives no votes of its 2022 meeting)
+            other_meeting = bool(meetings) and _only_others(set(_MEETING_YEAR.findall(chunk.text)), meetings)
             prior = 1.0 / (1 + math.log(passage.rank))
             section = chunk.section
             for sentence in passage_sentences(passage):
@@ -602,7 +607,7 @@ class ExtractiveAnswerer:
                     filled -= {"number"}
                 sentence_quarters = quarters_named(sequence_text)
                 other_quarter = bool(quarters) and _only_others(sentence_quarters, quarters)
-                if (other_quarter or after_latest
+                if (other_quarter or after_latest or other_meeting
                         or (other_period or quarter_asked and _YEAR_FIGURE.search(sentence.text))
                         and not sentence_quarters
                         or _ends_in_other_months(_period_months(sequence_text) or passage_months, period_months)

@@ -656,6 +656,20 @@ def test_a_filing_cannot_give_a_result_on_a_day_named_after_it_was_filed(answere
     assert not answerer.answer(question, with_filing_words(question), [later]).refused
 
 
+def test_a_meeting_dated_by_its_year_is_not_another_years_meeting(answerer):
+    # the passage names 2022 too (the year whose results the meeting heard)
+    votes = ("Acme Widgets held its {year} Annual Meeting of Shareholders on May 3, {year}, after its results for "
+             "2022.\n"
+             "Nominee\tFor\tAgainst\tAbstain\nJane Q. Doe\t1,005,178,935\t12,334,137\t2,634,817\n")
+    question = "How many votes were cast for Jane Q. Doe's election as an Acme Widgets director at the 2022 annual meeting?"
+
+    def refused(year: int) -> bool:
+        passage = _passage("Acme Widgets, Inc.", votes.format(year=year), form="8-K", filed=f"{year}-05-05")
+        return answerer.answer(question, with_filing_words(question), [passage]).refused
+
+    assert refused(2023) and not refused(2022)
+
+
 def test_a_vice_president_abbreviated_is_the_analysts_word_not_a_name():
     question = "Who took over the duties of Acme's Senior VP of Manufacturing after Mark Gherardi resigned?"
     assert not any("VP" in name for name in _names_in(question))
