@@ -560,8 +560,11 @@ class ExtractiveAnswerer:
             other_period |= kinds_asked == {WHOLE_YEAR} and schema_of(filing.form).quarterly and (
                 WHOLE_YEAR not in period_kinds(period_text))
             # a meeting the question dates by its year is not one the passage names with other years only (PepsiCo's
-            # 8-K on its "2023 Annual Meeting" gives no votes of its 2022 meeting)
-            other_meeting = bool(meetings) and _only_others(set(_MEETING_YEAR.findall(chunk.text)), meetings)
+            # 8-K on its "2023 Annual Meeting" gives no votes of its 2022 meeting); a meeting after the filing's year
+            # is one to come ("a one-year term expiring at the 2024 annual meeting" in an 8-K of December 2023)
+            held = {year for year in _MEETING_YEAR.findall(chunk.text)
+                    if not filing.filing_date or year <= filing.filing_date[:4]}
+            other_meeting = bool(meetings) and _only_others(held, meetings)
             prior = 1.0 / (1 + math.log(passage.rank))
             section = chunk.section
             for sentence in passage_sentences(passage):
