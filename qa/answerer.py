@@ -33,8 +33,8 @@ from qa.scorer import AnswerScorer
 from qa.tables import AGGREGATE_LABEL, CELL, GENERIC_LABEL, first_figure, label_terms, read_row, row_label
 from qa.vocabulary import (AMOUNTS, BOILERPLATE, COUNTS, DURATION, FILING_WORDS_FOR, FORECAST, FORECAST_STATED, LEAST,
                            MONEY, MONTH_QUARTER, MOST, NOT_MONEY, OTHER_ENTITIES, PERIOD_NAMING, QUARTER,
-                           STATEMENT_NAME, UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED, period_kinds, quarters_named,
-                           without_instructions, years_asked)
+                           REGIONS, STATEMENT_NAME, UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED, period_kinds,
+                           quarters_named, region_names, without_instructions, years_asked)
 
 MAX_SENTENCES = 3
 # parts of a question answered each (the dev questions have three at most): a longer list is several questions,
@@ -92,6 +92,7 @@ _QUESTION_NOISE = frozenset(terms(
     "response respond question answer relying rely details shown"))
 _YEAR = re.compile(rf"^{YEAR}$")
 _MONTH = "(?:" + "|".join(month.capitalize() for month in MONTHS) + ")"  # as written in prose dates
+_ABBREVIATION_AFTER = re.compile(r"\s*\(\w[\w&.-]*\)")  # "Latin America (LatAm)"
 _MEETING_YEAR = re.compile(rf"\b({YEAR})\s+(?:annual|special)\s+meeting", re.I)  # "the 2022 annual meeting"
 _DAY = re.compile(rf"\b({_MONTH})\s+\d{{1,2}},\s+({YEAR})\b")  # a day, as a question names it
 _DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b{_MONTH},?\s+\d{{4}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b")
@@ -490,6 +491,12 @@ class ExtractiveAnswerer:
                        for words in ([w for w in name if self._is_distinctive(w)] for name in named) if words]
         distinctive += [name for name in named
                         if not any(_holds_word(held, w) for held in words_of.values() for w in name)]
+        # the regions the question asks a figure of, but in a company's name ("Georgia Power") or an abbreviated
+        # name ("Frito-Lay North America (FLNA)": its rows say "FLNA")
+        company_words = company_terms.union(*(terms(a) for c in companies for a in company_aliases(c)))
+        unasked = without_instructions(question)
+        regions = [m.group() for m in REGIONS.finditer(unasked) if not set(terms(m.group())) <= company_words
+                   and not _ABBREVIATION_AFTER.match(unasked, m.end())]
         years = set(years_asked(question))
         meetings = set(_MEETING_YEAR.findall(question))
         negating = not _NEGATED.search(question)
@@ -622,6 +629,13 @@ class ExtractiveAnswerer:
                                                    or _only_others(set(YEAR_IN_TEXT.findall(row_label(sentence.text))),
                                                                    years))):
                     filled -= {"number"}  # its figures are another period's ("Fourth quarter of 2023" for 2022)
+                # a figure of a region asked is given with the region's name: in the sentence, its header or group,
+                # or the heading above it ("MGM China" over its bullets); Pfizer's Ibrance revenues split into U.S.
+                # and International give none for China
+                said = f"{_heading_text(sentence, sentence.start)}\n{sequence_text}".lower() if regions else ""
+                if "number" in filled and regions and not any(
+                        _holds_word(said, name) for region in regions for name in region_names(region)):
+                    filled -= {"number"}
                 if asks_result and not sentence.table_row and FORECAST_STATED.search(sentence.text):
                     filled -= {"number"}  # a forecast's figure is no result
                 if asks_forecast and not _forecast_stated(sentence, sequence_text):

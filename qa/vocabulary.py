@@ -73,6 +73,25 @@ CAPITAL_EXPENDITURES = ("capital expenditures", "purchases of property plant and
 # Places as analysts abbreviate them, matched in capitals only ("US", not the pronoun "us"); 3M's 2018 10-K counts
 # its people "employed in the United States".
 PLACES = {"us": ("united states", "u.s."), "uk": ("united kingdom", "u.k.")}
+# Regions a figure may be broken down by: a question naming one asks that region's figure, which a sentence or row
+# gives only when it, its header or its group names the region (Pfizer's 10-Q splits Ibrance into U.S. and
+# International: no China; J&J's splits DARZALEX the same way: no Europe)
+REGIONS = re.compile(r"\b(?:Europe|European|Asia|Asian|Africa|African|Americas|North America|Latin America|"
+                     r"South America|Middle East|Pacific|EMEA|APAC|China|Chinese|Japan|Japanese|India|Indian|"
+                     r"Germany|German|France|French|Canada|Canadian|Mexico|Mexican|Brazil|Australia|Korea|Taiwan|"
+                     r"Russia|Ukraine|Italy|Spain|Netherlands|Switzerland|Ireland|Singapore|Hong Kong|"
+                     r"United Kingdom|U\.K\.|UK|United States|U\.S\.|US|Texas|California|Florida|Georgia|New York)\b")
+# the ways a filing may write a region a question names
+_REGION_NAMES = [("united states", "u.s.", "us"), ("united kingdom", "u.k.", "uk"), ("europe", "european"),
+                 ("asia", "asian"), ("africa", "african"), ("china", "chinese"), ("japan", "japanese"),
+                 ("india", "indian"), ("germany", "german"), ("france", "french"), ("canada", "canadian"),
+                 ("mexico", "mexican")]
+
+
+def region_names(region: str) -> tuple[str, ...]:
+    """The lower-case ways of writing the region ("U.S." is the United States, "Chinese" is of China)."""
+    region = region.lower()
+    return next((names for names in _REGION_NAMES if region in names), (region,))
 FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "headcount": ("employees",),
     "workforce": ("employees",),

@@ -656,6 +656,24 @@ def test_a_filing_cannot_give_a_result_on_a_day_named_after_it_was_filed(answere
     assert not answerer.answer(question, with_filing_words(question), [later]).refused
 
 
+def test_a_figure_of_a_region_is_given_with_the_regions_name(answerer):
+    products = _passage("Acme Pharma Inc.", "Three Months Ended July 2, 2023\n(MILLIONS)\tU.S.\tInternational\t"
+                        "Worldwide\nIbrance\t$\t850\t$\t397\t$\t1,247\n", form="10-Q", filed="2023-08-09")
+
+    def states(question: str, passage: Passage = products) -> bool:
+        return _ranked(answerer, question, passage)[0].states_value_asked
+
+    assert states("How much Ibrance revenue did Acme Pharma generate in the second quarter of 2023?")
+    assert states("How much Ibrance revenue did Acme Pharma generate in the US in the second quarter of 2023?")
+    assert not states("How much Ibrance revenue did Acme Pharma generate in China in the second quarter of 2023?")
+    # the region may be in the heading above the sentence, or in an abbreviated name the rows go by
+    bullets = _passage("Acme Resorts, Inc.", "MGM China\n\u2022 Net revenues of $175 million in the current quarter "
+                       "compared to $315 million in the prior year quarter.\n", form="8-K", filed="2023-02-08")
+    assert states("What were Acme Resorts' MGM China net revenues in the fourth quarter of 2022?", bullets)
+    division = _passage("Acme Foods, Inc.", "Net revenue by division\n2022\t2021\nLatAm\t$\t9,779\t$\t8,108\n")
+    assert states("What was Acme Foods' Latin America (LatAm) division net revenue in 2022?", division)
+
+
 def test_a_meeting_dated_by_its_year_is_not_another_years_meeting(answerer):
     # the passage names 2022 too (the year whose results the meeting heard)
     votes = ("Acme Widgets held its {year} Annual Meeting of Shareholders on May 3, {year}, after its results for "
