@@ -161,10 +161,11 @@ _PAGE_REFERENCE = re.compile(r"\bpages?\s+\d+(?:\s*(?:to|through|and|-|–)\s*\d
 _COMPARISON = re.compile(r"\bcompared\s+(?:to|with)\b", re.I)
 # an exhibit's number before its description in an exhibit list ("99.1\tCaterpillar Inc. press release", "104\tThe
 # cover page ...", "Exhibit 10.2"): a row whose first cell is the number and whose other cells are words, or a line
-# that opens with a numbered exhibit's title (a PDF's "10.6 Delta Inventory Supply Agreement, dated ...", Boeing)
+# that opens with a numbered exhibit's title (a PDF's "10.6 Delta Inventory Supply Agreement, dated ...", Boeing;
+# "2.1 — Agreement of Merger ..." in Medicis' 1999 10-K)
 _EXHIBIT_NUMBER = re.compile(r"^\s*(?:exhibit\s+)?\d{1,3}(?:\.\d{1,3})?[a-z]?\t(?=[^\t\d]*[a-z][^\t]*$)"
                              r"|\bexhibit\s+\d{1,3}(?:\.\d{1,3})?\b"
-                             r"|^\s*\d{1,3}\.\d{1,3}[a-z]?\s+(?-i:(?=[A-Z][a-z]))", re.I | re.M)
+                             r"|^\s*\d{1,3}\.\d{1,3}[a-z]?\s+(?:[—–-]\s+)?(?-i:(?=[A-Z][a-z]))", re.I | re.M)
 _MONEY_ASKED = frozenset(terms(" ".join(MONEY)))
 _NOT_MONEY_ASKED = frozenset(terms(" ".join(NOT_MONEY)))
 _CURRENCY = re.compile(r"[$€£¥]")

@@ -1351,6 +1351,9 @@ def test_an_exhibit_number_is_no_figure_and_a_bonus_or_severance_is_an_amount(an
     assert not states("What was the carrying value of Acme Widgets' inventories at December 31, 2022?",
                       "10.6 Delta Inventory Supply Agreement, dated as of December 1, 2006, by and between Acme "
                       "Widgets, Inc. and United Launch Alliance")
+    assert not states("How many shares did Acme Widgets repurchase in the first quarter of 2022?",
+                      "2.1 \u2014 Agreement of Merger by and between Acme Widgets, Inc. and GenDerm Corporation, dated "
+                      "November 28, 2021(14)")  # the number and the title parted by a dash
     assert states("How many shares did Acme Widgets repurchase in the first quarter of 2022?",
                   "Acme Widgets repurchased\n2.5 million shares in the first quarter of 2022.")
     assert states("How many shares did Acme Widgets repurchase in the first quarter of 2022?",
