@@ -93,6 +93,8 @@ _QUESTION_NOISE = frozenset(terms(
 _YEAR = re.compile(rf"^{YEAR}$")
 _MONTH = "(?:" + "|".join(month.capitalize() for month in MONTHS) + ")"  # as written in prose dates
 _ABBREVIATION_AFTER = re.compile(r"\s*\(\w[\w&.-]*\)")  # "Latin America (LatAm)"
+# "767", "777X", "A350", "737s"; not "$325", "5.07", "2,000", "1-800-Flowers"
+_MODEL_NUMBER = re.compile(r"(?<![\w$.,-])[A-Z]?\d{3}[A-Z]?(?=s?(?![\w.,%-]))")
 _MEETING_YEAR = re.compile(rf"\b({YEAR})\s+(?:annual|special)\s+meeting", re.I)  # "the 2022 annual meeting"
 _DAY = re.compile(rf"\b({_MONTH})\s+\d{{1,2}},\s+({YEAR})\b")  # a day, as a question names it
 _DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b{_MONTH},?\s+\d{{4}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b")
@@ -498,6 +500,8 @@ class ExtractiveAnswerer:
         unasked = without_instructions(question)
         regions = [m.group() for m in REGIONS.finditer(unasked) if not set(terms(m.group())) <= company_words
                    and not _ABBREVIATION_AFTER.match(unasked, m.end())]
+        # a model's number the question asks a figure of ("the 767 program"): no year, no sum of money
+        models = [m.group() for m in _MODEL_NUMBER.finditer(unasked) if not YEAR_IN_TEXT.fullmatch(m.group())]
         years = set(years_asked(question))
         meetings = set(_MEETING_YEAR.findall(question))
         negating = not _NEGATED.search(question)
@@ -633,10 +637,13 @@ class ExtractiveAnswerer:
                 # a figure of a region asked is given with the region's name: in the sentence, its header or group,
                 # or the heading above it ("MGM China" over its bullets); Pfizer's Ibrance revenues split into U.S.
                 # and International give none for China
-                said = f"{_heading_text(sentence, sentence.start)}\n{sequence_text}".lower() if regions else ""
+                said = (f"{_heading_text(sentence, sentence.start)}\n{sequence_text}".lower() if regions or models
+                        else "")
                 if "number" in filled and regions and not any(
                         _holds_word(said, name) for region in regions for name in region_names(region)):
                     filled -= {"number"}
+                if "number" in filled and not all(_holds_word(said, model) for model in models):
+                    filled -= {"number"}  # nor a model's figure: Boeing's "$325" of the 777X is none of the 767's
                 if asks_result and not sentence.table_row and FORECAST_STATED.search(sentence.text):
                     filled -= {"number"}  # a forecast's figure is no result
                 if asks_forecast and not _forecast_stated(sentence, sequence_text):

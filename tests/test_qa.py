@@ -674,6 +674,19 @@ def test_a_figure_of_a_region_is_given_with_the_regions_name(answerer):
     assert states("What was Acme Foods' Latin America (LatAm) division net revenue in 2022?", division)
 
 
+def test_a_figure_of_a_model_is_given_with_the_models_number(answerer):
+    costs = _passage("Acme Aircraft Company", "We expensed abnormal production costs of $325 on the 777X program "
+                     "during the year ended December 31, 2022.")
+
+    def states(question: str) -> bool:
+        return _ranked(answerer, question, costs)[0].states_value_asked
+
+    assert states("How much of Acme Aircraft's 2022 abnormal production costs related to the 777X program?")
+    assert not states("How much of Acme Aircraft's 2022 abnormal production costs related to the 767 program?")
+    # a sum of money is no model's number
+    assert states("How much of Acme Aircraft's 2022 abnormal production costs exceeded $300 on the 777X program?")
+
+
 def test_a_meeting_dated_by_its_year_is_not_another_years_meeting(answerer):
     # the passage names 2022 too (the year whose results the meeting heard)
     votes = ("Acme Widgets held its {year} Annual Meeting of Shareholders on May 3, {year}, after its results for "
