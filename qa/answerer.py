@@ -634,16 +634,9 @@ class ExtractiveAnswerer:
                                                    or _only_others(set(YEAR_IN_TEXT.findall(row_label(sentence.text))),
                                                                    years))):
                     filled -= {"number"}  # its figures are another period's ("Fourth quarter of 2023" for 2022)
-                # a figure of a region asked is given with the region's name: in the sentence, its header or group,
-                # or the heading above it ("MGM China" over its bullets); Pfizer's Ibrance revenues split into U.S.
-                # and International give none for China
-                said = (f"{_heading_text(sentence, sentence.start)}\n{sequence_text}".lower() if regions or models
-                        else "")
-                if "number" in filled and regions and not any(
-                        _holds_word(said, name) for region in regions for name in region_names(region)):
+                if "number" in filled and (regions or models) and not _names_parts_asked(
+                        f"{_heading_text(sentence, sentence.start)}\n{sequence_text}".lower(), regions, models):
                     filled -= {"number"}
-                if "number" in filled and not all(_holds_word(said, model) for model in models):
-                    filled -= {"number"}  # nor a model's figure: Boeing's "$325" of the 777X is none of the 767's
                 if asks_result and not sentence.table_row and FORECAST_STATED.search(sentence.text):
                     filled -= {"number"}  # a forecast's figure is no result
                 if asks_forecast and not _forecast_stated(sentence, sequence_text):
@@ -941,6 +934,15 @@ def _other_line_item(row: Sentence, asked: set[str], synonyms: list[tuple[set[st
     held = set(sequence).union(*(word for word, phrases in synonyms
                                  if any(_holds_phrase(sequence, phrase) for phrase in phrases)))
     return not asked <= held
+
+
+def _names_parts_asked(said: str, regions: list[str], models: list[str]) -> bool:
+    """Whether what a sentence says (lower case: its text, header, group and the heading above it, where "MGM China"
+    heads its bullets) names one of the regions the question asks a figure of, and every model it names by number:
+    Pfizer's Ibrance revenues split into U.S. and International give none for China, Boeing's "$325" of the 777X is
+    none of the 767's."""
+    return ((not regions or any(_holds_word(said, name) for region in regions for name in region_names(region)))
+            and all(_holds_word(said, model) for model in models))
 
 
 def _by_row_labels(found: list[tuple], question_terms: set[str], focus: set[str]) -> list[tuple]:
