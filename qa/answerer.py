@@ -751,7 +751,8 @@ def _focus_terms(question: str, filing_words: bool = True) -> list[str]:
     [employees] did IBM have", with the filing words for its analysts' words unless `filing_words` is False. An
     answer sentence should hold them, not just the question's names."""
     focus = []
-    question = without_instructions(question)
+    # an abbreviation in brackets goes on with what is asked: "statutory (SAP) combined ratio"
+    question = _ABBREVIATION_AFTER.sub("", without_instructions(question))
     # each part of "what gain ..., and how much cash ..."
     for match in [*_FOCUS.finditer(question), *_FOCUS_BEFORE_VERB.finditer(question), *_SPENT_ON.finditer(question)]:
         asked = match.group(1)

@@ -627,6 +627,13 @@ def test_how_much_with_a_word_for_money_asks_a_sum_whatever_follows_it(answerer)
     assert Asked.of(question, with_filing_words(question), {}).asks_money
 
 
+def test_what_is_asked_goes_on_past_an_abbreviation_in_brackets():
+    assert _focus_terms("What was Acme Insurance's statutory (SAP) combined ratio for 2009?", filing_words=False) == [
+        "statutori", "combin", "ratio"]
+    assert _focus_terms("What was Acme Foods' Frito-Lay North America (FLNA) division net revenue in 2022?",
+                        filing_words=False) == ["divis", "net", "revenu"]
+
+
 def test_what_a_change_or_a_sum_is_of_is_read_before_its_verb():
     assert _focus_terms("How much did MGM China's net revenues fall in Q4 2022?") == ["net", "revenu"]
     assert _focus_terms("How much did tariffs cost Acme in Q3 FY25, in $?") == ["tariff", "cost"]
