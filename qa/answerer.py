@@ -30,7 +30,8 @@ from qa.models import Citation, FilingRef, Passage
 from qa.quotes import Sentence, cite, cite_row_group, cite_table_header, passage_sentences
 from qa.retrieval import analysts_words, opens_sentence, with_filing_words
 from qa.scorer import AnswerScorer
-from qa.tables import AGGREGATE_LABEL, CELL, GENERIC_LABEL, first_figure, label_terms, read_row, row_label
+from qa.tables import (AGGREGATE_LABEL, CELL, GENERIC_LABEL, first_figure, label_column_head, label_terms, read_row,
+                       row_label)
 from qa.vocabulary import (AMOUNTS, BOILERPLATE, COUNTS, DURATION, FILING_WORDS_FOR, FORECAST, FORECAST_STATED, LEAST,
                            MONEY, MONTH_QUARTER, MOST, NOT_MONEY, OTHER_ENTITIES, PERIOD_NAMING, QUARTER,
                            REGIONS, STATEMENT_NAME, UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED, period_kinds,
@@ -574,9 +575,9 @@ class ExtractiveAnswerer:
             # a meeting the question dates by its year is not one the passage names with other years only (PepsiCo's
             # 8-K on its "2023 Annual Meeting" gives no votes of its 2022 meeting); a meeting after the filing's year
             # is one to come ("a one-year term expiring at the 2024 annual meeting" in an 8-K of December 2023)
-            held = {year for year in _MEETING_YEAR.findall(chunk.text)
-                    if not filing.filing_date or year <= filing.filing_date[:4]}
-            other_meeting = bool(meetings) and _only_others(held, meetings)
+            other_meeting = bool(meetings) and _only_others({
+                year for year in _MEETING_YEAR.findall(chunk.text)
+                if not filing.filing_date or year <= filing.filing_date[:4]}, meetings)
             prior = 1.0 / (1 + math.log(passage.rank))
             section = chunk.section
             for sentence in passage_sentences(passage):
@@ -1198,14 +1199,8 @@ def _of_like_measure(sentence: Sentence, row: Sentence) -> bool:
     """Whether a table row may give the measure the row gives: not when the heads of their label columns differ,
     both given (Union Pacific's 10-Q of July 2025 gives "Grain & grain products" under "Millions" of freight revenue,
     "Thousands" of carloads and "Average revenue per car")."""
-    heads = {_label_column_head(sentence.header), _label_column_head(row.header)}
+    heads = {label_column_head(sentence.header), label_column_head(row.header)}
     return len(heads) == 1 or "" in heads
-
-
-def _label_column_head(header: str) -> str:
-    """The first cell of the header's last row of cells, which heads the column of labels; "" when none."""
-    rows = [line for line in header.splitlines() if CELL in line]
-    return rows[-1].split(CELL)[0].strip().lower() if rows else ""
 
 
 def _labelled_alike(sentence: Sentence, row: Sentence) -> bool:

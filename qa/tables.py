@@ -81,6 +81,18 @@ def label_terms(row: str) -> list[str]:
     return [t for t in terms(row_label(row)) if not t[0].isdigit()]
 
 
+def _rows_of_cells(header: str) -> list[str]:
+    """The header's lines that are rows of cells, not its caption lines."""
+    return [line for line in header.split("\n") if CELL in line]
+
+
+def label_column_head(header: str) -> str:
+    """The first cell of the header's last row of cells, which heads the column of labels ("Millions", "Average
+    revenue per car"); "" when none."""
+    rows = _rows_of_cells(header)
+    return rows[-1].split(CELL)[0].strip().lower() if rows else ""
+
+
 def read_row(header: str, row: str) -> str:
     """The row as "label: period figure; ..." when the header names one column for each of its figures; "" when
     it does not (then the row and the header are only quoted). The header's last row names the columns; a row
@@ -94,7 +106,7 @@ def read_row(header: str, row: str) -> str:
         figures.pop(0)  # a column of text beside the label's (a product's indication)
     if not figures or not all(_FIGURE.match(f.replace("$ ", "$")) for f in figures):
         return ""
-    rows = [[" ".join(c.split()) for c in line.split(CELL) if c.strip()] for line in header.split("\n") if CELL in line]
+    rows = [[" ".join(c.split()) for c in line.split(CELL) if c.strip()] for line in _rows_of_cells(header)]
     if not rows:
         return ""
     columns = rows[-1]

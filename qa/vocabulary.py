@@ -81,17 +81,18 @@ REGIONS = re.compile(r"\b(?:Europe|European|Asia|Asian|Africa|African|Americas|N
                      r"Germany|German|France|French|Canada|Canadian|Mexico|Mexican|Brazil|Australia|Korea|Taiwan|"
                      r"Russia|Ukraine|Italy|Spain|Netherlands|Switzerland|Ireland|Singapore|Hong Kong|"
                      r"United Kingdom|U\.K\.|UK|United States|U\.S\.|US|Texas|California|Florida|Georgia|New York)\b")
-# the ways a filing may write a region a question names
-_REGION_NAMES = [("united states", "u.s.", "us"), ("united kingdom", "u.k.", "uk"), ("europe", "european"),
-                 ("asia", "asian"), ("africa", "african"), ("china", "chinese"), ("japan", "japanese"),
-                 ("india", "indian"), ("germany", "german"), ("france", "french"), ("canada", "canadian"),
-                 ("mexico", "mexican")]
+# the ways a filing may write a region a question names (the abbreviated places' as PLACES gives them)
+_REGION_NAMES = [(place, *names) for place, names in PLACES.items()] + [
+    ("europe", "european"), ("asia", "asian"), ("africa", "african"), ("china", "chinese"), ("japan", "japanese"),
+    ("india", "indian"), ("germany", "german"), ("france", "french"), ("canada", "canadian"), ("mexico", "mexican")]
 
 
 def region_names(region: str) -> tuple[str, ...]:
     """The lower-case ways of writing the region ("U.S." is the United States, "Chinese" is of China)."""
     region = region.lower()
     return next((names for names in _REGION_NAMES if region in names), (region,))
+
+
 FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "headcount": ("employees",),
     "workforce": ("employees",),
