@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -349,9 +349,11 @@ class ExtractiveAnswerer:
         return self._scorer
 
     def answer(self, question: str, search_text: str, passages: list[Passage],
-               companies: Mapping[str, tuple[str, ...]] | None = None) -> Extract:
-        """`companies`: the indexed companies the question names, each with the tickers it names it by."""
-        assessment = self.assess(question, search_text, passages[:SCORED_PASSAGES], companies)
+               companies: Mapping[str, tuple[str, ...]] | None = None, also_read: Sequence[Passage] = ()) -> Extract:
+        """`companies`: the indexed companies the question names, each with the tickers it names it by; `also_read`:
+        passages ranked below `passages` to read as well."""
+        assessment = self.assess(question, search_text, [*passages[:SCORED_PASSAGES], *also_read], companies)
+        passages = [*passages, *also_read]
         confidence = self.scorer.probability(assessment.features) if assessment.chosen else 0.0
         if confidence < self.scorer.threshold:
             return Extract(NOT_FOUND, [], confidence, True, _rerank(passages, assessment.scored, []))
@@ -638,6 +640,8 @@ class ExtractiveAnswerer:
                 if "number" in filled and (regions or models) and not _names_parts_asked(
                         f"{_heading_text(sentence, sentence.start)}\n{sequence_text}".lower(), regions, models):
                     filled -= {"number"}
+                if "number" in filled and sentence.table_row and _counts_another_kind(asked, sentence):
+                    filled -= {"number"}  # Sears' "Lands' End 16" under "Domestic Retail Stores" are no revenues
                 if asks_result and not sentence.table_row and FORECAST_STATED.search(sentence.text):
                     filled -= {"number"}  # a forecast's figure is no result
                 if asks_forecast and not _forecast_stated(sentence, sequence_text):
@@ -936,6 +940,17 @@ def _other_line_item(row: Sentence, asked: set[str], synonyms: list[tuple[set[st
     held = set(sequence).union(*(word for word, phrases in synonyms
                                  if any(_holds_phrase(sequence, phrase) for phrase in phrases)))
     return not asked <= held
+
+
+def _counts_another_kind(asked: Asked, row: Sentence) -> bool:
+    """Whether a table row's header and group say its figures count things when a sum of money is asked, or are sums
+    of money when a count is asked ("Revenues" over Netflix's "EMEA" row gives no paid memberships), its own
+    currency signs aside."""
+    said = f"{row.header}\n{row.group}"
+    said_terms = set(terms(said))
+    counts = bool(said_terms & _COUNTS_ASKED)
+    money = bool(said_terms & _MONEY_ASKED) or bool(_MONEY_WRITTEN.search(f"{said}\n{row.text}"))
+    return asked.asks_money and counts and not money or asked.asks_count and money and not counts
 
 
 def _names_parts_asked(said: str, regions: list[str], models: list[str]) -> bool:

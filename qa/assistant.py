@@ -200,7 +200,7 @@ class Assistant:
         retrieval = self.retriever.retrieve(resolved.question, resolved.filters, max(k, SCORED_PASSAGES),
                                             resolved.earlier_filings)
         extract = self.answerer.answer(resolved.question, retrieval.search_text, retrieval.passages,
-                                       retrieval.named_companies)
+                                       retrieval.named_companies, retrieval.named_rows)
         answer = Answer(question, extract.text, extract.refused, extract.citations, extract.ranked_passages[:k],
                         retrieval.filters, resolved.question, flags, extract.confidence)
         # With an LLM, it decides from the passages whenever retrieval found any, refusing by its prompt's rule;

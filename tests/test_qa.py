@@ -1620,3 +1620,19 @@ def test_a_month_abbreviated_with_its_year_is_a_date_not_a_name():
     question = "IMGN's new CFO in Mar '01 — who was it and where did he come from?"
     assert _names_in(question) == [] and years_asked(question) == ["2001"]
     assert years_asked("JWN March '23 equity grants") == ["2023"]
+
+
+def test_a_row_counting_things_gives_no_sum_of_money_and_a_row_of_sums_no_count(answerer):
+    revenues = _passage("Acme Widgets, Inc.", "Streaming revenues (in thousands)\nJune 30, 2025\tJune 30, 2024\n"
+                        "EMEA\t3,538,175\t3,007,772\n", form="10-Q", filed="2025-07-18")
+    stores = _passage("Acme Widgets, Inc.", "Retail stores\nJune 30, 2025\tJune 30, 2024\nEMEA\t16\t15\n",
+                      rank=2, form="10-Q", filed="2025-07-18")
+    members = "How many paid memberships did Acme Widgets have in EMEA as of June 30, 2025?"
+    revenue = "What revenues did Acme Widgets earn in EMEA in the quarter ended June 30, 2025?"
+
+    def states(question: str, passage: Passage) -> bool:
+        return next(s for s in answerer.scored_sentences(question, with_filing_words(question), [passage])
+                    if s.sentence.text.startswith("EMEA")).states_value_asked
+
+    assert not states(members, revenues) and states(revenue, revenues)
+    assert not states(revenue, stores) and states(members.replace("paid memberships", "stores"), stores)

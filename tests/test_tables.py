@@ -375,3 +375,30 @@ def test_a_header_row_naming_quarters_is_a_header_not_a_row_of_amounts():
             "Asia Pacific\t455\t2,732\t313\t1,813\t516\t4,987\t13%\n")
     sentences = {s.text: s for s in passage_sentences(_passage_of(text))}
     assert sentences["Asia Pacific\t455\t2,732\t313\t1,813\t516\t4,987\t13%"].header == header
+
+
+def test_a_chunk_holding_a_row_labelled_with_a_name_asked_about_is_read_though_ranked_below(
+        assistant, tmp_path, monkeypatch):
+    rows = "".join(f"<tr><td>{name}</td><td>{1000 + 37 * i:,}</td><td>{900 + 31 * i:,}</td></tr>\n"
+                   for i, name in enumerate(PRODUCTS))
+    # prose naming the product again and again outranks the table of forty products that gives its figure
+    prose = "".join(f"<p>In {place}, Spindles net sales grew as customers in {place} ordered Spindles in fiscal 2024 "
+                    f"for new plants, and Spindles orders from {place} rose again late in the year.</p>\n"
+                    for place in ("Ohio", "Texas", "Quebec", "Bavaria", "Lombardy", "Osaka", "Busan", "Gujarat"))
+    assistant.ingest([_html_10k(tmp_path / "acme_10k.htm", "Acme Widgets, Inc.", "September 28, 2024",
+                                "November 1, 2024", f"""{prose}
+<div>{CAPTION}</div>
+<table>
+<tr><td></td><td>September 28, 2024</td><td>September 30, 2023</td></tr>
+{rows}</table>""")])
+    assistant.index.refresh_lexical()
+    monkeypatch.setattr("qa.retrieval.RARE_NAME", 1.01)  # in a filing of a few chunks no name is rare
+    question = "What were Acme Widgets' Spindles net sales in fiscal 2024?"
+    retrieval = assistant.retriever.retrieve(question, Filters(), 2)
+    assert not any("Spindles\t" in p.chunk.text for p in retrieval.passages)
+    assert [p for p in retrieval.named_rows if "Spindles\t1,851" in p.chunk.text]
+    extract = assistant.answerer.answer(question, retrieval.search_text, retrieval.passages,
+                                        retrieval.named_companies, retrieval.named_rows)
+    assert "1,851" in extract.text and not extract.refused
+    monkeypatch.setattr("qa.retrieval.NAMED_ROWS", 0)
+    assert not assistant.retriever.retrieve(question, Filters(), 2).named_rows
