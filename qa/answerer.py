@@ -770,7 +770,9 @@ def _focus_terms(question: str, filing_words: bool = True) -> list[str]:
             w for w in _CAPITALISED.findall(asked) if w.lower() not in FILING_WORDS_FOR)))
         focus += [t for t in terms(with_filing_words(asked) if filing_words else asked) if t not in _QUESTION_NOISE
                   and t not in names and t not in _MEASURES and not _YEAR.match(t)]
-    return list(dict.fromkeys(focus))
+    # a period's word qualifies what is asked ("quarterly cash dividend"), unless the periods are what is counted
+    measured = [t for t in focus if t not in _PERIOD_WORDS]
+    return list(dict.fromkeys(measured or focus))
 
 
 def _states_number(asked: Asked, text: str) -> bool:

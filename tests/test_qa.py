@@ -1636,3 +1636,13 @@ def test_a_row_counting_things_gives_no_sum_of_money_and_a_row_of_sums_no_count(
 
     assert not states(members, revenues) and states(revenue, revenues)
     assert not states(revenue, stores) and states(members.replace("paid memberships", "stores"), stores)
+
+
+def test_a_periods_word_qualifies_what_is_asked_unless_periods_are_counted(answerer):
+    assert _focus_terms("What quarterly cash dividend did Acme declare with its third-quarter results?") == [
+        "cash", "dividend"]
+    assert _focus_terms("How many quarters of growth did Acme report?") == ["quarter"]
+    release = _passage("Acme Widgets, Inc.", "Acme announced today that net income for the fiscal quarter ended "
+                       "November 2, 2024 was $44.2 million, or $0.89 per share.", form="8-K", filed="2024-11-22")
+    question = "What quarterly cash dividend did Acme Widgets declare with its third-quarter fiscal 2024 results?"
+    assert not _quoted(answerer, question, release)  # the quarter's earnings are no dividend
