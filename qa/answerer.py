@@ -612,7 +612,8 @@ class ExtractiveAnswerer:
                     # a row labelled with part of what is asked and not the rest is another line item: "Net sales"
                     # is Ulta's total, not its e-commerce net sales; "Gain on consolidation" no net revenues
                     filled -= {"number"}
-                elif sentence.table_row and _label_asked(sentence.text, question_terms - company_terms):
+                elif (sentence.table_row and _label_asked(sentence.text, question_terms - company_terms)
+                      and not _measures_another(sentence, focus_written, asked)):
                     # a row labelled with the question's words ("Greater China" for "revenue in Greater China")
                     # states its figure of what is asked, though its table's title is in another passage; not a row
                     # labelled with the company's name alone (Best Buy's "Best Buy" stores for its revenue)
@@ -942,6 +943,15 @@ def _other_line_item(row: Sentence, asked: set[str], synonyms: list[tuple[set[st
     held = set(sequence).union(*(word for word, phrases in synonyms
                                  if any(_holds_phrase(sequence, phrase) for phrase in phrases)))
     return not asked <= held
+
+
+def _measures_another(row: Sentence, focus: set[str], asked: Asked) -> bool:
+    """Whether a table row's header or group names what its figures measure, and none of it is what is asked: "CPU
+    Units" and "Revenue" over Apple's "Japan" row give no iPads sold in Japan (fees are what "how much did Cabot
+    pay" asks)."""
+    said = set(terms(f"{row.header}\n{row.group}"))
+    money = said & _MONEY_ASKED
+    return bool(money or said & _COUNTS_ASKED) and not said & focus and not (money and asked.asks_money)
 
 
 def _counts_another_kind(asked: Asked, row: Sentence) -> bool:

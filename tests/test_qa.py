@@ -1646,3 +1646,21 @@ def test_a_periods_word_qualifies_what_is_asked_unless_periods_are_counted(answe
                        "November 2, 2024 was $44.2 million, or $0.89 per share.", form="8-K", filed="2024-11-22")
     question = "What quarterly cash dividend did Acme Widgets declare with its third-quarter fiscal 2024 results?"
     assert not _quoted(answerer, question, release)  # the quarter's earnings are no dividend
+
+
+def test_a_row_labelled_with_the_questions_words_gives_no_figure_of_another_measure_its_header_names(answerer):
+    segments = _passage("Acme Widgets, Inc.", "Operating Segments\tQ1 2011 CPU Units K\tQ1 2011 Revenue $M\n"
+                        "Japan\t162\t1,433\nEurope\t1,203\t4,015\n", form="8-K", filed="2011-01-18")
+
+    def states(question: str) -> bool:
+        return next(s for s in answerer.scored_sentences(question, with_filing_words(question), [segments])
+                    if s.sentence.text.startswith("Japan")).states_value_asked
+
+    assert not states("How many iPads did Acme Widgets sell in Japan in the first quarter of fiscal 2011?")
+    assert states("What was Acme Widgets' revenue in Japan in the first quarter of fiscal 2011?")
+    # compensation is a sum of money, as the salary a header names is
+    pay = _passage("Acme Widgets, Inc.", "Name and Principal Position\tYear\tSalary\tAll other\tTotal\n"
+                   "Jane Q. Roe\t2015\t$93,840\t$19,128\t$112,968\n", form="20-F", filed="2016-03-30")
+    question = "What total compensation did Acme Widgets report for CEO Jane Q. Roe for 2015?"
+    assert next(s for s in answerer.scored_sentences(question, with_filing_words(question), [pay])
+                if s.sentence.text.startswith("Jane")).states_value_asked
