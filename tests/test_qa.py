@@ -1664,3 +1664,12 @@ def test_a_row_labelled_with_the_questions_words_gives_no_figure_of_another_meas
     question = "What total compensation did Acme Widgets report for CEO Jane Q. Roe for 2015?"
     assert next(s for s in answerer.scored_sentences(question, with_filing_words(question), [pay])
                 if s.sentence.text.startswith("Jane")).states_value_asked
+
+
+def test_a_filing_phrase_is_held_with_a_word_between_its_words(answerer):
+    flows = _passage("Acme Widgets, Inc.", "Consolidated Statements of Cash Flows (In millions)\nYear Ended\t"
+                     "Jan 29, 2023\tJan 30, 2022\nPurchases related to property and equipment and intangible assets"
+                     "\t(1,833)\t(976)\n", filed="2023-02-24")
+    question = "What was Acme Widgets' capex in fiscal 2023?"
+    assert next(s for s in answerer.scored_sentences(question, with_filing_words(question), [flows])
+                if s.sentence.text.startswith("Purchases")).states_value_asked
