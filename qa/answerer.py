@@ -516,6 +516,7 @@ class ExtractiveAnswerer:
         months = set(re.findall(_MONTH, question))
         asks_spending = _SPENT_ON.search(question) is not None  # money that went out over a period
         period_months = _period_months(question)
+        names_month = re.search(rf"\b{_MONTH}\b", question) is not None
         quarters = quarters_named(question)
         # a quarter alone, a year to date, a whole year; a year named with no month or quarter is a whole year's
         # (Apple's research and development in fiscal 2025 is not its nine months' in a 10-Q)
@@ -623,6 +624,12 @@ class ExtractiveAnswerer:
                     # labelled with the company's name alone (Best Buy's "Best Buy" stores for its revenue)
                     filled |= replace(asked, focus={}).filled_by(sentence.text) & {"number"}
                     focus_share = 1.0
+                elif (sentence.table_row and not names_month
+                      and re.fullmatch(r"total\W*", row_label(sentence.text), re.I) and focus_written <= set(_sentence_terms(f"{sentence.header}\n{sentence.group}", negating))):
+                    # a "Total" row is the total of what its header or group names (Union Pacific's revenue carloads
+                    # under "Revenue carloads"), but not a month's that the question names (Wells Fargo's October
+                    # repurchases, a row of their quarter's table)
+                    filled |= replace(asked, focus={}).filled_by(sentence.text) & {"number"}
                 elif sentence.table_row and focus_written and not focus_written & own:
                     # nor a row whose label, group and header hold nothing of what is measured: "Las Vegas Strip
                     # Resorts net revenues" gives no RevPAR (a row labelled with the question's names alone is
@@ -645,7 +652,7 @@ class ExtractiveAnswerer:
                 if "number" in filled and (regions or models) and not _names_parts_asked(
                         f"{_heading_text(sentence, sentence.start)}\n{sequence_text}".lower(), regions, models):
                     filled -= {"number"}
-                if "number" in filled and sentence.table_row and _counts_another_kind(asked, sentence):
+                if "number" in filled and sentence.table_row and _counts_another_kind(asked, sentence, focus_written):
                     filled -= {"number"}  # Sears' "Lands' End 16" under "Domestic Retail Stores" are no revenues
                 if asks_result and not sentence.table_row and FORECAST_STATED.search(sentence.text):
                     filled -= {"number"}  # a forecast's figure is no result
@@ -958,12 +965,14 @@ def _measures_another(row: Sentence, focus: set[str], asked: Asked) -> bool:
     return bool(money or said & _COUNTS_ASKED) and not said & focus and not (money and asked.asks_money)
 
 
-def _counts_another_kind(asked: Asked, row: Sentence) -> bool:
+def _counts_another_kind(asked: Asked, row: Sentence, focus: set[str]) -> bool:
     """Whether a table row's header and group say its figures count things when a sum of money is asked, or are sums
     of money when a count is asked ("Revenues" over Netflix's "EMEA" row gives no paid memberships), its own
-    currency signs aside."""
+    currency signs aside, and do not name what is asked ("Revenue carloads" are what "how many carloads" counts)."""
     said = f"{row.header}\n{row.group}"
     said_terms = set(terms(said))
+    if said_terms & focus:
+        return False
     counts = bool(said_terms & _COUNTS_ASKED)
     money = bool(said_terms & _MONEY_ASKED) or bool(_MONEY_WRITTEN.search(f"{said}\n{row.text}"))
     return asked.asks_money and counts and not money or asked.asks_count and money and not counts

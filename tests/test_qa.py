@@ -1673,3 +1673,15 @@ def test_a_filing_phrase_is_held_with_a_word_between_its_words(answerer):
     question = "What was Acme Widgets' capex in fiscal 2023?"
     assert next(s for s in answerer.scored_sentences(question, with_filing_words(question), [flows])
                 if s.sentence.text.startswith("Purchases")).states_value_asked
+
+
+def test_a_total_row_states_the_total_of_what_its_header_names_but_not_a_month_asked(answerer):
+    carloads = _passage("Acme Rail Corp.", "Revenue carloads\tThree months ended June 30,\nThousands\t2025\t2024\n"
+                        "Grain\t200\t190\nCoal\t300\t310\nTotal\t2,114\t2,037\n", form="10-Q", filed="2025-07-24")
+
+    def states(question: str) -> bool:
+        return next(s for s in answerer.scored_sentences(question, with_filing_words(question), [carloads])
+                    if s.sentence.text.startswith("Total")).states_value_asked
+
+    assert states("How many revenue carloads did Acme Rail haul in the second quarter of 2025?")
+    assert not states("How many revenue carloads did Acme Rail haul in June 2025?")  # June's is no row here
