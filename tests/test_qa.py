@@ -1685,3 +1685,11 @@ def test_a_total_row_states_the_total_of_what_its_header_names_but_not_a_month_a
 
     assert states("How many revenue carloads did Acme Rail haul in the second quarter of 2025?")
     assert not states("How many revenue carloads did Acme Rail haul in June 2025?")  # June's is no row here
+
+
+def test_an_auxiliary_or_adverb_of_the_subject_is_not_what_is_asked(answerer):
+    question = "How much did Acme Widgets still have available under its share repurchase authorization?"
+    assert not {"still", "have"} & set(_focus_terms(question))
+    authorization = _passage("Acme Widgets, Inc.", "As of January 26, 2025, we were authorized, subject to certain "
+                             "specifications, to repurchase up to $38.7 billion of our common stock.")
+    assert _quoted(answerer, question, authorization)
