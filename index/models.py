@@ -148,8 +148,9 @@ PENDING, COMPLETE = "pending", "complete"
 # a group of rows opens at the group's label line when it fits; 9: a chunk opening at a table keeps all its caption
 # lines, and an overlap does not open at a caption line above rows that carry it as their header; 10: a fixed-width
 # text's table lines outside SGML table tags (a label, then figures) are rows; 11: a footnote's mark after a header
-# cell's words ("Under the Program (1)") is no amount, so that the row is a header.
-INDEXING_VERSION = 11
+# cell's words ("Under the Program (1)") is no amount, so that the row is a header; 12: a PDF word's last letter
+# that kerning parts from it is joined again ("Balance Shee t").
+INDEXING_VERSION = 12
 
 
 @dataclass(frozen=True)

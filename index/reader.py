@@ -33,6 +33,11 @@ PDF_LINE = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|$)")
 # "of icers" "officers", and "of the" or "of ices" stay as they are.
 LIGATURE_SPLIT = re.compile(r"(?<![A-Za-z])([A-Za-z]*)f ([a-z]+)(?![A-Za-z])")
 LIGATURE_LETTERS = ("ff", "fi", "fl", "ffi", "ffl")
+# pdfium reads a gap of some fonts' kerning before a word's last letter as a space (3M's 2018 10-K titles its
+# statements "Consolidated Statement of Incom e", "Consolidated Balance Shee t"): the letter is joined again when
+# the word before it is no English word and the two are one ("Shee t" reads "Sheet"; "party e" stays). Only white
+# space changes.
+LAST_LETTER_SPLIT = re.compile(r"(?<![A-Za-z])([A-Za-z]{2,}) ([a-z])(?![A-Za-z])")
 PDF_PERIOD_CELL = re.compile(rf"(?:{MONTH_WORD}\s+\d{{1,2}},?\s+)?{YEAR}", re.I)  # "January 28, 2023", "2022"
 PDF_MONTH_DAY = re.compile(rf"{MONTH_WORD}\s+\d{{1,2}},?", re.I)  # the upper line of a date cell set on two lines
 PDF_YEAR_OPENING = re.compile(rf"({YEAR})\s+(\S.*)")  # its lower line, with the next cell: "2022 % Change"
@@ -342,11 +347,15 @@ class PdfPageText:
     added: frozenset[int] = frozenset()
 
 
-def pdf_page_text(text_page, mend_ligatures: bool = True, stack_periods: bool = True) -> PdfPageText:
-    """`mend_ligatures=False`: the words split as pdfium reads them, and `stack_periods=False`: a header's date cells
-    on lines of their own, as earlier readers wrote them."""
+def pdf_page_text(text_page, mend_ligatures: bool = True, stack_periods: bool = True,
+                  join_last_letters: bool = True) -> PdfPageText:
+    """`mend_ligatures=False`: the words split as pdfium reads them, `stack_periods=False`: a header's date cells
+    on lines of their own, and `join_last_letters=False`: a word's last letter parted by kerning, as earlier readers
+    wrote them."""
     lines = _pdf_lines(text_page)
     text = "\n".join(_with_period_rows(lines) if stack_periods else lines).strip("\n")
+    if join_last_letters:
+        text = LAST_LETTER_SPLIT.sub(_joined_last_letter, text)
     if not mend_ligatures:
         return PdfPageText(text)
     pieces, added, end, length = [], set(), 0, 0
@@ -397,6 +406,12 @@ def _with_period_rows(lines: list[str]) -> list[str]:
             rows.append(lines[i])
             i += 1
     return rows
+
+
+def _joined_last_letter(split: re.Match) -> str:
+    words = _english_words()
+    word, letter = split.groups()
+    return word + letter if word.lower() not in words and words[f"{word}{letter}".lower()] else split.group()
 
 
 def _ligature_letters(before: str, after: str) -> str | None:

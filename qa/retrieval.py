@@ -130,7 +130,7 @@ class HybridRetriever:
             if _holds_line_item(chunk.text, asked):
                 fused[chunk.chunk_id] *= 1.0 + LINE_ITEM_BOOST
             if statements and statements & statements_named("\n".join(
-                    [chunk.table_header, *chunk.text.splitlines()[:STATEMENT_TITLE_LINES]])):
+                    [chunk.table_header, *chunk.text.splitlines()[:STATEMENT_TITLE_LINES]]), titles_only=True):
                 fused[chunk.chunk_id] *= 1.0 + STATEMENT_BOOST
         chunks = sorted(chunks, key=lambda chunk: fused[chunk.chunk_id], reverse=True)
         passages = [Passage(rank, chunk, round(fused[chunk.chunk_id], 6)) for rank, chunk in enumerate(chunks, 1)]

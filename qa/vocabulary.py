@@ -396,10 +396,13 @@ _STATEMENT_KINDS = {"balance sheet": re.compile(r"balance|position", re.I), "cas
                     "income": re.compile(r"income|operations|earnings|p&l", re.I)}
 
 
-def statements_named(text: str) -> frozenset[str]:
-    """The kinds of financial statement the text names (STATEMENT_NAME)."""
-    return frozenset(kind for name in STATEMENT_NAME.finditer(text) for kind, words in _STATEMENT_KINDS.items()
-                     if words.search(name.group()))
+def statements_named(text: str, titles_only: bool = False) -> frozenset[str]:
+    """The kinds of financial statement the text names (STATEMENT_NAME); with `titles_only`, those a line opens with,
+    as a statement's title does (not "costs included in our Consolidated Statements of Income", a note's caption)."""
+    names = (name for name in STATEMENT_NAME.finditer(text)
+             if not titles_only or not re.sub(r"(?i)\b(?:condensed|consolidated|combined)\b", "", text[
+                 text.rfind("\n", 0, name.start()) + 1:name.start()]).strip())
+    return frozenset(kind for name in names for kind, words in _STATEMENT_KINDS.items() if words.search(name.group()))
 
 # The unit an answer should be given in, as a question may ask for it ("(in USD millions)", "in percentage
 # terms"): an instruction to whoever answers, not words to search for ("USD" and "millions" match every debt table).

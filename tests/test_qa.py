@@ -1693,3 +1693,27 @@ def test_an_auxiliary_or_adverb_of_the_subject_is_not_what_is_asked(answerer):
     authorization = _passage("Acme Widgets, Inc.", "As of January 26, 2025, we were authorized, subject to certain "
                              "specifications, to repurchase up to $38.7 billion of our common stock.")
     assert _quoted(answerer, question, authorization)
+
+
+def test_a_row_of_another_table_than_the_statement_a_question_names_weighs_less(answerer, monkeypatch):
+    from qa.vocabulary import statements_named
+
+    note = _passage("Acme Widgets, Inc.", "Total stock-based compensation costs included in our Consolidated "
+                    "Statements of Income for fiscal 2022 and 2021 were as follows:\n(in millions)\t2022\t2021\n"
+                    "Cost of revenue\t$\t97\t$\t70\n", rank=3, filed="2023-01-20")
+    statement = _passage("Acme Widgets, Inc.", "CONSOLIDATED STATEMENTS OF INCOME\n(In millions)\nYears Ended\t"
+                         "December 2, 2022\tDecember 3, 2021\nTotal revenue\t17,606\t15,785\n", filed="2023-01-20")
+    # a note's caption names the statement; only a statement's title opens a line with its name
+    assert statements_named(note.chunk.text) == {"income"} and not statements_named(note.chunk.text, titles_only=True)
+    assert statements_named(statement.chunk.text, titles_only=True) == {"income"}
+    question = "What is Acme Widgets' FY2022 total revenue? Answer based on the income statement."
+
+    def scores() -> dict[str, float]:
+        return {s.sentence.text.split("\t")[0]: s.score for s in _ranked(answerer, question, note, statement)
+                if s.sentence.table_row}
+
+    weighed = scores()
+    monkeypatch.setattr("qa.answerer.OTHER_STATEMENT", 1.0)
+    plain = scores()
+    assert weighed["Total revenue"] == pytest.approx(plain["Total revenue"])
+    assert weighed["Cost of revenue"] < plain["Cost of revenue"]

@@ -342,3 +342,13 @@ def test_parse_cli_warns_of_a_cut_off_submission_and_refuses_text_over_the_limit
     assert result.exit_code == 0
     assert f"{SAMPLE}: error: 12,222 characters of text are over the limit of 5,000 a file\n" in result.stdout
     assert f"  warning: {CUT_OFF_IN_EXHIBIT}\n" in result.stdout
+
+
+def test_a_words_last_letter_pdfium_parts_by_kerning_is_joined_again(tmp_path):
+    # the fixture's text is what pdfium reads from such a PDF (3M's 2018 10-K: "Consolidated Balance Shee t")
+    path = tmp_path / "kerning.pdf"
+    path.write_bytes(make_pdf([["FORM 10-K", "Acme Widgets, Inc. Consolidated Balance Shee t",
+                                "Consolidated Statement of Incom e", "Note 4 (a) and part e of the plan."]]))
+    text = read_filing(path).text
+    assert "Consolidated Balance Sheet" in text and "Consolidated Statement of Income" in text
+    assert "part e of the plan" in text  # a word as it stands and a letter: not joined
