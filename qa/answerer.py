@@ -1144,8 +1144,10 @@ def _forecast_stated(sentence: Sentence, sequence_text: str) -> bool:
 
 def _heading_text(sentence: Sentence, position: int) -> str:
     """The text of the sentence's passage in the HEADING_REACH characters above `position` (an offset in the
-    filing's text)."""
+    filing's text), or above the sentence when `position` is above the passage (a header the chunk carries from
+    above: Best Buy's "Revenue by product category" stands in the passage below it, over "Domestic:" and its rows)."""
     chunk = sentence.passage.chunk
+    position = position if position >= chunk.char_start else sentence.start
     return chunk.text[max(0, position - chunk.char_start - HEADING_REACH):max(0, position - chunk.char_start)]
 
 

@@ -1717,3 +1717,17 @@ def test_a_row_of_another_table_than_the_statement_a_question_names_weighs_less(
     plain = scores()
     assert weighed["Total revenue"] == pytest.approx(plain["Total revenue"])
     assert weighed["Cost of revenue"] < plain["Cost of revenue"]
+
+
+def test_a_caption_in_the_passage_below_a_header_carried_from_above_says_what_its_rows_are(answerer):
+    header = "Fiscal Years Ended\t2023\t2022\n"
+    text = ("Revenue by product category\n\nDomestic:\nComputing and Mobile Phones\t$\t18,191\t$\t20,693\n"
+            "Appliances\t6,381\t6,784\nInternational:\nAppliances\t355\t383\n")
+    filing = FilingRef(company="Acme Widgets, Inc.", form="10-K", filing_date="2023-03-17",
+                       accession="0000000000-23-000001", filing_id="acme", source="f.htm")
+    # a chunk cut below its table's header carries the header from 100 characters above it
+    chunk = Chunk("acme#2", filing, text, "Item 8", "Financial Statements", 100, 100 + len(text),
+                  table_header=header, table_header_start=0)
+    question = "What were Acme Widgets' Domestic appliances revenues in fiscal 2023?"
+    rows = [s for s in _ranked(answerer, question, Passage(1, chunk, 1.0)) if s.sentence.text.startswith("Appl")]
+    assert rows[0].states_value_asked and "6,381" in rows[0].sentence.text
