@@ -147,6 +147,8 @@ _TITLE_WORD = re.compile(r"\b(?:" + "|".join(sorted((w for w in _NOT_NAMES if le
 # An officer's title under a signature ("Controller (Principal Accounting Officer)", "Title: Chief Financial Officer")
 _SIGNER_TITLE = re.compile(r"\b(?:chief|officer|president|director|chairman|chair|treasurer|secretary|controller|"
                            r"counsel|partner|manager|member|trustee|attorney-in-fact)\b", re.I)
+_ROLE = re.compile(r"(?:ceo|cfo|coo|chief|officer|president|director|chair(?:man|person|woman)?|treasurer|secretary|"
+                   r"controller|counsel)s?", re.I)  # a role a person holds: "Atrinsic's compensation committee chair?"
 _LEGAL_SUFFIX = re.compile(rf"\b{LEGAL_SUFFIX_WORD}\.?(?![\w-])", re.I)  # not the "Co" of "Co-Chairman"
 # A question's name held by fewer than this share of chunks is distinctive: a passage that lacks it is about
 # something else (a question about Flushing Financial is not answered from Meta's 10-K).
@@ -729,6 +731,12 @@ class ExtractiveAnswerer:
         return weights
 
 
+def _is_loose(question: str) -> bool:
+    """Whether the question is typed as a chat line, without a question word: "NFLX paid memberships at end of
+    Q2'25?"."""
+    return re.search(_ASKING, question, re.I) is None
+
+
 def _slots(question: str) -> tuple[str, ...]:
     """The kinds of fact a question asks for; a question of several parts asks for several."""
     cues = {
@@ -745,7 +753,11 @@ def _slots(question: str) -> tuple[str, ...]:
                 r"exchange|entity)\b",
         "reason": r"\bwhy\b",
     }
-    return tuple(slot for slot, cue in cues.items() if re.search(cue, question, re.I))
+    slots = tuple(slot for slot, cue in cues.items() if re.search(cue, question, re.I))
+    if not slots and _is_loose(question) and (loose := _LOOSE_ASKED.match(question)):
+        # "AMEX card member loans at end of 2022?" asks a figure, "Atrinsic's compensation committee chair?" a person
+        return ("person",) if _ROLE.fullmatch(loose.group(1).split()[-1]) else ("number",)
+    return slots
 
 
 # a sentence's opening phrase of time, up to its comma: "In fiscal year 2025,", "For the year ended December 31,
@@ -753,6 +765,8 @@ def _slots(question: str) -> tuple[str, ...]:
 _OPENING_PERIOD = re.compile(rf"\W*(?:in|for|during|as of|at|by|through)\b(?:[^,.;]|,(?=\s*{YEAR}))"
                              rf"{{0,60}}?\b{YEAR}(?:\s+[a-z][\w-]*){{0,3}}\s*,", re.I)
 _ASKING = r"\b(?:what|when|who|whom|how|which|why|where)\b"
+_LOOSE_ASKED = re.compile(r"\s*((?:[\w&'./-]+\s+){0,7}?[\w&'./-]+)(?:\s+(?:at|in|for|during|as|over|vs\.?|versus|on|"
+                          rf"from|since|through|and)\b|\s*[?:,;(\u2014\u2013]|\s+-|\s*$|\s+(?={_ASKING}))", re.I)
 # where a question of several parts opens another: "..., when does it vest, and which ...", "... and who took over";
 # or where a comparison names its other side: "... in the June 2025 quarter compare with its ... in 2023"
 _PART_BREAK = re.compile(rf"(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)(?={_ASKING})", re.I)
@@ -782,9 +796,17 @@ def _focus_terms(question: str, filing_words: bool = True) -> list[str]:
     focus = []
     # an abbreviation in brackets goes on with what is asked: "statutory (SAP) combined ratio"
     question = _ABBREVIATION_AFTER.sub("", without_instructions(question))
+    matches = [*_FOCUS.finditer(question), *_FOCUS_BEFORE_VERB.finditer(question), *_SPENT_ON.finditer(question)]
+    # a question typed as a chat line names what it asks before its period ("NFLX [paid memberships] at end of
+    # Q2'25?")
+    loose = _LOOSE_ASKED.match(question)
     # each part of "what gain ..., and how much cash ..."
-    for match in [*_FOCUS.finditer(question), *_FOCUS_BEFORE_VERB.finditer(question), *_SPENT_ON.finditer(question)]:
+    for match in matches or ([loose] if loose and _is_loose(question) else []):
         asked = match.group(1)
+        if match is loose:  # its period's label and the roles of the people it names are no part of it ("Cabot
+            # CEO Sean Keohane total comp FY23"), but the role it asks for ("... compensation committee chair?")
+            *qualifiers, head = PERIOD_LABEL.sub(" ", asked).split() or [""]
+            asked = " ".join([*(w for w in qualifiers if not _ROLE.fullmatch(w)), head])
         if match.group().endswith("of") and set(terms(asked)) <= _MEASURES | _QUESTION_NOISE:
             # "the carrying value of [Boeing's inventories] at ...": a measure of what follows
             asked = next((m.group(1) for m in [_FOCUS_OF.match(question, match.end())] if m), asked)

@@ -1731,3 +1731,20 @@ def test_a_caption_in_the_passage_below_a_header_carried_from_above_says_what_it
     question = "What were Acme Widgets' Domestic appliances revenues in fiscal 2023?"
     rows = [s for s in _ranked(answerer, question, Passage(1, chunk, 1.0)) if s.sentence.text.startswith("Appl")]
     assert rows[0].states_value_asked and "6,381" in rows[0].sentence.text
+
+
+@pytest.mark.parametrize("question, focus, slots", [
+    ("ACME paid memberships at end of Q2'25?", ["paid", "membership"], ("number",)),
+    ("ACME iPhone rev Q3 FY25 vs Q3 FY24?", ["iphon", "rev", "revenu"], ("number",)),
+    ("Acme CEO Jane Smith total pay FY23?", ["pay", "paid"], ("number",)),  # the role of a person it names: no part
+    ("Acme compensation committee chair?", ["compens", "committe", "chair"], ("person",)),
+    ("What were Acme's net sales in 2024?", ["net", "sale"], ("number",))])  # a question word: as before
+def test_a_question_typed_as_a_chat_line_asks_for_what_it_names_before_its_period(question, focus, slots):
+    assert _focus_terms(question) == focus and _slots(question) == slots
+
+
+def test_a_chat_line_question_is_answered_with_what_it_names_not_another_figure(answerer):
+    release = _passage("Acme Widgets, Inc.", "Revenues for the quarter were $11.1 billion, up 16%. We operated 1,212 "
+                       "retail stores at the end of the quarter.", form="10-Q", filed="2025-07-18")
+    quoted = _quoted(answerer, "ACME retail stores at end of Q2'25?", release)
+    assert quoted and all("stores" in q for q in quoted)
