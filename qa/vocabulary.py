@@ -127,6 +127,7 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "turnover": ("net sales", "revenues"),
     "bottom line": ("net income",),
     "net profit": ("net income",),
+    "net loss": ("net income (loss)",),  # a statement labels a year's loss with its line item (Apple's 1993 10-K)
     "profit": ("net income", "earnings"),
     # a profit named by its line is that line, not net income (Apple's statements call gross profit "Gross margin")
     "gross profit": ("gross margin",),

@@ -1748,3 +1748,7 @@ def test_a_chat_line_question_is_answered_with_what_it_names_not_another_figure(
                        "retail stores at the end of the quarter.", form="10-Q", filed="2025-07-18")
     quoted = _quoted(answerer, "ACME retail stores at end of Q2'25?", release)
     assert quoted and all("stores" in q for q in quoted)
+
+
+def test_a_net_loss_is_searched_as_the_line_item_statements_label_it():
+    assert "net income (loss)" in with_filing_words("What net loss did Acme report for the third quarter of 1993?")
