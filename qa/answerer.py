@@ -644,7 +644,9 @@ class ExtractiveAnswerer:
                     # Resorts net revenues" gives no RevPAR (a row labelled with the question's names alone is
                     # labelled with its words: "Kathryn J. Boor" in a table of votes)
                     filled -= {"number"}
-                sentence_quarters = quarters_named(sequence_text)
+                # a row read against its header names the quarter of each column ("Third" over "Quarter")
+                sentence_quarters = quarters_named(f"{sequence_text}\n{read_row(sentence.header, sentence.text)}"
+                                                   if sentence.table_row else sequence_text)
                 other_quarter = bool(quarters) and _only_others(sentence_quarters, quarters)
                 if (other_quarter or after_latest or other_meeting
                         or (other_period or quarter_asked and _YEAR_FIGURE.search(sentence.text))

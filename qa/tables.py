@@ -19,7 +19,7 @@ _UNIT = re.compile(r"\b(?:in|dollars in|amounts in|\$ in|expressed in)\s+(?:u\.s
 _PERIOD = re.compile(r"\b(?:ended|ending|months|weeks|quarters?|years?)\b", re.I)
 _NOTES_COLUMN = re.compile(r"(?:^|\t)notes?(?:\t|$)", re.I | re.M)
 # a figure: "391,035", "(1,045)", "2 %", "$0.73", "—"
-_FIGURE = re.compile(r"^\(?[$€£¥]?\s*[\d.,]+\s*\)?\s*%?$|^[—–-]+$")
+_FIGURE = re.compile(r"^[$€£¥]?\(?[$€£¥]?\s*[\d.,]+\s*\)?\s*%?$|^[—–-]+$")  # and "$(188,316)" (Apple's 1993 10-K)
 
 
 def _values(cells: list[str]) -> list[str]:
@@ -58,7 +58,7 @@ def first_figure(row: str, header: str = "") -> float | None:
     if not digits.strip("."):
         return 0.0 if re.fullmatch(r"[—–-]+", figure) else None
     value = float(digits) if digits.count(".") <= 1 else None
-    return -value if value is not None and figure.startswith("(") else value
+    return -value if value is not None and figure.lstrip("$€£¥").startswith("(") else value
 
 
 # labels of a table's aggregate rows, which are no row among the others ("Total United States", "All other U.S.

@@ -1103,7 +1103,8 @@ def test_the_largest_or_smallest_asked_is_the_tables_row_with_the_highest_or_low
     from qa.tables import first_figure
 
     assert [first_figure(row) for row in ("Net sales\t$\t391,035\t2\t%", "Loss\t(1,045)\t(3)", "Gain\t—\t12",
-                                          "Note\tsee below")] == [391035.0, -1045.0, 0.0, None]
+                                          "Note\tsee below", "Net loss\t$(188,316)")] == [
+        391035.0, -1045.0, 0.0, None, -188316.0]
     properties = _passage("Acme Widgets, Inc.", "Top U.S. locations:\nCharlotte, NC\t5.7\n"
                           "San Francisco metro area (including headquarters)\t2.4\nMinneapolis, MN\t3.0\n"
                           "St. Louis, MO\t1.9\nAll other U.S. locations\t28.3\nTotal United States\t55.1\n")
@@ -1752,3 +1753,10 @@ def test_a_chat_line_question_is_answered_with_what_it_names_not_another_figure(
 
 def test_a_net_loss_is_searched_as_the_line_item_statements_label_it():
     assert "net income (loss)" in with_filing_words("What net loss did Acme report for the third quarter of 1993?")
+
+
+def test_a_row_under_quarters_named_over_two_header_rows_gives_the_quarter_asked(answerer):
+    quarters = _passage("Acme Widgets, Inc.", "Fourth\tThird\tSecond\tFirst\nQuarter\tQuarter\tQuarter\tQuarter\n"
+                        "Net income (loss) $\t2,664\t$(188,316)\t$\t110,900\t$\t161,341\n", filed="1994-12-13")
+    question = "What net loss did Acme Widgets report for the third quarter of fiscal 1993?"
+    assert next(s for s in _ranked(answerer, question, quarters) if s.sentence.table_row).states_value_asked

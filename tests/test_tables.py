@@ -217,6 +217,11 @@ def test_a_header_row_with_a_footnote_mark_is_the_header_of_the_rows_below():
      "Average daily rate (ADR): Three Months Ended December 31, 2022 $ 260; Three Months Ended December 31, 2021 "
      "$ 201; % 30 %"),
     ("2024\t2023", "Chief Executive Officer\tJane Roe\tJohn Doe", ""),  # not figures
+    # quarters named over two rows, a loss in parentheses after its dollar sign (Apple's 10-K of 1994)
+    ("Fourth\tThird\tSecond\tFirst\nQuarter\tQuarter\tQuarter\tQuarter",
+     "Net income (loss) $\t2,664\t$(188,316)\t$\t110,900\t$\t161,341",
+     "Net income (loss) $: Fourth Quarter 2,664; Third Quarter $(188,316); Second Quarter $ 110,900; "
+     "First Quarter $ 161,341"),
 ])
 def test_a_row_is_read_against_its_header_only_when_the_columns_fit(header, row, read):
     from qa.tables import read_row
