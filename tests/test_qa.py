@@ -1760,3 +1760,18 @@ def test_a_row_under_quarters_named_over_two_header_rows_gives_the_quarter_asked
                         "Net income (loss) $\t2,664\t$(188,316)\t$\t110,900\t$\t161,341\n", filed="1994-12-13")
     question = "What net loss did Acme Widgets report for the third quarter of fiscal 1993?"
     assert next(s for s in _ranked(answerer, question, quarters) if s.sentence.table_row).states_value_asked
+
+
+def test_passages_the_answer_does_not_quote_are_shown_by_their_best_sentence_and_their_retrieval_rank(monkeypatch):
+    from qa.answerer import ScoredSentence, _rerank
+    from qa.quotes import Sentence
+
+    first, ninth = _passage("Acme Widgets, Inc.", "Net sales rose.", rank=1), _passage("Acme Widgets, Inc.",
+                                                                                          "Costs fell.", rank=9)
+    scored = [ScoredSentence(Sentence(p, 0, 10, p.chunk.text[:10]), score, frozenset(), {})
+              for p, score in ((ninth, 0.50), (first, 0.45))]
+    assert [p.chunk.chunk_id for p in _rerank([first, ninth], scored, [])] == [first.chunk.chunk_id,
+                                                                              ninth.chunk.chunk_id]
+    monkeypatch.setattr("qa.answerer.RERANK_PRIOR", 0.0)  # by the sentences alone, the ninth's comes first
+    assert [p.chunk.chunk_id for p in _rerank([first, ninth], scored, [])] == [ninth.chunk.chunk_id,
+                                                                              first.chunk.chunk_id]
