@@ -639,7 +639,8 @@ class ExtractiveAnswerer:
                     filled |= replace(asked, focus={}).filled_by(sentence.text) & {"number"}
                     focus_share = 1.0
                 elif (sentence.table_row and not names_month
-                      and re.fullmatch(r"total\W*", row_label(sentence.text), re.I) and focus_written <= set(_sentence_terms(f"{sentence.header}\n{sentence.group}", negating))):
+                      and re.fullmatch(r"total\W*", row_label(sentence.text), re.I)
+                      and focus_written <= set(_sentence_terms(f"{sentence.header}\n{sentence.group}", negating))):
                     # a "Total" row is the total of what its header or group names (Union Pacific's revenue carloads
                     # under "Revenue carloads"), but not a month's that the question names (Wells Fargo's October
                     # repurchases, a row of their quarter's table)

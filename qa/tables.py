@@ -18,8 +18,9 @@ _UNIT = re.compile(r"\b(?:in|dollars in|amounts in|\$ in|expressed in)\s+(?:u\.s
                    rf"{AMOUNT_SCALE}\b[^)\n\t]*", re.I)
 _PERIOD = re.compile(r"\b(?:ended|ending|months|weeks|quarters?|years?)\b", re.I)
 _NOTES_COLUMN = re.compile(r"(?:^|\t)notes?(?:\t|$)", re.I | re.M)
-# a figure: "391,035", "(1,045)", "2 %", "$0.73", "—"
-_FIGURE = re.compile(r"^[$€£¥]?\(?[$€£¥]?\s*[\d.,]+\s*\)?\s*%?$|^[—–-]+$")  # and "$(188,316)" (Apple's 1993 10-K)
+# a figure: "391,035", "(1,045)", "2 %", "$0.73", "—", and "$(188,316)", a loss after its dollar sign (Apple's 10-K
+# of 1994)
+_FIGURE = re.compile(r"^[$€£¥]?\(?[$€£¥]?\s*[\d.,]+\s*\)?\s*%?$|^[—–-]+$")
 
 
 def _values(cells: list[str]) -> list[str]:

@@ -303,6 +303,12 @@ def _ranked(answerer: ExtractiveAnswerer, question: str, *passages: Passage) -> 
                   key=lambda s: s.score, reverse=True)
 
 
+def _row_states(answerer: ExtractiveAnswerer, question: str, passage: Passage, opening: str) -> bool:
+    """Whether the passage's sentence opening with `opening` states the value the question asks for."""
+    return next(s for s in _ranked(answerer, question, passage) if s.sentence.text.startswith(opening)
+                ).states_value_asked
+
+
 def _feature(answerer: ExtractiveAnswerer, question: str, text: str, name: str) -> float:
     """A feature of the answer to the question from one Acme Widgets passage of this text."""
     passage = _passage("Acme Widgets, Inc.", text)
@@ -1631,12 +1637,9 @@ def test_a_row_counting_things_gives_no_sum_of_money_and_a_row_of_sums_no_count(
     members = "How many paid memberships did Acme Widgets have in EMEA as of June 30, 2025?"
     revenue = "What revenues did Acme Widgets earn in EMEA in the quarter ended June 30, 2025?"
 
-    def states(question: str, passage: Passage) -> bool:
-        return next(s for s in answerer.scored_sentences(question, with_filing_words(question), [passage])
-                    if s.sentence.text.startswith("EMEA")).states_value_asked
-
-    assert not states(members, revenues) and states(revenue, revenues)
-    assert not states(revenue, stores) and states(members.replace("paid memberships", "stores"), stores)
+    assert not _row_states(answerer, members, revenues, "EMEA") and _row_states(answerer, revenue, revenues, "EMEA")
+    assert not _row_states(answerer, revenue, stores, "EMEA")
+    assert _row_states(answerer, members.replace("paid memberships", "stores"), stores, "EMEA")
 
 
 def test_a_periods_word_qualifies_what_is_asked_unless_periods_are_counted(answerer):
@@ -1653,39 +1656,32 @@ def test_a_row_labelled_with_the_questions_words_gives_no_figure_of_another_meas
     segments = _passage("Acme Widgets, Inc.", "Operating Segments\tQ1 2011 CPU Units K\tQ1 2011 Revenue $M\n"
                         "Japan\t162\t1,433\nEurope\t1,203\t4,015\n", form="8-K", filed="2011-01-18")
 
-    def states(question: str) -> bool:
-        return next(s for s in answerer.scored_sentences(question, with_filing_words(question), [segments])
-                    if s.sentence.text.startswith("Japan")).states_value_asked
-
-    assert not states("How many iPads did Acme Widgets sell in Japan in the first quarter of fiscal 2011?")
-    assert states("What was Acme Widgets' revenue in Japan in the first quarter of fiscal 2011?")
+    assert not _row_states(answerer, "How many iPads did Acme Widgets sell in Japan in the first quarter of fiscal "
+                                     "2011?", segments, "Japan")
+    assert _row_states(answerer, "What was Acme Widgets' revenue in Japan in the first quarter of fiscal 2011?",
+                       segments, "Japan")
     # compensation is a sum of money, as the salary a header names is
     pay = _passage("Acme Widgets, Inc.", "Name and Principal Position\tYear\tSalary\tAll other\tTotal\n"
                    "Jane Q. Roe\t2015\t$93,840\t$19,128\t$112,968\n", form="20-F", filed="2016-03-30")
-    question = "What total compensation did Acme Widgets report for CEO Jane Q. Roe for 2015?"
-    assert next(s for s in answerer.scored_sentences(question, with_filing_words(question), [pay])
-                if s.sentence.text.startswith("Jane")).states_value_asked
+    assert _row_states(answerer, "What total compensation did Acme Widgets report for CEO Jane Q. Roe for 2015?", pay,
+                       "Jane")
 
 
 def test_a_filing_phrase_is_held_with_a_word_between_its_words(answerer):
     flows = _passage("Acme Widgets, Inc.", "Consolidated Statements of Cash Flows (In millions)\nYear Ended\t"
                      "Jan 29, 2023\tJan 30, 2022\nPurchases related to property and equipment and intangible assets"
                      "\t(1,833)\t(976)\n", filed="2023-02-24")
-    question = "What was Acme Widgets' capex in fiscal 2023?"
-    assert next(s for s in answerer.scored_sentences(question, with_filing_words(question), [flows])
-                if s.sentence.text.startswith("Purchases")).states_value_asked
+    assert _row_states(answerer, "What was Acme Widgets' capex in fiscal 2023?", flows, "Purchases")
 
 
 def test_a_total_row_states_the_total_of_what_its_header_names_but_not_a_month_asked(answerer):
     carloads = _passage("Acme Rail Corp.", "Revenue carloads\tThree months ended June 30,\nThousands\t2025\t2024\n"
                         "Grain\t200\t190\nCoal\t300\t310\nTotal\t2,114\t2,037\n", form="10-Q", filed="2025-07-24")
 
-    def states(question: str) -> bool:
-        return next(s for s in answerer.scored_sentences(question, with_filing_words(question), [carloads])
-                    if s.sentence.text.startswith("Total")).states_value_asked
-
-    assert states("How many revenue carloads did Acme Rail haul in the second quarter of 2025?")
-    assert not states("How many revenue carloads did Acme Rail haul in June 2025?")  # June's is no row here
+    assert _row_states(answerer, "How many revenue carloads did Acme Rail haul in the second quarter of 2025?",
+                       carloads, "Total")
+    # June's is no row here
+    assert not _row_states(answerer, "How many revenue carloads did Acme Rail haul in June 2025?", carloads, "Total")
 
 
 def test_an_auxiliary_or_adverb_of_the_subject_is_not_what_is_asked(answerer):
@@ -1759,7 +1755,7 @@ def test_a_row_under_quarters_named_over_two_header_rows_gives_the_quarter_asked
     quarters = _passage("Acme Widgets, Inc.", "Fourth\tThird\tSecond\tFirst\nQuarter\tQuarter\tQuarter\tQuarter\n"
                         "Net income (loss) $\t2,664\t$(188,316)\t$\t110,900\t$\t161,341\n", filed="1994-12-13")
     question = "What net loss did Acme Widgets report for the third quarter of fiscal 1993?"
-    assert next(s for s in _ranked(answerer, question, quarters) if s.sentence.table_row).states_value_asked
+    assert _row_states(answerer, question, quarters, "Net income")
 
 
 def test_passages_the_answer_does_not_quote_are_shown_by_their_best_sentence_and_their_retrieval_rank(monkeypatch):
