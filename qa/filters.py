@@ -238,8 +238,9 @@ class FilterResolver:
 
 
 def _names(question: str, words: str, alias: str, company_words: list[str]) -> bool:
-    """Whether the question names this alias. A one-word alias must be capitalised and not open another
-    name: "Apple's board" and "Apple CEO" name Apple; "apple juice" and "American Monument" do not."""
+    """Whether the question names this alias. A one-word alias must be capitalised and neither open nor close
+    another name: "Apple's board" and "Apple CEO" name Apple; "apple juice", "American Monument" and "Richard A.
+    Johnson" (a director of Foot Locker) do not."""
     if f" {alias} " not in words:
         return False
     if " " in alias or "&" in alias:
@@ -247,7 +248,10 @@ def _names(question: str, words: str, alias: str, company_words: list[str]) -> b
     for match in re.finditer(rf"\b{re.escape(alias)}\b(?:'s)?\s*((?-i:[A-Z][a-z]+))?", question, re.I):
         written, following = question[match.start():match.start() + len(alias)], (match.group(1) or "").lower()
         opens_other_name = following and not any(w.startswith(following[:5]) for w in company_words)
-        if (written[0].isupper() or written[0].isdigit()) and (not opens_other_name or written.isupper()):
+        # a first name or an initial before it, not the question's first word ("Did Apple ...")
+        closes_other_name = re.search(r"(?<!^)(?<![.?!]\s)\b(?:[A-Z][a-z]+|[A-Z]\.)\s+$", question[:match.start()])
+        if (written[0].isupper() or written[0].isdigit()) and (not opens_other_name or written.isupper()) \
+                and not closes_other_name:
             return True
     return False
 

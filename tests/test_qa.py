@@ -148,6 +148,10 @@ def test_company_names_in_questions():
     rock = resolver.infer("Which retailer did Rock of Ages buy from American Monument Corporation?")
     assert rock.boosts["company"].companies == (companies[2],)  # "American Monument" is not American Express
     assert "company" not in resolver.infer("Is apple juice a good business?").boosts
+    # a person's surname is no company's first word
+    assert "company" not in resolver.infer("How many votes did Jane A. Apple receive at the meeting?").boosts
+    assert "company" not in resolver.infer("How many votes did Jane Apple receive at the meeting?").boosts
+    assert resolver.infer("Did Apple report iPhone sales?").boosts["company"].companies == (companies[0],)
 
 
 def test_a_ticker_names_the_company_whose_chunks_hold_it():
