@@ -170,7 +170,7 @@ def _line_item_words(search_text: str) -> set[str]:
 def _names_asked(question: str, inferred: Inferred) -> set[str]:
     """The terms of the names a question asks about: its capitalised words but the first, months and the words of
     the companies it names ("Ibrance" in "What were Pfizer's worldwide Ibrance revenues ...")."""
-    words = re.findall(r"(?<!^)\b[A-Z][\w&'-]*", without_instructions(question).strip())
+    words = re.findall(r"(?<!^)\b(?:[A-Z]|[a-z]+[A-Z])[\w&'-]*", without_instructions(question).strip())  # and "iPad"
     company = inferred.boosts.get("company")
     companies = " ".join(company.companies) if company else ""
     return set(terms(" ".join(words))) - set(terms(" ".join([*MONTHS, companies]))) - _QUESTION_WORDS

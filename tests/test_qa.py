@@ -1775,3 +1775,12 @@ def test_passages_the_answer_does_not_quote_are_shown_by_their_best_sentence_and
     monkeypatch.setattr("qa.answerer.RERANK_PRIOR", 0.0)  # by the sentences alone, the ninth's comes first
     assert [p.chunk.chunk_id for p in _rerank([first, ninth], scored, [])] == [ninth.chunk.chunk_id,
                                                                               first.chunk.chunk_id]
+
+
+def test_the_names_a_question_asks_about_are_capitalised_or_camel_cased_but_not_its_companies():
+    from qa.filters import Inferred
+    from qa.retrieval import _names_asked
+
+    company = Inferred({"company": ChunkFilter(companies=("Acme Widgets, Inc.",))})
+    assert _names_asked("What was Acme Widgets' iPad revenue in June 2024?", company) == {"ipad"}
+    assert _names_asked("What were Acme Widgets' Ibrance sales?", company) == {"ibranc"}
