@@ -754,7 +754,8 @@ def _slots(question: str) -> tuple[str, ...]:
                   rf"|\b({'|'.join(AMOUNTS + COUNTS)})\b|{_DURATION.pattern}"
                   rf"|{UNIT_INSTRUCTION.pattern}",  # "(in USD millions)": a figure is asked for
         # "when" asks unless a clause of another question ("What were Combinet's revenues when Cisco agreed ...")
-        "date": rf"^(?:(?!{_ASKING}).)*\bwhen\b|(?:[,;]|\band|\bor)\s+(?:until |by |since )?when\b|\b(on )?what date\b",
+        "date": rf"^(?:(?!{_ASKING}).)*\bwhen\b|(?:[,;]|\band|\bor)\s+(?:until |by |since )?when\b|\b(on )?what date\b"
+                r"|\bwhat (?:was|were|is|are|will be) the (?:[\w-]+ )?(?:date|day)\b",  # "What was the record date"
         # "which officer signed ...": a person by a role
         "person": r"\b(who|whom)\b|\b(which|what) (officer|executive|director|person|individual|signatory)s?\b",
         "name": r"^\s*where\b|\b(which|what) (company|companies|firm|bank|auditor|accountant|business|subsidiary|"

@@ -1784,3 +1784,9 @@ def test_the_names_a_question_asks_about_are_capitalised_or_camel_cased_but_not_
     company = Inferred({"company": ChunkFilter(companies=("Acme Widgets, Inc.",))})
     assert _names_asked("What was Acme Widgets' iPad revenue in June 2024?", company) == {"ipad"}
     assert _names_asked("What were Acme Widgets' Ibrance sales?", company) == {"ibranc"}
+
+
+@pytest.mark.parametrize("question", ["What was the record date for the dividend Acme declared in June 2022?",
+                                      "What was the effective date of Acme's merger?", "What is the date of the meeting?"])
+def test_what_was_the_date_asks_a_date(question):
+    assert "date" in _slots(question)
