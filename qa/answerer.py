@@ -761,8 +761,11 @@ def _slots(question: str) -> tuple[str, ...]:
         "name": r"^\s*where\b|\b(which|what) (company|companies|firm|bank|auditor|accountant|business|subsidiary|"
                 r"exchange|entity)\b",
         "reason": r"\bwhy\b",
+        "year": _YEAR_ASKED.pattern,
     }
     slots = tuple(slot for slot, cue in cues.items() if re.search(cue, question, re.I))
+    if "year" in slots:  # "Since what year has 3M paid dividends" asks a year, not an amount of dividends
+        slots = tuple(slot for slot in slots if slot != "number")
     if not slots and _is_loose(question) and (loose := _LOOSE_ASKED.match(question)):
         # "AMEX card member loans at end of 2022?" asks a figure, "Atrinsic's compensation committee chair?" a person
         return ("person",) if _ROLE.fullmatch(loose.group(1).split()[-1]) else ("number",)
@@ -774,6 +777,7 @@ def _slots(question: str) -> tuple[str, ...]:
 _OPENING_PERIOD = re.compile(rf"\W*(?:in|for|during|as of|at|by|through)\b(?:[^,.;]|,(?=\s*{YEAR}))"
                              rf"{{0,60}}?\b{YEAR}(?:\s+[a-z][\w-]*){{0,3}}\s*,", re.I)
 _ASKING = r"\b(?:what|when|who|whom|how|which|why|where)\b"
+_YEAR_ASKED = re.compile(r"\b(?:what|which) year\b|\bsince when\b", re.I)  # a year asked for, not a period
 _LOOSE_ASKED = re.compile(r"\s*((?:[\w&'./-]+\s+){0,7}?[\w&'./-]+)(?:\s+(?:at|in|for|during|as|over|vs\.?|versus|on|"
                           rf"from|since|through|and)\b|\s*[?:,;(\u2014\u2013]|\s+-|\s*$|\s+(?={_ASKING}))", re.I)
 # where a question of several parts opens another: "..., when does it vest, and which ...", "... and who took over";
@@ -825,9 +829,10 @@ def _focus_terms(question: str, filing_words: bool = True) -> list[str]:
             w for w in _CAPITALISED.findall(asked) if w.lower() not in FILING_WORDS_FOR)))
         focus += [t for t in terms(with_filing_words(asked) if filing_words else asked) if t not in _QUESTION_NOISE
                   and t not in names and t not in _MEASURES and not _YEAR.match(t)]
-    # a period's word qualifies what is asked ("quarterly cash dividend"), unless the periods are what is counted
+    # a period's word qualifies what is asked ("quarterly cash dividend"), unless the periods are what is counted;
+    # the year asked for is the answer, not what it is of ("Since what year has 3M paid dividends")
     measured = [t for t in focus if t not in _PERIOD_WORDS]
-    return list(dict.fromkeys(measured or focus))
+    return list(dict.fromkeys(measured if measured or _YEAR_ASKED.search(question) else focus))
 
 
 def _states_number(asked: Asked, text: str) -> bool:
@@ -903,10 +908,12 @@ def _states_name(asked: Asked, text: str) -> bool:
 
 # Kinds of fact a sentence states or not, beyond doubt; a sentence that states none of those asked for
 # cannot answer. Names and reasons are only recognised loosely, so they only weigh in the score.
-_VALUES = frozenset({"number", "date", "person"})
+_VALUES = frozenset({"number", "date", "person", "year"})
 _NAMED_SLOTS = frozenset({"person", "name"})
 _FILLS: dict[str, Callable[[Asked, str], bool]] = {
     "number": _states_number, "date": _states_date, "person": _states_person, "name": _states_name,
+    # a year the question does not give ("3M has paid dividends since 1916")
+    "year": lambda asked, text: any(year not in asked.known_numbers for year in YEAR_IN_TEXT.findall(text)),
     "reason": lambda asked, text: _REASON.search(text) is not None,
 }
 

@@ -1790,3 +1790,11 @@ def test_the_names_a_question_asks_about_are_capitalised_or_camel_cased_but_not_
                                       "What was the effective date of Acme's merger?", "What is the date of the meeting?"])
 def test_what_was_the_date_asks_a_date(question):
     assert "date" in _slots(question)
+
+
+def test_what_year_asks_a_year_the_question_does_not_give(answerer):
+    question = "Since what year has Acme Widgets paid dividends, according to its 2018 10-K?"
+    assert _slots(question) == ("year",) and _focus_terms(question) == []
+    dividends = _passage("Acme Widgets, Inc.", "This marked the 61st consecutive year of dividend increases. Acme has "
+                         "paid dividends since 1916.", filed="2019-02-07")
+    assert _quoted(answerer, question, dividends) == ["Acme has paid dividends since 1916."]
