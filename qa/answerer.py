@@ -652,7 +652,7 @@ class ExtractiveAnswerer:
                     filled -= {"number"}
                 # a row read against its header names the quarter of each column ("Third" over "Quarter")
                 sentence_quarters = quarters_named(f"{sequence_text}\n{read_row(sentence.header, sentence.text)}"
-                                                   if sentence.table_row else sequence_text)
+                                                   if quarters and sentence.table_row else sequence_text)
                 other_quarter = bool(quarters) and _only_others(sentence_quarters, quarters)
                 if (other_quarter or after_latest or other_meeting
                         or (other_period or quarter_asked and _YEAR_FIGURE.search(sentence.text))
@@ -812,9 +812,9 @@ def _focus_terms(question: str, filing_words: bool = True) -> list[str]:
     matches = [*_FOCUS.finditer(question), *_FOCUS_BEFORE_VERB.finditer(question), *_SPENT_ON.finditer(question)]
     # a question typed as a chat line names what it asks before its period ("NFLX [paid memberships] at end of
     # Q2'25?")
-    loose = _LOOSE_ASKED.match(question)
+    loose = _LOOSE_ASKED.match(question) if not matches and _is_loose(question) else None
     # each part of "what gain ..., and how much cash ..."
-    for match in matches or ([loose] if loose and _is_loose(question) else []):
+    for match in matches or ([loose] if loose else []):
         asked = match.group(1)
         if match is loose:  # its period's label and the roles of the people it names are no part of it ("Cabot
             # CEO Sean Keohane total comp FY23"), but the role it asks for ("... compensation committee chair?")
@@ -1006,25 +1006,28 @@ def _other_line_item(row: Sentence, asked: set[str], synonyms: list[tuple[set[st
     return not asked <= held
 
 
+def _header_words(row: Sentence) -> tuple[set[str], bool, bool]:
+    """The terms of a table row's header and group, and whether they name sums of money and counts of things."""
+    said = set(terms(f"{row.header}\n{row.group}"))
+    return said, bool(said & _MONEY_ASKED), bool(said & _COUNTS_ASKED)
+
+
 def _measures_another(row: Sentence, focus: set[str], asked: Asked) -> bool:
     """Whether a table row's header or group names what its figures measure, and none of it is what is asked: "CPU
     Units" and "Revenue" over Apple's "Japan" row give no iPads sold in Japan (fees are what "how much did Cabot
     pay" asks)."""
-    said = set(terms(f"{row.header}\n{row.group}"))
-    money = said & _MONEY_ASKED
-    return bool(money or said & _COUNTS_ASKED) and not said & focus and not (money and asked.asks_money)
+    said, money, counts = _header_words(row)
+    return (money or counts) and not said & focus and not (money and asked.asks_money)
 
 
 def _counts_another_kind(asked: Asked, row: Sentence, focus: set[str]) -> bool:
     """Whether a table row's header and group say its figures count things when a sum of money is asked, or are sums
     of money when a count is asked ("Revenues" over Netflix's "EMEA" row gives no paid memberships), its own
     currency signs aside, and do not name what is asked ("Revenue carloads" are what "how many carloads" counts)."""
-    said = f"{row.header}\n{row.group}"
-    said_terms = set(terms(said))
-    if said_terms & focus:
+    said, money, counts = _header_words(row)
+    if said & focus:
         return False
-    counts = bool(said_terms & _COUNTS_ASKED)
-    money = bool(said_terms & _MONEY_ASKED) or bool(_MONEY_WRITTEN.search(f"{said}\n{row.text}"))
+    money = money or _MONEY_WRITTEN.search(f"{row.header}\n{row.group}\n{row.text}") is not None
     return asked.asks_money and counts and not money or asked.asks_count and money and not counts
 
 
