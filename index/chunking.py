@@ -186,6 +186,9 @@ def opens_with_table(text: str, spans: list[tuple[int, int, bool]]) -> int:
 
 
 _WORDS_AND_MARKS = re.compile(r"\w+|[^\w\s]")
+# a numbered item or note set in cells, its number and one sentence: prose, not a table's row (Apple's 8-K of
+# March 2019 numbers its proposals "2.<tab>A management proposal to ratify ... was approved." above each vote table)
+_LIST_ITEM = re.compile(r"[ \t]*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])[ \t]*\t[ \t]*[^\t]+[.!?][\"\u201d')]*\s*")
 # what a PDF's pages repeat at their top or bottom, which captions nothing
 _RUNNING_HEAD = re.compile(r"\s*(?:table of contents|page \d+(?: of \d+)?|\d+)\s*", re.I)
 _TOTAL_ROW = re.compile(r"\s*total\b", re.I)
@@ -301,7 +304,8 @@ def _holds_amount(row: str) -> bool:
 
 
 def _runs(text: str, start: int, end: int):
-    """(start, end, is_table_row) of paragraph runs and table rows (tab-separated cells) in text[start:end].
+    """(start, end, is_table_row) of paragraph runs and table rows (tab-separated cells, but for a numbered item's
+    number and its sentence) in text[start:end].
 
     A run ends at a blank line, before a table row, and after a heading line.
     """
@@ -314,7 +318,7 @@ def _runs(text: str, start: int, end: int):
         width = max(len(line.strip()) for line in lines)
         for line, next_line in zip(lines, [*lines[1:], ""]):
             line_end = offset + len(line)
-            if line.strip() and "\t" in line.strip(" \t"):
+            if line.strip() and "\t" in line.strip(" \t") and not _LIST_ITEM.fullmatch(line):
                 if run_start is not None:
                     yield run_start, offset - 1, False
                     run_start = None

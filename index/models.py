@@ -149,8 +149,9 @@ PENDING, COMPLETE = "pending", "complete"
 # lines, and an overlap does not open at a caption line above rows that carry it as their header; 10: a fixed-width
 # text's table lines outside SGML table tags (a label, then figures) are rows; 11: a footnote's mark after a header
 # cell's words ("Under the Program (1)") is no amount, so that the row is a header; 12: a PDF word's last letter
-# that kerning parts from it is joined again ("Balance Shee t").
-INDEXING_VERSION = 12
+# that kerning parts from it is joined again ("Balance Shee t"); 13: a numbered item set in cells is prose, not a
+# row, and a PDF line of a label and one amount is a row.
+INDEXING_VERSION = 13
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,9 @@ LIGATURE_LETTERS = ("ff", "fi", "fl", "ffi", "ffl")
 # space changes.
 LAST_LETTER_SPLIT = re.compile(r"(?<![A-Za-z])([A-Za-z]{2,}) ([a-z])(?![A-Za-z])")
 PDF_PERIOD_CELL = re.compile(rf"(?:{MONTH_WORD}\s+\d{{1,2}},?\s+)?{YEAR}", re.I)  # "January 28, 2023", "2022"
+# the one figure of a row of two cells, its label's amount ("Against   65,112,424": the vote counts of PepsiCo's 8-K
+# of May 2023); grouped in thousands or with cents, unlike a page number after a contents line
+PDF_LABELLED_AMOUNT = re.compile(r"[$€£]?\s?\(?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?|[$€£]?\s?\d+\.\d+")
 PDF_MONTH_DAY = re.compile(rf"{MONTH_WORD}\s+\d{{1,2}},?", re.I)  # the upper line of a date cell set on two lines
 PDF_YEAR_OPENING = re.compile(rf"({YEAR})\s+(\S.*)")  # its lower line, with the next cell: "2022 % Change"
 COVER_CHARS = 8000  # the cover page of a form lies within its first few thousand characters
@@ -465,7 +468,9 @@ def _pdf_lines(text_page) -> list[str]:
         # a row of figures, or a header row of periods only, which has no label cell (Best Buy's 2023 10-K balance
         # sheet: "January 28, 2023   January 29, 2022" above the rows)
         is_row = (len(cells) >= 3 and figures >= max(2, (len(cells) - 1) / 2)
-                  or len(cells) >= 2 and all(PDF_PERIOD_CELL.fullmatch(cell) for cell in cells))
+                  or len(cells) >= 2 and all(PDF_PERIOD_CELL.fullmatch(cell) for cell in cells)
+                  or len(cells) == 2 and PDF_LABELLED_AMOUNT.fullmatch(cells[1]) is not None
+                  and re.search(r"[A-Za-z]", cells[0]) is not None and cells[0][-1] not in ".!?")
         lines.append("\t".join(cells) if is_row else line.rstrip())
     return lines
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from conftest import FIXTURES, SAMPLE
-from index.chunking import chunk_filing, row_groups, sentence_spans
+from index.chunking import chunk_filing, row_groups, sentence_spans, table_headers
 from index.models import Filing, FilingMetadata, Section
 from index.reader import read_filing
 
@@ -85,6 +85,22 @@ def test_sentences_end_at_headlines_but_not_at_wrapped_lines_or_titles():
     ]:
         spans = sentence_spans(text, 0, len(text))
         assert [" ".join(text[a:b].split()) for a, b, _ in spans] == expected
+
+
+def test_a_numbered_item_set_in_cells_is_prose_and_heads_the_table_below_it():
+    # Apple's 8-K of March 2019 sets each proposal's number and sentence in two cells above its vote counts
+    text = ("2.\tA management proposal to ratify the appointment of Ernst & Young LLP was approved.\n"
+            "For\tAgainst\tAbstained\n4,034,437,468\t64,880,273\t12,827,525\n"
+            "3.\tAn advisory resolution to approve executive compensation was approved.\n"
+            "For\tAgainst\tAbstained\n2,529,567,261\t168,817,766\t11,413,512\n"
+            "2024\tRevenue\n")
+    spans = sentence_spans(text, 0, len(text))
+    rows = {text[a:b]: row for a, b, row in spans}
+    assert not rows["A management proposal to ratify the appointment of Ernst & Young LLP was approved."]
+    assert rows["4,034,437,468\t64,880,273\t12,827,525"] and rows["2024\tRevenue"]
+    headers = {text[a:b]: text[slice(*header)] if header else ""
+               for (a, b, _), header in zip(spans, table_headers(text, spans))}
+    assert headers["2,529,567,261\t168,817,766\t11,413,512"].startswith("An advisory resolution")
 
 
 def test_a_table_row_knows_the_label_line_naming_its_group_of_rows():

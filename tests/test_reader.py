@@ -256,6 +256,19 @@ def test_pdf_table_rows_keep_their_cells_apart_and_prose_stays_prose(tmp_path):
     assert not any("\t" in line for line in lines if line.startswith("Region names"))  # no figures: not a row
 
 
+def test_a_pdf_line_of_a_label_and_one_amount_is_a_row_but_a_contents_line_is_not(tmp_path):
+    # the vote counts of PepsiCo's 8-K of May 2023: "For 901,248,622" over "Against 110,102,370"
+    path = tmp_path / "votes.pdf"
+    path.write_bytes(make_pdf([["FORM 8-K", "Acme Widgets, Inc. annual meeting results",
+                                "(3) The shareholders approved, on an advisory basis, executive compensation:",
+                                "For\t901,248,622", "Against\t110,102,370", "Risk Factors\t12",
+                                "Total assets were\t$ 4.2 billion."]]))
+    lines = read_filing(path).text.split("\n")
+    assert "For\t901,248,622" in lines and "Against\t110,102,370" in lines
+    assert "Risk Factors 12" in lines  # a page number, not an amount
+    assert "Total assets were $ 4.2 billion." in lines  # a sentence's end, not a row
+
+
 def test_a_pdf_header_row_of_periods_alone_keeps_its_cells_apart(tmp_path):
     # a balance sheet's two dates above its rows, with no label cell (Best Buy's 2023 10-K)
     path = tmp_path / "balance.pdf"
