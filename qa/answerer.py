@@ -35,7 +35,8 @@ from qa.tables import (AGGREGATE_LABEL, CELL, GENERIC_LABEL, first_figure, label
 from qa.vocabulary import (AMOUNTS, BOILERPLATE, COUNTS, DURATION, FILING_WORDS_FOR, FORECAST, FORECAST_STATED, LEAST,
                            MONEY, MONTH_QUARTER, MOST, NOT_MONEY, OTHER_ENTITIES, PERIOD_NAMING, QUARTER,
                            REGIONS, STATEMENT_NAME, UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED, period_kinds,
-                           quarters_named, region_names, statements_named, without_instructions, years_asked)
+                           quarters_named, region_names, statements_named, vote_kind_asked, vote_kind_of_label,
+                           without_instructions, years_asked)
 
 MAX_SENTENCES = 3
 # parts of a question answered each (the dev questions have three at most): a longer list is several questions,
@@ -152,6 +153,10 @@ _TITLE_WORD = re.compile(r"\b(?:" + "|".join(sorted((w for w in _NOT_NAMES if le
 # An officer's title under a signature ("Controller (Principal Accounting Officer)", "Title: Chief Financial Officer")
 _SIGNER_TITLE = re.compile(r"\b(?:chief|officer|president|director|chairman|chair|treasurer|secretary|controller|"
                            r"counsel|partner|manager|member|trustee|attorney-in-fact)\b", re.I)
+# a role as a question names it: "chief accounting officer", "Controller", "CFO", "president"
+_ROLE_ASKED = re.compile(r"\b((?:(?:senior|executive|vice|chief|principal|general|lead|independent)\s+)*"
+                         r"(?:[a-z&-]+\s+){0,2}?(?:officer|president|director|chair(?:man|person|woman)?|treasurer|"
+                         r"secretary|controller|counsel)|ceo|cfo|coo|cao)\b", re.I)
 _ROLE = re.compile(r"(?:ceo|cfo|coo|chief|officer|president|director|chair(?:man|person|woman)?|treasurer|secretary|"
                    r"controller|counsel)s?", re.I)  # a role a person holds: "Atrinsic's compensation committee chair?"
 _LEGAL_SUFFIX = re.compile(rf"\b{LEGAL_SUFFIX_WORD}\.?(?![\w-])", re.I)  # not the "Co" of "Co-Chairman"
@@ -444,11 +449,9 @@ class ExtractiveAnswerer:
         if _focus_terms(question) and any(_leaves_blank(s, best) for s in eligible):
             return Assessment(scored, [], {})
         chosen = _select(best, [s for s in eligible if s.on_topic == best.on_topic], years_asked(question))
-        if signing and eligible is signing:
-            chosen = [_with_title(c) if c.sentence.passage.chunk.section == SIGNATURE else c for c in chosen]
-            chosen = [c for c in chosen if not any(o is not c and o.sentence.passage is c.sentence.passage
-                                                   and o.sentence.start <= c.sentence.start < o.sentence.end
-                                                   for o in chosen)]  # a title line quoted with its signature
+        chosen = [c for c in chosen if not any(o is not c and o.sentence.passage is c.sentence.passage
+                                               and o.sentence.start <= c.sentence.start < o.sentence.end
+                                               for o in chosen)]  # a title line quoted with its signature
         if "reason" in _slots(question) and len(chosen) < MAX_SENTENCES:
             chosen = _with_explanation(best, chosen, scored)
         # the answer's first sentence in the filing's order that states the value asked (a complement may not)
@@ -523,7 +526,10 @@ class ExtractiveAnswerer:
         # a model's number the question asks a figure of ("the 767 program"): no year, no sum of money
         models = [m.group() for m in _MODEL_NUMBER.finditer(unasked) if not YEAR_IN_TEXT.fullmatch(m.group())]
         years = set(years_asked(question))
+        # a meeting's year is no period of the figures asked (the votes at IFF's 2025 meeting on "the compensation
+        # paid ... in 2024")
         meetings = set(_MEETING_YEAR.findall(question))
+        vote_kind = vote_kind_asked(question)
         negating = not _NEGATED.search(question)
         period_naming = {t for t in weights if PERIOD_NAMING.fullmatch(t)}  # "fiscal", "fy"
         months = set(re.findall(_MONTH, question))
@@ -601,7 +607,13 @@ class ExtractiveAnswerer:
                 if not filing.filing_date or year <= filing.filing_date[:4]}, meetings)
             prior = _rank_prior(passage)
             section = chunk.section
+            # what a row without a label of its own is of, its caption or group names: the names asked, but the
+            # companies' (votes on "the appointment of KPMG LLP", under PepsiCo's 8-K)
+            filer_words = company_words | set(terms(filing.company))
+            proposal_names = [[w for w in words if not set(terms(w)) <= filer_words] for words in distinctive]
             for sentence in passage_sentences(passage):
+                if section == SIGNATURE and "/s/" in sentence.text:
+                    sentence = _with_title(sentence)
                 if len(sentence.text.split()) < 4 and not (sentence.table_row and _FIGURE_CELL.search(sentence.text)):
                     continue  # a fragment, not a short row ("Japan\t5,782")
                 written = set(_sentence_terms(sentence.text, negating))
@@ -627,7 +639,14 @@ class ExtractiveAnswerer:
                 filled = asked.filled_by(stated, defined_terms.sub(" ", stated) if defined_terms else None)
                 focus_share = sum(focus[t] for t in focus if t in own) / focus_total if focus else 1.0
                 other_item = sentence.table_row and _other_line_item(sentence, focus_written, synonyms, negating)
-                if other_item:
+                row_votes = vote_kind_of_label(row_label(sentence.text)) if vote_kind and sentence.table_row else ""
+                if row_votes:
+                    # a row labelled with a kind of votes ("For 250,838,697" under its proposal) gives that kind only,
+                    # and only on the proposal its group names (not the broker non-votes of another than KPMG's)
+                    filled = (filled | replace(asked, focus={}).filled_by(sentence.text) & {"number"}
+                              if row_votes == vote_kind and _holds_names(own, proposal_names) else filled - {"number"})
+                    focus_share = 1.0
+                elif other_item:
                     # a row labelled with part of what is asked and not the rest is another line item: "Net sales"
                     # is Ulta's total, not its e-commerce net sales; "Gain on consolidation" no net revenues
                     filled -= {"number"}
@@ -644,6 +663,11 @@ class ExtractiveAnswerer:
                     # a "Total" row is the total of what its header or group names (Union Pacific's revenue carloads
                     # under "Revenue carloads"), but not a month's that the question names (Wells Fargo's October
                     # repurchases, a row of their quarter's table)
+                    filled |= replace(asked, focus={}).filled_by(sentence.text) & {"number"}
+                elif (sentence.table_row and not row_label(sentence.text) and focus_written <= own - written
+                      and _holds_names(own, proposal_names)):
+                    # a row of figures alone is of what its header and caption name (the votes on a proposal, whose
+                    # columns "For Against Abstain" are votes)
                     filled |= replace(asked, focus={}).filled_by(sentence.text) & {"number"}
                 elif sentence.table_row and focus_written and not focus_written & own:
                     # nor a row whose label, group and header hold nothing of what is measured: "Las Vegas Strip
@@ -669,8 +693,10 @@ class ExtractiveAnswerer:
                 if "number" in filled and (regions or models) and not _names_parts_asked(
                         f"{_heading_text(sentence, sentence.start)}\n{sequence_text}".lower(), regions, models):
                     filled -= {"number"}
-                if "number" in filled and sentence.table_row and _counts_another_kind(asked, sentence, focus_written):
-                    filled -= {"number"}  # Sears' "Lands' End 16" under "Domestic Retail Stores" are no revenues
+                if ("number" in filled and sentence.table_row and not row_votes
+                        and _counts_another_kind(asked, sentence, focus_written)):
+                    # Sears' "Lands' End 16" under "Domestic Retail Stores" are no revenues; but votes on pay are votes
+                    filled -= {"number"}
                 # "based on the income statement": a row of a note's table of costs is not the statement's
                 other_table = statements and sentence.table_row and not statements & statements_named(
                     f"{_heading_text(sentence, sentence.header_start if sentence.header else sentence.start)}\n"
@@ -692,7 +718,7 @@ class ExtractiveAnswerer:
                            "names": 0.15 + 0.85 * name_share, "years": 0.5 + 0.5 * year_share,
                            "focus": FOCUS_FLOOR + (1 - FOCUS_FLOOR) * focus_share,
                            "novelty": 0.5 + 0.5 * min(1.0, novelty / NOVELTY_ENOUGH),
-                           "other_year": OTHER_YEAR if years and "date" not in asked.slots
+                           "other_year": OTHER_YEAR if years - meetings and "date" not in asked.slots
                            and _only_others(set(YEAR_IN_TEXT.findall(sequence_text)), years) else 1.0,
                            "other_statement": OTHER_STATEMENT if other_table else 1.0}
                 evidence = (1 - PRIOR_WEIGHT) * math.prod(factors.values()) + PRIOR_WEIGHT * prior
@@ -810,6 +836,10 @@ def _focus_terms(question: str, filing_words: bool = True) -> list[str]:
     # an abbreviation in brackets goes on with what is asked: "statutory (SAP) combined ratio"
     question = _ABBREVIATION_AFTER.sub("", without_instructions(question))
     matches = [*_FOCUS.finditer(question), *_FOCUS_BEFORE_VERB.finditer(question), *_SPENT_ON.finditer(question)]
+    if not matches and re.search(r"\bwho(?:m)?\b", question, re.I):
+        # who holds a role is asked by the role ("Who is Wells Fargo's [Chief Accounting Officer]"): a signer's
+        # title or a sentence naming the role answers, not any person's
+        matches = list(_ROLE_ASKED.finditer(question))
     # a question typed as a chat line names what it asks before its period ("NFLX [paid memberships] at end of
     # Q2'25?")
     loose = _LOOSE_ASKED.match(question) if not matches and _is_loose(question) else None
@@ -823,9 +853,9 @@ def _focus_terms(question: str, filing_words: bool = True) -> list[str]:
         if match.group().endswith("of") and set(terms(asked)) <= _MEASURES | _QUESTION_NOISE:
             # "the carrying value of [Boeing's inventories] at ...": a measure of what follows
             asked = next((m.group(1) for m in [_FOCUS_OF.match(question, match.end())] if m), asked)
-        # capitalised words are names, not what is asked about, but for analysts' words ("RevPAR", "EBITDA") and
-        # what money went to ("pay for [Tetra Drones]": "will acquire Tetra for the sum of £350,000")
-        names = set() if match.re is _SPENT_ON else set(terms(" ".join(
+        # capitalised words are names, not what is asked about, but for analysts' words ("RevPAR", "EBITDA"), what
+        # money went to ("pay for [Tetra Drones]": "will acquire Tetra for the sum of £350,000") and a role
+        names = set() if match.re in (_SPENT_ON, _ROLE_ASKED) else set(terms(" ".join(
             w for w in _CAPITALISED.findall(asked) if w.lower() not in FILING_WORDS_FOR)))
         focus += [t for t in terms(with_filing_words(asked) if filing_words else asked) if t not in _QUESTION_NOISE
                   and t not in names and t not in _MEASURES and not _YEAR.match(t)]
@@ -1058,6 +1088,11 @@ def _by_row_labels(found: list[tuple], question_terms: set[str], focus: set[str]
             for sentence, filled, values, evidence in found]
 
 
+def _holds_names(held: set[str], names: list[list[str]]) -> bool:
+    """Whether the terms hold one word of each name (a name none of whose words are given is held)."""
+    return all(any(set(terms(word)) <= held for word in words) for words in names if words)
+
+
 def _names_held(passage: Passage, companies: Mapping[str, tuple[str, ...]]) -> str:
     """The lower-case text in which a passage holds names: its own, its company's names and the tickers the question
     names that company by."""
@@ -1085,8 +1120,10 @@ def _names_columns_periods(line: str) -> bool:
     """Whether a line of a table's header may name its columns' periods: a row of cells, a short line ("2009
     2008", "December 31, 2022"), or a caption naming periods ("for the years ended December 31, 2022 and 2021"),
     not a sentence naming an event's year ("elected to serve a one-year term expiring at the 2024 annual
-    meeting", over the votes cast at 1-800-FLOWERS.COM's 2023 meeting)."""
-    return CELL in line or len(line) <= PERIOD_LINE_CHARS or _COLUMNS_PERIODS.search(line) is not None
+    meeting", over the votes cast at 1-800-FLOWERS.COM's 2023 meeting; "ratified the appointment of BDO USA, P.C.
+    ... for the fiscal year ending June 30, 2024.")."""
+    return CELL in line or len(line) <= PERIOD_LINE_CHARS or (
+        _COLUMNS_PERIODS.search(line) is not None and not FULL_STOP.search(line))
 
 
 def _years_named(text: str) -> set[str]:
@@ -1280,8 +1317,10 @@ def _company_row(best: ScoredSentence, stating: list[ScoredSentence]) -> ScoredS
     """Of the rows of the best row's filing labelled as it is, the company's own: the one with the largest first
     figure. A segment's or a region's table labels its rows as the company's does ("Total revenues net of interest
     expense" in each of American Express's segment tables of its 2022 10-K), and the company's figure is their sum.
-    The best row when a figure is a loss or none, or when its label says nothing but "Total"."""
-    if not best.sentence.table_row or not set(label_terms(best.sentence.text)) - GENERIC_LABEL:
+    The best row when a figure is a loss or none, when its label says nothing but "Total", or when it counts votes
+    (each "Against" row is another proposal's)."""
+    if (not best.sentence.table_row or not set(label_terms(best.sentence.text)) - GENERIC_LABEL
+            or vote_kind_of_label(row_label(best.sentence.text))):
         return best
     filing = best.sentence.passage.chunk.filing.filing_id
     rows = [s for s in stating if s.on_topic == best.on_topic and s.sentence.passage.chunk.filing.filing_id == filing
@@ -1333,11 +1372,10 @@ def _same_table(sentence: Sentence, row: Sentence) -> bool:
     return sentence.table_row and sentence.passage is row.passage and sentence.header == row.header
 
 
-def _with_title(signed: ScoredSentence) -> ScoredSentence:
-    """A signature ("By: /s/ John R. McCall") quoted with the lines under it that give the signer's title
+def _with_title(sentence: Sentence) -> Sentence:
+    """A signature ("By: /s/ John R. McCall") with the lines under it that give the signer's title
     ("Executive Vice President,\nGeneral Counsel and\nCorporate Secretary"), maybe after the name again, up to the
-    next signature, date or blank line."""
-    sentence = signed.sentence
+    next signature, date or blank line: what the signer signed as is read and quoted with the signature."""
     chunk = sentence.passage.chunk
     offset = sentence.end - chunk.char_start
     lines = chunk.text[offset:].split("\n")
@@ -1350,9 +1388,8 @@ def _with_title(signed: ScoredSentence) -> ScoredSentence:
         if _SIGNER_TITLE.search(line):
             end = cursor
     if not end:
-        return signed
-    text = chunk.text[offset - len(sentence.text):offset + end]
-    return replace(signed, sentence=replace(sentence, end=sentence.end + end, text=text))
+        return sentence
+    return replace(sentence, end=sentence.end + end, text=chunk.text[offset - len(sentence.text):offset + end])
 
 
 def _following(sentence: ScoredSentence, scored: list[ScoredSentence]) -> ScoredSentence | None:

@@ -53,7 +53,12 @@ def passage_sentences(passage: Passage) -> list[Sentence]:
                                                        row_groups(chunk.text, spans))):
         if group and any(start <= group[0] and group[1] <= end for start, end in labels_read):
             group = None
-        if header:
+        if header and header[0] == 0 and chunk.table_header and (
+                chunk.table_header_start + len(chunk.table_header) + 1 == chunk.char_start):
+            # a chunk opening at its table's header rows carries the caption above them from the chunk before (a
+            # vote's proposal over "For Against Abstained" in Apple's 8-K of March 2019): the header reads on from it
+            header_text, header_start = f"{chunk.table_header}\n{chunk.text[:header[1]]}", chunk.table_header_start
+        elif header:
             header_text, header_start = chunk.text[header[0]:header[1]], chunk.char_start + header[0]
         elif row and k < opening:
             header_text, header_start = chunk.table_header, chunk.table_header_start

@@ -68,8 +68,18 @@ AGGREGATE_LABEL = re.compile(r"^(?:total|all other|other)\b", re.I)
 
 
 def row_label(row: str) -> str:
-    """What a table row is about: its first cell ("Total revenue" of "Total revenue\t17,606\t15,785")."""
-    return next(iter(cells_of(row)), "")
+    """What a table row is about: its first cell ("Total revenue" of "Total revenue\t17,606\t15,785"); "" for a row
+    of figures alone (a year is a label: selected data's rows by year)."""
+    label = next(iter(cells_of(row)), "")
+    return "" if _FIGURE.match(label.replace("$ ", "$")) and not YEAR_IN_TEXT.fullmatch(label) else label
+
+
+def caption_of(header: str) -> str:
+    """The last caption line above a table's header rows, without its closing mark: what a row of figures alone
+    under that header is of (a vote's proposal over "For Against Abstain" in 1-800-FLOWERS.COM's 8-K of December
+    2023); "" when none."""
+    captions = [line for line in header.split("\n") if line.strip() and CELL not in line]
+    return captions[-1].strip().rstrip(".:;") if captions else ""
 
 
 # words a statement adds to its line items ("Total liabilities", "Net sales", "Other income"): a label that lacks
@@ -100,9 +110,10 @@ def read_row(header: str, row: str) -> str:
     above it whose cells each span the same number of them ("Three Months Ended", "Nine Months Ended" over four
     dates) is read into each column's name."""
     cells = cells_of(row)
-    if len(cells) < 2:
+    label = row_label(row)
+    if len(cells) < 2 or not label and not caption_of(header):
         return ""
-    label, figures = row_label(row), _values(cells[1:])
+    figures = _values(cells[1:] if label else cells)
     while figures and not _FIGURE.match(figures[0].replace("$ ", "$")):
         figures.pop(0)  # a column of text beside the label's (a product's indication)
     if not figures or not all(_FIGURE.match(f.replace("$ ", "$")) for f in figures):
@@ -131,4 +142,4 @@ def read_row(header: str, row: str) -> str:
         return ""
     unit = _UNIT.search(header)
     read = "; ".join(f"{column} {figure}" for column, figure in zip(columns, figures))
-    return f"{label}: {read}" + (f" ({unit.group(0).strip()})" if unit else "")
+    return f"{label or caption_of(header)}: {read}" + (f" ({unit.group(0).strip()})" if unit else "")

@@ -117,8 +117,6 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "hired": ("appointed",),
     "fired": ("terminated",),
     "quit": ("resigned",),
-    "svp": ("senior vice president",),
-    "evp": ("executive vice president",),
     "ipo": ("initial public offering",),
     "earn": ("net income", "profit", "earnings"),
     "earned": ("net income", "profit", "earnings"),
@@ -172,6 +170,9 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "backlog": ("remaining performance obligations",),
     "share count": ("shares outstanding",),
     "buybacks": ("repurchases", "repurchased shares"),
+    # a vote table's columns are votes: "For Against Abstain Broker Non-Votes" (1-800-FLOWERS.COM's 8-K of December
+    # 2023), "Nominee For Withheld" ("for" is no search term)
+    "votes": ("for against abstain", "for withheld"),
     "payout": ("dividends",),
     # verbs whose past form no stemmer joins to the present one, as questions and filings write them ("How much did
     # PepsiCo pay in cash dividends?": its 2022 cash flow statement says "Cash dividends paid")
@@ -201,8 +202,10 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "layoffs": ("reduction in force", "workforce reduction"),
     # shareholder votes as analysts name them, and as an 8-K's Item 5.07 reports them (1-800-FLOWERS.COM 8-K of
     # 2023-12-15: "the frequency for future non-binding advisory votes on executive compensation")
-    "say-on-pay": ("advisory vote on executive compensation", "executive compensation"),
-    "say on pay": ("advisory vote on executive compensation", "executive compensation"),
+    # the pay of a company's named executive officers, as its proxy names them (IFF's 8-K of May 2025: "the
+    # compensation paid to the Company's named executive officers")
+    "say-on-pay": ("advisory vote on executive compensation", "executive compensation", "named executive officers"),
+    "say on pay": ("advisory vote on executive compensation", "executive compensation", "named executive officers"),
     "how often": ("frequency",),
     # analysts' shorthand for line items and measures ("TSLA reg credit revenue Q2'25", "JNJ Stelara WW sales",
     # "KO FY24 op income"); not "comp", which is compensation to some and comparable sales to others
@@ -348,6 +351,33 @@ QUARTER, YEAR_TO_DATE, WHOLE_YEAR = "quarter", "year to date", "year"
 # the second quarter" (Tesla's 10-Q of July 2025) is no second quarter's figure
 _THROUGH_QUARTER = re.compile(r"\bthrough\s+the\s+(?:first|second|third|fourth)\s+quarter\b|\byear[\s-]to[\s-]date\b",
                               re.I)
+
+
+# the kinds of votes a vote table counts, as questions and tables name them; a row labelled with one kind gives
+# none of the others (PepsiCo's 8-K of May 2023 sets "For", "Against", "Abstain" and "Broker Non-Votes" rows under
+# each proposal). Votes "cast for" a proposal, or "received", are its For votes: the kind asked when none other is.
+VOTE_KINDS: dict[str, re.Pattern] = {
+    "against": re.compile(r"\bagainst\b", re.I),
+    "withheld": re.compile(r"\bwithh[eo]ld\b", re.I),
+    "abstain": re.compile(r"\babst(?:ain|ained|entions?)\b", re.I),
+    "broker non-votes": re.compile(r"\bbroker\s+non-?votes?\b", re.I),
+    "for": re.compile(r"\bfor\b|\bin\s+favou?r\b", re.I),
+}
+VOTES_ASKED = re.compile(r"\bvotes?\b|\babstentions\b", re.I)
+
+
+def vote_kind_asked(question: str) -> str:
+    """The kind of votes a question asks for ("How many votes were cast against ..." asks "against"), "" when it
+    asks no votes."""
+    if not VOTES_ASKED.search(question):
+        return ""
+    return next((kind for kind, named in VOTE_KINDS.items() if kind != "for" and named.search(question)), "for")
+
+
+def vote_kind_of_label(label: str) -> str:
+    """The kind of votes a row labelled so counts ("Against", "Votes For", "Broker Non-Votes"), "" for another label."""
+    label = re.sub(r"^votes\s+", "", label.strip(), flags=re.I)
+    return next((kind for kind, named in VOTE_KINDS.items() if named.fullmatch(label)), "")
 
 
 def period_kinds(text: str) -> frozenset[str]:

@@ -1798,3 +1798,91 @@ def test_what_year_asks_a_year_the_question_does_not_give(answerer):
     dividends = _passage("Acme Widgets, Inc.", "This marked the 61st consecutive year of dividend increases. Acme has "
                          "paid dividends since 1916.", filed="2019-02-07")
     assert _quoted(answerer, question, dividends) == ["Acme has paid dividends since 1916."]
+
+
+_VOTES_BY_COLUMN = ("Item 5.07 Submission of Matters to a Vote of Security Holders.\n"
+                    "2. The stockholders ratified the appointment of BDO USA, P.C. as the Company's independent "
+                    "registered public accounting firm for the fiscal year ending June 30, 2024.\n"
+                    "For\tAgainst\tAbstain\tBroker Non-Votes\n292,485,982\t659,149\t32,364\t-\n"
+                    "3. The stockholders approved, on an advisory basis, the compensation paid to the Company's named "
+                    "executive officers in 2023.\nFor\tAgainst\tAbstain\tBroker Non-Votes\n"
+                    "285,361,185\t3,360,097\t519,433\t3,936,780\n")
+_VOTES_BY_ROW = ("Item 5.07 Submission of Matters to a Vote of Security Holders.\n"
+                 "(2) The shareholders ratified the appointment of KPMG LLP as the independent registered public "
+                 "accounting firm for fiscal year 2024:\nFor\t1,125,448,378\nAgainst\t65,112,424\nAbstain\t2,556,412\n"
+                 "(3) The shareholders approved, on an advisory basis, the executive compensation:\n"
+                 "For\t901,248,622\nAgainst\t110,102,370\nAbstain\t8,796,897\nBroker Non-Votes\t172,969,325\n"
+                 "(5) The shareholder proposal regarding an independent Board Chair was defeated:\n"
+                 "For\t250,838,697\nAgainst\t746,982,272\n")
+
+
+@pytest.mark.parametrize("question, text, first", [
+    # a row of figures alone is read under its proposal, though the proposal names another year than the meeting's
+    ("How many votes were cast for ratifying BDO as Acme Widgets' auditor at its December 2023 annual meeting?",
+     _VOTES_BY_COLUMN, "292,485,982\t659,149\t32,364\t-"),
+    ("How many votes were cast against say-on-pay at Acme Widgets' 2024 annual meeting?", _VOTES_BY_COLUMN,
+     "285,361,185\t3,360,097\t519,433\t3,936,780"),
+    # a row labelled with a kind of votes gives that kind, on the proposal its group names
+    ("How many votes were cast against ratifying KPMG at Acme Widgets' 2024 annual meeting?", _VOTES_BY_ROW,
+     "Against\t65,112,424"),
+    ("How many votes were cast for say-on-pay at Acme Widgets' annual meeting?", _VOTES_BY_ROW,
+     "For\t901,248,622"),
+    # the broker non-votes of the compensation vote are none of KPMG's
+    ("How many broker non-votes were recorded on ratifying KPMG at Acme Widgets' 2024 annual meeting?",
+     _VOTES_BY_ROW, None),
+])
+def test_the_votes_asked_are_read_from_the_row_of_their_proposal_and_kind(answerer, question, text, first):
+    passage = _passage("Acme Widgets, Inc.", text, form="8-K")
+    stating = [s.sentence.text for s in _ranked(answerer, question, passage) if s.states_value_asked]
+    assert (stating[0] if stating else None) == first
+
+
+def test_a_row_of_figures_alone_is_answered_with_its_caption_and_columns(answerer):
+    question = "How many votes were cast for ratifying BDO as Acme Widgets' auditor at its December 2023 annual meeting?"
+    answer = answerer.answer(question, with_filing_words(question),
+                             [_passage("Acme Widgets, Inc.", _VOTES_BY_COLUMN, form="8-K")], {"Acme Widgets, Inc.": ()})
+    assert ("The stockholders ratified the appointment of BDO USA, P.C. as the Company's independent registered public "
+            "accounting firm for the fiscal year ending June 30, 2024: For 292,485,982; Against 659,149; Abstain "
+            "32,364; Broker Non-Votes -.") in answer.text
+    assert _verbatim_quotes(answer, _VOTES_BY_COLUMN)
+
+
+def test_each_proposals_row_of_votes_is_its_own_and_no_part_of_another(answerer):
+    # the rows labelled "For" under each proposal are no segments of a company whose largest is the whole
+    question = "How many votes were cast against say-on-pay at Acme Widgets' annual meeting?"
+    answer = answerer.answer(question, with_filing_words(question),
+                             [_passage("Acme Widgets, Inc.", _VOTES_BY_ROW, form="8-K")], {"Acme Widgets, Inc.": ()})
+    assert "Against 110,102,370" in answer.text and "746,982,272" not in answer.text
+
+
+def test_a_meetings_year_is_no_period_of_the_votes_cast_there(answerer):
+    # IFF's 8-K of May 2025: the 2025 meeting votes on the pay of 2024
+    text = ("Item 5.07 Submission of Matters to a Vote of Security Holders.\n"
+            "The proposal to ratify the selection of PricewaterhouseCoopers LLP as the Company's independent "
+            "registered public accounting firm for 2025 received the following votes:\n"
+            "For\tAgainst\tAbstain\n212,026,858\t19,312,560\t74,738\n"
+            "The advisory proposal to approve the compensation paid to the Company's named executive officers in "
+            "2024 received the following votes:\nFor\tAgainst\tAbstain\tBroker Non-Votes\n"
+            "187,853,527\t33,680,007\t206,512\t9,674,110\n")
+    question = "How many votes were cast against Acme Widgets' say-on-pay proposal at its 2025 annual meeting?"
+    stating = [s for s in _ranked(answerer, question, _passage("Acme Widgets, Inc.", text, form="8-K"))
+               if s.states_value_asked]
+    assert stating[0].sentence.text.startswith("187,853,527")
+    assert stating[0].features["other_year"] == pytest.approx(0.0, abs=0.01)  # its caption's 2024 weighs nothing
+
+
+def test_a_signers_title_under_the_signature_tells_whom_a_role_asked_names(answerer):
+    # Wells Fargo's 10-K of 2025: each signer's name and title on lines of their own under "By: /s/ ..."
+    text = ("SIGNATURES\nPursuant to the requirements of the Securities Exchange Act of 1934, this report has been "
+            "signed below by the following persons on behalf of the registrant.\n"
+            "By:\t/s/ JANE Q. ROE\nJane Q. Roe\nPresident and Chief Executive Officer\nFebruary 25, 2025\n"
+            "By:\t/s/ JOHN P. DOE\nJohn P. Doe\nExecutive Vice President, Chief Accounting Officer and Controller\n"
+            "February 25, 2025\n")
+    signatures = replace(_passage("Acme Widgets, Inc.", text), chunk=replace(
+        _passage("Acme Widgets, Inc.", text).chunk, section=SIGNATURE, section_title="Signatures"))
+    question = "Who is Acme Widgets' Chief Accounting Officer, as shown on the signature page of its 10-K?"
+    assert _focus_terms(question) == ["chief", "account", "offic"]  # the role asked, not any person
+    best = _ranked(answerer, question, signatures)[0]
+    assert "JOHN P. DOE" in best.sentence.text and "Chief Accounting Officer" in best.sentence.text
+    answer = answerer.answer(question, with_filing_words(question), [signatures], {"Acme Widgets, Inc.": ()})
+    assert "John P. Doe" in answer.text

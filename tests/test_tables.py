@@ -217,6 +217,12 @@ def test_a_header_row_with_a_footnote_mark_is_the_header_of_the_rows_below():
      "Average daily rate (ADR): Three Months Ended December 31, 2022 $ 260; Three Months Ended December 31, 2021 "
      "$ 201; % 30 %"),
     ("2024\t2023", "Chief Executive Officer\tJane Roe\tJohn Doe", ""),  # not figures
+    # a row of figures alone is of its caption (a proposal over its vote counts), and reads nothing without one
+    ("The stockholders ratified the appointment of BDO USA, P.C.\nFor\tAgainst\tAbstain",
+     "292,485,982\t659,149\t32,364", "The stockholders ratified the appointment of BDO USA, P.C: For 292,485,982; "
+     "Against 659,149; Abstain 32,364"),
+    ("For\tAgainst\tAbstain", "292,485,982\t659,149\t32,364", ""),
+    ("Selected data\n\tRevenue\tNet income", "2024\t1,204\t330", "2024: Revenue 1,204; Net income 330"),
     # quarters named over two rows, a loss in parentheses after its dollar sign (Apple's 10-K of 1994)
     ("Fourth\tThird\tSecond\tFirst\nQuarter\tQuarter\tQuarter\tQuarter",
      "Net income (loss) $\t2,664\t$(188,316)\t$\t110,900\t$\t161,341",
@@ -253,6 +259,19 @@ def test_a_row_takes_the_header_rows_above_it_in_its_passage_or_else_its_chunks_
     assert americas.header == "Net sales by region (in millions):\n2025\t2024"
     assert text[americas.header_start - 1000:].startswith(americas.header)  # filing offsets
     assert sentences["Sales grew in every region during the quarter."].header == ""
+
+
+def test_a_chunk_opening_at_its_tables_header_rows_reads_them_on_from_the_caption_it_carries():
+    from qa.quotes import passage_sentences
+
+    # Apple's 8-K of March 2019: a proposal's sentence ends one chunk, its vote table opens the next
+    caption = "A management proposal to ratify the appointment of Ernst & Young LLP was approved."
+    text = "For\tAgainst\tAbstained\n4,034,437,468\t64,880,273\t12,827,525\n"
+    filing_text = f"{caption}\n{text}"
+    row = next(s for s in passage_sentences(_passage_of(text, caption, 1000 - len(caption) - 1))
+               if s.text.startswith("4,034"))
+    assert row.header == f"{caption}\nFor\tAgainst\tAbstained"
+    assert filing_text[row.header_start - (1000 - len(caption) - 1):].startswith(row.header)  # one exact quote
 
 
 def test_a_table_right_below_another_takes_its_own_header_rows():
