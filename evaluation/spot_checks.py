@@ -70,8 +70,10 @@ def main() -> None:
         answer = assistant.ask(check.question)
         outcome = judge(check, answer.text, answer.refused, [p.chunk.text for p in answer.passages])
         outcomes.append(outcome)
+        # answered=r: a question with a needle refused
+        answered = "y" if outcome.answered else "r" if outcome.refused else "n"
         mark = ("refused" if outcome.refused else "ANSWERED") if check.needle is None else (
-            f"found={'y' if outcome.found else 'n'} answered={'y' if outcome.answered else 'n'}")
+            f"found={'y' if outcome.found else 'n'} answered={answered}")
         print(f"{check.id:4} {mark:22} {check.question[:90]}")
     print(summary(outcomes))
 
