@@ -33,7 +33,7 @@ from qa.scorer import AnswerScorer
 from qa.tables import (AGGREGATE_LABEL, CELL, GENERIC_LABEL, first_figure, label_column_head, label_terms, read_row,
                        row_label)
 from qa.vocabulary import (AMOUNTS, BOILERPLATE, COUNTS, DURATION, FILING_WORDS_FOR, FORECAST, FORECAST_STATED, LEAST,
-                           MONEY, MONTH_QUARTER, MOST, NOT_MONEY, OTHER_ENTITIES, PERIOD_NAMING, QUARTER,
+                           FLOWS, MONEY, MONTH_QUARTER, MOST, NOT_MONEY, OTHER_ENTITIES, PERIOD_NAMING, QUARTER,
                            REGIONS, STATEMENT_NAME, UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED, period_kinds,
                            quarters_named, region_names, statements_named, vote_kind_asked, vote_kind_of_label,
                            without_instructions, years_asked)
@@ -192,6 +192,7 @@ _EXHIBIT_NUMBER = re.compile(r"^\s*(?:exhibit\s+)?\d{1,3}(?:\.\d{1,3})?[a-z]?\t(
                              r"|\bexhibit\s+\d{1,3}(?:\.\d{1,3})?\b"
                              r"|^\s*\d{1,3}\.\d{1,3}[a-z]?\s+(?:[—–-]\s+)?(?-i:(?=[A-Z][a-z]))", re.I | re.M)
 _MONEY_ASKED = frozenset(terms(" ".join(MONEY)))
+_FLOWS_ASKED = frozenset(terms(" ".join(FLOWS)))
 _NOT_MONEY_ASKED = frozenset(terms(" ".join(NOT_MONEY)))
 _CURRENCY = re.compile(r"[$€£¥]")
 # where a document leaves a figure to be filled in: figure spaces, a line, a bullet in brackets ("$[•]")
@@ -533,7 +534,8 @@ class ExtractiveAnswerer:
         negating = not _NEGATED.search(question)
         period_naming = {t for t in weights if PERIOD_NAMING.fullmatch(t)}  # "fiscal", "fy"
         months = set(re.findall(_MONTH, question))
-        asks_spending = _SPENT_ON.search(question) is not None  # money that went out over a period
+        # money that went out or came in over a period, which no balance at a day gives
+        asks_flow = _SPENT_ON.search(question) is not None or bool(_FLOWS_ASKED.intersection(focus))
         period_months = _period_months(question)
         statements = statements_named(question)
         names_month = re.search(rf"\b{_MONTH}\b", question) is not None
@@ -686,7 +688,8 @@ class ExtractiveAnswerer:
                         or bool(years) and not sentence.table_row
                         and _only_others(_opening_years(sentence.text), years)
                         or sentence.table_row and (_of_other_periods(sentence.header, years, quarter_asked)
-                                                   or asks_spending and _of_a_day(sentence.header)
+                                                   or asks_flow and _of_a_day(sentence.header)
+                                                   and not _FLOWS_ASKED & focus_written & set(terms(sentence.header))
                                                    or _only_others(set(YEAR_IN_TEXT.findall(row_label(sentence.text))),
                                                                    years))):
                     filled -= {"number"}  # its figures are another period's ("Fourth quarter of 2023" for 2022)
@@ -1112,7 +1115,8 @@ def _of_other_periods(header: str, years: set[str], quarter_asked: bool) -> bool
 
 def _of_a_day(header: str) -> bool:
     """Whether a table's header dates its columns by days and names no period: a balance at those days ("June 29,
-    2024 / September 30, 2023" over Apple's gross property, plant and equipment), which no spending is."""
+    2024 / September 30, 2023" over Apple's gross property, plant and equipment), which no spending or revenue is
+    (qa.vocabulary.FLOWS)."""
     return _DAY_IN_HEADER.search(header) is not None and _DURATION_IN_HEADER.search(header) is None
 
 

@@ -261,6 +261,12 @@ NOT_MONEY: tuple[str, ...] = ("ratio", "rate", "rates", "percent", "percentage",
                               "changed", "growth", "grow", "grew", "increase", "increased", "decrease", "decreased",
                               "decline", "declined", "rise", "rose", "fall", "fell", "comparable", "comps")
 
+# Measures of a period, not of a day: revenues, earnings and spending flow over a year or a quarter, so a table
+# dating its columns by days alone holds balances, not them (Tesla's 10-K of 2025: long-lived assets by country
+# "December 31, 2024" give no revenue of Germany)
+FLOWS: tuple[str, ...] = ("revenue", "revenues", "sales", "income", "earnings", "profit", "expense", "expenses",
+                          "spend", "spent", "spending", "capex")
+
 # Words that ask for a length of time: the answer is a period ("for a period of five years" answers "for how long
 # can Millennium use the TAP technology?" and "what is the term of Millennium's access?"), so a number of years
 # or months in a sentence is the fact asked for, not the period a figure covers ("the first nine months").

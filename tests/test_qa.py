@@ -1886,3 +1886,17 @@ def test_a_signers_title_under_the_signature_tells_whom_a_role_asked_names(answe
     assert "JOHN P. DOE" in best.sentence.text and "Chief Accounting Officer" in best.sentence.text
     answer = answerer.answer(question, with_filing_words(question), [signatures], {"Acme Widgets, Inc.": ()})
     assert "John P. Doe" in answer.text
+
+
+def test_a_table_of_balances_at_days_gives_no_revenue_unless_its_header_names_it(answerer):
+    # Tesla's 10-K of 2025: long-lived assets by country at December 31 are no revenue of Germany
+    assets = _passage("Acme Widgets, Inc.", "Long-lived assets by geographic region (in millions):\n"
+                      "December 31, 2024\tDecember 31, 2023\nUnited States\t$\t35,836\t$\t26,629\n"
+                      "Germany\t4,175\t4,258\n")
+    assert not _row_states(answerer, "How much revenue did Acme Widgets generate in Germany in 2024?", assets, "Germany")
+    assert _row_states(answerer, "What were Acme Widgets' long-lived assets in Germany at December 31, 2024?", assets,
+                       "Germany")
+    # 3M's 10-K of 2018 splits "Year ended December 31," above its net sales by product line
+    sales = _passage("Acme Widgets, Inc.", "December 31,\nNet Sales (Millions)\t2018\t2017\t2016\n"
+                     "Oral Care\t1,353\t1,322\t1,274\n")
+    assert _row_states(answerer, "What were Acme Widgets' Oral Care net sales in 2018?", sales, "Oral Care")
