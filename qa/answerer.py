@@ -613,7 +613,11 @@ class ExtractiveAnswerer:
             # companies' (votes on "the appointment of KPMG LLP", under PepsiCo's 8-K)
             filer_words = company_words | set(terms(filing.company))
             proposal_names = [[w for w in words if not set(terms(w)) <= filer_words] for words in distinctive]
-            for sentence in passage_sentences(passage):
+            sentences = passage_sentences(passage)
+            # the tables (by their header) some row of which writes its sums with a currency sign: Apple's "iPhone $
+            # 44,582" makes its "Mac 8,046" below a sum of money too
+            money_tables = {s.header_start for s in sentences if s.table_row and s.header and _CURRENCY.search(s.text)}
+            for sentence in sentences:
                 if section == SIGNATURE and "/s/" in sentence.text:
                     sentence = _with_title(sentence)
                 if len(sentence.text.split()) < 4 and not (sentence.table_row and _FIGURE_CELL.search(sentence.text)):
@@ -696,8 +700,8 @@ class ExtractiveAnswerer:
                 if "number" in filled and (regions or models) and not _names_parts_asked(
                         f"{_heading_text(sentence, sentence.start)}\n{sequence_text}".lower(), regions, models):
                     filled -= {"number"}
-                if ("number" in filled and sentence.table_row and not row_votes
-                        and _counts_another_kind(asked, sentence, focus_written)):
+                if ("number" in filled and sentence.table_row and not row_votes and _counts_another_kind(
+                        asked, sentence, focus_written, sentence.header and sentence.header_start in money_tables)):
                     # Sears' "Lands' End 16" under "Domestic Retail Stores" are no revenues; but votes on pay are votes
                     filled -= {"number"}
                 # "based on the income statement": a row of a note's table of costs is not the statement's
@@ -1053,14 +1057,15 @@ def _measures_another(row: Sentence, focus: set[str], asked: Asked) -> bool:
     return (money or counts) and not said & focus and not (money and asked.asks_money)
 
 
-def _counts_another_kind(asked: Asked, row: Sentence, focus: set[str]) -> bool:
+def _counts_another_kind(asked: Asked, row: Sentence, focus: set[str], table_money: bool = False) -> bool:
     """Whether a table row's header and group say its figures count things when a sum of money is asked, or are sums
     of money when a count is asked ("Revenues" over Netflix's "EMEA" row gives no paid memberships), its own
-    currency signs aside, and do not name what is asked ("Revenue carloads" are what "how many carloads" counts)."""
+    currency signs aside, and do not name what is asked ("Revenue carloads" are what "how many carloads" counts).
+    `table_money`: another row of its table writes a currency sign."""
     said, money, counts = _header_words(row)
     if said & focus:
         return False
-    money = money or _MONEY_WRITTEN.search(f"{row.header}\n{row.group}\n{row.text}") is not None
+    money = money or table_money or _MONEY_WRITTEN.search(f"{row.header}\n{row.group}\n{row.text}") is not None
     return asked.asks_money and counts and not money or asked.asks_count and money and not counts
 
 

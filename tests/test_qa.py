@@ -1900,3 +1900,16 @@ def test_a_table_of_balances_at_days_gives_no_revenue_unless_its_header_names_it
     sales = _passage("Acme Widgets, Inc.", "December 31,\nNet Sales (Millions)\t2018\t2017\t2016\n"
                      "Oral Care\t1,353\t1,322\t1,274\n")
     assert _row_states(answerer, "What were Acme Widgets' Oral Care net sales in 2018?", sales, "Oral Care")
+
+
+def test_a_row_of_a_table_whose_other_rows_write_a_currency_sign_counts_no_units(answerer):
+    # Apple's 10-Q of August 2025: only the first row of its net sales by category writes "$"
+    question = "How many Mac units did Acme Widgets sell in the June 2025 quarter?"
+    sales = _passage("Acme Widgets, Inc.", "Products and Services Performance\nThree Months Ended\n"
+                     "June 28, 2025\tJune 29, 2024\niPhone\t$\t44,582\t$\t39,296\nMac\t8,046\t7,009\n", form="10-Q",
+                     filed="2025-08-01")
+    assert not _row_states(answerer, question, sales, "Mac")
+    units = _passage("Acme Widgets, Inc.", "Products and Services Performance\nThree Months Ended\n"
+                     "June 28, 2025\tJune 29, 2024\niPhone\t44,582\t39,296\nMac\t8,046\t7,009\n", form="10-Q",
+                     filed="2025-08-01")
+    assert _row_states(answerer, question, units, "Mac")
