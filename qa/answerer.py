@@ -892,7 +892,10 @@ def _states_number(asked: Asked, text: str) -> bool:
         t[0].isdigit() or t in _NUMBER_TERMS and not _names_a_period(sequence, i, asked))]
     if not asked.focus:
         return bool(numbers)
-    about = [i for i, t in enumerate(sequence) if t in asked.focus or any(_same_stem(t, f) for f in asked.focus)]
+    # "net", "total" say what is measured only with the rest ("net losses on equity securities of $539 million" is
+    # no net cash)
+    measured = [f for f in asked.focus if f not in GENERIC_LABEL] or list(asked.focus)
+    about = [i for i, t in enumerate(sequence) if t in measured or any(_same_stem(t, f) for f in measured)]
     return any(abs(n - a) <= FACT_DISTANCE for n in numbers for a in about)
 
 

@@ -13,7 +13,7 @@ from index.lexical import ChunkFilter, terms
 from index.sections import SIGNATURE
 from index.store import FilingIndex
 from qa.answerer import (NOT_FOUND, Asked, ExtractiveAnswerer, _focus_terms, _names_in, _parts, _reports_on_year,
-                         _slots)
+                         _slots, _states_number)
 from qa.assistant import Assistant
 from qa.filters import FilterError, FilterResolver, company_aliases
 from qa.models import Chunk, FilingRef, Filters, Passage
@@ -1913,3 +1913,10 @@ def test_a_row_of_a_table_whose_other_rows_write_a_currency_sign_counts_no_units
                      "June 28, 2025\tJune 29, 2024\niPhone\t44,582\t39,296\nMac\t8,046\t7,009\n", form="10-Q",
                      filed="2025-08-01")
     assert _row_states(answerer, question, units, "Mac")
+
+
+def test_a_generic_word_alone_beside_a_figure_says_nothing_of_what_is_asked():
+    asked = Asked.of("What was Acme's net cash provided by operating activities in 2023?", "",
+                     {t: 1.0 for t in terms("net cash provided operating activities")})
+    assert not _states_number(asked, "Earnings in 2023 included net losses on equity securities of $539 million.")
+    assert _states_number(asked, "Net cash provided by operating activities was $4.2 billion in 2023.")
