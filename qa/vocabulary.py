@@ -339,7 +339,8 @@ def quarters_named(text: str) -> set[int]:
 
 
 # The kinds of period a text names: a quarter alone ("second quarter", "Three Months Ended", "the June 2025
-# quarter"), a year to date ("Nine Months Ended", "first half") or a whole year ("Years Ended", "full year"). A
+# quarter"), a year to date ("Nine Months Ended", "first half"), a whole year ("Years Ended", "full year") or a
+# trailing twelve months ("TTM"). A
 # table of nine months answers no question about the third quarter alone (Apple's non-GAAP reconciliation of June
 # 2004 has a nine-month table beside the quarter's).
 # a quarter named by its last month ("the June 2025 quarter") or by its end ("the quarter ended June 30")
@@ -350,7 +351,11 @@ YEARS_ENDED = re.compile(r"\b(?:years?|(?:twelve|12) months|fifty-(?:two|three) 
 # "three and six months ended", "three- and nine-month periods ended" (Apple's 10-Q of August 2025)
 _QUARTER_PERIOD = re.compile(rf"\b(?:three|3|thirteen|13)(?:[\s-]+and\s+[\w-]+)?[\s-]+{_LENGTH_ENDED}", re.I)
 _FULL_YEAR = re.compile(r"\bfull[\s-]year\b", re.I)
-QUARTER, YEAR_TO_DATE, WHOLE_YEAR = "quarter", "year to date", "year"
+QUARTER, YEAR_TO_DATE, WHOLE_YEAR, TRAILING = "quarter", "year to date", "year", "trailing"
+# a trailing period, whose columns name the quarter it ends with ("FREE CASH FLOW—TRAILING 4-QUARTERS" over "Q1 Q2
+# Q3 Q4" in Oracle's fiscal 2014 results): no quarter's figure alone, nor a fiscal year's
+_TRAILING = re.compile(r"\btrailing[\s-]+(?:4|four|12|twelve)[\s-]+(?:quarters?|months?)\b|\b(?:ttm|ltm)\b|"
+                       r"\blast[\s-]+twelve[\s-]+months\b", re.I)
 
 
 # a year to date named by the quarter it runs through: "delivered approximately 721,000 consumer vehicles through
@@ -387,6 +392,8 @@ def vote_kind_of_label(label: str) -> str:
 
 
 def period_kinds(text: str) -> frozenset[str]:
+    if _TRAILING.search(text):
+        return frozenset({TRAILING})
     kinds = set()
     if _THROUGH_QUARTER.search(text):
         kinds.add(YEAR_TO_DATE)
