@@ -656,7 +656,7 @@ class ExtractiveAnswerer:
                     # a row labelled with part of what is asked and not the rest is another line item: "Net sales"
                     # is Ulta's total, not its e-commerce net sales; "Gain on consolidation" no net revenues
                     filled -= {"number"}
-                elif (sentence.table_row and _label_asked(sentence.text, question_terms - company_terms)
+                elif (sentence.table_row and _label_asked(_labelled(sentence), question_terms - company_terms)
                       and not _measures_another(sentence, focus_written, asked)):
                     # a row labelled with the question's words ("Greater China" for "revenue in Greater China")
                     # states its figure of what is asked, though its table's title is in another passage; not a row
@@ -694,8 +694,7 @@ class ExtractiveAnswerer:
                         or sentence.table_row and (_of_other_periods(sentence.header, years, quarter_asked)
                                                    or asks_flow and _of_a_day(sentence.header)
                                                    and not _FLOWS_ASKED & focus_written & set(terms(sentence.header))
-                                                   or _only_others(set(YEAR_IN_TEXT.findall(row_label(sentence.text))),
-                                                                   years))):
+                                                   or _only_others(_row_years(sentence.text), years))):
                     filled -= {"number"}  # its figures are another period's ("Fourth quarter of 2023" for 2022)
                 if "number" in filled and (regions or models) and not _names_parts_asked(
                         f"{_heading_text(sentence, sentence.start)}\n{sequence_text}".lower(), regions, models):
@@ -1020,6 +1019,21 @@ def _leaves_blank(scored: ScoredSentence, answer: ScoredSentence) -> bool:
 def _of_companies(scored: ScoredSentence, companies: Mapping[str, tuple[str, ...]]) -> bool:
     """Whether the sentence is from a filing of the companies a question names (any, when it names none)."""
     return not companies or scored.sentence.passage.chunk.filing.company in companies
+
+
+def _labelled(row: Sentence) -> str:
+    """What labels a table row: its own first cell, or its group's when the cell is a year (a label's years on rows of
+    their own: "Grooming 2025 ..." over "2024 1,539 ...")."""
+    return row.group if row.group and YEAR_IN_TEXT.fullmatch(row_label(row.text)) else row.text
+
+
+def _row_years(row: str) -> set[str]:
+    """The years a table row's label names, or its year cell after the label when a table gives a label's years on
+    rows of their own ("Grooming 2025 1,505 ...")."""
+    cells = [cell.strip() for cell in row.split(CELL)]
+    if len(cells) > 2 and YEAR_IN_TEXT.fullmatch(cells[1]):
+        return {cells[1]}
+    return set(YEAR_IN_TEXT.findall(row_label(row)))
 
 
 def _label_asked(row: str, question_terms: set[str]) -> bool:

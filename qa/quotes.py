@@ -67,6 +67,8 @@ def passage_sentences(passage: Passage) -> list[Sentence]:
         sentence = Sentence(passage, chunk.char_start + a, chunk.char_start + b, chunk.text[a:b], row,
                             header_text, header_start, chunk.text[slice(*group)] if group else "",
                             chunk.char_start + group[0] if group else -1)
+        if row and sentences and (pair := _year_pair_label(sentences[-1], sentence)):
+            sentence = replace(sentence, group=pair[0], group_start=pair[1])
         if sentences and _VALUE_LINE.fullmatch(sentence.text) and _labels(sentences[-1], sentence):
             # a figure alone on the line under its label is that label's value, as a form's boxes are set
             # (the cover of Icahn's 2025 tender offer amendment: "11 AGGREGATE AMOUNT BENEFICIALLY OWNED BY
@@ -95,6 +97,21 @@ def passage_sentences(passage: Passage) -> list[Sentence]:
                                    text=chunk.text[above.start - chunk.char_start:sentence.end - chunk.char_start])
         sentences.append(sentence)
     return sentences
+
+
+_YEAR_CELL = re.compile(rf"\s*{YEAR}\s*")
+
+
+def _year_pair_label(above: Sentence, row: Sentence) -> tuple[str, int] | None:
+    """The label (and its offset) a row of a year shares with the row above, when a table gives each label's years on
+    rows of their own, the label on the first ("Grooming 2025 1,505 ..." over "2024 1,539 ...": Procter & Gamble's
+    segment results in its 10-Q of April 2025); None otherwise."""
+    cells, above_cells = row.text.split("\t"), above.text.split("\t")
+    if not (above.table_row and _YEAR_CELL.fullmatch(cells[0]) and _on_line_above(above, row)):
+        return None
+    if len(above_cells) > 2 and _YEAR_CELL.fullmatch(above_cells[1]) and re.search(r"[A-Za-z]", above_cells[0]):
+        return above_cells[0], above.start
+    return (above.group, above.group_start) if _YEAR_CELL.fullmatch(above_cells[0]) and above.group else None
 
 
 def _labels(label: Sentence, value: Sentence) -> bool:

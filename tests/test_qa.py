@@ -1923,3 +1923,12 @@ def test_a_generic_word_alone_beside_a_figure_says_nothing_of_what_is_asked():
                      {t: 1.0 for t in terms("net cash provided operating activities")})
     assert not _states_number(asked, "Earnings in 2023 included net losses on equity securities of $539 million.")
     assert _states_number(asked, "Net cash provided by operating activities was $4.2 billion in 2023.")
+
+
+def test_a_row_of_a_year_under_its_labels_first_row_gives_the_labels_figure_of_that_year(answerer):
+    segments = _passage("Acme Widgets, Inc.", "Three Months Ended March 31\nNet Sales\tNet Earnings\n"
+                        "Grooming\t2025\t1,505\t321\n2024\t1,539\t303\nHealth Care\t2025\t3,000\t700\n"
+                        "2024\t2,900\t650\n", form="10-Q", filed="2025-04-24")
+    question = "What were Acme Widgets' Grooming net sales for the quarter ended March 31, 2024?"
+    stating = [s.sentence.text for s in _ranked(answerer, question, segments) if s.states_value_asked]
+    assert stating == ["2024\t1,539\t303"]  # not the label's row of 2025, nor another label's 2024
