@@ -609,10 +609,10 @@ class ExtractiveAnswerer:
                 if not filing.filing_date or year <= filing.filing_date[:4]}, meetings)
             prior = _rank_prior(passage)
             section = chunk.section
-            # what a row without a label of its own is of, its caption or group names: the names asked, but the
-            # companies' (votes on "the appointment of KPMG LLP", under PepsiCo's 8-K)
+            # the names a row's caption or group must hold when the row has no label of its own (or a vote's): the
+            # names asked, but the companies' (votes on "the appointment of KPMG LLP", under PepsiCo's 8-K)
             filer_words = company_words | set(terms(filing.company))
-            proposal_names = [[w for w in words if not set(terms(w)) <= filer_words] for words in distinctive]
+            caption_names = [[w for w in words if not set(terms(w)) <= filer_words] for words in distinctive]
             sentences = passage_sentences(passage)
             # the tables (by their header) some row of which writes its sums with a currency sign: Apple's "iPhone $
             # 44,582" makes its "Mac 8,046" below a sum of money too
@@ -650,7 +650,7 @@ class ExtractiveAnswerer:
                     # a row labelled with a kind of votes ("For 250,838,697" under its proposal) gives that kind only,
                     # and only on the proposal its group names (not the broker non-votes of another than KPMG's)
                     filled = (filled | replace(asked, focus={}).filled_by(sentence.text) & {"number"}
-                              if row_votes == vote_kind and _holds_names(own, proposal_names) else filled - {"number"})
+                              if row_votes == vote_kind and _holds_names(own, caption_names) else filled - {"number"})
                     focus_share = 1.0
                 elif other_item:
                     # a row labelled with part of what is asked and not the rest is another line item: "Net sales"
@@ -671,7 +671,7 @@ class ExtractiveAnswerer:
                     # repurchases, a row of their quarter's table)
                     filled |= replace(asked, focus={}).filled_by(sentence.text) & {"number"}
                 elif (sentence.table_row and not row_label(sentence.text) and focus_written <= own - written
-                      and _holds_names(own, proposal_names)):
+                      and _holds_names(own, caption_names)):
                     # a row of figures alone is of what its header and caption name (the votes on a proposal, whose
                     # columns "For Against Abstain" are votes)
                     filled |= replace(asked, focus={}).filled_by(sentence.text) & {"number"}
@@ -699,8 +699,9 @@ class ExtractiveAnswerer:
                 if "number" in filled and (regions or models) and not _names_parts_asked(
                         f"{_heading_text(sentence, sentence.start)}\n{sequence_text}".lower(), regions, models):
                     filled -= {"number"}
-                if ("number" in filled and sentence.table_row and not row_votes and _counts_another_kind(
-                        asked, sentence, focus_written, sentence.header and sentence.header_start in money_tables)):
+                in_money_table = bool(sentence.header) and sentence.header_start in money_tables
+                if ("number" in filled and sentence.table_row and not row_votes
+                        and _counts_another_kind(asked, sentence, focus_written, in_money_table)):
                     # Sears' "Lands' End 16" under "Domestic Retail Stores" are no revenues; but votes on pay are votes
                     filled -= {"number"}
                 # "based on the income statement": a row of a note's table of costs is not the statement's

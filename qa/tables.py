@@ -49,7 +49,9 @@ def first_figure(row: str, header: str = "") -> float | None:
     """The row's first figure as a number ("(1,045)" is -1045, "—" is 0), None when it has none after its label.
     Under a header with a column of notes (Loncor's 2015 statement of financial position: "Notes", "December 31,"),
     a first figure of one or two digits is the note the row refers to, not its amount."""
-    values = [v.replace("$ ", "$") for v in _values(cells_of(row)[1:]) if _FIGURE.match(v.replace("$ ", "$"))]
+    cells = cells_of(row)
+    values = [v.replace("$ ", "$") for v in _values(cells[1:] if row_label(row) else cells)
+              if _FIGURE.match(v.replace("$ ", "$"))]
     if len(values) > 1 and _NOTES_COLUMN.search(header) and re.fullmatch(r"\d{1,2}", values[0]):
         values.pop(0)
     figure = values[0] if values else ""

@@ -1113,8 +1113,8 @@ def test_the_largest_or_smallest_asked_is_the_tables_row_with_the_highest_or_low
     from qa.tables import first_figure
 
     assert [first_figure(row) for row in ("Net sales\t$\t391,035\t2\t%", "Loss\t(1,045)\t(3)", "Gain\t—\t12",
-                                          "Note\tsee below", "Net loss\t$(188,316)")] == [
-        391035.0, -1045.0, 0.0, None, -188316.0]
+                                          "Note\tsee below", "Net loss\t$(188,316)", "292,485,982\t659,149")] == [
+        391035.0, -1045.0, 0.0, None, -188316.0, 292485982.0]  # a row of figures alone: its first
     properties = _passage("Acme Widgets, Inc.", "Top U.S. locations:\nCharlotte, NC\t5.7\n"
                           "San Francisco metro area (including headquarters)\t2.4\nMinneapolis, MN\t3.0\n"
                           "St. Louis, MO\t1.9\nAll other U.S. locations\t28.3\nTotal United States\t55.1\n")
@@ -1841,7 +1841,8 @@ def test_the_votes_asked_are_read_from_the_row_of_their_proposal_and_kind(answer
 
 
 def test_a_row_of_figures_alone_is_answered_with_its_caption_and_columns(answerer):
-    question = "How many votes were cast for ratifying BDO as Acme Widgets' auditor at its December 2023 annual meeting?"
+    question = ("How many votes were cast for ratifying BDO as Acme Widgets' auditor at its December 2023 annual "
+                "meeting?")
     answer = answerer.answer(question, with_filing_words(question),
                              [_passage("Acme Widgets, Inc.", _VOTES_BY_COLUMN, form="8-K")], {"Acme Widgets, Inc.": ()})
     assert ("The stockholders ratified the appointment of BDO USA, P.C. as the Company's independent registered public "
@@ -1896,7 +1897,8 @@ def test_a_table_of_balances_at_days_gives_no_revenue_unless_its_header_names_it
     assets = _passage("Acme Widgets, Inc.", "Long-lived assets by geographic region (in millions):\n"
                       "December 31, 2024\tDecember 31, 2023\nUnited States\t$\t35,836\t$\t26,629\n"
                       "Germany\t4,175\t4,258\n")
-    assert not _row_states(answerer, "How much revenue did Acme Widgets generate in Germany in 2024?", assets, "Germany")
+    revenue = "How much revenue did Acme Widgets generate in Germany in 2024?"
+    assert not _row_states(answerer, revenue, assets, "Germany")
     assert _row_states(answerer, "What were Acme Widgets' long-lived assets in Germany at December 31, 2024?", assets,
                        "Germany")
     # 3M's 10-K of 2018 splits "Year ended December 31," above its net sales by product line

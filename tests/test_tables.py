@@ -433,7 +433,8 @@ def test_a_labels_years_on_rows_of_their_own_take_the_label_of_the_first():
 
     # Procter & Gamble's segment results (10-Q of April 2025): "Grooming 2025 ..." over "2024 ..."
     text = ("Net Sales\tNet Earnings\nGrooming\t2025\t1,505\t321\n2024\t1,539\t303\n"
-            "Health Care\t2025\t3,000\t700\n2024\t2,900\t650\n2023\t2,800\t600\nTotal\t9,000\t2,000\n2024\t8,000\t1,900\n")
+            "Health Care\t2025\t3,000\t700\n2024\t2,900\t650\n2023\t2,800\t600\n"
+            "Total\t9,000\t2,000\n2024\t8,000\t1,900\n")
     passage = _passage_of(text)
     groups = {s.text: s for s in passage_sentences(passage)}
     assert groups["2024\t1,539\t303"].group == "Grooming"
