@@ -150,8 +150,9 @@ PENDING, COMPLETE = "pending", "complete"
 # text's table lines outside SGML table tags (a label, then figures) are rows; 11: a footnote's mark after a header
 # cell's words ("Under the Program (1)") is no amount, so that the row is a header; 12: a PDF word's last letter
 # that kerning parts from it is joined again ("Balance Shee t"); 13: a numbered item set in cells is prose, not a
-# row, and a PDF line of a label and one amount is a row.
-INDEXING_VERSION = 13
+# row, and a PDF line of a label and one amount is a row; 14: a PDF line of words alone over a row of as many figures
+# is its header row.
+INDEXING_VERSION = 14
 
 
 @dataclass(frozen=True)

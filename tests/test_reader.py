@@ -269,6 +269,17 @@ def test_a_pdf_line_of_a_label_and_one_amount_is_a_row_but_a_contents_line_is_no
     assert "Total assets were $ 4.2 billion." in lines  # a sentence's end, not a row
 
 
+def test_a_pdf_line_of_words_over_a_row_of_as_many_figures_is_its_header_row(tmp_path):
+    # Foot Locker's 8-K of May 2022: "Votes For   Votes Against   Abstentions" over the counts of a proposal
+    path = tmp_path / "votes.pdf"
+    path.write_bytes(make_pdf([["FORM 8-K", "Acme Widgets, Inc. annual meeting results",
+                                "Votes For\tVotes Against\tAbstentions", "57,172,731\t13,324,080\t170,172",
+                                "Region names\tare\twords only", "Americas\t$ 1,204\t$ 1,100\t$ 990\t$ 870"]]))
+    lines = read_filing(path).text.split("\n")
+    assert "Votes For\tVotes Against\tAbstentions" in lines and "57,172,731\t13,324,080\t170,172" in lines
+    assert "Region names are words only" in lines  # more figures below than its cells: no header of theirs
+
+
 def test_a_pdf_header_row_of_periods_alone_keeps_its_cells_apart(tmp_path):
     # a balance sheet's two dates above its rows, with no label cell (Best Buy's 2023 10-K)
     path = tmp_path / "balance.pdf"
