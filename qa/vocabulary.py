@@ -156,6 +156,13 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "adr": ("average daily rate",),
     "arpu": ("average revenue per user",),
     "aum": ("assets under management",),
+    "nav": ("net asset value",),  # NexPoint Capital's 8-K of December 2023: "net asset value per share"
+    # units of energy and power as analysts shorten them (Southern Company's kilowatt-hour sales, Southern Power's
+    # megawatts of capacity)
+    "kwh": ("kilowatt-hour", "kilowatt-hours"),
+    "kwhs": ("kilowatt-hours",),
+    "mwh": ("megawatt-hours",),
+    "mw": ("megawatts",),
     "nim": ("net interest margin",),
     "nii": ("net interest income",),
     "ebit": ("earnings before interest and taxes",),

@@ -453,6 +453,9 @@ def test_a_question_asked_as_financebench_asks_it(answerer):
     # a quarter's or a half's year as analysts write it
     assert years_asked("Acme's sales in 2Q24 against Q3'23, 1H25 and fiscal '22") == ["2024", "2023", "2025", "2022"]
     assert _names_in("What did Acme Widgets sell in H1'25?") == [["Acme", "Widgets"]]
+    # a fiscal year's end, a unit of energy and a net asset value are no names a passage must hold
+    assert _names_in("What were Acme Widgets' sales at FYE22, in millions of KWHs, and its NAV?") == [
+        ["Acme", "Widgets"]]
     searched = with_filing_words(question)
     assert "USD" not in searched and "purchases of property plant and equipment" in searched  # units are no search
     assert _names_in(question) == [["Acme", "Widgets"]]  # "Give" opens a sentence, "USD" is the unit asked for
