@@ -331,7 +331,8 @@ _QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fi
 _LENGTH_ENDED = r"(?:months|weeks|(?:month|week)\s+periods?)\s+ended\b"
 _YEAR_TO_DATE = re.compile(rf"\b(?:(six|6|twenty-six|26)|(nine|9|thirty-nine|39))[\s-]+{_LENGTH_ENDED}"
                            r"|\bfirst\s+(?:(half|six months|twenty-six weeks|26 weeks)"
-                           r"|(nine months|thirty-nine weeks|39 weeks))\b", re.I)
+                           r"|(nine months|thirty-nine weeks|39 weeks))\b"
+                           r"|\b(1H|H1)(?=\s?'?\d{2}\b|\s+(?:of\s+)?(?:fiscal\s+|FY\s?)?\d{4}\b)", re.I)  # "1H 2025"
 
 
 def quarters_named(text: str) -> set[int]:
@@ -341,7 +342,7 @@ def quarters_named(text: str) -> set[int]:
         word = next(group for group in match.groups() if group)
         found.add(_ORDINALS.get(word.lower()) or int(word))
     for match in _YEAR_TO_DATE.finditer(text):
-        found.add(2 if match.group(1) or match.group(3) else 3)
+        found.add(2 if match.group(1) or match.group(3) or match.group(5) else 3)
     return found
 
 

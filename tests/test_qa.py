@@ -1545,6 +1545,9 @@ def test_an_analysts_word_for_an_amount_asks_for_a_number_and_a_year_to_date_is_
     # the first six months, as a question says it, are a year to date ending with the second quarter
     assert period_kinds("in the first six months of 2025") == {"year to date"}
     assert quarters_named("in the first six months of 2025") == {2}
+    # a first half as analysts write it; "H1" alone names no period
+    assert period_kinds("freight revenue, 1H 2025") == period_kinds("H1'25") == {"year to date"}
+    assert quarters_named("1H 2025") == {2} and period_kinds("the H1 units") == frozenset()
     # a trailing period's columns name the quarter it ends with (Oracle's fiscal 2014 results)
     assert period_kinds("FREE CASH FLOW\u2014TRAILING 4-QUARTERS\nFiscal 2014\nQ1\tQ2\tQ3\tQ4") == {"trailing"}
     assert period_kinds("Revenue for the trailing twelve months (TTM)") == {"trailing"}
