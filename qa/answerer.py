@@ -31,7 +31,7 @@ from qa.quotes import Sentence, cite, cite_row_group, cite_table_header, passage
 from qa.retrieval import analysts_words, opens_sentence, with_filing_words
 from qa.scorer import AnswerScorer
 from qa.tables import (AGGREGATE_LABEL, CELL, GENERIC_LABEL, first_figure, label_column_head, label_terms, read_row,
-                       row_label)
+                       row_label, year_cell)
 from qa.vocabulary import (AMOUNTS, BOILERPLATE, COUNTS, DURATION, FILING_WORDS_FOR, FORECAST, FORECAST_STATED, LEAST,
                            FLOWS, MONEY, MONTH_QUARTER, MOST, NOT_MONEY, OTHER_ENTITIES, PERIOD_NAMING, QUARTER,
                            REGIONS, STATEMENT_NAME, UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED, period_kinds,
@@ -153,12 +153,12 @@ _TITLE_WORD = re.compile(r"\b(?:" + "|".join(sorted((w for w in _NOT_NAMES if le
 # An officer's title under a signature ("Controller (Principal Accounting Officer)", "Title: Chief Financial Officer")
 _SIGNER_TITLE = re.compile(r"\b(?:chief|officer|president|director|chairman|chair|treasurer|secretary|controller|"
                            r"counsel|partner|manager|member|trustee|attorney-in-fact)\b", re.I)
+# the offices a person holds, as words
+_OFFICES = r"officer|president|director|chair(?:man|person|woman)?|treasurer|secretary|controller|counsel"
 # a role as a question names it: "chief accounting officer", "Controller", "CFO", "president"
 _ROLE_ASKED = re.compile(r"\b((?:(?:senior|executive|vice|chief|principal|general|lead|independent)\s+)*"
-                         r"(?:[a-z&-]+\s+){0,2}?(?:officer|president|director|chair(?:man|person|woman)?|treasurer|"
-                         r"secretary|controller|counsel)|ceo|cfo|coo|cao)\b", re.I)
-_ROLE = re.compile(r"(?:ceo|cfo|coo|chief|officer|president|director|chair(?:man|person|woman)?|treasurer|secretary|"
-                   r"controller|counsel)s?", re.I)  # a role a person holds: "Atrinsic's compensation committee chair?"
+                         rf"(?:[a-z&-]+\s+){{0,2}}?(?:{_OFFICES})|ceo|cfo|coo|cao)\b", re.I)
+_ROLE = re.compile(rf"(?:ceo|cfo|coo|chief|{_OFFICES})s?", re.I)  # a role a person holds: "Atrinsic's ... chair?"
 _LEGAL_SUFFIX = re.compile(rf"\b{LEGAL_SUFFIX_WORD}\.?(?![\w-])", re.I)  # not the "Co" of "Co-Chairman"
 # A question's name held by fewer than this share of chunks is distinctive: a passage that lacks it is about
 # something else (a question about Flushing Financial is not answered from Meta's 10-K).
@@ -616,7 +616,8 @@ class ExtractiveAnswerer:
             sentences = passage_sentences(passage)
             # the tables (by their header) some row of which writes its sums with a currency sign: Apple's "iPhone $
             # 44,582" makes its "Mac 8,046" below a sum of money too
-            money_tables = {s.header_start for s in sentences if s.table_row and s.header and _CURRENCY.search(s.text)}
+            money_tables = {s.header_start for s in sentences if s.table_row and s.header and _CURRENCY.search(s.text)
+                            } if asked.asks_count or asked.asks_money else set()
             for sentence in sentences:
                 if section == SIGNATURE and "/s/" in sentence.text:
                     sentence = _with_title(sentence)
@@ -1031,10 +1032,8 @@ def _labelled(row: Sentence) -> str:
 def _row_years(row: str) -> set[str]:
     """The years a table row's label names, or its year cell after the label when a table gives a label's years on
     rows of their own ("Grooming 2025 1,505 ...")."""
-    cells = [cell.strip() for cell in row.split(CELL)]
-    if len(cells) > 2 and YEAR_IN_TEXT.fullmatch(cells[1]):
-        return {cells[1]}
-    return set(YEAR_IN_TEXT.findall(row_label(row)))
+    year = year_cell(row)
+    return {year} if year else set(YEAR_IN_TEXT.findall(row_label(row)))
 
 
 def _label_asked(row: str, question_terms: set[str]) -> bool:

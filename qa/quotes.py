@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from index.chunking import is_label, opens_with_table, row_groups, sentence_spans, table_headers
 from index.lexicon import YEAR
 from qa.models import Citation, Passage
+from qa.tables import year_cell
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ def _year_pair_label(above: Sentence, row: Sentence) -> tuple[str, int] | None:
     cells, above_cells = row.text.split("\t"), above.text.split("\t")
     if not (above.table_row and _YEAR_CELL.fullmatch(cells[0]) and _on_line_above(above, row)):
         return None
-    if len(above_cells) > 2 and _YEAR_CELL.fullmatch(above_cells[1]) and re.search(r"[A-Za-z]", above_cells[0]):
+    if year_cell(above.text) and re.search(r"[A-Za-z]", above_cells[0]):
         return above_cells[0], above.start
     return (above.group, above.group_start) if _YEAR_CELL.fullmatch(above_cells[0]) and above.group else None
 

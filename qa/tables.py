@@ -49,9 +49,7 @@ def first_figure(row: str, header: str = "") -> float | None:
     """The row's first figure as a number ("(1,045)" is -1045, "—" is 0), None when it has none after its label.
     Under a header with a column of notes (Loncor's 2015 statement of financial position: "Notes", "December 31,"),
     a first figure of one or two digits is the note the row refers to, not its amount."""
-    cells = cells_of(row)
-    values = [v.replace("$ ", "$") for v in _values(cells[1:] if row_label(row) else cells)
-              if _FIGURE.match(v.replace("$ ", "$"))]
+    values = [v.replace("$ ", "$") for v in _values(_after_label(row)) if _FIGURE.match(v.replace("$ ", "$"))]
     if len(values) > 1 and _NOTES_COLUMN.search(header) and re.fullmatch(r"\d{1,2}", values[0]):
         values.pop(0)
     figure = values[0] if values else ""
@@ -74,6 +72,19 @@ def row_label(row: str) -> str:
     of figures alone (a year is a label: selected data's rows by year)."""
     label = next(iter(cells_of(row)), "")
     return "" if _FIGURE.match(label.replace("$ ", "$")) and not YEAR_IN_TEXT.fullmatch(label) else label
+
+
+def _after_label(row: str) -> list[str]:
+    """The row's cells after its label: all of them for a row of figures alone."""
+    cells = cells_of(row)
+    return cells[1:] if row_label(row) else cells
+
+
+def year_cell(row: str) -> str:
+    """The year of a row's second cell, where a table gives each label's years on rows of their own and the label's
+    first row holds its first year ("Grooming<tab>2025<tab>1,505 ..."); "" otherwise."""
+    cells = [cell.strip() for cell in row.split(CELL)]
+    return cells[1] if len(cells) > 2 and YEAR_IN_TEXT.fullmatch(cells[1]) else ""
 
 
 def caption_of(header: str) -> str:
@@ -111,11 +122,10 @@ def read_row(header: str, row: str) -> str:
     it does not (then the row and the header are only quoted). The header's last row names the columns; a row
     above it whose cells each span the same number of them ("Three Months Ended", "Nine Months Ended" over four
     dates) is read into each column's name."""
-    cells = cells_of(row)
     label = row_label(row)
-    if len(cells) < 2 or not label and not caption_of(header):
+    if len(cells_of(row)) < 2 or not label and not caption_of(header):
         return ""
-    figures = _values(cells[1:] if label else cells)
+    figures = _values(_after_label(row))
     while figures and not _FIGURE.match(figures[0].replace("$ ", "$")):
         figures.pop(0)  # a column of text beside the label's (a product's indication)
     if not figures or not all(_FIGURE.match(f.replace("$ ", "$")) for f in figures):

@@ -348,9 +348,8 @@ def quarters_named(text: str) -> set[int]:
 
 # The kinds of period a text names: a quarter alone ("second quarter", "Three Months Ended", "the June 2025
 # quarter"), a year to date ("Nine Months Ended", "first half"), a whole year ("Years Ended", "full year") or a
-# trailing twelve months ("TTM"). A
-# table of nine months answers no question about the third quarter alone (Apple's non-GAAP reconciliation of June
-# 2004 has a nine-month table beside the quarter's).
+# trailing twelve months ("TTM"). A table of nine months answers no question about the third quarter alone (Apple's
+# non-GAAP reconciliation of June 2004 has a nine-month table beside the quarter's).
 # a quarter named by its last month ("the June 2025 quarter") or by its end ("the quarter ended June 30")
 MONTH_QUARTER = re.compile(rf"\b(?:{'|'.join(MONTHS)})(?:\s+\d{{4}})?\s+quarter\b|\bquarter\s+ended\b", re.I)
 # whole years as a table's header names them ("Years Ended December 31", "Fifty-Two Weeks Ended", "12 Months Ended
@@ -382,13 +381,13 @@ VOTE_KINDS: dict[str, re.Pattern] = {
     "broker non-votes": re.compile(r"\bbroker\s+non-?votes?\b", re.I),
     "for": re.compile(r"\bfor\b|\bin\s+favou?r\b", re.I),
 }
-VOTES_ASKED = re.compile(r"\bvotes?\b|\babstentions\b", re.I)
+_VOTES_ASKED = re.compile(r"\bvotes?\b|\babstentions\b", re.I)
 
 
 def vote_kind_asked(question: str) -> str:
     """The kind of votes a question asks for ("How many votes were cast against ..." asks "against"), "" when it
     asks no votes."""
-    if not VOTES_ASKED.search(question):
+    if not _VOTES_ASKED.search(question):
         return ""
     return next((kind for kind, named in VOTE_KINDS.items() if kind != "for" and named.search(question)), "for")
 
