@@ -184,6 +184,15 @@ _BOILERPLATE = re.compile("|".join(BOILERPLATE), re.I)
 _NEGATED = re.compile(r"\bnon-(?=[a-z])", re.I)
 _PAGE_REFERENCE = re.compile(r"\bpages?\s+\d+(?:\s*(?:to|through|and|-|–)\s*\d+)?", re.I)
 _COMPARISON = re.compile(r"\bcompared\s+(?:to|with)\b", re.I)
+# the amount of a change, which is no level ("Research and development expenses decreased $167 million in the second
+# quarter", Pfizer's 10-Q of August 2023; "Revenues decreased $15.0 billion, or 54%, ... to $12.7 billion" still
+# states the level after "to"; "The reduction to Research and development expenses for the second quarter of 2023
+# was $45 million", "a decrease of $100 million in the value of ...")
+_CHANGE_AMOUNT = re.compile(r"(?:\b(?:increased|decreased|rose|fell|grew|declined|(?:was|were) (?:up|down))\s+(?:by\s+)?"
+                            r"|\b(?:increase|decrease|reduction|decline|drop)s?\s+(?:of\s+|(?:in|to)\s+[^.;$€£¥]{0,100}?"
+                            r"\s(?:was|were|of)\s+))"
+                            r"(?:approximately\s+|about\s+)?[$€£¥]?\s?\d[\d,.]*(?:\s+(?:thousand|million|billion))?"
+                            r"(?:,?\s+or\s+\d[\d.]*\s?%)?", re.I)
 # an exhibit's number before its description in an exhibit list ("99.1\tCaterpillar Inc. press release", "104\tThe
 # cover page ...", "Exhibit 10.2"): a row whose first cell is the number and whose other cells are words, or a line
 # that opens with a numbered exhibit's title (a PDF's "10.6 Delta Inventory Supply Agreement, dated ...", Boeing;
@@ -883,6 +892,8 @@ def _states_number(asked: Asked, text: str) -> bool:
         return False  # "Creative Cloud $ 10,459" is revenue, not how many subscribers
     if asked.asks_percentage and not _PERCENTAGE.search(text):
         return False  # "Executive Compensation 33", a page of a proxy's contents, gives no share of votes
+    if asked.asks_money or asked.asks_count:
+        text = _CHANGE_AMOUNT.sub(" ", text)
     if asked.asks_count:  # "employees decreased 3%" gives no headcount
         text = _PERCENTAGE.sub(" ", text)
     text = _PAGE_REFERENCE.sub(" ", text)  # "Segment information—pages 69 to 74" gives no figure

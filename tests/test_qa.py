@@ -1179,6 +1179,20 @@ def test_revenues_are_a_sum_of_money_unless_how_they_changed_is_asked(answerer):
     assert states("How did Acme Widgets' freight revenues change in the second quarter of 2025?", growth)
 
 
+def test_the_amount_of_a_change_is_no_level_of_spending(answerer):
+    def states(question: str, text: str) -> bool:
+        return _ranked(answerer, question, _passage("Acme Widgets, Inc.", text))[0].states_value_asked
+
+    asked = "How much did Acme Widgets spend on research and development in the second quarter of 2025?"
+    assert not states(asked, "Research and development expenses decreased $167 million in the second quarter of 2025.")
+    assert not states(asked, "The reduction to research and development expenses for the second quarter of 2025 was "
+                             "$45 million.")
+    assert states(asked, "Research and development expenses decreased $167 million, or 6%, in the second quarter of "
+                         "2025 to $2.6 billion.")
+    assert states("How much did Acme Widgets' research and development expenses change in the second quarter of "
+                  "2025?", "Research and development expenses decreased $167 million in the second quarter of 2025.")
+
+
 def test_who_signed_a_filing_is_answered_from_its_signature_block(answerer):
     filing = FilingRef(company="Acme Widgets, Inc.", form="8-K", filing_date="2023-08-30", filing_id="k")
     release = ("Acme Widgets reports updated financials after the separation of its consumer business. "
