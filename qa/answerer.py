@@ -183,6 +183,7 @@ _ASKS_SIGNATURE = re.compile(r"\bsign(?:ed|s|ing|ature|atory|atories)?\b", re.I)
 _BOILERPLATE = re.compile("|".join(BOILERPLATE), re.I)
 _NEGATED = re.compile(r"\bnon-(?=[a-z])", re.I)
 _PAGE_REFERENCE = re.compile(r"\bpages?\s+\d+(?:\s*(?:to|through|and|-|–)\s*\d+)?", re.I)
+_TOTAL = frozenset(terms("total"))
 _COMPARISON = re.compile(r"\bcompared\s+(?:to|with)\b", re.I)
 # the amount of a change, which is no level ("Research and development expenses decreased $167 million in the second
 # quarter", Pfizer's 10-Q of August 2023; "Revenues decreased $15.0 billion, or 54%, ... to $12.7 billion" still
@@ -452,9 +453,10 @@ class ExtractiveAnswerer:
             best = extreme
         elif _names_only_companies(_names_in(question), companies) and (
                 company_row := _company_row(best, stating)) is not best:
-            # the rows labelled as it is are its segments' and regions', not the answer
-            eligible = [s for s in eligible
-                        if s is company_row or not _labelled_alike(s.sentence, company_row.sentence)]
+            # the rows labelled as it is are its segments' and regions', and so are the other rows of its table
+            # ("Domestic" over "Total revenue"): not the answer
+            eligible = [s for s in eligible if s is company_row or not (
+                _labelled_alike(s.sentence, company_row.sentence) or _same_table(s.sentence, company_row.sentence))]
             best = company_row
         if _focus_terms(question) and any(_leaves_blank(s, best) for s in eligible):
             return Assessment(scored, [], {})
@@ -1386,8 +1388,13 @@ def _of_like_measure(sentence: Sentence, row: Sentence) -> bool:
 
 
 def _labelled_alike(sentence: Sentence, row: Sentence) -> bool:
-    """Whether the sentence is a table row labelled with the row's words."""
-    return sentence.table_row and set(label_terms(sentence.text)) == set(label_terms(row.text))
+    """Whether the sentence is a table row labelled with the row's words, "Total" aside: the company's "Total
+    revenue" sums its segments' "Revenue" (Best Buy's 10-Q of August 2023)."""
+    return sentence.table_row and _label_words(sentence) == _label_words(row)
+
+
+def _label_words(row: Sentence) -> set[str]:
+    return set(label_terms(row.text)) - _TOTAL
 
 
 def _of_another_group(sentence: Sentence, row: Sentence) -> bool:

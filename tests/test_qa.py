@@ -1363,6 +1363,18 @@ def test_the_company_s_row_is_the_largest_of_its_filing_s_rows_labelled_alike_no
                               segment, company)
 
 
+def test_the_company_s_total_row_sums_its_segments_rows_which_are_no_part_of_the_answer(answerer):
+    header = "Three Months Ended\nJuly 29, 2025\tJuly 30, 2024\n"
+    domestic = _passage("Acme Widgets, Inc.", f"Domestic Segment\n{header}Revenue\t$\t8,890\t$\t9,569\n", 1,
+                        "10-Q", "2025-09-01")
+    segments = _passage("Acme Widgets, Inc.", f"Segments\n{header}Revenue by reportable segment\nDomestic\t$\t8,890\t$\t9,569\n"
+                        "International\t693\t760\nTotal revenue\t$\t9,583\t$\t10,329\n", 2, "10-Q", "2025-09-01")
+    chosen = answerer.assess("What was Acme Widgets' revenue for the quarter ended July 29, 2025?",
+                             "What was Acme Widgets' revenue for the quarter ended July 29, 2025?",
+                             [domestic, segments], {"Acme Widgets, Inc.": ()}).chosen
+    assert [c.sentence.text for c in chosen] == ["Total revenue\t$\t9,583\t$\t10,329"]
+
+
 def test_a_rows_note_reference_is_not_its_figure(answerer):
     # the statement's row refers to note 8; the five-year summary gives the same row in thousands
     statement = _passage("Acme Mining Inc.", "CONSOLIDATED STATEMENTS OF FINANCIAL POSITION\nNotes\tDecember 31,\t"
