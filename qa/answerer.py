@@ -184,6 +184,9 @@ _BOILERPLATE = re.compile("|".join(BOILERPLATE), re.I)
 _NEGATED = re.compile(r"\bnon-(?=[a-z])", re.I)
 _PAGE_REFERENCE = re.compile(r"\bpages?\s+\d+(?:\s*(?:to|through|and|-|–)\s*\d+)?", re.I)
 _TOTAL = frozenset(terms("total"))
+# a table row of how a figure changed (Pfizer's 10-Q of August 2023: "Revenues increase/(decrease)", "Worldwide
+# declines from Paxlovid")
+_CHANGE_LABEL = re.compile(r"\b(?:increases?|decreases?|declines?|growth|changes?)\b", re.I)
 _COMPARISON = re.compile(r"\bcompared\s+(?:to|with)\b", re.I)
 # the amount of a change, which is no level ("Research and development expenses decreased $167 million in the second
 # quarter", Pfizer's 10-Q of August 2023; "Revenues decreased $15.0 billion, or 54%, ... to $12.7 billion" still
@@ -895,6 +898,8 @@ def _states_number(asked: Asked, text: str) -> bool:
     if asked.asks_percentage and not _PERCENTAGE.search(text):
         return False  # "Executive Compensation 33", a page of a proxy's contents, gives no share of votes
     if asked.asks_money or asked.asks_count:
+        if CELL in text and _CHANGE_LABEL.search(row_label(text.rpartition("\n")[2])):
+            return False  # "Revenues increase/(decrease)\t$\t(15,008)" is how revenues changed
         text = _CHANGE_AMOUNT.sub(" ", text)
     if asked.asks_count:  # "employees decreased 3%" gives no headcount
         text = _PERCENTAGE.sub(" ", text)

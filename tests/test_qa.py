@@ -1185,6 +1185,10 @@ def test_the_amount_of_a_change_is_no_level_of_spending(answerer):
 
     asked = "How much did Acme Widgets spend on research and development in the second quarter of 2025?"
     assert not states(asked, "Research and development expenses decreased $167 million in the second quarter of 2025.")
+    rows = _passage("Acme Widgets, Inc.", "Three Months Ended June 29, 2025\nResearch and development expenses"
+                    "\t$\t2,648\nResearch and development expenses increase/(decrease)\t$\t(167)\n", 1, "10-Q", "2025-08-01")
+    assert _row_states(answerer, asked, rows, "Research and development expenses\t")
+    assert not _row_states(answerer, asked, rows, "Research and development expenses increase")
     assert not states(asked, "The reduction to research and development expenses for the second quarter of 2025 was "
                              "$45 million.")
     assert states(asked, "Research and development expenses decreased $167 million, or 6%, in the second quarter of "
