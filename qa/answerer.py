@@ -1066,8 +1066,14 @@ def _other_line_item(row: Sentence, asked: set[str], synonyms: list[tuple[set[st
     """The row's label or its group ("Property and equipment" over "Land and buildings") holds some of the `asked`
     words, and some other asked word is neither in the label nor in its group's ("Net sales by channel:") or its
     table's header ("net sales by category" over "iPhone"), nor said by filing words they hold. A statement's name
-    says nothing of its rows: "Statements of Operations" over "Net income" does not make it operating income."""
-    if not asked.intersection([*label_terms(row.text), *label_terms(row.group)]):
+    says nothing of its rows: "Statements of Operations" over "Net income" does not make it operating income.
+    A label holding some words of an asked word's filing phrase holds part of it ("Depreciation and amortization"
+    is no EBITDA)."""
+    labels = [*label_terms(row.group), *label_terms(row.text)]
+    part_of_phrase = any(word & asked and not any(_holds_phrase(labels, phrase) for phrase in phrases)
+                         and any(set(phrase) - GENERIC_LABEL & set(labels) for phrase in phrases)
+                         for word, phrases in synonyms)
+    if not asked.intersection(labels) and not part_of_phrase:
         return False
     # and the heading just above the table, which a blank line may part from its header rows
     above = _heading_text(row, row.header_start if row.header and row.header_start >= 0 else row.start)

@@ -1179,6 +1179,14 @@ def test_revenues_are_a_sum_of_money_unless_how_they_changed_is_asked(answerer):
     assert states("How did Acme Widgets' freight revenues change in the second quarter of 2025?", growth)
 
 
+def test_a_row_labelled_with_part_of_an_analysts_word_s_filing_phrase_gives_no_figure_of_it(answerer):
+    rows = _passage("Acme Widgets, Inc.", "Years ended December 31,\t2024\t2023\nDepreciation and amortization\t1,979"
+                    "\t2,144\nEarnings before interest, taxes, depreciation and amortization\t5,101\t4,870\n")
+    asked = "What was Acme Widgets' EBITDA for 2024?"
+    assert not _row_states(answerer, asked, rows, "Depreciation")
+    assert _row_states(answerer, asked, rows, "Earnings before")
+
+
 def test_the_amount_of_a_change_is_no_level_of_spending(answerer):
     def states(question: str, text: str) -> bool:
         return _ranked(answerer, question, _passage("Acme Widgets, Inc.", text))[0].states_value_asked
