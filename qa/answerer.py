@@ -159,6 +159,12 @@ _OFFICES = r"officer|president|director|chair(?:man|person|woman)?|treasurer|sec
 _ROLE_ASKED = re.compile(r"\b((?:(?:senior|executive|vice|chief|principal|general|lead|independent)\s+)*"
                          rf"(?:[a-z&-]+\s+){{0,2}}?(?:{_OFFICES})|ceo|cfo|coo|cao)\b", re.I)
 _ROLE = re.compile(rf"(?:ceo|cfo|coo|chief|{_OFFICES})s?", re.I)  # a role a person holds: "Atrinsic's ... chair?"
+# the words that tell one role from another ("financial" of the chief financial officer, "executive" of the chief
+# executive officer), not its rank ("chief", "senior") nor the question's other words ("Whom did Loncor appoint as
+# President")
+_ROLE_WORDS = frozenset(terms("president chairman chairwoman chairperson chair director treasurer secretary controller "
+                              "counsel financial executive operating accounting legal technology information "
+                              "marketing commercial investment risk compliance finance vice"))
 _LEGAL_SUFFIX = re.compile(rf"\b{LEGAL_SUFFIX_WORD}\.?(?![\w-])", re.I)  # not the "Co" of "Co-Chairman"
 # A question's name held by fewer than this share of chunks is distinctive: a passage that lacks it is about
 # something else (a question about Flushing Financial is not answered from Meta's 10-K).
@@ -545,6 +551,7 @@ class ExtractiveAnswerer:
         # paid ... in 2024")
         meetings = set(_MEETING_YEAR.findall(question))
         vote_kind = vote_kind_asked(question)
+        role = _role_asked(question) if "person" in asked.slots else frozenset()
         negating = not _NEGATED.search(question)
         period_naming = {t for t in weights if PERIOD_NAMING.fullmatch(t)}  # "fiscal", "fy"
         months = set(re.findall(_MONTH, question))
@@ -723,6 +730,8 @@ class ExtractiveAnswerer:
                 other_table = statements and sentence.table_row and not statements & statements_named(
                     f"{_heading_text(sentence, sentence.header_start if sentence.header else sentence.start)}\n"
                     f"{sentence.header}", titles_only=True)
+                if role and "person" in filled and _names_other_roles_only(stated, role):
+                    filled -= {"person"}
                 if asks_result and not sentence.table_row and FORECAST_STATED.search(sentence.text):
                     filled -= {"number"}  # a forecast's figure is no result
                 if asks_forecast and not _forecast_stated(sentence, sequence_text):
@@ -799,7 +808,9 @@ def _slots(question: str) -> tuple[str, ...]:
         "number": r"\b(how (many|much|big|large|fast)|what (percent|share|price|amount)"
                   r"|how did .* (change|trend|fall|rise|vote))\b"
                   r"|\b(spend|spent|cost|paid)\b"
-                  rf"|\b({'|'.join(AMOUNTS + COUNTS)})\b|{_DURATION.pattern}"
+                  # but an "earnings release" is a document, not a figure asked
+                  rf"|\b({'|'.join(AMOUNTS + COUNTS)})\b(?!\s+(?:release|call|conference|announcement)s?\b)"
+                  rf"|{_DURATION.pattern}"
                   rf"|{UNIT_INSTRUCTION.pattern}",  # "(in USD millions)": a figure is asked for
         # "when" asks unless a clause of another question ("What were Combinet's revenues when Cisco agreed ...")
         "date": rf"^(?:(?!{_ASKING}).)*\bwhen\b|(?:[,;]|\band|\bor)\s+(?:until |by |since )?when\b|\b(on )?what date\b"
@@ -949,6 +960,25 @@ def _is_new_name(asked: Asked, words: list[str]) -> bool:
     """None of the words is the question's, a title or a stopword (a heading in capitals: "AND", "OF")."""
     lowered = [w.lower().removesuffix("'s") for w in words]
     return not any(w in asked.known_words or w in _NOT_NAMES or not terms(w) for w in lowered)
+
+
+def _role_asked(question: str) -> frozenset[str]:
+    """The words of the role a "who" question asks for that tell it from other roles ("financial" of "Who was Ulta
+    Beauty's chief financial officer"; "executive" of "CEO"); none when it asks for no role."""
+    if not re.search(r"\bwho(?:m)?\b", question, re.I) or not (match := _ROLE_ASKED.search(question)):
+        return frozenset()
+    return _role_words(match.group())
+
+
+def _role_words(role: str) -> frozenset[str]:
+    return frozenset(terms(" ".join(FILING_WORDS_FOR.get(role.lower(), (role,))))) & _ROLE_WORDS
+
+
+def _names_other_roles_only(text: str, role: frozenset[str]) -> bool:
+    """Whether the sentence gives the people it names roles, none of them the role asked ("said Dave Kimbell, chief
+    executive officer" names no chief financial officer)."""
+    held = [_role_words(match.group()) for match in _ROLE_ASKED.finditer(text)]
+    return bool(role) and bool(held) and not any(role <= words for words in held)
 
 
 def _states_person(asked: Asked, text: str) -> bool:

@@ -1936,6 +1936,27 @@ def test_a_signers_title_under_the_signature_tells_whom_a_role_asked_names(answe
     assert "John P. Doe" in answer.text
 
 
+def test_a_person_given_another_role_only_is_not_the_role_asked(answerer):
+    release = _passage("Acme Widgets, Inc.", "“Our fourth quarter results punctuate an exceptional year,” said Jane Q. "
+                       "Roe, chief executive officer. John P. Doe, Executive Vice President and Chief Financial "
+                       "Officer, will host the call. Mary Major joined the board as a director.", form="8-K")
+
+    def names_person(question: str, opening: str) -> bool:
+        return next(s for s in _ranked(answerer, question, release) if s.sentence.text.startswith(opening)
+                    ).states_value_asked
+
+    question = "Who was Acme Widgets' chief financial officer in its fourth quarter release?"
+    assert not names_person(question, "“Our fourth")
+    assert names_person(question, "John P. Doe")
+    assert names_person("Who is Acme Widgets' CEO?", "“Our fourth")
+    # a role that is not the question's other words ("Whom did Acme appoint as President")
+    assert names_person("Whom did Acme Widgets appoint as President in 2025?", "John P. Doe")
+    assert names_person("Who joined Acme Widgets' board?", "Mary Major")  # no role asked
+    # an earnings release is a document the question names, no figure it asks for
+    assert _slots("Who was Acme Widgets' CFO, as named in its fourth-quarter earnings release?") == ("person",)
+    assert _slots("Who reported Acme Widgets' earnings, and how much were they?") == ("number", "person")
+
+
 def test_a_table_of_balances_at_days_gives_no_revenue_unless_its_header_names_it(answerer):
     # Tesla's 10-K of 2025: long-lived assets by country at December 31 are no revenue of Germany
     assets = _passage("Acme Widgets, Inc.", "Long-lived assets by geographic region (in millions):\n"
