@@ -24,6 +24,10 @@ _TITLE_ONLY = re.compile(r"\s*(?:Mr|Mrs|Ms|Dr|Messrs|Prof|No)\.\s*")  # a "sente
 # (a caption and two or three header rows of periods and units).
 MAX_TABLE_HEADER_TOKENS = 64
 CAPTION_CHARS = 200  # a longer line above a table is a paragraph, not its caption
+# but a sentence right above it that introduces it with a colon is its caption up to this length: Foot Locker's
+# 8-K of May 2022, a PDF, "With respect to the proposal to ratify the appointment of KPMG LLP ..., the votes were
+# cast for the proposal as set forth below:" (210 characters) over "Votes For Votes Against Abstentions"
+INTRODUCING_CHARS = 400
 MAX_CAPTION_LINES = 4  # a statement's title, its company, its periods and its unit
 # Label lines that may stand between two rows of one table: a balance sheet's "Assets" and "Current assets" above
 # its first row (Best Buy's 2023 10-K), and "Commitments and contingencies (Note 16)", "Equity", "3M Company
@@ -193,7 +197,9 @@ _LIST_ITEM = re.compile(r"[ \t]*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)]
 # what a PDF's pages repeat at their top or bottom, which captions nothing
 _RUNNING_HEAD = re.compile(r"\s*(?:table of contents|page \d+(?: of \d+)?|\d+)\s*", re.I)
 _TOTAL_ROW = re.compile(r"\s*total\b", re.I)
-_WORD_FOOTNOTE = re.compile(r"(?<=[A-Za-z])\s*\(\d{1,2}\)")  # "Program (1)"; not a cell "(1)", a negative one
+# "Program (1)"; not a cell "(1)", a negative one; or a superscript mark the text glued to its word ("2023 Base
+# Salary2" over Nordstrom's 8-K of March 2023)
+_WORD_FOOTNOTE = re.compile(r"(?<=[A-Za-z])\s*\(\d{1,2}\)|(?<=[a-z])\d\b")
 
 
 def _table_headers(text: str, spans: list[tuple[int, int, bool]], counts: list[int]
@@ -249,7 +255,7 @@ def _table_headers(text: str, spans: list[tuple[int, int, bool]], counts: list[i
         # (the line right above may be a sentence that heads the table: "The stockholders approved ...")
         caption = i
         while (caption - 1 >= 0 and i - caption < MAX_CAPTION_LINES and not spans[caption - 1][2]
-               and spans[caption - 1][1] - spans[caption - 1][0] <= CAPTION_CHARS and _next_to(text, spans, caption - 1)
+               and _captions(text[slice(*spans[caption - 1][:2])], caption == i) and _next_to(text, spans, caption - 1)
                and not _RUNNING_HEAD.fullmatch(text[slice(*spans[caption - 1][:2])])
                and (caption == i or all(is_label(text[slice(*spans[k][:2])]) for k in (caption - 1, caption)))):
             caption -= 1
@@ -268,6 +274,12 @@ def _table_headers(text: str, spans: list[tuple[int, int, bool]], counts: list[i
                 found[k] = ((spans[before[0]][0], spans[before[-1]][1]), sum(counts[t] for t in before))
         i = last + 1
     return found
+
+
+def _captions(line: str, right_above: bool) -> bool:
+    """Whether a line above a table's header may be its caption: a short one, or the sentence right above that
+    introduces it ("... as set forth below:")."""
+    return len(line) <= CAPTION_CHARS or right_above and len(line) <= INTRODUCING_CHARS and line.rstrip().endswith(":")
 
 
 def is_label(line: str) -> bool:

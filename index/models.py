@@ -151,8 +151,9 @@ PENDING, COMPLETE = "pending", "complete"
 # cell's words ("Under the Program (1)") is no amount, so that the row is a header; 12: a PDF word's last letter
 # that kerning parts from it is joined again ("Balance Shee t"); 13: a numbered item set in cells is prose, not a
 # row, and a PDF line of a label and one amount is a row; 14: a PDF line of words alone over a row of as many figures
-# is its header row.
-INDEXING_VERSION = 14
+# is its header row; 15: a long sentence right above a table that introduces it with a colon is its caption, and a
+# footnote mark glued to a header cell's word ("Base Salary2") is no amount.
+INDEXING_VERSION = 15
 
 
 @dataclass(frozen=True)

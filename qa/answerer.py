@@ -685,6 +685,11 @@ class ExtractiveAnswerer:
                     # labelled with the company's name alone (Best Buy's "Best Buy" stores for its revenue)
                     filled |= replace(asked, focus={}).filled_by(sentence.text) & {"number"}
                     focus_share = 1.0
+                elif (sentence.table_row and focus_written and focus_written <= own - written
+                      and any(caption_names) and _holds_names(set(label_terms(sentence.text)), caption_names)):
+                    # a row labelled with the person or the thing the question names gives what its header names
+                    # ("Kenneth J. Worzel<tab>$895,000" under "2023 Base Salary", Nordstrom's 8-K of March 2023)
+                    filled |= replace(asked, focus={}).filled_by(sentence.text) & {"number"}
                 elif (sentence.table_row and not names_month
                       and re.fullmatch(r"total\W*", row_label(sentence.text), re.I)
                       and focus_written <= set(_sentence_terms(f"{sentence.header}\n{sentence.group}", negating))):
@@ -702,6 +707,9 @@ class ExtractiveAnswerer:
                     # Resorts net revenues" gives no RevPAR (a row labelled with the question's names alone is
                     # labelled with its words: "Kathryn J. Boor" in a table of votes)
                     filled -= {"number"}
+                if (sentence.table_row and (asked.asks_money or asked.asks_count)
+                        and _CHANGE_LABEL.search(row_label(sentence.text))):
+                    filled -= {"number"}  # "Revenues increase/(decrease)<tab>$<tab>(15,008)" is how revenues changed
                 # a row read against its header names the quarter of each column ("Third" over "Quarter")
                 sentence_quarters = quarters_named(f"{sequence_text}\n{read_row(sentence.header, sentence.text)}"
                                                    if quarters and sentence.table_row else sequence_text)
@@ -796,6 +804,15 @@ class ExtractiveAnswerer:
         return weights
 
 
+def _context_end(question: str) -> int:
+    """Where a chat line's context ends: names, periods and the event asked about before a colon or a dash ("IFF
+    2025 AGM: votes against John Ferraro?", "FL May '22 annual meeting: votes FOR ratifying KPMG"); 0 when none."""
+    match = _CONTEXT.match(question)
+    words = re.findall(r"[\w&'.-]+", match.group(1)) if match else []
+    return match.end() if words and all(
+        w[0].isupper() or w[0].isdigit() or w[0] == "'" or w.lower() in _EVENT_WORDS for w in words) else 0
+
+
 def _is_loose(question: str) -> bool:
     """Whether the question is typed as a chat line, without a question word: "NFLX paid memberships at end of
     Q2'25?"."""
@@ -825,7 +842,7 @@ def _slots(question: str) -> tuple[str, ...]:
     slots = tuple(slot for slot, cue in cues.items() if re.search(cue, question, re.I))
     if "year" in slots:  # "Since what year has 3M paid dividends" asks a year, not an amount of dividends
         slots = tuple(slot for slot in slots if slot != "number")
-    if not slots and _is_loose(question) and (loose := _LOOSE_ASKED.match(question)):
+    if not slots and _is_loose(question) and (loose := _LOOSE_ASKED.match(question, _context_end(question))):
         # "AMEX card member loans at end of 2022?" asks a figure, "Atrinsic's compensation committee chair?" a person
         return ("person",) if _ROLE.fullmatch(loose.group(1).split()[-1]) else ("number",)
     return slots
@@ -837,6 +854,9 @@ _OPENING_PERIOD = re.compile(rf"\W*(?:in|for|during|as of|at|by|through)\b(?:[^,
                              rf"{{0,60}}?\b{YEAR}(?:\s+[a-z][\w-]*){{0,3}}\s*,", re.I)
 _ASKING = r"\b(?:what|when|who|whom|how|which|why|where)\b"
 _YEAR_ASKED = re.compile(r"\b(?:what|which) year\b|\bsince when\b", re.I)  # a year asked for, not a period
+_CONTEXT = re.compile(r"([^:—–]*?)\s*(?::|[—–]|\s-)\s+")
+_EVENT_WORDS = frozenset("annual special meeting shareholders stockholders shareholder stockholder agm egm proxy "
+                         "release call filing deal offer".split())
 _LOOSE_ASKED = re.compile(r"\s*((?:[\w&'./-]+\s+){0,7}?[\w&'./-]+)(?:\s+(?:at|in|for|during|as|over|vs\.?|versus|on|"
                           rf"from|since|through|and)\b|\s*[?:,;(\u2014\u2013]|\s+-|\s*$|\s+(?={_ASKING}))", re.I)
 # where a question of several parts opens another: "..., when does it vest, and which ...", "... and who took over";
@@ -875,7 +895,7 @@ def _focus_terms(question: str, filing_words: bool = True) -> list[str]:
         matches = list(_ROLE_ASKED.finditer(question))
     # a question typed as a chat line names what it asks before its period ("NFLX [paid memberships] at end of
     # Q2'25?")
-    loose = _LOOSE_ASKED.match(question) if not matches and _is_loose(question) else None
+    loose = _LOOSE_ASKED.match(question, _context_end(question)) if not matches and _is_loose(question) else None
     # each part of "what gain ..., and how much cash ..."
     for match in matches or ([loose] if loose else []):
         asked = match.group(1)
@@ -909,8 +929,6 @@ def _states_number(asked: Asked, text: str) -> bool:
     if asked.asks_percentage and not _PERCENTAGE.search(text):
         return False  # "Executive Compensation 33", a page of a proxy's contents, gives no share of votes
     if asked.asks_money or asked.asks_count:
-        if CELL in text and _CHANGE_LABEL.search(row_label(text.rpartition("\n")[2])):
-            return False  # "Revenues increase/(decrease)\t$\t(15,008)" is how revenues changed
         text = _CHANGE_AMOUNT.sub(" ", text)
     if asked.asks_count:  # "employees decreased 3%" gives no headcount
         text = _PERCENTAGE.sub(" ", text)

@@ -157,6 +157,9 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "arpu": ("average revenue per user",),
     "aum": ("assets under management",),
     "nav": ("net asset value",),  # NexPoint Capital's 8-K of December 2023: "net asset value per share"
+    # a shareholders' meeting as analysts shorten it (Apple's 8-K of March 2019: "At the Annual Meeting")
+    "agm": ("annual meeting",),
+    "egm": ("special meeting",),
     # units of energy and power as analysts shorten them (Southern Company's kilowatt-hour sales, Southern Power's
     # megawatts of capacity)
     "kwh": ("kilowatt-hour", "kilowatt-hours"),

@@ -1957,6 +1957,23 @@ def test_a_person_given_another_role_only_is_not_the_role_asked(answerer):
     assert _slots("Who reported Acme Widgets' earnings, and how much were they?") == ("number", "person")
 
 
+def test_a_chat_line_s_context_before_a_colon_or_dash_is_not_what_it_asks(answerer):
+    # names, periods and a meeting before the separator; what is asked after it
+    assert _focus_terms("IFF 2025 AGM: votes against John Ferraro?")[:2] == ["vote", "against"]
+    assert ["AGM"] not in _names_in("IFF 2025 AGM: votes against John Ferraro?")  # analysts' shorthand, no name
+    assert _focus_terms("FL May '22 annual meeting: votes FOR ratifying KPMG as auditor?")[:2] == ["vote", "against"]
+    # a measure before the dash is what is asked, the words after it a follow-up
+    assert _focus_terms("Acme CEO Jane Smith total comp FY23 — up or down vs FY22?") == ["comp"]
+    assert _focus_terms("NFLX paid memberships end of Q2'25?") == ["paid", "membership"]
+    rows = _passage("Acme Widgets, Inc.", "Executive\t2022    Bonus1\t2023    Base Salary2\n"
+                    "Jane Q. Roe    Chief Executive Officer\t$—\t$758,500\n"
+                    "Kenneth J. Dwyer  Chief Customer Officer\t$—\t$895,000\n", form="8-K", filed="2023-03-06")
+    # a row labelled with the person the question names gives what its header names
+    question = "Acme Widgets — Kenneth Dwyer's 2023 base salary?"
+    assert _row_states(answerer, question, rows, "Kenneth J. Dwyer")
+    assert not _row_states(answerer, question, rows, "Jane Q. Roe")
+
+
 def test_a_table_of_balances_at_days_gives_no_revenue_unless_its_header_names_it(answerer):
     # Tesla's 10-K of 2025: long-lived assets by country at December 31 are no revenue of Germany
     assets = _passage("Acme Widgets, Inc.", "Long-lived assets by geographic region (in millions):\n"

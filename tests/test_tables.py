@@ -167,7 +167,9 @@ def test_chunks_of_the_financial_statement_the_question_names_are_raised(assista
 @pytest.mark.parametrize("row, holds", [("2024\tChange\t2023", False), ("June 28, 2025\tJune 29, 2024", False),
                                         ("Three Months Ended", False), ("Net sales\t$\t1,204", True),
                                         ("Margin\t(3) %", True), ("Change\t(1)\t(3)", True),
-                                        ("Shares Purchased\tDollar Value Under the Program (1)", False)])
+                                        ("Shares Purchased\tDollar Value Under the Program (1)", False),
+                                        # superscript marks the text glued to their words (Nordstrom, March 2023)
+                                        ("Executive\t2022    Bonus1\t2023    Base Salary2", False)])
 def test_header_rows_hold_periods_and_labels_body_rows_hold_amounts(row, holds):
     from index.chunking import _holds_amount
 
@@ -187,6 +189,21 @@ def test_a_header_row_with_a_footnote_mark_is_the_header_of_the_rows_below():
     header = headers["October 1, 2024 - October 31, 2024"]
     assert header and "May Yet Be Purchased Under the Program (1)" in text[slice(*header)]
     assert headers["November 1, 2024 - November 30, 2024"] == header
+
+
+def test_a_long_sentence_right_above_a_table_that_introduces_it_with_a_colon_is_its_caption():
+    from index.chunking import sentence_spans, table_headers
+
+    # Foot Locker's 8-K of May 2022, a PDF: the proposal's sentence over "Votes For Votes Against Abstentions"
+    introduction = ("With respect to the proposal to ratify the appointment of KPMG LLP as the Company's independent "
+                    "registered public accounting firm\nfor the 2022 fiscal year, the votes were cast for the "
+                    "proposal as set forth below:")
+    for above, captioned in ((introduction, True), (introduction.replace("below:", "below."), False)):
+        text = f"Proposal 4.\n{above}\nVotes For\tVotes Against\tAbstentions\n75,612,318\t1,854,695\t84,193\n"
+        spans = sentence_spans(text, 0, len(text))
+        header = table_headers(text, spans)[-1]
+        assert header and text[slice(*header)].endswith("Votes For\tVotes Against\tAbstentions")
+        assert ("ratify the appointment of KPMG LLP" in text[slice(*header)]) is captioned
 
 
 @pytest.mark.parametrize("header, row, read", [
