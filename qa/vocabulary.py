@@ -271,6 +271,12 @@ NOT_MONEY: tuple[str, ...] = ("ratio", "rate", "rates", "percent", "percentage",
                               "changed", "growth", "grow", "grew", "increase", "increased", "decrease", "decreased",
                               "decline", "declined", "rise", "rose", "fall", "fell", "comparable", "comps")
 
+# Rates that filings state as percentages: a figure without "%" or "percent" gives none ("Effective tax rate 24.1%"
+# in Apple's 2024 10-K, not its "Provision for income taxes 29,749"). A margin may be a sum of money (Apple's
+# "Total gross margin $ 180,683"), an exchange rate or ratio a plain number (Cisco's ".1380976" shares per share).
+PERCENT_RATES = re.compile(r"\b(?:tax|interest|growth|coupon|discount|pass-through|payout) rates?\b|\brates? of return\b"
+                           r"|\byields?\b", re.I)
+
 # Measures of a period, not of a day: revenues, earnings and spending flow over a year or a quarter, so a table
 # dating its columns by days alone holds balances, not them (Tesla's 10-K of 2025: long-lived assets by country
 # "December 31, 2024" give no revenue of Germany)

@@ -1187,6 +1187,16 @@ def test_a_row_labelled_with_part_of_an_analysts_word_s_filing_phrase_gives_no_f
     assert _row_states(answerer, asked, rows, "Earnings before")
 
 
+def test_a_tax_or_interest_rate_is_a_percentage(answerer):
+    rows = _passage("Acme Widgets, Inc.", "Years ended\t2024\t2023\nProvision for income taxes\t29,749\t16,741\n"
+                    "Effective tax rate\t24.1\t%\t14.7\t%\n")
+    assert not _row_states(answerer, "What was Acme Widgets' effective tax rate for 2024?", rows, "Provision")
+    assert _row_states(answerer, "What was Acme Widgets' effective tax rate for 2024?", rows, "Effective")
+    # a margin may be a sum of money
+    margins = _passage("Acme Widgets, Inc.", "Years ended\t2024\t2023\nTotal gross margin\t$\t180,683\t$\t169,148\n")
+    assert _row_states(answerer, "What was Acme Widgets' gross margin in 2024?", margins, "Total gross margin")
+
+
 def test_the_amount_of_a_change_is_no_level_of_spending(answerer):
     def states(question: str, text: str) -> bool:
         return _ranked(answerer, question, _passage("Acme Widgets, Inc.", text))[0].states_value_asked
