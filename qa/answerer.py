@@ -224,6 +224,10 @@ _FIGURE = r"\(?\d[\d,.]*\)?"  # "1,212,503", "(1.5)"
 _ROW_FIGURE = re.compile(rf"{_FIGURE}(?:\s*%)?")
 _PERCENTAGE = re.compile(rf"{_FIGURE}\s*(?:%|percent\b)", re.I)
 _PERCENTAGE_ASKED = re.compile(r"\b(?:what|which)\s+(?:percent|percentage)\b|\bpercentage\s+of\b", re.I)
+_PER_SHARE_ASKED = re.compile(r"\beps\b|\bper (?:common |ordinary )?share\b", re.I)
+# a figure to the cent, cents, or a figure said to be per share ("67-71 cents per share", Amcor's guidance)
+_CENT_FIGURE = re.compile(r"(?<![\d.,])\d{1,3}\.\d\d(?![\d%])")
+_SAID_PER_SHARE = re.compile(r"\bcents?\b|\bper (?:common |ordinary )?share\b", re.I)
 _AMOUNT_ASKED = re.compile(r"\bhow much\b|\bwhat (?:price|amount|cost)\b", re.I)
 # how a table's header names its periods: whole years (qa.vocabulary.YEARS_ENDED) or quarters ("Three Months
 # Ended June 30", "Fourth Quarter"); and a year-end early in the year, which may end the fiscal year named after the
@@ -337,6 +341,7 @@ class Asked:
     # "how many", "what headcount": a count of things, which a row of sums of money or a percentage is not
     asks_count: bool = False
     asks_percentage: bool = False  # "what percentage of votes": a figure without "%" or "percent" is none
+    asks_per_share: bool = False  # "diluted EPS": a figure in dollars and cents ("9.85"), not "Net income 7,514"
 
     @classmethod
     def of(cls, question: str, search_text: str, focus: dict[str, float]) -> "Asked":
@@ -356,7 +361,8 @@ class Asked:
                     or bool(_COUNTS_ASKED.intersection(focus))
                     and not (_MONEY_ASKED | _NOT_MONEY_ASKED).intersection(focus))  # no "employee turnover rate"
                    and not _AMOUNT_ASKED.search(question),
-                   _PERCENTAGE_ASKED.search(question) is not None or PERCENT_RATES.search(question) is not None)
+                   _PERCENTAGE_ASKED.search(question) is not None or PERCENT_RATES.search(question) is not None,
+                   _PER_SHARE_ASKED.search(question) is not None)
 
     def filled_by(self, text: str, names_text: str | None = None) -> frozenset[str]:
         """The kinds of fact asked for that the text states; a person or a name as `names_text` (default: the text)
@@ -926,6 +932,11 @@ def _states_number(asked: Asked, text: str) -> bool:
         return False
     if asked.asks_count and CELL in text and _CURRENCY.search(text):
         return False  # "Creative Cloud $ 10,459" is revenue, not how many subscribers
+    # a per-share amount is written to the cent: "Net income 7,514" and "Diluted 752" shares are none; a row's label,
+    # group and header say nothing of its figures ("(Millions, except per share amounts)")
+    stating = text.partition(CELL)[2] if CELL in text else text
+    if asked.asks_per_share and not (_CENT_FIGURE.search(stating) or _SAID_PER_SHARE.search(stating)):
+        return False
     if asked.asks_percentage and not _PERCENTAGE.search(text):
         return False  # "Executive Compensation 33", a page of a proxy's contents, gives no share of votes
     if asked.asks_money or asked.asks_count:

@@ -1197,6 +1197,19 @@ def test_a_tax_or_interest_rate_is_a_percentage(answerer):
     assert _row_states(answerer, "What was Acme Widgets' gross margin in 2024?", margins, "Total gross margin")
 
 
+def test_a_per_share_amount_is_written_to_the_cent_or_said_per_share(answerer):
+    rows = _passage("Acme Widgets, Inc.", "Earnings per common share\nYears ended December 31,\t2024\t2023\n"
+                    "Net income\t$\t7,514\t$\t8,060\nDiluted\t752\t790\nDiluted EPS\t$\t9.85\t$\t10.02\n")
+    question = "ACME diluted EPS FY24?"
+    assert not _row_states(answerer, question, rows, "Net income")
+    assert not _row_states(answerer, question, rows, "Diluted\t752")
+    assert _row_states(answerer, question, rows, "Diluted EPS")
+    guidance = _passage("Acme Widgets, Inc.", "For fiscal 2025 the company expects adjusted EPS of 70 to 74 cents per "
+                        "share.", form="8-K")
+    assert _ranked(answerer, "What adjusted EPS did Acme Widgets guide to for fiscal 2025?", guidance)[0
+                   ].states_value_asked
+
+
 def test_the_amount_of_a_change_is_no_level_of_spending(answerer):
     def states(question: str, text: str) -> bool:
         return _ranked(answerer, question, _passage("Acme Widgets, Inc.", text))[0].states_value_asked
