@@ -206,8 +206,9 @@ _CHANGE_AMOUNT = re.compile(r"(?:\b(?:increased|decreased|rose|fell|grew|decline
 # an exhibit's number before its description in an exhibit list ("99.1\tCaterpillar Inc. press release", "104\tThe
 # cover page ...", "Exhibit 10.2"): a row whose first cell is the number and whose other cells are words, or a line
 # that opens with a numbered exhibit's title (a PDF's "10.6 Delta Inventory Supply Agreement, dated ...", Boeing;
-# "2.1 — Agreement of Merger ..." in Medicis' 1999 10-K)
-_EXHIBIT_NUMBER = re.compile(r"^\s*(?:exhibit\s+)?\d{1,3}(?:\.\d{1,3})?[a-z]?\t(?=[^\t\d]*[a-z][^\t]*$)"
+# "2.1 — Agreement of Merger ..." in Medicis' 1999 10-K), an asterisk marking it filed herewith ("107*<tab>Filing Fee
+# Table", CVR Energy's SC TO-T/A of January 2025)
+_EXHIBIT_NUMBER = re.compile(r"^\s*(?:exhibit\s+)?\d{1,3}(?:\.\d{1,3})?[a-z]?\**\t(?=[^\t\d]*[a-z][^\t]*$)"
                              r"|\bexhibit\s+\d{1,3}(?:\.\d{1,3})?\b"
                              r"|^\s*\d{1,3}\.\d{1,3}[a-z]?\s+(?:[—–-]\s+)?(?-i:(?=[A-Z][a-z]))", re.I | re.M)
 _MONEY_ASKED = frozenset(terms(" ".join(MONEY)))
@@ -828,11 +829,12 @@ def _is_loose(question: str) -> bool:
 def _slots(question: str) -> tuple[str, ...]:
     """The kinds of fact a question asks for; a question of several parts asks for several."""
     cues = {
-        "number": r"\b(how (many|much|big|large|fast)|what (percent|share|price|amount)"
+        "number": r"\b(how (many|much|big|large|fast)|what (percent(?:age)?|share|price|amount)"
                   r"|how did .* (change|trend|fall|rise|vote))\b"
                   r"|\b(spend|spent|cost|paid)\b"
-                  # but an "earnings release" is a document, not a figure asked
-                  rf"|\b({'|'.join(AMOUNTS + COUNTS)})\b(?!\s+(?:release|call|conference|announcement)s?\b)"
+                  # but an "earnings release" is a document and a "compensation committee" a body, no figure asked
+                  rf"|\b({'|'.join(AMOUNTS + COUNTS)})\b"
+                  r"(?!\s+(?:release|call|conference|announcement|committee)s?\b)"
                   rf"|{_DURATION.pattern}"
                   rf"|{UNIT_INSTRUCTION.pattern}",  # "(in USD millions)": a figure is asked for
         # "when" asks unless a clause of another question ("What were Combinet's revenues when Cisco agreed ...")

@@ -246,6 +246,10 @@ AMOUNTS: tuple[str, ...] = (
     "gain", "fee", "amount", "capex", "expenditure", "expenditures", "expense", "expenses", "spending", "value",
     "bonus", "bonuses", "severance", "loss", "losses", "profit", "profits", "margin", "dividend", "dividends",
     "debt", "assets", "liabilities", "cash",
+    # round 19: measures of balance sheets, insurers, hotels and subscriptions (3M's inventories, GAINSCO's premiums,
+    # MGM's RevPAR and occupancy, Adobe's ARR, Apple's backlog, Cabot's compensation, Amcor's EBITDA)
+    "inventory", "inventories", "allowance", "premiums", "borrowings", "backlog", "compensation", "remuneration",
+    "ebitda", "ebit", "arr", "revpar", "occupancy",
 )
 # Words that name a count: "What was Union Pacific's average headcount" asks for a number as "how many employees"
 # does, and a sentence about its workforce that gives none does not answer it

@@ -1449,6 +1449,9 @@ def test_an_exhibit_number_is_no_figure_and_a_bonus_or_severance_is_an_amount(an
     assert not states("How many shares did Acme Widgets repurchase in the first quarter of 2022?",
                       "2.1 \u2014 Agreement of Merger by and between Acme Widgets, Inc. and GenDerm Corporation, dated "
                       "November 28, 2021(14)")  # the number and the title parted by a dash
+    # an asterisk marks an exhibit filed herewith
+    assert not states("What fee did Acme Widgets pay its information agent?", "(h)\tNot applicable.\n107*\tFiling "
+                      "Fee Table")
     assert states("How many shares did Acme Widgets repurchase in the first quarter of 2022?",
                   "Acme Widgets repurchased\n2.5 million shares in the first quarter of 2022.")
     assert states("How many shares did Acme Widgets repurchase in the first quarter of 2022?",
@@ -1595,9 +1598,14 @@ def test_a_value_left_blank_is_a_blank_of_most_of_what_is_asked(answerer):
 
 
 def test_an_analysts_word_for_an_amount_asks_for_a_number_and_a_year_to_date_is_no_quarter():
-    question = "What was Acme Widgets' RevPAR in 2022?"
+    question = "What was Acme Widgets' ARPU in 2022?"
     assert _slots(question) == ()
-    assert Asked.of(question, with_filing_words(question), {}).slots == ("number",)  # revenue per available room
+    assert Asked.of(question, with_filing_words(question), {}).slots == ("number",)  # average revenue per user
+    # measures of balance sheets, insurers and hotels are amounts; a committee or a release named by one is none
+    assert _slots("What were Acme Widgets' gross premiums written in Texas in 2009?") == ("number",)
+    assert _slots("What was hotel occupancy at Acme Widgets' resorts in 2022?") == ("number",)
+    assert _slots("What percentage of Acme Widgets' shares did Roe Capital acquire?") == ("number",)
+    assert _slots("Who chairs Acme Widgets' compensation committee?") == ("person",)
     assert period_kinds("In 2025, we delivered approximately 721,000 vehicles through the second quarter.") == {
         "year to date"}
     assert period_kinds("Year-to-date revenue was $2.1 billion.") == {"year to date"}
