@@ -221,6 +221,7 @@ _MONEY_WRITTEN = re.compile(rf"{_CURRENCY.pattern}|\b(?:dollars?|cents?|usd|eur|
 _DURATION = re.compile(r"\b(?:" + "|".join(DURATION) + r")\b", re.I)
 _COUNT_ASKED = re.compile(r"\bhow many\b", re.I)
 _COUNTS_ASKED = frozenset(terms(" ".join(COUNTS)))
+_SCALES = frozenset(terms("thousands millions billions"))
 _FIGURE = r"\(?\d[\d,.]*\)?"  # "1,212,503", "(1.5)"
 _ROW_FIGURE = re.compile(rf"{_FIGURE}(?:\s*%)?")
 _PERCENTAGE = re.compile(rf"{_FIGURE}\s*(?:%|percent\b)", re.I)
@@ -1154,9 +1155,12 @@ def _header_words(row: Sentence) -> tuple[set[str], bool, bool]:
 def _measures_another(row: Sentence, focus: set[str], asked: Asked) -> bool:
     """Whether a table row's header or group names what its figures measure, and none of it is what is asked: "CPU
     Units" and "Revenue" over Apple's "Japan" row give no iPads sold in Japan (fees are what "how much did Cabot
-    pay" asks)."""
+    pay" asks). A header scaled in thousands or millions names sums or counts, not a rate: MGM's "Adjusted Property
+    EBITDAR (In thousands)" over "Regional Operations" gives no hotel occupancy there (a row of percentages in it
+    may: NVIDIA's "Gross margin 72.4%")."""
     said, money, counts = _header_words(row)
-    return (money or counts) and not said & focus and not (money and asked.asks_money)
+    scaled = bool(said & _SCALES) and not (asked.asks_money or asked.asks_count or _PERCENTAGE.search(row.text))
+    return (money or counts or scaled) and not said & focus and not (money and asked.asks_money)
 
 
 def _counts_another_kind(asked: Asked, row: Sentence, focus: set[str], table_money: bool = False) -> bool:

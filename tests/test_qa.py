@@ -1210,6 +1210,21 @@ def test_a_per_share_amount_is_written_to_the_cent_or_said_per_share(answerer):
                    ].states_value_asked
 
 
+def test_a_table_scaled_in_thousands_gives_no_rate_unless_a_row_of_percentages(answerer):
+    header = "Three months ended\nDecember 31, 2024\tDecember 31, 2023\n"
+    question = "What was hotel occupancy at Acme Widgets' Regional Operations properties in the fourth quarter of 2024?"
+    scaled = _passage("Acme Widgets, Inc.", f"Adjusted Property EBITDAR (In thousands)\n{header}"
+                      "Regional Operations\t319,517\t309,250\n", form="8-K", filed="2025-02-08")
+    assert not _row_states(answerer, question, scaled, "Regional Operations")
+    rates = _passage("Acme Widgets, Inc.", f"Hotel occupancy (In thousands, except percentages)\n{header}"
+                     "Regional Operations\t91.2\t%\t88.0\t%\n", form="8-K", filed="2025-02-08")
+    assert _row_states(answerer, question, rates, "Regional Operations")
+    # a row of percentages in a table scaled in thousands is a rate
+    percentages = _passage("Acme Widgets, Inc.", f"(In thousands, except percentages)\n{header}"
+                           "Regional Operations\t91.2\t%\t88.0\t%\n", form="8-K", filed="2025-02-08")
+    assert _row_states(answerer, question, percentages, "Regional Operations")
+
+
 def test_the_amount_of_a_change_is_no_level_of_spending(answerer):
     def states(question: str, text: str) -> bool:
         return _ranked(answerer, question, _passage("Acme Widgets, Inc.", text))[0].states_value_asked
