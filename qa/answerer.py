@@ -190,6 +190,7 @@ _BOILERPLATE = re.compile("|".join(BOILERPLATE), re.I)
 _NEGATED = re.compile(r"\bnon-(?=[a-z])", re.I)
 _PAGE_REFERENCE = re.compile(r"\bpages?\s+\d+(?:\s*(?:to|through|and|-|–)\s*\d+)?", re.I)
 _TOTAL = frozenset(terms("total"))
+_TITLES = ("mr.", "ms.", "mrs.", "dr.")
 # a table row of how a figure changed (Pfizer's 10-Q of August 2023: "Revenues increase/(decrease)", "Worldwide
 # declines from Paxlovid")
 _CHANGE_LABEL = re.compile(r"\b(?:increases?|decreases?|declines?|growth|changes?)\b", re.I)
@@ -544,6 +545,10 @@ class ExtractiveAnswerer:
         # its stem ("Lowe's" is not "lower"): the index may not hold it
         distinctive = [[min(words, key=self._frequency), *(w for w in words if w in abbreviations)]
                        for words in ([w for w in name if self._is_distinctive(w)] for name in named) if words]
+        # or, for a person's name, its surname after a title ("Mr. Hetzel" for Brandon Hetzel)
+        titled = {min(words, key=self._frequency): [f"{title} {name[-1]}" for title in _TITLES]
+                  for name in named for words in [[w for w in name if self._is_distinctive(w)]]
+                  if words and len(name) > 1}
         distinctive += [name for name in named
                         if not any(_holds_word(held, w) for held in words_of.values() for w in name)]
         # the regions the question asks a figure of, but in a company's name ("Georgia Power") or an abbreviated
@@ -600,6 +605,7 @@ class ExtractiveAnswerer:
             year_share = _share(years, lambda y: y in chunk.text or y in chunk.table_header
                                 or _reports_on_year(filing, y))
             on_topic = year_share > 0 and all(any(_holds_word(passage_words, w) for w in words)
+                                              or any(_holds_word(passage_words, w) for w in titled.get(words[0], ()))
                                               for words in distinctive)
             # the period of a sentence that names no quarter, when a quarter is asked: its passage's quarters (a
             # fourth-quarter release's passage for the first quarter), or an annual report's whole year when its

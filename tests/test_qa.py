@@ -1982,6 +1982,17 @@ def test_a_signers_title_under_the_signature_tells_whom_a_role_asked_names(answe
     assert "John P. Doe" in answer.text
 
 
+def test_a_person_named_by_title_and_surname_is_the_person_the_question_names(answerer):
+    agreement = _passage("Acme Widgets, Inc.", "Mr. Hetzel will also be eligible to receive annual incentive bonuses, "
+                         "with target bonuses for fiscal years 2023 and 2024 equal to $75,000 and $112,500.", form="8-K",
+                         filed="2023-03-20")
+    other = _passage("Acme Widgets, Inc.", "Mr. Kaufman will receive a bonus of $50,000 for fiscal year 2023.",
+                     form="8-K", filed="2023-03-20")
+    question = "What is Brandon Hetzel's target bonus for fiscal 2023 at Acme Widgets?"
+    assert _ranked(answerer, question, agreement)[0].on_topic
+    assert not _ranked(answerer, question, other)[0].on_topic
+
+
 def test_a_person_given_another_role_only_is_not_the_role_asked(answerer):
     release = _passage("Acme Widgets, Inc.", "“Our fourth quarter results punctuate an exceptional year,” said Jane Q. "
                        "Roe, chief executive officer. John P. Doe, Executive Vice President and Chief Financial "
