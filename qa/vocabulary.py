@@ -221,6 +221,11 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     # "KO FY24 op income"); not "comp", which is compensation to some and comparable sales to others
     "rev": ("revenue", "revenues"),
     "op income": ("operating income",),
+    # but "comp" after what is paid is compensation ("ADBE stock-based comp FY22")
+    "stock-based comp": ("stock-based compensation", "share-based compensation"),
+    "share-based comp": ("share-based compensation", "stock-based compensation"),
+    "sbc": ("stock-based compensation", "share-based compensation"),
+    "total comp": ("total compensation",),
     "op margin": ("operating margin",),
     "reg credit": ("regulatory credits",),
     "ww": ("worldwide",),

@@ -252,6 +252,8 @@ def test_question_understanding():
     assert "acquire" in with_filing_words("Which company did Cisco buy? Buy means acquired here.")
     assert "chief financial officer" in with_filing_words("Who is Best Buy's CFO?")
     assert "revenue per available room" in with_filing_words("What was MGM's RevPAR?")
+    assert "stock-based compensation" in with_filing_words("ADBE stock-based comp FY22 per the cash flow statement?")
+    assert with_filing_words("KO comp sales FY24?") == "KO comp sales FY24?"  # "comp" alone may be comparable
     assert _focus_terms("What total revenue did Oracle report for its fourth quarter?")[0] == terms("revenue")[0]
     assert _focus_terms("What did Apple earn?") == []
     # every part of a question has its focus
