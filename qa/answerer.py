@@ -190,6 +190,7 @@ _BOILERPLATE = re.compile("|".join(BOILERPLATE), re.I)
 _NEGATED = re.compile(r"\bnon-(?=[a-z])", re.I)
 _PAGE_REFERENCE = re.compile(r"\bpages?\s+\d+(?:\s*(?:to|through|and|-|–)\s*\d+)?", re.I)
 _TOTAL = frozenset(terms("total"))
+_ORDINAL_SUFFIX = re.compile(r"(?<=\d)\s*(?:st|nd|rd|th)\b|\bq(?=[1-4]\b)|(?<=\b[1-4])q\b", re.I)
 _TITLES = ("mr.", "ms.", "mrs.", "dr.")
 # a table row of how a figure changed (Pfizer's 10-Q of August 2023: "Revenues increase/(decrease)", "Worldwide
 # declines from Paxlovid")
@@ -704,6 +705,11 @@ class ExtractiveAnswerer:
                     # a row labelled with the person or the thing the question names gives what its header names
                     # ("Kenneth J. Worzel<tab>$895,000" under "2023 Base Salary", Nordstrom's 8-K of March 2023)
                     filled |= replace(asked, focus={}).filled_by(sentence.text) & {"number"}
+                elif (sentence.table_row and focus_written and focus_written <= own - written
+                      and _labelled_by_period(sentence.text)):
+                    # a row labelled by its period alone gives what its header names ("3rd Quarter" under "Total
+                    # stores open at end of the quarter", Ulta's release of March 2023)
+                    filled |= replace(asked, focus={}).filled_by(sentence.text) & {"number"}
                 elif (sentence.table_row and not names_month
                       and re.fullmatch(r"total\W*", row_label(sentence.text), re.I)
                       and focus_written <= set(_sentence_terms(f"{sentence.header}\n{sentence.group}", negating))):
@@ -1107,6 +1113,13 @@ def _leaves_blank(scored: ScoredSentence, answer: ScoredSentence) -> bool:
 def _of_companies(scored: ScoredSentence, companies: Mapping[str, tuple[str, ...]]) -> bool:
     """Whether the sentence is from a filing of the companies a question names (any, when it names none)."""
     return not companies or scored.sentence.passage.chunk.filing.company in companies
+
+
+def _labelled_by_period(row: str) -> bool:
+    """Whether a table row's label names a quarter and nothing else ("3\nrd Quarter", "Q2", "Fourth quarter")."""
+    label = row_label(row)
+    words = {t for t in terms(_ORDINAL_SUFFIX.sub(" ", label)) if not t[0].isdigit()}
+    return bool(quarters_named(label)) and words <= _PERIOD_WORDS
 
 
 def _labelled(row: Sentence) -> str:

@@ -338,8 +338,11 @@ def years_asked(question: str) -> list[str]:
 
 
 # A quarter as analysts and filings name it: "second quarter", "fiscal fourth quarter", "Q2", "2Q24", "Q3'23".
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-_QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter\b"
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+# A PDF may set an ordinal's suffix as a superscript on a line of its own ("3\nrd Quarter", Ulta's release of March
+# 2023).
+_QUARTER = re.compile(r"\b(first|second|third|fourth)[\s-]+(?:fiscal[\s-]+)?quarter\b"
+                      r"|\b([1-4])\s*(?:st|nd|rd|th)[\s-]+(?:fiscal[\s-]+)?quarter\b"
                       r"|\bQ([1-4])\b|\bQ([1-4])\s?'\d{2}\b|\b([1-4])Q(?:\s?'?\d{2})?\b", re.I)
 
 

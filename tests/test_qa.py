@@ -1634,6 +1634,8 @@ def test_an_analysts_word_for_an_amount_asks_for_a_number_and_a_year_to_date_is_
     # a first half as analysts write it; "H1" alone names no period
     assert period_kinds("freight revenue, 1H 2025") == period_kinds("H1'25") == {"year to date"}
     assert quarters_named("1H 2025") == {2} and period_kinds("the H1 units") == frozenset()
+    # an ordinal's suffix a PDF sets on a line of its own
+    assert quarters_named("3\nrd Quarter") == {3} and quarters_named("the 2nd fiscal quarter") == {2}
     # a trailing period's columns name the quarter it ends with (Oracle's fiscal 2014 results)
     assert period_kinds("FREE CASH FLOW\u2014TRAILING 4-QUARTERS\nFiscal 2014\nQ1\tQ2\tQ3\tQ4") == {"trailing"}
     assert period_kinds("Revenue for the trailing twelve months (TTM)") == {"trailing"}
@@ -1982,6 +1984,17 @@ def test_a_signers_title_under_the_signature_tells_whom_a_role_asked_names(answe
     assert "JOHN P. DOE" in best.sentence.text and "Chief Accounting Officer" in best.sentence.text
     answer = answerer.answer(question, with_filing_words(question), [signatures], {"Acme Widgets, Inc.": ()})
     assert "John P. Doe" in answer.text
+
+
+def test_a_row_labelled_by_its_quarter_gives_what_its_header_names(answerer):
+    # Ulta's release of March 2023: a store count's quarters as rows, the header in words over them
+    stores = _passage("Acme Widgets, Inc.", "Store Update\nTotal stores open at end of the quarter\tStores opened\n"
+                      "Net sales\t100\t200\n3\nrd Quarter\t1,343\t18\n4\nth Quarter\t1,355\t12\n", form="8-K",
+                      filed="2023-03-09")
+    question = "How many stores did Acme Widgets have open at the end of the third quarter of fiscal 2022?"
+    assert _row_states(answerer, question, stores, "3\nrd Quarter")
+    assert not _row_states(answerer, question, stores, "4\nth Quarter")  # another quarter's
+    assert not _row_states(answerer, question, stores, "Net sales")
 
 
 def test_a_person_named_by_title_and_surname_is_the_person_the_question_names(answerer):
