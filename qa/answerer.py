@@ -32,11 +32,11 @@ from qa.retrieval import analysts_words, opens_sentence, with_filing_words
 from qa.scorer import AnswerScorer
 from qa.tables import (AGGREGATE_LABEL, CELL, GENERIC_LABEL, first_figure, label_column_head, label_terms, read_row,
                        row_label, year_cell)
-from qa.vocabulary import (AMOUNTS, BOILERPLATE, COUNTS, DURATION, FILING_WORDS_FOR, FORECAST, FORECAST_STATED, LEAST,
-                           FLOWS, MONEY, MONTH_QUARTER, MOST, NOT_MONEY, OTHER_ENTITIES, PERCENT_RATES, PERIOD_NAMING,
-                           QUARTER, REGIONS, STATEMENT_NAME, UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED, period_kinds,
-                           quarters_named, region_names, statements_named, vote_kind_asked, vote_kind_of_label,
-                           without_instructions, years_asked)
+from qa.vocabulary import (AMOUNTS, BOILERPLATE, COUNTS, DURATION, EXCLUSIVE_KINDS, FILING_WORDS_FOR, FLOWS, FORECAST,
+                           FORECAST_STATED, LEAST, MONEY, MONTH_QUARTER, MOST, NOT_MONEY, OTHER_ENTITIES, PERCENT_RATES,
+                           PERIOD_NAMING, QUARTER, REGIONS, STATEMENT_NAME, UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED,
+                           period_kinds, quarters_named, region_names, statements_named, vote_kind_asked,
+                           vote_kind_of_label, without_instructions, years_asked)
 
 MAX_SENTENCES = 3
 # parts of a question answered each (the dev questions have three at most): a longer list is several questions,
@@ -200,9 +200,9 @@ _COMPARISON = re.compile(r"\bcompared\s+(?:to|with)\b", re.I)
 # quarter", Pfizer's 10-Q of August 2023; "Revenues decreased $15.0 billion, or 54%, ... to $12.7 billion" still
 # states the level after "to"; "The reduction to Research and development expenses for the second quarter of 2023
 # was $45 million", "a decrease of $100 million in the value of ...")
-_CHANGE_AMOUNT = re.compile(r"(?:\b(?:increased|decreased|rose|fell|grew|declined|(?:was|were) (?:up|down))\s+(?:by\s+)?"
-                            r"|\b(?:increase|decrease|reduction|decline|drop)s?\s+(?:of\s+|(?:in|to)\s+[^.;$€£¥]{0,100}?"
-                            r"\s(?:was|were|of)\s+))"
+_CHANGE_AMOUNT = re.compile(r"(?:\b(?:increased|decreased|rose|fell|grew|declined|(?:was|were) (?:up|down))\s+"
+                            r"(?:by\s+)?|\b(?:increase|decrease|reduction|decline|drop)s?\s+"
+                            r"(?:of\s+|(?:in|to)\s+[^.;$€£¥]{0,100}?\s(?:was|were|of)\s+))"
                             r"(?:approximately\s+|about\s+)?[$€£¥]?\s?\d[\d,.]*(?:\s+(?:thousand|million|billion))?"
                             r"(?:,?\s+or\s+\d[\d.]*\s?%)?", re.I)
 # an exhibit's number before its description in an exhibit list ("99.1\tCaterpillar Inc. press release", "104\tThe
@@ -566,6 +566,7 @@ class ExtractiveAnswerer:
         meetings = set(_MEETING_YEAR.findall(question))
         vote_kind = vote_kind_asked(question)
         role = _role_asked(question) if "person" in asked.slots else frozenset()
+        other_kinds = _other_kinds(question)
         negating = not _NEGATED.search(question)
         period_naming = {t for t in weights if PERIOD_NAMING.fullmatch(t)}  # "fiscal", "fy"
         months = set(re.findall(_MONTH, question))
@@ -727,6 +728,10 @@ class ExtractiveAnswerer:
                     # Resorts net revenues" gives no RevPAR (a row labelled with the question's names alone is
                     # labelled with its words: "Kathryn J. Boor" in a table of votes)
                     filled -= {"number"}
+                if other_kinds and _of_other_kind(
+                        f"{sentence.group}\n{row_label(sentence.text)}" if sentence.table_row else sentence.text,
+                        other_kinds):
+                    filled -= {"number"}  # "net cash used for financing activities" is no operating cash
                 if (sentence.table_row and (asked.asks_money or asked.asks_count)
                         and _CHANGE_LABEL.search(row_label(sentence.text))):
                     filled -= {"number"}  # "Revenues increase/(decrease)<tab>$<tab>(15,008)" is how revenues changed
@@ -1113,6 +1118,27 @@ def _leaves_blank(scored: ScoredSentence, answer: ScoredSentence) -> bool:
 def _of_companies(scored: ScoredSentence, companies: Mapping[str, tuple[str, ...]]) -> bool:
     """Whether the sentence is from a filing of the companies a question names (any, when it names none)."""
     return not companies or scored.sentence.passage.chunk.filing.company in companies
+
+
+def _other_kinds(question: str) -> list[tuple[re.Pattern, re.Pattern]]:
+    """For each family of kinds of a measure of which the question names one (qa.vocabulary.EXCLUSIVE_KINDS): the
+    kind it names and the others, as patterns."""
+    found = []
+    for kinds in EXCLUSIVE_KINDS:
+        named = [kind for kind in kinds if _kind_pattern(kind).search(question)]
+        if len(named) == 1:
+            found.append((_kind_pattern(named[0]),
+                          re.compile("|".join(_kind_pattern(k).pattern for k in kinds if k not in named), re.I)))
+    return found
+
+
+def _kind_pattern(kind: str) -> re.Pattern:
+    return re.compile(r"\b" + r"\s+".join(map(re.escape, kind.split())) + r"\b", re.I)
+
+
+def _of_other_kind(text: str, other_kinds: list[tuple[re.Pattern, re.Pattern]]) -> bool:
+    """Whether the text names another kind of a measure than the question, and not the question's."""
+    return any(others.search(text) and not named.search(text) for named, others in other_kinds)
 
 
 def _labelled_by_period(row: str) -> bool:

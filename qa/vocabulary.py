@@ -283,8 +283,17 @@ NOT_MONEY: tuple[str, ...] = ("ratio", "rate", "rates", "percent", "percentage",
 # Rates that filings state as percentages: a figure without "%" or "percent" gives none ("Effective tax rate 24.1%"
 # in Apple's 2024 10-K, not its "Provision for income taxes 29,749"). A margin may be a sum of money (Apple's
 # "Total gross margin $ 180,683"), an exchange rate or ratio a plain number (Cisco's ".1380976" shares per share).
-PERCENT_RATES = re.compile(r"\b(?:tax|interest|growth|coupon|discount|pass-through|payout) rates?\b|\brates? of return\b"
-                           r"|\byields?\b", re.I)
+PERCENT_RATES = re.compile(r"\b(?:tax|interest|growth|coupon|discount|pass-through|payout) rates?\b"
+                           r"|\brates? of return\b|\byields?\b", re.I)
+
+# Kinds of one measure that exclude each other: a figure of one kind is none of another, whatever else its sentence
+# or row shares with the question ("In 2022, net cash used for financing activities was $8.5 billion, primarily
+# reflecting the return of operating cash flow ..." gives no operating cash, PepsiCo's 2022 10-K; a "Basic" row
+# no diluted EPS).
+EXCLUSIVE_KINDS: tuple[tuple[str, ...], ...] = (
+    ("operating activities", "investing activities", "financing activities"),
+    ("basic", "diluted"),
+)
 
 # Measures of a period, not of a day: revenues, earnings and spending flow over a year or a quarter, so a table
 # dating its columns by days alone holds balances, not them (Tesla's 10-K of 2025: long-lived assets by country

@@ -1189,6 +1189,24 @@ def test_a_row_labelled_with_part_of_an_analysts_word_s_filing_phrase_gives_no_f
     assert _row_states(answerer, asked, rows, "Earnings before")
 
 
+def test_a_kind_of_a_measure_is_no_other_kind_of_it(answerer):
+    def states(question: str, text: str) -> bool:
+        return _ranked(answerer, question, _passage("Acme Widgets, Inc.", text))[0].states_value_asked
+
+    question = "How much cash did Acme Widgets generate from operating activities in 2024?"
+    assert not states(question, "In 2024, net cash used for financing activities was $8.5 billion, primarily reflecting "
+                                "the return of operating cash flow to our shareholders.")
+    assert states(question, "In 2024, net cash provided by operating activities was $10.8 billion.")
+    rows = _passage("Acme Widgets, Inc.", "Years ended\t2024\t2023\nNet cash used for financing activities\t(8,523)"
+                    "\t(10,780)\nNet cash provided by operating activities\t10,811\t11,616\n")
+    assert not _row_states(answerer, question, rows, "Net cash used for financing")
+    assert _row_states(answerer, question, rows, "Net cash provided by operating")
+    eps = _passage("Acme Widgets, Inc.", "Earnings per share\nYears ended\t2024\t2023\nBasic\t$\t9.86\t$\t10.04\n"
+                   "Diluted\t$\t9.85\t$\t10.02\n")
+    assert not _row_states(answerer, "What was Acme Widgets' diluted EPS in 2024?", eps, "Basic")
+    assert _row_states(answerer, "What was Acme Widgets' diluted EPS in 2024?", eps, "Diluted")
+
+
 def test_a_tax_or_interest_rate_is_a_percentage(answerer):
     rows = _passage("Acme Widgets, Inc.", "Years ended\t2024\t2023\nProvision for income taxes\t29,749\t16,741\n"
                     "Effective tax rate\t24.1\t%\t14.7\t%\n")
@@ -1234,7 +1252,8 @@ def test_the_amount_of_a_change_is_no_level_of_spending(answerer):
     asked = "How much did Acme Widgets spend on research and development in the second quarter of 2025?"
     assert not states(asked, "Research and development expenses decreased $167 million in the second quarter of 2025.")
     rows = _passage("Acme Widgets, Inc.", "Three Months Ended June 29, 2025\nResearch and development expenses"
-                    "\t$\t2,648\nResearch and development expenses increase/(decrease)\t$\t(167)\n", 1, "10-Q", "2025-08-01")
+                    "\t$\t2,648\nResearch and development expenses increase/(decrease)\t$\t(167)\n", 1, "10-Q",
+                    "2025-08-01")
     assert _row_states(answerer, asked, rows, "Research and development expenses\t")
     assert not _row_states(answerer, asked, rows, "Research and development expenses increase")
     assert not states(asked, "The reduction to research and development expenses for the second quarter of 2025 was "
@@ -1419,8 +1438,9 @@ def test_the_company_s_total_row_sums_its_segments_rows_which_are_no_part_of_the
     header = "Three Months Ended\nJuly 29, 2025\tJuly 30, 2024\n"
     domestic = _passage("Acme Widgets, Inc.", f"Domestic Segment\n{header}Revenue\t$\t8,890\t$\t9,569\n", 1,
                         "10-Q", "2025-09-01")
-    segments = _passage("Acme Widgets, Inc.", f"Segments\n{header}Revenue by reportable segment\nDomestic\t$\t8,890\t$\t9,569\n"
-                        "International\t693\t760\nTotal revenue\t$\t9,583\t$\t10,329\n", 2, "10-Q", "2025-09-01")
+    segments = _passage("Acme Widgets, Inc.", f"Segments\n{header}Revenue by reportable segment\n"
+                        "Domestic\t$\t8,890\t$\t9,569\nInternational\t693\t760\nTotal revenue\t$\t9,583\t$\t10,329\n",
+                        2, "10-Q", "2025-09-01")
     chosen = answerer.assess("What was Acme Widgets' revenue for the quarter ended July 29, 2025?",
                              "What was Acme Widgets' revenue for the quarter ended July 29, 2025?",
                              [domestic, segments], {"Acme Widgets, Inc.": ()}).chosen
@@ -1999,8 +2019,8 @@ def test_a_row_labelled_by_its_quarter_gives_what_its_header_names(answerer):
 
 def test_a_person_named_by_title_and_surname_is_the_person_the_question_names(answerer):
     agreement = _passage("Acme Widgets, Inc.", "Mr. Hetzel will also be eligible to receive annual incentive bonuses, "
-                         "with target bonuses for fiscal years 2023 and 2024 equal to $75,000 and $112,500.", form="8-K",
-                         filed="2023-03-20")
+                         "with target bonuses for fiscal years 2023 and 2024 equal to $75,000 and $112,500.",
+                         form="8-K", filed="2023-03-20")
     other = _passage("Acme Widgets, Inc.", "Mr. Kaufman will receive a bonus of $50,000 for fiscal year 2023.",
                      form="8-K", filed="2023-03-20")
     question = "What is Brandon Hetzel's target bonus for fiscal 2023 at Acme Widgets?"
@@ -2035,7 +2055,7 @@ def test_a_chat_line_s_context_before_a_colon_or_dash_is_not_what_it_asks(answer
     assert ["AGM"] not in _names_in("IFF 2025 AGM: votes against John Ferraro?")  # analysts' shorthand, no name
     assert _focus_terms("FL May '22 annual meeting: votes FOR ratifying KPMG as auditor?")[:2] == ["vote", "against"]
     # a measure before the dash is what is asked, the words after it a follow-up
-    assert _focus_terms("Acme CEO Jane Smith total comp FY23 — up or down vs FY22?") == ["comp"]
+    assert _focus_terms("Acme CEO Jane Smith total comp FY23 — up or down vs FY22?") == ["comp", "compens"]
     assert _focus_terms("NFLX paid memberships end of Q2'25?") == ["paid", "membership"]
     rows = _passage("Acme Widgets, Inc.", "Executive\t2022    Bonus1\t2023    Base Salary2\n"
                     "Jane Q. Roe    Chief Executive Officer\t$—\t$758,500\n"
