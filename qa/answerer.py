@@ -190,6 +190,13 @@ _BOILERPLATE = re.compile("|".join(BOILERPLATE), re.I)
 _NEGATED = re.compile(r"\bnon-(?=[a-z])", re.I)
 _PAGE_REFERENCE = re.compile(r"\bpages?\s+\d+(?:\s*(?:to|through|and|-|–)\s*\d+)?", re.I)
 _TOTAL = frozenset(terms("total"))
+# the words of every question about votes, whatever the proposal
+_VOTE_WORDS = frozenset(terms("votes voted voting cast for against abstain abstained abstentions withheld broker "
+                              "non-votes proposal proposals shareholder shareholders stockholder stockholders approve "
+                              "approved approval annual special meeting meetings receive received requesting request "
+                              "report regarding results number in favor at its their on of to the from election elect elected re-election "
+                              "re director directors"))
+_CAPITALISED_NAME = re.compile(r"\b[A-Z][\w&'.-]*")
 _ORDINAL_SUFFIX = re.compile(r"(?<=\d)\s*(?:st|nd|rd|th)\b|\bq(?=[1-4]\b)|(?<=\b[1-4])q\b", re.I)
 _TITLES = ("mr.", "ms.", "mrs.", "dr.")
 # a table row of how a figure changed (Pfizer's 10-Q of August 2023: "Revenues increase/(decrease)", "Worldwide
@@ -565,6 +572,7 @@ class ExtractiveAnswerer:
         # paid ... in 2024")
         meetings = set(_MEETING_YEAR.findall(question))
         vote_kind = vote_kind_asked(question)
+        proposal = _proposal_words(question) if vote_kind else frozenset()
         role = _role_asked(question) if "person" in asked.slots else frozenset()
         other_kinds = _other_kinds(question)
         negating = not _NEGATED.search(question)
@@ -728,6 +736,8 @@ class ExtractiveAnswerer:
                     # Resorts net revenues" gives no RevPAR (a row labelled with the question's names alone is
                     # labelled with its words: "Kathryn J. Boor" in a table of votes)
                     filled -= {"number"}
+                if proposal and not proposal & (own | passage_terms):
+                    filled -= {"number"}  # the votes on another proposal than the one the question names
                 if other_kinds and _of_other_kind(
                         f"{sentence.group}\n{row_label(sentence.text)}" if sentence.table_row else sentence.text,
                         other_kinds):
@@ -1118,6 +1128,15 @@ def _leaves_blank(scored: ScoredSentence, answer: ScoredSentence) -> bool:
 def _of_companies(scored: ScoredSentence, companies: Mapping[str, tuple[str, ...]]) -> bool:
     """Whether the sentence is from a filing of the companies a question names (any, when it names none)."""
     return not companies or scored.sentence.passage.chunk.filing.company in companies
+
+
+def _proposal_words(question: str) -> frozenset[str]:
+    """The words of a question about votes that name the proposal voted on ("plastic packaging" of "How many votes
+    did the shareholder proposal requesting a report on plastic packaging receive at PepsiCo's May 3, 2023 annual
+    meeting?"): its own words, not names, periods nor the words of every vote."""
+    text = _CAPITALISED_NAME.sub(" ", without_instructions(question))
+    return frozenset(terms(text)) - _VOTE_WORDS - _QUESTION_NOISE - _PERIOD_WORDS - {
+        t for t in terms(text) if t[0].isdigit()}
 
 
 def _other_kinds(question: str) -> list[tuple[re.Pattern, re.Pattern]]:

@@ -1189,6 +1189,23 @@ def test_a_row_labelled_with_part_of_an_analysts_word_s_filing_phrase_gives_no_f
     assert _row_states(answerer, asked, rows, "Earnings before")
 
 
+def test_votes_on_a_proposal_the_passage_never_names_answer_no_question_about_it(answerer):
+    votes = _passage("Acme Widgets, Inc.", "(5) The shareholder proposal regarding an independent Board Chair was "
+                     "defeated:\nFor\t158,917,578\nAgainst\t1,230,000\n(7) The shareholder proposal regarding a report "
+                     "on impacts of reproductive healthcare legislation was defeated:\nFor\t101,243,997\nAgainst\t"
+                     "2,450,000\n", form="8-K", filed="2023-05-05")
+
+    def states(question: str) -> bool:
+        return any(s.states_value_asked for s in _ranked(answerer, question, votes))
+
+    assert not states("How many votes were cast for the shareholder proposal requesting a report on plastic "
+                      "packaging at Acme Widgets' May 3, 2023 annual meeting?")
+    assert states("How many votes were cast for the shareholder proposal on reproductive healthcare legislation at "
+                  "Acme Widgets' May 3, 2023 annual meeting?")
+    assert states("How many votes were cast for the independent Board Chair proposal at Acme Widgets' 2023 annual "
+                  "meeting?")
+
+
 def test_a_kind_of_a_measure_is_no_other_kind_of_it(answerer):
     def states(question: str, text: str) -> bool:
         return _ranked(answerer, question, _passage("Acme Widgets, Inc.", text))[0].states_value_asked
