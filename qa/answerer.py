@@ -32,8 +32,8 @@ from qa.retrieval import analysts_words, opens_sentence, with_filing_words
 from qa.scorer import AnswerScorer
 from qa.tables import (AGGREGATE_LABEL, CELL, GENERIC_LABEL, first_figure, label_column_head, label_terms, read_row,
                        row_label, year_cell)
-from qa.vocabulary import (AMOUNTS, BOILERPLATE, COUNTS, DURATION, EXCLUSIVE_KINDS, FILING_WORDS_FOR, FLOWS, FORECAST,
-                           FORECAST_STATED, LEAST, MONEY, MONTH_QUARTER, MOST, NOT_MONEY, OTHER_ENTITIES, PERCENT_RATES,
+from qa.vocabulary import (AMOUNTS, BALANCE_OF_FLOW, BOILERPLATE, COUNTS, DURATION, EXCLUSIVE_KINDS, FILING_WORDS_FOR,
+                           FLOWS, FORECAST, FORECAST_STATED, LEAST, MONEY, MONTH_QUARTER, MOST, NOT_MONEY, OTHER_ENTITIES, PERCENT_RATES,
                            PERIOD_NAMING, QUARTER, REGIONS, STATEMENT_NAME, UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED,
                            period_kinds, quarters_named, region_names, statements_named, vote_kind_asked,
                            vote_kind_of_label, without_instructions, years_asked)
@@ -579,7 +579,8 @@ class ExtractiveAnswerer:
         period_naming = {t for t in weights if PERIOD_NAMING.fullmatch(t)}  # "fiscal", "fy"
         months = set(re.findall(_MONTH, question))
         # money that went out or came in over a period, which no balance at a day gives
-        asks_flow = _SPENT_ON.search(question) is not None or bool(_FLOWS_ASKED.intersection(focus))
+        asks_flow = (_SPENT_ON.search(question) is not None or bool(_FLOWS_ASKED.intersection(focus))
+                     ) and not BALANCE_OF_FLOW.search(question)
         period_months = _period_months(question)
         statements = statements_named(question)
         names_month = re.search(rf"\b{_MONTH}\b", question) is not None

@@ -300,6 +300,10 @@ EXCLUSIVE_KINDS: tuple[tuple[str, ...], ...] = (
 # "December 31, 2024" give no revenue of Germany)
 FLOWS: tuple[str, ...] = ("revenue", "revenues", "sales", "income", "earnings", "profit", "expense", "expenses",
                           "spend", "spent", "spending", "capex")
+# but what is deferred, accrued or owed of them is a balance at a day (Adobe's "Deferred revenue 5,297" at December
+# 2, 2022, on its balance sheet)
+BALANCE_OF_FLOW = re.compile(r"\b(?:deferred|unearned|accrued|prepaid|retained)\b|\b(?:receivables?|payables?)\b",
+                             re.I)
 
 # Words that ask for a length of time: the answer is a period ("for a period of five years" answers "for how long
 # can Millennium use the TAP technology?" and "what is the term of Millennium's access?"), so a number of years

@@ -2096,6 +2096,10 @@ def test_a_table_of_balances_at_days_gives_no_revenue_unless_its_header_names_it
     sales = _passage("Acme Widgets, Inc.", "December 31,\nNet Sales (Millions)\t2018\t2017\t2016\n"
                      "Oral Care\t1,353\t1,322\t1,274\n")
     assert _row_states(answerer, "What were Acme Widgets' Oral Care net sales in 2018?", sales, "Oral Care")
+    # but deferred revenue is a balance at a day (Adobe's balance sheet of December 2, 2022)
+    balances = _passage("Acme Widgets, Inc.", "December 2,\tDecember 3,\n2022\t2021\nCurrent liabilities:\n"
+                        "Deferred revenue\t5,297\t4,733\n")
+    assert _row_states(answerer, "ACME current deferred revenue at FYE22 (Dec 2, 2022), $M?", balances, "Deferred")
 
 
 def test_a_row_of_a_table_whose_other_rows_write_a_currency_sign_counts_no_units(answerer):
