@@ -196,7 +196,6 @@ _VOTE_WORDS = frozenset(terms("votes voted voting cast for against abstain absta
                               "approved approval annual special meeting meetings receive received requesting request "
                               "report regarding results number in favor at its their on of to the from election elect elected re-election "
                               "re director directors"))
-_CAPITALISED_NAME = re.compile(r"\b[A-Z][\w&'.-]*")
 _ORDINAL_SUFFIX = re.compile(r"(?<=\d)\s*(?:st|nd|rd|th)\b|\bq(?=[1-4]\b)|(?<=\b[1-4])q\b", re.I)
 _TITLES = ("mr.", "ms.", "mrs.", "dr.")
 # a table row of how a figure changed (Pfizer's 10-Q of August 2023: "Revenues increase/(decrease)", "Worldwide
@@ -1135,7 +1134,7 @@ def _proposal_words(question: str) -> frozenset[str]:
     """The words of a question about votes that name the proposal voted on ("plastic packaging" of "How many votes
     did the shareholder proposal requesting a report on plastic packaging receive at PepsiCo's May 3, 2023 annual
     meeting?"): its own words, not names, periods nor the words of every vote."""
-    text = _CAPITALISED_NAME.sub(" ", without_instructions(question))
+    text = _CAPITALISED.sub(" ", without_instructions(question))
     return frozenset(terms(text)) - _VOTE_WORDS - _QUESTION_NOISE - _PERIOD_WORDS - {
         t for t in terms(text) if t[0].isdigit()}
 
