@@ -335,7 +335,7 @@ BOILERPLATE: tuple[str, ...] = (
 # FinanceBench and sell-side notes ask ("What is the FY2018 capital expenditure amount for 3M?").
 _FISCAL_YEAR = re.compile(r"\b(?:FY\s?'?|fiscal\s?')(\d{4}|\d{2})\b|\b[1-4]Q\s?'?(\d{2})\b|\bQ[1-4]\s?'(\d{2})\b"
                           r"|\b[12]H\s?'?(\d{2})\b|\bH[12]\s?'(\d{2})\b"
-                          rf"|\b(?:{MONTH_ALIASES})\.?\s?'(\d{{2}})\b", re.I)
+                          rf"|\b(?:{MONTH_ALIASES})\.?(?:\s+\d{{1,2}},?)?\s?'(\d{{2}})\b", re.I)  # "Jul 29 '23"
 
 
 def years_asked(question: str) -> list[str]:

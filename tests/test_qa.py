@@ -454,6 +454,7 @@ def test_a_question_asked_as_financebench_asks_it(answerer):
     assert years_asked("FY23 against FY 2024 and 2025") == ["2023", "2024", "2025"]
     # a quarter's or a half's year as analysts write it
     assert years_asked("Acme's sales in 2Q24 against Q3'23, 1H25 and fiscal '22") == ["2024", "2023", "2025", "2022"]
+    assert years_asked("ACME Q2 FY24 (qtr ended Jul 29 '23) revenue?") == ["2024", "2023"]  # a day's year
     assert _names_in("What did Acme Widgets sell in H1'25?") == [["Acme", "Widgets"]]
     # a fiscal year's end, a unit of energy and a net asset value are no names a passage must hold
     assert _names_in("What were Acme Widgets' sales at FYE22, in millions of KWHs, and its NAV?") == [
