@@ -184,7 +184,8 @@ _PERIOD_WORDS = frozenset(terms("first second third fourth quarter quarters half
 # a scale ("$ million", "hundreds of") is a figure only with a number before it, which is a figure already
 _NUMBER_TERMS = frozenset(terms(" ".join(NUMBER_WORDS - {"hundred", "thousand", "million", "billion", "trillion"})))
 _PERIOD_UNITS = frozenset(terms("days weeks months quarters years"))
-_COUNTED_PERIODS = re.compile(r"\b\d+[\s-]+(?:days?|weeks?|months?|quarters?|years?)\b", re.I)
+_COUNTED_PERIODS = re.compile(r"\b\d[\d,.]*(?:\s+(?:thousand|million|billion))?[\s-]+(?:hours?|days?|weeks?|months?"
+                              r"|quarters?|years?)\b", re.I)  # "over 1 million hours of training" counts no employees
 _ASKS_SIGNATURE = re.compile(r"\bsign(?:ed|s|ing|ature|atory|atories)?\b", re.I)
 _BOILERPLATE = re.compile("|".join(BOILERPLATE), re.I)
 _NEGATED = re.compile(r"\bnon-(?=[a-z])", re.I)
@@ -1078,9 +1079,9 @@ def _without_dates(text: str) -> str:
 
 def _names_in(question: str) -> list[list[str]]:
     """Names of the question, each as its capitalised words ("Steve Jobs", "AFC Gamma"): the words, but the first
-    of each of its sentences, that are not analysts' shorthand (CFO, NAV, KWh), quarters, fiscal years ("FYE22"),
-    months or the unit to answer in ("in USD millions"). A name's abbreviation in brackets is a word of it: a passage
-    holding "FLNA" holds "Frito-Lay North America (FLNA)"."""
+    of each of its sentences, that are not analysts' shorthand (CFO, NAV, KWh), quarters, (fiscal) years ("FYE22",
+    "YE22"), months or the unit to answer in ("in USD millions"). A name's abbreviation in brackets is a word of it:
+    a passage holding "FLNA" holds "Frito-Lay North America (FLNA)"."""
     names: list[list[str]] = []
     question = without_instructions(question)
     end = -1
@@ -1088,7 +1089,7 @@ def _names_in(question: str) -> list[list[str]]:
         first = 1 if opens_sentence(question, run.start()) else 0  # a sentence's first word is capitalised anyway
         words = [w.removesuffix("'s") for w in _CAPITALISED.findall(run.group())[first:]
                  if w.lower() not in _QUESTION_NOISE and not w.isdigit() and w.lower() not in FILING_WORDS_FOR
-                 and not re.fullmatch(r"Q[1-4]|H[12]|FYE?\d*", w) and not _is_month(w)]
+                 and not re.fullmatch(r"Q[1-4]|H[12]|(?:FYE?|YE)\d*", w) and not _is_month(w)]
         abbreviates = bool(names) and question[end:run.start()] == " (" and question[run.end():run.end() + 1] == ")"
         if words and abbreviates:
             names[-1] += words

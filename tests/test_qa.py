@@ -289,6 +289,11 @@ def test_a_count_of_years_in_figures_is_the_value_only_when_a_length_of_time_is_
     asked = Asked.of(growth, with_filing_words(growth), {"sale": 1.0, "growth": 1.0})
     assert not asked.filled_by("Jane Roe brings 20 years of experience in sales to drive growth.")
     assert asked.filled_by("Comparable sales growth was 4 percent in 2024.") == {"number"}
+    headcount = "ACME headcount worldwide at YE22?"
+    asked = Asked.of(headcount, with_filing_words(headcount), {"employe": 1.0})
+    assert not asked.filled_by("In 2022, Acme employees completed over 1 million hours of training.")
+    assert asked.filled_by("We employed approximately 315,000 employees worldwide.") == {"number"}
+    assert years_asked(headcount) == ["2022"] and not _names_in(headcount)  # a year's end, no name
     salary = "What salary will Acme Widgets pay its new CFO?"
     assert Asked.of(salary, with_filing_words(salary), {"salari": 1.0}).filled_by(
         "Mr. Smith will be paid a salary of $250,000 a year.") == {"number"}
@@ -446,8 +451,6 @@ def test_a_cost_and_its_reason_are_both_quoted_and_a_fact_told_twice_once(answer
 
 
 def test_a_question_asked_as_financebench_asks_it(answerer):
-    from qa.vocabulary import years_asked
-
     question = ("What is the FY2018 capital expenditure amount (in USD millions) for Acme Widgets? Give a response "
                 "to the question by relying on the details shown in the cash flow statement.")
     assert years_asked(question) == ["2018"]
