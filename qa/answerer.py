@@ -33,10 +33,10 @@ from qa.scorer import AnswerScorer
 from qa.tables import (AGGREGATE_LABEL, CELL, GENERIC_LABEL, first_figure, label_column_head, label_terms, read_row,
                        row_label, year_cell)
 from qa.vocabulary import (AMOUNTS, BALANCE_OF_FLOW, BOILERPLATE, COUNTS, DURATION, EXCLUSIVE_KINDS, FILING_WORDS_FOR,
-                           FLOWS, FORECAST, FORECAST_STATED, LEAST, MONEY, MONTH_QUARTER, MOST, NOT_MONEY, OTHER_ENTITIES, PERCENT_RATES,
-                           PERIOD_NAMING, QUARTER, REGIONS, STATEMENT_NAME, UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED,
-                           period_kinds, quarters_named, region_names, statements_named, vote_kind_asked,
-                           vote_kind_of_label, without_instructions, years_asked)
+                           FLOWS, FORECAST, FORECAST_STATED, LEAST, MONEY, MONTH_QUARTER, MOST, NOT_MONEY,
+                           OTHER_ENTITIES, PERCENT_RATES, PERIOD_NAMING, QUARTER, REGIONS, STATEMENT_NAME,
+                           UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED, period_kinds, quarters_named, region_names,
+                           statements_named, vote_kind_asked, vote_kind_of_label, without_instructions, years_asked)
 
 MAX_SENTENCES = 3
 # parts of a question answered each (the dev questions have three at most): a longer list is several questions,
@@ -195,8 +195,8 @@ _TOTAL = frozenset(terms("total"))
 _VOTE_WORDS = frozenset(terms("votes voted voting cast for against abstain abstained abstentions withheld broker "
                               "non-votes proposal proposals shareholder shareholders stockholder stockholders approve "
                               "approved approval annual special meeting meetings receive received requesting request "
-                              "report regarding results number in favor at its their on of to the from election elect elected re-election "
-                              "re director directors"))
+                              "report regarding results number in favor its from election elected re-election director "
+                              "directors"))
 _ORDINAL_SUFFIX = re.compile(r"(?<=\d)\s*(?:st|nd|rd|th)\b|\bq(?=[1-4]\b)|(?<=\b[1-4])q\b", re.I)
 _TITLES = ("mr.", "ms.", "mrs.", "dr.")
 # a table row of how a figure changed (Pfizer's 10-Q of August 2023: "Revenues increase/(decrease)", "Worldwide

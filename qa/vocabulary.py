@@ -333,8 +333,8 @@ BOILERPLATE: tuple[str, ...] = (
 # A year as analysts abbreviate it: "FY2018", "FY 2024", "FY23", "fiscal '24", and with a quarter, a half or a
 # month, "2Q24", "Q2'24", "1H25", "H1'25", "Mar '01" (two digits: this century up to 50, else the last), the way
 # FinanceBench and sell-side notes ask ("What is the FY2018 capital expenditure amount for 3M?").
-_FISCAL_YEAR = re.compile(r"\b(?:FYE?\s?'?|YE\s?'?|fiscal\s?')(\d{4}|\d{2})\b|\b[1-4]Q\s?'?(\d{2})\b|\bQ[1-4]\s?'(\d{2})\b"
-                          r"|\b[12]H\s?'?(\d{2})\b|\bH[12]\s?'(\d{2})\b"
+_FISCAL_YEAR = re.compile(r"\b(?:FYE?\s?'?|YE\s?'?|fiscal\s?')(\d{4}|\d{2})\b|\b[1-4]Q\s?'?(\d{2})\b"
+                          r"|\bQ[1-4]\s?'(\d{2})\b|\b[12]H\s?'?(\d{2})\b|\bH[12]\s?'(\d{2})\b"
                           rf"|\b(?:{MONTH_ALIASES})\.?(?:\s+\d{{1,2}},?)?\s?'(\d{{2}})\b", re.I)  # "Jul 29 '23"
 
 
