@@ -166,9 +166,8 @@ _ROLE_WORDS = frozenset(terms("president chairman chairwoman chairperson chair d
                               "counsel financial executive operating accounting legal technology information "
                               "marketing commercial investment risk compliance finance vice"))
 _LEGAL_SUFFIX = re.compile(rf"\b{LEGAL_SUFFIX_WORD}\.?(?![\w-])", re.I)  # not the "Co" of "Co-Chairman"
-# A question's name, or a word of what it asks about, held by fewer than this share of chunks is distinctive: a
-# passage that lacks it is about something else (a question about Flushing Financial is not answered from Meta's
-# 10-K, nor one about Ulta's e-commerce net sales from its total's).
+# A question's name held by fewer than this share of chunks is distinctive: a passage that lacks it is about
+# something else (a question about Flushing Financial is not answered from Meta's 10-K).
 DISTINCTIVE_NAME = 0.01
 # Factor of the evidence of a sentence that names years, none of them asked about, when no date is asked for
 # ("On May 14, 1996, the Board ..." for Apple's December 1997 repricing). Tuning half: facts >= 1/2 88.4% to 90.7%
@@ -232,8 +231,6 @@ _DURATION = re.compile(r"\b(?:" + "|".join(DURATION) + r")\b", re.I)
 _COUNT_ASKED = re.compile(r"\bhow many\b", re.I)
 _COUNTS_ASKED = frozenset(terms(" ".join(COUNTS)))
 _SCALES = frozenset(terms("thousands millions billions"))
-# what figures measure, which filings write in many ways ("revenue", "net sales"): not what tells a part from the rest
-_MEASURE_WORDS = frozenset(terms(" ".join(AMOUNTS + COUNTS + MONEY + FLOWS)))
 _FIGURE = r"\(?\d[\d,.]*\)?"  # "1,212,503", "(1.5)"
 _ROW_FIGURE = re.compile(rf"{_FIGURE}(?:\s*%)?")
 _PERCENTAGE = re.compile(rf"{_FIGURE}\s*(?:%|percent\b)", re.I)
@@ -578,10 +575,6 @@ class ExtractiveAnswerer:
         proposal = _proposal_words(question) if vote_kind else frozenset()
         role = _role_asked(question) if "person" in asked.slots else frozenset()
         other_kinds = _other_kinds(question)
-        # what is asked about in words few chunks hold ("e-commerce" net sales, "skincare"): a sentence whose passage
-        # holds none of them is about something else (Ulta's total net sales)
-        rare_focus = {t for t in focus_written - _MEASURE_WORDS - set().union(*(word for word, _ in synonyms))
-                      if self._rare(self.document_frequency(t))}  # an analysts' word may be in its filing words
         negating = not _NEGATED.search(question)
         period_naming = {t for t in weights if PERIOD_NAMING.fullmatch(t)}  # "fiscal", "fy"
         months = set(re.findall(_MONTH, question))
@@ -744,8 +737,6 @@ class ExtractiveAnswerer:
                     # Resorts net revenues" gives no RevPAR (a row labelled with the question's names alone is
                     # labelled with its words: "Kathryn J. Boor" in a table of votes)
                     filled -= {"number"}
-                if rare_focus and not rare_focus & (own | passage_terms):
-                    filled -= {"number"}  # no e-commerce net sales where the passage never says "e-commerce"
                 if proposal and not proposal & (own | passage_terms):
                     filled -= {"number"}  # the votes on another proposal than the one the question names
                 if other_kinds and _of_other_kind(
@@ -832,11 +823,7 @@ class ExtractiveAnswerer:
         return float(question_vector @ sentence_vector) / norms if norms else 0.0
 
     def _is_distinctive(self, name: str) -> bool:
-        return bool(terms(name)) and self._rare(self._frequency(name))
-
-    def _rare(self, chunks: int) -> bool:
-        """Whether a word held by this many chunks is held by fewer than DISTINCTIVE_NAME of them."""
-        return chunks < DISTINCTIVE_NAME * max(1, self.documents())
+        return bool(terms(name)) and self._frequency(name) < DISTINCTIVE_NAME * max(1, self.documents())
 
     def _frequency(self, word: str) -> int:
         """The number of chunks holding the word's rarest term."""

@@ -157,8 +157,6 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "arpu": ("average revenue per user",),
     "aum": ("assets under management",),
     "nav": ("net asset value",),  # NexPoint Capital's 8-K of December 2023: "net asset value per share"
-    # an option repricing as a filing may name it (Apple's 10-Q of February 1998: "an option exchange program")
-    "repricing": ("option exchange", "exchange program"),
     # a shareholders' meeting as analysts shorten it (Apple's 8-K of March 2019: "At the Annual Meeting")
     "agm": ("annual meeting",),
     "egm": ("special meeting",),
