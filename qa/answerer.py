@@ -32,11 +32,12 @@ from qa.retrieval import analysts_words, opens_sentence, with_filing_words
 from qa.scorer import AnswerScorer
 from qa.tables import (AGGREGATE_LABEL, CELL, GENERIC_LABEL, first_figure, label_column_head, label_terms, read_row,
                        row_label, year_cell)
-from qa.vocabulary import (AMOUNTS, BALANCE_OF_FLOW, BOILERPLATE, COUNTS, DURATION, EXCLUSIVE_KINDS, FILING_WORDS_FOR,
-                           FLOWS, FORECAST, FORECAST_STATED, LEAST, MONEY, MONTH_QUARTER, MOST, NOT_MONEY,
-                           OTHER_ENTITIES, PERCENT_RATES, PERIOD_NAMING, QUARTER, REGIONS, STATEMENT_NAME,
-                           UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED, period_kinds, quarters_named, region_names,
-                           statements_named, vote_kind_asked, vote_kind_of_label, without_instructions, years_asked)
+from qa.vocabulary import (AMOUNTS, BALANCE_OF_FLOW, BOILERPLATE, CHANGES, COUNTS, DURATION, EXCLUSIVE_KINDS,
+                           FILING_WORDS_FOR, FLOWS, FORECAST, FORECAST_STATED, LEAST, MONEY, MONTH_QUARTER, MOST,
+                           NOT_MONEY, OTHER_ENTITIES, PERCENT_RATES, PERIOD_NAMING, QUARTER, QUARTER_NAME, REGIONS,
+                           STATEMENT_NAME, UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED, period_kinds, quarters_named,
+                           region_names, statements_named, vote_kind_asked, vote_kind_of_label, without_instructions,
+                           years_asked)
 
 MAX_SENTENCES = 3
 # parts of a question answered each (the dev questions have three at most): a longer list is several questions,
@@ -197,11 +198,11 @@ _VOTE_WORDS = frozenset(terms("votes voted voting cast for against abstain absta
                               "approved approval annual special meeting meetings receive received requesting request "
                               "report regarding results number in favor its from election elected re-election director "
                               "directors"))
-_ORDINAL_SUFFIX = re.compile(r"(?<=\d)\s*(?:st|nd|rd|th)\b|\bq(?=[1-4]\b)|(?<=\b[1-4])q\b", re.I)
 _TITLES = ("mr.", "ms.", "mrs.", "dr.")
-# a table row of how a figure changed (Pfizer's 10-Q of August 2023: "Revenues increase/(decrease)", "Worldwide
-# declines from Paxlovid")
-_CHANGE_LABEL = re.compile(r"\b(?:increases?|decreases?|declines?|growth|changes?)\b", re.I)
+_WHO = re.compile(r"\bwhom?\b", re.I)
+_KIND_PATTERNS = [[re.compile(r"\b" + r"\s+".join(map(re.escape, kind.split())) + r"\b", re.I) for kind in kinds]
+                  for kinds in EXCLUSIVE_KINDS]
+_CHANGE_TERMS = frozenset(terms(" ".join(CHANGES)))  # a row labelled with one is how a figure changed
 _COMPARISON = re.compile(r"\bcompared\s+(?:to|with)\b", re.I)
 # the amount of a change, which is no level ("Research and development expenses decreased $167 million in the second
 # quarter", Pfizer's 10-Q of August 2023; "Revenues decreased $15.0 billion, or 54%, ... to $12.7 billion" still
@@ -235,10 +236,11 @@ _FIGURE = r"\(?\d[\d,.]*\)?"  # "1,212,503", "(1.5)"
 _ROW_FIGURE = re.compile(rf"{_FIGURE}(?:\s*%)?")
 _PERCENTAGE = re.compile(rf"{_FIGURE}\s*(?:%|percent\b)", re.I)
 _PERCENTAGE_ASKED = re.compile(r"\b(?:what|which)\s+(?:percent|percentage)\b|\bpercentage\s+of\b", re.I)
-_PER_SHARE_ASKED = re.compile(r"\beps\b|\bper (?:common |ordinary )?share\b", re.I)
+_PER_SHARE = r"\bper (?:common |ordinary )?share\b"
+_PER_SHARE_ASKED = re.compile(rf"\beps\b|{_PER_SHARE}", re.I)
 # a figure to the cent, cents, or a figure said to be per share ("67-71 cents per share", Amcor's guidance)
 _CENT_FIGURE = re.compile(r"(?<![\d.,])\d{1,3}\.\d\d(?![\d%])")
-_SAID_PER_SHARE = re.compile(r"\bcents?\b|\bper (?:common |ordinary )?share\b", re.I)
+_SAID_PER_SHARE = re.compile(rf"\bcents?\b|{_PER_SHARE}", re.I)
 _AMOUNT_ASKED = re.compile(r"\bhow much\b|\bwhat (?:price|amount|cost)\b", re.I)
 # how a table's header names its periods: whole years (qa.vocabulary.YEARS_ENDED) or quarters ("Three Months
 # Ended June 30", "Fourth Quarter"); and a year-end early in the year, which may end the fiscal year named after the
@@ -551,12 +553,15 @@ class ExtractiveAnswerer:
         # "Electric", for Savannah Electric, which Southern Company's 2007 overview does not hold though its rows hold
         # "Electric"), or its abbreviation ("FLNA"); a name no passage holds at all is distinctive however common
         # its stem ("Lowe's" is not "lower"): the index may not hold it
-        distinctive = [[min(words, key=self._frequency), *(w for w in words if w in abbreviations)]
-                       for words in ([w for w in name if self._is_distinctive(w)] for name in named) if words]
         # or, for a person's name, its surname after a title ("Mr. Hetzel" for Brandon Hetzel)
-        titled = {min(words, key=self._frequency): [f"{title} {name[-1]}" for title in _TITLES]
-                  for name in named for words in [[w for w in name if self._is_distinctive(w)]]
-                  if words and len(name) > 1}
+        distinctive: list[list[str]] = []
+        titled: dict[str, list[str]] = {}
+        for name in named:
+            if words := [w for w in name if self._is_distinctive(w)]:
+                rarest = min(words, key=self._frequency)
+                distinctive.append([rarest, *(w for w in words if w in abbreviations)])
+                if len(name) > 1:
+                    titled[rarest] = [f"{title} {name[-1]}" for title in _TITLES]
         distinctive += [name for name in named
                         if not any(_holds_word(held, w) for held in words_of.values() for w in name)]
         # the regions the question asks a figure of, but in a company's name ("Georgia Power") or an abbreviated
@@ -744,7 +749,7 @@ class ExtractiveAnswerer:
                         other_kinds):
                     filled -= {"number"}  # "net cash used for financing activities" is no operating cash
                 if (sentence.table_row and (asked.asks_money or asked.asks_count)
-                        and _CHANGE_LABEL.search(row_label(sentence.text))):
+                        and _CHANGE_TERMS.intersection(label_terms(sentence.text))):
                     filled -= {"number"}  # "Revenues increase/(decrease)<tab>$<tab>(15,008)" is how revenues changed
                 # a row read against its header names the quarter of each column ("Third" over "Quarter")
                 sentence_quarters = quarters_named(f"{sequence_text}\n{read_row(sentence.header, sentence.text)}"
@@ -926,7 +931,7 @@ def _focus_terms(question: str, filing_words: bool = True) -> list[str]:
     # an abbreviation in brackets goes on with what is asked: "statutory (SAP) combined ratio"
     question = _ABBREVIATION_AFTER.sub("", without_instructions(question))
     matches = [*_FOCUS.finditer(question), *_FOCUS_BEFORE_VERB.finditer(question), *_SPENT_ON.finditer(question)]
-    if not matches and re.search(r"\bwho(?:m)?\b", question, re.I):
+    if not matches and _WHO.search(question):
         # who holds a role is asked by the role ("Who is Wells Fargo's [Chief Accounting Officer]"): a signer's
         # title or a sentence naming the role answers, not any person's
         matches = list(_ROLE_ASKED.finditer(question))
@@ -1025,7 +1030,7 @@ def _is_new_name(asked: Asked, words: list[str]) -> bool:
 def _role_asked(question: str) -> frozenset[str]:
     """The words of the role a "who" question asks for that tell it from other roles ("financial" of "Who was Ulta
     Beauty's chief financial officer"; "executive" of "CEO"); none when it asks for no role."""
-    if not re.search(r"\bwho(?:m)?\b", question, re.I) or not (match := _ROLE_ASKED.search(question)):
+    if not _WHO.search(question) or not (match := _ROLE_ASKED.search(question)):
         return frozenset()
     return _role_words(match.group())
 
@@ -1140,32 +1145,28 @@ def _proposal_words(question: str) -> frozenset[str]:
         t for t in terms(text) if t[0].isdigit()}
 
 
-def _other_kinds(question: str) -> list[tuple[re.Pattern, re.Pattern]]:
+def _other_kinds(question: str) -> list[tuple[re.Pattern, list[re.Pattern]]]:
     """For each family of kinds of a measure of which the question names one (qa.vocabulary.EXCLUSIVE_KINDS): the
-    kind it names and the others, as patterns."""
+    kind it names and the others."""
     found = []
-    for kinds in EXCLUSIVE_KINDS:
-        named = [kind for kind in kinds if _kind_pattern(kind).search(question)]
+    for kinds in _KIND_PATTERNS:
+        named = [kind for kind in kinds if kind.search(question)]
         if len(named) == 1:
-            found.append((_kind_pattern(named[0]),
-                          re.compile("|".join(_kind_pattern(k).pattern for k in kinds if k not in named), re.I)))
+            found.append((named[0], [kind for kind in kinds if kind is not named[0]]))
     return found
 
 
-def _kind_pattern(kind: str) -> re.Pattern:
-    return re.compile(r"\b" + r"\s+".join(map(re.escape, kind.split())) + r"\b", re.I)
-
-
-def _of_other_kind(text: str, other_kinds: list[tuple[re.Pattern, re.Pattern]]) -> bool:
+def _of_other_kind(text: str, other_kinds: list[tuple[re.Pattern, list[re.Pattern]]]) -> bool:
     """Whether the text names another kind of a measure than the question, and not the question's."""
-    return any(others.search(text) and not named.search(text) for named, others in other_kinds)
+    return any(any(other.search(text) for other in others) and not named.search(text)
+               for named, others in other_kinds)
 
 
 def _labelled_by_period(row: str) -> bool:
     """Whether a table row's label names a quarter and nothing else ("3\nrd Quarter", "Q2", "Fourth quarter")."""
     label = row_label(row)
-    words = {t for t in terms(_ORDINAL_SUFFIX.sub(" ", label)) if not t[0].isdigit()}
-    return bool(quarters_named(label)) and words <= _PERIOD_WORDS
+    rest = {t for t in terms(QUARTER_NAME.sub(" ", label)) if not t[0].isdigit()}
+    return bool(quarters_named(label)) and rest <= _PERIOD_WORDS
 
 
 def _labelled(row: Sentence) -> str:

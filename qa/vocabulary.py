@@ -276,9 +276,12 @@ OTHER_ENTITIES = re.compile(r"\b(?:equity[\s-]method investees?|investees|uncons
 # is in its header.
 MONEY: tuple[str, ...] = ("price", "cost", "costs", "fee", "fees", "paid", "pay", "salary", "compensation", "proceeds",
                           "spend", "spent", "revenue", "revenues", "sales")
-NOT_MONEY: tuple[str, ...] = ("ratio", "rate", "rates", "percent", "percentage", "margin", "multiple", "change",
-                              "changed", "growth", "grow", "grew", "increase", "increased", "decrease", "decreased",
-                              "decline", "declined", "rise", "rose", "fall", "fell", "comparable", "comps")
+# Words of how a figure changed: a table row labelled with one gives no level (Pfizer's "Revenues
+# increase/(decrease)", "Worldwide declines from Paxlovid" in its 10-Q of August 2023)
+CHANGES: tuple[str, ...] = ("change", "changed", "growth", "grow", "grew", "increase", "increased", "decrease",
+                            "decreased", "decline", "declined", "rise", "rose", "fall", "fell")
+NOT_MONEY: tuple[str, ...] = ("ratio", "rate", "rates", "percent", "percentage", "margin", "multiple", *CHANGES,
+                              "comparable", "comps")
 
 # Rates that filings state as percentages: a figure without "%" or "percent" gives none ("Effective tax rate 24.1%"
 # in Apple's 2024 10-K, not its "Provision for income taxes 29,749"). A margin may be a sum of money (Apple's
@@ -354,7 +357,7 @@ def years_asked(question: str) -> list[str]:
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 # A PDF may set an ordinal's suffix as a superscript on a line of its own ("3\nrd Quarter", Ulta's release of March
 # 2023).
-_QUARTER = re.compile(r"\b(first|second|third|fourth)[\s-]+(?:fiscal[\s-]+)?quarter\b"
+QUARTER_NAME = re.compile(r"\b(first|second|third|fourth)[\s-]+(?:fiscal[\s-]+)?quarter\b"
                       r"|\b([1-4])\s*(?:st|nd|rd|th)[\s-]+(?:fiscal[\s-]+)?quarter\b"
                       r"|\bQ([1-4])\b|\bQ([1-4])\s?'\d{2}\b|\b([1-4])Q(?:\s?'?\d{2})?\b", re.I)
 
@@ -372,7 +375,7 @@ _YEAR_TO_DATE = re.compile(rf"\b(?:(six|6|twenty-six|26)|(nine|9|thirty-nine|39)
 def quarters_named(text: str) -> set[int]:
     """The quarters (1 to 4) a text names, as quarters or as the quarter a year-to-date period ends with."""
     found = set()
-    for match in _QUARTER.finditer(text):
+    for match in QUARTER_NAME.finditer(text):
         word = next(group for group in match.groups() if group)
         found.add(_ORDINALS.get(word.lower()) or int(word))
     for match in _YEAR_TO_DATE.finditer(text):
@@ -439,7 +442,7 @@ def period_kinds(text: str) -> frozenset[str]:
     if _THROUGH_QUARTER.search(text):
         kinds.add(YEAR_TO_DATE)
         text = _THROUGH_QUARTER.sub(" ", text)
-    if _QUARTER.search(text) or _QUARTER_PERIOD.search(text) or MONTH_QUARTER.search(text):
+    if QUARTER_NAME.search(text) or _QUARTER_PERIOD.search(text) or MONTH_QUARTER.search(text):
         kinds.add(QUARTER)
     if _YEAR_TO_DATE.search(text):
         kinds.add(YEAR_TO_DATE)
