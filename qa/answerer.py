@@ -208,6 +208,10 @@ _COMPARISON = re.compile(r"\bcompared\s+(?:to|with)\b", re.I)
 # quarter", Pfizer's 10-Q of August 2023; "Revenues decreased $15.0 billion, or 54%, ... to $12.7 billion" still
 # states the level after "to"; "The reduction to Research and development expenses for the second quarter of 2023
 # was $45 million", "a decrease of $100 million in the value of ...")
+# an aside between commas that says where a measure is defined keeps it from its figure: "Remaining performance
+# obligations, as defined in Note 1 of ... for the fiscal year ended May 31, 2024, were $99.1 billion" (dates are
+# gone when it is read)
+_ASIDE = re.compile(r",\s*as\s+(?:defined|described|discussed|presented|reported|set\s+forth)\b[^,;]*,", re.I)
 _CHANGE_AMOUNT = re.compile(r"(?:\b(?:increased|decreased|rose|fell|grew|declined|(?:was|were) (?:up|down))\s+"
                             r"(?:by\s+)?|\b(?:increase|decrease|reduction|decline|drop)s?\s+"
                             r"(?:of\s+|(?:in|to)\s+[^.;$€£¥]{0,100}?\s(?:was|were|of)\s+))"
@@ -781,8 +785,11 @@ class ExtractiveAnswerer:
                     f"{sentence.header}", titles_only=True)
                 if role and "person" in filled and _names_other_roles_only(stated, role):
                     filled -= {"person"}
-                if asks_result and not sentence.table_row and FORECAST_STATED.search(sentence.text):
-                    filled -= {"number"}  # a forecast's figure is no result
+                if asks_result and not sentence.table_row and (forecast := FORECAST_STATED.search(sentence.text)) and (
+                        "number" not in asked.filled_by(sentence.text[:forecast.start()])):
+                    # a forecast's figure is no result, but one stated before an expectation is ("Remaining
+                    # performance obligations ... were $99.1 billion ..., of which we expect to recognize ...")
+                    filled -= {"number"}
                 if asks_forecast and not _forecast_stated(sentence, sequence_text):
                     filled -= {"number"}  # nor a result a forecast ("Diluted earnings per share increased to $6.68")
                 fact = len(filled) / len(asked.slots) if asked.slots else 1.0
@@ -884,6 +891,10 @@ def _slots(question: str) -> tuple[str, ...]:
     slots = tuple(slot for slot, cue in cues.items() if re.search(cue, question, re.I))
     if "year" in slots:  # "Since what year has 3M paid dividends" asks a year, not an amount of dividends
         slots = tuple(slot for slot in slots if slot != "number")
+    if not slots and _WHAT_WAS.match(question, _context_end(question)) and (
+            years_asked(question) or quarters_named(question)):
+        # "What was MGM's Las Vegas Strip slots handle for the full year 2022?": a measure of a period is a figure
+        return ("number",)
     if not slots and _is_loose(question) and (loose := _LOOSE_ASKED.match(question, _context_end(question))):
         # "AMEX card member loans at end of 2022?" asks a figure, "Atrinsic's compensation committee chair?" a person
         return ("person",) if _ROLE.fullmatch(loose.group(1).split()[-1]) else ("number",)
@@ -895,6 +906,7 @@ def _slots(question: str) -> tuple[str, ...]:
 _OPENING_PERIOD = re.compile(rf"\W*(?:in|for|during|as of|at|by|through)\b(?:[^,.;]|,(?=\s*{YEAR}))"
                              rf"{{0,60}}?\b{YEAR}(?:\s+[a-z][\w-]*){{0,3}}\s*,", re.I)
 _ASKING = r"\b(?:what|when|who|whom|how|which|why|where)\b"
+_WHAT_WAS = re.compile(r"\s*what\s+(?:was|were|is|are)\b", re.I)
 _YEAR_ASKED = re.compile(r"\b(?:what|which) year\b|\bsince when\b", re.I)  # a year asked for, not a period
 _CONTEXT = re.compile(r"([^:—–]*?)\s*(?::|[—–]|\s-)\s+")
 _EVENT_WORDS = frozenset("annual special meeting shareholders stockholders shareholder stockholder agm egm proxy "
@@ -981,8 +993,8 @@ def _states_number(asked: Asked, text: str) -> bool:
         text = _PERCENTAGE.sub(" ", text)
     text = _PAGE_REFERENCE.sub(" ", text)  # "Segment information—pages 69 to 74" gives no figure
     text = _EXHIBIT_NUMBER.sub(" ", text)  # nor does an exhibit list's "99.1 Caterpillar Inc. press release"
-    sequence = terms(_without_dates(_COMPARISON.sub(" ", text if asked.asks_duration
-                                                    else _COUNTED_PERIODS.sub(" ", text))))
+    sequence = terms(_ASIDE.sub(" ", _without_dates(_COMPARISON.sub(" ", text if asked.asks_duration
+                                                                else _COUNTED_PERIODS.sub(" ", text)))))
     numbers = [i for i, t in enumerate(sequence) if t not in asked.known_numbers and (
         t[0].isdigit() or t in _NUMBER_TERMS and not _names_a_period(sequence, i, asked))]
     if not asked.focus:

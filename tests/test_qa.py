@@ -1149,6 +1149,22 @@ def test_a_forecast_or_a_page_reference_is_no_figure_of_a_result(answerer):
     reference = ("The following information is incorporated herein by reference: segment information and revenue "
                  "by classes of products—pages 69 to 74.")
     assert not states("What were Acme Widgets' segment revenues in 2021?", reference)
+    # a result stated before an expectation is a result, though a definition's aside parts it from its measure
+    backlog = ("Remaining performance obligations, as defined in Note 1 of our Annual Report on Form 10-K for the "
+               "fiscal year ended May 31, 2024, were $99.1 billion as of August 31, 2024, of which we expect to "
+               "recognize approximately 38% as revenues over the next twelve months.")
+    assert states("How much were Acme Widgets' remaining performance obligations as of August 31, 2024?", backlog)
+
+
+def test_what_a_measure_was_over_a_period_asks_for_a_figure_and_not_another_period_s(answerer):
+    question = "What was Acme Widgets' Las Vegas slots handle for the full year 2022?"
+    assert _slots(question) == ("number",)
+    quarter = _passage("Acme Widgets, Inc.", "Key gaming statistics for Las Vegas:\nThree Months Ended December 31,"
+                       "\t2022\t2021\nSlots handle\t$\t6,668\t$\t5,286\n", form="EX-99.1", filed="2023-02-08")
+    assert not _row_states(answerer, question, quarter, "Slots handle")  # the quarter's, not the year's
+    assert _row_states(answerer, "What was Acme Widgets' Las Vegas slots handle in 4Q22?", quarter, "Slots handle")
+    assert _slots("What was Acme Widgets' slots handle in 4Q22?") == ("number",)
+    assert _slots("What was the purpose of Acme Widgets' 8-K?") == ()  # no period: not a figure
 
 
 def test_a_filing_dated_before_the_quarter_asked_ended_does_not_report_it(answerer):
@@ -1656,7 +1672,7 @@ def test_a_value_left_blank_is_a_blank_of_most_of_what_is_asked(answerer):
 
 
 def test_an_analysts_word_for_an_amount_asks_for_a_number_and_a_year_to_date_is_no_quarter():
-    question = "What was Acme Widgets' ARPU in 2022?"
+    question = "What is Acme Widgets' ARPU?"
     assert _slots(question) == ()
     assert Asked.of(question, with_filing_words(question), {}).slots == ("number",)  # average revenue per user
     # measures of balance sheets, insurers and hotels are amounts; a committee or a release named by one is none
