@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from index.chunking import FULL_STOP
+from index.chunking import FULL_STOP, MAX_CAPTION_LINES
 from index.forms import schema_of
 from index.lexical import terms
 from index.lexicon import (LEGAL_SUFFIX_WORD, LEGAL_SUFFIXES, MONTH_NUMBERS, MONTHS, NUMBER_WORDS, PERIOD_LABEL, YEAR,
@@ -212,6 +212,7 @@ _COMPARISON = re.compile(r"\bcompared\s+(?:to|with)\b", re.I)
 # obligations, as defined in Note 1 of ... for the fiscal year ended May 31, 2024, were $99.1 billion" (dates are
 # gone when it is read)
 _ASIDE = re.compile(r",\s*as\s+(?:defined|described|discussed|presented|reported|set\s+forth)\b[^,;]*,", re.I)
+_RULE_LINE = re.compile(r"[\s_=-]*[_=-]{8,}[\s_=-]*")  # a text filing's line of dashes under a caption
 _CHANGE_AMOUNT = re.compile(r"(?:\b(?:increased|decreased|rose|fell|grew|declined|(?:was|were) (?:up|down))\s+"
                             r"(?:by\s+)?|\b(?:increase|decrease|reduction|decline|drop)s?\s+"
                             r"(?:of\s+|(?:in|to)\s+[^.;$€£¥]{0,100}?\s(?:was|were|of)\s+))"
@@ -763,7 +764,8 @@ class ExtractiveAnswerer:
                         or (other_period or quarter_asked and _YEAR_FIGURE.search(sentence.text))
                         and not sentence_quarters
                         or _ends_in_other_months(_period_months(sequence_text) or passage_months, period_months)
-                        or bool(kinds_asked) and _only_others(period_kinds(sequence_text), kinds_asked)
+                        or bool(kinds_asked) and _only_others(period_kinds(sequence_text) or (
+                            sentence.table_row and _caption_periods(sentence)), kinds_asked)
                         or bool(years) and not sentence.table_row
                         and _only_others(_opening_years(sentence.text), years)
                         or sentence.table_row and (_of_other_periods(sentence.header, years, quarter_asked)
@@ -1411,6 +1413,17 @@ def _forecast_stated(sentence: Sentence, sequence_text: str) -> bool:
     passage (a list or table under its heading: "Fiscal 2023 Outlook" over Ulta's "Diluted earnings per share $24.70
     to $25.40", its sixth row)."""
     return FORECAST_STATED.search(f"{sequence_text}\n{_heading_text(sentence, sentence.start)}") is not None
+
+
+def _caption_periods(sentence: Sentence) -> frozenset[str]:
+    """The kinds of period a table's caption names a few lines above its header in the row's passage, ruled off
+    from it: a text filing's "CONDENSED STATEMENTS OF OPERATIONS / SIX MONTH PERIODS ENDED JUNE 30, 1998 AND 1997",
+    a line of dashes and a blank line over "1998 1997" (Amazon's 8-K of August 1998 on Junglee)."""
+    if sentence.header_start < sentence.passage.chunk.char_start:
+        return frozenset()
+    lines = [line for line in _heading_text(sentence, sentence.header_start).splitlines()
+             if line.strip() and not _RULE_LINE.fullmatch(line)]
+    return period_kinds("\n".join(filter(_names_columns_periods, lines[-MAX_CAPTION_LINES:])))
 
 
 def _heading_text(sentence: Sentence, position: int) -> str:

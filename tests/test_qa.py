@@ -1156,6 +1156,17 @@ def test_a_forecast_or_a_page_reference_is_no_figure_of_a_result(answerer):
     assert states("How much were Acme Widgets' remaining performance obligations as of August 31, 2024?", backlog)
 
 
+def test_a_caption_ruled_off_its_table_names_the_periods_of_its_columns(answerer):
+    statement = _passage("Acme Widgets, Inc.", "See notes to unaudited condensed financial statements.\n\nJUNGLEE CORP."
+                         "\nCONDENSED STATEMENTS OF OPERATIONS\nSIX MONTH PERIODS ENDED JUNE 30, 1998 AND 1997\n"
+                         + "-" * 60 + "\n\n1998\t1997\n(Unaudited)\t(Unaudited)\nREVENUES:\nLicense\t$\t836,827\t$\t625,000"
+                         "\nTotal net revenues\t1,398,204\t678,376\n", form="8-K", filed="1998-08-27")
+    assert _row_states(answerer, "What revenue did Junglee report for the six months ended June 30, 1998?", statement,
+                       "Total net revenues")
+    assert not _row_states(answerer, "What revenue did Junglee report for the three months ended June 30, 1998?",
+                           statement, "Total net revenues")  # the six months', not the quarter's
+
+
 def test_what_a_measure_was_over_a_period_asks_for_a_figure_and_not_another_period_s(answerer):
     question = "What was Acme Widgets' Las Vegas slots handle for the full year 2022?"
     assert _slots(question) == ("number",)
