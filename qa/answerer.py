@@ -773,8 +773,12 @@ class ExtractiveAnswerer:
                                                    and not _FLOWS_ASKED & focus_written & set(terms(sentence.header))
                                                    or _only_others(_row_years(sentence.text), years))):
                     filled -= {"number"}  # its figures are another period's ("Fourth quarter of 2023" for 2022)
+                # the heading above may name the part ("MGM China" over its bullets); another table's rows above do
+                # not (Best Buy's "Texas 100" row over the footnote "(1) Includes 20 Pacific Sales stores ...")
+                heading = "\n".join(line for line in _heading_text(sentence, sentence.start).splitlines()
+                                    if CELL not in line)
                 if "number" in filled and (regions or models) and not _names_parts_asked(
-                        f"{_heading_text(sentence, sentence.start)}\n{sequence_text}".lower(), regions, models):
+                        f"{heading}\n{sequence_text}".lower(), regions, models):
                     filled -= {"number"}
                 in_money_table = bool(sentence.header) and sentence.header_start in money_tables
                 if ("number" in filled and sentence.table_row and not row_votes

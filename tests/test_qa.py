@@ -698,6 +698,11 @@ def test_a_figure_of_a_region_is_given_with_the_regions_name(answerer):
     assert states("What were Acme Resorts' MGM China net revenues in the fourth quarter of 2022?", bullets)
     division = _passage("Acme Foods, Inc.", "Net revenue by division\n2022\t2021\nLatAm\t$\t9,779\t$\t8,108\n")
     assert states("What was Acme Foods' Latin America (LatAm) division net revenue in 2022?", division)
+    # but not another table's rows above it: the footnote under a table of stores by state names no state
+    stores = _passage("Acme Stores, Inc.", "U.S. Stores (1)\nKentucky\t9\tTexas\t100\nLouisiana\t15\tUtah\t11\n"
+                      "(1) Includes 20 outlet stores and 14 stand-alone stores.")
+    assert not any(s.states_value_asked for s in _ranked(
+        answerer, "How many Acme Stores stores were there in Texas?", stores) if s.sentence.text.startswith("(1)"))
 
 
 def test_a_figure_of_a_model_is_given_with_the_models_number(answerer):
