@@ -970,8 +970,10 @@ def _focus_terms(question: str, filing_words: bool = True) -> list[str]:
         # money went to ("pay for [Tetra Drones]": "will acquire Tetra for the sum of £350,000") and a role
         names = set() if match.re in (_SPENT_ON, _ROLE_ASKED) else set(terms(" ".join(
             w for w in _CAPITALISED.findall(asked) if w.lower() not in FILING_WORDS_FOR)))
-        focus += [t for t in terms(with_filing_words(asked) if filing_words else asked) if t not in _QUESTION_NOISE
-                  and t not in names and t not in _MEASURES and not _YEAR.match(t)]
+        said = [t for t in terms(with_filing_words(asked) if filing_words else asked) if t not in _QUESTION_NOISE
+                and t not in names and not _YEAR.match(t)]
+        # a measure is what is counted when nothing else is: "How many [shares] did the Growth Fund redeem"
+        focus += [t for t in said if t not in _MEASURES] or (said if _COUNT_ASKED.match(match.group()) else [])
     # a period's word qualifies what is asked ("quarterly cash dividend"), unless the periods are what is counted;
     # the year asked for is the answer, not what it is of ("Since what year has 3M paid dividends")
     measured = [t for t in focus if t not in _PERIOD_WORDS]

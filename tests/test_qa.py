@@ -1674,6 +1674,9 @@ def test_what_is_asked_is_read_past_a_segment_s_long_name_ends_at_from_and_is_wh
     assert _focus_terms("What were Procter & Gamble's Fabric & Home Care net sales for the nine months ended March "
                         "31, 2025?") == ["net", "sale"]
     assert _focus_terms("What was Meta's 2024 revenue from the Asia-Pacific region?", filing_words=False) == ["revenu"]
+    # a measure is what is counted when nothing else is
+    assert _focus_terms("How many shares did Acme Fund redeem in fiscal 1995?", filing_words=False) == ["share"]
+    assert _focus_terms("What share of Acme's sales was from China?", filing_words=False) == ["sale"]
     # and is what a comparison's "how did" asks about
     assert _focus_terms("How did NVIDIA's data center revenue for the quarter compare with fiscal 2023's?",
                         filing_words=False) == ["data", "center", "revenu"]
