@@ -137,6 +137,7 @@ _NAME_RUN = re.compile(r"\b[A-Z][\w&.'-]*[A-Za-z0-9](?:\s+[A-Z][\w&.'-]*[A-Za-z0
 # "What share of X", "the term of X": the kind of number asked for, not the thing it measures
 _MEASURES = frozenset(terms("share percentage percent proportion portion amount number term duration length "
                             "value carrying"))
+_LEVELS = frozenset(terms("level size"))  # "what level of capital spending" asks the spending; "to what level" a level
 # words that name a part of a company, not a line item: "Amazon's advertising business" is its row "Advertising
 # services", "PepsiCo's FLNA division" its row "FLNA"
 _PART_OF_COMPANY = frozenset(terms("business businesses segment segments division divisions"))
@@ -963,7 +964,7 @@ def _focus_terms(question: str, filing_words: bool = True) -> list[str]:
             # CEO Sean Keohane total comp FY23"), but the role it asks for ("... compensation committee chair?")
             *qualifiers, head = PERIOD_LABEL.sub(" ", asked).split() or [""]
             asked = " ".join([*(w for w in qualifiers if not _ROLE.fullmatch(w)), head])
-        if match.group().endswith("of") and set(terms(asked)) <= _MEASURES | _QUESTION_NOISE:
+        if match.group().endswith("of") and set(terms(asked)) <= _MEASURES | _LEVELS | _QUESTION_NOISE:
             # "the carrying value of [Boeing's inventories] at ...": a measure of what follows
             asked = next((m.group(1) for m in [_FOCUS_OF.match(question, match.end())] if m), asked)
         # capitalised words are names, not what is asked about, but for analysts' words ("RevPAR", "EBITDA"), what
@@ -1001,8 +1002,14 @@ def _states_number(asked: Asked, text: str) -> bool:
         text = _PERCENTAGE.sub(" ", text)
     text = _PAGE_REFERENCE.sub(" ", text)  # "Segment information—pages 69 to 74" gives no figure
     text = _EXHIBIT_NUMBER.sub(" ", text)  # nor does an exhibit list's "99.1 Caterpillar Inc. press release"
-    sequence = terms(_ASIDE.sub(" ", _without_dates(_COMPARISON.sub(" ", text if asked.asks_duration
-                                                                else _COUNTED_PERIODS.sub(" ", text)))))
+    text = _ASIDE.sub(" ", _without_dates(_COMPARISON.sub(" ", text if asked.asks_duration
+                                                          else _COUNTED_PERIODS.sub(" ", text))))
+    if CELL in text:
+        # a row's label says what its figures are, whatever a cell of words between them says ("Eliquis alliance
+        # revenues and direct sales<tab>Nonvalvular atrial fibrillation, deep vein thrombosis, ...<tab>1,762")
+        label, *cells = text.split(CELL)
+        text = CELL.join([label, *(cell for cell in cells if re.search(r"\d", cell))])
+    sequence = terms(text)
     numbers = [i for i, t in enumerate(sequence) if t not in asked.known_numbers and (
         t[0].isdigit() or t in _NUMBER_TERMS and not _names_a_period(sequence, i, asked))]
     if not asked.focus:

@@ -1172,6 +1172,14 @@ def test_a_caption_ruled_off_its_table_names_the_periods_of_its_columns(answerer
                            statement, "Total net revenues")  # the six months', not the quarter's
 
 
+def test_a_rows_label_says_what_its_figures_are_whatever_a_cell_of_words_between_them_says(answerer):
+    products = _passage("Acme Pharma Inc.", "Three Months Ended\tSix Months Ended\nPRODUCT\tPRIMARY INDICATION\t"
+                        "July 2, 2023\tJuly 2, 2023\nAcmeprin alliance revenues and direct sales\tNonvalvular atrial "
+                        "fibrillation, deep vein thrombosis, pulmonary embolism\t1,762\t3,636\n", form="10-Q")
+    assert _row_states(answerer, "How much Acmeprin revenue did Acme Pharma record in the six months ended July 2, "
+                       "2023?", products, "Acmeprin")
+
+
 def test_what_a_measure_was_over_a_period_asks_for_a_figure_and_not_another_period_s(answerer):
     question = "What was Acme Widgets' Las Vegas slots handle for the full year 2022?"
     assert _slots(question) == ("number",)
@@ -1674,6 +1682,10 @@ def test_what_is_asked_is_read_past_a_segment_s_long_name_ends_at_from_and_is_wh
     assert _focus_terms("What were Procter & Gamble's Fabric & Home Care net sales for the nine months ended March "
                         "31, 2025?") == ["net", "sale"]
     assert _focus_terms("What was Meta's 2024 revenue from the Asia-Pacific region?", filing_words=False) == ["revenu"]
+    # "what level of" asks what it is the level of; "to what level" a level
+    assert _focus_terms("What level of capital spending did Acme expect for 2019?", filing_words=False) == [
+        "capit", "spend"]
+    assert _focus_terms("Acme gross margin was down - to what level, and why?", filing_words=False) == ["level"]
     # a measure is what is counted when nothing else is
     assert _focus_terms("How many shares did Acme Fund redeem in fiscal 1995?", filing_words=False) == ["share"]
     assert _focus_terms("What share of Acme's sales was from China?", filing_words=False) == ["sale"]
