@@ -131,7 +131,10 @@ _SPENT_ON = re.compile(r"\b(?:spen[dt]|pa(?:y|id)|invest(?:ed)?)\s+(?:on|for|in)
 # what a measure is of: "[Boeing's inventories] at", "[AEGON's core business] was"
 _FOCUS_OF = re.compile(r"\s*((?:[\w&'-]+\s+){0,5}?[\w&'-]+)(?:\s+(?:did|does|do|was|were|is|are|has|have|had|in|for|"
                        r"at|on|under|will|would|as)\b|\s*[?,])", re.I)
-_ABBREVIATED = re.compile(r"((?:[A-Z][\w&.'-]*\s+){0,5}[A-Z][\w&.'-]*)\s+\(([A-Z][A-Z0-9&.-]+)\)")
+# a name and its abbreviation in brackets, in capitals or not ("Frito-Lay North America (FLNA)", "Latin America
+# (LatAm)")
+_ABBREVIATED = re.compile(r"((?:[A-Z][\w&.'-]*\s+){0,5}[A-Z][\w&.'-]*)\s+\(([A-Z](?=[\w&.-]*[A-Z])[\w&.-]+)\)")
+_JOINED_NAMES = re.compile(r"\b([A-Z][\w'-]*)\s*&\s*([A-Z][\w'-]*)")  # "Deloitte & Touche", written "D&T" too
 _CAPITALISED = re.compile(r"\b[A-Z][\w&.-]*[A-Za-z0-9]\b")
 _NAME_RUN = re.compile(r"\b[A-Z][\w&.'-]*[A-Za-z0-9](?:\s+[A-Z][\w&.'-]*[A-Za-z0-9])*")
 # "What share of X", "the term of X": the kind of number asked for, not the thing it measures
@@ -559,17 +562,21 @@ class ExtractiveAnswerer:
         # "Electric", for Savannah Electric, which Southern Company's 2007 overview does not hold though its rows hold
         # "Electric"), or its abbreviation ("FLNA"); a name no passage holds at all is distinctive however common
         # its stem ("Lowe's" is not "lower"): the index may not hold it
-        # or, for a person's name, its surname after a title ("Mr. Hetzel" for Brandon Hetzel)
+        # or, for a person's name, its surname after a title ("Mr. Hetzel" for Brandon Hetzel), and for a firm's
+        # names joined by "&", their initials ("D&T" for Deloitte & Touche in Cabot's proxy)
         distinctive: list[list[str]] = []
-        titled: dict[str, list[str]] = {}
+        written_also: dict[str, list[str]] = {}
+        initials = {word: f"{first[0]}&{second[0]}" for first, second in _JOINED_NAMES.findall(question)
+                    for word in (first, second)}
         for name in named:
             if words := [w for w in name if self._is_distinctive(w)]:
                 rarest = min(words, key=self._frequency)
                 distinctive.append([rarest, *(w for w in words if w in abbreviations)])
-                if len(name) > 1:
-                    titled[rarest] = [f"{title} {name[-1]}" for title in _TITLES]
+                written_also[rarest] = [f"{title} {name[-1]}" for title in _TITLES] * (len(name) > 1) + (
+                    [initials[rarest]] if rarest in initials else [])
         distinctive += [name for name in named
                         if not any(_holds_word(held, w) for held in words_of.values() for w in name)]
+        names_asked = {name for match, phrase in _asked_phrases(question) for name in _names_of_asked(match, phrase)}
         # the regions the question asks a figure of, but in a company's name ("Georgia Power") or an abbreviated
         # name ("Frito-Lay North America (FLNA)": its rows say "FLNA")
         company_words = company_terms.union(*(terms(a) for c in companies for a in company_aliases(c)))
@@ -626,9 +633,12 @@ class ExtractiveAnswerer:
                                  or filing.filing_date[5:7] == f"{MONTH_NUMBERS[m.lower()]:02}")
             year_share = _share(years, lambda y: y in chunk.text or y in chunk.table_header
                                 or _reports_on_year(filing, y))
-            on_topic = year_share > 0 and all(any(_holds_word(passage_words, w) for w in words)
-                                              or any(_holds_word(passage_words, w) for w in titled.get(words[0], ()))
-                                              for words in distinctive)
+            held_names = [any(_holds_word(passage_words, w) for w in [*words, *written_also.get(words[0], ())])
+                          for words in distinctive]
+            on_topic = year_share > 0 and all(held_names)
+            # a name in what is asked says which part's figure it is: a passage without it gives none (J&J's
+            # "Europe" sales are not its DARZALEX sales in Europe)
+            of_part_asked = all(held for held, words in zip(held_names, distinctive) if set(words) & names_asked)
             # the period of a sentence that names no quarter, when a quarter is asked: its passage's quarters (a
             # fourth-quarter release's passage for the first quarter), or an annual report's whole year when its
             # passage names no quarter (American Express's 10-K gives 2022's net income, not the fourth quarter's)
@@ -778,6 +788,8 @@ class ExtractiveAnswerer:
                 # not (Best Buy's "Texas 100" row over the footnote "(1) Includes 20 Pacific Sales stores ...")
                 heading = "\n".join(line for line in _heading_text(sentence, sentence.start).splitlines()
                                     if CELL not in line)
+                if not of_part_asked:
+                    filled -= {"number"}
                 if "number" in filled and (regions or models) and not _names_parts_asked(
                         f"{heading}\n{sequence_text}".lower(), regions, models):
                     filled -= {"number"}
@@ -942,11 +954,9 @@ def _parts(question: str) -> list[str]:
     return parts if len(parts) > 1 else []
 
 
-def _focus_terms(question: str, filing_words: bool = True) -> list[str]:
-    """Terms of what the question asks for: "What [total revenue] did Oracle report", "How many
-    [employees] did IBM have", with the filing words for its analysts' words unless `filing_words` is False. An
-    answer sentence should hold them, not just the question's names."""
-    focus = []
+def _asked_phrases(question: str) -> list[tuple[re.Match, str]]:
+    """The phrases that say what the question asks for, each with the match that found it: "What [total revenue]
+    did Oracle report", "How many [employees] did IBM have"."""
     # an abbreviation in brackets goes on with what is asked: "statutory (SAP) combined ratio"
     question = _ABBREVIATION_AFTER.sub("", without_instructions(question))
     matches = [*_FOCUS.finditer(question), *_FOCUS_BEFORE_VERB.finditer(question), *_SPENT_ON.finditer(question)]
@@ -957,6 +967,7 @@ def _focus_terms(question: str, filing_words: bool = True) -> list[str]:
     # a question typed as a chat line names what it asks before its period ("NFLX [paid memberships] at end of
     # Q2'25?")
     loose = _LOOSE_ASKED.match(question, _context_end(question)) if not matches and _is_loose(question) else None
+    phrases = []
     # each part of "what gain ..., and how much cash ..."
     for match in matches or ([loose] if loose else []):
         asked = match.group(1)
@@ -967,10 +978,25 @@ def _focus_terms(question: str, filing_words: bool = True) -> list[str]:
         if match.group().endswith("of") and set(terms(asked)) <= _MEASURES | _LEVELS | _QUESTION_NOISE:
             # "the carrying value of [Boeing's inventories] at ...": a measure of what follows
             asked = next((m.group(1) for m in [_FOCUS_OF.match(question, match.end())] if m), asked)
-        # capitalised words are names, not what is asked about, but for analysts' words ("RevPAR", "EBITDA"), what
-        # money went to ("pay for [Tetra Drones]": "will acquire Tetra for the sum of £350,000") and a role
-        names = set() if match.re in (_SPENT_ON, _ROLE_ASKED) else set(terms(" ".join(
-            w for w in _CAPITALISED.findall(asked) if w.lower() not in FILING_WORDS_FOR)))
+        phrases.append((match, asked))
+    return phrases
+
+
+def _names_of_asked(match: re.Match, asked: str) -> list[str]:
+    """The names in a phrase of what is asked ("Johnson & Johnson's [DARZALEX] sales"), but analysts' words
+    ("RevPAR", "EBITDA"), what money went to ("pay for Tetra Drones") and a role asked for."""
+    if match.re in (_SPENT_ON, _ROLE_ASKED):
+        return []
+    return [w for w in _CAPITALISED.findall(asked) if w.lower() not in FILING_WORDS_FOR]
+
+
+def _focus_terms(question: str, filing_words: bool = True) -> list[str]:
+    """Terms of what the question asks for (`_asked_phrases`), with the filing words for its analysts' words unless
+    `filing_words` is False. An answer sentence should hold them, not just the question's names."""
+    focus = []
+    for match, asked in _asked_phrases(question):
+        # capitalised words are names, not what is asked about
+        names = set(terms(" ".join(_names_of_asked(match, asked))))
         said = [t for t in terms(with_filing_words(asked) if filing_words else asked) if t not in _QUESTION_NOISE
                 and t not in names and not _YEAR.match(t)]
         # a measure is what is counted when nothing else is: "How many [shares] did the Growth Fund redeem"

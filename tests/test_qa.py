@@ -2096,6 +2096,23 @@ def test_a_person_named_by_title_and_surname_is_the_person_the_question_names(an
     assert not _ranked(answerer, question, other)[0].on_topic
 
 
+def test_a_firm_named_by_its_initials_is_the_firm_the_question_names(answerer):
+    fees = _passage("Acme Widgets, Inc.", "Fees for professional services rendered by D&T for fiscal 2023 and 2022 "
+                    "were as follows:\nFiscal 2023\tFiscal 2022\nAudit Fees\t$\t4,775,800\t$\t5,121,000\n",
+                    form="DEF 14A", filed="2024-01-26")
+    assert _ranked(answerer, "How much did Acme Widgets pay Deloitte & Touche in audit fees for fiscal 2023?",
+                   fees)[0].on_topic
+    assert not _ranked(answerer, "How much did Acme Widgets pay Ernst & Young in audit fees for fiscal 2023?",
+                       fees)[0].on_topic
+
+
+def test_a_name_in_what_is_asked_is_in_the_passage_that_gives_its_figure(answerer):
+    regions = _passage("Acme Pharma Inc.", "Sales by geographic area\n2025\t2024\nEurope\t5,387\t5,214\n")
+    assert _row_states(answerer, "What were Acme Pharma's sales in Europe in 2025?", regions, "Europe")
+    # the region's sales of all products are not one product's
+    assert not _row_states(answerer, "What were ACMEZUMAB sales in Europe at Acme Pharma in 2025?", regions, "Europe")
+
+
 def test_a_person_given_another_role_only_is_not_the_role_asked(answerer):
     release = _passage("Acme Widgets, Inc.", "“Our fourth quarter results punctuate an exceptional year,” said Jane Q. "
                        "Roe, chief executive officer. John P. Doe, Executive Vice President and Chief Financial "
