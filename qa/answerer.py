@@ -101,6 +101,8 @@ _QUESTION_NOISE = frozenset(terms(
     # how a question names its period ("at the end of FY2018" is read as "end", "fy" and "2018"): the year is
     # checked against the passage and the filing's date, as years are
     "fy end "
+    # and its shorthand for lengths and months ("13 wks ended Nov 2, 2024"), which headers write in full
+    "wks mos yr yrs jan feb mar apr jun jul aug sep sept oct nov dec "
     # how a question may tell the reader what to rely on ("Give a response to the question by relying on the
     # details shown in the cash flow statement", as FinanceBench asks)
     "response respond question answer relying rely details shown"))

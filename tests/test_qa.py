@@ -2096,6 +2096,12 @@ def test_a_person_named_by_title_and_surname_is_the_person_the_question_names(an
     assert not _ranked(answerer, question, other)[0].on_topic
 
 
+def test_shorthand_for_lengths_and_months_is_no_word_an_answer_must_hold(answerer):
+    # headers write them in full ("Thirteen Weeks Ended November 2, 2024"); the periods are checked as periods
+    weights = answerer._term_weights("BKE Q3 FY24 selling expenses (13 wks ended Nov 2, 2024), $K?")
+    assert "sell" in weights and not {"wks", "nov"} & set(weights)
+
+
 def test_a_firm_named_by_its_initials_is_the_firm_the_question_names(answerer):
     fees = _passage("Acme Widgets, Inc.", "Fees for professional services rendered by D&T for fiscal 2023 and 2022 "
                     "were as follows:\nFiscal 2023\tFiscal 2022\nAudit Fees\t$\t4,775,800\t$\t5,121,000\n",
