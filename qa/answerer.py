@@ -932,6 +932,7 @@ _YEAR_ASKED = re.compile(r"\b(?:what|which) year\b|\bsince when\b", re.I)  # a y
 _CONTEXT = re.compile(r"([^:—–]*?)\s*(?::|[—–]|\s-)\s+")
 _EVENT_WORDS = frozenset("annual special meeting shareholders stockholders shareholder stockholder agm egm proxy "
                          "release call filing deal offer".split())
+_BRACKETED_PERIOD = re.compile(rf"\((?=[^)]*(?:\b{YEAR}\b|'\d\d\b|\bended\b|\bqtr\b|\bquarter\b))[^)]*\)", re.I)
 _LOOSE_ASKED = re.compile(r"\s*((?:[\w&'./-]+\s+){0,7}?[\w&'./-]+)(?:\s+(?:at|in|for|during|as|over|vs\.?|versus|on|"
                           rf"from|since|through|and)\b|\s*[?:,;(\u2014\u2013]|\s+-|\s*$|\s+(?={_ASKING}))", re.I)
 # where a question of several parts opens another: "..., when does it vest, and which ...", "... and who took over";
@@ -968,7 +969,10 @@ def _asked_phrases(question: str) -> list[tuple[re.Match, str]]:
         matches = list(_ROLE_ASKED.finditer(question))
     # a question typed as a chat line names what it asks before its period ("NFLX [paid memberships] at end of
     # Q2'25?")
-    loose = _LOOSE_ASKED.match(question, _context_end(question)) if not matches and _is_loose(question) else None
+    # (its periods' labels and a period in brackets are asides: "BBY Q2 FY24 (qtr ended Jul 29 '23) [Domestic
+    # computing & mobile phones revenue]?")
+    blanked = PERIOD_LABEL.sub(_blank, _BRACKETED_PERIOD.sub(_blank, question))
+    loose = _LOOSE_ASKED.match(blanked, _context_end(question)) if not matches and _is_loose(question) else None
     phrases = []
     # each part of "what gain ..., and how much cash ..."
     for match in matches or ([loose] if loose else []):
@@ -982,6 +986,10 @@ def _asked_phrases(question: str) -> list[tuple[re.Match, str]]:
             asked = next((m.group(1) for m in [_FOCUS_OF.match(question, match.end())] if m), asked)
         phrases.append((match, asked))
     return phrases
+
+
+def _blank(match: re.Match) -> str:
+    return " " * len(match.group())
 
 
 def _names_of_asked(match: re.Match, asked: str) -> list[str]:

@@ -1686,6 +1686,9 @@ def test_what_is_asked_is_read_past_a_segment_s_long_name_ends_at_from_and_is_wh
     assert _focus_terms("What level of capital spending did Acme expect for 2019?", filing_words=False) == [
         "capit", "spend"]
     assert _focus_terms("Acme gross margin was down - to what level, and why?", filing_words=False) == ["level"]
+    # a chat line's periods, labelled or in brackets, are asides
+    assert _focus_terms("ACME Q2 FY24 (qtr ended Jul 29 '23) Domestic computing & mobile phones revenue?",
+                        filing_words=False) == ["comput", "mobil", "phone", "revenu"]
     # a measure is what is counted when nothing else is
     assert _focus_terms("How many shares did Acme Fund redeem in fiscal 1995?", filing_words=False) == ["share"]
     assert _focus_terms("What share of Acme's sales was from China?", filing_words=False) == ["sale"]
