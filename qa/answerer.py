@@ -219,6 +219,8 @@ _COMPARISON = re.compile(r"\bcompared\s+(?:to|with)\b", re.I)
 # gone when it is read)
 _ASIDE = re.compile(r",\s*as\s+(?:defined|described|discussed|presented|reported|set\s+forth)\b[^,;]*,", re.I)
 _RULE_LINE = re.compile(r"[\s_=-]*[_=-]{8,}[\s_=-]*")  # a text filing's line of dashes under a caption
+_WHOLE_ROW = re.compile(r"(?:total|balances?\s+(?:at|as\s+of)\s+(?:the\s+)?end\s+of\s+(?:the\s+)?(?:year|period|quarter)"
+                        r"|ending\s+balances?)\W*", re.I)
 _CHANGE_AMOUNT = re.compile(r"(?:\b(?:increased|decreased|rose|fell|grew|declined|(?:was|were) (?:up|down))\s+"
                             r"(?:by\s+)?|\b(?:increase|decrease|reduction|decline|drop)s?\s+"
                             r"(?:of\s+|(?:in|to)\s+[^.;$€£¥]{0,100}?\s(?:was|were|of)\s+))"
@@ -578,7 +580,9 @@ class ExtractiveAnswerer:
                     [initials[rarest]] if rarest in initials else [])
         distinctive += [name for name in named
                         if not any(_holds_word(held, w) for held in words_of.values() for w in name)]
-        names_asked = {name for match, phrase in _asked_phrases(question) for name in _names_of_asked(match, phrase)}
+        # (but its owner's: "Amex's worldwide Card Member loans" are American Express's, whatever a passage calls it)
+        names_asked = {name for match, phrase in _asked_phrases(question) for name in _names_of_asked(match, phrase)
+                       if not re.search(rf"\b{re.escape(name)}['’]s\b", phrase)}
         # the regions the question asks a figure of, but in a company's name ("Georgia Power") or an abbreviated
         # name ("Frito-Lay North America (FLNA)": its rows say "FLNA")
         company_words = company_terms.union(*(terms(a) for c in companies for a in company_aliases(c)))
@@ -744,11 +748,12 @@ class ExtractiveAnswerer:
                     # stores open at end of the quarter", Ulta's release of March 2023)
                     filled |= replace(asked, focus={}).filled_by(sentence.text) & {"number"}
                 elif (sentence.table_row and not names_month
-                      and re.fullmatch(r"total\W*", row_label(sentence.text), re.I)
+                      and _WHOLE_ROW.fullmatch(row_label(sentence.text))
                       and focus_written <= set(_sentence_terms(f"{sentence.header}\n{sentence.group}", negating))):
                     # a "Total" row is the total of what its header or group names (Union Pacific's revenue carloads
-                    # under "Revenue carloads"), but not a month's that the question names (Wells Fargo's October
-                    # repurchases, a row of their quarter's table)
+                    # under "Revenue carloads"), and a balance at the end of a period the balance of what its caption
+                    # names (Coca-Cola's goodwill by operating segment), but not a month's that the question names
+                    # (Wells Fargo's October repurchases, a row of their quarter's table)
                     filled |= replace(asked, focus={}).filled_by(sentence.text) & {"number"}
                 elif (sentence.table_row and not row_label(sentence.text) and focus_written <= own - written
                       and _holds_names(own, caption_names)):

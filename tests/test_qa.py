@@ -1180,6 +1180,15 @@ def test_a_rows_label_says_what_its_figures_are_whatever_a_cell_of_words_between
                        "2023?", products, "Acmeprin")
 
 
+def test_a_balance_at_the_end_of_a_period_is_the_balance_of_what_its_caption_names(answerer):
+    goodwill = _passage("Acme Widgets, Inc.", "The following table provides information related to the carrying value "
+                        "of our goodwill by operating segment (in millions):\nNorth America\tTotal\n2023\nBalance at "
+                        "beginning of year\t$\t10,677\t$\t18,782\nBalance at end of year\t$\t10,677\t$\t18,358\n")
+    question = "What was Acme Widgets' goodwill at the end of 2023?"
+    assert _row_states(answerer, question, goodwill, "Balance at end of year")
+    assert not _row_states(answerer, question, goodwill, "Balance at beginning of year")
+
+
 def test_what_a_measure_was_over_a_period_asks_for_a_figure_and_not_another_period_s(answerer):
     question = "What was Acme Widgets' Las Vegas slots handle for the full year 2022?"
     assert _slots(question) == ("number",)
@@ -2120,6 +2129,8 @@ def test_a_name_in_what_is_asked_is_in_the_passage_that_gives_its_figure(answere
     assert _row_states(answerer, "What were Acme Pharma's sales in Europe in 2025?", regions, "Europe")
     # the region's sales of all products are not one product's
     assert not _row_states(answerer, "What were ACMEZUMAB sales in Europe at Acme Pharma in 2025?", regions, "Europe")
+    # but the name of whose they are is no part ("Amex's" loans are American Express's, whatever its filing says)
+    assert _row_states(answerer, "What were Acmex's sales in Europe in 2025?", regions, "Europe")
 
 
 def test_a_person_given_another_role_only_is_not_the_role_asked(answerer):
