@@ -1714,6 +1714,16 @@ def test_a_value_left_blank_is_a_blank_of_most_of_what_is_asked(answerer):
     assert _quoted(answerer, question, prospectus) == ["Common equity Tier 1 capital ratio\t10.16%"]
 
 
+def test_a_line_of_underscores_under_a_heading_is_no_value_left_blank(answerer):
+    report = _passage("Acme Widgets, Inc.", "Fourth\tThird\tSecond\tFirst\nQuarter\tQuarter\tQuarter\tQuarter\n1994\n"
+                      "Net income\t$\t114,655\t$\t138,101\t$\t17,404\t$\t40,018\n\nInterest and Other Income "
+                      "(Expense), Net\n" + "_" * 75 + "\n", form="10-K", filed="1994-12-13")
+    assert _quoted(answerer, "What was Acme Widgets' net income in the second quarter of fiscal 1994?", report) == [
+        "Net income\t$\t114,655\t$\t138,101\t$\t17,404\t$\t40,018"]
+    blank = _passage("Acme Widgets, Inc.", "Public offering price per share\t$____\nNet income\t$\t114,655\n")
+    assert _quoted(answerer, "What is Acme Widgets' public offering price per share?", blank) == []
+
+
 def test_an_analysts_word_for_an_amount_asks_for_a_number_and_a_year_to_date_is_no_quarter():
     question = "What is Acme Widgets' ARPU?"
     assert _slots(question) == ()
