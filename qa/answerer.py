@@ -793,12 +793,12 @@ class ExtractiveAnswerer:
                                                    and not _FLOWS_ASKED & focus_written & set(terms(sentence.header))
                                                    or _only_others(_row_years(sentence.text), years))):
                     filled -= {"number"}  # its figures are another period's ("Fourth quarter of 2023" for 2022)
+                if not of_part_asked:
+                    filled -= {"number"}  # its passage does not name the part asked about
                 # the heading above may name the part ("MGM China" over its bullets); another table's rows above do
                 # not (Best Buy's "Texas 100" row over the footnote "(1) Includes 20 Pacific Sales stores ...")
                 heading = "\n".join(line for line in _heading_text(sentence, sentence.start).splitlines()
                                     if CELL not in line)
-                if not of_part_asked:
-                    filled -= {"number"}
                 if "number" in filled and (regions or models) and not _names_parts_asked(
                         f"{heading}\n{sequence_text}".lower(), regions, models):
                     filled -= {"number"}
