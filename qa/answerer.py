@@ -910,7 +910,9 @@ def _slots(question: str) -> tuple[str, ...]:
         "date": rf"^(?:(?!{_ASKING}).)*\bwhen\b|(?:[,;]|\band|\bor)\s+(?:until |by |since )?when\b|\b(on )?what date\b"
                 r"|\bwhat (?:was|were|is|are|will be) the (?:[\w-]+ )?(?:date|day)\b",  # "What was the record date"
         # "which officer signed ...": a person by a role
-        "person": r"\b(who|whom)\b|\b(which|what) (officer|executive|director|person|individual|signatory)s?\b",
+        # (the company's name may stand before the role: "Which Cisco executive headed ...")
+        "person": r"\b(who|whom)\b|\b(which|what) (?-i:(?:[A-Z][\w&.'-]*\s+){0,2})"
+                  r"(officer|executive|director|person|individual|signatory)s?\b",
         "name": r"^\s*where\b|\b(which|what) (company|companies|firm|bank|auditor|accountant|business|subsidiary|"
                 r"exchange|entity)\b",
         "reason": r"\bwhy\b",

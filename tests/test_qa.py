@@ -260,6 +260,9 @@ def test_question_understanding():
     assert _focus_terms("What gain did J&J expect, and how much cash did the IPO bring in?") == terms("gain cash")
     assert _slots("Who replaced Brett Kaufman as CFO, and what is his base salary?") == ("number", "person")
     assert _slots("Which officer signed Johnson & Johnson's August 30, 2023 Form 8-K?") == ("person",)
+    # the company's name may stand before the role asked
+    assert _slots("Which Acme executive headed the Access Business Unit in 1995?") == ("person",)
+    assert _slots("What did the Acme executive say?") == ()
     # a measure asks about what it is of, and for a figure
     carrying = "What was the carrying value of Boeing's inventories at December 31, 2022?"
     assert _focus_terms(carrying) == terms("inventories") and _slots(carrying) == ("number",)
