@@ -129,10 +129,15 @@ def browser():
         launched.close()
 
 
+BROWSER_WAIT_MS = 120_000
+
+
 def new_page(browser):
     """A fresh browser session that records every dialog (no script from a filing may open one) and confirms
     the removal of a filing or a conversation; close it with `page.context.close()`."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    # the machines are shared and noisy: Playwright's 30 s were not enough for an upload to show on two busy cores
+    context.set_default_timeout(BROWSER_WAIT_MS)
     opened = context.new_page()
     opened.dialogs = []
     opened.confirms = True  # a test sets it to False to cancel

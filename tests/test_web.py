@@ -304,7 +304,7 @@ def test_browser_upload_reports_each_file_and_shows_malicious_filing_text_as_tex
     page.wait_for_selector("#fqa-upload >> text=notes")
     page.wait_for_selector("#fqa-upload >> text=acme_submission_cut")
     page.click("#fqa-add")
-    page.wait_for_selector("#fqa-upload-report li", timeout=120_000)
+    page.wait_for_selector("#fqa-upload-report li")
     report = page.inner_text("#fqa-upload-report")
     assert "ingested malicious_8k.txt" in report
     assert "failed not_a_filing.txt" in report
@@ -350,7 +350,7 @@ def test_browser_upload_judges_each_file_of_a_batch_on_its_own(served, page, tmp
     page.set_input_files("#fqa-upload input[type=file]", batch)
     page.wait_for_selector("#fqa-upload >> text=acme_submission")
     page.click("#fqa-add")
-    page.wait_for_selector("#fqa-upload-report li >> nth=2", timeout=120_000)
+    page.wait_for_selector("#fqa-upload-report li >> nth=2")
     lines = page.inner_text("#fqa-upload-report").splitlines()
     assert [line.split(":")[0] for line in lines] == [
         "rejected file",  # Gradio's upload names a file of dots "file"; it is no filing type
@@ -414,7 +414,7 @@ def test_signed_in_upload_and_removal_record_who_made_them(signed_in, page):
     page.set_input_files("#fqa-upload input[type=file]", [str(FIXTURES / "acme_plain_8k.txt")])
     page.wait_for_selector("#fqa-upload >> text=acme_plain_8k.txt")
     page.click("#fqa-add")
-    page.wait_for_selector("#fqa-upload-report li", timeout=120_000)
+    page.wait_for_selector("#fqa-upload-report li")
     assert "ingested acme_plain_8k.txt" in page.inner_text("#fqa-upload-report")
     overview = page.inner_text("#fqa-overview")
     assert "Acme Widgets, Inc." in overview and "analyst" in overview  # the "added by" column
