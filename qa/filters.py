@@ -142,8 +142,9 @@ class FilterResolver:
     def cased(self, question: str) -> str:
         """A question typed all in lower case with the indexed companies it names written as names ("who is
         nvidia's cfo?" -> "who is NVIDIA's cfo?"): a word's capital is what tells a name from a word ("Apple's
-        board", "apple juice"), and one who writes none leaves that to the index. Other questions as they are."""
-        if question != question.lower():
+        board", "apple juice"), and one who writes none leaves that to the index, though they may write abbreviations
+        in capitals ("tesla capex 2023? (purchases of PP&E ...)"). Other questions as they are."""
+        if _CAPITALISED_WORD.search(question):
             return question
         for company in sorted(self.companies, key=str.isupper):  # "Apple", not "APPLE COMPUTER INC"'s "APPLE"
             written = {w.lower(): w for w in re.findall(r"[\w&.-]+", company)}
@@ -235,6 +236,9 @@ class FilterResolver:
         return tuple(s for s in self.sections
                      if any(s.lower() == w or items_by_prefix and s.lower().startswith(w + ".")
                             or (w.startswith("ex-") and s.lower().startswith(w)) for w in wanted))
+
+
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]")  # a word written with a capital, not an abbreviation in capitals
 
 
 def _names(question: str, words: str, alias: str, company_words: list[str]) -> bool:

@@ -199,6 +199,8 @@ def test_a_question_in_lower_case_names_the_companies_the_index_holds_as_names()
     assert "company" not in resolver.infer(resolver.cased("what was the common stock's price?")).boosts
     # capitals say what is a name
     assert resolver.cased("What did apple's board decide?") == "What did apple's board decide?"
+    # abbreviations in capitals are no capital initials of names
+    assert resolver.cased("nvidia capex FY24 (purchases of PP&E)?") == "NVIDIA capex FY24 (purchases of PP&E)?"
 
 
 def test_instructions_to_whoever_answers_are_not_searched_and_a_statement_says_where_to_look():
