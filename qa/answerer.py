@@ -24,8 +24,9 @@ from index.forms import schema_of
 from index.lexical import terms
 from index.lexicon import (LEGAL_SUFFIX_WORD, LEGAL_SUFFIXES, MONTH_NUMBERS, MONTHS, NUMBER_WORDS, PERIOD_LABEL, YEAR,
                            YEAR_IN_TEXT)
+from index.reader import RULE_LINE
 from index.sections import COVER, SIGNATURE
-from qa.filters import company_aliases
+from qa.filters import company_aliases, initials
 from qa.models import Citation, FilingRef, Passage
 from qa.quotes import Sentence, cite, cite_row_group, cite_table_header, passage_sentences
 from qa.retrieval import analysts_words, opens_sentence, with_filing_words
@@ -210,17 +211,17 @@ _KIND_PATTERNS = [[re.compile(r"\b" + r"\s+".join(map(re.escape, kind.split())) 
                   for kinds in EXCLUSIVE_KINDS]
 _CHANGE_TERMS = frozenset(terms(" ".join(CHANGES)))  # a row labelled with one is how a figure changed
 _COMPARISON = re.compile(r"\bcompared\s+(?:to|with)\b", re.I)
-# the amount of a change, which is no level ("Research and development expenses decreased $167 million in the second
-# quarter", Pfizer's 10-Q of August 2023; "Revenues decreased $15.0 billion, or 54%, ... to $12.7 billion" still
-# states the level after "to"; "The reduction to Research and development expenses for the second quarter of 2023
-# was $45 million", "a decrease of $100 million in the value of ...")
 # an aside between commas that says where a measure is defined keeps it from its figure: "Remaining performance
 # obligations, as defined in Note 1 of ... for the fiscal year ended May 31, 2024, were $99.1 billion" (dates are
 # gone when it is read)
 _ASIDE = re.compile(r",\s*as\s+(?:defined|described|discussed|presented|reported|set\s+forth)\b[^,;]*,", re.I)
-_RULE_LINE = re.compile(r"[\s_=-]*[_=-]{8,}[\s_=-]*")  # a text filing's line of dashes under a caption
+# a row that sums its table or closes its period: "Total", "Balance at end of year"
 _WHOLE_ROW = re.compile(r"(?:total|balances?\s+(?:at|as\s+of)\s+(?:the\s+)?end\s+of\s+(?:the\s+)?(?:year|period|quarter)"
                         r"|ending\s+balances?)\W*", re.I)
+# the amount of a change, which is no level ("Research and development expenses decreased $167 million in the second
+# quarter", Pfizer's 10-Q of August 2023; "Revenues decreased $15.0 billion, or 54%, ... to $12.7 billion" still
+# states the level after "to"; "The reduction to Research and development expenses for the second quarter of 2023
+# was $45 million", "a decrease of $100 million in the value of ...")
 _CHANGE_AMOUNT = re.compile(r"(?:\b(?:increased|decreased|rose|fell|grew|declined|(?:was|were) (?:up|down))\s+"
                             r"(?:by\s+)?|\b(?:increase|decrease|reduction|decline|drop)s?\s+"
                             r"(?:of\s+|(?:in|to)\s+[^.;$€£¥]{0,100}?\s(?:was|were|of)\s+))"
@@ -572,14 +573,14 @@ class ExtractiveAnswerer:
         # names joined by "&", their initials ("D&T" for Deloitte & Touche in Cabot's proxy)
         distinctive: list[list[str]] = []
         written_also: dict[str, list[str]] = {}
-        initials = {word: f"{first[0]}&{second[0]}" for first, second in _JOINED_NAMES.findall(question)
-                    for word in (first, second)}
+        joined = {word: sorted(initials([first, "&", second])) for first, second in _JOINED_NAMES.findall(question)
+                  for word in (first, second)}
         for name in named:
             if words := [w for w in name if self._is_distinctive(w)]:
                 rarest = min(words, key=self._frequency)
                 distinctive.append([rarest, *(w for w in words if w in abbreviations)])
-                written_also[rarest] = [f"{title} {name[-1]}" for title in _TITLES] * (len(name) > 1) + (
-                    [initials[rarest]] if rarest in initials else [])
+                written_also[rarest] = [f"{title} {name[-1]}" for title in _TITLES] * (len(name) > 1) + joined.get(
+                    rarest, [])
         distinctive += [name for name in named
                         if not any(_holds_word(held, w) for held in words_of.values() for w in name)]
         # (but its owner's: "Amex's worldwide Card Member loans" are American Express's, whatever a passage calls it)
@@ -795,12 +796,8 @@ class ExtractiveAnswerer:
                     filled -= {"number"}  # its figures are another period's ("Fourth quarter of 2023" for 2022)
                 if not of_part_asked:
                     filled -= {"number"}  # its passage does not name the part asked about
-                # the heading above may name the part ("MGM China" over its bullets); another table's rows above do
-                # not (Best Buy's "Texas 100" row over the footnote "(1) Includes 20 Pacific Sales stores ...")
-                heading = "\n".join(line for line in _heading_text(sentence, sentence.start).splitlines()
-                                    if CELL not in line)
                 if "number" in filled and (regions or models) and not _names_parts_asked(
-                        f"{heading}\n{sequence_text}".lower(), regions, models):
+                        f"{_heading_lines(sentence)}\n{sequence_text}".lower(), regions, models):
                     filled -= {"number"}
                 in_money_table = bool(sentence.header) and sentence.header_start in money_tables
                 if ("number" in filled and sentence.table_row and not row_votes
@@ -911,7 +908,7 @@ def _slots(question: str) -> tuple[str, ...]:
                 r"|\bwhat (?:was|were|is|are|will be) the (?:[\w-]+ )?(?:date|day)\b",  # "What was the record date"
         # "which officer signed ...": a person by a role
         # (the company's name may stand before the role: "Which Cisco executive headed ...")
-        "person": r"\b(who|whom)\b|\b(which|what) (?-i:(?:[A-Z][\w&.'-]*\s+){0,2})"
+        "person": rf"{_WHO.pattern}|\b(which|what) (?-i:(?:[A-Z][\w&.'-]*\s+){{0,2}})"
                   r"(officer|executive|director|person|individual|signatory)s?\b",
         "name": r"^\s*where\b|\b(which|what) (company|companies|firm|bank|auditor|accountant|business|subsidiary|"
                 r"exchange|entity)\b",
@@ -1212,9 +1209,8 @@ def _proposal_words(question: str) -> frozenset[str]:
     """The words of a question about votes that name the proposal voted on ("plastic packaging" of "How many votes
     did the shareholder proposal requesting a report on plastic packaging receive at PepsiCo's May 3, 2023 annual
     meeting?"): its own words, not names, periods nor the words of every vote."""
-    text = _CAPITALISED.sub(" ", without_instructions(question))
-    return frozenset(terms(text)) - _VOTE_WORDS - _QUESTION_NOISE - _PERIOD_WORDS - {
-        t for t in terms(text) if t[0].isdigit()}
+    said = frozenset(terms(_CAPITALISED.sub(" ", without_instructions(question))))
+    return said - _VOTE_WORDS - _QUESTION_NOISE - _PERIOD_WORDS - {t for t in said if t[0].isdigit()}
 
 
 def _other_kinds(question: str) -> list[tuple[re.Pattern, list[re.Pattern]]]:
@@ -1473,6 +1469,12 @@ def _forecast_stated(sentence: Sentence, sequence_text: str) -> bool:
     return FORECAST_STATED.search(f"{sequence_text}\n{_heading_text(sentence, sentence.start)}") is not None
 
 
+def _heading_lines(sentence: Sentence) -> str:
+    """The lines above the sentence in its passage that may head it ("MGM China" over its bullets), not another
+    table's rows (Best Buy's "Texas 100" over the footnote "(1) Includes 20 Pacific Sales stores ...")."""
+    return "\n".join(line for line in _heading_text(sentence, sentence.start).splitlines() if CELL not in line)
+
+
 def _caption_periods(sentence: Sentence) -> frozenset[str]:
     """The kinds of period a table's caption names a few lines above its header in the row's passage, ruled off
     from it: a text filing's "CONDENSED STATEMENTS OF OPERATIONS / SIX MONTH PERIODS ENDED JUNE 30, 1998 AND 1997",
@@ -1480,7 +1482,7 @@ def _caption_periods(sentence: Sentence) -> frozenset[str]:
     if sentence.header_start < sentence.passage.chunk.char_start:
         return frozenset()
     lines = [line for line in _heading_text(sentence, sentence.header_start).splitlines()
-             if line.strip() and not _RULE_LINE.fullmatch(line)]
+             if line.strip() and not RULE_LINE.fullmatch(line)]
     return period_kinds("\n".join(filter(_names_columns_periods, lines[-MAX_CAPTION_LINES:])))
 
 

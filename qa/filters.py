@@ -56,7 +56,7 @@ def _core(company: str) -> list[str]:
     return words
 
 
-def _initials(core: list[str]) -> set[str]:
+def initials(core: list[str]) -> set[str]:
     """A name's initials, its "and" left out or written "&" ("LGE" and "LG&E" of Louisville Gas and Electric)."""
     return {"".join(w if w == "&" else w[0] for w in core if w != "and"),
             "".join("&" if w in ("&", "and") else w[0] for w in core)}
@@ -74,7 +74,7 @@ def company_aliases(company: str) -> frozenset[str]:
         aliases.add(" ".join(core[1:]))
     significant = [w for w in core if w != "and"]
     if len(significant) >= 2:
-        aliases |= {initials for initials in _initials(core) if len(initials) >= 3}
+        aliases |= {short for short in initials(core) if len(short) >= 3}
         if len(core[0]) >= 4 and not core[0][0].isdigit():
             aliases.add(core[0])
         if "of" in core[2:]:  # "1895 Bancorp of Wisconsin" -> "1895 bancorp"
@@ -148,12 +148,12 @@ class FilterResolver:
             return question
         for company in sorted(self.companies, key=str.isupper):  # "Apple", not "APPLE COMPUTER INC"'s "APPLE"
             written = {w.lower(): w for w in re.findall(r"[\w&.-]+", company)}
-            initials = _initials(_core(company))
+            shorts = initials(_core(company))
             for alias in sorted(self._aliases[company], key=len, reverse=True):
                 where = re.compile(rf"(?<![\w&-]){re.escape(alias)}(?![\w&-])")
                 if not where.search(question) or not (" " in alias or "&" in alias or self._only_names(alias)):
                     continue  # not named; or a word like "common" of Common Sense Trust, "best" of Best Buy
-                spelled = " ".join(written.get(w, w.upper() if alias in initials else w.capitalize())
+                spelled = " ".join(written.get(w, w.upper() if alias in shorts else w.capitalize())
                                    for w in alias.split())
                 question = where.sub(spelled, question)
         return question
