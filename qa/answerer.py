@@ -254,6 +254,10 @@ _PERCENTAGE = re.compile(rf"{_FIGURE}\s*(?:%|percent\b)", re.I)
 _PERCENTAGE_ASKED = re.compile(r"\b(?:what|which)\s+(?:percent|percentage)\b|\bpercentage\s+of\b", re.I)
 _PER_SHARE = r"\bper (?:common |ordinary )?share\b"
 _PER_SHARE_ASKED = re.compile(rf"\beps\b|{_PER_SHARE}", re.I)
+# the shares a per-share figure is computed over are a count, not a figure per share ("diluted weighted shares used
+# for EPS", Apple's 10-Q of February 1999)
+_SHARES_FOR_EPS = re.compile(rf"\bshares\s+(?:[\w-]+\s+){{0,3}}?(?:for|in)\s+(?:\w+\s+){{0,4}}?(?:eps|earnings {_PER_SHARE[2:]})",
+                             re.I)
 # a figure to the cent, cents, or a figure said to be per share ("67-71 cents per share", Amcor's guidance)
 _CENT_FIGURE = re.compile(r"(?<![\d.,])\d{1,3}\.\d\d(?![\d%])")
 _SAID_PER_SHARE = re.compile(rf"\bcents?\b|{_PER_SHARE}", re.I)
@@ -391,7 +395,7 @@ class Asked:
                     and not (_MONEY_ASKED | _NOT_MONEY_ASKED).intersection(focus))  # no "employee turnover rate"
                    and not _AMOUNT_ASKED.search(question),
                    _PERCENTAGE_ASKED.search(question) is not None or PERCENT_RATES.search(question) is not None,
-                   _PER_SHARE_ASKED.search(question) is not None)
+                   _PER_SHARE_ASKED.search(question) is not None and not _SHARES_FOR_EPS.search(question))
 
     def filled_by(self, text: str, names_text: str | None = None) -> frozenset[str]:
         """The kinds of fact asked for that the text states; a person or a name as `names_text` (default: the text)
@@ -601,6 +605,8 @@ class ExtractiveAnswerer:
         vote_kind = vote_kind_asked(question)
         proposal = _proposal_words(question) if vote_kind else frozenset()
         role = _role_asked(question) if "person" in asked.slots else frozenset()
+        # the offices the question names a person by ("what 2023 base salary did the Chief Customer Officer get")
+        offices_named = [terms(m.group()) for m in _ROLE_ASKED.finditer(question)] if "person" not in asked.slots else []
         other_kinds = _other_kinds(question)
         negating = not _NEGATED.search(question)
         period_naming = {t for t in weights if PERIOD_NAMING.fullmatch(t)}  # "fiscal", "fy"
@@ -741,9 +747,11 @@ class ExtractiveAnswerer:
                     filled |= replace(asked, focus={}).filled_by(sentence.text) & {"number"}
                     focus_share = 1.0
                 elif (sentence.table_row and focus_written and focus_written <= own - written
-                      and any(caption_names) and _holds_names(set(label_terms(sentence.text)), caption_names)):
-                    # a row labelled with the person or the thing the question names gives what its header names
-                    # ("Kenneth J. Worzel<tab>$895,000" under "2023 Base Salary", Nordstrom's 8-K of March 2023)
+                      and (any(caption_names) and _holds_names(set(label_terms(sentence.text)), caption_names)
+                           or any(_holds_phrase(label_terms(sentence.text), office) for office in offices_named))):
+                    # a row labelled with the person, the office or the thing the question names gives what its header
+                    # names ("Kenneth J. Worzel Chief Customer Officer<tab>$895,000" under "2023 Base Salary",
+                    # Nordstrom's 8-K of March 2023)
                     filled |= replace(asked, focus={}).filled_by(sentence.text) & {"number"}
                 elif (sentence.table_row and focus_written and focus_written <= own - written
                       and _labelled_by_period(sentence.text)):
@@ -1252,9 +1260,13 @@ def _row_years(row: str) -> set[str]:
 
 def _label_asked(row: str, question_terms: set[str]) -> bool:
     """Every word of the row's label is the question's, and some name what is measured: a label of a period alone
-    ("Fourth quarter of 2022" over American Express's rate scenarios) says which period, not what figure."""
-    label = label_terms(row)
-    return bool(set(label) - _PERIOD_WORDS) and all(t in question_terms for t in label)
+    ("Fourth quarter of 2022" over American Express's rate scenarios) says which period, not what figure. A label
+    naming a thing twice, in words and by its abbreviation, is the question's when it writes either ("Asia-Pacific
+    (APAC)", Netflix's revenue by region)."""
+    label = row_label(row)
+    readings = {label, _ABBREVIATED.sub(r"\1", label), _ABBREVIATED.sub(r"\2", label)}
+    return any(set(words) - _PERIOD_WORDS and all(t in question_terms for t in words)
+               for words in ([t for t in terms(reading) if not t[0].isdigit()] for reading in readings))
 
 
 def _other_line_item(row: Sentence, asked: set[str], synonyms: list[tuple[set[str], list[list[str]]]],

@@ -703,6 +703,11 @@ def test_a_figure_of_a_region_is_given_with_the_regions_name(answerer):
     assert states("What were Acme Resorts' MGM China net revenues in the fourth quarter of 2022?", bullets)
     division = _passage("Acme Foods, Inc.", "Net revenue by division\n2022\t2021\nLatAm\t$\t9,779\t$\t8,108\n")
     assert states("What was Acme Foods' Latin America (LatAm) division net revenue in 2022?", division)
+    # a row named in words and by its abbreviation is the region a question names either way
+    regions = _passage("Acme Media, Inc.", "Three Months Ended\nJune 30, 2025\tJune 30, 2024\n"
+                       "(in thousands)\nAsia-Pacific (APAC)\t1,305,253\t1,051,833\n", form="10-Q", filed="2025-07-18")
+    assert _row_states(answerer, "Acme Media Q2 2025 revenue from Asia-Pacific?", regions, "Asia-Pacific")
+    assert _row_states(answerer, "Acme Media Q2 2025 APAC revenue?", regions, "Asia-Pacific")
     # but not another table's rows above it: the footnote under a table of stores by state names no state
     stores = _passage("Acme Stores, Inc.", "U.S. Stores (1)\nKentucky\t9\tTexas\t100\nLouisiana\t15\tUtah\t11\n"
                       "(1) Includes 20 outlet stores and 14 stand-alone stores.")
@@ -1299,6 +1304,12 @@ def test_a_per_share_amount_is_written_to_the_cent_or_said_per_share(answerer):
     assert not _row_states(answerer, question, rows, "Net income")
     assert not _row_states(answerer, question, rows, "Diluted\t752")
     assert _row_states(answerer, question, rows, "Diluted EPS")
+    # but the shares a per-share figure is computed over are a count of shares (Apple's 10-Q of February 1999)
+    shares = _passage("Acme Widgets, Inc.", "Three Months Ended\nDecember 26, 1998\tDecember 26, 1997\nDiluted earnings "
+                      "per share\t$ 0.95\t$ 0.33\nDenominator for diluted earnings per share -\nadjusted weighted-average "
+                      "shares\t172,062\t139,839\n", form="10-Q", filed="1999-02-08")
+    assert _row_states(answerer, "Acme Widgets Q1 FY1999 (quarter ended Dec 26 1998): diluted weighted shares used for "
+                       "EPS?", shares, "Denominator")
     guidance = _passage("Acme Widgets, Inc.", "For fiscal 2025 the company expects adjusted EPS of 70 to 74 cents per "
                         "share.", form="8-K")
     assert _ranked(answerer, "What adjusted EPS did Acme Widgets guide to for fiscal 2025?", guidance)[0
@@ -2184,6 +2195,11 @@ def test_a_chat_line_s_context_before_a_colon_or_dash_is_not_what_it_asks(answer
     question = "Acme Widgets — Kenneth Dwyer's 2023 base salary?"
     assert _row_states(answerer, question, rows, "Kenneth J. Dwyer")
     assert not _row_states(answerer, question, rows, "Jane Q. Roe")
+    # or with the office it names the person by, in words many chunks hold (no distinctive name), whose row comes first
+    common_words = ExtractiveAnswerer(lambda term: 300, lambda: 1000, answerer.embed)
+    question = "Acme Widgets March 2023 8-K: what 2023 base salary did the Chief Customer Officer get?"
+    assert _row_states(common_words, question, rows, "Kenneth J. Dwyer")
+    assert _ranked(common_words, question, rows)[0].sentence.text.startswith("Kenneth J. Dwyer")
 
 
 def test_a_table_of_balances_at_days_gives_no_revenue_unless_its_header_names_it(answerer):
