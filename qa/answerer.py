@@ -1175,8 +1175,8 @@ def _names_in(question: str) -> list[list[str]]:
         abbreviates = bool(names) and question[end:run.start()] == " (" and question[run.end():run.end() + 1] == ")"
         if words and abbreviates:
             names[-1] += words
-        elif words:
-            names.append(words)
+        elif words and not all(w.lower().rstrip(".") in LEGAL_SUFFIXES for w in words):
+            names.append(words)  # not a legal suffix left alone ("Southern Co" opening a chat line)
         end = run.end()
     return names
 

@@ -467,6 +467,9 @@ def test_a_question_asked_as_financebench_asks_it(answerer):
     # a fiscal year's end, a unit of energy and a net asset value are no names a passage must hold
     assert _names_in("What were Acme Widgets' sales at FYE22, in millions of KWHs, and its NAV?") == [
         ["Acme", "Widgets"]]
+    # nor a legal suffix left alone when the company's name opens a chat line
+    assert _names_in("Acme Co Q4'04 earnings pack: what were Georgia Power's 2004 operating revenues?") == [
+        ["Georgia", "Power"]]
     searched = with_filing_words(question)
     assert "USD" not in searched and "purchases of property plant and equipment" in searched  # units are no search
     assert _names_in(question) == [["Acme", "Widgets"]]  # "Give" opens a sentence, "USD" is the unit asked for
