@@ -626,6 +626,7 @@ class ExtractiveAnswerer:
         quarter_asked = bool(quarters) or MONTH_QUARTER.search(question) is not None or QUARTER in kinds_asked
         asks_signature = _ASKS_SIGNATURE.search(question) is not None
         asks_result = FORECAST.search(question) is None  # not an expectation, which a forecast would answer
+        asks_pro_forma = _PRO_FORMA.search(question) is not None
         asks_forecast = FORECAST_STATED.search(question) is not None  # guidance, which only a forecast gives
         reported_from = _period_reported_from(question, years, quarters, period_months) if asks_result else ""
         latest_day = max((f"{year}-{MONTH_NUMBERS[month.lower()]:02}" for month, year in _DAY.findall(question)),
@@ -818,10 +819,13 @@ class ExtractiveAnswerer:
                     f"{sentence.header}", titles_only=True)
                 if role and "person" in filled and _names_other_roles_only(stated, role):
                     filled -= {"person"}
-                if asks_result and not sentence.table_row and (forecast := FORECAST_STATED.search(sentence.text)) and (
+                if asks_result and not asks_pro_forma and not sentence.table_row and (
+                        forecast := FORECAST_STATED.search(sentence.text)) and (
                         "number" not in asked.filled_by(sentence.text[:forecast.start()])):
                     # a forecast's figure is no result, but one stated before an expectation is ("Remaining
-                    # performance obligations ... were $99.1 billion ..., of which we expect to recognize ...")
+                    # performance obligations ... were $99.1 billion ..., of which we expect to recognize ...");
+                    # and a pro forma figure is what would have been after transactions still to come (Flushing
+                    # Financial's ratios "after giving effect to the anticipated repositioning transactions")
                     filled -= {"number"}
                 if asks_forecast and not _forecast_stated(sentence, sequence_text):
                     filled -= {"number"}  # nor a result a forecast ("Diluted earnings per share increased to $6.68")
@@ -944,11 +948,12 @@ _ASKING = r"\b(?:what|when|who|whom|how|which|why|where)\b"
 _WHAT_WAS = re.compile(r"\s*what\s+(?:was|were|is|are)\b", re.I)
 _YEAR_ASKED = re.compile(r"\b(?:what|which) year\b|\bsince when\b", re.I)  # a year asked for, not a period
 _CONTEXT = re.compile(r"([^:—–]*?)\s*(?::|[—–]|\s-)\s+")
+_PRO_FORMA = re.compile(r"\bpro[ -]forma\b", re.I)
 _EVENT_WORDS = frozenset("annual special meeting shareholders stockholders shareholder stockholder agm egm proxy "
-                         "release call filing deal offer".split())
+                         "release call filing deal offer prospectus supplement report exhibit pack".split())
 _BRACKETED_PERIOD = re.compile(rf"\((?=[^)]*(?:\b{YEAR}\b|'\d\d\b|\bended\b|\bqtr\b|\bquarter\b))[^)]*\)", re.I)
 _LOOSE_ASKED = re.compile(r"\s*((?:[\w&'./-]+\s+){0,7}?[\w&'./-]+)(?:\s+(?:at|in|for|during|as|over|vs\.?|versus|on|"
-                          rf"from|since|through|and)\b|\s*[?:,;(\u2014\u2013]|\s+-|\s*$|\s+(?={_ASKING}))", re.I)
+                          rf"from|since|through|and|after|before)\b|\s*[?:,;(\u2014\u2013]|\s+-|\s*$|\s+(?={_ASKING}))", re.I)
 # where a question of several parts opens another: "..., when does it vest, and which ...", "... and who took over";
 # or where a comparison names its other side: "... in the June 2025 quarter compare with its ... in 2023"
 _PART_BREAK = re.compile(rf"(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)(?={_ASKING})", re.I)

@@ -1172,6 +1172,11 @@ def test_a_forecast_or_a_page_reference_is_no_figure_of_a_result(answerer):
                "fiscal year ended May 31, 2024, were $99.1 billion as of August 31, 2024, of which we expect to "
                "recognize approximately 38% as revenues over the next twelve months.")
     assert states("How much were Acme Widgets' remaining performance obligations as of August 31, 2024?", backlog)
+    # a pro forma figure is what would have been after transactions still to come
+    pro_forma = ("After giving effect to the anticipated repositioning transactions and the net proceeds of the "
+                 "offering, the pro forma Tier 1 leverage ratio would have been 8.1% as of September 30, 2024.")
+    assert states("Acme Widgets Dec 2024 prospectus supplement: pro forma Tier 1 leverage ratio after the offering?",
+                  pro_forma)
 
 
 def test_a_caption_ruled_off_its_table_names_the_periods_of_its_columns(answerer):
@@ -2191,6 +2196,9 @@ def test_a_chat_line_s_context_before_a_colon_or_dash_is_not_what_it_asks(answer
     # a measure before the dash is what is asked, the words after it a follow-up
     assert _focus_terms("Acme CEO Jane Smith total comp FY23 — up or down vs FY22?") == ["comp", "compens"]
     assert _focus_terms("NFLX paid memberships end of Q2'25?") == ["paid", "membership"]
+    # a document the question is about is context too, and what is asked ends where the circumstances begin
+    assert _focus_terms("ACME Dec 2024 prospectus supplement: pro forma leverage ratio after the offering?") == [
+        "pro", "forma", "leverag", "ratio"]
     rows = _passage("Acme Widgets, Inc.", "Executive\t2022    Bonus1\t2023    Base Salary2\n"
                     "Jane Q. Roe    Chief Executive Officer\t$—\t$758,500\n"
                     "Kenneth J. Dwyer  Chief Customer Officer\t$—\t$895,000\n", form="8-K", filed="2023-03-06")
