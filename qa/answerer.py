@@ -154,7 +154,9 @@ _NOT_NAMES = frozenset(
     "the a an chief officer president vice executive financial operating director directors board "
     "senior general counsel chairman treasurer secretary annual report united states securities "
     "exchange commission item exhibit form press release committee principal accounting controller "
-    "registrant group management our we".split()) | LEGAL_SUFFIXES
+    "registrant group management our we "
+    # words of a body's or a report's name ("the Corporate Governance and Nominating Committee", "Quarterly Reports")
+    "corporate governance nominating compensation audit quarterly reports".split()) | LEGAL_SUFFIXES
 # (not "A": an initial, as in "Thomas A. Fanning")
 _TITLE_WORD = re.compile(r"\b(?:" + "|".join(sorted((w for w in _NOT_NAMES if len(w) > 1), key=len, reverse=True))
                          + r")\b", re.I)

@@ -800,6 +800,11 @@ def test_a_person_named_after_a_title_is_the_person_asked_for(answerer):
     titles_only = _passage("Acme Widgets, Inc.", "The Chief Financial Officer of Acme Widgets will discuss earnings.")
     scored, = answerer.scored_sentences(question, with_filing_words(question), [titles_only])
     assert not scored.filled
+    # nor do the words of a body's or a report's name (an audit committee's charter in an 8-K of March 2016)
+    question = "Who chairs Acme Widgets' audit committee?"
+    charter = _passage("Acme Widgets, Inc.", "Committee members and the Committee chair will be recommended by the "
+                       "Corporate Governance and Nominating Committee. The Committee shall review the Quarterly Reports.")
+    assert not any(s.filled for s in answerer.scored_sentences(question, with_filing_words(question), [charter]))
 
 
 def test_the_months_a_question_names_are_looked_for_in_the_passage_and_its_date(answerer):
