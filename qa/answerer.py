@@ -258,8 +258,8 @@ _PER_SHARE = r"\bper (?:common |ordinary )?share\b"
 _PER_SHARE_ASKED = re.compile(rf"\beps\b|{_PER_SHARE}", re.I)
 # the shares a per-share figure is computed over are a count, not a figure per share ("diluted weighted shares used
 # for EPS", Apple's 10-Q of February 1999)
-_SHARES_FOR_EPS = re.compile(rf"\bshares\s+(?:[\w-]+\s+){{0,3}}?(?:for|in)\s+(?:\w+\s+){{0,4}}?(?:eps|earnings {_PER_SHARE[2:]})",
-                             re.I)
+_SHARES_FOR_EPS = re.compile(
+    rf"\bshares\s+(?:\S+\s+){{0,6}}?(?:for|in|to)\s+(?:\w+\s+){{0,4}}?(?:eps|earnings {_PER_SHARE[2:]})", re.I)
 # a figure to the cent, cents, or a figure said to be per share ("67-71 cents per share", Amcor's guidance)
 _CENT_FIGURE = re.compile(r"(?<![\d.,])\d{1,3}\.\d\d(?![\d%])")
 _SAID_PER_SHARE = re.compile(rf"\bcents?\b|{_PER_SHARE}", re.I)
@@ -618,7 +618,8 @@ class ExtractiveAnswerer:
                      ) and not BALANCE_OF_FLOW.search(question)
         period_months = _period_months(question)
         statements = statements_named(question)
-        names_month = re.search(rf"\b{_MONTH}\b", question) is not None
+        # a month as a period of its own ("October repurchases"), not a day's ("at December 31, 2023": a balance's)
+        names_month = re.search(rf"\b{_MONTH}\b(?!\.?\s+\d{{1,2}},?\s+\d{{4}})", question) is not None
         quarters = quarters_named(question)
         # a quarter alone, a year to date, a whole year; a year named with no month or quarter is a whole year's
         # (Apple's research and development in fiscal 2025 is not its nine months' in a 10-Q)

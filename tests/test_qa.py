@@ -1210,6 +1210,8 @@ def test_a_balance_at_the_end_of_a_period_is_the_balance_of_what_its_caption_nam
     question = "What was Acme Widgets' goodwill at the end of 2023?"
     assert _row_states(answerer, question, goodwill, "Balance at end of year")
     assert not _row_states(answerer, question, goodwill, "Balance at beginning of year")
+    # a day named in full is the balance's, no month the question asks about
+    assert _row_states(answerer, "Acme Widgets goodwill at December 31, 2023?", goodwill, "Balance at end of year")
 
 
 def test_what_a_measure_was_over_a_period_asks_for_a_figure_and_not_another_period_s(answerer):
@@ -1323,6 +1325,8 @@ def test_a_per_share_amount_is_written_to_the_cent_or_said_per_share(answerer):
                       "shares\t172,062\t139,839\n", form="10-Q", filed="1999-02-08")
     assert _row_states(answerer, "Acme Widgets Q1 FY1999 (quarter ended Dec 26 1998): diluted weighted shares used for "
                        "EPS?", shares, "Denominator")
+    question = "How many shares (in thousands) did Acme Widgets use to calculate diluted earnings per share in 1998?"
+    assert not Asked.of(question, with_filing_words(question), {}).asks_per_share
     guidance = _passage("Acme Widgets, Inc.", "For fiscal 2025 the company expects adjusted EPS of 70 to 74 cents per "
                         "share.", form="8-K")
     assert _ranked(answerer, "What adjusted EPS did Acme Widgets guide to for fiscal 2025?", guidance)[0
