@@ -33,8 +33,8 @@ from qa.retrieval import analysts_words, opens_sentence, with_filing_words
 from qa.scorer import AnswerScorer
 from qa.tables import (AGGREGATE_LABEL, CELL, GENERIC_LABEL, first_figure, label_column_head, label_terms, read_row,
                        row_label, year_cell)
-from qa.vocabulary import (AMOUNTS, BALANCE_OF_FLOW, BOILERPLATE, CHANGES, COUNTS, DURATION, EXCLUSIVE_KINDS,
-                           FILING_WORDS_FOR, FLOWS, FORECAST, FORECAST_STATED, LEAST, MONEY, MONTH_QUARTER, MOST,
+from qa.vocabulary import (AMOUNTS, BALANCE_OF_FLOW, BOILERPLATE, CHANGES, COUNTS, DAY_NAMED, DURATION,
+                           EXCLUSIVE_KINDS, FILING_WORDS_FOR, FLOWS, FORECAST, FORECAST_STATED, LEAST, MONEY, MONTH_QUARTER, MOST,
                            NOT_MONEY, OTHER_ENTITIES, PERCENT_RATES, PERIOD_NAMING, QUARTER, QUARTER_NAME, REGIONS,
                            STATEMENT_NAME, UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED, period_kinds, quarters_named,
                            region_names, statements_named, vote_kind_asked, vote_kind_of_label, without_instructions,
@@ -113,7 +113,6 @@ _ABBREVIATION_AFTER = re.compile(r"\s*\(\w[\w&.-]*\)")  # "Latin America (LatAm)
 # "767", "777X", "A350", "737s"; not "$325", "5.07", "2,000", "1-800-Flowers"
 _MODEL_NUMBER = re.compile(r"(?<![\w$.,-])[A-Z]?\d{3}[A-Z]?(?=s?(?![\w.,%-]))")
 _MEETING_YEAR = re.compile(rf"\b({YEAR})\s+(?:annual|special)\s+meeting", re.I)  # "the 2022 annual meeting"
-_DAY = re.compile(rf"\b({_MONTH})\s+\d{{1,2}},\s+({YEAR})\b")  # a day, as a question names it
 _DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b{_MONTH},?\s+\d{{4}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b")
 _PERSON = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-zA-Z'-]+\b")
 # a term a filing defines, in quotes: (the "Separation Date"), the “Restated Period”; where it is used again,
@@ -632,8 +631,8 @@ class ExtractiveAnswerer:
         asks_pro_forma = _PRO_FORMA.search(question) is not None
         asks_forecast = FORECAST_STATED.search(question) is not None  # guidance, which only a forecast gives
         reported_from = _period_reported_from(question, years, quarters, period_months) if asks_result else ""
-        latest_day = max((f"{year}-{MONTH_NUMBERS[month.lower()]:02}" for month, year in _DAY.findall(question)),
-                         default="") if asks_result else ""
+        latest_day = max((f"{year}-{MONTH_NUMBERS[month.lower()]:02}"
+                          for month, _, year in DAY_NAMED.findall(question)), default="") if asks_result else ""
         # the month of an event the question dates ("its February 2021 letter of intent"), not of a period's end
         event_month = f"{min(years)}-{min(MONTH_NUMBERS[m.lower()] for m in months):02}" if (
             len(years) == 1 and months and not period_months) else ""

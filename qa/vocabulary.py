@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from index.lexicon import MONTH_ALIASES, MONTHS, YEAR_IN_TEXT
+from index.lexicon import MONTH_ALIASES, MONTHS, YEAR, YEAR_IN_TEXT
 
 # What analysts call forms and sections in plain words, for filters inferred from a question.
 # Keys are lower-case phrases matched on word boundaries; section values are section names as
@@ -339,6 +339,10 @@ BOILERPLATE: tuple[str, ...] = (
 _FISCAL_YEAR = re.compile(r"\b(?:FYE?\s?'?|YE\s?'?|fiscal\s?')(\d{4}|\d{2})\b|\b[1-4]Q\s?'?(\d{2})\b"
                           r"|\bQ[1-4]\s?'(\d{2})\b|\b[12]H\s?'?(\d{2})\b|\bH[12]\s?'(\d{2})\b"
                           rf"|\b(?:{MONTH_ALIASES})\.?(?:\s+\d{{1,2}},?)?\s?'(\d{{2}})\b", re.I)  # "Jul 29 '23"
+
+# A day as a question names it, its month in full or shortened ("December 26, 1998", "Dec 26, 1998", "Sept. 30,
+# 2024"): a period's end or a balance's day, which only a filing filed after it reports
+DAY_NAMED = re.compile(rf"\b({MONTH_ALIASES})\.?\s+(\d{{1,2}}),?\s+({YEAR})\b", re.I)
 
 
 def years_asked(question: str) -> list[str]:

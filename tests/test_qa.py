@@ -152,6 +152,13 @@ def test_company_names_in_questions():
     assert "company" not in resolver.infer("How many votes did Jane A. Apple receive at the meeting?").boosts
     assert "company" not in resolver.infer("How many votes did Jane Apple receive at the meeting?").boosts
     assert resolver.infer("Did Apple report iPhone sales?").boosts["company"].companies == (companies[0],)
+    # a company its filings spell in two ways is named by both spellings; a day named is reported after it
+    companies = ["Apple Computer, Inc.", "APPLE COMPUTER INC", "Apple Inc."]
+    table = ChunkTable({"chunk_id": ["1", "2", "3"], "filing_id": ["a", "b", "c"], "company": companies,
+                        "form": ["10-Q"] * 3, "section": ["Part I Item 1"] * 3}, [19980209, 19990208, 20240801])
+    inferred = FilterResolver(table).infer("What were Apple Computer's net sales in the quarter ended Dec 26, 1998?")
+    assert set(inferred.boosts["company"].companies) == {"Apple Computer, Inc.", "APPLE COMPUTER INC"}
+    assert inferred.boosts["date"].since == 19981226
 
 
 def test_a_ticker_names_the_company_whose_chunks_hold_it():
