@@ -1361,10 +1361,13 @@ def _holds_names(held: set[str], names: list[list[str]]) -> bool:
 
 
 def _names_held(passage: Passage, companies: Mapping[str, tuple[str, ...]]) -> str:
-    """The lower-case text in which a passage holds names: its own, its company's names and the tickers the question
-    names that company by."""
-    company = passage.chunk.filing.company
-    return " ".join([passage.chunk.text, company, *company_aliases(company), *companies.get(company, ())]).lower()
+    """The lower-case text in which a passage holds names: its own, the header of the table it goes on with (the
+    caption a chunk cut from a table carries: "key gaming statistics for Regional Operations"; not when it opens
+    with a caption of its own), its company's names and the tickers the question names that company by."""
+    chunk = passage.chunk
+    company = chunk.filing.company
+    continued = chunk.table_header if CELL in chunk.text.partition("\n")[0] else ""
+    return " ".join([continued, chunk.text, company, *company_aliases(company), *companies.get(company, ())]).lower()
 
 
 def _of_other_periods(header: str, years: set[str], quarter_asked: bool) -> bool:

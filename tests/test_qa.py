@@ -12,8 +12,8 @@ from conftest import FIXTURES, SAMPLE
 from index.lexical import ChunkFilter, terms
 from index.sections import SIGNATURE
 from index.store import FilingIndex
-from qa.answerer import (NOT_FOUND, Asked, ExtractiveAnswerer, _focus_terms, _names_in, _parts, _reports_on_year,
-                         _slots, _states_number)
+from qa.answerer import (NOT_FOUND, Asked, ExtractiveAnswerer, _focus_terms, _names_held, _names_in, _parts,
+                         _reports_on_year, _slots, _states_number)
 from qa.assistant import Assistant
 from qa.filters import FilterError, FilterResolver, company_aliases
 from qa.models import Chunk, FilingRef, Filters, Passage
@@ -1208,6 +1208,27 @@ def test_a_rows_label_says_what_its_figures_are_whatever_a_cell_of_words_between
                         "fibrillation, deep vein thrombosis, pulmonary embolism\t1,762\t3,636\n", form="10-Q")
     assert _row_states(answerer, "How much Acmeprin revenue did Acme Pharma record in the six months ended July 2, "
                        "2023?", products, "Acmeprin")
+
+
+def test_a_name_in_the_caption_a_chunk_of_a_table_carries_is_held_by_the_chunk(answerer):
+    # MGM's release of February 2023: two tables of gaming statistics, the second's caption in its header only
+    header = "Three Months Ended December 31,\t2022\t2021\n(Dollars in millions)"
+    strip = _passage("Acme Resorts, Inc.", f"The following table shows key gaming statistics for Las Vegas Strip "
+                     f"Resorts:\n{header}\nSlots handle\t$\t6,668\t$\t5,286\n", form="EX-99.1", filed="2023-02-08")
+    caption = "The following table shows key gaming statistics for Regional Operations:\n"
+    regional = _passage("Acme Resorts, Inc.", "Slots handle\t$\t7,036\t$\t6,768\n", rank=2, form="EX-99.1",
+                        filed="2023-02-08")
+    regional = replace(regional, chunk=replace(regional.chunk, table_header=f"{caption}{header}", table_header_start=0))
+    ranked = _ranked(answerer, "Acme Resorts 4Q22 Regional Operations slots handle?", strip, regional)
+    assert "7,036" in ranked[0].sentence.text
+    # but not when the chunk opens with a caption of its own: the header it carries is an earlier table's (PepsiCo's
+    # votes of May 2023, a proposal's caption carried over the next one's)
+    votes = _passage("Acme Widgets, Inc.", "(7) The shareholder proposal regarding a report on climate lobbying was "
+                     "defeated:\nFor\t158,917,578\nAgainst\t830,627,354\n", form="8-K", filed="2023-05-05")
+    votes = replace(votes, chunk=replace(votes.chunk, table_header="(5) The shareholder proposal regarding "
+                                         "independent Board Chair was defeated:", table_header_start=0))
+    assert "board chair" not in _names_held(votes, {}) and "board chair" in _names_held(replace(votes, chunk=replace(
+        votes.chunk, text="For\t158,917,578\nAgainst\t830,627,354\n")), {})
 
 
 def test_a_balance_at_the_end_of_a_period_is_the_balance_of_what_its_caption_names(answerer):
