@@ -619,13 +619,15 @@ class ExtractiveAnswerer:
         statements = statements_named(question)
         # a month as a period of its own ("October repurchases"), not a day's ("at December 31, 2023": a balance's)
         names_month = re.search(rf"\b{_MONTH}\b(?!\.?\s+\d{{1,2}},?\s+\d{{4}})", question) is not None
-        quarters = quarters_named(question)
+        # the periods of what is asked, not of the document it is asked from ("..., per the Q4 FY22 earnings release")
+        periods_text = _SOURCE.sub(" ", question)
+        quarters = quarters_named(periods_text)
         # a quarter alone, a year to date, a whole year; a year named with no month or quarter is a whole year's
         # (Apple's research and development in fiscal 2025 is not its nine months' in a 10-Q)
-        kinds_asked = period_kinds(question) or (frozenset({WHOLE_YEAR}) if years and not months else frozenset())
+        kinds_asked = period_kinds(periods_text) or (frozenset({WHOLE_YEAR}) if years and not months else frozenset())
         # a quarter asked by its number ("second quarter"), by its last month ("the June 2025 quarter") or by its
         # length ("the three months ended June 29, 2024")
-        quarter_asked = bool(quarters) or MONTH_QUARTER.search(question) is not None or QUARTER in kinds_asked
+        quarter_asked = bool(quarters) or MONTH_QUARTER.search(periods_text) is not None or QUARTER in kinds_asked
         asks_signature = _ASKS_SIGNATURE.search(question) is not None
         asks_result = FORECAST.search(question) is None  # not an expectation, which a forecast would answer
         asks_pro_forma = _PRO_FORMA.search(question) is not None
@@ -950,6 +952,10 @@ _ASKING = r"\b(?:what|when|who|whom|how|which|why|where)\b"
 _WHAT_WAS = re.compile(r"\s*what\s+(?:was|were|is|are)\b", re.I)
 _YEAR_ASKED = re.compile(r"\b(?:what|which) year\b|\bsince when\b", re.I)  # a year asked for, not a period
 _CONTEXT = re.compile(r"([^:—–]*?)\s*(?::|[—–]|\s-)\s+")
+# where a question says the document it asks from: "per the Q4 FY22 earnings release", "according to its 2009 10-K"
+_SOURCE = re.compile(r"\b(?:per|according to|as (?:shown|reported|stated|given) in|from|in)\s+(?:the|its|[\w&.-]+['’]s)"
+                     r"\s+(?:[\w'.-]+\s+){0,4}?(?:earnings\s+)?(?:release|10-K|10-Q|8-K|20-F|6-K|proxy|filing|report)\b",
+                     re.I)
 _PRO_FORMA = re.compile(r"\bpro[ -]forma\b", re.I)
 _EVENT_WORDS = frozenset("annual special meeting shareholders stockholders shareholder stockholder agm egm proxy "
                          "release call filing deal offer prospectus supplement report exhibit pack".split())

@@ -1184,6 +1184,10 @@ def test_a_forecast_or_a_page_reference_is_no_figure_of_a_result(answerer):
                "fiscal year ended May 31, 2024, were $99.1 billion as of August 31, 2024, of which we expect to "
                "recognize approximately 38% as revenues over the next twelve months.")
     assert states("How much were Acme Widgets' remaining performance obligations as of August 31, 2024?", backlog)
+    # the period of the document a question asks from is not the period it asks about
+    comparable = ("Comparable sales increased 15.6% compared to an increase of 37.9% in fiscal 2021, driven by a "
+                  "10.8% increase in transactions.")
+    assert states("ACME full-year fiscal 2021 comp sales growth, per the Q4 FY22 earnings release?", comparable)
     # a pro forma figure is what would have been after transactions still to come
     pro_forma = ("After giving effect to the anticipated repositioning transactions and the net proceeds of the "
                  "offering, the pro forma Tier 1 leverage ratio would have been 8.1% as of September 30, 2024.")
