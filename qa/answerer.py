@@ -824,13 +824,13 @@ class ExtractiveAnswerer:
                 if role and "person" in filled and _names_other_roles_only(stated, role):
                     filled -= {"person"}
                 if asks_result and not asks_pro_forma and not sentence.table_row and (
-                        forecast := FORECAST_STATED.search(sentence.text)) and (
-                        "number" not in asked.filled_by(sentence.text[:forecast.start()])):
-                    # a forecast's figure is no result, but one stated before an expectation is ("Remaining
-                    # performance obligations ... were $99.1 billion ..., of which we expect to recognize ...");
-                    # and a pro forma figure is what would have been after transactions still to come (Flushing
-                    # Financial's ratios "after giving effect to the anticipated repositioning transactions")
-                    filled -= {"number"}
+                        forecast := FORECAST_STATED.search(sentence.text)):
+                    # a forecast's figure, date or name is no result ("It is anticipated that Mrs. Fairhead will join
+                    # one or more committees" names none she joined), but one stated before an expectation is
+                    # ("Remaining performance obligations ... were $99.1 billion ..., of which we expect to recognize
+                    # ..."); and a pro forma figure is what would have been after transactions still to come
+                    # (Flushing Financial's ratios "after giving effect to the anticipated repositioning transactions")
+                    filled &= asked.filled_by(sentence.text[:forecast.start()])
                 if asks_forecast and not _forecast_stated(sentence, sequence_text):
                     filled -= {"number"}  # nor a result a forecast ("Diluted earnings per share increased to $6.68")
                 fact = len(filled) / len(asked.slots) if asked.slots else 1.0

@@ -1174,6 +1174,11 @@ def test_a_forecast_or_a_page_reference_is_no_figure_of_a_result(answerer):
     guidance = "Net sales are expected to be between $151.0 billion and $155.5 billion in the first quarter of 2025."
     assert not states("What were Acme Widgets' net sales in the first quarter of 2025?", guidance)
     assert states("What net sales did Acme Widgets expect for the first quarter of 2025?", guidance)
+    # nor is a date expected a date that was
+    assert not states("When did Acme Widgets complete its acquisition of Beta Corp.?",
+                      "The acquisition of Beta Corp. is expected to close on March 1, 2024.")
+    assert states("When did Acme Widgets complete its acquisition of Beta Corp.?",
+                  "The acquisition of Beta Corp. closed on March 1, 2024.")
     # a contract's terms are written in the future tense, and are no forecast
     assert states("What salary did Acme Widgets agree to pay its new CFO?", "Mr. Smith's salary will be $250,000.")
     reference = ("The following information is incorporated herein by reference: segment information and revenue "
