@@ -315,7 +315,7 @@ FEATURES = (
     "rank",  # 1 / (1 + log rank) of the passage in retrieval
     "cover",  # the sentence lies on a cover page
     "signature",  # in a signature block
-    "signature_asked",  # in a signature block, and the question asks who signed
+    "signature_asked",  # in a signature block, and the question asks who signed or who held an office it names
     "boilerplate",  # a stock sentence (qa.vocabulary.BOILERPLATE)
     "table_row",
     "quoted",  # someone's quoted words ("... ," said the CEO)
@@ -858,7 +858,9 @@ class ExtractiveAnswerer:
                     "other_quarter": float(other_quarter),
                     "off_topic": float(not on_topic), "rank": prior,
                     "cover": float(section == COVER), "signature": float(section == SIGNATURE),
-                    "signature_asked": float(section == SIGNATURE and asks_signature),
+                    # who signed, or who held the office the question asks for that a signature names
+                    "signature_asked": float(section == SIGNATURE and (asks_signature or bool(role) and any(
+                        role <= _role_words(m.group()) for m in _ROLE_ASKED.finditer(sentence.text)))),
                     "boilerplate": float(_BOILERPLATE.search(flat) is not None),
                     "table_row": float(sentence.table_row), "quoted": float(_QUOTED.search(flat) is not None),
                 }

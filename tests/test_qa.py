@@ -2164,6 +2164,10 @@ def test_a_signers_title_under_the_signature_tells_whom_a_role_asked_names(answe
     assert "JOHN P. DOE" in best.sentence.text and "Chief Accounting Officer" in best.sentence.text
     answer = answerer.answer(question, with_filing_words(question), [signatures], {"Acme Widgets, Inc.": ()})
     assert "John P. Doe" in answer.text
+    # a signature naming the office a question asks for is asked for, as a signature is by "who signed"
+    question = "Who was Acme Widgets' chief accounting officer when it filed its 10-K for 2024?"
+    best = _ranked(answerer, question, signatures)[0]
+    assert best.features["signature_asked"] and "Chief Accounting Officer" in best.sentence.text
 
 
 def test_a_row_labelled_by_its_quarter_gives_what_its_header_names(answerer):
