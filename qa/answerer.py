@@ -705,7 +705,7 @@ class ExtractiveAnswerer:
             # 44,582" makes its "Mac 8,046" below a sum of money too
             money_tables = {s.header_start for s in sentences if s.table_row and s.header and _CURRENCY.search(s.text)
                             } if asked.asks_count or asked.asks_money else set()
-            for sentence in sentences:
+            for previous, sentence in zip([None, *sentences], sentences):
                 if section == SIGNATURE and "/s/" in sentence.text:
                     sentence = _with_title(sentence)
                 if len(sentence.text.split()) < 4 and not (sentence.table_row and _FIGURE_CELL.search(sentence.text)):
@@ -728,6 +728,10 @@ class ExtractiveAnswerer:
                 own_coverage = sum(weights[t] for t in held) / total
                 coverage = own_coverage + 0.6 * nearby / total
                 stated = f"{sentence.group}\n{sentence.text}"
+                if previous and _OF_THESE.match(sentence.text):
+                    # "Of these, approximately 9,600 were located in the United States": its figures are of what the
+                    # sentence before counted (Netflix's full-time employees)
+                    stated = f"{sentence.group}\n{_words_of(previous.text, asked.focus)} {sentence.text}"
                 # a term the filing defines names no person, though it may be what a figure is of ("acquire Tetra for
                 # the sum of £350,000", Tetra Drones Ltd. ("Tetra") defined before)
                 filled = asked.filled_by(stated, defined_terms.sub(" ", stated) if defined_terms else None)
@@ -958,6 +962,7 @@ _CONTEXT = re.compile(r"([^:—–]*?)\s*(?::|[—–]|\s-)\s+")
 _SOURCE = re.compile(r"\b(?:per|according to|as (?:shown|reported|stated|given) in|from|in)\s+(?:the|its|[\w&.-]+['’]s)"
                      r"\s+(?:[\w'.-]+\s+){0,4}?(?:earnings\s+)?(?:release|10-K|10-Q|8-K|20-F|6-K|proxy|filing|report)\b",
                      re.I)
+_OF_THESE = re.compile(r"\s*(?:of|among)\s+(?:these|those|them|this|that|which)\b", re.I)
 _PRO_FORMA = re.compile(r"\bpro[ -]forma\b", re.I)
 _EVENT_WORDS = frozenset("annual special meeting shareholders stockholders shareholder stockholder agm egm proxy "
                          "release call filing deal offer prospectus supplement report exhibit pack".split())
@@ -1366,6 +1371,11 @@ def _by_row_labels(found: list[tuple], question_terms: set[str], focus: set[str]
 def _holds_names(held: set[str], names: list[list[str]]) -> bool:
     """Whether the terms hold one word of each name (a name none of whose words are given is held)."""
     return all(any(set(terms(word)) <= held for word in words) for words in names if words)
+
+
+def _words_of(text: str, stems: Mapping[str, float]) -> str:
+    """The words of the text whose stems are among these."""
+    return " ".join(w for w in re.findall(r"[\w'-]+", text) if set(terms(w)) & set(stems))
 
 
 def _names_held(passage: Passage, companies: Mapping[str, tuple[str, ...]]) -> str:

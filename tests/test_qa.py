@@ -1219,6 +1219,15 @@ def test_a_rows_label_says_what_its_figures_are_whatever_a_cell_of_words_between
                        "2023?", products, "Acmeprin")
 
 
+def test_a_sentence_opening_with_of_these_counts_what_the_sentence_before_counted(answerer):
+    # Netflix's 10-K of January 2025
+    staff = _passage("Acme Media, Inc.", "As of December 31, 2024, we had approximately 14,000 full-time employees. "
+                     "Of these, approximately 9,600 (69%) were located in the United States and Canada, 2,200 (16%) "
+                     "in Europe.")
+    question = "About how many of Acme Media's full-time employees were located in the US and Canada at the end of 2024?"
+    assert _row_states(answerer, question, staff, "Of these")
+
+
 def test_a_name_in_the_caption_a_chunk_of_a_table_carries_is_held_by_the_chunk(answerer):
     # MGM's release of February 2023: two tables of gaming statistics, the second's caption in its header only
     header = "Three Months Ended December 31,\t2022\t2021\n(Dollars in millions)"
