@@ -197,9 +197,9 @@ _LIST_ITEM = re.compile(r"[ \t]*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)]
 # what a PDF's pages repeat at their top or bottom, which captions nothing
 _RUNNING_HEAD = re.compile(r"\s*(?:table of contents|page \d+(?: of \d+)?|\d+)\s*", re.I)
 _TOTAL_ROW = re.compile(r"\s*total\b", re.I)
-# "Program (1)"; not a cell "(1)", a negative one; or a superscript mark the text glued to its word ("2023 Base
-# Salary2" over Nordstrom's 8-K of March 2023)
-_WORD_FOOTNOTE = re.compile(r"(?<=[A-Za-z])\s*\(\d{1,2}\)|(?<=[a-z])\d\b")
+# "Program (1)", "Salary ($)(2)" (Cabot's proxy of January 2024); not a cell "(1)", a negative one; or a
+# superscript mark the text glued to its word ("2023 Base Salary2" over Nordstrom's 8-K of March 2023)
+_WORD_FOOTNOTE = re.compile(r"(?<=[A-Za-z)])\s*\(\d{1,2}\)|(?<=[a-z])\d\b")
 
 
 def _table_headers(text: str, spans: list[tuple[int, int, bool]], counts: list[int]
@@ -260,7 +260,10 @@ def _table_headers(text: str, spans: list[tuple[int, int, bool]], counts: list[i
                and (caption == i or all(is_label(text[slice(*spans[k][:2])]) for k in (caption - 1, caption)))):
             caption -= 1
         above[:0] = range(caption, i)
-        while above and sum(counts[k] for k in above) > MAX_TABLE_HEADER_TOKENS:
+        # (but the header row right above the rows, up to twice as long, names their columns: a proxy's Summary
+        # Compensation Table writes each column's name in full, "Change in Pension Value and Nonqualified ...")
+        while above and sum(counts[k] for k in above) > MAX_TABLE_HEADER_TOKENS and not (
+                len(above) == 1 and counts[above[0]] <= 2 * MAX_TABLE_HEADER_TOKENS and spans[above[0]][2]):
             above.pop(0)
         if above and body <= last:
             header = ((spans[above[0]][0], spans[above[-1]][1]), sum(counts[k] for k in above))

@@ -21,8 +21,9 @@ CELL_TAGS = frozenset(("td", "th"))
 HIDDEN_TAGS = frozenset(("script", "style", "head", "title", "ix:header", "noscript", "template"))
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
 CELL_SEPARATOR = "\t"
-# A table cell this short is one value or label: its inner blocks stay on the row's line.
-# Longer cells are layout tables holding whole pages (Medicis 10-K of 1999-09-28).
+# A table cell this short (as a reader sees it: the markup's indentation aside) is one value or label: its inner
+# blocks stay on the row's line ("Change in / Pension Value / ... ($)(5)", a header cell of Cabot's proxy of January
+# 2024 written as one <p> a line). Longer cells are layout tables holding whole pages (Medicis 10-K of 1999-09-28).
 SHORT_CELL_CHARS = 400
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
@@ -71,7 +72,7 @@ def html_to_text(root: lxml.html.HtmlElement) -> str:
                 walker.skip_subtree()
                 skipped.add(element)
                 continue
-            if tag in CELL_TAGS and len(element.text_content()) <= SHORT_CELL_CHARS:
+            if tag in CELL_TAGS and len(_SPACES.sub(" ", element.text_content()).strip()) <= SHORT_CELL_CHARS:
                 short_cells.add(element)
             if tag in BLOCK_TAGS:
                 parts.append(" " if short_cells and not preformatted else "\n")

@@ -152,8 +152,11 @@ PENDING, COMPLETE = "pending", "complete"
 # that kerning parts from it is joined again ("Balance Shee t"); 13: a numbered item set in cells is prose, not a
 # row, and a PDF line of a label and one amount is a row; 14: a PDF line of words alone over a row of as many figures
 # is its header row; 15: a long sentence right above a table that introduces it with a colon is its caption, and a
-# footnote mark glued to a header cell's word ("Base Salary2") is no amount.
-INDEXING_VERSION = 15
+# footnote mark glued to a header cell's word ("Base Salary2") is no amount; 16: an HTML table cell is short by
+# the text a reader sees, not its markup's indentation, so that a header cell of several lines stays on its row,
+# a footnote's mark after a unit ("Salary ($)(2)") is no amount, and a table's header row is carried however many
+# words its cells take, up to twice the header's tokens.
+INDEXING_VERSION = 16
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,21 @@ def test_footnote_marks_are_superscripts_not_digits_glued_to_a_figure():
     assert text == "Over $18.3 Million¹ of licensing income in the 1st quarter⁽²⁾"
 
 
+def test_a_table_cell_written_as_several_indented_paragraphs_stays_on_its_row():
+    from index.html_text import html_to_text, parse_html
+
+    # a header cell of Cabot's proxy of January 2024: one <p> a line, indented far beyond the words a reader sees
+    indent = "\n" + " " * 60
+    cell = "".join(f"{indent}<p>{indent}<span>{words}</span>{indent}</p>" for words in ("Change in", "Pension Value",
+                                                                                        "($)(5)"))
+    text = html_to_text(parse_html(f"<table><tr><td>Name</td><td>{cell}</td><td>Total ($)</td></tr>"
+                                   "<tr><td>Jane Roe</td><td>26,843</td><td>7,791,510</td></tr></table>"))
+    header, row = text.splitlines()
+    assert [" ".join(cell.split()) for cell in header.split("\t")] == ["Name", "Change in Pension Value ($)(5)",
+                                                                      "Total ($)"]
+    assert row == "Jane Roe\t26,843\t7,791,510"
+
+
 def test_inline_xbrl_10q_metadata_from_dei_and_items_by_part():
     filing = read_filing(FIXTURES / "acme_10q.htm")
     meta = filing.metadata

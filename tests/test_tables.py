@@ -169,7 +169,9 @@ def test_chunks_of_the_financial_statement_the_question_names_are_raised(assista
                                         ("Margin\t(3) %", True), ("Change\t(1)\t(3)", True),
                                         ("Shares Purchased\tDollar Value Under the Program (1)", False),
                                         # superscript marks the text glued to their words (Nordstrom, March 2023)
-                                        ("Executive\t2022    Bonus1\t2023    Base Salary2", False)])
+                                        ("Executive\t2022    Bonus1\t2023    Base Salary2", False),
+                                        # a mark after a unit (Cabot's proxy of January 2024)
+                                        ("Name\tYear\tSalary ($)(2)\tTotal ($)", False)])
 def test_header_rows_hold_periods_and_labels_body_rows_hold_amounts(row, holds):
     from index.chunking import _holds_amount
 
@@ -189,6 +191,21 @@ def test_a_header_row_with_a_footnote_mark_is_the_header_of_the_rows_below():
     header = headers["October 1, 2024 - October 31, 2024"]
     assert header and "May Yet Be Purchased Under the Program (1)" in text[slice(*header)]
     assert headers["November 1, 2024 - November 30, 2024"] == header
+
+
+def test_a_header_row_of_long_column_names_is_the_header_of_the_rows_below():
+    from index.chunking import sentence_spans, table_headers
+
+    # the Summary Compensation Table of Cabot's proxy of January 2024: a header row of some 90 tokens
+    text = ("Summary Compensation Table\n"
+            "Name and Principal Position\tYear\tSalary ($)(2)\tStock Awards ($)(3)\tOption Awards ($)(4)\t"
+            "Non-Equity Incentive Plan Compensation ($)\tChange in Pension Value and Nonqualified Deferred "
+            "Compensation Earnings ($)(5)\tAll Other Compensation ($)(6)\tTotal ($)\n"
+            "Jane Q. Roe President and CEO\t2023\t1,083,750\t3,509,911\t1,890,051\t1,045,704\t26,843\t235,251"
+            "\t7,791,510\n")
+    spans = sentence_spans(text, 0, len(text))
+    header = table_headers(text, spans)[-1]
+    assert header and text[slice(*header)].endswith("All Other Compensation ($)(6)\tTotal ($)")
 
 
 def test_a_long_sentence_right_above_a_table_that_introduces_it_with_a_colon_is_its_caption():
