@@ -756,11 +756,12 @@ class ExtractiveAnswerer:
                     filled |= replace(asked, focus={}).filled_by(sentence.text) & {"number"}
                     focus_share = 1.0
                 elif (sentence.table_row and focus_written and focus_written <= own - written
-                      and (any(caption_names) and _holds_names(set(label_terms(sentence.text)), caption_names)
-                           or any(_holds_phrase(label_terms(sentence.text), office) for office in offices_named))):
+                      and (any(caption_names) and _holds_names(set(label_terms(_labelled(sentence))), caption_names)
+                           or any(_holds_phrase(label_terms(_labelled(sentence)), office) for office in offices_named))):
                     # a row labelled with the person, the office or the thing the question names gives what its header
                     # names ("Kenneth J. Worzel Chief Customer Officer<tab>$895,000" under "2023 Base Salary",
-                    # Nordstrom's 8-K of March 2023)
+                    # Nordstrom's 8-K of March 2023), and so does a row of another year of theirs below (a proxy's
+                    # Summary Compensation Table)
                     filled |= replace(asked, focus={}).filled_by(sentence.text) & {"number"}
                 elif (sentence.table_row and focus_written and focus_written <= own - written
                       and _labelled_by_period(sentence.text)):

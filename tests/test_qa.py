@@ -1219,6 +1219,18 @@ def test_a_rows_label_says_what_its_figures_are_whatever_a_cell_of_words_between
                        "2023?", products, "Acmeprin")
 
 
+def test_a_row_of_another_year_below_a_persons_row_is_theirs(answerer):
+    # a proxy's Summary Compensation Table (Cabot's of January 2024): a person's later rows are labelled by year alone
+    header = ("Name and Principal Position\tYear\tSalary ($)(2)\tStock Awards ($)(3)\tNon-Equity Incentive Plan "
+              "Compensation ($)\tAll Other Compensation ($)(6)\tTotal ($)")
+    table = _passage("Acme Widgets, Inc.", f"Summary Compensation Table\n{header}\nJane Q. Roebuck    President and "
+                     "CEO\t2023\t1,083,750\t3,509,911\t1,045,704\t235,251\t7,791,510\n2022\t1,035,000\t3,087,436\t"
+                     "1,838,657\t308,354\t7,948,029\n", form="DEF 14A", filed="2024-01-26")
+    question = "Acme proxy (Jan 2024): Jane Roebuck's total compensation for fiscal 2022?"
+    rare_surname = ExtractiveAnswerer(lambda term: 5 if term == "roebuck" else 300, lambda: 1000, answerer.embed)
+    assert _row_states(rare_surname, question, table, "2022")
+
+
 def test_a_sentence_opening_with_of_these_counts_what_the_sentence_before_counted(answerer):
     # Netflix's 10-K of January 2025
     staff = _passage("Acme Media, Inc.", "As of December 31, 2024, we had approximately 14,000 full-time employees. "
