@@ -34,9 +34,10 @@ from qa.scorer import AnswerScorer
 from qa.tables import (AGGREGATE_LABEL, CELL, GENERIC_LABEL, first_figure, label_column_head, label_terms, read_row,
                        row_label, year_cell)
 from qa.vocabulary import (AMOUNTS, BALANCE_OF_FLOW, BOILERPLATE, CHANGES, COUNTS, DAY_NAMED, DURATION,
-                           EXCLUSIVE_KINDS, FILING_WORDS_FOR, FLOWS, FORECAST, FORECAST_STATED, LEAST, MONEY, MONTH_QUARTER, MOST,
-                           NOT_MONEY, OTHER_ENTITIES, PERCENT_RATES, PERIOD_NAMING, QUARTER, QUARTER_NAME, REGIONS,
-                           STATEMENT_NAME, UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED, period_kinds, quarters_named,
+                           EXCLUSIVE_KINDS, FILING_WORDS_FOR, FLOWS, FORECAST, FORECAST_STATED, LEAST, MONEY,
+                           MONTH_QUARTER, MOST, NOT_MONEY, OTHER_ENTITIES, PERCENT_RATES, PERIOD_NAMING, QUARTER,
+                           QUARTER_NAME, REGIONS, STATEMENT_NAME, UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED,
+                           period_kinds, quarters_named,
                            region_names, statements_named, vote_kind_asked, vote_kind_of_label, without_instructions,
                            years_asked)
 
@@ -607,7 +608,8 @@ class ExtractiveAnswerer:
         proposal = _proposal_words(question) if vote_kind else frozenset()
         role = _role_asked(question) if "person" in asked.slots else frozenset()
         # the offices the question names a person by ("what 2023 base salary did the Chief Customer Officer get")
-        offices_named = [terms(m.group()) for m in _ROLE_ASKED.finditer(question)] if "person" not in asked.slots else []
+        offices_named = ([terms(m.group()) for m in _ROLE_ASKED.finditer(question)]
+                         if "person" not in asked.slots else [])
         other_kinds = _other_kinds(question)
         negating = not _NEGATED.search(question)
         period_naming = {t for t in weights if PERIOD_NAMING.fullmatch(t)}  # "fiscal", "fy"
@@ -757,7 +759,8 @@ class ExtractiveAnswerer:
                     focus_share = 1.0
                 elif (sentence.table_row and focus_written and focus_written <= own - written
                       and (any(caption_names) and _holds_names(set(label_terms(_labelled(sentence))), caption_names)
-                           or any(_holds_phrase(label_terms(_labelled(sentence)), office) for office in offices_named))):
+                           or any(_holds_phrase(label_terms(_labelled(sentence)), office)
+                                  for office in offices_named))):
                     # a row labelled with the person, the office or the thing the question names gives what its header
                     # names ("Kenneth J. Worzel Chief Customer Officer<tab>$895,000" under "2023 Base Salary",
                     # Nordstrom's 8-K of March 2023), and so does a row of another year of theirs below (a proxy's
@@ -826,7 +829,11 @@ class ExtractiveAnswerer:
                 other_table = statements and sentence.table_row and not statements & statements_named(
                     f"{_heading_text(sentence, sentence.header_start if sentence.header else sentence.start)}\n"
                     f"{sentence.header}", titles_only=True)
-                if role and "person" in filled and _names_other_roles_only(stated, role):
+                if role and "person" in filled and (
+                        _names_other_roles_only(stated, role) or section != SIGNATURE and not any(
+                            role <= _role_words(m.group()) for m in _ROLE_ASKED.finditer(f"{sentence.header}\n{stated}"))):
+                    # a person of another role, or (but in a signature, whose title may be lines below) of none the
+                    # sentence names: a release's dateline names no chief executive ("Israeli Ministry", "Low Volume")
                     filled -= {"person"}
                 if asks_result and not asks_pro_forma and not sentence.table_row and (
                         forecast := FORECAST_STATED.search(sentence.text)):

@@ -807,6 +807,15 @@ def test_a_person_named_after_a_title_is_the_person_asked_for(answerer):
     titles_only = _passage("Acme Widgets, Inc.", "The Chief Financial Officer of Acme Widgets will discuss earnings.")
     scored, = answerer.scored_sentences(question, with_filing_words(question), [titles_only])
     assert not scored.filled
+    # nor does a sentence naming no role a person the question asks by role: a release's dateline names none
+    question = "Who is Acme Cancer's Chief Executive Officer, according to its December 3, 2024 press release?"
+    release = _passage("Acme Cancer, Ltd.", "HAMILTON, BERMUDA, December 3, 2024 - Acme Cancer, Ltd. today announced "
+                       "that the Israeli Ministry of Health has approved the use of Low Volume UNO in a trial. \u201cWe "
+                       "are pleased,\u201d stated Dr. Selena Chaisson, Chief Executive Officer of Acme Cancer.",
+                       form="EX-99.1", filed="2024-12-03")
+    filled = {s.sentence.text[:8]: s.filled for s in answerer.scored_sentences(question, with_filing_words(question),
+                                                                              [release])}
+    assert filled == {"HAMILTON": frozenset(), "\u201cWe are ": frozenset({"person"})}
     # nor do the words of a body's or a report's name (an audit committee's charter in an 8-K of March 2016)
     question = "Who chairs Acme Widgets' audit committee?"
     charter = _passage("Acme Widgets, Inc.", "Committee members and the Committee chair will be recommended by the "
