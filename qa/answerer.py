@@ -174,7 +174,8 @@ _ROLE = re.compile(rf"(?:ceo|cfo|coo|chief|{_OFFICES})s?", re.I)  # a role a per
 # President")
 _ROLE_WORDS = frozenset(terms("president chairman chairwoman chairperson chair director treasurer secretary controller "
                               "counsel financial executive operating accounting legal technology information "
-                              "marketing commercial investment risk compliance finance vice"))
+                              "marketing commercial investment risk compliance finance vice medical scientific "
+                              "customer people"))
 _LEGAL_SUFFIX = re.compile(rf"\b{LEGAL_SUFFIX_WORD}\.?(?![\w-])", re.I)  # not the "Co" of "Co-Chairman"
 # A question's name held by fewer than this share of chunks is distinctive: a passage that lacks it is about
 # something else (a question about Flushing Financial is not answered from Meta's 10-K).
@@ -640,6 +641,10 @@ class ExtractiveAnswerer:
         # the month of an event the question dates ("its February 2021 letter of intent"), not of a period's end
         event_month = f"{min(years)}-{min(MONTH_NUMBERS[m.lower()] for m in months):02}" if (
             len(years) == 1 and months and not period_months) else ""
+        filing_words: dict[str, str] = {}
+        for passage in passages:
+            filing_words[passage.chunk.filing.filing_id] = " ".join(
+                [filing_words.get(passage.chunk.filing.filing_id, ""), words_of[id(passage)]])
         found = []
         for passage in passages:
             chunk, filing = passage.chunk, passage.chunk.filing
@@ -657,7 +662,10 @@ class ExtractiveAnswerer:
                                 or _reports_on_year(filing, y))
             held_names = [any(_holds_word(passage_words, w) for w in [*words, *written_also.get(words[0], ())])
                           for words in distinctive]
-            on_topic = year_share > 0 and all(held_names)
+            # the names that say which document or event is asked about may be in its other passages (a release's
+            # headline names the approval its quotes are about)
+            on_topic = year_share > 0 and all(held or any(_holds_word(filing_words[filing.filing_id], w) for w in words)
+                                              for held, words in zip(held_names, distinctive))
             # a name in what is asked says which part's figure it is: a passage without it gives none (J&J's
             # "Europe" sales are not its DARZALEX sales in Europe)
             of_part_asked = all(held for held, words in zip(held_names, distinctive) if set(words) & names_asked)

@@ -648,7 +648,8 @@ def test_a_name_is_held_by_its_rarest_word_not_by_a_commoner_one(embedder):
     rows = _passage("Southern Company", "12 Months Ended December\n2006\t2005\nOther Electric Revenues\t465\t446",
                     form="8-K", filed="2007-01-25")
     named = _passage("Southern Company", "Savannah Electric's operating revenues were $412 million in 2006.",
-                     form="8-K", filed="2007-01-25")
+                     form="8-K", filed="2006-01-25")
+    named = replace(named, chunk=replace(named.chunk, filing=replace(named.chunk.filing, filing_id="another")))
     on_topic = {s.sentence.passage.chunk.text: s.on_topic
                 for s in answerer.scored_sentences(question, with_filing_words(question), [rows, named])}
     assert on_topic == {rows.chunk.text: False, named.chunk.text: True}
@@ -816,6 +817,18 @@ def test_a_person_named_after_a_title_is_the_person_asked_for(answerer):
     filled = {s.sentence.text[:8]: s.filled for s in answerer.scored_sentences(question, with_filing_words(question),
                                                                               [release])}
     assert filled == {"HAMILTON": frozenset(), "\u201cWe are ": frozenset({"person"})}
+    # the names that say which release is asked about may be in its other passage (its headline)
+    question = "Who is Acme Cancer's Chief Medical Officer quoted in the Dec 3, 2024 release on the Israeli approval?"
+    headline = _passage("Acme Cancer, Ltd.", "HAMILTON, BERMUDA, December 3, 2024 - Acme Cancer, Ltd. today announced "
+                        "that the Israeli Ministry of Health has approved its trial.", form="EX-99.1", filed="2024-12-03")
+    quote = _passage("Acme Cancer, Ltd.", "\u201cWe are excited to begin,\u201d said Dr. Jedidiah Monson, Chief Medical "
+                     "Officer of Acme Cancer.", rank=2, form="EX-99.1", filed="2024-12-03")
+    quoted = next(s for s in answerer.scored_sentences(question, with_filing_words(question), [headline, quote])
+                  if "Monson" in s.sentence.text)
+    assert quoted.on_topic and quoted.filled == {"person"}
+    from qa.answerer import _role_asked
+
+    assert _role_asked(question)  # a chief medical officer is told from other chiefs by "medical"
     # nor do the words of a body's or a report's name (an audit committee's charter in an 8-K of March 2016)
     question = "Who chairs Acme Widgets' audit committee?"
     charter = _passage("Acme Widgets, Inc.", "Committee members and the Committee chair will be recommended by the "
