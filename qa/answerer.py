@@ -641,6 +641,8 @@ class ExtractiveAnswerer:
         # the month of an event the question dates ("its February 2021 letter of intent"), not of a period's end
         event_month = f"{min(years)}-{min(MONTH_NUMBERS[m.lower()] for m in months):02}" if (
             len(years) == 1 and months and not period_months) else ""
+        context = " ".join([question[:_context_end(question)], *(m.group() for m in _CONTEXT_CLAUSE.finditer(question))])
+        context_words = {w.removesuffix("'s").removesuffix("’s") for w in re.findall(r"[\w&'’.-]+", context)}
         filing_words: dict[str, str] = {}
         for passage in passages:
             filing_words[passage.chunk.filing.filing_id] = " ".join(
@@ -662,10 +664,12 @@ class ExtractiveAnswerer:
                                 or _reports_on_year(filing, y))
             held_names = [any(_holds_word(passage_words, w) for w in [*words, *written_also.get(words[0], ())])
                           for words in distinctive]
-            # the names that say which document or event is asked about may be in its other passages (a release's
-            # headline names the approval its quotes are about)
-            on_topic = year_share > 0 and all(held or any(_holds_word(filing_words[filing.filing_id], w) for w in words)
-                                              for held, words in zip(held_names, distinctive))
+            # the names that only say which document or event is asked about may be in its other passages (a
+            # release's headline names the approval its quotes are about), not those of what is asked (Costa's
+            # revenues are not in a table of Coca-Cola's regions, though its 10-K names Costa elsewhere)
+            on_topic = year_share > 0 and all(
+                held or set(words) <= context_words and any(_holds_word(filing_words[filing.filing_id], w) for w in words)
+                for held, words in zip(held_names, distinctive))
             # a name in what is asked says which part's figure it is: a passage without it gives none (J&J's
             # "Europe" sales are not its DARZALEX sales in Europe)
             of_part_asked = all(held for held, words in zip(held_names, distinctive) if set(words) & names_asked)
@@ -978,6 +982,12 @@ _CONTEXT = re.compile(r"([^:—–]*?)\s*(?::|[—–]|\s-)\s+")
 _SOURCE = re.compile(r"\b(?:per|according to|as (?:shown|reported|stated|given) in|from|in)\s+(?:the|its|[\w&.-]+['’]s)"
                      r"\s+(?:[\w'.-]+\s+){0,4}?(?:earnings\s+)?(?:release|10-K|10-Q|8-K|20-F|6-K|proxy|filing|report)\b",
                      re.I)
+# where a question says which document or event it asks about: "according to the December 3, 2024 press release on
+# ...", "quoted in the ... release", "when it reported Douglas P. Martin's December 2003 purchase ...", "(Q4 FY22 results
+# + $0.32 dividend)"
+_CONTEXT_CLAUSE = re.compile(r"\b(?:per|according to|as (?:shown|reported|stated|given) in|in|from)\s+(?:the|its|[\w&.-]+"
+                             r"['’]s)\s+(?:[\w'.,-]+\s+){0,4}?(?:earnings\s+|press\s+)?(?:release|10-K|10-Q|8-K|20-F|6-K|"
+                             r"proxy|filing|report)\b[^?;]*|(?<=\s)when\s+[^?;]*|\([^)]*\)", re.I)
 _OF_THESE = re.compile(r"\s*(?:of|among)\s+(?:these|those|them|this|that|which)\b", re.I)
 _PRO_FORMA = re.compile(r"\bpro[ -]forma\b", re.I)
 _EVENT_WORDS = frozenset("annual special meeting shareholders stockholders shareholder stockholder agm egm proxy "

@@ -829,6 +829,15 @@ def test_a_person_named_after_a_title_is_the_person_asked_for(answerer):
     from qa.answerer import _role_asked
 
     assert _role_asked(question)  # a chief medical officer is told from other chiefs by "medical"
+    # but not the names of what is asked: a table of regions is not of Costa, though the 10-K names it elsewhere
+    question = "What net operating revenues did Acme's Costa coffee business generate in 2024?"
+    regions = _passage("Acme Beverages, Inc.", "Year Ended December 31,\t2024\t2023\nUnited States\t$\t18,362\t$\t"
+                       "16,550\nInternational\t28,699\t29,204\n", filed="2025-02-20")
+    costa = _passage("Acme Beverages, Inc.", "Most of our coffee revenues come through Costa, which operates coffee "
+                     "shops.", rank=2, filed="2025-02-20")
+    rare_costa = ExtractiveAnswerer(lambda term: 5 if term == "costa" else 300, lambda: 1000, answerer.embed)
+    assert not any(s.on_topic for s in rare_costa.scored_sentences(question, with_filing_words(question),
+                                                                   [regions, costa]) if s.sentence.passage is regions)
     # nor do the words of a body's or a report's name (an audit committee's charter in an 8-K of March 2016)
     question = "Who chairs Acme Widgets' audit committee?"
     charter = _passage("Acme Widgets, Inc.", "Committee members and the Committee chair will be recommended by the "
