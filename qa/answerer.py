@@ -848,7 +848,7 @@ class ExtractiveAnswerer:
                     # sentence names: a release's dateline names no chief executive ("Israeli Ministry", "Low Volume")
                     filled -= {"person"}
                 if asks_result and not asks_pro_forma and not sentence.table_row and (
-                        forecast := FORECAST_STATED.search(sentence.text)):
+                        forecast := FORECAST_STATED.search(sentence.text) or _GUIDED_RANGE.search(sentence.text)):
                     # a forecast's figure, date or name is no result ("It is anticipated that Mrs. Fairhead will join
                     # one or more committees" names none she joined), but one stated before an expectation is
                     # ("Remaining performance obligations ... were $99.1 billion ..., of which we expect to recognize
@@ -982,6 +982,12 @@ _CONTEXT = re.compile(r"([^:—–]*?)\s*(?::|[—–]|\s-)\s+")
 _SOURCE = re.compile(r"\b(?:per|according to|as (?:shown|reported|stated|given) in|from|in)\s+(?:the|its|[\w&.-]+['’]s)"
                      r"\s+(?:[\w'.-]+\s+){0,4}?(?:earnings\s+)?(?:release|10-K|10-Q|8-K|20-F|6-K|proxy|filing|report)\b",
                      re.I)
+# a range of amounts or rates, as guidance is given ("Capital expenditures $400 million to $475 million" under Ulta's
+# outlook for fiscal 2023, its heading a chunk above), not how a figure moved ("from $400 million to $475 million",
+# "decreased $100 million to $569 million")
+_GUIDED_RANGE = re.compile("".join(rf"(?<!{word} )" for word in ("from", "by", *CHANGES))
+                           + r"(?:\$\s?\d[\d.,]*(?:\s*(?:million|billion))?\s+to\s+\$\s?\d|\b\d[\d.]*%\s+to\s+\d[\d.]*%)",
+                           re.I)
 # where a question says which document or event it asks about: "according to the December 3, 2024 press release on
 # ...", "quoted in the ... release", "when it reported Douglas P. Martin's December 2003 purchase ...", "(Q4 FY22 results
 # + $0.32 dividend)"

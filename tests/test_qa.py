@@ -1205,6 +1205,15 @@ def test_a_forecast_or_a_page_reference_is_no_figure_of_a_result(answerer):
     guidance = "Net sales are expected to be between $151.0 billion and $155.5 billion in the first quarter of 2025."
     assert not states("What were Acme Widgets' net sales in the first quarter of 2025?", guidance)
     assert states("What net sales did Acme Widgets expect for the first quarter of 2025?", guidance)
+    # a range of amounts is guidance whatever heads it (an earnings release's outlook), though not how a figure moved
+    question = "Acme Widgets capex for the fourth quarter of fiscal 2022?"
+
+    def released(text: str) -> bool:
+        passage = _passage("Acme Widgets, Inc.", text, form="EX-99.1", filed="2023-03-09")
+        return _ranked(answerer, question, passage)[0].states_value_asked
+
+    assert not released("Capital expenditures $400 million to $475 million")
+    assert released("Capital expenditures decreased $10 million to $75 million in the fourth quarter of fiscal 2022.")
     # nor is a date expected a date that was
     assert not states("When did Acme Widgets complete its acquisition of Beta Corp.?",
                       "The acquisition of Beta Corp. is expected to close on March 1, 2024.")
