@@ -147,7 +147,7 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "employee turnover": ("turnover rate", "attrition"),
     "payout ratio": ("dividends", "net income"),
     "effective tax rate": ("effective tax rate", "provision for income taxes"),
-    "sg&a": ("selling general and administrative expenses",),
+    "sg&a": ("selling general and administrative",),  # a statement's row may leave out "expenses"
     "r&d": ("research and development",),
     "same-store sales": ("comparable sales",),
     # industry measures by their abbreviations, and the words a filing spells them out in (MGM Resorts' earnings

@@ -1400,6 +1400,13 @@ def test_a_kind_of_a_measure_is_no_other_kind_of_it(answerer):
     assert _row_states(answerer, "What was Acme Widgets' diluted EPS in 2024?", eps, "Diluted")
 
 
+def test_an_analysts_abbreviation_is_held_by_a_row_that_leaves_out_expenses(answerer):
+    # Apple's release of July 2004: "Selling, general, and administrative" is its SG&A
+    rows = _passage("Acme Widgets, Inc.", "NINE MONTHS ENDED\nJune 26, 2004\tJune 28, 2003\nSelling, general, and "
+                    "administrative\t1,042\t898\n", form="EX-99.1", filed="2004-07-14")
+    assert _row_states(answerer, "Acme Widgets SG&A for the first nine months of fiscal 2004?", rows, "Selling")
+
+
 def test_a_tax_or_interest_rate_is_a_percentage(answerer):
     rows = _passage("Acme Widgets, Inc.", "Years ended\t2024\t2023\nProvision for income taxes\t29,749\t16,741\n"
                     "Effective tax rate\t24.1\t%\t14.7\t%\n")
