@@ -95,9 +95,9 @@ def caption_of(header: str) -> str:
     return captions[-1].strip().rstrip(".:;") if captions else ""
 
 
-# words a statement adds to its line items ("Total liabilities", "Net sales", "Other income"): a label that lacks
-# them is the same line item
-GENERIC_LABEL = frozenset(terms("total net other"))
+# words a statement adds to its line items ("Total liabilities", "Net sales", "Other income") or an analyst adds to
+# what they ask ("R&D expense" of a row "Research and development"): a label that lacks them is the same line item
+GENERIC_LABEL = frozenset(terms("total net other expense expenses"))
 
 
 def label_terms(row: str) -> list[str]:

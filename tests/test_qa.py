@@ -1405,6 +1405,11 @@ def test_an_analysts_abbreviation_is_held_by_a_row_that_leaves_out_expenses(answ
     rows = _passage("Acme Widgets, Inc.", "NINE MONTHS ENDED\nJune 26, 2004\tJune 28, 2003\nSelling, general, and "
                     "administrative\t1,042\t898\n", form="EX-99.1", filed="2004-07-14")
     assert _row_states(answerer, "Acme Widgets SG&A for the first nine months of fiscal 2004?", rows, "Selling")
+    # and a row need not say "expense" of what an analyst calls one
+    rows = _passage("Acme Widgets, Inc.", "% Increase\t% Increase (Decrease)\n2014\t% of Revenues\t2013\t% of "
+                    "Revenues\t(Decrease) in US $\nResearch and development\t1,349\t12%\t1,264\t12%\t7%\n",
+                    form="EX-99.1", filed="2014-06-19")
+    assert _row_states(answerer, "Acme Widgets Q4 FY14 R&D expense?", rows, "Research")
 
 
 def test_a_tax_or_interest_rate_is_a_percentage(answerer):
