@@ -33,12 +33,11 @@ from qa.retrieval import analysts_words, opens_sentence, with_filing_words
 from qa.scorer import AnswerScorer
 from qa.tables import (AGGREGATE_LABEL, CELL, GENERIC_LABEL, first_figure, label_column_head, label_terms, read_row,
                        row_label, year_cell)
-from qa.vocabulary import (AMOUNTS, BALANCE_OF_FLOW, BOILERPLATE, CHANGES, COUNTS, DAY_NAMED, DURATION,
-                           EXCLUSIVE_KINDS, FILING_WORDS_FOR, FLOWS, FORECAST, FORECAST_STATED, LEAST, MONEY,
+from qa.vocabulary import (AMOUNTS, BALANCE_OF_FLOW, BOILERPLATE, CHANGES, COMPUTED_MEASURES, COUNTS, DAY_NAMED,
+                           DURATION, EXCLUSIVE_KINDS, FILING_WORDS_FOR, FLOWS, FORECAST, FORECAST_STATED, LEAST, MONEY,
                            MONTH_QUARTER, MOST, NOT_MONEY, OTHER_ENTITIES, PERCENT_RATES, PERIOD_NAMING, QUARTER,
                            QUARTER_NAME, REGIONS, STATEMENT_NAME, UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED,
-                           period_kinds, quarters_named,
-                           region_names, statements_named, vote_kind_asked, vote_kind_of_label, without_instructions,
+                           period_kinds, quarters_named, region_names, statements_named, vote_kind_asked, vote_kind_of_label, without_instructions,
                            years_asked)
 
 MAX_SENTENCES = 3
@@ -609,6 +608,10 @@ class ExtractiveAnswerer:
         proposal = _proposal_words(question) if vote_kind else frozenset()
         role = _role_asked(question) if "person" in asked.slots else frozenset()
         # the offices the question names a person by ("what 2023 base salary did the Chief Customer Officer get")
+        # the measures asked that are computed from lines of the statements: what names them, and their parts
+        computed = [([terms(name) for name in COMPUTED_MEASURES[word]],
+                     [terms(part) for part in phrases if part not in COMPUTED_MEASURES[word]])
+                    for word, phrases in analysts_words(question).items() if word in COMPUTED_MEASURES]
         offices_named = ([terms(m.group()) for m in _ROLE_ASKED.finditer(question)]
                          if "person" not in asked.slots else [])
         other_kinds = _other_kinds(question)
@@ -803,6 +806,11 @@ class ExtractiveAnswerer:
                     filled -= {"number"}
                 if proposal and not proposal & (own | passage_terms):
                     filled -= {"number"}  # the votes on another proposal than the one the question names
+                if computed:
+                    said = _sentence_terms(row_label(sentence.text) if sentence.table_row else sentence.text, negating)
+                    if any(any(_holds_phrase(said, part) for part in parts)
+                           and not any(_holds_phrase(said, phrase) for phrase in names) for names, parts in computed):
+                        filled -= {"number"}  # a part of a measure computed from it: operating cash flow is no FCF
                 if other_kinds and _of_other_kind(
                         f"{sentence.group}\n{row_label(sentence.text)}" if sentence.table_row else sentence.text,
                         other_kinds):

@@ -344,6 +344,11 @@ _FISCAL_YEAR = re.compile(r"\b(?:FYE?\s?'?|YE\s?'?|fiscal\s?')(\d{4}|\d{2})\b|\b
 # 2024"): a period's end or a balance's day, which only a filing filed after it reports
 DAY_NAMED = re.compile(rf"\b({MONTH_ALIASES})\.?\s+(\d{{1,2}}),?\s+({YEAR})\b", re.I)
 
+# Measures analysts compute from lines FILING_WORDS_FOR searches for too, with what a filing calls the measure
+# itself: a line of one of its parts is no figure of it (Ulta's release of March 2023 gives operating cash flow and
+# capital expenditures and no free cash flow; 3M's 2018 10-K gives all three rows in one table).
+COMPUTED_MEASURES: dict[str, tuple[str, ...]] = {"free cash flow": ("free cash flow",), "fcf": ("free cash flow",)}
+
 
 def years_asked(question: str) -> list[str]:
     """The years a question asks about, as four digits, in the order written: "2024", and "FY2018", "FY23", "2Q24"."""

@@ -1412,6 +1412,16 @@ def test_an_analysts_abbreviation_is_held_by_a_row_that_leaves_out_expenses(answ
     assert _row_states(answerer, "Acme Widgets Q4 FY14 R&D expense?", rows, "Research")
 
 
+def test_a_part_of_a_measure_computed_from_it_is_no_figure_of_it(answerer):
+    # 3M's 2018 10-K: free cash flow's table gives its parts first
+    rows = _passage("Acme Widgets, Inc.", "Free Cash Flow (non-GAAP measure)\nYears ended December 31\n(Millions)\t2018"
+                    "\t2017\nNet cash provided by operating activities\t$\t6,439\t$\t6,240\nPurchases of property, "
+                    "plant and equipment (PP&E)\t(1,577)\t(1,373)\nFree cash flow\t$\t4,862\t$\t4,867\n")
+    question = "ACME FCF for 2018?"
+    assert not _row_states(answerer, question, rows, "Net cash provided")
+    assert _row_states(answerer, question, rows, "Free cash flow")
+
+
 def test_a_tax_or_interest_rate_is_a_percentage(answerer):
     rows = _passage("Acme Widgets, Inc.", "Years ended\t2024\t2023\nProvision for income taxes\t29,749\t16,741\n"
                     "Effective tax rate\t24.1\t%\t14.7\t%\n")
