@@ -37,8 +37,8 @@ from qa.vocabulary import (AMOUNTS, BALANCE_OF_FLOW, BOILERPLATE, CHANGES, COMPU
                            DURATION, EXCLUSIVE_KINDS, FILING_WORDS_FOR, FLOWS, FORECAST, FORECAST_STATED, LEAST, MONEY,
                            MONTH_QUARTER, MOST, NOT_MONEY, OTHER_ENTITIES, PERCENT_RATES, PERIOD_NAMING, QUARTER,
                            QUARTER_NAME, REGIONS, STATEMENT_NAME, UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED,
-                           period_kinds, quarters_named, region_names, statements_named, vote_kind_asked, vote_kind_of_label, without_instructions,
-                           years_asked)
+                           period_kinds, quarters_named, region_names, statements_named, vote_kind_asked,
+                           vote_kind_of_label, without_instructions, years_asked)
 
 MAX_SENTENCES = 3
 # parts of a question answered each (the dev questions have three at most): a longer list is several questions,
@@ -608,12 +608,12 @@ class ExtractiveAnswerer:
         proposal = _proposal_words(question) if vote_kind else frozenset()
         role = _role_asked(question) if "person" in asked.slots else frozenset()
         # the offices the question names a person by ("what 2023 base salary did the Chief Customer Officer get")
+        offices_named = ([terms(m.group()) for m in _ROLE_ASKED.finditer(question)]
+                         if "person" not in asked.slots else [])
         # the measures asked that are computed from lines of the statements: what names them, and their parts
         computed = [([terms(name) for name in COMPUTED_MEASURES[word]],
                      [terms(part) for part in phrases if part not in COMPUTED_MEASURES[word]])
                     for word, phrases in analysts_words(question).items() if word in COMPUTED_MEASURES]
-        offices_named = ([terms(m.group()) for m in _ROLE_ASKED.finditer(question)]
-                         if "person" not in asked.slots else [])
         other_kinds = _other_kinds(question)
         negating = not _NEGATED.search(question)
         period_naming = {t for t in weights if PERIOD_NAMING.fullmatch(t)}  # "fiscal", "fy"
@@ -644,12 +644,14 @@ class ExtractiveAnswerer:
         # the month of an event the question dates ("its February 2021 letter of intent"), not of a period's end
         event_month = f"{min(years)}-{min(MONTH_NUMBERS[m.lower()] for m in months):02}" if (
             len(years) == 1 and months and not period_months) else ""
-        context = " ".join([question[:_context_end(question)], *(m.group() for m in _CONTEXT_CLAUSE.finditer(question))])
+        # the words that say which document or event is asked about, and the names each filing's passages hold
+        context = " ".join([question[:_context_end(question)],
+                            *(m.group() for m in _CONTEXT_CLAUSE.finditer(question))])
         context_words = {w.removesuffix("'s").removesuffix("’s") for w in re.findall(r"[\w&'’.-]+", context)}
         filing_words: dict[str, str] = {}
         for passage in passages:
-            filing_words[passage.chunk.filing.filing_id] = " ".join(
-                [filing_words.get(passage.chunk.filing.filing_id, ""), words_of[id(passage)]])
+            filing_id = passage.chunk.filing.filing_id
+            filing_words[filing_id] = f"{filing_words.get(filing_id, '')} {words_of[id(passage)]}"
         found = []
         for passage in passages:
             chunk, filing = passage.chunk, passage.chunk.filing
@@ -671,7 +673,8 @@ class ExtractiveAnswerer:
             # release's headline names the approval its quotes are about), not those of what is asked (Costa's
             # revenues are not in a table of Coca-Cola's regions, though its 10-K names Costa elsewhere)
             on_topic = year_share > 0 and all(
-                held or set(words) <= context_words and any(_holds_word(filing_words[filing.filing_id], w) for w in words)
+                held or set(words) <= context_words
+                and any(_holds_word(filing_words[filing.filing_id], w) for w in words)
                 for held, words in zip(held_names, distinctive))
             # a name in what is asked says which part's figure it is: a passage without it gives none (J&J's
             # "Europe" sales are not its DARZALEX sales in Europe)
@@ -850,8 +853,8 @@ class ExtractiveAnswerer:
                     f"{_heading_text(sentence, sentence.header_start if sentence.header else sentence.start)}\n"
                     f"{sentence.header}", titles_only=True)
                 if role and "person" in filled and (
-                        _names_other_roles_only(stated, role) or section != SIGNATURE and not any(
-                            role <= _role_words(m.group()) for m in _ROLE_ASKED.finditer(f"{sentence.header}\n{stated}"))):
+                        _names_other_roles_only(stated, role)
+                        or section != SIGNATURE and not _names_role(f"{sentence.header}\n{stated}", role)):
                     # a person of another role, or (but in a signature, whose title may be lines below) of none the
                     # sentence names: a release's dateline names no chief executive ("Israeli Ministry", "Low Volume")
                     filled -= {"person"}
@@ -891,8 +894,8 @@ class ExtractiveAnswerer:
                     "off_topic": float(not on_topic), "rank": prior,
                     "cover": float(section == COVER), "signature": float(section == SIGNATURE),
                     # who signed, or who held the office the question asks for that a signature names
-                    "signature_asked": float(section == SIGNATURE and (asks_signature or bool(role) and any(
-                        role <= _role_words(m.group()) for m in _ROLE_ASKED.finditer(sentence.text)))),
+                    "signature_asked": float(section == SIGNATURE and (
+                        asks_signature or bool(role) and _names_role(sentence.text, role))),
                     "boilerplate": float(_BOILERPLATE.search(flat) is not None),
                     "table_row": float(sentence.table_row), "quoted": float(_QUOTED.search(flat) is not None),
                 }
@@ -987,28 +990,27 @@ _WHAT_WAS = re.compile(r"\s*what\s+(?:was|were|is|are)\b", re.I)
 _YEAR_ASKED = re.compile(r"\b(?:what|which) year\b|\bsince when\b", re.I)  # a year asked for, not a period
 _CONTEXT = re.compile(r"([^:—–]*?)\s*(?::|[—–]|\s-)\s+")
 # where a question says the document it asks from: "per the Q4 FY22 earnings release", "according to its 2009 10-K"
-_SOURCE = re.compile(r"\b(?:per|according to|as (?:shown|reported|stated|given) in|from|in)\s+(?:the|its|[\w&.-]+['’]s)"
-                     r"\s+(?:[\w'.-]+\s+){0,4}?(?:earnings\s+)?(?:release|10-K|10-Q|8-K|20-F|6-K|proxy|filing|report)\b",
-                     re.I)
+_SOURCE = re.compile(r"\b(?:per|according to|as (?:shown|reported|stated|given) in|from|in)\s+"
+                     r"(?:the|its|[\w&.-]+['’]s)\s+(?:[\w'.,-]+\s+){0,4}?(?:earnings\s+|press\s+)?"
+                     r"(?:release|10-K|10-Q|8-K|20-F|6-K|proxy|filing|report)\b", re.I)
 # a range of amounts or rates, as guidance is given ("Capital expenditures $400 million to $475 million" under Ulta's
 # outlook for fiscal 2023, its heading a chunk above), not how a figure moved ("from $400 million to $475 million",
 # "decreased $100 million to $569 million")
 _GUIDED_RANGE = re.compile("".join(rf"(?<!{word} )" for word in ("from", "by", *CHANGES))
-                           + r"(?:\$\s?\d[\d.,]*(?:\s*(?:million|billion))?\s+to\s+\$\s?\d|\b\d[\d.]*%\s+to\s+\d[\d.]*%)",
-                           re.I)
-# where a question says which document or event it asks about: "according to the December 3, 2024 press release on
-# ...", "quoted in the ... release", "when it reported Douglas P. Martin's December 2003 purchase ...", "(Q4 FY22 results
-# + $0.32 dividend)"
-_CONTEXT_CLAUSE = re.compile(r"\b(?:per|according to|as (?:shown|reported|stated|given) in|in|from)\s+(?:the|its|[\w&.-]+"
-                             r"['’]s)\s+(?:[\w'.,-]+\s+){0,4}?(?:earnings\s+|press\s+)?(?:release|10-K|10-Q|8-K|20-F|6-K|"
-                             r"proxy|filing|report)\b[^?;]*|(?<=\s)when\s+[^?;]*|\([^)]*\)", re.I)
+                           + r"(?:\$\s?\d[\d.,]*(?:\s*(?:million|billion))?\s+to\s+\$\s?\d"
+                           r"|\b\d[\d.]*%\s+to\s+\d[\d.]*%)", re.I)
+# where a question says which document or event it asks about: its source and what follows it ("according to the
+# December 3, 2024 press release on ..."), "when it reported Douglas P. Martin's December 2003 purchase ...", an aside
+# in brackets ("(Q4 FY22 results + $0.32 dividend)")
+_CONTEXT_CLAUSE = re.compile(rf"(?:{_SOURCE.pattern})[^?;]*|(?<=\s)when\s+[^?;]*|\([^)]*\)", re.I)
 _OF_THESE = re.compile(r"\s*(?:of|among)\s+(?:these|those|them|this|that|which)\b", re.I)
 _PRO_FORMA = re.compile(r"\bpro[ -]forma\b", re.I)
 _EVENT_WORDS = frozenset("annual special meeting shareholders stockholders shareholder stockholder agm egm proxy "
                          "release call filing deal offer prospectus supplement report exhibit pack".split())
 _BRACKETED_PERIOD = re.compile(rf"\((?=[^)]*(?:\b{YEAR}\b|'\d\d\b|\bended\b|\bqtr\b|\bquarter\b))[^)]*\)", re.I)
 _LOOSE_ASKED = re.compile(r"\s*((?:[\w&'./-]+\s+){0,7}?[\w&'./-]+)(?:\s+(?:at|in|for|during|as|over|vs\.?|versus|on|"
-                          rf"from|since|through|and|after|before)\b|\s*[?:,;(\u2014\u2013]|\s+-|\s*$|\s+(?={_ASKING}))", re.I)
+                          rf"from|since|through|and|after|before)\b|\s*[?:,;(\u2014\u2013]|\s+-|\s*$|\s+(?={_ASKING}))",
+                          re.I)
 # where a question of several parts opens another: "..., when does it vest, and which ...", "... and who took over";
 # or where a comparison names its other side: "... in the June 2025 quarter compare with its ... in 2023"
 _PART_BREAK = re.compile(rf"(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)(?={_ASKING})", re.I)
@@ -1170,6 +1172,11 @@ def _role_asked(question: str) -> frozenset[str]:
     if not _WHO.search(question) or not (match := _ROLE_ASKED.search(question)):
         return frozenset()
     return _role_words(match.group())
+
+
+def _names_role(text: str, role: frozenset[str]) -> bool:
+    """Whether the text names the role (by the words that tell it from others: "chief financial officer", "CFO")."""
+    return any(role <= _role_words(m.group()) for m in _ROLE_ASKED.finditer(text))
 
 
 def _role_words(role: str) -> frozenset[str]:
