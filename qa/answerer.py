@@ -33,11 +33,11 @@ from qa.retrieval import analysts_words, opens_sentence, with_filing_words
 from qa.scorer import AnswerScorer
 from qa.tables import (AGGREGATE_LABEL, CELL, GENERIC_LABEL, first_figure, label_column_head, label_terms, read_row,
                        row_label, year_cell)
-from qa.vocabulary import (AMOUNTS, BALANCE_OF_FLOW, BOILERPLATE, CHANGES, COMPUTED_MEASURES, COUNTS, DAY_NAMED,
+from qa.vocabulary import (AMOUNTS, BALANCE_OF_FLOW, BOILERPLATE, CHANGES, COMPUTED_MEASURES, COUNTS,
                            DURATION, EXCLUSIVE_KINDS, FILING_WORDS_FOR, FLOWS, FORECAST, FORECAST_STATED, LEAST, MONEY,
                            MONTH_QUARTER, MOST, NOT_MONEY, OTHER_ENTITIES, PERCENT_RATES, PERIOD_NAMING, QUARTER,
                            QUARTER_NAME, REGIONS, STATEMENT_NAME, UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED,
-                           period_kinds, quarters_named, region_names, statements_named, vote_kind_asked,
+                           days_named, period_kinds, quarters_named, region_names, statements_named, vote_kind_asked,
                            vote_kind_of_label, without_instructions, years_asked)
 
 MAX_SENTENCES = 3
@@ -639,8 +639,7 @@ class ExtractiveAnswerer:
         asks_pro_forma = _PRO_FORMA.search(question) is not None
         asks_forecast = FORECAST_STATED.search(question) is not None  # guidance, which only a forecast gives
         reported_from = _period_reported_from(question, years, quarters, period_months) if asks_result else ""
-        latest_day = max((f"{year}-{MONTH_NUMBERS[month.lower()]:02}"
-                          for month, _, year in DAY_NAMED.findall(question)), default="") if asks_result else ""
+        latest_day = max((day[:7] for day in days_named(question)), default="") if asks_result else ""
         # the month of an event the question dates ("its February 2021 letter of intent"), not of a period's end
         event_month = f"{min(years)}-{min(MONTH_NUMBERS[m.lower()] for m in months):02}" if (
             len(years) == 1 and months and not period_months) else ""
@@ -1186,8 +1185,7 @@ def _role_words(role: str) -> frozenset[str]:
 def _names_other_roles_only(text: str, role: frozenset[str]) -> bool:
     """Whether the sentence gives the people it names roles, none of them the role asked ("said Dave Kimbell, chief
     executive officer" names no chief financial officer)."""
-    held = [_role_words(match.group()) for match in _ROLE_ASKED.finditer(text)]
-    return bool(role) and bool(held) and not any(role <= words for words in held)
+    return bool(role) and _ROLE_ASKED.search(text) is not None and not _names_role(text, role)
 
 
 def _states_person(asked: Asked, text: str) -> bool:

@@ -15,8 +15,8 @@ from functools import lru_cache
 
 import numpy as np
 
-from qa.vocabulary import (DAY_NAMED, FILING_WORDS_FOR, FORM_NAMES_IN_QUESTIONS, PERIOD_NAMING,
-                           SECTION_NAMES_IN_QUESTIONS, years_asked)
+from qa.vocabulary import (FILING_WORDS_FOR, FORM_NAMES_IN_QUESTIONS, PERIOD_NAMING, SECTION_NAMES_IN_QUESTIONS,
+                           days_named, years_asked)
 from index.lexical import ChunkFilter, ChunkTable, terms
 from index.lexicon import LEGAL_PREFIXES, LEGAL_SUFFIXES, MONTH_NUMBERS
 from qa.models import Filters
@@ -109,6 +109,7 @@ class FilterResolver:
         self.forms = table.distinct("form")
         self.sections = table.distinct("section")
         self._aliases = {c: company_aliases(c) for c in self.companies}
+        self._cores = {c: tuple(_core(c)) for c in self.companies}  # one company spelled two ways has one core
         self._rows_holding = rows_holding
 
     # --- explicit ------------------------------------------------------------------------------
@@ -180,8 +181,8 @@ class FilterResolver:
         companies += tuple(c for c in symbols if c not in companies)
         # and the same company as other filings spell it ("APPLE COMPUTER INC" in the header of Apple's 10-Q of
         # February 1999, "Apple Computer, Inc." elsewhere)
-        cores = {tuple(_core(c)) for c in companies}
-        companies += tuple(c for c in self.companies if c not in companies and tuple(_core(c)) in cores)
+        cores = {self._cores[c] for c in companies}
+        companies += tuple(c for c in self.companies if c not in companies and self._cores[c] in cores)
         if companies:
             boosts["company"] = ChunkFilter(companies=companies)
             described["company"] = " | ".join(companies)
@@ -194,9 +195,7 @@ class FilterResolver:
             until = f"{years[-1] + 1}-12-31"
             # a day named (a period's end, a balance's) is reported by filings filed after it: Apple's 10-Q of
             # February 1998 says nothing of the quarter ended December 26, 1998
-            days = [f"{year}-{MONTH_NUMBERS[month.lower()]:02}-{int(day):02}"
-                    for month, day, year in DAY_NAMED.findall(question)]
-            since = max(since, min(days, default=since))
+            since = max(since, min(days_named(question), default=since))
             boosts["date"] = ChunkFilter(since=_date_number(since), until=_date_number(until), keep_undated=True)
             described |= {"since": since, "until": until}
         lowered = f" {question.lower()} "

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from index.lexicon import MONTH_ALIASES, MONTHS, YEAR, YEAR_IN_TEXT
+from index.lexicon import MONTH_ALIASES, MONTH_NUMBERS, MONTHS, YEAR, YEAR_IN_TEXT
 
 # What analysts call forms and sections in plain words, for filters inferred from a question.
 # Keys are lower-case phrases matched on word boundaries; section values are section names as
@@ -342,7 +342,13 @@ _FISCAL_YEAR = re.compile(r"\b(?:FYE?\s?'?|YE\s?'?|fiscal\s?')(\d{4}|\d{2})\b|\b
 
 # A day as a question names it, its month in full or shortened ("December 26, 1998", "Dec 26, 1998", "Sept. 30,
 # 2024"): a period's end or a balance's day, which only a filing filed after it reports
-DAY_NAMED = re.compile(rf"\b({MONTH_ALIASES})\.?\s+(\d{{1,2}}),?\s+({YEAR})\b", re.I)
+_DAY_NAMED = re.compile(rf"\b({MONTH_ALIASES})\.?\s+(\d{{1,2}}),?\s+({YEAR})\b", re.I)
+
+
+def days_named(question: str) -> list[str]:
+    """The days a question names, as ISO dates ("Dec 26, 1998" -> "1998-12-26")."""
+    return [f"{year}-{MONTH_NUMBERS[month.lower()]:02}-{int(day):02}"
+            for month, day, year in _DAY_NAMED.findall(question)]
 
 # Measures analysts compute from lines FILING_WORDS_FOR searches for too, with what a filing calls the measure
 # itself: a line of one of its parts is no figure of it (Ulta's release of March 2023 gives operating cash flow and
