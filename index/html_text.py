@@ -111,12 +111,16 @@ def _inline(text: str, preformatted: int) -> str:
     return _SPACES.sub(" ", text)
 
 
+_RUN_OF_SPACES = re.compile(r" {2,}")
+
+
 def tidy_lines(text: str) -> str:
-    """Strip each line, drop empty cells and empty lines."""
+    """Strip each line, drop empty cells and empty lines. A cell's lines are joined by one space ("North<br>
+    America" is "North America" in Coca-Cola's 2024 10-K), as the reader sees them."""
     lines = []
     for line in text.split("\n"):
         if CELL_SEPARATOR in line:
-            cells = [c.strip() for c in line.split(CELL_SEPARATOR)]
+            cells = [_RUN_OF_SPACES.sub(" ", c.strip()) for c in line.split(CELL_SEPARATOR)]
             line = CELL_SEPARATOR.join(c for c in cells if c)
         else:
             line = line.strip()

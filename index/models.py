@@ -155,8 +155,9 @@ PENDING, COMPLETE = "pending", "complete"
 # footnote mark glued to a header cell's word ("Base Salary2") is no amount; 16: an HTML table cell is short by
 # the text a reader sees, not its markup's indentation, so that a header cell of several lines stays on its row,
 # a footnote's mark after a unit ("Salary ($)(2)") is no amount, and a table's header row is carried however many
-# words its cells take, up to twice the header's tokens.
-INDEXING_VERSION = 16
+# words its cells take, up to twice the header's tokens; 17: a cell's lines are joined by one space ("North
+# America", not "North  America").
+INDEXING_VERSION = 17
 
 
 @dataclass(frozen=True)

@@ -92,6 +92,7 @@ PERIOD_LINE_CHARS = 40  # a header line this short may be a row of periods a PDF
 # characters above the sixth of its nine rows), or what a table's rows measure (Southern Company's "Kilowatt-Hour
 # Sales (In Millions of KWHs)" stands a blank line above its header rows, 60 characters)
 HEADING_REACH = 300
+MAX_HEADING_CHARS = 80  # a heading line is short: a segment's or a table's name, not a paragraph
 NOT_FOUND = "The indexed filings do not say."
 
 _QUESTION_NOISE = frozenset(terms(
@@ -190,7 +191,7 @@ OTHER_STATEMENT = 0.8
 NOVELTY_ENOUGH = 0.4  # share of a sentence's words not in the question from which it is not a mere restatement
 # words that name a period: a table row labelled with them alone says when, not what
 _PERIOD_WORDS = frozenset(terms("first second third fourth quarter quarters half year years month months week weeks "
-                                 "ended ending fiscal full three six nine twelve thirteen " + " ".join(MONTHS)))
+                                 "ended ending fiscal full three four six nine twelve thirteen " + " ".join(MONTHS)))
 # a scale ("$ million", "hundreds of") is a figure only with a number before it, which is a figure already
 _NUMBER_TERMS = frozenset(terms(" ".join(NUMBER_WORDS - {"hundred", "thousand", "million", "billion", "trillion"})))
 _PERIOD_UNITS = frozenset(terms("days weeks months quarters years"))
@@ -245,6 +246,9 @@ _CURRENCY = re.compile(r"[$€£¥]")
 # a blank left for a value ("$____", "[•]"), not a text filing's line of underscores under a heading (Apple's 1994
 # 10-K: "Interest and Other Income (Expense), Net" over a rule of 75)
 _PLACEHOLDER = re.compile(r"\u2007{2,}|(?<!_)_{3,30}(?!_)|\[\s*[•●]\s*\]")
+_PER = re.compile(r"\bper\b|\bratio\b", re.I)
+_SUM_OF_MONEY = re.compile(rf"{_CURRENCY.pattern}\s?\d[\d,.]*(?:\s*(?:thousand|million|billion|trillion)\b)?", re.I)
+_MODEL_AFTER_NAME = re.compile(r"\b([A-Za-z][\w-]*)\s+\d{1,3}(?![\d%]|[,.]\d|\s*(?:percent|thousand|million|billion)\b)")
 _MONEY_WRITTEN = re.compile(rf"{_CURRENCY.pattern}|\b(?:dollars?|cents?|usd|eur|euros?|per share)\b", re.I)
 _DURATION = re.compile(r"\b(?:" + "|".join(DURATION) + r")\b", re.I)
 _COUNT_ASKED = re.compile(r"\bhow many\b", re.I)
@@ -320,6 +324,7 @@ FEATURES = (
     "boilerplate",  # a stock sentence (qa.vocabulary.BOILERPLATE)
     "table_row",
     "quoted",  # someone's quoted words ("... ," said the CEO)
+    "own_names",  # share of the names of what is asked that the sentence itself holds, with its header and heading
 )
 _LOG_FLOOR = 1e-3  # keeps the logarithm of a zero share finite
 
@@ -635,6 +640,7 @@ class ExtractiveAnswerer:
         # length ("the three months ended June 29, 2024")
         quarter_asked = bool(quarters) or MONTH_QUARTER.search(periods_text) is not None or QUARTER in kinds_asked
         asks_signature = _ASKS_SIGNATURE.search(question) is not None
+        asks_whole = _PER.search(search_text) is None and (asked.asks_count or asked.asks_money)  # not a ratio
         asks_result = FORECAST.search(question) is None  # not an expectation, which a forecast would answer
         asks_pro_forma = _PRO_FORMA.search(question) is not None
         asks_forecast = FORECAST_STATED.search(question) is not None  # guidance, which only a forecast gives
@@ -719,6 +725,9 @@ class ExtractiveAnswerer:
             # names asked, but the companies' (votes on "the appointment of KPMG LLP", under PepsiCo's 8-K)
             filer_words = company_words | set(terms(filing.company))
             caption_names = [[w for w in words if not set(terms(w)) <= filer_words] for words in distinctive]
+            # the names of what is asked, not of the filer nor of the document asked from
+            asked_names = [words for words in caption_names if words and not set(words) <= context_words]
+            continued = chunk.table_header.lower()
             sentences = passage_sentences(passage)
             # the tables (by their header) some row of which writes its sums with a currency sign: Apple's "iPhone $
             # 44,582" makes its "Mac 8,046" below a sum of money too
@@ -835,13 +844,16 @@ class ExtractiveAnswerer:
                         or sentence.table_row and (_of_other_periods(sentence.header, years, quarter_asked)
                                                    or asks_flow and _of_a_day(sentence.header)
                                                    and not _FLOWS_ASKED & focus_written & set(terms(sentence.header))
-                                                   or _only_others(_row_years(sentence.text), years))):
+                                                   or _only_others(_row_years(sentence.text), years)
+                                                   or _of_another_month(sentence.text, months))):
                     filled -= {"number"}  # its figures are another period's ("Fourth quarter of 2023" for 2022)
                 if not of_part_asked:
                     filled -= {"number"}  # its passage does not name the part asked about
                 if "number" in filled and (regions or models) and not _names_parts_asked(
                         f"{_heading_lines(sentence)}\n{sequence_text}".lower(), regions, models):
                     filled -= {"number"}
+                if "number" in filled and sentence.table_row and asks_whole and _PER.search(row_label(sentence.text)):
+                    filled -= {"number"}  # a ratio is no count nor sum: "Locomotive productivity (GTMs per hp day)"
                 in_money_table = bool(sentence.header) and sentence.header_start in money_tables
                 if ("number" in filled and sentence.table_row and not row_votes
                         and _counts_another_kind(asked, sentence, focus_written, in_money_table)):
@@ -884,6 +896,8 @@ class ExtractiveAnswerer:
                            and _only_others(set(YEAR_IN_TEXT.findall(sequence_text)), years) else 1.0,
                            "other_statement": OTHER_STATEMENT if other_table else 1.0}
                 evidence = (1 - PRIOR_WEIGHT) * math.prod(factors.values()) + PRIOR_WEIGHT * prior
+                # the sentence holds a name with its table's caption and header, its group and the headings over it
+                holding = f"{continued if sentence.table_row else ''}\n{_headings_over(sentence)}\n{sequence_text}".lower()
                 states_value = bool(filled & _VALUES) or not set(asked.slots) & _VALUES
                 flat = sentence.flat
                 values = {name: math.log(value + _LOG_FLOOR) for name, value in factors.items()} | {
@@ -897,6 +911,7 @@ class ExtractiveAnswerer:
                         asks_signature or bool(role) and _names_role(sentence.text, role))),
                     "boilerplate": float(_BOILERPLATE.search(flat) is not None),
                     "table_row": float(sentence.table_row), "quoted": float(_QUOTED.search(flat) is not None),
+                    "own_names": _share(asked_names, lambda words: any(_holds_word(holding, w) for w in words)),
                 }
                 found.append((sentence, filled, values, evidence))
         found = _by_row_labels(found, question_terms, focus_written)
@@ -933,9 +948,12 @@ def _context_end(question: str) -> int:
     """Where a chat line's context ends: names, periods and the event asked about before a colon or a dash ("IFF
     2025 AGM: votes against John Ferraro?", "FL May '22 annual meeting: votes FOR ratifying KPMG"); 0 when none."""
     match = _CONTEXT.match(question)
-    words = re.findall(r"[\w&'.-]+", match.group(1)) if match else []
+    # an aside in brackets and the period of the document say which one it is ("P&G 10-Q for the quarter ended March
+    # 31, 2025:", "JNJ 8-K dated Aug 30, 2023 (recast after the Kenvue exchange offer):")
+    words = re.findall(r"[\w&'.-]+", re.sub(r"\([^)]*\)", " ", match.group(1))) if match else []
     return match.end() if words and all(
-        w[0].isupper() or w[0].isdigit() or w[0] == "'" or w.lower() in _EVENT_WORDS for w in words) else 0
+        w[0].isupper() or w[0].isdigit() or w[0] == "'" or w.lower() in _EVENT_WORDS or w.lower() in _DATING
+        or set(terms(w)) <= _PERIOD_WORDS for w in words) else 0
 
 
 def _is_loose(question: str) -> bool:
@@ -962,7 +980,9 @@ def _slots(question: str) -> tuple[str, ...]:
         # (the company's name may stand before the role: "Which Cisco executive headed ...")
         "person": rf"{_WHO.pattern}|\b(which|what) (?-i:(?:[A-Z][\w&.'-]*\s+){{0,2}})"
                   r"(officer|executive|director|person|individual|signatory)s?\b",
-        "name": r"^\s*where\b|\b(which|what) (company|companies|firm|bank|auditor|accountant|business|subsidiary|"
+        # (and what kind: "which independent registered public accounting firm")
+        "name": r"^\s*where\b|\b(which|what) (?:(?!(?:is|are|was|were|did|does|do|has|had|the|a|an|its|their)\b)"
+                r"[a-z-]+ ){0,4}(company|companies|firms?|banks?|auditors?|accountants?|business|subsidiary|"
                 r"exchange|entity)\b",
         "reason": r"\bwhy\b",
         "year": _YEAR_ASKED.pattern,
@@ -1004,6 +1024,7 @@ _GUIDED_RANGE = re.compile("".join(rf"(?<!{word} )" for word in ("from", "by", *
 _CONTEXT_CLAUSE = re.compile(rf"(?:{_SOURCE.pattern})[^?;]*|(?<=\s)when\s+[^?;]*|\([^)]*\)", re.I)
 _OF_THESE = re.compile(r"\s*(?:of|among)\s+(?:these|those|them|this|that|which)\b", re.I)
 _PRO_FORMA = re.compile(r"\bpro[ -]forma\b", re.I)
+_DATING = frozenset("for the of on as at dated filed".split())  # words that date a document in a chat line's context
 _EVENT_WORDS = frozenset("annual special meeting shareholders stockholders shareholder stockholder agm egm proxy "
                          "release call filing deal offer prospectus supplement report exhibit pack".split())
 _BRACKETED_PERIOD = re.compile(rf"\((?=[^)]*(?:\b{YEAR}\b|'\d\d\b|\bended\b|\bqtr\b|\bquarter\b))[^)]*\)", re.I)
@@ -1098,7 +1119,7 @@ def _states_number(asked: Asked, text: str) -> bool:
     ("20 years of experience") is a number only when a length of time is asked for."""
     if asked.asks_money and (CELL not in text and not _MONEY_WRITTEN.search(text) or _percentages_only(text)):
         return False
-    if asked.asks_count and CELL in text and _CURRENCY.search(text):
+    if asked.asks_count and CELL in text and _money_only(text):
         return False  # "Creative Cloud $ 10,459" is revenue, not how many subscribers
     # a per-share amount is written to the cent: "Net income 7,514" and "Diluted 752" shares are none; a row's label,
     # group and header say nothing of its figures ("(Millions, except per share amounts)")
@@ -1109,6 +1130,11 @@ def _states_number(asked: Asked, text: str) -> bool:
         return False  # "Executive Compensation 33", a page of a proxy's contents, gives no share of votes
     if asked.asks_money or asked.asks_count:
         text = _CHANGE_AMOUNT.sub(" ", text)
+    if asked.asks_count and CELL not in text:
+        # nor does "$1,728 million ... membership fees", nor a model's number after its name ("iPhone 16", "Model 3")
+        # but for a sentence's first word ("About 300 employees")
+        first, _, rest = text.partition(" ")
+        text = f"{first} {_MODEL_AFTER_NAME.sub(_name_only, _SUM_OF_MONEY.sub(' ', rest))}"
     if asked.asks_count:  # "employees decreased 3%" gives no headcount
         text = _PERCENTAGE.sub(" ", text)
     text = _PAGE_REFERENCE.sub(" ", text)  # "Segment information—pages 69 to 74" gives no figure
@@ -1130,6 +1156,22 @@ def _states_number(asked: Asked, text: str) -> bool:
     measured = [f for f in asked.focus if f not in GENERIC_LABEL] or list(asked.focus)
     about = [i for i, t in enumerate(sequence) if t in measured or any(_same_stem(t, f) for f in measured)]
     return any(abs(n - a) <= FACT_DISTANCE for n in numbers for a in about)
+
+
+def _money_only(row: str) -> bool:
+    """Every figure of a table row but its percentages is a sum of money, after a currency's cell or with its sign:
+    "Creative Cloud<tab>$<tab>10,459", but not "October<tab>31,060,091<tab>$<tab>64.39", shares bought at a price."""
+    cells = row.split(CELL)[1:]
+    figures = [k for k, cell in enumerate(cells) if _FIGURE_CELL.match(f"{CELL}{cell.strip()}")
+               and not _PERCENTAGE.search(f"{cell} {cells[k + 1] if k + 1 < len(cells) else ''}")]
+    return bool(figures) and all(_CURRENCY.search(cells[k]) or k and _CURRENCY.fullmatch(cells[k - 1].strip())
+                                 for k in figures)
+
+
+def _name_only(match: re.Match) -> str:
+    """A name with a capital ("iPhone", "Model") without the model number after it; other words with theirs."""
+    name = match.group(1)
+    return f"{name} " if any(c.isupper() for c in name) else match.group()
 
 
 def _same_stem(term: str, other: str) -> bool:
@@ -1304,10 +1346,19 @@ def _of_other_kind(text: str, other_kinds: list[tuple[re.Pattern, list[re.Patter
 
 
 def _labelled_by_period(row: str) -> bool:
-    """Whether a table row's label names a quarter and nothing else ("3\nrd Quarter", "Q2", "Fourth quarter")."""
+    """Whether a table row's label names a quarter or a month and nothing else ("3\nrd Quarter", "Q2", "Fourth
+    quarter"; "October" in Wells Fargo's monthly repurchases)."""
     label = row_label(row)
     rest = {t for t in terms(QUARTER_NAME.sub(" ", label)) if not t[0].isdigit()}
-    return bool(quarters_named(label)) and rest <= _PERIOD_WORDS
+    return (bool(quarters_named(label)) or _is_month(label.strip())) and rest <= _PERIOD_WORDS
+
+
+def _of_another_month(row: str, months: set[str]) -> bool:
+    """Whether a table row is labelled with a month the question does not name, when it names one ("November" for
+    Wells Fargo's October repurchases)."""
+    label = row_label(row).strip()
+    return bool(months) and _is_month(label) and MONTH_NUMBERS[label.rstrip(".").lower()] not in {
+        MONTH_NUMBERS.get(m.rstrip(".").lower()) for m in months}
 
 
 def _labelled(row: Sentence) -> str:
@@ -1569,6 +1620,13 @@ def _caption_periods(sentence: Sentence) -> frozenset[str]:
     lines = [line for line in _heading_text(sentence, sentence.header_start).splitlines()
              if line.strip() and not RULE_LINE.fullmatch(line)]
     return period_kinds("\n".join(filter(_names_columns_periods, lines[-MAX_CAPTION_LINES:])))
+
+
+def _headings_over(sentence: Sentence) -> str:
+    """The short lines above the sentence in its passage that read as headings ("MGM China" over its bullets), not
+    the sentences before it."""
+    lines = _heading_lines(sentence).splitlines()[:-1]  # the last is the sentence's own line up to it
+    return "\n".join(line for line in lines if len(line) <= MAX_HEADING_CHARS and not FULL_STOP.search(line))
 
 
 def _heading_text(sentence: Sentence, position: int) -> str:

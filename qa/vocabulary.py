@@ -106,7 +106,10 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "evp": ("executive vice president",),
     # a loss in brackets where a year may have one: Apple's 10-Q of February 1998, "Diluted earnings (loss) per share"
     "eps": ("earnings per share", "net income per share", "earnings (loss) per share", "income (loss) per share"),
-    "earnings per share": ("net income per share",),  # Adobe's 10-K of 2022: "Diluted net income per share"
+    "earnings per share": ("net income per share",),
+    # the shares EPS divides by, as old statements of operations call them (Apple's 10-Q of February 1999: "Shares
+    # used in computing earnings per share")
+    "weighted shares": ("shares used in computing", "weighted average shares", "weighted-average shares"),  # Adobe's 10-K of 2022: "Diluted net income per share"
     "capex": CAPITAL_EXPENDITURES,
     "roe": ("return on equity",),
     "revenue": ("revenues", "net sales"),
@@ -216,6 +219,8 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     # compensation paid to the Company's named executive officers")
     "say-on-pay": ("advisory vote on executive compensation", "executive compensation", "named executive officers"),
     "say on pay": ("advisory vote on executive compensation", "executive compensation", "named executive officers"),
+    "neo": ("named executive officer",),
+    "neos": ("named executive officers",),
     "how often": ("frequency",),
     # analysts' shorthand for line items and measures ("TSLA reg credit revenue Q2'25", "JNJ Stelara WW sales",
     # "KO FY24 op income"); not "comp", which is compensation to some and comparable sales to others

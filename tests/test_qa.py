@@ -2392,3 +2392,73 @@ def test_a_row_of_a_year_under_its_labels_first_row_gives_the_labels_figure_of_t
     question = "What were Acme Widgets' Grooming net sales for the quarter ended March 31, 2024?"
     stating = [s.sentence.text for s in _ranked(answerer, question, segments) if s.states_value_asked]
     assert stating == ["2024\t1,539\t303"]  # not the label's row of 2025, nor another label's 2024
+
+
+def test_a_chat_line_s_context_may_date_its_document_and_aside_in_brackets(answerer):
+    # P&G's 10-Q and J&J's recast 8-K: the period and an aside say which document, not what is asked
+    assert _focus_terms("Acme 10-Q for the quarter ended March 31, 2025: Fabric & Home Care net sales for the three "
+                        "months?") == ["net", "sale"]
+    assert _focus_terms("ACME 8-K dated Aug 30, 2023 (recast after the exchange offer): U.S. sales for Q2 2023?"
+                        ) == ["sale"]
+    # a length of quarters is a period, not what is measured (Oracle's "FREE CASH FLOW—TRAILING 4-QUARTERS")
+    assert _focus_terms("Acme's Q4 FY2014 earnings 8-K: what was trailing-four-quarter free cash flow as of Q4 fiscal "
+                        "2014 ($ millions)?")[:4] == [
+        "trail", "free", "cash", "flow"]
+
+
+def test_which_kind_of_firm_asks_for_a_name():
+    assert _slots("Acme 8-K: which independent registered public accounting firm did the audit committee consult?"
+                  ) == ("name",)
+    assert "name" not in _slots("What was the company's revenue in 2024?")
+
+
+def test_a_proxys_shorthand_and_an_old_statements_share_count_are_read_in_the_filings_words(answerer):
+    assert ["NEO"] not in _names_in("How many votes were cast FOR the say-on-pay (NEO compensation) proposal?")
+    # Apple's 10-Q of February 1999: "Shares used in computing earnings per share" over its basic and diluted rows
+    shares = _passage("Acme Widgets, Inc.", "Shares used in computing earnings per share (in thousands):\n"
+                      "Three Months Ended\nDecember 26, 1998\tDecember 26, 1997\nDiluted\t172,062\t139,839\n",
+                      form="10-Q", filed="1999-02-08")
+    assert _row_states(answerer, "Acme Q1 FY1999 (quarter ended Dec 26 1998): diluted weighted shares used for EPS?",
+                       shares, "Diluted")
+
+
+def test_a_count_is_no_sum_of_money_model_number_or_ratio(answerer):
+    question = "How many streaming memberships did Acme have at June 30, 2025?"
+    asked = Asked.of(question, question, {"stream": 1.0, "membership": 1.0})
+    assert not asked.filled_by("As of June 30, 2025, deferred revenue was $1,728 million, most of it related to "
+                               "streaming membership fees billed.")
+    assert asked.filled_by("Acme had 301 million streaming memberships at June 30, 2025.")
+    question = "How many iPhone units did Acme sell in fiscal 2024?"
+    asked = Asked.of(question, question, {"iphon": 1.0, "unit": 1.0})
+    assert not asked.filled_by("The iPhone line includes iPhone 16 Pro, iPhone 16, iPhone 15 and iPhone SE.")
+    assert asked.filled_by("About 300 iPhone units were sold in fiscal 2024.")
+    # Union Pacific's 10-Q: a productivity "per horsepower day" is no count of locomotives
+    statistics = _passage("Acme Rail Corp.", "Operating statistics\n2025\t2024\nLocomotives in service\t7,010\t7,120\n"
+                          "Locomotive productivity (GTMs per horsepower day)\t141\t134\n", filed="2026-02-06")
+    question = "How many locomotives did Acme Rail have in 2025?"
+    assert _row_states(answerer, question, statistics, "Locomotives in service")
+    assert not _row_states(answerer, question, statistics, "Locomotive productivity")
+
+
+def test_a_month_labels_its_row_of_a_monthly_table(answerer):
+    # Wells Fargo's 10-K of 2025: shares bought each month, at a price in dollars, which is no count of shares
+    repurchases = _passage("Acme Widgets, Inc.", "The following table shows Acme repurchases of its common stock for "
+                           "each calendar month in the quarter ended December 31, 2024.\nCalendar month\tTotal number "
+                           "of shares repurchased\tWeighted average price paid per share\nOctober\t31,060,091\t$\t64.39"
+                           "\nNovember\t20,027,179\t$\t74.90\n", filed="2025-02-25")
+    question = "How many shares of its common stock did Acme Widgets buy back in October 2024?"
+    assert _row_states(answerer, question, repurchases, "October")
+    assert not _row_states(answerer, question, repurchases, "November")  # another month's
+    sums = _passage("Acme Widgets, Inc.", "Subscription revenue by offering\n2024\t2023\nCreative Suite\t$\t10,459"
+                    "\t$\t9,000\n", filed="2025-02-25")
+    assert not _row_states(answerer, "How many Creative Suite subscribers did Acme Widgets have in 2024?", sums,
+                           "Creative Suite")
+
+
+def test_the_answer_holds_the_names_of_what_is_asked_or_its_passage_only_does(answerer):
+    question = "How many daily active users did the Facebook app alone have in December 2024?"
+    family = ("Our apps are Facebook, Instagram and WhatsApp. Family daily active people (DAP) was 3.35 billion on "
+              "average for December 2024.")
+    assert _feature(answerer, question, family, "own_names") == 0.0
+    alone = "Facebook daily active users (DAUs) were 2.11 billion on average for December 2024."
+    assert _feature(answerer, question, alone, "own_names") == 1.0

@@ -56,9 +56,17 @@ def test_a_table_cell_written_as_several_indented_paragraphs_stays_on_its_row():
     text = html_to_text(parse_html(f"<table><tr><td>Name</td><td>{cell}</td><td>Total ($)</td></tr>"
                                    "<tr><td>Jane Roe</td><td>26,843</td><td>7,791,510</td></tr></table>"))
     header, row = text.splitlines()
-    assert [" ".join(cell.split()) for cell in header.split("\t")] == ["Name", "Change in Pension Value ($)(5)",
-                                                                      "Total ($)"]
+    assert header.split("\t") == ["Name", "Change in Pension Value ($)(5)", "Total ($)"]  # one space between lines
     assert row == "Jane Roe\t26,843\t7,791,510"
+
+
+def test_a_cells_lines_are_joined_by_one_space_as_a_reader_sees_them():
+    from index.html_text import html_to_text, parse_html
+
+    # Coca-Cola's 10-K of 2025: segment names over two lines, "North<br>America"
+    text = html_to_text(parse_html("<table><tr><td></td><td><p>North </p><p> America</p></td><td>Asia<br/> Pacific"
+                                   "</td></tr><tr><td>Operating income</td><td>4,336</td><td>2,148</td></tr></table>"))
+    assert text.splitlines()[0] == "North America\tAsia Pacific"
 
 
 def test_inline_xbrl_10q_metadata_from_dei_and_items_by_part():
