@@ -965,7 +965,7 @@ def _is_loose(question: str) -> bool:
 def _slots(question: str) -> tuple[str, ...]:
     """The kinds of fact a question asks for; a question of several parts asks for several."""
     cues = {
-        "number": r"\b(how (many|much|big|large|fast)|what (percent(?:age)?|share|price|amount)"
+        "number": r"\b(how (many|much|big|large|fast)|what (percent(?:age)?|share|price|amount|(?:[\w-]+ ){0,2}stake)"
                   r"|how did .* (change|trend|fall|rise|vote))\b"
                   r"|\b(spend|spent|cost|paid)\b"
                   # but an "earnings release" is a document and a "compensation committee" a body, no figure asked

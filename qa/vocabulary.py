@@ -370,7 +370,12 @@ def years_asked(question: str) -> list[str]:
         year = digits if len(digits) == 4 else ("20" if int(digits) <= 50 else "19") + digits
         if not any(match.start(group) <= start < match.end() for start, _ in spans):  # "FY 2024" holds a year already
             spans.append((match.start(), year))
+    # a day written in figures with a two-digit year ("at 12/31/94")
+    spans += [(m.start(), ("20" if int(m.group(1)) <= 50 else "19") + m.group(1)) for m in _SHORT_DATE.finditer(question)]
     return list(dict.fromkeys(year for _, year in sorted(spans)))
+
+
+_SHORT_DATE = re.compile(r"\b[01]?\d/[0-3]?\d/(\d{2})\b")
 
 
 # A quarter as analysts and filings name it: "second quarter", "fiscal fourth quarter", "Q2", "2Q24", "Q3'23".

@@ -2462,3 +2462,12 @@ def test_the_answer_holds_the_names_of_what_is_asked_or_its_passage_only_does(an
     assert _feature(answerer, question, family, "own_names") == 0.0
     alone = "Facebook daily active users (DAUs) were 2.11 billion on average for December 2024."
     assert _feature(answerer, question, alone, "own_names") == 1.0
+
+
+def test_a_stake_asked_is_a_figure_and_a_day_in_figures_names_its_year():
+    # Apple's 8-K of December 2015 on proxy access: "owning at least three percent"
+    assert _slots("What minimum ownership stake does a nominating shareholder need under Acme's bylaws?") == (
+        "number",)
+    # Page America's S-3/A of May 1995: "At December 31, 1994, the Company had a working capital deficiency"
+    assert years_asked("Acme S-3/A: working capital deficiency at 12/31/94?") == ["1994"]
+    assert years_asked("Acme's cash at 6/30/2025?") == ["2025"]
