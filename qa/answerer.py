@@ -1037,13 +1037,24 @@ _PART_BREAK = re.compile(rf"(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)(?={_ASKING})", re
 _COMPARED = re.compile(r",?\s+(?:compared?\s+(?:with|to)|versus|vs\.?)\s+", re.I)
 
 
+_MEASURE_WORD = "|".join(sorted({*AMOUNTS, *COUNTS}, key=len, reverse=True))
+_PHRASE_WORD = r"(?:(?!(?:what|which|how|many|much|was|were|is|are|did|does|do|the|its|their|and)\b)[\w&'-]+\s+)"
+_MEASURES_JOINED = re.compile(rf"(?<=\s)({_PHRASE_WORD}{{0,3}}(?:{_MEASURE_WORD}))\s+and\s+"
+                              rf"({_PHRASE_WORD}{{0,3}}(?:{_MEASURE_WORD}))(?=\s+(?:for|in|at|of|during|as|on|over|"
+                              rf"through|by|from|under|did|does|do|was|were|is|are)\b|\s*[?,;:.]|\s*$)", re.I)
+
+
 def _parts(question: str) -> list[str]:
     """The parts of a question of several ("Who replaced X", "what is his salary"; the two sides of a comparison),
     a premise that asks nothing kept with the part after it ("Under Georgia Power's 2019 plan, what ...");
     none for a question of one."""
+    question = without_instructions(question)
+    if joined := _MEASURES_JOINED.search(question):
+        # two measures asked of one period ("what were net sales and comparable store sales for the quarter")
+        return [f"{question[:joined.start()]}{side}{question[joined.end():]}" for side in joined.groups()]
     parts: list[str] = []
     premise = ""
-    for piece in _PART_BREAK.split(without_instructions(question)):
+    for piece in _PART_BREAK.split(question):
         sides = _COMPARED.split(piece)
         if re.search(_ASKING, piece, re.I):
             parts += [f"{premise} {sides[0]}".strip(" ,;?"), *(side.strip(" ,;?") for side in sides[1:])]

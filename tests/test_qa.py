@@ -2471,3 +2471,15 @@ def test_a_stake_asked_is_a_figure_and_a_day_in_figures_names_its_year():
     # Page America's S-3/A of May 1995: "At December 31, 1994, the Company had a working capital deficiency"
     assert years_asked("Acme S-3/A: working capital deficiency at 12/31/94?") == ["1994"]
     assert years_asked("Acme's cash at 6/30/2025?") == ["2025"]
+
+
+def test_two_measures_asked_of_one_period_are_two_parts():
+    # Buckle's release of November 2024 gives its net sales and its comparable store sales in two sentences
+    assert _parts("Acme 8-K: what were net sales and comparable store sales for the quarter ended November 2, 2024?"
+                  ) == ["Acme 8-K: what were net sales for the quarter ended November 2, 2024?",
+                        "Acme 8-K: what were comparable store sales for the quarter ended November 2, 2024?"]
+    assert _parts("How many stores and employees did Acme have?") == ["How many stores did Acme have?",
+                                                                       "How many employees did Acme have?"]
+    # one line item's name is no two measures
+    assert _parts("What were Acme's cash and cash equivalents at year end?") == []
+    assert _parts("What was Acme's research and development expense in 2024?") == []
