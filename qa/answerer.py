@@ -155,6 +155,8 @@ _NOT_NAMES = frozenset(
     "senior general counsel chairman treasurer secretary annual report united states securities "
     "exchange commission item exhibit form press release committee principal accounting controller "
     "registrant group management our we "
+    # and of a title ("Global Head of Engineering", Wells Fargo's 2024 10-K)
+    "head global "
     # words of a body's or a report's name ("the Corporate Governance and Nominating Committee", "Quarterly Reports")
     "corporate governance nominating compensation audit quarterly reports".split()) | LEGAL_SUFFIXES
 # (not "A": an initial, as in "Thomas A. Fanning")
@@ -248,7 +250,8 @@ _CURRENCY = re.compile(r"[$€£¥]")
 _PLACEHOLDER = re.compile(r"\u2007{2,}|(?<!_)_{3,30}(?!_)|\[\s*[•●]\s*\]")
 _PER = re.compile(r"\bper\b|\bratio\b", re.I)
 _SUM_OF_MONEY = re.compile(rf"{_CURRENCY.pattern}\s?\d[\d,.]*(?:\s*(?:thousand|million|billion|trillion)\b)?", re.I)
-_MODEL_AFTER_NAME = re.compile(r"\b([A-Za-z][\w-]*)\s+\d{1,3}(?![\d%]|[,.]\d|\s*(?:percent|thousand|million|billion)\b)")
+_MODEL_AFTER_NAME = re.compile(r"\b([A-Za-z][\w-]*)\s+\d{1,3}"
+                               r"(?![\d%]|[,.]\d|\s*(?:percent|thousand|million|billion)\b)")
 _MONEY_WRITTEN = re.compile(rf"{_CURRENCY.pattern}|\b(?:dollars?|cents?|usd|eur|euros?|per share)\b", re.I)
 _DURATION = re.compile(r"\b(?:" + "|".join(DURATION) + r")\b", re.I)
 _COUNT_ASKED = re.compile(r"\bhow many\b", re.I)
@@ -897,7 +900,8 @@ class ExtractiveAnswerer:
                            "other_statement": OTHER_STATEMENT if other_table else 1.0}
                 evidence = (1 - PRIOR_WEIGHT) * math.prod(factors.values()) + PRIOR_WEIGHT * prior
                 # the sentence holds a name with its table's caption and header, its group and the headings over it
-                holding = f"{continued if sentence.table_row else ''}\n{_headings_over(sentence)}\n{sequence_text}".lower()
+                holding = (f"{continued if sentence.table_row else ''}\n{_headings_over(sentence)}\n"
+                           f"{sequence_text}").lower()
                 states_value = bool(filled & _VALUES) or not set(asked.slots) & _VALUES
                 flat = sentence.flat
                 values = {name: math.log(value + _LOG_FLOOR) for name, value in factors.items()} | {
@@ -1245,7 +1249,8 @@ def _states_person(asked: Asked, text: str) -> bool:
     # titles apart, so that a title before a name is not read as its first name ("Chief Financial Officer Thomas A.
     # Fanning" in Southern Company's release of 2007-01-25 is not "Officer Thomas")
     untitled = _TITLE_WORD.sub("|", text)
-    return any(_is_new_name(asked, re.findall(r"[A-Za-z'-]{2,}", match)) for match in _PERSON.findall(untitled))
+    return any(_is_new_name(asked, re.findall(r"[A-Za-z'-]{2,}", match)) and not REGIONS.fullmatch(match)
+               for match in _PERSON.findall(untitled))  # "Bank of New York Mellon" names no person
 
 
 def _states_name(asked: Asked, text: str) -> bool:
@@ -1636,8 +1641,9 @@ def _caption_periods(sentence: Sentence) -> frozenset[str]:
 def _headings_over(sentence: Sentence) -> str:
     """The short lines above the sentence in its passage that read as headings ("MGM China" over its bullets), not
     the sentences before it."""
-    lines = _heading_lines(sentence).splitlines()[:-1]  # the last is the sentence's own line up to it
-    return "\n".join(line for line in lines if len(line) <= MAX_HEADING_CHARS and not FULL_STOP.search(line))
+    lines = _heading_text(sentence, sentence.start).split("\n")[:-1]  # the last is the sentence's own line up to it
+    return "\n".join(line for line in lines
+                     if CELL not in line and len(line) <= MAX_HEADING_CHARS and not FULL_STOP.search(line))
 
 
 def _heading_text(sentence: Sentence, position: int) -> str:

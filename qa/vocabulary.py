@@ -106,10 +106,11 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "evp": ("executive vice president",),
     # a loss in brackets where a year may have one: Apple's 10-Q of February 1998, "Diluted earnings (loss) per share"
     "eps": ("earnings per share", "net income per share", "earnings (loss) per share", "income (loss) per share"),
-    "earnings per share": ("net income per share",),
+    "earnings per share": ("net income per share",),  # Adobe's 10-K of 2022: "Diluted net income per share"
     # the shares EPS divides by, as old statements of operations call them (Apple's 10-Q of February 1999: "Shares
     # used in computing earnings per share")
-    "weighted shares": ("shares used in computing", "weighted average shares", "weighted-average shares"),  # Adobe's 10-K of 2022: "Diluted net income per share"
+    "weighted shares": ("shares used in computing", "weighted average shares", "weighted-average shares"),
+    "shares used for eps": ("shares used in computing", "weighted average shares", "weighted-average shares"),
     "capex": CAPITAL_EXPENDITURES,
     "roe": ("return on equity",),
     "revenue": ("revenues", "net sales"),
@@ -316,7 +317,9 @@ BALANCE_OF_FLOW = re.compile(r"\b(?:deferred|unearned|accrued|prepaid|retained)\
 # Words that ask for a length of time: the answer is a period ("for a period of five years" answers "for how long
 # can Millennium use the TAP technology?" and "what is the term of Millennium's access?"), so a number of years
 # or months in a sentence is the fact asked for, not the period a figure covers ("the first nine months").
-DURATION: tuple[str, ...] = ("how long", "term of", "duration of", "length of")
+# (and how often, which is said as a length of time: "three years" to be the frequency of say-on-pay votes, in
+# 1-800-FLOWERS.COM's 8-K of December 2023)
+DURATION: tuple[str, ...] = ("how long", "term of", "duration of", "length of", "how often", "what frequency")
 
 # Stock sentences every filing of a kind repeats: they state no fact of their own, so they answer nothing a
 # question asks about the company (the "furnished, not filed" paragraph of an 8-K Item 2.02 or 7.01, the
@@ -371,7 +374,8 @@ def years_asked(question: str) -> list[str]:
         if not any(match.start(group) <= start < match.end() for start, _ in spans):  # "FY 2024" holds a year already
             spans.append((match.start(), year))
     # a day written in figures with a two-digit year ("at 12/31/94")
-    spans += [(m.start(), ("20" if int(m.group(1)) <= 50 else "19") + m.group(1)) for m in _SHORT_DATE.finditer(question)]
+    spans += [(m.start(), ("20" if int(m.group(1)) <= 50 else "19") + m.group(1))
+              for m in _SHORT_DATE.finditer(question)]
     return list(dict.fromkeys(year for _, year in sorted(spans)))
 
 

@@ -2483,3 +2483,21 @@ def test_two_measures_asked_of_one_period_are_two_parts():
     # one line item's name is no two measures
     assert _parts("What were Acme's cash and cash equivalents at year end?") == []
     assert _parts("What was Acme's research and development expense in 2024?") == []
+
+
+def test_a_frequency_asked_is_a_length_of_time():
+    # 1-800-FLOWERS.COM's 8-K of December 2023: "three years" to be the frequency of say-on-pay votes
+    question = "What frequency did Acme's stockholders pick for future say-on-pay votes?"
+    asked = Asked.of(question, with_filing_words(question), {"frequenc": 1.0})
+    assert asked.filled_by("The stockholders determined, on an advisory basis, \u201cthree years\u201d to be the "
+                           "frequency for future non-binding advisory votes on executive compensation.")
+
+
+def test_a_title_and_a_place_name_no_person():
+    # Wells Fargo's 2024 10-K lists each executive officer's name on a line above the titles
+    question = "Who is Acme's Senior EVP for technology?"
+    asked = Asked.of(question, question, {})
+    assert not asked.filled_by("Senior Executive Vice President and Head of Technology since August 2024; Chief "
+                               "Information Officer and Global Head of Engineering at Bank of New York Mellon.")
+    assert asked.filled_by("Bridget Engle has been Senior Executive Vice President and Head of Technology since "
+                           "August 2024.")
