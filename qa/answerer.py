@@ -142,7 +142,7 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w&.-]*[A-Za-z0-9]\b")
 _NAME_RUN = re.compile(r"\b[A-Z][\w&.'-]*[A-Za-z0-9](?:\s+[A-Z][\w&.'-]*[A-Za-z0-9])*")
 # "What share of X", "the term of X": the kind of number asked for, not the thing it measures
 _MEASURES = frozenset(terms("share percentage percent proportion portion amount number term duration length "
-                            "value carrying"))
+                            "value carrying dollars euros cents"))  # "how many dollars of [tariff-related costs]"
 _LEVELS = frozenset(terms("level size"))  # "what level of capital spending" asks the spending; "to what level" a level
 # words that name a part of a company, not a line item: "Amazon's advertising business" is its row "Advertising
 # services", "PepsiCo's FLNA division" its row "FLNA"
@@ -249,6 +249,11 @@ _CURRENCY = re.compile(r"[$€£¥]")
 # 10-K: "Interest and Other Income (Expense), Net" over a rule of 75)
 _PLACEHOLDER = re.compile(r"\u2007{2,}|(?<!_)_{3,30}(?!_)|\[\s*[•●]\s*\]")
 _PER = re.compile(r"\bper\b|\bratio\b", re.I)
+_ACTED = r"(?:terminat|hir|laid off|lay(?:ing)? off|eliminat|reduc|add|cut|displac|relocat|open|clos)\w*"
+_ACTED_VERB = re.compile(_ACTED.replace(" off", ""), re.I)
+_ACTED_ON = re.compile(rf"\b{_ACTED}\s+(?:(?:approximately|about|some|an additional|a further)\s+)?\d[\d,.]*"
+                       rf"|\d[\d,.]*\s+(?:\w+\s+){{0,3}}(?:have|has|had|were|was|will)\s+(?:been\s+|be\s+)?{_ACTED}",
+                       re.I)
 _SUM_OF_MONEY = re.compile(rf"{_CURRENCY.pattern}\s?\d[\d,.]*(?:\s*(?:thousand|million|billion|trillion)\b)?", re.I)
 _MODEL_AFTER_NAME = re.compile(r"\b([A-Za-z][\w-]*)\s+\d{1,3}"
                                r"(?![\d%]|[,.]\d|\s*(?:percent|thousand|million|billion)\b)")
@@ -270,7 +275,7 @@ _SHARES_FOR_EPS = re.compile(
 # a figure to the cent, cents, or a figure said to be per share ("67-71 cents per share", Amcor's guidance)
 _CENT_FIGURE = re.compile(r"(?<![\d.,])\d{1,3}\.\d\d(?![\d%])")
 _SAID_PER_SHARE = re.compile(rf"\bcents?\b|{_PER_SHARE}", re.I)
-_AMOUNT_ASKED = re.compile(r"\bhow much\b|\bwhat (?:price|amount|cost)\b", re.I)
+_AMOUNT_ASKED = re.compile(r"\bhow much\b|\bwhat (?:price|amount|cost)\b|\bhow many (?:dollars|euros|cents)\b", re.I)
 # how a table's header names its periods: whole years (qa.vocabulary.YEARS_ENDED) or quarters ("Three Months
 # Ended June 30", "Fourth Quarter"); and a year-end early in the year, which may end the fiscal year named after the
 # year before
@@ -1150,6 +1155,10 @@ def _states_number(asked: Asked, text: str) -> bool:
         # but for a sentence's first word ("About 300 employees")
         first, _, rest = text.partition(" ")
         text = f"{first} {_MODEL_AFTER_NAME.sub(_name_only, _SUM_OF_MONEY.sub(' ', rest))}"
+        if not any(_ACTED_VERB.fullmatch(word) for word in asked.known_words):
+            # and those acted on are no count of all there are ("terminating approximately 3,600 full-time
+            # employees" gives no headcount, "opened 47 new stores" no count of stores), unless that is asked
+            text = _ACTED_ON.sub(" ", text)
     if asked.asks_count:  # "employees decreased 3%" gives no headcount
         text = _PERCENTAGE.sub(" ", text)
     text = _PAGE_REFERENCE.sub(" ", text)  # "Segment information—pages 69 to 74" gives no figure

@@ -2501,3 +2501,19 @@ def test_a_title_and_a_place_name_no_person():
                                "Information Officer and Global Head of Engineering at Bank of New York Mellon.")
     assert asked.filled_by("Bridget Engle has been Senior Executive Vice President and Head of Technology since "
                            "August 2024.")
+
+
+def test_how_many_dollars_asks_a_sum_and_those_acted_on_count_no_level():
+    question = "How many dollars of tariff-related costs did Acme incur in the June 2025 quarter?"
+    assert _focus_terms(question) == ["tariff", "relat", "cost"]
+    asked = Asked.of(question, question, {"tariff": 1.0, "cost": 1.0})
+    assert asked.asks_money and not asked.asks_count
+    # Apple's 10-Q of February 1998: employees terminated under a restructuring are no headcount
+    question = "How many employees did Acme have at quarter-end?"
+    asked = Asked.of(question, question, {"employe": 1.0})
+    assert not asked.filled_by("The restructuring consists of terminating approximately 3,600 full-time employees, "
+                               "approximately 3,000 of whom have been terminated through December 26, 1997.")
+    assert asked.filled_by("At December 26, 1997, the Company had 8,437 regular employees.")
+    question = "How many employees did Acme terminate under the restructuring?"
+    asked = Asked.of(question, question, {"employe": 1.0})
+    assert asked.filled_by("The restructuring consists of terminating approximately 3,600 full-time employees.")
