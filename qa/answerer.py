@@ -97,7 +97,7 @@ NOT_FOUND = "The indexed filings do not say."
 
 _QUESTION_NOISE = frozenset(terms(
     "what which who whom when where why how many much did does do was were is are the a an company companies vs "
-    "according filing filings report reported say said describe mention give get total "
+    "according filing filings report reported say said describe mention give get total it its their "
     # an auxiliary or adverb the subject takes ("How much did NVIDIA still have available under ...")
     "have has had still "
     # how a question names its period ("at the end of FY2018" is read as "end", "fy" and "2018"): the year is

@@ -2517,3 +2517,9 @@ def test_how_many_dollars_asks_a_sum_and_those_acted_on_count_no_level():
     question = "How many employees did Acme terminate under the restructuring?"
     asked = Asked.of(question, question, {"employe": 1.0})
     assert asked.filled_by("The restructuring consists of terminating approximately 3,600 full-time employees.")
+
+
+def test_a_pronoun_is_no_word_of_what_is_asked():
+    # "its common stock" is the common stock: a row under "repurchases of common stock" holds what is asked
+    assert _focus_terms("How many shares of its common stock did Acme buy back in October 2024?") == ["common",
+                                                                                                     "stock"]
