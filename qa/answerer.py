@@ -165,6 +165,8 @@ _TITLE_WORD = re.compile(r"\b(?:" + "|".join(sorted((w for w in _NOT_NAMES if le
 # An officer's title under a signature ("Controller (Principal Accounting Officer)", "Title: Chief Financial Officer")
 _SIGNER_TITLE = re.compile(r"\b(?:chief|officer|president|director|chairman|chair|treasurer|secretary|controller|"
                            r"counsel|partner|manager|member|trustee|attorney-in-fact)\b", re.I)
+# a line that is a person's name alone, maybe with their age ("Bridget Engle (age 61)", "Mary T. Mack, 61")
+_NAME_LINE = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,3}(?:,?\s+Jr\.)?(?:\s*\(age \d{2}\)|,\s*\d{2})?")
 # the offices a person holds, as words
 _OFFICES = r"officer|president|director|chair(?:man|person|woman)?|treasurer|secretary|controller|counsel"
 # a role as a question names it: "chief accounting officer", "Controller", "CFO", "president"
@@ -744,6 +746,8 @@ class ExtractiveAnswerer:
             for previous, sentence in zip([None, *sentences], sentences):
                 if section == SIGNATURE and "/s/" in sentence.text:
                     sentence = _with_title(sentence)
+                elif "person" in asked.slots and not sentence.table_row:
+                    sentence = _with_name_above(sentence)
                 if len(sentence.text.split()) < 4 and not (sentence.table_row and _FIGURE_CELL.search(sentence.text)):
                     continue  # a fragment, not a short row ("Japan\t5,782")
                 written = set(_sentence_terms(sentence.text, negating))
@@ -1830,6 +1834,20 @@ def _with_title(sentence: Sentence) -> Sentence:
     if not end:
         return sentence
     return replace(sentence, end=sentence.end + end, text=chunk.text[offset - len(sentence.text):offset + end])
+
+
+def _with_name_above(sentence: Sentence) -> Sentence:
+    """A line of titles with the person's name on the line right above it, as a 10-K lists its executive officers
+    ("Bridget Engle (age 61)" over "Senior Executive Vice President and Head of Technology since August 2024;",
+    Wells Fargo's 2024 10-K): the name is read and quoted with the titles."""
+    chunk = sentence.passage.chunk
+    offset = sentence.start - chunk.char_start
+    above, newline, own = chunk.text[:offset].rpartition("\n")
+    name = above.rpartition("\n")[2]
+    if own.strip() or not newline or not _NAME_LINE.fullmatch(name) or not _SIGNER_TITLE.search(
+            sentence.text.partition("\n")[0]):
+        return sentence
+    return replace(sentence, start=sentence.start - len(name) - 1, text=f"{name}\n{sentence.text}")
 
 
 def _following(sentence: ScoredSentence, scored: list[ScoredSentence]) -> ScoredSentence | None:

@@ -2523,3 +2523,15 @@ def test_a_pronoun_is_no_word_of_what_is_asked():
     # "its common stock" is the common stock: a row under "repurchases of common stock" holds what is asked
     assert _focus_terms("How many shares of its common stock did Acme buy back in October 2024?") == ["common",
                                                                                                      "stock"]
+
+
+def test_an_executive_officers_name_above_their_titles_is_read_and_quoted_with_them(answerer):
+    # Wells Fargo's 2024 10-K: "Information About Our Executive Officers", a name line over each officer's titles
+    officers = _passage("Acme Widgets, Inc.", "Ms. Roe has served with the Company for 5 years.\nBridget Engle (age 61)"
+                        "\nSenior Executive Vice President and Head of Technology since August 2024;\nChief Information"
+                        " Officer at Bank of New York Mellon from June 2017 to June 2024.\nMs. Engle has served with "
+                        "the Company for less than 1 year.\n")
+    best = next(s for s in _ranked(answerer, "Who is Acme Widgets' Senior EVP and Head of Technology?", officers)
+                if s.states_value_asked)
+    assert best.sentence.text.startswith("Bridget Engle (age 61)\nSenior Executive Vice President and Head of Tech")
+    assert officers.chunk.text[best.sentence.start:best.sentence.end] == best.sentence.text  # verbatim
