@@ -1287,11 +1287,13 @@ _FILLS: dict[str, Callable[[Asked, str], bool]] = {
 
 def _without_dates(text: str) -> str:
     """The text without what a number asked for never is: dates, years, item, exhibit, table and note numbers
-    ("Note 13", "TABLE 2"), form names (10-K, S-8, 401(k)) and other names with a number (COVID-19, Earth-2),
-    registration numbers and footnote marks like (1) or a digit glued to a word ("2022 Bonus1", "$18.3 Million1")."""
+    ("Note 13", "TABLE 2"), form names (10-K, S-8, 401(k)) and other names with a number (COVID-19, Earth-2), a
+    model's variants (Boeing's 737-7 and 737-10), registration numbers and footnote marks like (1) or a digit glued
+    to a word ("2022 Bonus1", "$18.3 Million1")."""
     text = _DATE.sub(" ", text)
     return re.sub(rf"\b{YEAR}\b" r"|\b(?:item|exhibit|ex-|table|note|schedule)\s*\d+(?:\.\d+)?"
                   r"|\(\d{1,2}\)|\b\d+\([a-z]\)|\b\d+-[a-z][\w-]*|\b[a-z]+-\d+\b|\b\d{3}-\d{5,}\b"
+                  r"|\b\d{3,}-\d{1,2}\b(?!-)"
                   r"|(?<=[a-z]{3})\d{1,2}\b", " ", text, flags=re.I)
 
 
@@ -1628,10 +1630,14 @@ def _period_reported_from(question: str, years: set[str], quarters: set[int], pe
 
 
 def _forecast_stated(sentence: Sentence, sequence_text: str) -> bool:
-    """Whether a sentence gives a forecast: it says so, or its header or group, or the lines just above it in its
+    """Whether a sentence gives a forecast: it says so, or its header or group, or the headings just above it in its
     passage (a list or table under its heading: "Fiscal 2023 Outlook" over Ulta's "Diluted earnings per share $24.70
-    to $25.40", its sixth row)."""
-    return FORECAST_STATED.search(f"{sequence_text}\n{_heading_text(sentence, sentence.start)}") is not None
+    to $25.40", its sixth row), or the sentence that introduces its list ("We expect that the repositioning
+    transactions will involve the following:"); not a sentence before it (Boeing's "expect the 737-7 to be certified"
+    above its inventory of 737s)."""
+    lines = [line for line in _heading_text(sentence, sentence.start).split("\n")[:-1] if line.strip(" •·-")]
+    introducing = lines[-1].rpartition(". ")[2] if lines and lines[-1].rstrip().endswith(":") else ""
+    return FORECAST_STATED.search(f"{sequence_text}\n{_headings_over(sentence)}\n{introducing}") is not None
 
 
 def _heading_lines(sentence: Sentence) -> str:

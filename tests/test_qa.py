@@ -1737,6 +1737,19 @@ def test_guidance_asked_is_answered_by_a_forecast_not_by_a_result(answerer):
                "Net sales $10.95 billion to $11.05 billion\nComparable sales 4% to 5%\nNew stores, net 25-30\n"
                "Operating margin 14.7% to 15.0%\nDiluted earnings per share $24.70 to $25.40\n")
     assert states(question, outlook, "24.70")
+    # and a bullet under the sentence that introduces it as expected (Flushing Financial's prospectus supplement)
+    question = "What average yield did Acme Widgets expect on the debt securities it would sell?"
+    listed = ("The timing of the repositioning will depend on market conditions. We expect that the repositioning "
+              "transactions will involve the following:\n•\nThe sale of debt securities of approximately $400 million "
+              "with an average yield of approximately 2.05%.\n")
+    assert states(question, listed, "2.05%")
+    # but not a result after a sentence that expects something else (Boeing's 2022 10-K: 737-7 and 737-10 are models)
+    question = "How many 737 deliveries does Acme Widgets expect in 2023?"
+    told = ("We currently expect the 737-7 to be certified and delivered in 2023. We have 27 737-7 aircraft in "
+            "inventory and have delivered a total of 1,033 737 MAX aircraft.\n")
+    assert not states(question, told, "1,033")
+    assert not Asked.of(question, question, {"737": 1.0, "deliveri": 1.0}).filled_by(
+        "We expect the 737-7 and the 737-10 to be certified and delivered in 2023.")
 
 
 def test_a_word_inside_a_longer_analysts_phrase_is_that_phrases():
