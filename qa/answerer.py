@@ -642,6 +642,11 @@ class ExtractiveAnswerer:
         names_month = re.search(rf"\b{_MONTH}\b(?!\.?\s+\d{{1,2}},?\s+\d{{4}})", question) is not None
         # the periods of what is asked, not of the document it is asked from ("..., per the Q4 FY22 earnings release")
         periods_text = _SOURCE.sub(" ", question)
+        # and a chat line's context names the document's period when what is asked names its own ("TSLA Q2 2025
+        # 10-Q: what does Tesla expect its 2025 capital expenditures to be?")
+        if (asked_text := periods_text[_context_end(periods_text):]) != periods_text and (
+                years_asked(asked_text) or quarters_named(asked_text) or period_kinds(asked_text)):
+            periods_text = asked_text
         quarters = quarters_named(periods_text)
         # a quarter alone, a year to date, a whole year; a year named with no month or quarter is a whole year's
         # (Apple's research and development in fiscal 2025 is not its nine months' in a 10-Q)
@@ -720,8 +725,9 @@ class ExtractiveAnswerer:
             # (February 3, 2024)" is not in Best Buy's 10-Q of September 2023)
             after_latest |= "" < filing.filing_date[:7] < latest_day
             # and a quarterly report's passage naming no whole year gives its quarter's figures, not a year's
-            # (NVIDIA's "Data Center revenue was $41.1 billion")
-            other_period |= kinds_asked == {WHOLE_YEAR} and schema_of(filing.form).quarterly and (
+            # (NVIDIA's "Data Center revenue was $41.1 billion"), but it may forecast the year (Tesla's 10-Q of July
+            # 2025: "we currently expect our capital expenditures to exceed $9.00 billion in 2025")
+            other_period |= asks_result and kinds_asked == {WHOLE_YEAR} and schema_of(filing.form).quarterly and (
                 WHOLE_YEAR not in period_kinds(period_text))
             # a meeting the question dates by its year is not one the passage names with other years only (PepsiCo's
             # 8-K on its "2023 Annual Meeting" gives no votes of its 2022 meeting); a meeting after the filing's year

@@ -1748,6 +1748,19 @@ def test_guidance_asked_is_answered_by_a_forecast_not_by_a_result(answerer):
     told = ("We currently expect the 737-7 to be certified and delivered in 2023. We have 27 737-7 aircraft in "
             "inventory and have delivered a total of 1,033 737 MAX aircraft.\n")
     assert not states(question, told, "1,033")
+    # a quarterly report forecasts its year, and a chat line's context names the report's quarter, not the period
+    # asked (Tesla's 10-Q of July 2025)
+    outlook = _passage("Acme Widgets, Inc.", "Owing to the pipeline of projects under development, we currently "
+                       "expect our capital expenditures to exceed $9.00 billion in 2025.", form="10-Q",
+                       filed="2025-07-24")
+    question = "ACME Q2 2025 10-Q: what does Acme Widgets expect its 2025 capital expenditures to be?"
+    assert _row_states(answerer, question, outlook, "Owing")
+    assert not _row_states(answerer, "ACME Q2 2025 10-Q: what were Acme Widgets' 2025 capital expenditures?",
+                           outlook, "Owing")
+    # "For the year" is the whole year (Sears' outlook of July 2004), a "year-ago quarter" no year
+    assert period_kinds("For the year, the company now expects earnings per share of $2.66 to $2.86.") == {"year"}
+    assert period_kinds("a 183 percent increase in iPods over the year-ago quarter") == frozenset()
+    question = "How many 737 deliveries does Acme Widgets expect in 2023?"
     assert not Asked.of(question, question, {"737": 1.0, "deliveri": 1.0}).filled_by(
         "We expect the 737-7 and the 737-10 to be certified and delivered in 2023.")
 
