@@ -166,7 +166,8 @@ _TITLE_WORD = re.compile(r"\b(?:" + "|".join(sorted((w for w in _NOT_NAMES if le
 _SIGNER_TITLE = re.compile(r"\b(?:chief|officer|president|director|chairman|chair|treasurer|secretary|controller|"
                            r"counsel|partner|manager|member|trustee|attorney-in-fact)\b", re.I)
 # a line that is a person's name alone, maybe with their age ("Bridget Engle (age 61)", "Mary T. Mack, 61")
-_NAME_LINE = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,3}(?:,?\s+Jr\.)?(?:\s*\(age \d{2}\)|,\s*\d{2})?")
+_NAME_LINE = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,3}(?:,?\s+Jr\.)?"
+                        r"(?:\s*\(age \d{2}\)|,\s*\d{2})?")
 # the offices a person holds, as words
 _OFFICES = r"officer|president|director|chair(?:man|person|woman)?|treasurer|secretary|controller|counsel"
 # a role as a question names it: "chief accounting officer", "Controller", "CFO", "president"

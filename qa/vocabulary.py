@@ -425,7 +425,8 @@ YEARS_ENDED = re.compile(r"\b(?:years?|(?:twelve|12) months|fifty-(?:two|three) 
 _QUARTER_PERIOD = re.compile(rf"\b(?:three|3|thirteen|13)(?:[\s-]+and\s+[\w-]+)?[\s-]+{_LENGTH_ENDED}", re.I)
 # (Sears' outlook of July 2004: "For the year, the company now expects earnings per share ... between $2.66 and
 # $2.86")
-_FULL_YEAR = re.compile(r"\bfull[\s-]year\b|\b(?:for|during|over) the (?:full |whole |entire )?year(?![\w-]|\s+to\b)", re.I)
+_FULL_YEAR = re.compile(r"\bfull[\s-]year\b|\b(?:for|during|over) the (?:full |whole |entire )?year(?![\w-]|\s+to\b)",
+                        re.I)
 QUARTER, YEAR_TO_DATE, WHOLE_YEAR, TRAILING = "quarter", "year to date", "year", "trailing"
 # a trailing period, whose columns name the quarter it ends with ("FREE CASH FLOW—TRAILING 4-QUARTERS" over "Q1 Q2
 # Q3 Q4" in Oracle's fiscal 2014 results): no quarter's figure alone, nor a fiscal year's

@@ -1740,8 +1740,8 @@ def test_guidance_asked_is_answered_by_a_forecast_not_by_a_result(answerer):
     # and a bullet under the sentence that introduces it as expected (Flushing Financial's prospectus supplement)
     question = "What average yield did Acme Widgets expect on the debt securities it would sell?"
     listed = ("The timing of the repositioning will depend on market conditions. We expect that the repositioning "
-              "transactions will involve the following:\n•\nThe sale of debt securities of approximately $400 million "
-              "with an average yield of approximately 2.05%.\n")
+              "transactions will involve the following:\n•\nThe sale of debt securities of approximately $400 "
+              "million with an average yield of approximately 2.05%.\n")
     assert states(question, listed, "2.05%")
     # but not a result after a sentence that expects something else (Boeing's 2022 10-K: 737-7 and 737-10 are models)
     question = "How many 737 deliveries does Acme Widgets expect in 2023?"
