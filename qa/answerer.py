@@ -92,6 +92,7 @@ PERIOD_LINE_CHARS = 40  # a header line this short may be a row of periods a PDF
 # characters above the sixth of its nine rows), or what a table's rows measure (Southern Company's "Kilowatt-Hour
 # Sales (In Millions of KWHs)" stands a blank line above its header rows, 60 characters)
 HEADING_REACH = 300
+VERB_STEM_LETTERS = 6  # "designated" and "designate" share "design"; "remain" is no "replace"
 MAX_HEADING_CHARS = 80  # a heading line is short: a segment's or a table's name, not a paragraph
 NOT_FOUND = "The indexed filings do not say."
 
@@ -116,6 +117,7 @@ _MODEL_NUMBER = re.compile(r"(?<![\w$.,-])[A-Z]?\d{3}[A-Z]?(?=s?(?![\w.,%-]))")
 _MEETING_YEAR = re.compile(rf"\b({YEAR})\s+(?:annual|special)\s+meeting", re.I)  # "the 2022 annual meeting"
 _DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b{_MONTH},?\s+\d{{4}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b")
 _PERSON = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-zA-Z'-]+\b")
+_VERB_TITLED_SURNAME = re.compile(r"\b([a-z]+)\s+(?:Mr|Ms|Mrs|Dr)\.\s+([A-Z][a-zA-Z'’-]+)")
 # a term a filing defines, in quotes: (the "Separation Date"), the “Restated Period”; where it is used again,
 # capitalised ("through the Separation Date"), it names no person
 _DEFINED_TERM = re.compile(r"[\"\u201c]([A-Z][^\"\u201d]{0,60})[\"\u201d]")
@@ -1270,7 +1272,17 @@ def _states_person(asked: Asked, text: str) -> bool:
     # Fanning" in Southern Company's release of 2007-01-25 is not "Officer Thomas")
     untitled = _TITLE_WORD.sub("|", text)
     return any(_is_new_name(asked, re.findall(r"[A-Za-z'-]{2,}", match)) and not REGIONS.fullmatch(match)
-               for match in _PERSON.findall(untitled))  # "Bank of New York Mellon" names no person
+               for match in _PERSON.findall(untitled)) or any(  # "Bank of New York Mellon" names no person
+        # a title and surname right after the question's verb ("the Board designated Ms. Nicosia as ..." for "whom
+        # did the board designate"), not any "Mr. Kaufman will remain employed"
+        _is_new_name(asked, [surname]) and _asks_verb(asked, verb)
+        for verb, surname in _VERB_TITLED_SURNAME.findall(text))
+
+
+def _asks_verb(asked: Asked, word: str) -> bool:
+    """Whether the word is a form of one the question holds ("designated" of "designate")."""
+    stem = word.lower()[:VERB_STEM_LETTERS]
+    return len(word) >= VERB_STEM_LETTERS and any(known.startswith(stem) for known in asked.known_words)
 
 
 def _states_name(asked: Asked, text: str) -> bool:

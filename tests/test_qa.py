@@ -2561,3 +2561,15 @@ def test_an_executive_officers_name_above_their_titles_is_read_and_quoted_with_t
                 if s.states_value_asked)
     assert best.sentence.text.startswith("Bridget Engle (age 61)\nSenior Executive Vice President and Head of Tech")
     assert officers.chunk.text[best.sentence.start:best.sentence.end] == best.sentence.text  # verbatim
+
+
+def test_a_title_and_surname_right_after_the_verb_asked_name_a_person():
+    # Foot Locker's 8-K of May 2022 names its new audit committee financial expert by title and surname alone
+    question = "After Jane Roe retired, whom did the Acme board designate as audit committee financial expert?"
+    asked = Asked.of(question, question, {})
+    assert asked.filled_by("In light of Jane Roe's retirement, the Board designated Ms. Nicosia as the audit "
+                           "committee financial expert.")
+    # but not one the sentence says something else of (AFC Gamma's departing CFO "will remain employed")
+    question = "Who was appointed Acme's chief financial officer?"
+    assert not Asked.of(question, question, {}).filled_by("The company's external manager said Mr. Kaufman will "
+                                                           "remain employed through April 17.")
