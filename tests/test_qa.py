@@ -2426,6 +2426,7 @@ def test_a_chat_line_s_context_may_date_its_document_and_aside_in_brackets(answe
                         "months?") == ["net", "sale"]
     assert _focus_terms("ACME 8-K dated Aug 30, 2023 (recast after the exchange offer): U.S. sales for Q2 2023?"
                         ) == ["sale"]
+    assert _focus_terms("ACME fiscal Q1 2024 earnings release: net sales of iPhone?") == ["net", "sale", "iphon"]
     # a length of quarters is a period, not what is measured (Oracle's "FREE CASH FLOW—TRAILING 4-QUARTERS")
     assert _focus_terms("Acme's Q4 FY2014 earnings 8-K: what was trailing-four-quarter free cash flow as of Q4 fiscal "
                         "2014 ($ millions)?")[:4] == [
