@@ -92,7 +92,6 @@ PERIOD_LINE_CHARS = 40  # a header line this short may be a row of periods a PDF
 # characters above the sixth of its nine rows), or what a table's rows measure (Southern Company's "Kilowatt-Hour
 # Sales (In Millions of KWHs)" stands a blank line above its header rows, 60 characters)
 HEADING_REACH = 300
-VERB_STEM_LETTERS = 6  # "designated" and "designate" share "design"; "remain" is no "replace"
 MAX_HEADING_CHARS = 80  # a heading line is short: a segment's or a table's name, not a paragraph
 NOT_FOUND = "The indexed filings do not say."
 
@@ -255,7 +254,7 @@ _CURRENCY = re.compile(r"[$€£¥]")
 _PLACEHOLDER = re.compile(r"\u2007{2,}|(?<!_)_{3,30}(?!_)|\[\s*[•●]\s*\]")
 _PER = re.compile(r"\bper\b|\bratio\b", re.I)
 _ACTED = r"(?:terminat|hir|laid off|lay(?:ing)? off|eliminat|reduc|add|cut|displac|relocat|open|clos)\w*"
-_ACTED_VERB = re.compile(_ACTED.replace(" off", ""), re.I)
+_ACTED_VERB = re.compile(_ACTED.replace(" off", ""), re.I)  # one word of a question ("laid" of "laid off")
 _ACTED_ON = re.compile(rf"\b{_ACTED}\s+(?:(?:approximately|about|some|an additional|a further)\s+)?\d[\d,.]*"
                        rf"|\d[\d,.]*\s+(?:\w+\s+){{0,3}}(?:have|has|had|were|was|will)\s+(?:been\s+|be\s+)?{_ACTED}",
                        re.I)
@@ -1276,14 +1275,8 @@ def _states_person(asked: Asked, text: str) -> bool:
                for match in _PERSON.findall(untitled)) or any(  # "Bank of New York Mellon" names no person
         # a title and surname right after the question's verb ("the Board designated Ms. Nicosia as ..." for "whom
         # did the board designate"), not any "Mr. Kaufman will remain employed"
-        _is_new_name(asked, [surname]) and _asks_verb(asked, verb)
+        _is_new_name(asked, [surname]) and any(_same_stem(verb, known) for known in asked.known_words)
         for verb, surname in _VERB_TITLED_SURNAME.findall(text))
-
-
-def _asks_verb(asked: Asked, word: str) -> bool:
-    """Whether the word is a form of one the question holds ("designated" of "designate")."""
-    stem = word.lower()[:VERB_STEM_LETTERS]
-    return len(word) >= VERB_STEM_LETTERS and any(known.startswith(stem) for known in asked.known_words)
 
 
 def _states_name(asked: Asked, text: str) -> bool:
@@ -1655,7 +1648,7 @@ def _forecast_stated(sentence: Sentence, sequence_text: str) -> bool:
     to $25.40", its sixth row), or the sentence that introduces its list ("We expect that the repositioning
     transactions will involve the following:"); not a sentence before it (Boeing's "expect the 737-7 to be certified"
     above its inventory of 737s)."""
-    lines = [line for line in _heading_text(sentence, sentence.start).split("\n")[:-1] if line.strip(" •·-")]
+    lines = [line for line in _lines_above(sentence) if line.strip(" •·-")]
     introducing = lines[-1].rpartition(". ")[2] if lines and lines[-1].rstrip().endswith(":") else ""
     return FORECAST_STATED.search(f"{sequence_text}\n{_headings_over(sentence)}\n{introducing}") is not None
 
@@ -1680,9 +1673,14 @@ def _caption_periods(sentence: Sentence) -> frozenset[str]:
 def _headings_over(sentence: Sentence) -> str:
     """The short lines above the sentence in its passage that read as headings ("MGM China" over its bullets), not
     the sentences before it."""
-    lines = _heading_text(sentence, sentence.start).split("\n")[:-1]  # the last is the sentence's own line up to it
-    return "\n".join(line for line in lines
+    return "\n".join(line for line in _lines_above(sentence)
                      if CELL not in line and len(line) <= MAX_HEADING_CHARS and not FULL_STOP.search(line))
+
+
+def _lines_above(sentence: Sentence) -> list[str]:
+    """The whole lines of the sentence's passage in the HEADING_REACH characters above it (not the start of its own
+    line)."""
+    return _heading_text(sentence, sentence.start).split("\n")[:-1]
 
 
 def _heading_text(sentence: Sentence, position: int) -> str:
