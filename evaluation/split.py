@@ -39,3 +39,11 @@ def only(items: Sequence[QAItem], half: str) -> list[QAItem]:
     """The questions of one half, in their file's order."""
     half_of = halves(items)
     return [item for item in items if half_of[item.id] == half]
+
+
+def beside(extra: Sequence[QAItem], items: Sequence[QAItem], half: str) -> list[QAItem]:
+    """The questions of another file (the spot checks) that may join `half` of `items`: those about a named file
+    that no question of the other half is about. One about no named file may be about either, so it joins none."""
+    half_of = halves(items)
+    others = {item.file for item in items if item.file and half_of[item.id] != half}
+    return [item for item in extra if item.file and item.file not in others]

@@ -7,6 +7,8 @@ it, or none for a near miss the filings do not answer; `file` and `note` say whe
 A question counts as found when a passage among the first five holds its needle, as answered when the answer's
 text holds it (an answer in other words, "$12.7 billion" for "12,734", does not count), and a near miss as refused
 when the answer is a refusal. Needles are rough: they only tell how the method moves, next to `filings-qa eval`.
+
+`filings-qa train` learns from them too (`as_questions`), as many more questions than the dev file holds.
 """
 from __future__ import annotations
 
@@ -16,7 +18,10 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from evaluation.scoring import NOT_IN_CORPUS, UNANSWERABLE, Evidence, QAItem
+
 FOUND_WITHIN = 5
+SPOT_CHECKS = Path(__file__).resolve().with_name("spot_checks.jsonl")
 
 
 @dataclass(frozen=True)
@@ -25,6 +30,7 @@ class SpotCheck:
     question: str
     needle: str | None  # None: a near miss
     kind: str
+    file: str = ""  # the file that answers, or that a near miss is about ("" for the first set's)
 
 
 @dataclass(frozen=True)
@@ -37,7 +43,15 @@ class Outcome:
 
 def load(path: Path) -> list[SpotCheck]:
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [SpotCheck(r["id"], r["question"], r.get("needle"), r.get("kind", "")) for r in map(json.loads, lines)]
+    return [SpotCheck(r["id"], r["question"], r.get("needle"), r.get("kind", ""), r.get("file", ""))
+            for r in map(json.loads, lines)]
+
+
+def as_questions(checks: list[SpotCheck]) -> list[QAItem]:
+    """The checks as questions of the dev file's kind: a needle is the gold answer and its evidence in the check's
+    file; a near miss is unanswerable."""
+    return [QAItem(c.id, c.question, c.needle, c.kind, "", (Evidence(c.file, c.needle),), c.file) if c.needle
+            else QAItem(c.id, c.question, NOT_IN_CORPUS, UNANSWERABLE, "", (), c.file) for c in checks]
 
 
 def judge(check: SpotCheck, text: str, refused: bool, passages: list[str]) -> Outcome:

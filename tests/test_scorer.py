@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from evaluation.training import MAX_ANSWERABLE_REFUSED, Case, train
+from evaluation.training import MAX_ANSWERABLE_REFUSED, MAX_UNANSWERABLE_ANSWERED, Case, train
 from qa.answerer import QUESTION_FEATURES
 from qa.scorer import SHIPPED, AnswerScorer, ScorerError
 
@@ -33,8 +33,9 @@ def test_training_separates_answerable_from_near_misses_and_keeps_refusals_withi
     scorer, held_out = train(_cases(40))
     assert scorer.features == QUESTION_FEATURES
     chosen = next(r for r in held_out if r.strength == scorer.training["strength"])
-    assert chosen.answerable_refused <= MAX_ANSWERABLE_REFUSED
-    assert chosen.near_misses_refused > 0.5  # the synthetic classes overlap a little, not much
+    # the synthetic classes overlap a little: neither goal is missed by much
+    assert chosen.answerable_refused <= 2 * MAX_ANSWERABLE_REFUSED
+    assert chosen.near_misses_refused > 0.7
     assert scorer.training["held_out"]["threshold"] == pytest.approx(scorer.threshold, abs=1e-4)
     values = dict.fromkeys(QUESTION_FEATURES, 0.0)
     strong = scorer.probability(values | {"evidence": -0.5, "off_topic": 0.0})
@@ -52,17 +53,48 @@ def test_trained_on_every_case_the_strength_and_threshold_are_those_the_settings
     assert scorer.weights != alone.weights  # the model itself is fitted on every case
 
 
-def test_on_every_question_the_settings_are_chosen_on_the_tuning_half_s_cases():
+def test_on_every_question_the_settings_are_chosen_on_the_tuning_half_s_questions_and_spot_checks_beside_it():
     from evaluation.scoring import QAItem
     from evaluation.split import TUNING, halves
-    from evaluation.training import settings_cases
+    from evaluation.training import questions_for, settings_cases
 
     items = [QAItem(f"q{n}", "Q?", "A", "number", "8-K", (), f"file{n % 10}.txt") for n in range(40)]
-    cases = [Case(f"q{n}", f"file{n % 10}.txt", True, False, np.zeros(len(QUESTION_FEATURES)), True)
-             for n in range(40)]
-    chosen = settings_cases(cases, items, "all")
-    assert {c.question_id for c in chosen} == {i for i, half in halves(items).items() if half == TUNING}
-    assert settings_cases(cases, items, "tuning") is None
+    tuning_files = {item.file for item in items if halves(items)[item.id] == TUNING}
+    # spot checks on a file of either half, on a file no dev question is about, and on no named file
+    spots = [QAItem(f"s{n}", "Q?", "A", "number", "", (), file)
+             for n, file in enumerate([f"file{n}.txt" for n in range(10)] + ["other.pdf", ""])]
+    every, settings = questions_for(items, spots, "all")
+    assert every == items + spots
+    assert {item.id for item in settings} == {i for i, half in halves(items).items() if half == TUNING} | {
+        s.id for s in spots if s.file in tuning_files | {"other.pdf"}}
+    tuning, none = questions_for(items, spots, TUNING)
+    assert none is None and {item.id for item in tuning} == {item.id for item in settings}
+    cases = [Case(item.id, item.file, True, False, np.zeros(len(QUESTION_FEATURES)), True) for item in every]
+    assert {c.question_id for c in settings_cases(cases, settings)} == {item.id for item in settings}
+    assert settings_cases(cases, None) is None
+
+
+def test_the_threshold_misses_both_goals_alike_rather_than_keeping_to_one():
+    from evaluation.training import _held_out
+
+    # 18 answerable questions far above, two at 0.5; four of ten unanswerable ones at 0.6: refusing the two
+    # answerable ones (10%, twice the 5% allowed) misses less than answering the four (40%, 2.7 times the 15%)
+    answerable, unanswerable = [0.9] * 18 + [0.5] * 2, [0.6] * 4 + [0.1] * 6
+    cases = [Case(f"a{n}", f"f{n}", True, False, np.zeros(1), True) for n in range(20)] + [
+        Case(f"u{n}", f"g{n}", False, False, np.zeros(1), False) for n in range(10)]
+    held_out = _held_out(0.1, cases, np.array(answerable + unanswerable))
+    assert 0.6 < held_out.threshold < 0.9
+    assert held_out.unanswerable_refused == 1.0 and held_out.answerable_refused == 0.1
+
+
+def test_spot_checks_are_questions_with_their_needle_as_evidence_in_their_file():
+    from evaluation.spot_checks import SpotCheck, as_questions
+
+    answerable, near_miss = as_questions([SpotCheck("s1", "Capex?", "1,577", "table", "mmm.pdf"),
+                                          SpotCheck("s2", "Shrink?", None, "unanswerable", "ulta.htm")])
+    assert answerable.answerable and answerable.answer == "1,577" and answerable.file == "mmm.pdf"
+    assert [(e.file, e.quote) for e in answerable.evidence] == [("mmm.pdf", "1,577")]
+    assert not near_miss.answerable and near_miss.file == "ulta.htm" and not near_miss.evidence
 
 
 def test_questions_without_a_scored_sentence_count_as_refused():
@@ -112,8 +144,11 @@ def test_the_shipped_scorer_fits_this_version_and_says_how_it_was_trained():
     # trained on every question with the strength and threshold rule chosen on the tuning half; its
     # cross-validated figures (folds by file) are saved with it
     assert scorer.training["split"] == "all" and scorer.training["questions"] == "dev_qa.jsonl"
-    assert scorer.training["settings_from"] == "tuning"
-    assert scorer.training["held_out"]["answerable_refused"] <= 0.05
+    assert scorer.training["settings_from"] == "tuning" and scorer.training["spot_checks"] > 0
+    # the threshold misses the two refusal goals alike, held out, and by little
+    held_out = scorer.training["held_out"]
+    assert held_out["answerable_refused"] <= 2 * MAX_ANSWERABLE_REFUSED
+    assert held_out["unanswerable_refused"] >= 1 - 2 * MAX_UNANSWERABLE_ANSWERED
     assert len(scorer.lows) == len(scorer.highs) == len(scorer.features)  # the range it saw, for reading values
 
 

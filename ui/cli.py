@@ -516,6 +516,9 @@ def train(
     chroma_url: ChromaUrlOption = None,
     split: Annotated[str, typer.Option(
         help="Train on this half of the questions (evaluation/split.py), or on all of them.")] = "tuning",
+    spot_checks: Annotated[bool, typer.Option(
+        help="Learn from the project's spot checks (evaluation/spot_checks.jsonl) too, each with the half its "
+             "file is in.")] = True,
     out: Annotated[Optional[Path], typer.Option(
         help="Where to write the scorer (default: the one the assistant ships with, qa/answer_scorer.json).",
         show_default=False)] = None,
@@ -526,27 +529,33 @@ def train(
     from rich.console import Console
     from rich.progress import track
 
+    from evaluation import spot_checks as spot
     from evaluation import split as question_split
     from evaluation.scoring import EvalInputError, load_questions
-    from evaluation.training import cases_of, settings_cases, settings_half, train as fit
+    from evaluation.training import cases_of, questions_for, settings_cases, train as fit
     from qa.scorer import SHIPPED
 
     if split not in (*question_split.HALVES, "all"):
         _fail(f"--split is one of {', '.join(question_split.HALVES)}, all; not {split!r}")
     try:
-        items = load_questions(questions)
+        dev = load_questions(questions)
     except EvalInputError as error:
         _fail(str(error))
-    items = items if split == "all" else question_split.only(items, split)
+    extra = spot.as_questions(spot.load(spot.SPOT_CHECKS)) if spot_checks else []
+    if repeated := {item.id for item in dev} & {item.id for item in extra}:
+        _fail(f"{questions} and the spot checks share question ids ({', '.join(sorted(repeated)[:5])}): "
+              "rename them, or train with --no-spot-checks")
+    items, settings = questions_for(dev, extra, split)
+    spot_used = len({item.id for item in items} - {item.id for item in dev})
     assistant = _open_assistant(data, chroma_url=chroma_url)
     if not assistant.filings():
         _fail("the index holds no filings: ingest the filings the questions are about first")
     console = Console(stderr=True)
     cases = cases_of(assistant, items, lambda rows: track(rows, description="Scoring sentences", console=console))
-    scorer, held_out = fit(cases, settings_from=settings_cases(cases, items, split))
-    settings_from = settings_half(split)
-    scorer = replace(scorer, training={"questions": questions.name, "split": split, "settings_from": settings_from,
-                                       **scorer.training})
+    scorer, held_out = fit(cases, settings_from=settings_cases(cases, settings))
+    settings_from = question_split.TUNING if split == "all" else split
+    scorer = replace(scorer, training={"questions": questions.name, "spot_checks": spot_used, "split": split,
+                                       "settings_from": settings_from, **scorer.training})
     target = out or SHIPPED
     scorer.save(target)
     typer.echo("| C | held-out log loss | threshold | answerable refused | unanswerable refused | near misses refused "
@@ -555,6 +564,6 @@ def train(
         mark = " (chosen)" if r.strength == scorer.training["strength"] else ""
         typer.echo(f"| {r.strength}{mark} | {r.log_loss:.3f} | {r.threshold:.3f} | {r.answerable_refused:.1%} "
                    f"| {r.unanswerable_refused:.1%} | {r.near_misses_refused:.1%} | {r.answered_with_evidence:.1%} |")
-    console.print(f"{len(items)} questions, {scorer.training['cases']} cases ({scorer.training['near_misses']} near "
+    console.print(f"{len(items)} questions ({spot_used} spot checks), {scorer.training['cases']} cases ({scorer.training['near_misses']} near "
                   f"misses); strength and threshold chosen by cross-validation on the {settings_from} half's "
                   f"{scorer.training['settings_cases']} (above); scorer written to {target}", highlight=False)
