@@ -237,3 +237,33 @@ def test_a_quote_holding_a_fixed_width_tables_rule_matches_the_table_read_withou
     quote = "Net sales  $ 1,021  $ 881\n  ---------  -------\nOperating income  $ 155  $ 121"
     assert evidence_matches(quote, "Americas:\nNet sales\t$ 1,021\t$ 881\nOperating income\t$ 155\t$ 121\n")
     assert not evidence_matches(quote, "Europe:\nNet sales\t$ 353\t$ 297\nOperating income\t$ 23\t$ 27\n")
+
+
+def test_train_command_fits_a_scorer_on_a_question_file_and_refuses_ids_the_spot_checks_hold(
+        assistant, settings, tmp_path: Path) -> None:
+    from qa.answerer import QUESTION_FEATURES
+    from qa.scorer import AnswerScorer
+
+    assistant.ingest([SAMPLE])
+    questions = tmp_path / "qa.jsonl"
+    asked = [("Who did ImmunoGen appoint as Chief Financial Officer?", "Gregg D. Beloff", "Beloff"),
+             ("Which company gained access to ImmunoGen's TAP technology?", "Millennium Pharmaceuticals, Inc.",
+              "Millennium Pharmaceuticals")]
+    rows = [{"id": f"q{n}", "question": question, "answer": answer, "file": f"file{n}.txt", "kind": "fact",
+             "evidence": evidence} for n, (question, answer, evidence) in enumerate(asked * 6)]
+    rows += [{"id": f"none{n}", "question": "What was ImmunoGen's revenue in fiscal 2005?", "answer": "NOT_IN_CORPUS",
+              "file": f"other{n}.txt", "kind": "unanswerable", "evidence": ""} for n in range(4)]
+    questions.write_text("\n".join(json.dumps(row) for row in rows) + "\n")
+    out = tmp_path / "scorer.json"
+    result = CliRunner().invoke(app, ["train", str(questions), "--data", str(settings.data), "--split", "all",
+                                      "--no-spot-checks", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "| C | held-out log loss | threshold |" in result.stdout
+    scorer = AnswerScorer.load(out, expected=QUESTION_FEATURES)
+    assert scorer.training["split"] == "all" and scorer.training["spot_checks"] == 0
+    assert scorer.training["cases"] > len(rows)  # near misses made of the answerable questions too
+
+    # a question file whose ids the spot checks use too is refused before anything is asked
+    questions.write_text(json.dumps(rows[0] | {"id": "s1"}) + "\n")
+    clash = CliRunner().invoke(app, ["train", str(questions), "--data", str(settings.data), "--out", str(out)])
+    assert clash.exit_code == 2 and "share question ids (s1)" in clash.output
