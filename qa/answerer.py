@@ -33,10 +33,10 @@ from qa.retrieval import analysts_words, opens_sentence, with_filing_words
 from qa.scorer import AnswerScorer
 from qa.tables import (AGGREGATE_LABEL, CELL, GENERIC_LABEL, first_figure, label_column_head, label_terms, read_row,
                        row_label, year_cell)
-from qa.vocabulary import (AMOUNTS, BALANCE_OF_FLOW, BOILERPLATE, CHANGES, COMPUTED_MEASURES, COUNTS,
-                           DURATION, EXCLUSIVE_KINDS, FILING_WORDS_FOR, FLOWS, FORECAST, FORECAST_STATED, LEAST, MONEY,
-                           MONTH_QUARTER, MOST, NOT_MONEY, OTHER_ENTITIES, PERCENT_RATES, PERIOD_NAMING, QUARTER,
-                           QUARTER_NAME, REGIONS, STATEMENT_NAME, UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED,
+from qa.vocabulary import (AMOUNTS, BALANCE_OF_FLOW, BOILERPLATE, CHANGES, COMPUTED_MEASURES, COUNTS, DURATION,
+                           EXCLUSIVE_KINDS, FILING_WORDS_FOR, FLOWS, FORECAST, FORECAST_STATED, FREQUENCY, LEAST,
+                           MONEY, MONTH_QUARTER, MOST, NOT_MONEY, OTHER_ENTITIES, PERCENT_RATES, PERIOD_NAMING,
+                           QUARTER, QUARTER_NAME, REGIONS, STATEMENT_NAME, UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED,
                            days_named, period_kinds, quarters_named, region_names, statements_named, vote_kind_asked,
                            vote_kind_of_label, without_instructions, years_asked)
 
@@ -661,6 +661,10 @@ class ExtractiveAnswerer:
         asks_result = FORECAST.search(question) is None  # not an expectation, which a forecast would answer
         asks_pro_forma = _PRO_FORMA.search(question) is not None
         asks_forecast = FORECAST_STATED.search(question) is not None  # guidance, which only a forecast gives
+        # the years a forecast asked for is of: one of other years is none (Pfizer's 10-Q of August 2023 forecasts
+        # 2023's revenues, not 2024's)
+        forecast_years = set(years_asked(periods_text)) if asks_forecast else set()
+        frequencies = {f.lower() for f in FREQUENCY.findall(question)}
         reported_from = _period_reported_from(question, years, quarters, period_months) if asks_result else ""
         latest_day = max((day[:7] for day in days_named(question)), default="") if asks_result else ""
         # the month of an event the question dates ("its February 2021 letter of intent"), not of a period's end
@@ -897,8 +901,11 @@ class ExtractiveAnswerer:
                     # ..."); and a pro forma figure is what would have been after transactions still to come
                     # (Flushing Financial's ratios "after giving effect to the anticipated repositioning transactions")
                     filled &= asked.filled_by(sentence.text[:forecast.start()])
-                if asks_forecast and not _forecast_stated(sentence, sequence_text):
+                if asks_forecast and (not _forecast_stated(sentence, sequence_text) or _only_others(
+                        set(YEAR_IN_TEXT.findall(sequence_text)), forecast_years)):
                     filled -= {"number"}  # nor a result a forecast ("Diluted earnings per share increased to $6.68")
+                if frequencies and _only_others({f.lower() for f in FREQUENCY.findall(sequence_text)}, frequencies):
+                    filled -= {"number"}  # daily active people are no monthly active users
                 fact = len(filled) / len(asked.slots) if asked.slots else 1.0
                 # long run-on "sentences" (exhibit lists, tables without stops) hold many words by chance
                 brevity = 1.0 / (1.0 + max(0, len(written) - 40) / 60)

@@ -494,6 +494,10 @@ LEAST = re.compile(r"\b(?:smallest|lowest|least|fewest)\b", re.I)
 # to 20th among Adobe's chunks by BM25 for "What was Adobe's operating income in fiscal 2022?").
 PERIOD_NAMING = re.compile(r"\bfy(?=\d|\b)|\bfiscal\b", re.I)
 
+# How often a measure is taken: monthly active users are not daily active ones (Meta's 10-K for 2024 gives only its
+# Family "daily active people"), nor a monthly average a daily one
+FREQUENCY = re.compile(r"\b(?:daily|weekly|monthly)\b", re.I)
+
 # Words that ask for a forecast, which a filing may give of a period that has not yet ended ("What revenue did
 # MGM expect for the first quarter of 2023?")
 FORECAST = re.compile(r"\b(?:expect\w*|outlook|guid(?:ance|ed?)|forecast\w*|project(?:s|ed|ions?)|anticipat\w*|"

@@ -1763,6 +1763,22 @@ def test_guidance_asked_is_answered_by_a_forecast_not_by_a_result(answerer):
     question = "How many 737 deliveries does Acme Widgets expect in 2023?"
     assert not Asked.of(question, question, {"737": 1.0, "deliveri": 1.0}).filled_by(
         "We expect the 737-7 and the 737-10 to be certified and delivered in 2023.")
+    # a forecast of another year than the one asked (Pfizer's 10-Q of August 2023 forecasts only 2023)
+    forecast = _passage("Acme Widgets, Inc.", "As of August 1, 2023, we forecasted revenues in 2023 of $67 billion "
+                        "to $70 billion.", form="10-Q", filed="2023-08-09")
+    assert not _row_states(answerer, "ACME Q2 2023 10-Q: what revenue did Acme Widgets forecast for 2024?",
+                           forecast, "As of")
+    assert _row_states(answerer, "ACME Q2 2023 10-Q: what revenue did Acme Widgets forecast for 2023?",
+                       forecast, "As of")
+
+
+def test_a_measure_taken_at_another_frequency_is_another_measure(answerer):
+    # Meta's 10-K for 2024 gives daily active people, not monthly active users
+    text = "Daily active people (DAP) was 3.35 billion on average for December 2024, an increase of 5%."
+    assert not _row_states(answerer, "How many monthly active users did Acme Widgets have in December 2024?",
+                           _passage("Acme Widgets, Inc.", text), "Daily")
+    assert _row_states(answerer, "How many daily active people did Acme Widgets have in December 2024?",
+                       _passage("Acme Widgets, Inc.", text), "Daily")
 
 
 def test_a_word_inside_a_longer_analysts_phrase_is_that_phrases():
