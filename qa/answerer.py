@@ -1053,9 +1053,10 @@ _CONTEXT_CLAUSE = re.compile(rf"(?:{_SOURCE.pattern})[^?;]*|(?<=\s)when\s+[^?;]*
 _OF_THESE = re.compile(r"\s*(?:of|among)\s+(?:these|those|them|this|that|which)\b", re.I)
 _PRO_FORMA = re.compile(r"\bpro[ -]forma\b", re.I)
 _DATING = frozenset("for the of on as at dated filed".split())  # words that date a document in a chat line's context
+# the events and documents a chat line's context names ("Apple January 18, 2011 8-K data sheet:")
 _EVENT_WORDS = frozenset("annual special meeting shareholders stockholders shareholder stockholder agm egm proxy "
-                         "release call filing deal offer prospectus supplement report exhibit pack earnings results"
-                         .split())
+                         "release call filing deal offer prospectus supplement report exhibit pack earnings results "
+                         "data fact sheet presentation letter transcript statement".split())
 _BRACKETED_PERIOD = re.compile(rf"\((?=[^)]*(?:\b{YEAR}\b|'\d\d\b|\bended\b|\bqtr\b|\bquarter\b))[^)]*\)", re.I)
 _LOOSE_ASKED = re.compile(r"\s*((?:[\w&'./-]+\s+){0,7}?[\w&'./-]+)(?:\s+(?:at|in|for|during|as|over|vs\.?|versus|on|"
                           rf"from|since|through|and|after|before)\b|\s*[?:,;(\u2014\u2013]|\s+-|\s*$|\s+(?={_ASKING}))",

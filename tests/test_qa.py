@@ -2374,6 +2374,9 @@ def test_a_chat_line_s_context_before_a_colon_or_dash_is_not_what_it_asks(answer
     # a document the question is about is context too, and what is asked ends where the circumstances begin
     assert _focus_terms("ACME Dec 2024 prospectus supplement: pro forma leverage ratio after the offering?") == [
         "pro", "forma", "leverag", "ratio"]
+    # a document named by its kind and dated to the day ("Apple January 18, 2011 8-K data sheet:")
+    assert _focus_terms("Acme January 18, 2011 8-K data sheet: Asia Pacific segment revenue in Q1 fiscal 2011?")[
+        :2] == ["segment", "revenu"]
     rows = _passage("Acme Widgets, Inc.", "Executive\t2022    Bonus1\t2023    Base Salary2\n"
                     "Jane Q. Roe    Chief Executive Officer\t$—\t$758,500\n"
                     "Kenneth J. Dwyer  Chief Customer Officer\t$—\t$895,000\n", form="8-K", filed="2023-03-06")
