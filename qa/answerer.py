@@ -216,6 +216,9 @@ _VOTE_WORDS = frozenset(terms("votes voted voting cast for against abstain absta
                               "directors"))
 _TITLES = ("mr.", "ms.", "mrs.", "dr.")
 _WHO = re.compile(r"\bwhom?\b", re.I)
+# roles only a firm holds for a filer (its auditors, underwriters, transfer agent), not "chief accountant"
+_FIRM_ROLE = re.compile(r"\b(?:auditors?|(?:certifying|independent|registered public)\s+accountants?|accounting\s+firm|"
+                        r"underwriters?|transfer\s+agent|registrar)\b", re.I)
 _KIND_PATTERNS = [[re.compile(r"\b" + r"\s+".join(map(re.escape, kind.split())) + r"\b", re.I) for kind in kinds]
                   for kinds in EXCLUSIVE_KINDS]
 _CHANGE_TERMS = frozenset(terms(" ".join(CHANGES)))  # a row labelled with one is how a figure changed
@@ -1018,6 +1021,10 @@ def _slots(question: str) -> tuple[str, ...]:
     slots = tuple(slot for slot, cue in cues.items() if re.search(cue, question, re.I))
     if "year" in slots:  # "Since what year has 3M paid dividends" asks a year, not an amount of dividends
         slots = tuple(slot for slot in slots if slot != "number")
+    if "person" in slots and _FIRM_ROLE.search(question) and not re.search(rf"\b{_ROLE.pattern}\b", question, re.I):
+        # "who is the new certifying accountant?" asks a firm's name (Chisholm & Associates, Inc.), no person's; but
+        # "Who was ExperTelligence's CEO when it changed auditors" a person's
+        slots = tuple(dict.fromkeys("name" if slot == "person" else slot for slot in slots))
     if not slots and _WHAT_WAS.match(question, _context_end(question)) and (
             years_asked(question) or quarters_named(question)):
         # "What was MGM's Las Vegas Strip slots handle for the full year 2022?": a measure of a period is a figure
