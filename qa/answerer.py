@@ -387,7 +387,7 @@ class Assessment:
 class Asked:
     """What a question asks for, and what it already says (an answer must add to it, not restate it)."""
 
-    slots: tuple[str, ...]  # kinds of fact asked for: "number", "date", "person", "name", "reason"
+    slots: tuple[str, ...]  # kinds of fact asked for: "number", "date", "person", "name", "reason", "whether"
     focus: dict[str, float]  # weighted terms of the thing asked about ("employees" in "how many employees")
     known_numbers: frozenset[str]
     known_words: frozenset[str]  # lower-case words of the question and of its filing words
@@ -994,7 +994,12 @@ def _is_loose(question: str) -> bool:
 
 
 def _slots(question: str) -> tuple[str, ...]:
-    """The kinds of fact a question asks for; a question of several parts asks for several."""
+    """The kinds of fact a question asks for; a question of several parts asks for several. One asking yes or no
+    ("did any single customer account for 10% or more of total revenue?") asks whether: a sentence that says so
+    answers ("No customer represented 10% or more ..."), not a table's row of figures."""
+    asked = question[_context_end(question):]
+    if _YES_OR_NO.match(asked) and not re.search(_ASKING, asked, re.I):
+        return ("whether",)
     cues = {
         "number": r"\b(how (many|much|big|large|fast)|what (percent(?:age)?|share|price|amount|(?:[\w-]+ ){0,2}stake)"
                   r"|how did .* (change|trend|fall|rise|vote))\b"
@@ -1040,6 +1045,7 @@ def _slots(question: str) -> tuple[str, ...]:
 _OPENING_PERIOD = re.compile(rf"\W*(?:in|for|during|as of|at|by|through)\b(?:[^,.;]|,(?=\s*{YEAR}))"
                              rf"{{0,60}}?\b{YEAR}(?:\s+[a-z][\w-]*){{0,3}}\s*,", re.I)
 _ASKING = r"\b(?:what|when|who|whom|how|which|why|where)\b"
+_YES_OR_NO = re.compile(r"\s*(?:did|does|do|is|was|were|are|has|have|had|will|can)\b", re.I)
 _WHAT_WAS = re.compile(r"\s*what\s+(?:was|were|is|are)\b", re.I)
 _YEAR_ASKED = re.compile(r"\b(?:what|which) year\b|\bsince when\b", re.I)  # a year asked for, not a period
 _CONTEXT = re.compile(r"([^:—–]*?)\s*(?::|[—–]|\s-)\s+")
@@ -1303,13 +1309,14 @@ def _states_name(asked: Asked, text: str) -> bool:
 
 # Kinds of fact a sentence states or not, beyond doubt; a sentence that states none of those asked for
 # cannot answer. Names and reasons are only recognised loosely, so they only weigh in the score.
-_VALUES = frozenset({"number", "date", "person", "year"})
+_VALUES = frozenset({"number", "date", "person", "year", "whether"})
 _NAMED_SLOTS = frozenset({"person", "name"})
 _FILLS: dict[str, Callable[[Asked, str], bool]] = {
     "number": _states_number, "date": _states_date, "person": _states_person, "name": _states_name,
     # a year the question does not give ("3M has paid dividends since 1916")
     "year": lambda asked, text: any(year not in asked.known_numbers for year in YEAR_IN_TEXT.findall(text)),
     "reason": lambda asked, text: _REASON.search(text) is not None,
+    "whether": lambda asked, text: CELL not in text,
 }
 
 

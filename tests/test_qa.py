@@ -2365,6 +2365,14 @@ def test_a_person_given_another_role_only_is_not_the_role_asked(answerer):
     assert _slots("Acme 8-K from February 2002 - who is the new certifying accountant?") == ("name",)
     assert _slots("Who were the underwriters of Acme Widgets' offering?") == ("name",)
     assert _slots("Who was Acme Widgets' CEO when it changed auditors in August 2009?") == ("person",)
+    # a question asking yes or no is answered by a sentence saying so, not by a row of figures
+    question = "ACME FY2023 10-K: did any single customer account for 10% or more of total revenue in fiscal 2023?"
+    assert _slots(question) == ("whether",)
+    assert _slots("Did Acme Widgets pay a dividend in 2023, and how much was it?") == ("number",)
+    told = _passage("Acme Widgets, Inc.", "Revenue by customer\nTotal revenue\t$\t26,974\t$\t26,914\n"
+                    "No customer represented 10% or more of total revenue for fiscal years 2023 and 2022.\n")
+    assert _row_states(answerer, question, told, "No customer")
+    assert not _row_states(answerer, question, told, "Total revenue")
 
 
 def test_a_chat_line_s_context_before_a_colon_or_dash_is_not_what_it_asks(answerer):
