@@ -142,8 +142,9 @@ _JOINED_NAMES = re.compile(r"\b([A-Z][\w'-]*)\s*&\s*([A-Z][\w'-]*)")  # "Deloitt
 _CAPITALISED = re.compile(r"\b[A-Z][\w&.-]*[A-Za-z0-9]\b")
 _NAME_RUN = re.compile(r"\b[A-Z][\w&.'-]*[A-Za-z0-9](?:\s+[A-Z][\w&.'-]*[A-Za-z0-9])*")
 # "What share of X", "the term of X": the kind of number asked for, not the thing it measures
+# (and "date": "by what date is Georgia Power required to [file its next general rate case]")
 _MEASURES = frozenset(terms("share percentage percent proportion portion amount number term duration length "
-                            "value carrying dollars euros cents"))  # "how many dollars of [tariff-related costs]"
+                            "value carrying dollars euros cents date"))  # "how many dollars of [tariff-related costs]"
 _LEVELS = frozenset(terms("level size"))  # "what level of capital spending" asks the spending; "to what level" a level
 # words that name a part of a company, not a line item: "Amazon's advertising business" is its row "Advertising
 # services", "PepsiCo's FLNA division" its row "FLNA"
@@ -1001,9 +1002,7 @@ def _slots(question: str) -> tuple[str, ...]:
     if _YES_OR_NO.match(asked) and not re.search(_ASKING, asked, re.I):
         return ("whether",)
     cues = {
-        "number": r"\b(how (many|much|big|large|fast)|what (percent(?:age)?|share|price|amount|(?:[\w-]+ ){0,2}stake)"
-                  r"|how did .* (change|trend|fall|rise|vote))\b"
-                  r"|\b(spend|spent|cost|paid)\b"
+        "number": rf"{_FIGURE_ASKED}|\b(spend|spent|cost|paid)\b"
                   # but an "earnings release" is a document and a "compensation committee" a body, no figure asked
                   rf"|\b({'|'.join(AMOUNTS + COUNTS)})\b"
                   r"(?!\s+(?:release|call|conference|announcement|committee)s?\b)"
@@ -1026,6 +1025,9 @@ def _slots(question: str) -> tuple[str, ...]:
     slots = tuple(slot for slot, cue in cues.items() if re.search(cue, question, re.I))
     if "year" in slots:  # "Since what year has 3M paid dividends" asks a year, not an amount of dividends
         slots = tuple(slot for slot in slots if slot != "number")
+    if "date" in slots and not re.search(_FIGURE_ASKED, question, re.I):
+        # "By what date is Georgia Power required to file its next general rate case" asks a date, not a rate
+        slots = tuple(slot for slot in slots if slot != "number")
     if "person" in slots and _FIRM_ROLE.search(question) and not re.search(rf"\b{_ROLE.pattern}\b", question, re.I):
         # "who is the new certifying accountant?" asks a firm's name (Chisholm & Associates, Inc.), no person's; but
         # "Who was ExperTelligence's CEO when it changed auditors" a person's
@@ -1045,6 +1047,9 @@ def _slots(question: str) -> tuple[str, ...]:
 _OPENING_PERIOD = re.compile(rf"\W*(?:in|for|during|as of|at|by|through)\b(?:[^,.;]|,(?=\s*{YEAR}))"
                              rf"{{0,60}}?\b{YEAR}(?:\s+[a-z][\w-]*){{0,3}}\s*,", re.I)
 _ASKING = r"\b(?:what|when|who|whom|how|which|why|where)\b"
+# a figure asked in so many words, whatever else the question asks
+_FIGURE_ASKED = (r"\b(how (many|much|big|large|fast)|what (percent(?:age)?|share|price|amount|(?:[\w-]+ ){0,2}stake)"
+                 r"|how did .* (change|trend|fall|rise|vote))\b")
 _YES_OR_NO = re.compile(r"\s*(?:did|does|do|is|was|were|are|has|have|had|will|can)\b", re.I)
 _WHAT_WAS = re.compile(r"\s*what\s+(?:was|were|is|are)\b", re.I)
 _YEAR_ASKED = re.compile(r"\b(?:what|which) year\b|\bsince when\b", re.I)  # a year asked for, not a period

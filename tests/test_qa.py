@@ -2365,6 +2365,11 @@ def test_a_person_given_another_role_only_is_not_the_role_asked(answerer):
     assert _slots("Acme 8-K from February 2002 - who is the new certifying accountant?") == ("name",)
     assert _slots("Who were the underwriters of Acme Widgets' offering?") == ("name",)
     assert _slots("Who was Acme Widgets' CEO when it changed auditors in August 2009?") == ("person",)
+    # a date asked of a rate case, a dividend: a date, no figure, unless one is asked in so many words; and
+    # "date" is no part of what it is of
+    question = "By what date is Acme Widgets required to file its next general rate case under the 2013 ARP?"
+    assert _slots(question) == ("date",) and "date" not in _focus_terms(question)
+    assert _slots("When was Acme Widgets' dividend paid and how much was it?") == ("number", "date")
     # a question asking yes or no is answered by a sentence saying so, not by a row of figures
     question = "ACME FY2023 10-K: did any single customer account for 10% or more of total revenue in fiscal 2023?"
     assert _slots(question) == ("whether",)
