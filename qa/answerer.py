@@ -908,6 +908,11 @@ class ExtractiveAnswerer:
                 if asks_forecast and (not _forecast_stated(sentence, sequence_text) or _only_others(
                         set(YEAR_IN_TEXT.findall(sequence_text)), forecast_years)):
                     filled -= {"number"}  # nor a result a forecast ("Diluted earnings per share increased to $6.68")
+                elif asks_forecast and (forecast := FORECAST_STATED.search(sentence.text)) and _only_others(
+                        set(YEAR_IN_TEXT.findall(sentence.text[:forecast.start()])), forecast_years):
+                    # nor a result of another year before the sentence's forecast ("Reality Labs reduced our 2024
+                    # overall operating profit by approximately $17.73 billion, and we expect ... to increase in 2025")
+                    filled &= asked.filled_by(sentence.text[forecast.start():]) | (filled - {"number"})
                 if frequencies and _only_others({f.lower() for f in FREQUENCY.findall(sequence_text)}, frequencies):
                     filled -= {"number"}  # daily active people are no monthly active users
                 fact = len(filled) / len(asked.slots) if asked.slots else 1.0
