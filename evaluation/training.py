@@ -146,12 +146,18 @@ class HeldOut:
     answered_with_evidence: float  # of the answerable questions: answered, quoting the evidence first
 
 
+def settings_half(split: str) -> str:
+    """The half whose cross-validation chooses the strength and the threshold when training on `split`: the tuning
+    half when it is every question ("all"), else that half."""
+    return question_split.TUNING if split == "all" else split
+
+
 def questions_for(dev: Sequence[QAItem], spot_checks: Sequence[QAItem], split: str
                   ) -> tuple[list[QAItem], list[QAItem] | None]:
     """The questions a scorer for `split` learns from, and those whose cross-validation chooses its strength and
     threshold (None: the same). On every question ("all") the settings are the tuning half's: its dev questions
     and the spot checks `beside` it."""
-    half = question_split.TUNING if split == "all" else split
+    half = settings_half(split)
     own = [*question_split.only(dev, half), *question_split.beside(spot_checks, dev, half)]
     return ([*dev, *spot_checks], own) if split == "all" else (own, None)
 

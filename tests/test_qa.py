@@ -1771,8 +1771,9 @@ def test_guidance_asked_is_answered_by_a_forecast_not_by_a_result(answerer):
     assert _row_states(answerer, "ACME Q2 2023 10-Q: what revenue did Acme Widgets forecast for 2023?",
                        forecast, "As of")
     # nor is a result of another year stated before the sentence's forecast (Meta's 10-K for 2024)
-    told = _passage("Acme Widgets, Inc.", "Our investments in Reality Labs reduced our 2024 overall operating profit by "
-                    "approximately $17.73 billion, and we expect our Reality Labs operating losses to increase in 2025.")
+    told = _passage("Acme Widgets, Inc.", "Our investments in Reality Labs reduced our 2024 overall operating profit "
+                    "by approximately $17.73 billion, and we expect our Reality Labs operating losses to increase in "
+                    "2025.")
     assert not _row_states(answerer, "How large an operating loss does Acme Widgets forecast for Reality Labs in 2025?",
                            told, "Our investments")
 

@@ -532,7 +532,7 @@ def train(
     from evaluation import spot_checks as spot
     from evaluation import split as question_split
     from evaluation.scoring import EvalInputError, load_questions
-    from evaluation.training import cases_of, questions_for, settings_cases, train as fit
+    from evaluation.training import cases_of, questions_for, settings_cases, settings_half, train as fit
     from qa.scorer import SHIPPED
 
     if split not in (*question_split.HALVES, "all"):
@@ -553,7 +553,7 @@ def train(
     console = Console(stderr=True)
     cases = cases_of(assistant, items, lambda rows: track(rows, description="Scoring sentences", console=console))
     scorer, held_out = fit(cases, settings_from=settings_cases(cases, settings))
-    settings_from = question_split.TUNING if split == "all" else split
+    settings_from = settings_half(split)
     scorer = replace(scorer, training={"questions": questions.name, "spot_checks": spot_used, "split": split,
                                        "settings_from": settings_from, **scorer.training})
     target = out or SHIPPED
@@ -564,6 +564,7 @@ def train(
         mark = " (chosen)" if r.strength == scorer.training["strength"] else ""
         typer.echo(f"| {r.strength}{mark} | {r.log_loss:.3f} | {r.threshold:.3f} | {r.answerable_refused:.1%} "
                    f"| {r.unanswerable_refused:.1%} | {r.near_misses_refused:.1%} | {r.answered_with_evidence:.1%} |")
-    console.print(f"{len(items)} questions ({spot_used} spot checks), {scorer.training['cases']} cases ({scorer.training['near_misses']} near "
-                  f"misses); strength and threshold chosen by cross-validation on the {settings_from} half's "
-                  f"{scorer.training['settings_cases']} (above); scorer written to {target}", highlight=False)
+    console.print(f"{len(items)} questions ({spot_used} spot checks), {scorer.training['cases']} cases "
+                  f"({scorer.training['near_misses']} near misses); strength and threshold chosen by cross-validation "
+                  f"on the {settings_from} half's {scorer.training['settings_cases']} (above); scorer written to "
+                  f"{target}", highlight=False)
