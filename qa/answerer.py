@@ -311,6 +311,7 @@ _DAY_IN_HEADER = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b", re.I)
 _DURATION_IN_HEADER = re.compile(r"\b(?:ended|ending|months?|weeks?|years?|quarters?|periods?|fiscal|through)\b",
                                  re.I)
 _EARLY_IN_YEAR = re.compile(rf"\b(?:jan|feb|mar)[a-z]*\.?\s+\d{{1,2}},?\s+({YEAR})\b", re.I)
+_LATE_IN_YEAR = re.compile(rf"\b(?:sep|oct|nov|dec)[a-z]*\.?\s+\d{{1,2}},?\s+({YEAR})\b", re.I)
 # someone's words: a quotation of some length, or a sentence that says who said it
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201d]{30,}|\b(?:said|says|commented)\b")
 
@@ -660,6 +661,7 @@ class ExtractiveAnswerer:
         # a quarter asked by its number ("second quarter"), by its last month ("the June 2025 quarter") or by its
         # length ("the three months ended June 29, 2024")
         quarter_asked = bool(quarters) or MONTH_QUARTER.search(periods_text) is not None or QUARTER in kinds_asked
+        fiscal_quarter = quarter_asked and PERIOD_NAMING.search(periods_text) is not None  # "Q1 FY24"
         asks_signature = _ASKS_SIGNATURE.search(question) is not None
         asks_whole = _PER.search(search_text) is None and (asked.asks_count or asked.asks_money)  # not a ratio
         asks_result = FORECAST.search(question) is None  # not an expectation, which a forecast would answer
@@ -869,7 +871,8 @@ class ExtractiveAnswerer:
                             sentence.table_row and _caption_periods(sentence)), kinds_asked)
                         or bool(years) and not sentence.table_row
                         and _only_others(_opening_years(sentence.text), years)
-                        or sentence.table_row and (_of_other_periods(sentence.header, years, quarter_asked)
+                        or sentence.table_row and (_of_other_periods(sentence.header, years, quarter_asked,
+                                                                     fiscal_quarter)
                                                    or asks_flow and _of_a_day(sentence.header)
                                                    and not _FLOWS_ASKED & focus_written & set(terms(sentence.header))
                                                    or _only_others(_row_years(sentence.text), years)
@@ -1560,12 +1563,16 @@ def _names_held(passage: Passage, companies: Mapping[str, tuple[str, ...]]) -> s
     return " ".join([continued, chunk.text, company, *company_aliases(company), *companies.get(company, ())]).lower()
 
 
-def _of_other_periods(header: str, years: set[str], quarter_asked: bool) -> bool:
+def _of_other_periods(header: str, years: set[str], quarter_asked: bool, fiscal_quarter: bool = False) -> bool:
     """Whether a table's header names the periods of its figures, none of them the one asked about: years, none
     of them asked (the year before a date in January to March counts too: Ulta's fiscal 2022 ended January 28,
-    2023), or whole years only when a quarter is asked ("Year Ended December 31" for American Express's fourth
-    quarter)."""
-    if years and _only_others(_years_named("\n".join(filter(_names_columns_periods, header.splitlines()))), years):
+    2023; and with a quarter of a fiscal year asked, the year after a date in September to December: Apple's
+    first quarter of fiscal 2024 ended December 30, 2023), or whole years only when a quarter is asked ("Year
+    Ended December 31" for American Express's fourth quarter)."""
+    periods = "\n".join(filter(_names_columns_periods, header.splitlines()))
+    named = _years_named(periods) | ({str(int(year) + 1) for year in _LATE_IN_YEAR.findall(periods)}
+                                     if fiscal_quarter else set())
+    if years and _only_others(named, years):
         return True
     return quarter_asked and YEARS_ENDED.search(header) is not None and not _names_quarters(header)
 

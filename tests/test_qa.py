@@ -2616,3 +2616,14 @@ def test_a_title_and_surname_right_after_the_verb_asked_name_a_person():
     question = "Who was appointed Acme's chief financial officer?"
     assert not Asked.of(question, question, {}).filled_by("The company's external manager said Mr. Kaufman will "
                                                            "remain employed through April 17.")
+
+
+def test_a_quarter_of_a_fiscal_year_may_end_late_in_the_calendar_year_before(answerer):
+    # Apple's first quarter of fiscal 2024 ended December 30, 2023 (its 8-K of February 2024)
+    header = "Three Months Ended\nDecember 30, 2023\tDecember 31, 2022"
+    text = "Net sales by reportable segment:\nAmericas\t$\t50,430\t$\t49,278\nGreater China\t20,819\t23,905\n"
+    filing = FilingRef(company="Acme Widgets, Inc.", form="EX-99.1", filing_date="2024-02-01", filing_id="r")
+    release = Passage(1, Chunk("r#1", filing, text, "EX-99.1", "", 0, len(text), table_header=header), 1.0)
+    assert _row_states(answerer, "ACME Q1 FY24 Greater China net sales?", release, "Greater China")
+    # but a calendar year's first quarter is not one ending in the December before
+    assert not _row_states(answerer, "ACME Q1 2024 Greater China net sales?", release, "Greater China")
