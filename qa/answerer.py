@@ -1066,6 +1066,7 @@ _CONTEXT = re.compile(r"([^:—–]*?)\s*(?::|[—–]|\s-)\s+")
 _SOURCE = re.compile(r"\b(?:per|according to|as (?:shown|reported|stated|given) in|from|in)\s+"
                      r"(?:the|its|[\w&.-]+['’]s)\s+(?:[\w'.,-]+\s+){0,4}?(?:earnings\s+|press\s+)?"
                      r"(?:release|10-K|10-Q|8-K|20-F|6-K|proxy|filing|report)\b", re.I)
+_READ_FROM_STATEMENT = re.compile(rf"\b(?:per|according to) (?:the|its) (?:{STATEMENT_NAME.pattern})", re.I)
 # a range of amounts or rates, as guidance is given ("Capital expenditures $400 million to $475 million" under Ulta's
 # outlook for fiscal 2023, its heading a chunk above), not how a figure moved ("from $400 million to $475 million",
 # "decreased $100 million to $569 million")
@@ -1123,8 +1124,9 @@ def _parts(question: str) -> list[str]:
 def _asked_phrases(question: str) -> list[tuple[re.Match, str]]:
     """The phrases that say what the question asks for, each with the match that found it: "What [total revenue]
     did Oracle report", "How many [employees] did IBM have"."""
-    # an abbreviation in brackets goes on with what is asked: "statutory (SAP) combined ratio"
-    question = _ABBREVIATION_AFTER.sub("", without_instructions(question))
+    # an abbreviation in brackets goes on with what is asked: "statutory (SAP) combined ratio"; the statement a figure
+    # is read from says where it is, not what it is ("capital expenditures per the cash flow statement")
+    question = _READ_FROM_STATEMENT.sub(" ", _ABBREVIATION_AFTER.sub("", without_instructions(question)))
     matches = [*_FOCUS.finditer(question), *_FOCUS_BEFORE_VERB.finditer(question), *_SPENT_ON.finditer(question)]
     if not matches and _WHO.search(question):
         # who holds a role is asked by the role ("Who is Wells Fargo's [Chief Accounting Officer]"): a signer's

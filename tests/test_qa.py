@@ -2397,6 +2397,10 @@ def test_a_chat_line_s_context_before_a_colon_or_dash_is_not_what_it_asks(answer
     # a document the question is about is context too, and what is asked ends where the circumstances begin
     assert _focus_terms("ACME Dec 2024 prospectus supplement: pro forma leverage ratio after the offering?") == [
         "pro", "forma", "leverag", "ratio"]
+    # the statement a figure is read from says where it is, not what it is (and is still searched)
+    question = "ACME Q1 FY25 10-Q: what were capital expenditures per the cash flow statement, in $ millions?"
+    assert _focus_terms(question, filing_words=False) == ["capit", "expenditur"]
+    assert "cash flow statement" in with_filing_words(question)
     # a document named by its kind and dated to the day ("Apple January 18, 2011 8-K data sheet:")
     assert _focus_terms("Acme January 18, 2011 8-K data sheet: Asia Pacific segment revenue in Q1 fiscal 2011?")[
         :2] == ["segment", "revenu"]
