@@ -1009,6 +1009,9 @@ def _slots(question: str) -> tuple[str, ...]:
     asked = question[_context_end(question):]
     if _YES_OR_NO.match(asked) and not re.search(_ASKING, asked, re.I):
         return ("whether",)
+    # a clause that says when, before what is asked, asks no date ("When Cisco bought Combinet in 1995, in what year
+    # had Combinet been founded?")
+    question = _WHEN_CLAUSE.sub(" ", question)
     cues = {
         "number": rf"{_FIGURE_ASKED}|\b(spend|spent|cost|paid)\b"
                   # but an "earnings release" is a document and a "compensation committee" a body, no figure asked
@@ -1058,6 +1061,8 @@ _ASKING = r"\b(?:what|when|who|whom|how|which|why|where)\b"
 # a figure asked in so many words, whatever else the question asks
 _FIGURE_ASKED = (r"\b(how (many|much|big|large|fast)|what (percent(?:age)?|share|price|amount|(?:[\w-]+ ){0,2}stake)"
                  r"|how did .* (change|trend|fall|rise|vote))\b")
+_WHEN_CLAUSE = re.compile(rf"^\s*when\s+(?!(?:was|were|is|are|did|does|do|has|have|had|will|would|can|could)\b)"
+                          rf"[^,?]*,\s*(?=.*{_ASKING})", re.I)
 _YES_OR_NO = re.compile(r"\s*(?:did|does|do|is|was|were|are|has|have|had|will|can)\b", re.I)
 _WHAT_WAS = re.compile(r"\s*what\s+(?:was|were|is|are)\b", re.I)
 _YEAR_ASKED = re.compile(r"\b(?:what|which) year\b|\bsince when\b", re.I)  # a year asked for, not a period

@@ -2376,6 +2376,9 @@ def test_a_person_given_another_role_only_is_not_the_role_asked(answerer):
     question = "By what date is Acme Widgets required to file its next general rate case under the 2013 ARP?"
     assert _slots(question) == ("date",) and "date" not in _focus_terms(question)
     assert _slots("When was Acme Widgets' dividend paid and how much was it?") == ("number", "date")
+    # a clause saying when, before what is asked, asks no date; a question opening with "when was" does
+    assert _slots("When Acme Widgets bought Combinet in 1995, in what year had Combinet been founded?") == ("year",)
+    assert _slots("When was Combinet founded, and who founded it?") == ("date", "person")
     # a question asking yes or no is answered by a sentence saying so, not by a row of figures
     question = "ACME FY2023 10-K: did any single customer account for 10% or more of total revenue in fiscal 2023?"
     assert _slots(question) == ("whether",)
