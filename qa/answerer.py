@@ -1029,15 +1029,18 @@ def _slots(question: str) -> tuple[str, ...]:
         # (and what kind: "which independent registered public accounting firm")
         "name": r"^\s*where\b|\b(which|what) (?:(?!(?:is|are|was|were|did|does|do|has|had|the|a|an|its|their)\b)"
                 r"[a-z-]+ ){0,4}(company|companies|firms?|banks?|auditors?|accountants?|business|subsidiary|"
-                r"exchange|entity)\b",
+                rf"exchange|entity)\b|{_PLACE_ASKED}",
         "reason": r"\bwhy\b",
         "year": _YEAR_ASKED.pattern,
     }
     slots = tuple(slot for slot, cue in cues.items() if re.search(cue, question, re.I))
+    if "name" not in slots and re.match(r"\s*where\b", question[_context_end(question):], re.I):
+        slots = (*slots, "name")  # "Amazon.com's August 1998 8-K on the Junglee deal: where was Junglee based?"
     if "year" in slots:  # "Since what year has 3M paid dividends" asks a year, not an amount of dividends
         slots = tuple(slot for slot in slots if slot != "number")
-    if "date" in slots and not re.search(_FIGURE_ASKED, question, re.I):
-        # "By what date is Georgia Power required to file its next general rate case" asks a date, not a rate
+    if ("date" in slots or re.search(_PLACE_ASKED, question, re.I)) and not re.search(_FIGURE_ASKED, question, re.I):
+        # "By what date is Georgia Power required to file its next general rate case" asks a date, not a rate, and
+        # "in which towns did American Monument have its sales locations" a place, not sales
         slots = tuple(slot for slot in slots if slot != "number")
     if "person" in slots and _FIRM_ROLE.search(question) and not re.search(rf"\b{_ROLE.pattern}\b", question, re.I):
         # "who is the new certifying accountant?" asks a firm's name (Chisholm & Associates, Inc.), no person's; but
@@ -1061,6 +1064,10 @@ _ASKING = r"\b(?:what|when|who|whom|how|which|why|where)\b"
 # a figure asked in so many words, whatever else the question asks
 _FIGURE_ASKED = (r"\b(how (many|much|big|large|fast)|what (percent(?:age)?|share|price|amount|(?:[\w-]+ ){0,2}stake)"
                  r"|how did .* (change|trend|fall|rise|vote))\b")
+# a place asked by its kind ("in which Connecticut towns did American Monument have its sales locations?"), not a
+# word that qualifies another ("what state tax rate")
+_PLACE_ASKED = (r"\b(?:which|what) (?:[A-Za-z-]+ ){0,2}(?:cit(?:y|ies)|towns?|countr(?:y|ies)|states?|provinces?)\s+"
+                r"(?:is|are|was|were|did|does|do|has|have|had)\b")
 _WHEN_CLAUSE = re.compile(rf"^\s*when\s+(?!(?:was|were|is|are|did|does|do|has|have|had|will|would|can|could)\b)"
                           rf"[^,?]*,\s*(?=.*{_ASKING})", re.I)
 _YES_OR_NO = re.compile(r"\s*(?:did|does|do|is|was|were|are|has|have|had|will|can)\b", re.I)

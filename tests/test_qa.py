@@ -2376,6 +2376,10 @@ def test_a_person_given_another_role_only_is_not_the_role_asked(answerer):
     question = "By what date is Acme Widgets required to file its next general rate case under the 2013 ARP?"
     assert _slots(question) == ("date",) and "date" not in _focus_terms(question)
     assert _slots("When was Acme Widgets' dividend paid and how much was it?") == ("number", "date")
+    # a place asked by its kind asks a name, not the sales its words hold; "where" after a chat line's context too
+    assert _slots("Acme Sept 2000 8-K: in which Connecticut towns did Acme have its sales locations?") == ("name",)
+    assert _slots("What state tax rate applied to Acme Widgets?") == ("number",)
+    assert _slots("Acme August 1998 8-K on the Junglee deal: where was Junglee based?") == ("name",)
     # a clause saying when, before what is asked, asks no date; a question opening with "when was" does
     assert _slots("When Acme Widgets bought Combinet in 1995, in what year had Combinet been founded?") == ("year",)
     assert _slots("When was Combinet founded, and who founded it?") == ("date", "person")
