@@ -142,9 +142,10 @@ _JOINED_NAMES = re.compile(r"\b([A-Z][\w'-]*)\s*&\s*([A-Z][\w'-]*)")  # "Deloitt
 _CAPITALISED = re.compile(r"\b[A-Z][\w&.-]*[A-Za-z0-9]\b")
 _NAME_RUN = re.compile(r"\b[A-Z][\w&.'-]*[A-Za-z0-9](?:\s+[A-Z][\w&.'-]*[A-Za-z0-9])*")
 # "What share of X", "the term of X": the kind of number asked for, not the thing it measures
-# (and "date": "by what date is Georgia Power required to [file its next general rate case]")
+# (and "date", "name": "by what date is Georgia Power required to [file its next general rate case]", "under what
+# name was IBM [originally incorporated]")
 _MEASURES = frozenset(terms("share percentage percent proportion portion amount number term duration length "
-                            "value carrying dollars euros cents date"))  # "how many dollars of [tariff-related costs]"
+                            "value carrying dollars euros cents date name"))  # "how many dollars of [tariff-related costs]"
 _LEVELS = frozenset(terms("level size"))  # "what level of capital spending" asks the spending; "to what level" a level
 # words that name a part of a company, not a line item: "Amazon's advertising business" is its row "Advertising
 # services", "PepsiCo's FLNA division" its row "FLNA"
@@ -1029,7 +1030,7 @@ def _slots(question: str) -> tuple[str, ...]:
         # (and what kind: "which independent registered public accounting firm")
         "name": r"^\s*where\b|\b(which|what) (?:(?!(?:is|are|was|were|did|does|do|has|had|the|a|an|its|their)\b)"
                 r"[a-z-]+ ){0,4}(company|companies|firms?|banks?|auditors?|accountants?|business|subsidiary|"
-                rf"exchange|entity)\b|{_PLACE_ASKED}",
+                rf"exchange|entity)\b|{_PLACE_ASKED}|\bwhat name\b",
         "reason": r"\bwhy\b",
         "year": _YEAR_ASKED.pattern,
     }

@@ -2380,6 +2380,9 @@ def test_a_person_given_another_role_only_is_not_the_role_asked(answerer):
     assert _slots("Acme Sept 2000 8-K: in which Connecticut towns did Acme have its sales locations?") == ("name",)
     assert _slots("What state tax rate applied to Acme Widgets?") == ("number",)
     assert _slots("Acme August 1998 8-K on the Junglee deal: where was Junglee based?") == ("name",)
+    # "under what name" asks a name, and "name" is no part of what it is of
+    question = "ACME FY2024 10-K: under what name was Acme Widgets originally incorporated in New York in 1911?"
+    assert _slots(question) == ("name",) and "name" not in _focus_terms(question)
     # a clause saying when, before what is asked, asks no date; a question opening with "when was" does
     assert _slots("When Acme Widgets bought Combinet in 1995, in what year had Combinet been founded?") == ("year",)
     assert _slots("When was Combinet founded, and who founded it?") == ("date", "person")
