@@ -2367,6 +2367,9 @@ def test_a_person_given_another_role_only_is_not_the_role_asked(answerer):
     # an earnings release is a document the question names, no figure it asks for
     assert _slots("Who was Acme Widgets' CFO, as named in its fourth-quarter earnings release?") == ("person",)
     assert _slots("Who reported Acme Widgets' earnings, and how much were they?") == ("number", "person")
+
+
+def test_the_kind_of_fact_asked_is_read_from_how_the_question_asks_it(answerer):
     # a role only a firm holds asks a firm's name, unless a person's role is asked beside it
     assert _slots("Acme 8-K from February 2002 - who is the new certifying accountant?") == ("name",)
     assert _slots("Who were the underwriters of Acme Widgets' offering?") == ("name",)
