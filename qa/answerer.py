@@ -142,10 +142,10 @@ _JOINED_NAMES = re.compile(r"\b([A-Z][\w'-]*)\s*&\s*([A-Z][\w'-]*)")  # "Deloitt
 _CAPITALISED = re.compile(r"\b[A-Z][\w&.-]*[A-Za-z0-9]\b")
 _NAME_RUN = re.compile(r"\b[A-Z][\w&.'-]*[A-Za-z0-9](?:\s+[A-Z][\w&.'-]*[A-Za-z0-9])*")
 # "What share of X", "the term of X": the kind of number asked for, not the thing it measures
-# (and "date", "name": "by what date is Georgia Power required to [file its next general rate case]", "under what
-# name was IBM [originally incorporated]")
+# ("how many dollars of [tariff-related costs]", "by what date is Georgia Power required to [file its next general
+# rate case]", "under what name was IBM [originally incorporated]")
 _MEASURES = frozenset(terms("share percentage percent proportion portion amount number term duration length "
-                            "value carrying dollars euros cents date name"))  # "how many dollars of [tariff-related costs]"
+                            "value carrying dollars euros cents date name"))
 _LEVELS = frozenset(terms("level size"))  # "what level of capital spending" asks the spending; "to what level" a level
 # words that name a part of a company, not a line item: "Amazon's advertising business" is its row "Advertising
 # services", "PepsiCo's FLNA division" its row "FLNA"
@@ -1028,7 +1028,7 @@ def _slots(question: str) -> tuple[str, ...]:
         "person": rf"{_WHO.pattern}|\b(which|what) (?-i:(?:[A-Z][\w&.'-]*\s+){{0,2}})"
                   r"(officer|executive|director|person|individual|signatory)s?\b",
         # (and what kind: "which independent registered public accounting firm")
-        "name": r"^\s*where\b|\b(which|what) (?:(?!(?:is|are|was|were|did|does|do|has|had|the|a|an|its|their)\b)"
+        "name": r"\b(which|what) (?:(?!(?:is|are|was|were|did|does|do|has|had|the|a|an|its|their)\b)"
                 r"[a-z-]+ ){0,4}(company|companies|firms?|banks?|auditors?|accountants?|business|subsidiary|"
                 rf"exchange|entity)\b|{_PLACE_ASKED}|\bwhat name\b",
         "reason": r"\bwhy\b",
@@ -1036,7 +1036,9 @@ def _slots(question: str) -> tuple[str, ...]:
     }
     slots = tuple(slot for slot, cue in cues.items() if re.search(cue, question, re.I))
     if "name" not in slots and re.match(r"\s*where\b", question[_context_end(question):], re.I):
-        slots = (*slots, "name")  # "Amazon.com's August 1998 8-K on the Junglee deal: where was Junglee based?"
+        # where a question opens with "where", after a chat line's context ("Amazon.com's August 1998 8-K on the
+        # Junglee deal: where was Junglee based?"): a place's name
+        slots = tuple(slot for slot in cues if slot in slots or slot == "name")
     if "year" in slots:  # "Since what year has 3M paid dividends" asks a year, not an amount of dividends
         slots = tuple(slot for slot in slots if slot != "number")
     if ("date" in slots or re.search(_PLACE_ASKED, question, re.I)) and not re.search(_FIGURE_ASKED, question, re.I):
@@ -1578,7 +1580,7 @@ def _names_held(passage: Passage, companies: Mapping[str, tuple[str, ...]]) -> s
     return " ".join([continued, chunk.text, company, *company_aliases(company), *companies.get(company, ())]).lower()
 
 
-def _of_other_periods(header: str, years: set[str], quarter_asked: bool, fiscal_quarter: bool = False) -> bool:
+def _of_other_periods(header: str, years: set[str], quarter_asked: bool, fiscal_quarter: bool) -> bool:
     """Whether a table's header names the periods of its figures, none of them the one asked about: years, none
     of them asked (the year before a date in January to March counts too: Ulta's fiscal 2022 ended January 28,
     2023; and with a quarter of a fiscal year asked, the year after a date in September to December: Apple's
