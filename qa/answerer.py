@@ -909,8 +909,9 @@ class ExtractiveAnswerer:
                     # ..."); and a pro forma figure is what would have been after transactions still to come
                     # (Flushing Financial's ratios "after giving effect to the anticipated repositioning transactions")
                     filled &= asked.filled_by(sentence.text[:forecast.start()])
-                if asks_forecast and (not _forecast_stated(sentence, sequence_text) or _only_others(
-                        set(YEAR_IN_TEXT.findall(sequence_text)), forecast_years)):
+                sequence_years = set(YEAR_IN_TEXT.findall(sequence_text))
+                if asks_forecast and (not _forecast_stated(sentence, sequence_text)
+                                      or _only_others(sequence_years, forecast_years)):
                     filled -= {"number"}  # nor a result a forecast ("Diluted earnings per share increased to $6.68")
                 elif asks_forecast and (forecast := FORECAST_STATED.search(sentence.text)) and _only_others(
                         set(YEAR_IN_TEXT.findall(sentence.text[:forecast.start()])), forecast_years):
@@ -933,7 +934,7 @@ class ExtractiveAnswerer:
                            "focus": FOCUS_FLOOR + (1 - FOCUS_FLOOR) * focus_share,
                            "novelty": 0.5 + 0.5 * min(1.0, novelty / NOVELTY_ENOUGH),
                            "other_year": OTHER_YEAR if years - meetings and "date" not in asked.slots
-                           and _only_others(set(YEAR_IN_TEXT.findall(sequence_text)), years) else 1.0,
+                           and _only_others(sequence_years, years) else 1.0,
                            "other_statement": OTHER_STATEMENT if other_table else 1.0}
                 evidence = (1 - PRIOR_WEIGHT) * math.prod(factors.values()) + PRIOR_WEIGHT * prior
                 # the sentence holds a name with its table's caption and header, its group and the headings over it
@@ -1586,10 +1587,8 @@ def _of_other_periods(header: str, years: set[str], quarter_asked: bool, fiscal_
     2023; and with a quarter of a fiscal year asked, the year after a date in September to December: Apple's
     first quarter of fiscal 2024 ended December 30, 2023), or whole years only when a quarter is asked ("Year
     Ended December 31" for American Express's fourth quarter)."""
-    periods = "\n".join(filter(_names_columns_periods, header.splitlines()))
-    named = _years_named(periods) | ({str(int(year) + 1) for year in _LATE_IN_YEAR.findall(periods)}
-                                     if fiscal_quarter else set())
-    if years and _only_others(named, years):
+    if years and _only_others(_years_named("\n".join(filter(_names_columns_periods, header.splitlines())),
+                                           fiscal_quarter), years):
         return True
     return quarter_asked and YEARS_ENDED.search(header) is not None and not _names_quarters(header)
 
@@ -1611,10 +1610,13 @@ def _names_columns_periods(line: str) -> bool:
         _COLUMNS_PERIODS.search(line) is not None and not FULL_STOP.search(line))
 
 
-def _years_named(text: str) -> set[str]:
+def _years_named(text: str, fiscal_quarter: bool) -> set[str]:
     """The years a text names, and the year before a date early in a year, which may end the fiscal year named
-    after the year before (Ulta's fiscal 2022 ended January 28, 2023)."""
-    return set(YEAR_IN_TEXT.findall(text)) | {str(int(year) - 1) for year in _EARLY_IN_YEAR.findall(text)}
+    after the year before (Ulta's fiscal 2022 ended January 28, 2023); with a quarter of a fiscal year asked, the
+    year after a date late in a year, which may end a quarter of the fiscal year named after it (Apple's first
+    quarter of fiscal 2024 ended December 30, 2023)."""
+    return set(YEAR_IN_TEXT.findall(text)) | {str(int(year) - 1) for year in _EARLY_IN_YEAR.findall(text)} | (
+        {str(int(year) + 1) for year in _LATE_IN_YEAR.findall(text)} if fiscal_quarter else set())
 
 
 def _period_months(text: str) -> set[int]:
