@@ -34,9 +34,10 @@ from qa.scorer import AnswerScorer
 from qa.tables import (AGGREGATE_LABEL, CELL, GENERIC_LABEL, first_figure, label_column_head, label_terms, read_row,
                        row_label, year_cell)
 from qa.vocabulary import (AMOUNTS, BALANCE_OF_FLOW, BOILERPLATE, CHANGES, COMPUTED_MEASURES, COUNTS, DURATION,
-                           EXCLUSIVE_KINDS, FILING_WORDS_FOR, FLOWS, FORECAST, FORECAST_STATED, FREQUENCY, LEAST,
-                           MONEY, MONTH_QUARTER, MOST, NOT_MONEY, OTHER_ENTITIES, PERCENT_RATES, PERIOD_NAMING,
-                           QUARTER, QUARTER_NAME, REGIONS, STATEMENT_NAME, UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED,
+                           EXCLUSIVE_KINDS, FILING_WORDS_FOR, FLOWS, FORECAST, FORECAST_STATED,
+                           FORM_NAMES_IN_QUESTIONS, FREQUENCY, LEAST, MONEY, MONTH_QUARTER, MOST, NOT_MONEY,
+                           OTHER_ENTITIES, PERCENT_RATES, PERIOD_NAMING, QUARTER, QUARTER_NAME, REGIONS,
+                           STATEMENT_NAME, UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED,
                            days_named, period_kinds, quarters_named, region_names, statements_named, vote_kind_asked,
                            vote_kind_of_label, without_instructions, years_asked)
 
@@ -598,8 +599,10 @@ class ExtractiveAnswerer:
         # "Electric", for Savannah Electric, which Southern Company's 2007 overview does not hold though its rows hold
         # "Electric"), or its abbreviation ("FLNA"); a name no passage holds at all is distinctive however common
         # its stem ("Lowe's" is not "lower"): the index may not hold it
-        # or, for a person's name, its surname after a title ("Mr. Hetzel" for Brandon Hetzel), and for a firm's
-        # names joined by "&", their initials ("D&T" for Deloitte & Touche in Cabot's proxy)
+        # or, for a person's name, its surname after a title ("Mr. Hetzel" for Brandon Hetzel), for a firm's names
+        # joined by "&", their initials ("D&T" for Deloitte & Touche in Cabot's proxy), and for a name of several
+        # distinctive words, its first, as a company is called for short ("Intra-Cellular" for Intra-Cellular
+        # Therapies in Johnson & Johnson's 10-Q of July 2025), but the company asked about's ("Sears Grand" stores)
         distinctive: list[list[str]] = []
         written_also: dict[str, list[str]] = {}
         joined = {word: sorted(initials([first, "&", second])) for first, second in _JOINED_NAMES.findall(question)
@@ -609,7 +612,8 @@ class ExtractiveAnswerer:
                 rarest = min(words, key=self._frequency)
                 distinctive.append([rarest, *(w for w in words if w in abbreviations)])
                 written_also[rarest] = [f"{title} {name[-1]}" for title in _TITLES] * (len(name) > 1) + joined.get(
-                    rarest, [])
+                    rarest, []) + name[:1] * (len(words) > 1 and name[0] in words
+                                              and not set(terms(name[0])) <= company_terms)
         distinctive += [name for name in named
                         if not any(_holds_word(held, w) for held in words_of.values() for w in name)]
         # (but its owner's: "Amex's worldwide Card Member loans" are American Express's, whatever a passage calls it)
@@ -993,6 +997,9 @@ def _context_end(question: str) -> int:
     # an aside in brackets and the period of the document say which one it is ("P&G 10-Q for the quarter ended March
     # 31, 2025:", "JNJ 8-K dated Aug 30, 2023 (recast after the Kenvue exchange offer):")
     words = re.findall(r"[\w&'.-]+", re.sub(r"\([^)]*\)", " ", match.group(1))) if match else []
+    # and what the document is about, in any words ("AFC Gamma March 20, 2023 8-K on the CFO change:")
+    words = next((words[:k] for k in range(1, len(words)) if words[k].lower() in _ABOUT and (
+        words[k - 1].lower() in FORM_NAMES_IN_QUESTIONS or words[k - 1].lower() in _EVENT_WORDS)), words)
     return match.end() if words and all(
         w[0].isupper() or w[0].isdigit() or w[0] == "'" or w.lower() in _EVENT_WORDS or w.lower() in _DATING
         or set(terms(w)) <= _PERIOD_WORDS for w in words) else 0
@@ -1095,6 +1102,7 @@ _GUIDED_RANGE = re.compile("".join(rf"(?<!{word} )" for word in ("from", "by", *
 _CONTEXT_CLAUSE = re.compile(rf"(?:{_SOURCE.pattern})[^?;]*|(?<=\s)when\s+[^?;]*|\([^)]*\)", re.I)
 _OF_THESE = re.compile(r"\s*(?:of|among)\s+(?:these|those|them|this|that|which)\b", re.I)
 _PRO_FORMA = re.compile(r"\bpro[ -]forma\b", re.I)
+_ABOUT = frozenset("on about regarding re".split())  # what a chat line's document is about follows these
 _DATING = frozenset("for the of on as at dated filed".split())  # words that date a document in a chat line's context
 # the events and documents a chat line's context names ("Apple January 18, 2011 8-K data sheet:")
 _EVENT_WORDS = frozenset("annual special meeting shareholders stockholders shareholder stockholder agm egm proxy "
@@ -1147,7 +1155,7 @@ def _asked_phrases(question: str) -> list[tuple[re.Match, str]]:
     if not matches and _WHO.search(question):
         # who holds a role is asked by the role ("Who is Wells Fargo's [Chief Accounting Officer]"): a signer's
         # title or a sentence naming the role answers, not any person's
-        matches = list(_ROLE_ASKED.finditer(question))
+        matches = list(_ROLE_ASKED.finditer(question, _role_from(question)))
     # a question typed as a chat line names what it asks before its period ("NFLX [paid memberships] at end of
     # Q2'25?")
     # (its periods' labels and a period in brackets are asides: "BBY Q2 FY24 (qtr ended Jul 29 '23) [Domestic
@@ -1162,9 +1170,12 @@ def _asked_phrases(question: str) -> list[tuple[re.Match, str]]:
             # CEO Sean Keohane total comp FY23"), but the role it asks for ("... compensation committee chair?")
             *qualifiers, head = PERIOD_LABEL.sub(" ", asked).split() or [""]
             asked = " ".join([*(w for w in qualifiers if not _ROLE.fullmatch(w)), head])
-        if match.group().endswith("of") and set(terms(asked)) <= _MEASURES | _LEVELS | _QUESTION_NOISE:
-            # "the carrying value of [Boeing's inventories] at ...": a measure of what follows
-            asked = next((m.group(1) for m in [_FOCUS_OF.match(question, match.end())] if m), asked)
+        if match.group().endswith("of") and terms(asked)[-1:] and terms(asked)[-1] in _MEASURES | _LEVELS:
+            # "the carrying value of [Boeing's inventories] at ...": a measure of what follows, with what qualifies
+            # the measure ("Apple's estimated share of [the worldwide personal computer market]")
+            qualifiers = [w for w in asked.split() if not set(terms(w)) <= _MEASURES | _LEVELS | _QUESTION_NOISE]
+            asked = next((" ".join([*qualifiers, m.group(1)]) for m in [_FOCUS_OF.match(question, match.end())] if m),
+                         asked)
         phrases.append((match, asked))
     return phrases
 
@@ -1299,9 +1310,16 @@ def _is_new_name(asked: Asked, words: list[str]) -> bool:
 def _role_asked(question: str) -> frozenset[str]:
     """The words of the role a "who" question asks for that tell it from other roles ("financial" of "Who was Ulta
     Beauty's chief financial officer"; "executive" of "CEO"); none when it asks for no role."""
-    if not _WHO.search(question) or not (match := _ROLE_ASKED.search(question)):
+    if not _WHO.search(question) or not (match := _ROLE_ASKED.search(question, _role_from(question))):
         return frozenset()
     return _role_words(match.group())
+
+
+def _role_from(question: str) -> int:
+    """Where the role a question asks for may be named: after a chat line's context when the rest asks who signed
+    (the signer of "AFC Gamma's 8-K on the CFO change: who signed it?" need not be its CFO)."""
+    end = _context_end(question)
+    return end if _ASKS_SIGNATURE.search(question, end) else 0
 
 
 def _names_role(text: str, role: frozenset[str]) -> bool:

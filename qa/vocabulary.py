@@ -152,7 +152,11 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "payout ratio": ("dividends", "net income"),
     "effective tax rate": ("effective tax rate", "provision for income taxes"),
     "sg&a": ("selling general and administrative",),  # a statement's row may leave out "expenses"
+    "g&a": ("general and administrative",),
     "r&d": ("research and development",),
+    # a utility's expense line, which Southern Company's releases of 2005 write "Non-fuel O & M"
+    "o&m": ("operation and maintenance", "operations and maintenance"),
+    "nyse": ("new york stock exchange",),  # as a cover page names the exchange its securities are registered on
     "same-store sales": ("comparable sales",),
     # industry measures by their abbreviations, and the words a filing spells them out in (MGM Resorts' earnings
     # release of 2023-02-08: "Revenue per available room (REVPAR)")

@@ -2644,3 +2644,52 @@ def test_a_quarter_of_a_fiscal_year_may_end_late_in_the_calendar_year_before(ans
     assert _row_states(answerer, "ACME Q1 FY24 Greater China net sales?", release, "Greater China")
     # but a calendar year's first quarter is not one ending in the December before
     assert not _row_states(answerer, "ACME Q1 2024 Greater China net sales?", release, "Greater China")
+
+
+def test_a_measure_of_something_asks_about_what_it_is_of_and_what_qualifies_it():
+    # Apple's 10-Q of February 1998: its market share, in a sentence naming the market, not the share, near the figure
+    question = ("Acme 10-Q for the quarter ended Dec 26, 1997: what was Acme's estimated share of the worldwide "
+                "personal computer market in that quarter?")
+    assert _focus_terms(question) == terms("estimated worldwide personal computer market")
+    asked = Asked.of(question, with_filing_words(question), {t: 1.0 for t in _focus_terms(question)})
+    assert asked.filled_by("During the first quarter of 1998 compared with the comparable period of 1997, the "
+                           "Company's estimated share of the worldwide and U.S. personal computer markets decreased "
+                           "to 2.6% from 4.3%.") == {"number"}
+
+
+def test_analysts_abbreviations_of_statement_lines_and_exchanges_are_no_names():
+    # Buckle's release of November 2024 ("General and administrative"), Southern Company's of January 2005
+    # ("Non-fuel O & M"), Oracle's cover page of June 2022 ("New York Stock Exchange")
+    assert _names_in("What were Acme's Q3 FY24 G&A expenses, in $K?") == [["Acme"]]
+    assert "general and administrative" in with_filing_words("What were Acme's Q3 FY24 G&A expenses, in $K?")
+    assert _names_in("What was Acme's non-fuel O&M expense for 2004?") == [["Acme"]]
+    assert "operation and maintenance" in with_filing_words("What was Acme's non-fuel O&M expense for 2004?")
+    assert _names_in("Which other Acme security is registered on the NYSE?") == [["Acme"]]
+
+
+def test_a_name_of_several_distinctive_words_is_held_by_its_first_as_a_company_is_called_for_short(embedder):
+    # Johnson & Johnson's 10-Q of July 2025 calls Intra-Cellular Therapies "Intra-Cellular" once it has named it
+    rarest = set(terms("Therapies Grand"))
+    answerer = ExtractiveAnswerer(lambda term: 1 if term in rarest else 5, lambda: 1000, embedder.embed)
+    question = "What total consideration did Acme Widgets transfer for Intra-Cellular Therapies?"
+    price = _passage("Acme Widgets, Inc.", "The Company acquired all the outstanding shares of Intra-Cellular’s "
+                     "common stock in an all-cash merger for total consideration transferred of $14.5 billion.",
+                     form="10-Q")
+    best = _ranked(answerer, question, price)[0]
+    assert best.on_topic and "$14.5 billion" in best.sentence.text
+    # but not by the company's own name: Sears' store counts are not those of its Sears Grand stores
+    stores = _passage("Acme Widgets, Inc.", "As of July 3, 2004, Acme operated 871 full-line stores.", form="8-K")
+    ranked = answerer.scored_sentences("How many Acme Grand stores was Acme operating as of July 3, 2004?",
+                                       with_filing_words("How many Acme Grand stores"), [stores],
+                                       {"Acme Widgets, Inc.": ("Acme",)})
+    assert not ranked[0].on_topic
+
+
+def test_who_signed_a_document_about_a_role_asks_for_the_signer_whatever_the_role():
+    from qa.answerer import _context_end, _role_asked
+    # AFC Gamma's 8-K of March 2023 on its CFO change was signed by its Chief Legal Officer
+    question = "Acme Widgets (ACME) March 20, 2023 8-K on the CFO change: who signed it on the company's behalf?"
+    assert question[:_context_end(question)].endswith("change: ")
+    assert _role_asked(question) == frozenset() and _slots(question) == ("person",)
+    assert _role_asked("Acme Widgets 8-K on the CFO change: who is the new CFO?")  # the role asked after it
+    assert _role_asked("Who signed Acme Widgets' 10-K as its chief financial officer?")
