@@ -275,7 +275,8 @@ _SCALES = frozenset(terms("thousands millions billions"))
 _FIGURE = r"\(?\d[\d,.]*\)?"  # "1,212,503", "(1.5)"
 _ROW_FIGURE = re.compile(rf"{_FIGURE}(?:\s*%)?")
 _PERCENTAGE = re.compile(rf"{_FIGURE}\s*(?:%|percent\b)", re.I)
-_PERCENTAGE_ASKED = re.compile(r"\b(?:what|which)\s+(?:percent|percentage)\b|\bpercentage\s+of\b", re.I)
+# "what percentage of votes", "the Services gross margin percentage"
+_PERCENTAGE_ASKED = re.compile(r"\b(?:what|which)\s+percent\b|\bpercentage\b", re.I)
 _PER_SHARE = r"\bper (?:common |ordinary )?share\b"
 _PER_SHARE_ASKED = re.compile(rf"\beps\b|{_PER_SHARE}", re.I)
 # the shares a per-share figure is computed over are a count, not a figure per share ("diluted weighted shares used

@@ -78,9 +78,10 @@ def passage_sentences(passage: Passage) -> list[Sentence]:
             sentence = replace(label, end=sentence.end, text=chunk.text[label.start - chunk.char_start:
                                                                         sentence.end - chunk.char_start])
         elif row and sentence.text[:1].islower() and sentences and not sentences[-1].table_row and _on_line_above(
-                sentences[-1], sentence) and is_label(sentences[-1].text):
+                sentences[-1], sentence) and is_label(sentences[-1].text) and not sentences[-1].text.endswith(":"):
             # a row whose label goes on from the line above, as a PDF breaks a long label (Best Buy's 2023 10-K:
-            # "Additions to property and equipment, net of $35, ... of non-cash" over "capital expenditures (930)")
+            # "Additions to property and equipment, net of $35, ... of non-cash" over "capital expenditures (930)");
+            # a line ending with a colon heads the rows below it (Apple's "Net sales by category:" over "iPhone")
             above = sentences.pop()
             labels_read.append((above.start - chunk.char_start, a))
             sentence = replace(sentence, start=above.start, group="", group_start=-1,

@@ -2693,3 +2693,24 @@ def test_who_signed_a_document_about_a_role_asks_for_the_signer_whatever_the_rol
     assert _role_asked(question) == frozenset() and _slots(question) == ("person",)
     assert _role_asked("Acme Widgets 8-K on the CFO change: who is the new CFO?")  # the role asked after it
     assert _role_asked("Who signed Acme Widgets' 10-K as its chief financial officer?")
+
+
+def test_a_line_ending_with_a_colon_heads_the_rows_below_it_even_one_whose_label_opens_in_lower_case(answerer):
+    # Apple's release of February 2024: "Net sales by category:" over "iPhone" and the other categories
+    header = "CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS\n(In millions)\nDecember 30, 2023\tDecember 31, 2022"
+    text = ("(1) Net sales by category:\niPhone\t$\t69,702\t$\t65,775\nMac\t7,780\t7,735\n"
+            "Wearables, Home and Accessories\t11,953\t13,482\n")
+    filing = FilingRef(company="Acme Widgets, Inc.", form="8-K", filing_date="2024-02-01", filing_id="r")
+    table = Passage(1, Chunk("r#1", filing, text, "EX-99.1", "", 0, len(text), table_header=header), 1.0)
+    rows = {s.text.partition("\t")[0]: s for s in passage_sentences(table) if s.table_row}
+    assert rows["iPhone"].group == rows["Wearables, Home and Accessories"].group == "(1) Net sales by category:"
+    question = "What were Acme Widgets' net sales of Wearables, Home and Accessories in the December 2023 quarter?"
+    assert _ranked(answerer, question, table)[0].sentence.text.startswith("Wearables")
+
+
+def test_a_percentage_named_as_what_is_asked_is_answered_by_a_percentage_only():
+    question = "AAPL 10-Q for Q3 FY25: what was the Services gross margin percentage?"
+    asked = Asked.of(question, with_filing_words(question), {t: 1.0 for t in _focus_terms(question)})
+    assert asked.asks_percentage
+    assert not asked.filled_by("Gross margin\tServices\t20,725\t17,917")
+    assert asked.filled_by("Gross margin percentage\tServices\t75.6\t%\t74.0\t%") == {"number"}
