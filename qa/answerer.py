@@ -258,6 +258,12 @@ _CURRENCY = re.compile(r"[$€£¥]")
 # a blank left for a value ("$____", "[•]"), not a text filing's line of underscores under a heading (Apple's 1994
 # 10-K: "Interest and Other Income (Expense), Net" over a rule of 75)
 _PLACEHOLDER = re.compile(r"\u2007{2,}|(?<!_)_{3,30}(?!_)|\[\s*[•●]\s*\]")
+# nor a line of its own under a filled-in value, as a form's lines are (Common Sense Trust's 24F-2 notice of December
+# 1995: "(iii) Aggregate price of shares redeemed or repurchased during the fiscal year (if applicable): - 365,263,456"
+# over a rule of 15)
+_RULE_LINE = re.compile(r"^[ \t]*_+[ \t]*$", re.M)
+# a form's line: its label, a colon and the value filled in, a sign of the calculation before it ("- 365,263,456")
+_FORM_VALUE = re.compile(r":[ \t]*(?:[-+x$][ \t]*)?\(?\d[\d,.]*\)?[ \t]*(?:\n[ \t]*_+[ \t]*)?$")
 _PER = re.compile(r"\bper\b|\bratio\b", re.I)
 _ACTED = r"(?:terminat|hir|laid off|lay(?:ing)? off|eliminat|reduc|add|cut|displac|relocat|open|clos)\w*"
 _ACTED_VERB = re.compile(_ACTED.replace(" off", ""), re.I)  # one word of a question ("laid" of "laid off")
@@ -1108,7 +1114,7 @@ _DATING = frozenset("for the of on as at dated filed".split())  # words that dat
 # the events and documents a chat line's context names ("Apple January 18, 2011 8-K data sheet:")
 _EVENT_WORDS = frozenset("annual special meeting shareholders stockholders shareholder stockholder agm egm proxy "
                          "release call filing deal offer prospectus supplement report exhibit pack earnings results "
-                         "data fact sheet presentation letter transcript statement".split())
+                         "data fact sheet presentation letter transcript statement notice".split())
 _BRACKETED_PERIOD = re.compile(rf"\((?=[^)]*(?:\b{YEAR}\b|'\d\d\b|\bended\b|\bqtr\b|\bquarter\b))[^)]*\)", re.I)
 _LOOSE_ASKED = re.compile(r"\s*((?:[\w&'./-]+\s+){0,7}?[\w&'./-]+)(?:\s+(?:at|in|for|during|as|over|vs\.?|versus|on|"
                           rf"from|since|through|and|after|before)\b|\s*[?:,;(\u2014\u2013]|\s+-|\s*$|\s+(?={_ASKING}))",
@@ -1256,7 +1262,9 @@ def _states_number(asked: Asked, text: str) -> bool:
     # no net cash)
     measured = [f for f in asked.focus if f not in GENERIC_LABEL] or list(asked.focus)
     about = [i for i, t in enumerate(sequence) if t in measured or any(_same_stem(t, f) for f in measured)]
-    return any(abs(n - a) <= FACT_DISTANCE for n in numbers for a in about)
+    # a form's line gives the value its whole label asks, however long the label
+    label_end = len(terms(text[:form_value.start()])) if (form_value := _FORM_VALUE.search(text)) else 0
+    return any(abs(n - a) <= FACT_DISTANCE or a < label_end <= n for n in numbers for a in about)
 
 
 def _money_only(row: str) -> bool:
@@ -1428,7 +1436,7 @@ def _leaves_blank(scored: ScoredSentence, answer: ScoredSentence) -> bool:
     if CELL in text:
         cells = [cell.strip() for cell in text.split(CELL)[1:]]
         return any(cells) and all(not cell or _CURRENCY.fullmatch(cell) for cell in cells)
-    return _PLACEHOLDER.search(text) is not None
+    return _PLACEHOLDER.search(_RULE_LINE.sub("", text)) is not None
 
 
 def _of_companies(scored: ScoredSentence, companies: Mapping[str, tuple[str, ...]]) -> bool:

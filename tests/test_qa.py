@@ -2714,3 +2714,24 @@ def test_a_percentage_named_as_what_is_asked_is_answered_by_a_percentage_only():
     assert asked.asks_percentage
     assert not asked.filled_by("Gross margin\tServices\t20,725\t17,917")
     assert asked.filled_by("Gross margin percentage\tServices\t75.6\t%\t74.0\t%") == {"number"}
+
+
+def test_a_forms_lines_give_their_values_and_the_rules_under_them_are_no_blanks(answerer):
+    # Common Sense Trust's 24F-2 notice of December 1995: each line of the fee calculation over a rule of its own
+    text = ("12.  Calculation of registration fee:\n\n"
+            "    (ii) Aggregate price of shares issued in connection with\n"
+            "         dividend reinvestment plans (from item 11, if\n"
+            "         applicable):                                          +    168,462,102\n"
+            "                                                                _______________\n\n"
+            "   (iii) Aggregate price of shares redeemed or repurchased\n"
+            "         during the fiscal year (if applicable):               -    365,263,456\n"
+            "                                                                _______________\n")
+    notice = _passage("Acme Growth Fund", text, form="24F-2NT", filed="1995-12-28")
+    question = ("What aggregate price of shares did Acme Growth Fund redeem or repurchase during its fiscal year "
+                "ended October 31, 1995?")
+    assert _ranked(answerer, question, notice)[0].sentence.text.startswith("(iii)")
+    answer = answerer.answer(question, with_filing_words(question), [notice], {"Acme Growth Fund": ()})
+    assert not answer.refused and "365,263,456" in answer.text
+    # a chat line may name its document as a notice
+    question = "Acme Growth Fund 24F-2 notice for the fiscal year ended 10/31/95: aggregate price of shares redeemed?"
+    assert _focus_terms(question, filing_words=False) == terms("aggregate price redeemed")
