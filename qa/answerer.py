@@ -22,8 +22,8 @@ import numpy as np
 from index.chunking import FULL_STOP, MAX_CAPTION_LINES
 from index.forms import schema_of
 from index.lexical import terms
-from index.lexicon import (LEGAL_SUFFIX_WORD, LEGAL_SUFFIXES, MONTH_NUMBERS, MONTHS, NUMBER_WORDS, PERIOD_LABEL, YEAR,
-                           YEAR_IN_TEXT)
+from index.lexicon import (LEGAL_SUFFIX_WORD, LEGAL_SUFFIXES, MONTH_ALIASES, MONTH_NUMBERS, MONTHS, NUMBER_WORDS,
+                           PERIOD_LABEL, YEAR, YEAR_IN_TEXT)
 from index.reader import RULE_LINE
 from index.sections import COVER, SIGNATURE
 from qa.filters import company_aliases, initials
@@ -258,10 +258,6 @@ _CURRENCY = re.compile(r"[$€£¥]")
 # a blank left for a value ("$____", "[•]"), not a text filing's line of underscores under a heading (Apple's 1994
 # 10-K: "Interest and Other Income (Expense), Net" over a rule of 75)
 _PLACEHOLDER = re.compile(r"\u2007{2,}|(?<!_)_{3,30}(?!_)|\[\s*[•●]\s*\]")
-# nor a line of its own under a filled-in value, as a form's lines are (Common Sense Trust's 24F-2 notice of December
-# 1995: "(iii) Aggregate price of shares redeemed or repurchased during the fiscal year (if applicable): - 365,263,456"
-# over a rule of 15)
-_RULE_LINE = re.compile(r"^[ \t]*_+[ \t]*$", re.M)
 # a form's line: its label, a colon and the value filled in, a sign of the calculation before it ("- 365,263,456")
 _FORM_VALUE = re.compile(r":[ \t]*(?:[-+x$][ \t]*)?\(?\d[\d,.]*\)?[ \t]*(?:\n[ \t]*_+[ \t]*)?$")
 _PER = re.compile(r"\bper\b|\bratio\b", re.I)
@@ -300,7 +296,7 @@ _QUARTER_HEADER = re.compile(r"\b(?:three|3|thirteen|13|six|6|nine|9)[\s-]+(?:mo
                              re.I)
 # the month a period ends in, as a question asks it ("the quarter ended September 30, 2023", "the June 2004
 # quarter") and as a table's header or a sentence names it ("Three Months Ended June 30")
-_PERIOD_MONTH = re.compile(rf"\bended\s+({_MONTH})\b|\b({_MONTH})(?:\s+\d{{4}})?\s+quarter\b", re.I)
+_PERIOD_MONTH = re.compile(rf"\bended\s+({_MONTH})\b|\b({MONTH_ALIASES})\.?(?:\s+\d{{4}})?[\s-]+(?:quarter|qtr)\b", re.I)
 # a whole year's figure, named by its year or as annual ("2022 sales of EUR 17.8 billion", "full-year revenue"),
 # not any quarter's; a year after a day is a date's ("December 31, 2022 revenue backlog")
 _YEAR_FIGURE = re.compile(rf"(?:(?<!\d,\s)\b{YEAR}|\bfull[\s-]year|\bannual)\s+(?:[a-z&-]+\s+){{0,2}}?"
@@ -1415,7 +1411,8 @@ def _names_in(question: str) -> list[list[str]]:
 def _is_month(word: str) -> bool:
     """A month's name or its abbreviation written as a word is ("March", "Mar", "Sept."), not a ticker ("MAR")."""
     word = word.rstrip(".")
-    return word.lower() in MONTH_NUMBERS and word == word.capitalize()
+    return (word.lower() in MONTH_NUMBERS and word == word.capitalize()
+            or MONTH_QUARTER.fullmatch(word) is not None)  # "Dec-qtr"
 
 
 def _abbreviations(question: str) -> dict[str, list[str]]:
@@ -1436,7 +1433,11 @@ def _leaves_blank(scored: ScoredSentence, answer: ScoredSentence) -> bool:
     if CELL in text:
         cells = [cell.strip() for cell in text.split(CELL)[1:]]
         return any(cells) and all(not cell or _CURRENCY.fullmatch(cell) for cell in cells)
-    return _PLACEHOLDER.search(_RULE_LINE.sub("", text)) is not None
+    # nor is a rule on a line of its own under a filled-in value, as a form's lines are (Common Sense Trust's 24F-2
+    # notice of December 1995: "(iii) Aggregate price of shares redeemed or repurchased during the fiscal year (if
+    # applicable): - 365,263,456" over a rule of 15)
+    return _PLACEHOLDER.search("\n".join(line for line in text.splitlines() if not RULE_LINE.fullmatch(line))
+                               ) is not None
 
 
 def _of_companies(scored: ScoredSentence, companies: Mapping[str, tuple[str, ...]]) -> bool:
@@ -1721,7 +1722,10 @@ def _period_reported_from(question: str, years: set[str], quarters: set[int], pe
     if len(years) != 1:
         return ""
     if len(period_months) == 1:
-        return f"{next(iter(years))}-{next(iter(period_months)):02}"
+        # a fiscal year's month may be in the calendar year before ("Dec-qtr FY24": Apple's quarter ended December
+        # 30, 2023)
+        year = int(next(iter(years))) - bool(PERIOD_NAMING.search(question))
+        return f"{year}-{next(iter(period_months)):02}"
     if not quarters or PERIOD_NAMING.search(question):
         return ""
     return f"{next(iter(years))}-{3 * min(quarters):02}"

@@ -2735,3 +2735,13 @@ def test_a_forms_lines_give_their_values_and_the_rules_under_them_are_no_blanks(
     # a chat line may name its document as a notice
     question = "Acme Growth Fund 24F-2 notice for the fiscal year ended 10/31/95: aggregate price of shares redeemed?"
     assert _focus_terms(question, filing_words=False) == terms("aggregate price redeemed")
+
+
+def test_a_quarter_named_by_its_month_in_short_is_a_period_and_a_fiscal_years_month_may_be_the_year_before():
+    from qa.answerer import _period_months, _period_reported_from
+    question = "AAPL Dec-qtr FY24 Greater China net sales?"
+    assert _names_in(question) == [["Greater", "China"]] and _period_months(question) == {12}
+    # Apple's quarter ended December 30, 2023 is the first of its fiscal 2024
+    assert _period_reported_from(question, {"2024"}, set(), {12}) == "2023-12"
+    assert _period_reported_from("What were Acme's net sales in the December 2024 quarter?", {"2024"}, set(),
+                                 {12}) == "2024-12"
