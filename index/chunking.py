@@ -157,7 +157,8 @@ def row_groups(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int,
     else None: "Net sales by reportable segment:" over "Greater China 20,819 23,905" (Apple's release of 2024-02-01),
     "Revenue:" over "Subscription revenue", "Year Ended Jan 29, 2023" over a segment's "Revenue" (NVIDIA's 2024
     10-K). It is the nearest label line up the row's run of rows, unless a "Total" row above closes the group
-    first."""
+    first, or a row of figures without a label, the group's total as old statements set it (Apple's 10-Q of
+    February 1998: "404 437" under "Inventories:", its parts, and over "Deferred tax assets")."""
     groups: list[tuple[int, int] | None] = []
     for k, (_, _, is_row) in enumerate(spans):
         group, above = None, k - 1
@@ -166,7 +167,7 @@ def row_groups(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int,
             if not spans[above][2]:
                 group = spans[above][:2] if is_label(line) else None
                 break
-            if _TOTAL_ROW.match(line):
+            if _TOTAL_ROW.match(line) or _FIGURES_ONLY.fullmatch(line):
                 break
             above -= 1
         groups.append(group)
@@ -197,6 +198,7 @@ _LIST_ITEM = re.compile(r"[ \t]*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)]
 # what a PDF's pages repeat at their top or bottom, which captions nothing
 _RUNNING_HEAD = re.compile(r"\s*(?:table of contents|page \d+(?: of \d+)?|\d+)\s*", re.I)
 _TOTAL_ROW = re.compile(r"\s*total\b", re.I)
+_FIGURES_ONLY = re.compile(r"[\s$€£(),.%—–-]*\d[\d\s$€£(),.%—–-]*")
 # "Program (1)", "Salary ($)(2)" (Cabot's proxy of January 2024); not a cell "(1)", a negative one; or a
 # superscript mark the text glued to its word ("2023 Base Salary2" over Nordstrom's 8-K of March 2023)
 _WORD_FOOTNOTE = re.compile(r"(?<=[A-Za-z)])\s*\(\d{1,2}\)|(?<=[a-z])\d\b")

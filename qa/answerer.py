@@ -1575,10 +1575,11 @@ def _by_row_labels(found: list[tuple], question_terms: set[str], focus: set[str]
     """The (sentence, filled, values, evidence) found, a table row's evidence scaled by how much of its label the
     question asks about, against the best-labelled row (LABEL_FLOOR). A total's label ("Total") is its table's or
     group's: it agrees as far as they hold what is asked about (`focus`, the question's own words), as the total
-    of Boeing's "Inventories at December 31 consisted of the following:" is its inventories."""
+    of Boeing's "Inventories at December 31 consisted of the following:" is its inventories; so is a total without
+    a label (Apple's "404 437" under "Inventories:" in its 10-Q of February 1998)."""
     def agreement(sentence: Sentence) -> float:
         label = label_terms(sentence.text)
-        if label and focus and set(label) <= GENERIC_LABEL:
+        if focus and set(label) <= GENERIC_LABEL and (label or sentence.group):
             around = set(terms(f"{sentence.header}\n{sentence.group}"))
             return LABEL_FLOOR + (1 - LABEL_FLOOR) * _share(sorted(focus), lambda t: t in around)
         return LABEL_FLOOR + (1 - LABEL_FLOOR) * _share(label, lambda t: t in question_terms) if label else LABEL_FLOOR

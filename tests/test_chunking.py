@@ -116,6 +116,14 @@ def test_a_table_row_knows_the_label_line_naming_its_group_of_rows():
     assert groups["Total net sales\t$\t119,575\t$\t117,154"] == "(1) Net sales by reportable segment:"
     assert groups["Operating income\t$\t40,373\t$\t36,016"] is None  # the total closed the group above it
     assert groups["(1) Net sales by reportable segment:"] is None  # a label line is no row
+    # Apple's 10-Q of February 1998: a group's total without a label closes the group too
+    text = ("Inventories:\nPurchased parts\t99\t141\nFinished goods\t300\t281\n404\t437\n"
+            "Deferred tax assets\t233\t259\n")
+    spans = sentence_spans(text, 0, len(text))
+    groups = {text[a:b]: text[slice(*group)] if group else None
+              for (a, b, _), group in zip(spans, row_groups(text, spans))}
+    assert groups["404\t437"] == groups["Finished goods\t300\t281"] == "Inventories:"
+    assert groups["Deferred tax assets\t233\t259"] is None
 
 
 def test_a_chunk_cut_inside_a_group_of_rows_keeps_its_label_and_both_header_rows(embedder):

@@ -2745,3 +2745,13 @@ def test_a_quarter_named_by_its_month_in_short_is_a_period_and_a_fiscal_years_mo
     assert _period_reported_from(question, {"2024"}, set(), {12}) == "2023-12"
     assert _period_reported_from("What were Acme's net sales in the December 2024 quarter?", {"2024"}, set(),
                                  {12}) == "2024-12"
+
+
+def test_a_groups_total_without_a_label_answers_for_the_group(answerer):
+    # Apple's 10-Q of February 1998: total inventories as a row of figures under the group's parts
+    header = "CONDENSED CONSOLIDATED BALANCE SHEETS\n(In millions)\nDecember 26, 1997\tSeptember 26, 1997"
+    text = "Inventories:\nPurchased parts\t99\t141\nWork in process\t5\t15\nFinished goods\t300\t281\n404\t437\n"
+    filing = FilingRef(company="Acme Widgets, Inc.", form="10-Q", filing_date="1998-02-09", filing_id="q")
+    table = Passage(1, Chunk("q#1", filing, text, "Part I Item 1", "", 0, len(text), table_header=header), 1.0)
+    question = "What were Acme Widgets' total inventories at December 26, 1997?"
+    assert _ranked(answerer, question, table)[0].sentence.text == "404\t437"
