@@ -167,8 +167,8 @@ def row_groups(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int,
             if not spans[above][2]:
                 group = spans[above][:2] if is_label(line) else None
                 break
-            if _TOTAL_ROW.match(line) or _FIGURES_ONLY.fullmatch(line):
-                break
+            if _TOTAL_ROW.match(line) or _FIGURES_ONLY.fullmatch(line) and above and spans[above - 1][2]:
+                break  # (a row of figures under a label line of its own is a PDF's row, its label above it)
             above -= 1
         groups.append(group)
     return groups

@@ -124,6 +124,11 @@ def test_a_table_row_knows_the_label_line_naming_its_group_of_rows():
               for (a, b, _), group in zip(spans, row_groups(text, spans))}
     assert groups["404\t437"] == groups["Finished goods\t300\t281"] == "Inventories:"
     assert groups["Deferred tax assets\t233\t259"] is None
+    # but a PDF's row of figures under its label's line closes none (Pfizer's 10-Q of August 2023)
+    text = "Revenues:\nAlpha\t1,488\t8,848\nBeta alliance revenues\n1,388\t2,000\nGamma\t5\t6\n"
+    spans = sentence_spans(text, 0, len(text))
+    groups = {text[a:b]: group for (a, b, _), group in zip(spans, row_groups(text, spans))}
+    assert groups["Gamma\t5\t6"] is not None
 
 
 def test_a_chunk_cut_inside_a_group_of_rows_keeps_its_label_and_both_header_rows(embedder):
