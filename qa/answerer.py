@@ -803,8 +803,12 @@ class ExtractiveAnswerer:
                 filled = asked.filled_by(stated, defined_terms.sub(" ", stated) if defined_terms else None)
                 focus_share = sum(focus[t] for t in focus if t in own) / focus_total if focus else 1.0
                 other_item = sentence.table_row and _other_line_item(sentence, focus_written, synonyms, negating)
-                row_votes = vote_kind_of_label(row_label(sentence.text)) if vote_kind and sentence.table_row else ""
-                if row_votes:
+                row_votes = vote_kind_of_label(row_label(sentence.text)) if sentence.table_row else ""
+                if not vote_kind and (row_votes or sentence.table_row and _votes_in_columns(sentence.header)):
+                    # votes, by the row's label or its columns', answer no question asking none (the shares an
+                    # amended plan adds, 1-800-FLOWERS.COM's 8-K of December 2023: "For Against Abstain ...")
+                    filled -= {"number"}
+                elif row_votes:
                     # a row labelled with a kind of votes ("For 250,838,697" under its proposal) gives that kind only,
                     # and only on the proposal its group names (not the broker non-votes of another than KPMG's)
                     filled = (filled | replace(asked, focus={}).filled_by(sentence.text) & {"number"}
@@ -1560,6 +1564,12 @@ def _counts_another_kind(asked: Asked, row: Sentence, focus: set[str], table_mon
         return False
     money = money or table_money or _MONEY_WRITTEN.search(f"{row.header}\n{row.group}\n{row.text}") is not None
     return asked.asks_money and counts and not money or asked.asks_count and money and not counts
+
+
+def _votes_in_columns(header: str) -> bool:
+    """Whether a table's last header row names a kind of votes in each of its columns."""
+    columns = [cell for cell in header.rpartition("\n")[2].split(CELL) if cell.strip()]
+    return bool(columns) and all(vote_kind_of_label(cell) for cell in columns)
 
 
 def _names_parts_asked(said: str, regions: list[str], models: list[str]) -> bool:

@@ -455,7 +455,7 @@ VOTE_KINDS: dict[str, re.Pattern] = {
     "broker non-votes": re.compile(r"\bbroker\s+non-?votes?\b", re.I),
     "for": re.compile(r"\bfor\b|\bin\s+favou?r\b", re.I),
 }
-_VOTES_ASKED = re.compile(r"\bvotes?\b|\babstentions\b", re.I)
+_VOTES_ASKED = re.compile(r"\bvot(?:es?|ed)\b|\babstentions\b", re.I)
 
 
 def vote_kind_asked(question: str) -> str:

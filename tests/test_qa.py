@@ -2755,3 +2755,18 @@ def test_a_groups_total_without_a_label_answers_for_the_group(answerer):
     table = Passage(1, Chunk("q#1", filing, text, "Part I Item 1", "", 0, len(text), table_header=header), 1.0)
     question = "What were Acme Widgets' total inventories at December 26, 1997?"
     assert _ranked(answerer, question, table)[0].sentence.text == "404\t437"
+
+
+def test_votes_answer_only_a_question_asking_votes(answerer):
+    # 1-800-FLOWERS.COM's 8-K of December 2023: the votes on a plan's amendment, not the shares it adds
+    header = "The stockholders approved an amendment to the Plan to increase the authorized shares:\n" \
+             "For\tAgainst\tAbstain\tBroker Non-Votes"
+    text = "286,524,932\t2,684,422\t31,361\t3,936,780\n"
+    filing = FilingRef(company="Acme Widgets, Inc.", form="8-K", filing_date="2023-12-15", filing_id="v")
+    votes = Passage(1, Chunk("v#1", filing, text, "Item 5.07", "", 0, len(text), table_header=header), 1.0)
+    question = "By how many shares did Acme Widgets' approved amendment to the Plan increase the authorized shares?"
+    assert not _row_states(answerer, question, votes, "286,524,932")
+    assert _row_states(answerer, "How many votes were cast for Acme Widgets' amendment to the Plan?", votes,
+                       "286,524,932")
+    from qa.vocabulary import vote_kind_asked
+    assert vote_kind_asked("How many shares voted against the amendment?") == "against"
