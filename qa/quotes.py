@@ -38,6 +38,7 @@ _VALUE_LINE = re.compile(r"[ \t]*[$€£]?[ \t]*\(?\d[\d,.]*\)?[ \t]*%?[ \t]*")
 # a row of figures alone, its label on the lines above it (pypdfium2's text of Pfizer's 2023 10-Q product table:
 # "Comirnaty direct sales and alliance revenues", "Active immunization to prevent COVID-19", "1,488\t8,848\t...")
 _FIGURES_ROW = re.compile(r"[$€£(\s]*\d[\d,.]*\)?%?(?:\t[$€£(\s]*(?:\d[\d,.]*\)?%?|[—–-]+))+\s*")
+_CAPTIONS_BELOW = re.compile(r"\s*\([^()\n]+\)(?:\t\s*\([^()\n]+\))*\s*")
 _YEARS_ROW = re.compile(rf"\s*{YEAR}(?:\t\s*{YEAR})*\s*")
 MAX_ROW_LABEL_LINES = 2  # a row's label and its second column's text (a product and its indication)
 # the number of a form's box before its label ("11\tAGGREGATE ..."), and a box referred to ("IN ROW (11)")
@@ -86,6 +87,16 @@ def passage_sentences(passage: Passage) -> list[Sentence]:
             labels_read.append((above.start - chunk.char_start, a))
             sentence = replace(sentence, start=above.start, group="", group_start=-1,
                                text=chunk.text[above.start - chunk.char_start:sentence.end - chunk.char_start])
+        elif _CAPTIONS_BELOW.fullmatch(sentence.text) and sentences and _on_line_above(sentences[-1], sentence):
+            # a cover page's captions in brackets under the values they name (Buckle's 8-K of November 2024:
+            # "2407 West 24th Street," and "Kearney, Nebraska 68845-4915" over "(Address of principal executive
+            # offices) (Zip Code)"): one sentence with them
+            above = sentences.pop()
+            if sentences and _on_line_above(sentences[-1], above) and not sentences[-1].text.endswith(")"):
+                above = sentences.pop()
+            sentence = replace(sentence, start=above.start, table_row=False, header="", header_start=-1, group="",
+                               group_start=-1, text=chunk.text[above.start - chunk.char_start:
+                                                              sentence.end - chunk.char_start])
         elif row and _FIGURES_ROW.fullmatch(sentence.text) and not _YEARS_ROW.fullmatch(sentence.text):
             above = sentence
             for _ in range(MAX_ROW_LABEL_LINES):

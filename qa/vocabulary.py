@@ -157,6 +157,10 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     # a utility's expense line, which Southern Company's releases of 2005 write "Non-fuel O & M"
     "o&m": ("operation and maintenance", "operations and maintenance"),
     "nyse": ("new york stock exchange",),  # as a cover page names the exchange its securities are registered on
+    # where a company is based, as a cover page says it (Buckle's 8-K of November 2024: "(Address of principal
+    # executive offices)" under Kearney, Nebraska)
+    "headquarters": ("principal executive offices",),
+    "headquartered": ("principal executive offices",),
     "same-store sales": ("comparable sales",),
     # industry measures by their abbreviations, and the words a filing spells them out in (MGM Resorts' earnings
     # release of 2023-02-08: "Revenue per available room (REVPAR)")

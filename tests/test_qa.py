@@ -2770,3 +2770,17 @@ def test_votes_answer_only_a_question_asking_votes(answerer):
                        "286,524,932")
     from qa.vocabulary import vote_kind_asked
     assert vote_kind_asked("How many shares voted against the amendment?") == "against"
+
+
+def test_a_cover_pages_captions_in_brackets_read_with_the_values_above_them(answerer):
+    # Buckle's 8-K of November 2024: its address on two lines over the captions that name it
+    text = ("Nebraska\t001-12951\n(State of incorporation)\t(Commission File Number)\n2407 West 24th Street,\n"
+            "Kearney,\tNebraska\t68845-4915\n(Address of principal executive offices)\t(Zip Code)\n")
+    cover = replace(_passage("Acme Widgets, Inc.", text, form="8-K"), chunk=replace(
+        _passage("Acme Widgets, Inc.", text, form="8-K").chunk, section="COVER"))
+    sentences = [s.text for s in passage_sentences(cover)]
+    assert "2407 West 24th Street,\nKearney,\tNebraska\t68845-4915\n(Address of principal executive offices)\t" \
+           "(Zip Code)" in sentences
+    question = "Where is Acme Widgets headquartered, according to the cover page of its 8-K?"
+    assert "principal executive offices" in with_filing_words(question)
+    assert "Kearney" in _ranked(answerer, question, cover)[0].sentence.text
