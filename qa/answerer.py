@@ -1402,7 +1402,8 @@ def _names_in(question: str) -> list[list[str]]:
         first = 1 if opens_sentence(question, run.start()) else 0  # a sentence's first word is capitalised anyway
         words = [w.removesuffix("'s") for w in _CAPITALISED.findall(run.group())[first:]
                  if w.lower() not in _QUESTION_NOISE and not w.isdigit() and w.lower() not in FILING_WORDS_FOR
-                 and not re.fullmatch(r"Q[1-4]|H[12]|(?:FYE?|YE)\d*", w) and not _is_month(w)]
+                 and not re.fullmatch(r"Q[1-4]|H[12]|(?:FYE?|YE)\d*", w) and not _is_month(w)
+                 and not MONTH_QUARTER.fullmatch(w)]  # "Dec-qtr"
         abbreviates = bool(names) and question[end:run.start()] == " (" and question[run.end():run.end() + 1] == ")"
         if words and abbreviates:
             names[-1] += words
@@ -1415,8 +1416,7 @@ def _names_in(question: str) -> list[list[str]]:
 def _is_month(word: str) -> bool:
     """A month's name or its abbreviation written as a word is ("March", "Mar", "Sept."), not a ticker ("MAR")."""
     word = word.rstrip(".")
-    return (word.lower() in MONTH_NUMBERS and word == word.capitalize()
-            or MONTH_QUARTER.fullmatch(word) is not None)  # "Dec-qtr"
+    return word.lower() in MONTH_NUMBERS and word == word.capitalize()
 
 
 def _abbreviations(question: str) -> dict[str, list[str]]:

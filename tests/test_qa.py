@@ -2738,9 +2738,10 @@ def test_a_forms_lines_give_their_values_and_the_rules_under_them_are_no_blanks(
 
 
 def test_a_quarter_named_by_its_month_in_short_is_a_period_and_a_fiscal_years_month_may_be_the_year_before():
-    from qa.answerer import _period_months, _period_reported_from
+    from qa.answerer import _is_month, _period_months, _period_reported_from
     question = "AAPL Dec-qtr FY24 Greater China net sales?"
     assert _names_in(question) == [["Greater", "China"]] and _period_months(question) == {12}
+    assert not _is_month("Quarter ended") and not _is_month("Dec-qtr")  # a row's label is no month for these
     # Apple's quarter ended December 30, 2023 is the first of its fiscal 2024
     assert _period_reported_from(question, {"2024"}, set(), {12}) == "2023-12"
     assert _period_reported_from("What were Acme's net sales in the December 2024 quarter?", {"2024"}, set(),
