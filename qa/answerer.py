@@ -22,8 +22,8 @@ import numpy as np
 from index.chunking import FULL_STOP, MAX_CAPTION_LINES
 from index.forms import schema_of
 from index.lexical import terms
-from index.lexicon import (LEGAL_SUFFIX_WORD, LEGAL_SUFFIXES, MONTH_ALIASES, MONTH_NUMBERS, MONTHS, NUMBER_WORDS,
-                           PERIOD_LABEL, YEAR, YEAR_IN_TEXT)
+from index.lexicon import (LEGAL_SUFFIX_WORD, LEGAL_SUFFIXES, MONTH_NUMBERS, MONTHS, NUMBER_WORDS, PERIOD_LABEL, YEAR,
+                           YEAR_IN_TEXT)
 from index.reader import RULE_LINE
 from index.sections import COVER, SIGNATURE
 from qa.filters import company_aliases, initials
@@ -36,8 +36,8 @@ from qa.tables import (AGGREGATE_LABEL, CELL, GENERIC_LABEL, first_figure, label
 from qa.vocabulary import (AMOUNTS, BALANCE_OF_FLOW, BOILERPLATE, CHANGES, COMPUTED_MEASURES, COUNTS, DURATION,
                            EXCLUSIVE_KINDS, FILING_WORDS_FOR, FLOWS, FORECAST, FORECAST_STATED,
                            FORM_NAMES_IN_QUESTIONS, FREQUENCY, LEAST, MONEY, MONTH_QUARTER, MOST, NOT_MONEY,
-                           OTHER_ENTITIES, PERCENT_RATES, PERIOD_NAMING, QUARTER, QUARTER_NAME, REGIONS,
-                           STATEMENT_NAME, UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED,
+                           OTHER_ENTITIES, PERCENT_RATES, PERIOD_NAMING, QUARTER, QUARTER_NAME, QUARTER_OF_MONTH,
+                           REGIONS, STATEMENT_NAME, UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED,
                            days_named, period_kinds, quarters_named, region_names, statements_named, vote_kind_asked,
                            vote_kind_of_label, without_instructions, years_asked)
 
@@ -296,7 +296,7 @@ _QUARTER_HEADER = re.compile(r"\b(?:three|3|thirteen|13|six|6|nine|9)[\s-]+(?:mo
                              re.I)
 # the month a period ends in, as a question asks it ("the quarter ended September 30, 2023", "the June 2004
 # quarter") and as a table's header or a sentence names it ("Three Months Ended June 30")
-_PERIOD_MONTH = re.compile(rf"\bended\s+({_MONTH})\b|\b({MONTH_ALIASES})\.?(?:\s+\d{{4}})?[\s-]+(?:quarter|qtr)\b", re.I)
+_PERIOD_MONTH = re.compile(rf"\bended\s+({_MONTH})\b|{QUARTER_OF_MONTH}", re.I)
 # a whole year's figure, named by its year or as annual ("2022 sales of EUR 17.8 billion", "full-year revenue"),
 # not any quarter's; a year after a day is a date's ("December 31, 2022 revenue backlog")
 _YEAR_FIGURE = re.compile(rf"(?:(?<!\d,\s)\b{YEAR}|\bfull[\s-]year|\bannual)\s+(?:[a-z&-]+\s+){{0,2}}?"

@@ -424,9 +424,10 @@ def quarters_named(text: str) -> set[int]:
 # quarter"), a year to date ("Nine Months Ended", "first half"), a whole year ("Years Ended", "full year") or a
 # trailing twelve months ("TTM"). A table of nine months answers no question about the third quarter alone (Apple's
 # non-GAAP reconciliation of June 2004 has a nine-month table beside the quarter's).
-# a quarter named by its last month ("the June 2025 quarter", "Dec-qtr") or by its end ("the quarter ended June 30")
-MONTH_QUARTER = re.compile(rf"\b(?:{MONTH_ALIASES})\.?(?:\s+\d{{4}})?[\s-]+(?:quarter|qtr)\b|\bquarter\s+ended\b",
-                           re.I)
+# a quarter named by its last month ("the June 2025 quarter", "Dec-qtr"; the month in the pattern's group) or by its
+# end ("the quarter ended June 30")
+QUARTER_OF_MONTH = rf"\b({MONTH_ALIASES})\.?(?:\s+\d{{4}})?[\s-]+(?:quarter|qtr)\b"
+MONTH_QUARTER = re.compile(rf"{QUARTER_OF_MONTH}|\bquarter\s+ended\b", re.I)
 # whole years as a table's header names them ("Years Ended December 31", "Fifty-Two Weeks Ended", "12 Months Ended
 # December" in Southern Company's kilowatt-hour sales of January 2005)
 YEARS_ENDED = re.compile(r"\b(?:years?|(?:twelve|12) months|fifty-(?:two|three) weeks|5[23] weeks)\s+ended\b", re.I)
