@@ -156,8 +156,9 @@ PENDING, COMPLETE = "pending", "complete"
 # the text a reader sees, not its markup's indentation, so that a header cell of several lines stays on its row,
 # a footnote's mark after a unit ("Salary ($)(2)") is no amount, and a table's header row is carried however many
 # words its cells take, up to twice the header's tokens; 17: a cell's lines are joined by one space ("North
-# America", not "North  America").
-INDEXING_VERSION = 17
+# America", not "North  America"); 18: a row of figures without a label closes its group of rows, as its total
+# (Apple's "404 437" under "Inventories:"), which moves where chunks cut.
+INDEXING_VERSION = 18
 
 
 @dataclass(frozen=True)
