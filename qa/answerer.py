@@ -1177,7 +1177,7 @@ def _asked_phrases(question: str) -> list[tuple[re.Match, str]]:
             # CEO Sean Keohane total comp FY23"), but the role it asks for ("... compensation committee chair?")
             *qualifiers, head = PERIOD_LABEL.sub(" ", asked).split() or [""]
             asked = " ".join([*(w for w in qualifiers if not _ROLE.fullmatch(w)), head])
-        if match.group().endswith("of") and terms(asked)[-1:] and terms(asked)[-1] in _MEASURES | _LEVELS:
+        if match.group().endswith("of") and set(terms(asked)[-1:]) & (_MEASURES | _LEVELS):
             # "the carrying value of [Boeing's inventories] at ...": a measure of what follows, with what qualifies
             # the measure ("Apple's estimated share of [the worldwide personal computer market]")
             qualifiers = [w for w in asked.split() if not set(terms(w)) <= _MEASURES | _LEVELS | _QUESTION_NOISE]

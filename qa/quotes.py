@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from index.chunking import is_label, opens_with_table, row_groups, sentence_spans, table_headers
@@ -87,23 +88,17 @@ def passage_sentences(passage: Passage) -> list[Sentence]:
             labels_read.append((above.start - chunk.char_start, a))
             sentence = replace(sentence, start=above.start, group="", group_start=-1,
                                text=chunk.text[above.start - chunk.char_start:sentence.end - chunk.char_start])
-        elif _CAPTIONS_BELOW.fullmatch(sentence.text) and sentences and _on_line_above(sentences[-1], sentence):
+        elif _CAPTIONS_BELOW.fullmatch(sentence.text) and (above := _take_lines_above(
+                sentences, sentence, lambda line: not line.text.endswith(")"))) is not sentence:
             # a cover page's captions in brackets under the values they name (Buckle's 8-K of November 2024:
             # "2407 West 24th Street," and "Kearney, Nebraska 68845-4915" over "(Address of principal executive
             # offices) (Zip Code)"): one sentence with them
-            above = sentences.pop()
-            if sentences and _on_line_above(sentences[-1], above) and not sentences[-1].text.endswith(")"):
-                above = sentences.pop()
             sentence = replace(sentence, start=above.start, table_row=False, header="", header_start=-1, group="",
                                group_start=-1, text=chunk.text[above.start - chunk.char_start:
                                                               sentence.end - chunk.char_start])
         elif row and _FIGURES_ROW.fullmatch(sentence.text) and not _YEARS_ROW.fullmatch(sentence.text):
-            above = sentence
-            for _ in range(MAX_ROW_LABEL_LINES):
-                if not (sentences and not sentences[-1].table_row and _on_line_above(sentences[-1], above)
-                        and is_label(sentences[-1].text) and re.search(r"[A-Za-z]", sentences[-1].text)):
-                    break
-                above = sentences.pop()
+            above = _take_lines_above(sentences, sentence, lambda line: not line.table_row and is_label(line.text)
+                                      and re.search(r"[A-Za-z]", line.text) is not None)
             if above is not sentence:
                 labels_read.append((above.start - chunk.char_start, a))
                 sentence = replace(sentence, start=above.start, group="", group_start=-1,
@@ -125,6 +120,17 @@ def _year_pair_label(above: Sentence, row: Sentence) -> tuple[str, int] | None:
     if year_cell(above.text) and re.search(r"[A-Za-z]", above_cells[0]):
         return above_cells[0], above.start
     return (above.group, above.group_start) if _YEAR_CELL.fullmatch(above_cells[0]) and above.group else None
+
+
+def _take_lines_above(sentences: list[Sentence], below: Sentence, fits: Callable[[Sentence], bool]) -> Sentence:
+    """The topmost of the sentences each on the line right above the next (below `below`, MAX_ROW_LABEL_LINES at
+    most) that `fits` accepts, taken off the end of `sentences`; `below` itself when the line above is not one."""
+    above = below
+    for _ in range(MAX_ROW_LABEL_LINES):
+        if not (sentences and _on_line_above(sentences[-1], above) and fits(sentences[-1])):
+            break
+        above = sentences.pop()
+    return above
 
 
 def _labels(label: Sentence, value: Sentence) -> bool:
