@@ -98,7 +98,7 @@ NOT_FOUND = "The indexed filings do not say."
 
 _QUESTION_NOISE = frozenset(terms(
     "what which who whom when where why how many much did does do was were is are the a an company companies vs "
-    "according filing filings report reported say said describe mention give get total it its their "
+    "according filing filings report reported say said describe mention give get total it its their his her "
     # an auxiliary or adverb the subject takes ("How much did NVIDIA still have available under ...")
     "have has had still "
     # how a question names its period ("at the end of FY2018" is read as "end", "fy" and "2018"): the year is
@@ -126,6 +126,10 @@ _FOCUS = re.compile(r"\b(?:what|which|how many|how much|how large|how big|how (?
                     r"(?!(?:did|does|do)\b)"
                     r"((?:[\w&'-]+\s+){0,8}?[\w&'-]+)(?:\s+(?:did|does|do|was|were|is|are|has|have|had|in|of|for|at|"
                     r"on|under|will|would|when|after|before|during|since|by|according|from)\b|\s*[,(])", re.I)
+# what a question naming its thing last asks: "what were [Alcon's full-year 2022 net sales]?", but not a pronoun
+# ("what was it and why ...?"); a part of a question of several has lost its question mark
+_FOCUS_LAST = re.compile(r"\bwhat\s+(?:was|were|is|are)\s+(?:the\s+)?(?!(?:it|they|this|that|these|those)\b)"
+                         r"((?:[\w&'-]+\s+){0,8}?[\w&'-]+)\s*(?:\?|$)", re.I)
 # what a change or a sum is of, before its verb: "How much did [MGM China's net revenues] fall in Q4 2022?"
 _FOCUS_BEFORE_VERB = re.compile(r"\bhow (?:much|many)\s+(?:did|does|do|has|have|had|will|would)\s+"
                                 r"((?:[\w&'-]+\s+){0,8}?[\w&'-]+)\s+[\w-]+(?:\s+(?:in|of|for|at|on|under|during|"
@@ -1159,6 +1163,9 @@ def _asked_phrases(question: str) -> list[tuple[re.Match, str]]:
     # is read from says where it is, not what it is ("capital expenditures per the cash flow statement")
     question = _READ_FROM_STATEMENT.sub(" ", _ABBREVIATION_AFTER.sub("", without_instructions(question)))
     matches = [*_FOCUS.finditer(question), *_FOCUS_BEFORE_VERB.finditer(question), *_SPENT_ON.finditer(question)]
+    if not _parts(question):  # each part of a question of several is asked on its own
+        matches += [last for last in _FOCUS_LAST.finditer(question)
+                    if not any(m.start() <= last.start(1) < m.end() for m in matches)]
     if not matches and _WHO.search(question):
         # who holds a role is asked by the role ("Who is Wells Fargo's [Chief Accounting Officer]"): a signer's
         # title or a sentence naming the role answers, not any person's

@@ -2147,9 +2147,19 @@ def test_a_caption_in_the_passage_below_a_header_carried_from_above_says_what_it
     ("ACME iPhone rev Q3 FY25 vs Q3 FY24?", ["iphon", "rev", "revenu"], ("number",)),
     ("Acme CEO Jane Smith total pay FY23?", ["pay", "paid"], ("number",)),  # the role of a person it names: no part
     ("Acme compensation committee chair?", ["compens", "committe", "chair"], ("person",)),
-    ("What were Acme's net sales in 2024?", ["net", "sale"], ("number",))])  # a question word: as before
+    ("What were Acme's net sales in 2024?", ["net", "sale"], ("number",)),  # a question word: as before
+    # what it names last, before its question mark, but a pronoun
+    ("Acme's March 2023 6-K: what were Acme's full-year 2022 net sales?", ["net", "sale"], ("number",)),
+    ("Acme 10-Q: what was segment op income", ["segment", "op", "incom", "oper"], ("number",)),  # a part
+    ("Acme fuel surcharge revenue Q2'25: what was it?", [], ("number",))])
 def test_a_question_typed_as_a_chat_line_asks_for_what_it_names_before_its_period(question, focus, slots):
     assert _focus_terms(question) == focus and _slots(question) == slots
+
+
+def test_a_question_naming_a_measure_last_is_refused_by_a_cover_page_that_gives_other_figures(answerer):
+    cover = _passage("Acme Widgets, Inc.", "FORM 6-K\nREPORT OF FOREIGN PRIVATE ISSUER\n\nPURSUANT TO RULE 13a-16 OR "
+                     "15d-16 UNDER THE\n\nSECURITIES EXCHANGE ACT OF 1934", form="6-K", filed="2023-02-13")
+    assert _quoted(answerer, "Acme Widgets' February 2023 6-K: what were Acme Widgets' 2022 net sales?", cover) == []
 
 
 def test_a_chat_line_question_is_answered_with_what_it_names_not_another_figure(answerer):
