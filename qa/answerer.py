@@ -35,7 +35,7 @@ from qa.tables import (AGGREGATE_LABEL, CELL, GENERIC_LABEL, first_figure, label
                        row_label, year_cell)
 from qa.vocabulary import (AMOUNTS, BALANCE_OF_FLOW, BOILERPLATE, CHANGES, COMPUTED_MEASURES, COUNTS, DURATION,
                            EXCLUSIVE_KINDS, FILING_WORDS_FOR, FLOWS, FORECAST, FORECAST_STATED,
-                           FORM_NAMES_IN_QUESTIONS, FREQUENCY, LEAST, MONEY, MONTH_QUARTER, MOST, NOT_MONEY,
+                           FORM_NAMES_IN_QUESTIONS, FREQUENCY, LEAST, LINE_ITEM_AFTER_FROM, MONEY, MONTH_QUARTER, MOST, NOT_MONEY,
                            OTHER_ENTITIES, PERCENT_RATES, PERIOD_NAMING, QUARTER, QUARTER_NAME, QUARTER_OF_MONTH,
                            REGIONS, STATEMENT_NAME, UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED,
                            days_named, period_kinds, quarters_named, region_names, statements_named, vote_kind_asked,
@@ -98,7 +98,7 @@ NOT_FOUND = "The indexed filings do not say."
 
 _QUESTION_NOISE = frozenset(terms(
     "what which who whom when where why how many much did does do was were is are the a an company companies vs "
-    "according filing filings report reported say said describe mention give get total it its their his her "
+    "according filing filings report reported say said describe mention give get total it its their his her from "
     # an auxiliary or adverb the subject takes ("How much did NVIDIA still have available under ...")
     "have has had still "
     # how a question names its period ("at the end of FY2018" is read as "end", "fy" and "2018"): the year is
@@ -125,7 +125,8 @@ _FOCUS = re.compile(r"\b(?:what|which|how many|how much|how large|how big|how (?
                     r"(?:(?:was|were|is|are)\s+)?(?:the\s+)?"
                     r"(?!(?:did|does|do)\b)"
                     r"((?:[\w&'-]+\s+){0,8}?[\w&'-]+)(?:\s+(?:did|does|do|was|were|is|are|has|have|had|in|of|for|at|"
-                    r"on|under|will|would|when|after|before|during|since|by|according|from)\b|\s*[,(])", re.I)
+                    rf"on|under|will|would|when|after|before|during|since|by|according|from(?!{LINE_ITEM_AFTER_FROM}))\b"
+                    r"|\s*[,(])", re.I)
 # what a question naming its thing last asks: "what were [Alcon's full-year 2022 net sales]?", but not a pronoun
 # ("what was it and why ...?"); a part of a question of several has lost its question mark
 _FOCUS_LAST = re.compile(r"\bwhat\s+(?:was|were|is|are)\s+(?:the\s+)?(?!(?:it|they|this|that|these|those)\b)"
@@ -1121,7 +1122,7 @@ _EVENT_WORDS = frozenset("annual special meeting shareholders stockholders share
                          "data fact sheet presentation letter transcript statement notice".split())
 _BRACKETED_PERIOD = re.compile(rf"\((?=[^)]*(?:\b{YEAR}\b|'\d\d\b|\bended\b|\bqtr\b|\bquarter\b))[^)]*\)", re.I)
 _LOOSE_ASKED = re.compile(r"\s*((?:[\w&'./-]+\s+){0,7}?[\w&'./-]+)(?:\s+(?:at|in|for|during|as|over|vs\.?|versus|on|"
-                          rf"from|since|through|and|after|before)\b|\s*[?:,;(\u2014\u2013]|\s+-|\s*$|\s+(?={_ASKING}))",
+                          rf"from(?!{LINE_ITEM_AFTER_FROM})|since|through|and|after|before)\b|\s*[?:,;(\u2014\u2013]|\s+-|\s*$|\s+(?={_ASKING}))",
                           re.I)
 # where a question of several parts opens another: "..., when does it vest, and which ...", "... and who took over";
 # or where a comparison names its other side: "... in the June 2025 quarter compare with its ... in 2023"

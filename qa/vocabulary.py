@@ -519,6 +519,11 @@ FORECAST = re.compile(r"\b(?:expect\w*|outlook|guid(?:ance|ed?)|forecast\w*|proj
 FORECAST_STATED = re.compile(r"\b(?:expect(?:s|ed)?|anticipat(?:e|es|ed)|forecast(?:s|ed)?|projected|outlook|"
                              r"guid(?:ance|e|ed))\b", re.I)
 
+# what follows "from" in line items named with it, which a question's "from" does not end ("income from
+# operations", "net cash from operating activities", "loss from discontinued operations", "revenue from contracts
+# with customers"), as it ends "revenue from the 10-K"
+LINE_ITEM_AFTER_FROM = r"\s+(?:(?:continuing|discontinued)\s+)?operat|\s+(?:investing|financing|contracts)\b"
+
 # A financial statement's name, as a question or a filing writes it: it says where a figure is (its section and
 # its table's title, SECTION_NAMES_IN_QUESTIONS), not what a sentence answering says: a row of the balance sheet
 # never says "balance sheet".

@@ -2151,7 +2151,11 @@ def test_a_caption_in_the_passage_below_a_header_carried_from_above_says_what_it
     # what it names last, before its question mark, but a pronoun
     ("Acme's March 2023 6-K: what were Acme's full-year 2022 net sales?", ["net", "sale"], ("number",)),
     ("Acme 10-Q: what was segment op income", ["segment", "op", "incom", "oper"], ("number",)),  # a part
-    ("Acme fuel surcharge revenue Q2'25: what was it?", [], ("number",))])
+    ("Acme fuel surcharge revenue Q2'25: what was it?", [], ("number",)),
+    # a line item named with "from" is asked whole, but "from" a document is where it is
+    ("ACME Q3 FY24: income from operations, $K?", ["incom", "oper"], ("number",)),
+    ("What was Acme's net cash from operating activities from the 10-K?", ["net", "cash", "oper", "activ"],
+     ("number",))])
 def test_a_question_typed_as_a_chat_line_asks_for_what_it_names_before_its_period(question, focus, slots):
     assert _focus_terms(question) == focus and _slots(question) == slots
 
