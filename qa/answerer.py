@@ -152,6 +152,7 @@ _NAME_RUN = re.compile(r"\b[A-Z][\w&.'-]*[A-Za-z0-9](?:\s+[A-Z][\w&.'-]*[A-Za-z0
 # rate case]", "under what name was IBM [originally incorporated]")
 _MEASURES = frozenset(terms("share percentage percent proportion portion amount number term duration length "
                             "value carrying dollars euros cents date name"))
+_PLACE_KINDS = frozenset(terms("city cities state country countries town place location"))
 _LEVELS = frozenset(terms("level size"))  # "what level of capital spending" asks the spending; "to what level" a level
 # words that name a part of a company, not a line item: "Amazon's advertising business" is its row "Advertising
 # services", "PepsiCo's FLNA division" its row "FLNA"
@@ -1216,6 +1217,8 @@ def _focus_terms(question: str, filing_words: bool = True) -> list[str]:
         names = set(terms(" ".join(_names_of_asked(match, asked))))
         said = [t for t in terms(with_filing_words(asked) if filing_words else asked) if t not in _QUESTION_NOISE
                 and t not in names and not _YEAR.match(t)]
+        if set(said) <= _PLACE_KINDS:
+            continue  # "in which [city] is X located" asks a place by its kind, which a place's name does not say
         # a measure is what is counted when nothing else is: "How many [shares] did the Growth Fund redeem"
         focus += [t for t in said if t not in _MEASURES] or (said if _COUNT_ASKED.match(match.group()) else [])
     # a period's word qualifies what is asked ("quarterly cash dividend"), unless the periods are what is counted;

@@ -276,6 +276,9 @@ def test_question_understanding():
     carrying = "What was the carrying value of Boeing's inventories at December 31, 2022?"
     assert _focus_terms(carrying) == terms("inventories") and _slots(carrying) == ("number",)
     assert _focus_terms("What is the term of Millennium's access to the TAP technology?") == terms("access technology")
+    # a place asked by its kind: a city's name does not say "city"
+    assert _focus_terms("In which city is Acme's principal executive office located?") == []
+    assert _focus_terms("In which state is Acme incorporated?") == []
     assert _names_in("Who replaced Brett Kaufman as CFO of AFC Gamma?") == [["Brett", "Kaufman"], ["AFC", "Gamma"]]
 
     question = "How many employees did Amazon have?"
