@@ -152,7 +152,8 @@ _NAME_RUN = re.compile(r"\b[A-Z][\w&.'-]*[A-Za-z0-9](?:\s+[A-Z][\w&.'-]*[A-Za-z0
 # rate case]", "under what name was IBM [originally incorporated]")
 _MEASURES = frozenset(terms("share percentage percent proportion portion amount number term duration length "
                             "value carrying dollars euros cents date name"))
-_PLACE_KINDS = frozenset(terms("city cities state country countries town place location"))
+_PLACE_WORDS = "city cities town towns country countries state states province provinces".split()
+_PLACE_KINDS = frozenset(terms(" ".join(_PLACE_WORDS)))
 _LEVELS = frozenset(terms("level size"))  # "what level of capital spending" asks the spending; "to what level" a level
 # words that name a part of a company, not a line item: "Amazon's advertising business" is its row "Advertising
 # services", "PepsiCo's FLNA division" its row "FLNA"
@@ -1056,15 +1057,17 @@ def _slots(question: str) -> tuple[str, ...]:
         "year": _YEAR_ASKED.pattern,
     }
     slots = tuple(slot for slot, cue in cues.items() if re.search(cue, question, re.I))
-    if "name" not in slots and re.match(r"\s*where\b", question[_context_end(question):], re.I):
-        # where a question opens with "where", after a chat line's context ("Amazon.com's August 1998 8-K on the
-        # Junglee deal: where was Junglee based?"): a place's name
+    if "name" not in slots and _WHERE_ASKED.search(question):
+        # where a question asks "where", after a chat line's context or a clause ("Amazon.com's August 1998 8-K on
+        # the Junglee deal: where was Junglee based?", "Before joining Acme, where did she work?"): a place's name
         slots = tuple(slot for slot in cues if slot in slots or slot == "name")
     if "year" in slots:  # "Since what year has 3M paid dividends" asks a year, not an amount of dividends
         slots = tuple(slot for slot in slots if slot != "number")
-    if ("date" in slots or re.search(_PLACE_ASKED, question, re.I)) and not re.search(_FIGURE_ASKED, question, re.I):
+    if (("date" in slots or re.search(_PLACE_ASKED, question, re.I) or _WHERE_ASKED.search(question))
+            and not re.search(_FIGURE_ASKED, question, re.I)):
         # "By what date is Georgia Power required to file its next general rate case" asks a date, not a rate, and
-        # "in which towns did American Monument have its sales locations" a place, not sales
+        # "in which towns did American Monument have its sales locations" a place, not sales, as "where did he spend
+        # seven years" does
         slots = tuple(slot for slot in slots if slot != "number")
     if "person" in slots and _FIRM_ROLE.search(question) and not re.search(rf"\b{_ROLE.pattern}\b", question, re.I):
         # "who is the new certifying accountant?" asks a firm's name (Chisholm & Associates, Inc.), no person's; but
@@ -1090,8 +1093,9 @@ _FIGURE_ASKED = (r"\b(how (many|much|big|large|fast)|what (percent(?:age)?|share
                  r"|how did .* (change|trend|fall|rise|vote))\b")
 # a place asked by its kind ("in which Connecticut towns did American Monument have its sales locations?"), not a
 # word that qualifies another ("what state tax rate")
-_PLACE_ASKED = (r"\b(?:which|what) (?:[A-Za-z-]+ ){0,2}(?:cit(?:y|ies)|towns?|countr(?:y|ies)|states?|provinces?)\s+"
+_PLACE_ASKED = (rf"\b(?:which|what) (?:[A-Za-z-]+ ){{0,2}}(?:{'|'.join(_PLACE_WORDS)})\s+"
                 r"(?:is|are|was|were|did|does|do|has|have|had)\b")
+_WHERE_ASKED = re.compile(r"\bwhere\s+(?:is|are|was|were|did|does|do|has|have|had|will)\b", re.I)
 _WHEN_CLAUSE = re.compile(rf"^\s*when\s+(?!(?:was|were|is|are|did|does|do|has|have|had|will|would|can|could)\b)"
                           rf"[^,?]*,\s*(?=.*{_ASKING})", re.I)
 _YES_OR_NO = re.compile(r"\s*(?:did|does|do|is|was|were|are|has|have|had|will|can)\b", re.I)

@@ -279,6 +279,8 @@ def test_question_understanding():
     # a place asked by its kind: a city's name does not say "city"
     assert _focus_terms("In which city is Acme's principal executive office located?") == []
     assert _focus_terms("In which state is Acme incorporated?") == []
+    # "where" after a clause asks a place, though its verb may be one of money
+    assert _slots("Before joining Acme, where did its new CFO spend seven years as an audit manager?") == ("name",)
     assert _names_in("Who replaced Brett Kaufman as CFO of AFC Gamma?") == [["Brett", "Kaufman"], ["AFC", "Gamma"]]
 
     question = "How many employees did Amazon have?"
