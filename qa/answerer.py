@@ -128,9 +128,10 @@ _FOCUS = re.compile(r"\b(?:what|which|how many|how much|how large|how big|how (?
                     rf"on|under|will|would|when|after|before|during|since|by|according|from(?!{LINE_ITEM_AFTER_FROM}))\b"
                     r"|\s*[,(])", re.I)
 # what a question naming its thing last asks: "what were [Alcon's full-year 2022 net sales]?", but not a pronoun
-# ("what was it and why ...?"); a part of a question of several has lost its question mark
+# ("what was it and why ...?"), nor a part of a question of several ("and what is his base salary?", which "will be
+# paid $250,000 a year" answers)
 _FOCUS_LAST = re.compile(r"\bwhat\s+(?:was|were|is|are)\s+(?:the\s+)?(?!(?:it|they|this|that|these|those)\b)"
-                         r"((?:[\w&'-]+\s+){0,8}?[\w&'-]+)\s*(?:\?|$)", re.I)
+                         r"((?:[\w&'-]+\s+){0,8}?[\w&'-]+)\s*\?", re.I)
 # what a change or a sum is of, before its verb: "How much did [MGM China's net revenues] fall in Q4 2022?"
 _FOCUS_BEFORE_VERB = re.compile(r"\bhow (?:much|many)\s+(?:did|does|do|has|have|had|will|would)\s+"
                                 r"((?:[\w&'-]+\s+){0,8}?[\w&'-]+)\s+[\w-]+(?:\s+(?:in|of|for|at|on|under|during|"
@@ -1053,7 +1054,9 @@ def _slots(question: str) -> tuple[str, ...]:
         "name": r"\b(which|what) (?:(?!(?:is|are|was|were|did|does|do|has|had|the|a|an|its|their)\b)"
                 r"[a-z-]+ ){0,4}(company|companies|firms?|banks?|auditors?|accountants?|business|subsidiary|"
                 rf"exchange|entity)\b|{_PLACE_ASKED}|\bwhat name\b",
-        "reason": r"\bwhy\b",
+        # and what a change's reason or driver was ("what was the main reason ...", "what drove the increase")
+        "reason": r"\bwhy\b|\bwhat (?:was|were|is|are) the (?:[\w-]+ ){0,2}reasons?\b"
+                  r"|\bwhat (?:\w+ly )?(?:drove|drives|caused|causes|explains?|explained)\b",
         "year": _YEAR_ASKED.pattern,
     }
     slots = tuple(slot for slot, cue in cues.items() if re.search(cue, question, re.I))
@@ -1061,6 +1064,10 @@ def _slots(question: str) -> tuple[str, ...]:
         # where a question asks "where", after a chat line's context or a clause ("Amazon.com's August 1998 8-K on
         # the Junglee deal: where was Junglee based?", "Before joining Acme, where did she work?"): a place's name
         slots = tuple(slot for slot in cues if slot in slots or slot == "name")
+    if "reason" in slots and not re.search(_FIGURE_ASKED, question, re.I) and not _parts(question):
+        # "why did revenue fall", "what drove the 14% increase" ask no figure, unless another part does ("to what
+        # level, and why?")
+        slots = tuple(slot for slot in slots if slot != "number")
     if "year" in slots:  # "Since what year has 3M paid dividends" asks a year, not an amount of dividends
         slots = tuple(slot for slot in slots if slot != "number")
     if (("date" in slots or re.search(_PLACE_ASKED, question, re.I) or _WHERE_ASKED.search(question))
@@ -1169,7 +1176,7 @@ def _asked_phrases(question: str) -> list[tuple[re.Match, str]]:
     # is read from says where it is, not what it is ("capital expenditures per the cash flow statement")
     question = _READ_FROM_STATEMENT.sub(" ", _ABBREVIATION_AFTER.sub("", without_instructions(question)))
     matches = [*_FOCUS.finditer(question), *_FOCUS_BEFORE_VERB.finditer(question), *_SPENT_ON.finditer(question)]
-    if not _parts(question):  # each part of a question of several is asked on its own
+    if not _parts(question):  # nor of a question of several parts (see _FOCUS_LAST)
         matches += [last for last in _FOCUS_LAST.finditer(question)
                     if not any(m.start() <= last.start(1) < m.end() for m in matches)]
     if not matches and _WHO.search(question):
