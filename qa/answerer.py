@@ -112,6 +112,7 @@ _QUESTION_NOISE = frozenset(terms(
 _YEAR = re.compile(rf"^{YEAR}$")
 _MONTH = "(?:" + "|".join(month.capitalize() for month in MONTHS) + ")"  # as written in prose dates
 _ABBREVIATION_AFTER = re.compile(r"\s*\(\w[\w&.-]*\)")  # "Latin America (LatAm)"
+_IN_BRACKETS = re.compile(r"\(([A-Za-z]{2,8})\)")  # an abbreviation a question spells out: "(ARPP)"
 # "767", "777X", "A350", "737s"; not "$325", "5.07", "2,000", "1-800-Flowers"
 _MODEL_NUMBER = re.compile(r"(?<![\w$.,-])[A-Z]?\d{3}[A-Z]?(?=s?(?![\w.,%-]))")
 _MEETING_YEAR = re.compile(rf"\b({YEAR})\s+(?:annual|special)\s+meeting", re.I)  # "the 2022 annual meeting"
@@ -605,6 +606,7 @@ class ExtractiveAnswerer:
         named = _names_in(question)
         names = [word for name in named for word in name]
         abbreviations = _abbreviations(question)  # a passage holding "FLNA" holds "Frito-Lay North America"
+        spelled_out = _spelled_out(question)  # a sentence's "ARPP" says "average revenue per person"
         words_of = {id(passage): _names_held(passage, companies) for passage in passages}
         # a name is in a passage when its rarest distinctive word is ("Steve" for "Steve Jobs"; "Savannah", not
         # "Electric", for Savannah Electric, which Southern Company's 2007 overview does not hold though its rows hold
@@ -784,7 +786,8 @@ class ExtractiveAnswerer:
                     sentence = _with_name_above(sentence)
                 if len(sentence.text.split()) < 4 and not (sentence.table_row and _FIGURE_CELL.search(sentence.text)):
                     continue  # a fragment, not a short row ("Japan\t5,782")
-                written = set(_sentence_terms(sentence.text, negating))
+                read = _spelling_out(sentence.text, spelled_out)
+                written = set(_sentence_terms(read, negating))
                 # a table row says what its figures are only with its table's header, which is quoted with it, and
                 # the label of its group of rows ("Net sales by reportable segment:" over "Greater China")
                 own = written | set(_sentence_terms(f"{sentence.header}\n{sentence.group}", negating))
@@ -801,7 +804,7 @@ class ExtractiveAnswerer:
                 # the answer sentence may lean on ("the January 2000 8-K" need not be in the sentence)
                 own_coverage = sum(weights[t] for t in held) / total
                 coverage = own_coverage + 0.6 * nearby / total
-                stated = f"{sentence.group}\n{sentence.text}"
+                stated = f"{sentence.group}\n{read}"
                 if previous and _OF_THESE.match(sentence.text):
                     # "Of these, approximately 9,600 were located in the United States": its figures are of what the
                     # sentence before counted (Netflix's full-time employees)
@@ -1439,6 +1442,25 @@ def _is_month(word: str) -> bool:
     """A month's name or its abbreviation written as a word is ("March", "Mar", "Sept."), not a ticker ("MAR")."""
     word = word.rstrip(".")
     return word.lower() in MONTH_NUMBERS and word == word.capitalize()
+
+
+def _spelled_out(question: str) -> dict[str, str]:
+    """The abbreviations a question spells out before them, by the words whose initials they are: {"ARPP":
+    "average revenue per person"} for "annual worldwide average revenue per person (ARPP)"."""
+    spelled = {}
+    for match in _IN_BRACKETS.finditer(question):
+        short = match.group(1)
+        words = re.findall(r"[\w'-]+", question[:match.start()])[-len(short):]
+        if len(short) > 1 and "".join(w[0] for w in words).lower() == short.lower():
+            spelled[short] = " ".join(words)
+    return spelled
+
+
+def _spelling_out(text: str, spelled: Mapping[str, str]) -> str:
+    """The text with each abbreviation the question spelled out written in full."""
+    for short, full in spelled.items():
+        text = re.sub(rf"\b{re.escape(short)}\b", full, text)
+    return text
 
 
 def _abbreviations(question: str) -> dict[str, list[str]]:

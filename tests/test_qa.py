@@ -2175,6 +2175,13 @@ def test_a_question_naming_a_measure_last_is_refused_by_a_cover_page_that_gives_
     assert _quoted(answerer, "Acme Widgets' February 2023 6-K: what were Acme Widgets' 2022 net sales?", cover) == []
 
 
+def test_an_abbreviation_the_question_spells_out_is_read_in_full_in_a_sentence(answerer):
+    report = _passage("Acme Widgets, Inc.", "Our annual worldwide ARPP in 2024, which represents the sum of quarterly "
+                      "ARPP during such period, was $49.63, an increase of 15% from 2023. Revenue grew 22% in 2024.")
+    question = "Acme Widgets 10-K for 2024: what was annual worldwide average revenue per person (ARPP) for 2024?"
+    assert any("$49.63" in q for q in _quoted(answerer, question, report))
+
+
 def test_a_chat_line_question_is_answered_with_what_it_names_not_another_figure(answerer):
     release = _passage("Acme Widgets, Inc.", "Revenues for the quarter were $11.1 billion, up 16%. We operated 1,212 "
                        "retail stores at the end of the quarter.", form="10-Q", filed="2025-07-18")
