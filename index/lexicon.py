@@ -25,7 +25,7 @@ MONTH_WORD = f"({MONTH_ALIASES})" + r"\.?"
 # Numbers written as words ("for a period of five years", "twelve directors"). "One" is left out: it is mostly a
 # pronoun ("one of our customers").
 NUMBER_WORDS = frozenset(
-    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "zero two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion "
     "trillion dozen".split())
 

@@ -218,6 +218,7 @@ _COUNTED_PERIODS = re.compile(r"\b\d[\d,.]*(?:\s+(?:thousand|million|billion))?[
 _ASKS_SIGNATURE = re.compile(r"\bsign(?:ed|s|ing|ature|atory|atories)?\b", re.I)
 _BOILERPLATE = re.compile("|".join(BOILERPLATE), re.I)
 _NEGATED = re.compile(r"\bnon-(?=[a-z])", re.I)
+_FOOTNOTE_MARK = re.compile(r"^\d{1,2}(?=\s+[A-Z][a-z])", re.M)  # a footnote's line opens with its mark
 _PAGE_REFERENCE = re.compile(r"\bpages?\s+\d+(?:\s*(?:to|through|and|-|–)\s*\d+)?", re.I)
 _TOTAL = frozenset(terms("total"))
 # the words of every question about votes, whatever the proposal
@@ -1270,6 +1271,7 @@ def _states_number(asked: Asked, text: str) -> bool:
     if asked.asks_count:  # "employees decreased 3%" gives no headcount
         text = _PERCENTAGE.sub(" ", text)
     text = _PAGE_REFERENCE.sub(" ", text)  # "Segment information—pages 69 to 74" gives no figure
+    text = _FOOTNOTE_MARK.sub(" ", text)  # nor a footnote's mark ("1 Nordstrom follows a pay-for-performance ...")
     text = _EXHIBIT_NUMBER.sub(" ", text)  # nor does an exhibit list's "99.1 Caterpillar Inc. press release"
     text = _ASIDE.sub(" ", _without_dates(_COMPARISON.sub(" ", text if asked.asks_duration
                                                           else _COUNTED_PERIODS.sub(" ", text))))

@@ -2182,6 +2182,16 @@ def test_an_abbreviation_the_question_spells_out_is_read_in_full_in_a_sentence(a
     assert any("$49.63" in q for q in _quoted(answerer, question, report))
 
 
+def test_a_footnote_mark_is_no_figure_and_zero_is_one(answerer):
+    footnote = _passage("Acme Widgets, Inc.", "Executive\t2022 Bonus1\t2023 Base Salary2\n\n1 Acme Widgets follows a "
+                        "pay-for-performance philosophy.", form="8-K")
+    question = "How many performance share units was Acme Widgets' CEO granted in March 2023?"
+    assert _quoted(answerer, question, footnote) == []
+    payout = _passage("Acme Widgets, Inc.", "On February 28, 2023, the Committee approved results which yielded zero "
+                      "bonus payout for the Executives.\n2 Base salary amounts are unchanged.", form="8-K")
+    assert _quoted(answerer, "What 2022 bonuses did Acme Widgets' executives receive?", payout)
+
+
 def test_a_chat_line_question_is_answered_with_what_it_names_not_another_figure(answerer):
     release = _passage("Acme Widgets, Inc.", "Revenues for the quarter were $11.1 billion, up 16%. We operated 1,212 "
                        "retail stores at the end of the quarter.", form="10-Q", filed="2025-07-18")
