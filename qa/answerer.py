@@ -1057,7 +1057,7 @@ def _slots(question: str) -> tuple[str, ...]:
         # (and what kind: "which independent registered public accounting firm")
         "name": r"\b(which|what) (?:(?!(?:is|are|was|were|did|does|do|has|had|the|a|an|its|their)\b)"
                 r"[a-z-]+ ){0,4}(company|companies|firms?|banks?|auditors?|accountants?|business|subsidiary|"
-                rf"exchange|entity)\b|{_PLACE_ASKED}|\bwhat name\b",
+                rf"exchange|entity|ticker|symbol)\b|{_PLACE_ASKED}|\bwhat name\b",
         # and what a change's reason or driver was ("what was the main reason ...", "what drove the increase")
         "reason": r"\bwhy\b|\bwhat (?:was|were|is|are) the (?:[\w-]+ ){0,2}reasons?\b"
                   r"|\bwhat (?:\w+ly )?(?:drove|drives|caused|causes|explains?|explained)\b",

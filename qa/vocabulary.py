@@ -161,6 +161,8 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     # executive offices)" under Kearney, Nebraska)
     "headquarters": ("principal executive offices",),
     "headquartered": ("principal executive offices",),
+    # a security's ticker, as filings write it (Plymouth Rock Technologies' 20-F for 2020: "under the symbol: PLRTF")
+    "ticker": ("symbol", "trading symbol"),
     "same-store sales": ("comparable sales",),
     # industry measures by their abbreviations, and the words a filing spells them out in (MGM Resorts' earnings
     # release of 2023-02-08: "Revenue per available room (REVPAR)")

@@ -284,6 +284,9 @@ def test_question_understanding():
     assert _slots("What was the main reason Acme's operating cash flow fell 41% in 2024?") == ("reason",)
     assert _slots("Why did Acme's revenue fall in 2024?") == ("reason",)
     assert "number" in _slots("Acme gross margin was down y/y - to what level, and why?")
+    # a ticker is a name, which filings call a symbol
+    assert _slots("Under what ticker do Acme's shares trade on the OTCQB?") == ("name",)
+    assert "symbol" in with_filing_words("Under what ticker do Acme's shares trade?")
     # "where" after a clause asks a place, though its verb may be one of money
     assert _slots("Before joining Acme, where did its new CFO spend seven years as an audit manager?") == ("name",)
     assert _names_in("Who replaced Brett Kaufman as CFO of AFC Gamma?") == [["Brett", "Kaufman"], ["AFC", "Gamma"]]
