@@ -1056,8 +1056,7 @@ def _slots(question: str) -> tuple[str, ...]:
                   r"(officer|executive|director|person|individual|signatory)s?\b",
         # (and what kind: "which independent registered public accounting firm")
         "name": r"\b(which|what) (?:(?!(?:is|are|was|were|did|does|do|has|had|the|a|an|its|their)\b)"
-                r"[a-z-]+ ){0,4}(company|companies|firms?|banks?|auditors?|accountants?|business|subsidiary|"
-                rf"exchange|entity|ticker|symbol)\b|{_PLACE_ASKED}|\bwhat name\b",
+                rf"[a-z-]+ ){{0,4}}({_NAMED_KINDS})\b|{_PLACE_ASKED}|\bwhat name\b",
         # and what a change's reason or driver was ("what was the main reason ...", "what drove the increase")
         "reason": r"\bwhy\b|\bwhat (?:was|were|is|are) the (?:[\w-]+ ){0,2}reasons?\b"
                   r"|\bwhat (?:\w+ly )?(?:drove|drives|caused|causes|explains?|explained)\b",
@@ -1074,11 +1073,11 @@ def _slots(question: str) -> tuple[str, ...]:
         slots = tuple(slot for slot in slots if slot != "number")
     if "year" in slots:  # "Since what year has 3M paid dividends" asks a year, not an amount of dividends
         slots = tuple(slot for slot in slots if slot != "number")
-    if (("date" in slots or re.search(_PLACE_ASKED, question, re.I) or _WHERE_ASKED.search(question))
-            and not re.search(_FIGURE_ASKED, question, re.I)):
+    if ("date" in slots or re.search(_PLACE_ASKED, question, re.I) or re.search(_KIND_NAMED_ASKED, question, re.I)
+            or _WHERE_ASKED.search(question)) and not re.search(_FIGURE_ASKED, question, re.I):
         # "By what date is Georgia Power required to file its next general rate case" asks a date, not a rate, and
         # "in which towns did American Monument have its sales locations" a place, not sales, as "where did he spend
-        # seven years" does
+        # seven years" does, and "under which plan will the restricted stock units be issued" a plan's name
         slots = tuple(slot for slot in slots if slot != "number")
     if "person" in slots and _FIRM_ROLE.search(question) and not re.search(rf"\b{_ROLE.pattern}\b", question, re.I):
         # "who is the new certifying accountant?" asks a firm's name (Chisholm & Associates, Inc.), no person's; but
@@ -1106,6 +1105,11 @@ _FIGURE_ASKED = (r"\b(how (many|much|big|large|fast)|what (percent(?:age)?|share
 # word that qualifies another ("what state tax rate")
 _PLACE_ASKED = (rf"\b(?:which|what) (?:[A-Za-z-]+ ){{0,2}}(?:{'|'.join(_PLACE_WORDS)})\s+"
                 r"(?:is|are|was|were|did|does|do|has|have|had)\b")
+# the kinds of thing known by a name ("which [company]", "what [exchange]", "under which Oracle [plan]")
+_NAMED_KINDS = (r"company|companies|firms?|banks?|auditors?|accountants?|business|subsidiary|exchange|entity|ticker|"
+                r"symbol|plan")
+_KIND_NAMED_ASKED = (rf"\b(?:which|what) (?:[A-Za-z-]+ ){{0,2}}(?:{_NAMED_KINDS})\s+"
+                     r"(?:is|are|was|were|did|does|do|has|have|had|will)\b")
 _WHERE_ASKED = re.compile(r"\bwhere\s+(?:is|are|was|were|did|does|do|has|have|had|will)\b", re.I)
 _WHEN_CLAUSE = re.compile(rf"^\s*when\s+(?!(?:was|were|is|are|did|does|do|has|have|had|will|would|can|could)\b)"
                           rf"[^,?]*,\s*(?=.*{_ASKING})", re.I)

@@ -287,6 +287,10 @@ def test_question_understanding():
     # a ticker is a name, which filings call a symbol
     assert _slots("Under what ticker do Acme's shares trade on the OTCQB?") == ("name",)
     assert "symbol" in with_filing_words("Under what ticker do Acme's shares trade?")
+    # a thing of a kind known by its name asks its name, not the units it grants; "exchange ratio" is a figure
+    assert _slots("Under which Acme plan will the restricted stock units granted to the new director be issued?") == (
+        "name",)
+    assert "number" in _slots("What exchange ratio will Acme shareholders receive?")
     # "where" after a clause asks a place, though its verb may be one of money
     assert _slots("Before joining Acme, where did its new CFO spend seven years as an audit manager?") == ("name",)
     assert _names_in("Who replaced Brett Kaufman as CFO of AFC Gamma?") == [["Brett", "Kaufman"], ["AFC", "Gamma"]]
