@@ -83,6 +83,9 @@ STEM_LETTERS = 6  # "share" is no stem of "shareholders"
 # property and equipment" for capex): round 17, at 1 the spot checks gain NVIDIA's capex and lose nothing, the dev
 # tuning half alike
 PHRASE_GAP = 1
+# how far into its paragraph a biography's sentence about "he" or "she" is read with the name that opens it: two
+# or three sentences (AEGON's 20-F for 2000: 131 characters from "Paul van de Geijn" to "In 1984 he became")
+BIOGRAPHY_CHARS = 400
 FACT_DISTANCE = 6  # words between a number and the thing it counts, stopwords not counted
 LAST_RESULTS_MONTH = 4  # the last month of the year in which a filing still reports the year before: a 10-K is due
 # by the end of March, an annual results release comes before it (round 13: any month answered IFF's 2024 meeting
@@ -171,7 +174,9 @@ _NOT_NAMES = frozenset(
     # and of a title ("Global Head of Engineering", Wells Fargo's 2024 10-K)
     "head global "
     # words of a body's or a report's name ("the Corporate Governance and Nominating Committee", "Quarterly Reports")
-    "corporate governance nominating compensation audit quarterly reports".split()) | LEGAL_SUFFIXES
+    "corporate governance nominating compensation audit quarterly reports "
+    # and of a two-tier board's ("the Executive and Supervisory Boards", AEGON's 20-F for 2000)
+    "boards supervisory".split()) | LEGAL_SUFFIXES
 # (not "A": an initial, as in "Thomas A. Fanning")
 _TITLE_WORD = re.compile(r"\b(?:" + "|".join(sorted((w for w in _NOT_NAMES if len(w) > 1), key=len, reverse=True))
                          + r")\b", re.I)
@@ -179,7 +184,10 @@ _TITLE_WORD = re.compile(r"\b(?:" + "|".join(sorted((w for w in _NOT_NAMES if le
 _SIGNER_TITLE = re.compile(r"\b(?:chief|officer|president|director|chairman|chair|treasurer|secretary|controller|"
                            r"counsel|partner|manager|member|trustee|attorney-in-fact)\b", re.I)
 # a line that is a person's name alone, maybe with their age ("Bridget Engle (age 61)", "Mary T. Mack, 61")
-_NAME_LINE = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,3}(?:,?\s+Jr\.)?"
+_PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\b", re.I)  # who a biography's later sentences are about
+# (a surname may have particles: "Paul van de Geijn")
+_NAME_LINE = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)?"
+                        r"(?:\s+(?:(?:van|von|de|der|den|du|da|di|del|la|le)\s+)*[A-Z][\w'’-]+){1,3}(?:,?\s+Jr\.)?"
                         r"(?:\s*\(age \d{2}\)|,\s*\d{2})?")
 # the offices a person holds, as words
 _OFFICES = r"officer|president|director|chair(?:man|person|woman)?|treasurer|secretary|controller|counsel"
@@ -548,9 +556,13 @@ class ExtractiveAnswerer:
         if _focus_terms(question) and any(_leaves_blank(s, best) for s in eligible):
             return Assessment(scored, [], {})
         chosen = _select(best, [s for s in eligible if s.on_topic == best.on_topic], years_asked(question))
-        chosen = [c for c in chosen if not any(o is not c and o.sentence.passage is c.sentence.passage
-                                               and o.sentence.start <= c.sentence.start < o.sentence.end
-                                               for o in chosen)]  # a title line quoted with its signature
+        # a title line quoted with its signature, a biography's sentence with the one read from its paragraph's
+        # opening: the longer quote holds the shorter (of two alike, the first stays)
+        chosen = [c for k, c in enumerate(chosen) if not any(
+            o is not c and o.sentence.passage is c.sentence.passage
+            and o.sentence.start <= c.sentence.start < o.sentence.end
+            and (o.sentence.end - o.sentence.start, -j) > (c.sentence.end - c.sentence.start, -k)
+            for j, o in enumerate(chosen))]
         if "reason" in _slots(question) and len(chosen) < MAX_SENTENCES:
             chosen = _with_explanation(best, chosen, scored)
         # the answer's first sentence in the filing's order that states the value asked (a complement may not)
@@ -784,7 +796,7 @@ class ExtractiveAnswerer:
                 if section == SIGNATURE and "/s/" in sentence.text:
                     sentence = _with_title(sentence)
                 elif "person" in asked.slots and not sentence.table_row:
-                    sentence = _with_name_above(sentence)
+                    sentence = _with_paragraph_person(_with_name_above(sentence))
                 if len(sentence.text.split()) < 4 and not (sentence.table_row and _FIGURE_CELL.search(sentence.text)):
                     continue  # a fragment, not a short row ("Japan\t5,782")
                 read = _spelling_out(sentence.text, spelled_out)
@@ -2022,6 +2034,22 @@ def _with_name_above(sentence: Sentence) -> Sentence:
             sentence.text.partition("\n")[0]):
         return sentence
     return replace(sentence, start=sentence.start - len(name) - 1, text=f"{name}\n{sentence.text}")
+
+
+def _with_paragraph_person(sentence: Sentence) -> Sentence:
+    """A sentence of a biography that calls its person "he" or "she", with the paragraph before it that opens with
+    the person's name (AEGON's 20-F for 2000: "Paul van de Geijn started his career ... In 1984 he became ... and
+    since 1991 he is also CEO of AEGON The Netherlands."), which is read and quoted with it; one far into its
+    paragraph as it is."""
+    if not _PRONOUN_SUBJECT.search(sentence.text):
+        return sentence
+    chunk = sentence.passage.chunk
+    offset = sentence.start - chunk.char_start
+    opening = chunk.text.rfind("\n\n", 0, offset) + 1  # 0 when the paragraph opens the chunk
+    before = chunk.text[opening:offset].lstrip("\n")
+    if not before or len(before) > BIOGRAPHY_CHARS or not _NAME_LINE.match(before):
+        return sentence
+    return replace(sentence, start=sentence.start - len(before), text=f"{before}{sentence.text}")
 
 
 def _following(sentence: ScoredSentence, scored: list[ScoredSentence]) -> ScoredSentence | None:

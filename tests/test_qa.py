@@ -2199,6 +2199,19 @@ def test_a_footnote_mark_is_no_figure_and_zero_is_one(answerer):
     assert _quoted(answerer, "What 2022 bonuses did Acme Widgets' executives receive?", payout)
 
 
+def test_a_biography_sentence_about_he_is_read_with_the_name_its_paragraph_opens_with(answerer):
+    biographies = _passage("Acme Widgets, Inc.", "Set forth below is certain information concerning the members of the "
+                           "Executive and Supervisory Boards of the Company.\n\nKees Storm started his career at an "
+                           "accountancy firm in 1970. In May 1993 he became Chairman of the Executive Board of Acme "
+                           "Widgets.\n\nPaul van de Geijn started his career at Acme Widgets in 1971 at the legal "
+                           "department. In 1984 he became Vice-president of Acme Widgets and since 1991 he is also CEO "
+                           "of Acme Widgets Netherlands.\n\nDon Shepard began his career with Life Investors in 1970.",
+                           form="20-F", filed="2001-03-30")
+    question = "Which Acme Widgets Executive Board member has also been CEO of Acme Widgets Netherlands since 1991?"
+    quoted = _quoted(answerer, question, biographies)
+    assert any(q.startswith("Paul van de Geijn") and "since 1991" in q for q in quoted), quoted
+
+
 def test_a_chat_line_question_is_answered_with_what_it_names_not_another_figure(answerer):
     release = _passage("Acme Widgets, Inc.", "Revenues for the quarter were $11.1 billion, up 16%. We operated 1,212 "
                        "retail stores at the end of the quarter.", form="10-Q", filed="2025-07-18")
