@@ -289,6 +289,7 @@ _MODEL_AFTER_NAME = re.compile(r"\b([A-Za-z][\w-]*)\s+\d{1,3}"
                                r"(?![\d%]|[,.]\d|\s*(?:percent|thousand|million|billion)\b)")
 _MONEY_WRITTEN = re.compile(rf"{_CURRENCY.pattern}|\b(?:dollars?|cents?|usd|eur|euros?|per share)\b", re.I)
 _DURATION = re.compile(r"\b(?:" + "|".join(DURATION) + r")\b", re.I)
+_LENGTH_ASKED = re.compile(r"\b(?:how long|(?:term|duration|length) of)\b", re.I)
 _COUNT_ASKED = re.compile(r"\bhow many\b", re.I)
 _COUNTS_ASKED = frozenset(terms(" ".join(COUNTS)))
 _SCALES = frozenset(terms("thousands millions billions"))
@@ -422,6 +423,9 @@ class Asked:
     asks_count: bool = False
     asks_percentage: bool = False  # "what percentage of votes": a figure without "%" or "percent" is none
     asks_per_share: bool = False  # "diluted EPS": a figure in dollars and cents ("9.85"), not "Net income 7,514"
+    # "for how long at most may a director serve": the only figure asked is a number of periods, not a frequency
+    # nor one of several parts ("what stake must a shareholder own, and for how long?")
+    asks_length_only: bool = False
 
     @classmethod
     def of(cls, question: str, search_text: str, focus: dict[str, float]) -> "Asked":
@@ -442,7 +446,8 @@ class Asked:
                     and not (_MONEY_ASKED | _NOT_MONEY_ASKED).intersection(focus))  # no "employee turnover rate"
                    and not _AMOUNT_ASKED.search(question),
                    _PERCENTAGE_ASKED.search(question) is not None or PERCENT_RATES.search(question) is not None,
-                   _PER_SHARE_ASKED.search(question) is not None and not _SHARES_FOR_EPS.search(question))
+                   _PER_SHARE_ASKED.search(question) is not None and not _SHARES_FOR_EPS.search(question),
+                   _LENGTH_ASKED.search(question) is not None and len(re.findall(_ASKING, question, re.I)) == 1)
 
     def filled_by(self, text: str, names_text: str | None = None) -> frozenset[str]:
         """The kinds of fact asked for that the text states; a person or a name as `names_text` (default: the text)
@@ -1298,7 +1303,9 @@ def _states_number(asked: Asked, text: str) -> bool:
         text = CELL.join([label, *(cell for cell in cells if re.search(r"\d", cell))])
     sequence = terms(text)
     numbers = [i for i, t in enumerate(sequence) if t not in asked.known_numbers and (
-        t[0].isdigit() or t in _NUMBER_TERMS and not _names_a_period(sequence, i, asked))]
+        t[0].isdigit() or t in _NUMBER_TERMS and not _names_a_period(sequence, i, asked))
+        # a length of time is a number of periods ("two (2) years"; not "two (2) directors")
+        and (not asked.asks_length_only or _PERIOD_UNITS.intersection(sequence[i + 1:i + 3]))]
     if not asked.focus:
         return bool(numbers)
     # "net", "total" say what is measured only with the rest ("net losses on equity securities of $539 million" is

@@ -2212,6 +2212,16 @@ def test_a_biography_sentence_about_he_is_read_with_the_name_its_paragraph_opens
     assert any(q.startswith("Paul van de Geijn") and "since 1991" in q for q in quoted), quoted
 
 
+def test_a_length_of_time_asked_is_a_number_of_periods(answerer):
+    charter = _passage("Acme Widgets, Inc.", "Pursuant to the Audit Committee Charter, the Audit Committee shall be "
+                       "comprised of two (2) or more independent directors appointed under exceptional "
+                       "circumstances.\n\nSuch member may not serve for more than two years, and may not serve as "
+                       "the Committee chair.", form="8-K")
+    question = ("Under Acme Widgets' audit committee charter, for how long at most may a non-independent director "
+                "appointed under exceptional circumstances serve on the audit committee?")
+    assert "two years" in _quoted(answerer, question, charter)[0]
+
+
 def test_a_chat_line_question_is_answered_with_what_it_names_not_another_figure(answerer):
     release = _passage("Acme Widgets, Inc.", "Revenues for the quarter were $11.1 billion, up 16%. We operated 1,212 "
                        "retail stores at the end of the quarter.", form="10-Q", filed="2025-07-18")
