@@ -289,6 +289,7 @@ _MODEL_AFTER_NAME = re.compile(r"\b([A-Za-z][\w-]*)\s+\d{1,3}"
                                r"(?![\d%]|[,.]\d|\s*(?:percent|thousand|million|billion)\b)")
 _MONEY_WRITTEN = re.compile(rf"{_CURRENCY.pattern}|\b(?:dollars?|cents?|usd|eur|euros?|per share)\b", re.I)
 _DURATION = re.compile(r"\b(?:" + "|".join(DURATION) + r")\b", re.I)
+_NAMED_BY_NUMBER = re.compile(r"\b\d[A-Z]\b")  # a technology's name: "3D", "5G", "4K"
 _LENGTH_ASKED = re.compile(r"\b(?:how long|(?:term|duration|length) of)\b", re.I)
 _COUNT_ASKED = re.compile(r"\bhow many\b", re.I)
 _COUNTS_ASKED = frozenset(terms(" ".join(COUNTS)))
@@ -1292,6 +1293,7 @@ def _states_number(asked: Asked, text: str) -> bool:
     if asked.asks_count:  # "employees decreased 3%" gives no headcount
         text = _PERCENTAGE.sub(" ", text)
     text = _PAGE_REFERENCE.sub(" ", text)  # "Segment information—pages 69 to 74" gives no figure
+    text = _NAMED_BY_NUMBER.sub(" ", text)  # nor does "3D imaging" or a "5G network"
     text = _FOOTNOTE_MARK.sub(" ", text)  # nor a footnote's mark ("1 Nordstrom follows a pay-for-performance ...")
     text = _EXHIBIT_NUMBER.sub(" ", text)  # nor does an exhibit list's "99.1 Caterpillar Inc. press release"
     text = _ASIDE.sub(" ", _without_dates(_COMPARISON.sub(" ", text if asked.asks_duration

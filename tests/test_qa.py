@@ -2222,6 +2222,12 @@ def test_a_length_of_time_asked_is_a_number_of_periods(answerer):
     assert "two years" in _quoted(answerer, question, charter)[0]
 
 
+def test_a_technology_named_by_a_number_is_no_count(answerer):
+    launch = _passage("Acme Widgets, Inc.", "On December 3, 2019, Acme Widgets launched its new SS1 Shoe-Scanner, a "
+                      "floor-mounted 3D imaging system that inspects footwear.", form="20-F")
+    assert _quoted(answerer, "How many SS1 shoe scanners did Acme Widgets sell in fiscal 2020?", launch) == []
+
+
 def test_a_chat_line_question_is_answered_with_what_it_names_not_another_figure(answerer):
     release = _passage("Acme Widgets, Inc.", "Revenues for the quarter were $11.1 billion, up 16%. We operated 1,212 "
                        "retail stores at the end of the quarter.", form="10-Q", filed="2025-07-18")
