@@ -299,7 +299,7 @@ _ROW_FIGURE = re.compile(rf"{_FIGURE}(?:\s*%)?")
 _PERCENTAGE = re.compile(rf"{_FIGURE}\s*(?:%|percent\b)", re.I)
 # "what percentage of votes", "the Services gross margin percentage"
 _PERCENTAGE_ASKED = re.compile(r"\b(?:what|which)\s+percent\b|\bpercentage\b", re.I)
-_PER_SHARE = r"\bper (?:common |ordinary )?share\b"
+_PER_SHARE = r"\bper[\s-](?:common |ordinary )?share\b"  # "per share", "earnings-per-share"
 _PER_SHARE_ASKED = re.compile(rf"\beps\b|{_PER_SHARE}", re.I)
 # the shares a per-share figure is computed over are a count, not a figure per share ("diluted weighted shares used
 # for EPS", Apple's 10-Q of February 1999)

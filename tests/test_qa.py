@@ -2228,6 +2228,12 @@ def test_a_technology_named_by_a_number_is_no_count(answerer):
     assert _quoted(answerer, "How many SS1 shoe scanners did Acme Widgets sell in fiscal 2020?", launch) == []
 
 
+def test_a_hyphenated_per_share_figure_is_asked_to_the_cent(answerer):
+    buyback = _passage("Acme Widgets, Inc.", "Acme Widgets expects to purchase $2.0 billion to $4.0 billion of its own "
+                       "stock in 2019.", filed="2019-02-07")
+    assert _quoted(answerer, "What 2019 earnings-per-share guidance did Acme Widgets give?", buyback) == []
+
+
 def test_a_chat_line_question_is_answered_with_what_it_names_not_another_figure(answerer):
     release = _passage("Acme Widgets, Inc.", "Revenues for the quarter were $11.1 billion, up 16%. We operated 1,212 "
                        "retail stores at the end of the quarter.", form="10-Q", filed="2025-07-18")
