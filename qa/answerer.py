@@ -34,10 +34,10 @@ from qa.scorer import AnswerScorer
 from qa.tables import (AGGREGATE_LABEL, CELL, GENERIC_LABEL, first_figure, label_column_head, label_terms, read_row,
                        row_label, year_cell)
 from qa.vocabulary import (AMOUNTS, BALANCE_OF_FLOW, BOILERPLATE, CHANGES, COMPUTED_MEASURES, COUNTS, DURATION,
-                           EXCLUSIVE_KINDS, FILING_WORDS_FOR, FLOWS, FORECAST, FORECAST_STATED,
-                           FORM_NAMES_IN_QUESTIONS, FREQUENCY, LEAST, LINE_ITEM_AFTER_FROM, MONEY, MONTH_QUARTER, MOST, NOT_MONEY,
-                           OTHER_ENTITIES, PERCENT_RATES, PERIOD_NAMING, QUARTER, QUARTER_NAME, QUARTER_OF_MONTH,
-                           REGIONS, STATEMENT_NAME, UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED,
+                           EXCLUSIVE_KINDS, FILING_WORDS_FOR, FLOWS, FORECAST, FORECAST_ASKED, FORECAST_STATED,
+                           FORM_NAMES_IN_QUESTIONS, FREQUENCY, LEAST, LINE_ITEM_AFTER_FROM, MONEY, MONTH_QUARTER, MOST,
+                           NOT_MONEY, OTHER_ENTITIES, PERCENT_RATES, PERIOD_NAMING, QUARTER, QUARTER_NAME,
+                           QUARTER_OF_MONTH, REGIONS, STATEMENT_NAME, UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED,
                            days_named, period_kinds, quarters_named, region_names, statements_named, vote_kind_asked,
                            vote_kind_of_label, without_instructions, years_asked)
 
@@ -129,8 +129,8 @@ _FOCUS = re.compile(r"\b(?:what|which|how many|how much|how large|how big|how (?
                     r"(?:(?:was|were|is|are)\s+)?(?:the\s+)?"
                     r"(?!(?:did|does|do)\b)"
                     r"((?:[\w&'-]+\s+){0,8}?[\w&'-]+)(?:\s+(?:did|does|do|was|were|is|are|has|have|had|in|of|for|at|"
-                    rf"on|under|will|would|when|after|before|during|since|by|according|from(?!{LINE_ITEM_AFTER_FROM}))\b"
-                    r"|\s*[,(])", re.I)
+                    r"on|under|will|would|when|after|before|during|since|by|according|"
+                    rf"from(?!{LINE_ITEM_AFTER_FROM}))\b|\s*[,(])", re.I)
 # what a question naming its thing last asks: "what were [Alcon's full-year 2022 net sales]?", but not a pronoun
 # ("what was it and why ...?"), nor a part of a question of several ("and what is his base salary?", which "will be
 # paid $250,000 a year" answers)
@@ -703,7 +703,8 @@ class ExtractiveAnswerer:
         asks_whole = _PER.search(search_text) is None and (asked.asks_count or asked.asks_money)  # not a ratio
         asks_result = FORECAST.search(question) is None  # not an expectation, which a forecast would answer
         asks_pro_forma = _PRO_FORMA.search(question) is not None
-        asks_forecast = FORECAST_STATED.search(question) is not None  # guidance, which only a forecast gives
+        # guidance, which only a forecast gives
+        asks_forecast = FORECAST_STATED.search(question) is not None or FORECAST_ASKED.search(question) is not None
         # the years a forecast asked for is of: one of other years is none (Pfizer's 10-Q of August 2023 forecasts
         # 2023's revenues, not 2024's)
         forecast_years = set(years_asked(periods_text)) if asks_forecast else set()
@@ -1160,7 +1161,8 @@ _EVENT_WORDS = frozenset("annual special meeting shareholders stockholders share
                          "data fact sheet presentation letter transcript statement notice".split())
 _BRACKETED_PERIOD = re.compile(rf"\((?=[^)]*(?:\b{YEAR}\b|'\d\d\b|\bended\b|\bqtr\b|\bquarter\b))[^)]*\)", re.I)
 _LOOSE_ASKED = re.compile(r"\s*((?:[\w&'./-]+\s+){0,7}?[\w&'./-]+)(?:\s+(?:at|in|for|during|as|over|vs\.?|versus|on|"
-                          rf"from(?!{LINE_ITEM_AFTER_FROM})|since|through|and|after|before)\b|\s*[?:,;(\u2014\u2013]|\s+-|\s*$|\s+(?={_ASKING}))",
+                          rf"from(?!{LINE_ITEM_AFTER_FROM})|since|through|and|after|before)\b"
+                          rf"|\s*[?:,;(\u2014\u2013]|\s+-|\s*$|\s+(?={_ASKING}))",
                           re.I)
 # where a question of several parts opens another: "..., when does it vest, and which ...", "... and who took over";
 # or where a comparison names its other side: "... in the June 2025 quarter compare with its ... in 2023"

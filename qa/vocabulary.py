@@ -514,6 +514,10 @@ FREQUENCY = re.compile(r"\b(?:daily|weekly|monthly)\b", re.I)
 # MGM expect for the first quarter of 2023?")
 FORECAST = re.compile(r"\b(?:expect\w*|outlook|guid(?:ance|ed?)|forecast\w*|project(?:s|ed|ions?)|anticipat\w*|"
                       r"target\w*|plan(?:s|ned)?|will)\b", re.I)
+# a question asking for a forecast by the verb "project", which a filing's sentence uses as a noun ("the project"):
+# "What gross premiums written does GAINSCO project for 2010?"
+FORECAST_ASKED = re.compile(r"\b(?:do|does|did|will)\s+(?:[\w&.'-]+\s+){1,3}?"
+                            r"project(?=\s+(?:for|to|in|that|\d)\b|\s*\?)", re.I)
 # How a filing states a forecast: its figure is no result ("Net sales are expected to be between $151.0 billion and
 # $155.5 billion", Amazon's guidance for a quarter its 10-K does not report), and a question asking for one ("What
 # diluted EPS range did Ulta guide to?") is answered by nothing else. Not "will": a contract's terms are written so

@@ -2234,6 +2234,13 @@ def test_a_hyphenated_per_share_figure_is_asked_to_the_cent(answerer):
     assert _quoted(answerer, "What 2019 earnings-per-share guidance did Acme Widgets give?", buyback) == []
 
 
+def test_a_question_asking_what_a_company_projects_asks_a_forecast(answerer):
+    results = _passage("Acme Widgets, Inc.", "Gross premiums written in 2009 decreased 1% to $179.6 million as compared "
+                       "to 2008.", filed="2010-03-12")
+    assert _quoted(answerer, "Acme Widgets 2009 10-K: what gross premiums written does Acme Widgets project for "
+                   "2010?", results) == []
+
+
 def test_a_chat_line_question_is_answered_with_what_it_names_not_another_figure(answerer):
     release = _passage("Acme Widgets, Inc.", "Revenues for the quarter were $11.1 billion, up 16%. We operated 1,212 "
                        "retail stores at the end of the quarter.", form="10-Q", filed="2025-07-18")
