@@ -227,6 +227,7 @@ _ASKS_SIGNATURE = re.compile(r"\bsign(?:ed|s|ing|ature|atory|atories)?\b", re.I)
 _BOILERPLATE = re.compile("|".join(BOILERPLATE), re.I)
 _NEGATED = re.compile(r"\bnon-(?=[a-z])", re.I)
 _FOOTNOTE_MARK = re.compile(r"^\d{1,2}(?=\s+[A-Z][a-z])", re.M)  # a footnote's line opens with its mark
+_PAGE_NUMBER_LINE = re.compile(r"\n[ \t]*\d{1,3}[ \t]*$")  # "... returns on these investments.\n27"
 _PAGE_REFERENCE = re.compile(r"\bpages?\s+\d+(?:\s*(?:to|through|and|-|–)\s*\d+)?", re.I)
 _TOTAL = frozenset(terms("total"))
 # the words of every question about votes, whatever the proposal
@@ -1126,7 +1127,7 @@ _PLACE_ASKED = (rf"\b(?:which|what) (?:[A-Za-z-]+ ){{0,2}}(?:{'|'.join(_PLACE_WO
                 r"(?:is|are|was|were|did|does|do|has|have|had)\b")
 # the kinds of thing known by a name ("which [company]", "what [exchange]", "under which Oracle [plan]")
 _NAMED_KINDS = (r"company|companies|firms?|banks?|auditors?|accountants?|business|subsidiary|exchange|entity|ticker|"
-                r"symbol|plan")
+                r"symbol|plan|unit|segment|division")
 _KIND_NAMED_ASKED = (rf"\b(?:which|what) (?:[A-Za-z-]+ ){{0,2}}(?:{_NAMED_KINDS})\s+"
                      r"(?:is|are|was|were|did|does|do|has|have|had|will)\b")
 _WHERE_ASKED = re.compile(r"\bwhere\s+(?:is|are|was|were|did|does|do|has|have|had|will)\b", re.I)
@@ -1294,7 +1295,8 @@ def _states_number(asked: Asked, text: str) -> bool:
             text = _ACTED_ON.sub(" ", text)
     if asked.asks_count:  # "employees decreased 3%" gives no headcount
         text = _PERCENTAGE.sub(" ", text)
-    text = _PAGE_REFERENCE.sub(" ", text)  # "Segment information—pages 69 to 74" gives no figure
+    # "Segment information—pages 69 to 74" gives no figure, nor does a page's number on its own line below
+    text = _PAGE_NUMBER_LINE.sub(" ", _PAGE_REFERENCE.sub(" ", text))
     text = _NAMED_BY_NUMBER.sub(" ", text)  # nor does "3D imaging" or a "5G network"
     text = _FOOTNOTE_MARK.sub(" ", text)  # nor a footnote's mark ("1 Nordstrom follows a pay-for-performance ...")
     text = _EXHIBIT_NUMBER.sub(" ", text)  # nor does an exhibit list's "99.1 Caterpillar Inc. press release"

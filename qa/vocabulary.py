@@ -271,6 +271,8 @@ AMOUNTS: tuple[str, ...] = (
     # MGM's RevPAR and occupancy, Adobe's ARR, Apple's backlog, Cabot's compensation, Amcor's EBITDA)
     "inventory", "inventories", "allowance", "premiums", "borrowings", "backlog", "compensation", "remuneration",
     "ebitda", "ebit", "arr", "revpar", "occupancy",
+    # round 25: a return is a rate (Union Pacific's ROIC, which its 10-Q of July 2025 defines and does not give)
+    "return", "roic",
 )
 # Words that name a count: "What was Union Pacific's average headcount" asks for a number as "how many employees"
 # does, and a sentence about its workforce that gives none does not answer it

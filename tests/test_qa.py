@@ -291,6 +291,8 @@ def test_question_understanding():
     assert _slots("Under which Acme plan will the restricted stock units granted to the new director be issued?") == (
         "name",)
     assert "number" in _slots("What exchange ratio will Acme shareholders receive?")
+    assert _slots("Which Acme business unit were the acquired company's employees folded into?") == ("name",)
+    assert _slots("What return on invested capital (ROIC) did Acme report?") == ("number",)  # a return is a rate
     # "where" after a clause asks a place, though its verb may be one of money
     assert _slots("Before joining Acme, where did its new CFO spend seven years as an audit manager?") == ("name",)
     assert _names_in("Who replaced Brett Kaufman as CFO of AFC Gamma?") == [["Brett", "Kaufman"], ["AFC", "Gamma"]]
@@ -2239,6 +2241,13 @@ def test_a_question_asking_what_a_company_projects_asks_a_forecast(answerer):
                        "to 2008.", filed="2010-03-12")
     assert _quoted(answerer, "Acme Widgets 2009 10-K: what gross premiums written does Acme Widgets project for "
                    "2010?", results) == []
+
+
+def test_a_page_number_gives_no_figure(answerer):
+    question = "What return on invested capital did Acme Widgets report for the second quarter of 2025?"
+    plan = _passage("Acme Widgets, Inc.", "The capital plan may be revised if laws affect our ability to generate "
+                    "sufficient returns on these investments.\n27", form="10-Q", filed="2025-07-24")
+    assert _quoted(answerer, question, plan) == []
 
 
 def test_a_chat_line_question_is_answered_with_what_it_names_not_another_figure(answerer):
