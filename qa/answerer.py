@@ -1482,7 +1482,7 @@ def _spelled_out(question: str) -> dict[str, str]:
     for match in _IN_BRACKETS.finditer(question):
         short = match.group(1)
         words = re.findall(r"[\w'-]+", question[:match.start()])[-len(short):]
-        if len(short) > 1 and "".join(w[0] for w in words).lower() == short.lower():
+        if "".join(w[0] for w in words).lower() == short.lower():
             spelled[short] = " ".join(words)
     return spelled
 
