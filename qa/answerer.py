@@ -227,6 +227,7 @@ _ASKS_SIGNATURE = re.compile(r"\bsign(?:ed|s|ing|ature|atory|atories)?\b", re.I)
 _BOILERPLATE = re.compile("|".join(BOILERPLATE), re.I)
 _NEGATED = re.compile(r"\bnon-(?=[a-z])", re.I)
 _FOOTNOTE_MARK = re.compile(r"^\d{1,2}(?=\s+[A-Z][a-z])", re.M)  # a footnote's line opens with its mark
+_RECONCILING = re.compile(r"\s*adjustments\s+to\s+reconcile\b", re.I)
 _PAGE_NUMBER_LINE = re.compile(r"\n[ \t]*\d{1,3}[ \t]*$")  # "... returns on these investments.\n27"
 _PAGE_REFERENCE = re.compile(r"\bpages?\s+\d+(?:\s*(?:to|through|and|-|–)\s*\d+)?", re.I)
 _TOTAL = frozenset(terms("total"))
@@ -811,8 +812,12 @@ class ExtractiveAnswerer:
                 written = set(_sentence_terms(read, negating))
                 # a table row says what its figures are only with its table's header, which is quoted with it, and
                 # the label of its group of rows ("Net sales by reportable segment:" over "Greater China")
-                own = written | set(_sentence_terms(f"{sentence.header}\n{sentence.group}", negating))
-                sequence_text = f"{sentence.header}\n{sentence.group}\n{sentence.text}"
+                # a group that reconciles one figure to another names their totals, not its rows ("Adjustments to
+                # reconcile net income to net cash provided by operating activities:" over "Additions to content
+                # assets")
+                group = "" if _RECONCILING.match(sentence.group) else sentence.group
+                own = written | set(_sentence_terms(f"{sentence.header}\n{group}", negating))
+                sequence_text = f"{sentence.header}\n{group}\n{sentence.text}"
                 sequence = _sentence_terms(sequence_text, negating)
                 for word, phrases in synonyms:
                     if any(_holds_phrase(sequence, phrase) for phrase in phrases):
@@ -825,7 +830,7 @@ class ExtractiveAnswerer:
                 # the answer sentence may lean on ("the January 2000 8-K" need not be in the sentence)
                 own_coverage = sum(weights[t] for t in held) / total
                 coverage = own_coverage + 0.6 * nearby / total
-                stated = f"{sentence.group}\n{read}"
+                stated = f"{group}\n{read}"
                 if previous and _OF_THESE.match(sentence.text):
                     # "Of these, approximately 9,600 were located in the United States": its figures are of what the
                     # sentence before counted (Netflix's full-time employees)

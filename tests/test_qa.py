@@ -2250,6 +2250,20 @@ def test_a_page_number_gives_no_figure(answerer):
     assert _quoted(answerer, question, plan) == []
 
 
+def test_rows_of_a_reconciling_group_are_no_total_it_names(answerer):
+    header = "Year Ended December 31,\t2024\t2023\n"
+    text = ("Cash flows from operating activities:\nNet income\t$\t8,711,631\t$\t5,408,091\n"
+            "Adjustments to reconcile net income to net cash provided by operating activities:\n"
+            "Additions to content assets\t(16,223,617)\t(12,554,703)\n"
+            "Change in content liabilities\t(11,363)\t(624,003)\n")
+    filing = FilingRef(company="Acme Widgets, Inc.", form="10-K", filing_date="2025-01-27",
+                       accession="0000000000-25-000002", filing_id="acme-cf", source="f.htm")
+    chunk = Chunk("acme-cf#1", filing, text, "Item 8", "Financial Statements", 100, 100 + len(text),
+                  table_header=header, table_header_start=0)
+    quoted = _quoted(answerer, "What free cash flow did Acme Widgets report for 2024?", Passage(1, chunk, 1.0))
+    assert not any("Additions to content assets" in q for q in quoted), quoted
+
+
 def test_a_chat_line_question_is_answered_with_what_it_names_not_another_figure(answerer):
     release = _passage("Acme Widgets, Inc.", "Revenues for the quarter were $11.1 billion, up 16%. We operated 1,212 "
                        "retail stores at the end of the quarter.", form="10-Q", filed="2025-07-18")
