@@ -1128,14 +1128,13 @@ _FIGURE_ASKED = (r"\b(how (many|much|big|large|fast)|what (percent(?:age)?|share
                  r"|how did .* (change|trend|fall|rise|vote))\b")
 # a place asked by its kind ("in which Connecticut towns did American Monument have its sales locations?"), not a
 # word that qualifies another ("what state tax rate")
-_PLACE_ASKED = (rf"\b(?:which|what) (?:[A-Za-z-]+ ){{0,2}}(?:{'|'.join(_PLACE_WORDS)})\s+"
-                r"(?:is|are|was|were|did|does|do|has|have|had)\b")
 # the kinds of thing known by a name ("which [company]", "what [exchange]", "under which Oracle [plan]")
 _NAMED_KINDS = (r"company|companies|firms?|banks?|auditors?|accountants?|business|subsidiary|exchange|entity|ticker|"
                 r"symbol|plan|unit|segment|division")
-_KIND_NAMED_ASKED = (rf"\b(?:which|what) (?:[A-Za-z-]+ ){{0,2}}(?:{_NAMED_KINDS})\s+"
-                     r"(?:is|are|was|were|did|does|do|has|have|had|will)\b")
-_WHERE_ASKED = re.compile(r"\bwhere\s+(?:is|are|was|were|did|does|do|has|have|had|will)\b", re.I)
+_ASKING_VERB = r"(?:is|are|was|were|did|does|do|has|have|had|will)\b"
+_PLACE_ASKED = rf"\b(?:which|what) (?:[A-Za-z-]+ ){{0,2}}(?:{'|'.join(_PLACE_WORDS)})\s+{_ASKING_VERB}"
+_KIND_NAMED_ASKED = rf"\b(?:which|what) (?:[A-Za-z-]+ ){{0,2}}(?:{_NAMED_KINDS})\s+{_ASKING_VERB}"
+_WHERE_ASKED = re.compile(rf"\bwhere\s+{_ASKING_VERB}", re.I)
 _WHEN_CLAUSE = re.compile(rf"^\s*when\s+(?!(?:was|were|is|are|did|does|do|has|have|had|will|would|can|could)\b)"
                           rf"[^,?]*,\s*(?=.*{_ASKING})", re.I)
 _YES_OR_NO = re.compile(r"\s*(?:did|does|do|is|was|were|are|has|have|had|will|can)\b", re.I)
@@ -1302,8 +1301,6 @@ def _states_number(asked: Asked, text: str) -> bool:
         text = _PERCENTAGE.sub(" ", text)
     # "Segment information—pages 69 to 74" gives no figure, nor does a page's number on its own line below
     text = _PAGE_NUMBER_LINE.sub(" ", _PAGE_REFERENCE.sub(" ", text))
-    text = _NAMED_BY_NUMBER.sub(" ", text)  # nor does "3D imaging" or a "5G network"
-    text = _FOOTNOTE_MARK.sub(" ", text)  # nor a footnote's mark ("1 Nordstrom follows a pay-for-performance ...")
     text = _EXHIBIT_NUMBER.sub(" ", text)  # nor does an exhibit list's "99.1 Caterpillar Inc. press release"
     text = _ASIDE.sub(" ", _without_dates(_COMPARISON.sub(" ", text if asked.asks_duration
                                                           else _COUNTED_PERIODS.sub(" ", text))))
@@ -1442,9 +1439,10 @@ _FILLS: dict[str, Callable[[Asked, str], bool]] = {
 def _without_dates(text: str) -> str:
     """The text without what a number asked for never is: dates, years, item, exhibit, table and note numbers
     ("Note 13", "TABLE 2"), form names (10-K, S-8, 401(k)) and other names with a number (COVID-19, Earth-2), a
-    model's variants (Boeing's 737-7 and 737-10), registration numbers and footnote marks like (1) or a digit glued
-    to a word ("2022 Bonus1", "$18.3 Million1")."""
-    text = _DATE.sub(" ", text)
+    model's variants (Boeing's 737-7 and 737-10), a technology's name ("3D imaging", "5G"), registration numbers and
+    footnote marks like (1), a digit glued to a word ("2022 Bonus1", "$18.3 Million1") or one opening its footnote's
+    line ("1 Nordstrom follows a pay-for-performance philosophy")."""
+    text = _NAMED_BY_NUMBER.sub(" ", _FOOTNOTE_MARK.sub(" ", _DATE.sub(" ", text)))
     return re.sub(rf"\b{YEAR}\b" r"|\b(?:item|exhibit|ex-|table|note|schedule)\s*\d+(?:\.\d+)?"
                   r"|\(\d{1,2}\)|\b\d+\([a-z]\)|\b\d+-[a-z][\w-]*|\b[a-z]+-\d+\b|\b\d{3}-\d{5,}\b"
                   r"|\b\d{3,}-\d{1,2}\b(?!-)"
@@ -1480,22 +1478,23 @@ def _is_month(word: str) -> bool:
     return word.lower() in MONTH_NUMBERS and word == word.capitalize()
 
 
-def _spelled_out(question: str) -> dict[str, str]:
-    """The abbreviations a question spells out before them, by the words whose initials they are: {"ARPP":
-    "average revenue per person"} for "annual worldwide average revenue per person (ARPP)"."""
-    spelled = {}
+def _spelled_out(question: str) -> list[tuple[re.Pattern, str]]:
+    """The abbreviations a question spells out before them, by the words whose initials they are, each as a pattern
+    and its words: "ARPP" and "average revenue per person" for "annual worldwide average revenue per person
+    (ARPP)"."""
+    spelled = []
     for match in _IN_BRACKETS.finditer(question):
         short = match.group(1)
         words = re.findall(r"[\w'-]+", question[:match.start()])[-len(short):]
         if "".join(w[0] for w in words).lower() == short.lower():
-            spelled[short] = " ".join(words)
+            spelled.append((re.compile(rf"\b{re.escape(short)}\b"), " ".join(words)))
     return spelled
 
 
-def _spelling_out(text: str, spelled: Mapping[str, str]) -> str:
+def _spelling_out(text: str, spelled: list[tuple[re.Pattern, str]]) -> str:
     """The text with each abbreviation the question spelled out written in full."""
-    for short, full in spelled.items():
-        text = re.sub(rf"\b{re.escape(short)}\b", full, text)
+    for short, full in spelled:
+        text = short.sub(full, text)
     return text
 
 
