@@ -236,7 +236,8 @@ _VOTE_WORDS = frozenset(terms("votes voted voting cast for against abstain absta
                               "non-votes proposal proposals shareholder shareholders stockholder stockholders approve "
                               "approved approval annual special meeting meetings receive received requesting request "
                               "report regarding results number in favor its from election elected re-election director "
-                              "directors"))
+                              "directors titled entitled called named"))
+_QUOTED_TITLE = re.compile(r'["\u201c]([^"\u201d]{3,})["\u201d]')
 _TITLES = ("mr.", "ms.", "mrs.", "dr.")
 _WHO = re.compile(r"\bwhom?\b", re.I)
 # roles only a firm holds for a filer (its auditors, underwriters, transfer agent), not "chief accountant"
@@ -245,6 +246,9 @@ _FIRM_ROLE = re.compile(r"\b(?:auditors?|(?:certifying|independent|registered pu
 _KIND_PATTERNS = [[re.compile(r"\b" + r"\s+".join(map(re.escape, kind.split())) + r"\b", re.I) for kind in kinds]
                   for kinds in EXCLUSIVE_KINDS]
 _CHANGE_TERMS = frozenset(terms(" ".join(CHANGES)))  # a row labelled with one is how a figure changed
+# the verb between a sentence's subject and the figure it is
+_SUBJECT_IS_FIGURE = re.compile(r"\s(?:was|were|is|are|totall?ed|amounted\s+to)\s+(?:approximately\s+|about\s+)?"
+                                r"[$€£¥]?\s?(?=\d)", re.I)
 _COMPARISON = re.compile(r"\bcompared\s+(?:to|with)\b", re.I)
 # an aside between commas that says where a measure is defined keeps it from its figure: "Remaining performance
 # obligations, as defined in Note 1 of ... for the fiscal year ended May 31, 2024, were $99.1 billion" (dates are
@@ -1322,7 +1326,15 @@ def _states_number(asked: Asked, text: str) -> bool:
     about = [i for i, t in enumerate(sequence) if t in measured or any(_same_stem(t, f) for f in measured)]
     # a form's line gives the value its whole label asks, however long the label
     label_end = len(terms(text[:form_value.start()])) if (form_value := _FORM_VALUE.search(text)) else 0
-    return any(abs(n - a) <= FACT_DISTANCE or a < label_end <= n for n in numbers for a in about)
+    if any(abs(n - a) <= FACT_DISTANCE or a < label_end <= n for n in numbers for a in about):
+        return True
+    # a figure its sentence's subject is, however long the subject: "The last reported closing price of our common
+    # stock on the NASDAQ Global Select Market on December 11, 2024 was $17.41 per share"
+    if CELL in text or not (verb := _SUBJECT_IS_FIGURE.search(text)):
+        return False
+    subject = len(terms(text[:verb.start()]))
+    return (not any(n < subject for n in numbers) and any(a < subject for a in about)
+            and any(subject <= n <= subject + 1 for n in numbers))
 
 
 def _money_only(row: str) -> bool:
@@ -1532,7 +1544,10 @@ def _proposal_words(question: str) -> frozenset[str]:
     """The words of a question about votes that name the proposal voted on ("plastic packaging" of "How many votes
     did the shareholder proposal requesting a report on plastic packaging receive at PepsiCo's May 3, 2023 annual
     meeting?"): its own words, not names, periods nor the words of every vote."""
-    said = frozenset(terms(_CAPITALISED.sub(" ", without_instructions(question))))
+    question = without_instructions(question)
+    if quoted := _QUOTED_TITLE.findall(question):  # a title in quotes names it: "True Diversity Board Policy"
+        return frozenset(terms(" ".join(quoted))) - _VOTE_WORDS
+    said = frozenset(terms(_CAPITALISED.sub(" ", question)))
     return said - _VOTE_WORDS - _QUESTION_NOISE - _PERIOD_WORDS - {t for t in said if t[0].isdigit()}
 
 

@@ -441,6 +441,9 @@ _QUARTER_PERIOD = re.compile(rf"\b(?:three|3|thirteen|13)(?:[\s-]+and\s+[\w-]+)?
 # $2.86")
 _FULL_YEAR = re.compile(r"\bfull[\s-]year\b|\b(?:for|during|over) the (?:full |whole |entire )?year(?![\w-]|\s+to\b)",
                         re.I)
+# a year's column after its quarters' ("Q1\tQ2\tQ3\tQ4\tTOTAL" under "Fiscal 2014" in Oracle's fiscal 2014 results)
+_YEAR_AFTER_QUARTERS = re.compile(r"(?:\bQ4|\bfourth(?:\s+quarter)?|\b4th(?:\s+(?:quarter|qtr\.?))?)\t"
+                                  r"(?:total|full[\s-]year|year|fiscal\s+year|annual)\b", re.I)
 QUARTER, YEAR_TO_DATE, WHOLE_YEAR, TRAILING = "quarter", "year to date", "year", "trailing"
 # a trailing period, whose columns name the quarter it ends with ("FREE CASH FLOW—TRAILING 4-QUARTERS" over "Q1 Q2
 # Q3 Q4" in Oracle's fiscal 2014 results): no quarter's figure alone, nor a fiscal year's
@@ -492,7 +495,7 @@ def period_kinds(text: str) -> frozenset[str]:
         kinds.add(QUARTER)
     if _YEAR_TO_DATE.search(text):
         kinds.add(YEAR_TO_DATE)
-    if YEARS_ENDED.search(text) or _FULL_YEAR.search(text):
+    if YEARS_ENDED.search(text) or _FULL_YEAR.search(text) or _YEAR_AFTER_QUARTERS.search(text):
         kinds.add(WHOLE_YEAR)
     return frozenset(kinds)
 

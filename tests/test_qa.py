@@ -1968,6 +1968,8 @@ def test_an_analysts_word_for_an_amount_asks_for_a_number_and_a_year_to_date_is_
     assert quarters_named("3\nrd Quarter") == {3} and quarters_named("the 2nd fiscal quarter") == {2}
     # a trailing period's columns name the quarter it ends with (Oracle's fiscal 2014 results)
     assert period_kinds("FREE CASH FLOW\u2014TRAILING 4-QUARTERS\nFiscal 2014\nQ1\tQ2\tQ3\tQ4") == {"trailing"}
+    # a year's total beside its quarters (the same release's geographic revenues)
+    assert period_kinds("Fiscal 2013\tFiscal 2014\nQ1\tQ2\tQ3\tQ4\tTOTAL\tQ1\tQ2\tQ3\tQ4\tTOTAL") == {"quarter", "year"}
     assert period_kinds("Revenue for the trailing twelve months (TTM)") == {"trailing"}
 
 
@@ -2326,7 +2328,9 @@ _VOTES_BY_COLUMN = ("Item 5.07 Submission of Matters to a Vote of Security Holde
                     "For\tAgainst\tAbstain\tBroker Non-Votes\n292,485,982\t659,149\t32,364\t-\n"
                     "3. The stockholders approved, on an advisory basis, the compensation paid to the Company's named "
                     "executive officers in 2023.\nFor\tAgainst\tAbstain\tBroker Non-Votes\n"
-                    "285,361,185\t3,360,097\t519,433\t3,936,780\n")
+                    "285,361,185\t3,360,097\t519,433\t3,936,780\n"
+                    "4. A shareholder proposal entitled \u201cTrue Diversity Board Policy\u201d was not approved.\n"
+                    "For\tAgainst\tAbstain\tBroker Non-Votes\n45,732,679\t2,627,300,224\t36,765,636\t3,936,780\n")
 _VOTES_BY_ROW = ("Item 5.07 Submission of Matters to a Vote of Security Holders.\n"
                  "(2) The shareholders ratified the appointment of KPMG LLP as the independent registered public "
                  "accounting firm for fiscal year 2024:\nFor\t1,125,448,378\nAgainst\t65,112,424\nAbstain\t2,556,412\n"
@@ -2342,6 +2346,9 @@ _VOTES_BY_ROW = ("Item 5.07 Submission of Matters to a Vote of Security Holders.
      _VOTES_BY_COLUMN, "292,485,982\t659,149\t32,364\t-"),
     ("How many votes were cast against say-on-pay at Acme Widgets' 2024 annual meeting?", _VOTES_BY_COLUMN,
      "285,361,185\t3,360,097\t519,433\t3,936,780"),
+    # a proposal named by its title in quotes (Apple's 8-K of March 2019), whose capitals are no company's name
+    ("How many votes were cast FOR the shareholder proposal titled \"True Diversity Board Policy\" at Acme Widgets' "
+     "annual meeting?", _VOTES_BY_COLUMN, "45,732,679\t2,627,300,224\t36,765,636\t3,936,780"),
     # a row labelled with a kind of votes gives that kind, on the proposal its group names
     ("How many votes were cast against ratifying KPMG at Acme Widgets' 2024 annual meeting?", _VOTES_BY_ROW,
      "Against\t65,112,424"),
