@@ -191,6 +191,10 @@ _NAME_LINE = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)?"
                         r"(?:\s*\(age \d{2}\)|,\s*\d{2})?")
 # the offices a person holds, as words
 _OFFICES = r"officer|president|director|chair(?:man|person|woman)?|treasurer|secretary|controller|counsel"
+# a name in capitals opening a line of a list of officers: "LAUREEN E. SEEGER — Chief Legal Officer" (American
+# Express's 10-K for 2022); not a heading in capitals, which no office follows
+_NAME_IN_CAPITALS = re.compile(rf"^[A-Z][A-Z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][A-Z'’-]+){{1,2}}(?=\s*(?:—|–|--?|,)"
+                               rf"\s*(?i:[^\n]*\b(?:{_OFFICES})\b))", re.M)
 # a role as a question names it: "chief accounting officer", "Controller", "CFO", "president"
 _ROLE_ASKED = re.compile(r"\b((?:(?:senior|executive|vice|chief|principal|general|lead|independent)\s+)*"
                          rf"(?:[a-z&-]+\s+){{0,2}}?(?:{_OFFICES})|ceo|cfo|coo|cao)\b", re.I)
@@ -620,7 +624,10 @@ class ExtractiveAnswerer:
         # is written in digits, which no capitalised-word rule tells from a figure); a word in capitals that tells
         # the company may be (its ticker), or be what is asked about, which only its filings use: a segment,
         # a tariff ("the ECCR tariff" of Georgia Power's rate plan)
-        company_terms = set(terms(" ".join(companies)))
+        # the companies named, by their names or by tickers that abbreviate them ("PEP's independent auditor"; not
+        # "FLNA", which only PepsiCo's filings hold too, but which names a division)
+        company_terms = set(terms(" ".join([*companies, *(t for company, tickers in companies.items() for t in tickers
+                                                          if _abbreviates(t, company))])))
         focus = {t: weights[t] for t in _focus_terms(question) if t in weights and t not in company_terms}
         focus_total = sum(focus.values())
         # what is asked about in the question's own words, not the filing words added for them
@@ -1419,7 +1426,7 @@ def _names_other_roles_only(text: str, role: frozenset[str]) -> bool:
 def _states_person(asked: Asked, text: str) -> bool:
     # titles apart, so that a title before a name is not read as its first name ("Chief Financial Officer Thomas A.
     # Fanning" in Southern Company's release of 2007-01-25 is not "Officer Thomas")
-    untitled = _TITLE_WORD.sub("|", text)
+    untitled = _TITLE_WORD.sub("|", _NAME_IN_CAPITALS.sub(lambda name: name.group().title(), text))
     return any(_is_new_name(asked, re.findall(r"[A-Za-z'-]{2,}", match)) and not REGIONS.fullmatch(match)
                for match in _PERSON.findall(untitled)) or any(  # "Bank of New York Mellon" names no person
         # a title and surname right after the question's verb ("the Board designated Ms. Nicosia as ..." for "whom
@@ -1538,6 +1545,14 @@ def _leaves_blank(scored: ScoredSentence, answer: ScoredSentence) -> bool:
 def _of_companies(scored: ScoredSentence, companies: Mapping[str, tuple[str, ...]]) -> bool:
     """Whether the sentence is from a filing of the companies a question names (any, when it names none)."""
     return not companies or scored.sentence.passage.chunk.filing.company in companies
+
+
+def _abbreviates(ticker: str, company: str) -> bool:
+    """Whether a ticker's letters are the company name's, in order, from its first: PEP of PepsiCo, AXP of American
+    Express, FLWS of 1-800-FLOWERS.COM."""
+    letters = iter(re.sub(r"[^a-z]", "", company.lower()))
+    ticker = ticker.lower()
+    return next(letters, "") == ticker[:1] and all(letter in letters for letter in ticker[1:])
 
 
 def _proposal_words(question: str) -> frozenset[str]:

@@ -467,7 +467,8 @@ VOTE_KINDS: dict[str, re.Pattern] = {
     "broker non-votes": re.compile(r"\bbroker\s+non-?votes?\b", re.I),
     "for": re.compile(r"\bfor\b|\bin\s+favou?r\b", re.I),
 }
-_VOTES_ASKED = re.compile(r"\bvot(?:es?|ed)\b|\babstentions\b", re.I)
+# shares "entitled to vote" at a meeting are no votes cast (1-800-FLOWERS.COM's 8-K of December 2023 gives only these)
+_VOTES_ASKED = re.compile(r"(?<!entitled to )(?<!eligible to )(?<!right to )\bvot(?:es?|ed)\b|\babstentions\b", re.I)
 
 
 def vote_kind_asked(question: str) -> str:

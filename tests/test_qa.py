@@ -2364,6 +2364,15 @@ def test_the_votes_asked_are_read_from_the_row_of_their_proposal_and_kind(answer
     assert (stating[0] if stating else None) == first
 
 
+def test_a_ticker_the_question_names_the_filer_by_is_no_name_its_votes_must_hold(answerer):
+    # PepsiCo's 8-K of May 2023: "ratifying KPMG as PEP's independent auditor"; the rows name KPMG, not PEP
+    question = "How many votes were cast against ratifying KPMG as ACWI's independent auditor at its 2024 meeting?"
+    stating = [s.sentence.text for s in answerer.scored_sentences(
+        question, with_filing_words(question), [_passage("Acme Widgets, Inc.", _VOTES_BY_ROW, form="8-K")],
+        {"Acme Widgets, Inc.": ("ACWI",)}) if s.states_value_asked]
+    assert stating == ["Against\t65,112,424"]
+
+
 def test_a_row_of_figures_alone_is_answered_with_its_caption_and_columns(answerer):
     question = ("How many votes were cast for ratifying BDO as Acme Widgets' auditor at its December 2023 annual "
                 "meeting?")
@@ -2708,6 +2717,16 @@ def test_a_title_and_a_place_name_no_person():
                            "August 2024.")
 
 
+def test_a_name_in_capitals_before_an_office_names_a_person():
+    # American Express's 10-K for 2022 lists its executive officers as "LAUREEN E. SEEGER \u2014 Chief Legal Officer"
+    question = "Who was Acme's Chief Legal Officer?"
+    asked = Asked.of(question, question, {})
+    assert asked.filled_by("LAUREEN E. SEEGER \u2014 Chief Legal Officer")
+    assert asked.filled_by("JANE Q. ROE, Executive Vice President")
+    # a heading in capitals is no name
+    assert not asked.filled_by("LEGAL PROCEEDINGS \u2014 see Note 12 for the matters before the courts")
+
+
 def test_how_many_dollars_asks_a_sum_and_those_acted_on_count_no_level():
     question = "How many dollars of tariff-related costs did Acme incur in the June 2025 quarter?"
     assert _focus_terms(question) == ["tariff", "relat", "cost"]
@@ -2890,6 +2909,10 @@ def test_votes_answer_only_a_question_asking_votes(answerer):
                        "286,524,932")
     from qa.vocabulary import vote_kind_asked
     assert vote_kind_asked("How many shares voted against the amendment?") == "against"
+    # the shares entitled to vote are no votes cast: the table of votes does not answer them
+    question = "How many shares were outstanding and entitled to vote at Acme Widgets' meeting?"
+    assert vote_kind_asked(question) == ""
+    assert not _row_states(answerer, question, votes, "286,524,932")
 
 
 def test_a_cover_pages_captions_in_brackets_read_with_the_values_above_them(answerer):
