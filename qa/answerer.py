@@ -247,8 +247,8 @@ _WHO = re.compile(r"\bwhom?\b", re.I)
 # roles only a firm holds for a filer (its auditors, underwriters, transfer agent), not "chief accountant"
 _FIRM_ROLE = re.compile(r"\b(?:auditors?|(?:certifying|independent|registered public)\s+accountants?|accounting\s+firm|"
                         r"underwriters?|transfer\s+agent|registrar)\b", re.I)
-_KIND_PATTERNS = [[re.compile(r"\b" + r"\s+".join(map(re.escape, kind.split())) + r"\b", re.I) for kind in kinds]
-                  for kinds in EXCLUSIVE_KINDS]
+_KIND_PATTERNS = [[re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, way.split())) for way in kind.split("|"))
+                               + r")\b", re.I) for kind in kinds] for kinds in EXCLUSIVE_KINDS]
 _CHANGE_TERMS = frozenset(terms(" ".join(CHANGES)))  # a row labelled with one is how a figure changed
 # the verb between a sentence's subject and the figure it is
 _SUBJECT_IS_FIGURE = re.compile(r"\s(?:was|were|is|are|totall?ed|amounted\s+to)\s+(?:approximately\s+|about\s+)?"
@@ -907,6 +907,9 @@ class ExtractiveAnswerer:
                     filled -= {"number"}
                 if proposal and not proposal & (own | passage_terms):
                     filled -= {"number"}  # the votes on another proposal than the one the question names
+                if vote_kind and sentence.table_row and vote_kind not in (columns := _vote_columns(sentence.header)
+                                                                          ) and len(columns) > 1:
+                    filled -= {"number"}  # votes withheld from a director are no votes against, which no column holds
                 if computed:
                     said = _sentence_terms(row_label(sentence.text) if sentence.table_row else sentence.text, negating)
                     if any(any(_holds_phrase(said, part) for part in parts)
@@ -1679,6 +1682,11 @@ def _votes_in_columns(header: str) -> bool:
     """Whether a table's last header row names a kind of votes in each of its columns."""
     columns = [cell for cell in header.rpartition("\n")[2].split(CELL) if cell.strip()]
     return bool(columns) and all(vote_kind_of_label(cell) for cell in columns)
+
+
+def _vote_columns(header: str) -> set[str]:
+    """The kinds of votes the columns of a table's last header row count ("Nominee For Withheld": for, withheld)."""
+    return {kind for cell in header.rpartition("\n")[2].split(CELL) if (kind := vote_kind_of_label(cell))}
 
 
 def _names_parts_asked(said: str, regions: list[str], models: list[str]) -> bool:

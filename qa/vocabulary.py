@@ -310,10 +310,14 @@ PERCENT_RATES = re.compile(r"\b(?:tax|interest|growth|coupon|discount|pass-throu
 # Kinds of one measure that exclude each other: a figure of one kind is none of another, whatever else its sentence
 # or row shares with the question ("In 2022, net cash used for financing activities was $8.5 billion, primarily
 # reflecting the return of operating cash flow ..." gives no operating cash, PepsiCo's 2022 10-K; a "Basic" row
-# no diluted EPS).
+# no diluted EPS). A kind may be written several ways, separated by "|". The levels of an income statement are
+# kinds: Apple's "Net sales by reportable segment: Americas $ 50,430" is no operating income of the Americas (its
+# 8-K of February 2024).
 EXCLUSIVE_KINDS: tuple[tuple[str, ...], ...] = (
     ("operating activities", "investing activities", "financing activities"),
     ("basic", "diluted"),
+    ("net sales|revenue|revenues|net revenue|net revenues", "gross margin|gross profit",
+     "operating income|operating profit|income from operations|operating loss", "net income|net earnings|net loss"),
 )
 
 # Measures of a period, not of a day: revenues, earnings and spending flow over a year or a quarter, so a table
@@ -519,17 +523,17 @@ FREQUENCY = re.compile(r"\b(?:daily|weekly|monthly)\b", re.I)
 # Words that ask for a forecast, which a filing may give of a period that has not yet ended ("What revenue did
 # MGM expect for the first quarter of 2023?")
 FORECAST = re.compile(r"\b(?:expect\w*|outlook|guid(?:ance|ed?)|forecast\w*|project(?:s|ed|ions?)|anticipat\w*|"
-                      r"target\w*|plan(?:s|ned)?|will)\b", re.I)
+                      r"target\w*|plan(?:s|ned)?|budget(?:s|ed)?|will)\b", re.I)
 # a question asking for a forecast by the verb "project", which a filing's sentence uses as a noun ("the project"):
-# "What gross premiums written does GAINSCO project for 2010?"
+# "What gross premiums written does GAINSCO project for 2010?"; or "budget" ("did Apple budget for R&D in 1995")
 FORECAST_ASKED = re.compile(r"\b(?:do|does|did|will)\s+(?:[\w&.'-]+\s+){1,3}?"
-                            r"project(?=\s+(?:for|to|in|that|\d)\b|\s*\?)", re.I)
+                            r"(?:project|budget)(?=\s+(?:for|to|in|that|\d)\b|\s*\?)", re.I)
 # How a filing states a forecast: its figure is no result ("Net sales are expected to be between $151.0 billion and
 # $155.5 billion", Amazon's guidance for a quarter its 10-K does not report), and a question asking for one ("What
 # diluted EPS range did Ulta guide to?") is answered by nothing else. Not "will": a contract's terms are written so
 # ("Mr. Smith will be paid $250,000 a year").
 FORECAST_STATED = re.compile(r"\b(?:expect(?:s|ed)?|anticipat(?:e|es|ed)|forecast(?:s|ed)?|projected|outlook|"
-                             r"guid(?:ance|e|ed))\b", re.I)
+                             r"guid(?:ance|e|ed)|budget(?:s|ed)?)\b", re.I)
 
 # what follows "from" in line items named with it, which a question's "from" does not end ("income from
 # operations", "net cash from operating activities", "loss from discontinued operations", "revenue from contracts

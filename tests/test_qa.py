@@ -2243,6 +2243,12 @@ def test_a_question_asking_what_a_company_projects_asks_a_forecast(answerer):
                        "to 2008.", filed="2010-03-12")
     assert _quoted(answerer, "Acme Widgets 2009 10-K: what gross premiums written does Acme Widgets project for "
                    "2010?", results) == []
+    # nor what it budgets (Apple's 10-K for 1994 on its research and development in 1995)
+    costs = _passage("Acme Widgets, Inc.", "Research and development\t$\t564\t-15%\t$\t665", filed="1994-12-01")
+    assert _quoted(answerer, "How much did Acme Widgets budget for research and development in 1995?", costs) == []
+    plan = _passage("Acme Widgets, Inc.", "The Company has budgeted $620 million for research and development in "
+                    "1995.", filed="1994-12-01")
+    assert _quoted(answerer, "How much did Acme Widgets budget for research and development in 1995?", plan) != []
 
 
 def test_a_page_number_gives_no_figure(answerer):
@@ -2357,6 +2363,10 @@ _VOTES_BY_ROW = ("Item 5.07 Submission of Matters to a Vote of Security Holders.
     # the broker non-votes of the compensation vote are none of KPMG's
     ("How many broker non-votes were recorded on ratifying KPMG at Acme Widgets' 2024 annual meeting?",
      _VOTES_BY_ROW, None),
+    # a director's votes withheld are no votes against, which no column of the director's table counts
+    ("How many votes were cast against director Jane Roe at Acme Widgets' annual meeting?",
+     "1. The following nominees were elected as directors:\nNominee\tFor\tWithheld\tBroker Non-Votes\n"
+     "Jane Roe\t288,767,638\t473,077\t3,936,780\n", None),
 ])
 def test_the_votes_asked_are_read_from_the_row_of_their_proposal_and_kind(answerer, question, text, first):
     passage = _passage("Acme Widgets, Inc.", text, form="8-K")
