@@ -115,6 +115,7 @@ _QUESTION_NOISE = frozenset(terms(
 _YEAR = re.compile(rf"^{YEAR}$")
 _MONTH = "(?:" + "|".join(month.capitalize() for month in MONTHS) + ")"  # as written in prose dates
 _ABBREVIATION_AFTER = re.compile(r"\s*\(\w[\w&.-]*\)")  # "Latin America (LatAm)"
+_SPELLING_AFTER = re.compile(r"\b([A-Z]{2,6})\s*\((?:[A-Z][\w&'’-]*\s*){1,6}\)")  # "FSD (Full Self-Driving)"
 _IN_BRACKETS = re.compile(r"\(([A-Za-z]{2,8})\)")  # an abbreviation a question spells out: "(ARPP)"
 # "767", "777X", "A350", "737s"; not "$325", "5.07", "2,000", "1-800-Flowers"
 _MODEL_NUMBER = re.compile(r"(?<![\w$.,-])[A-Z]?\d{3}[A-Z]?(?=s?(?![\w.,%-]))")
@@ -1221,7 +1222,9 @@ def _asked_phrases(question: str) -> list[tuple[re.Match, str]]:
     did Oracle report", "How many [employees] did IBM have"."""
     # an abbreviation in brackets goes on with what is asked: "statutory (SAP) combined ratio"; the statement a figure
     # is read from says where it is, not what it is ("capital expenditures per the cash flow statement")
-    question = _READ_FROM_STATEMENT.sub(" ", _ABBREVIATION_AFTER.sub("", without_instructions(question)))
+    # and so does an abbreviation's spelling in brackets: "FSD (Full Self-Driving) revenue"
+    question = _READ_FROM_STATEMENT.sub(" ", _ABBREVIATION_AFTER.sub("", _SPELLING_AFTER.sub(
+        r"\1", without_instructions(question))))
     matches = [*_FOCUS.finditer(question), *_FOCUS_BEFORE_VERB.finditer(question), *_SPENT_ON.finditer(question)]
     if not _parts(question):  # nor of a question of several parts (see _FOCUS_LAST)
         matches += [last for last in _FOCUS_LAST.finditer(question)

@@ -686,6 +686,9 @@ def test_what_is_asked_goes_on_past_an_abbreviation_in_brackets():
         "statutori", "combin", "ratio"]
     assert _focus_terms("What was Acme Foods' Frito-Lay North America (FLNA) division net revenue in 2022?",
                         filing_words=False) == ["divis", "net", "revenu"]
+    # and past an abbreviation's spelling (Tesla's "FSD (Full Self-Driving)")
+    assert _focus_terms("How much FSD (Full Self-Driving) revenue did Acme recognize in Q2 2025?",
+                        filing_words=False) == ["revenu"]
 
 
 def test_what_a_change_or_a_sum_is_of_is_read_before_its_verb():
