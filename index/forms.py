@@ -25,6 +25,10 @@ class FormSchema:
     periodic: bool = False
     cover_phrase: re.Pattern[str] | None = None  # names the form on a cover that writes no "FORM X"
     combined_filing: bool = False  # co-registrants may file one report together, the parent submitting it
+    # its items are numbered without the word "Item" ("12.  Calculation of registration fee:")
+    bare_item_numbers: bool = False
+    # where a registration statement's prospectus begins, after its facing page and before the items of Part II
+    prospectus_start: re.Pattern[str] | None = None
 
     @property
     def annual(self) -> bool:
@@ -60,8 +64,10 @@ class FormSchema:
         return number in self._numbering(part) or number in self.legacy_items
 
     def reads_legacy_numbering(self, heading_numbers: list[str]) -> bool:
-        """Whether all of a filing's item headings follow the form's older numbering."""
-        return bool(self.legacy_items and heading_numbers) and all(n in self.legacy_items for n in heading_numbers)
+        """Whether all of a filing's item headings follow the form's older numbering, and some only it (Form 24F-2's
+        items 1 to 9 are in both)."""
+        return (bool(self.legacy_items and heading_numbers) and all(n in self.legacy_items for n in heading_numbers)
+                and any(n not in self.items for n in heading_numbers))
 
     def item_title(self, number: str, part: str = "", legacy: bool = False) -> str:
         """The official title of an item, or "" when the form does not define it."""
@@ -296,9 +302,63 @@ FORM_6K = FormSchema(family="6-K", forms=("6-K", "6-K/A"), event_report=True)
 # Proxy statements answer Schedule 14A without item headings (Cabot DEF 14A of 2024-01-26): no items are
 # checked, any "Item N" heading counts.
 PROXY_STATEMENT = FormSchema(family="DEF 14A", forms=("DEF 14A", "DEFA14A", "PRE 14A"))
+# Form 24F-2, a fund's annual notice of securities sold and the fee it owes, numbers its items "1." to "9."
+# since 1997; the older form (Common Sense Trust - Growth Fund's notice of 1995-12-28) "1." to "13.", its fee
+# under "12. Calculation of registration fee:" in lines (i) to (vii).
+FORM_24F2_ITEMS: dict[str, str] = {
+    "1": "Name and address of issuer",
+    "2": "Name of each series or class of securities for which this Form is filed",
+    "3": "Investment Company Act File Number and Securities Act File Number",
+    "4": "Last day of fiscal year for which this Form is filed",
+    "5": "Calculation of registration fee",
+    "6": "Prepaid shares",
+    "7": "Interest due",
+    "8": "Total of the amount of the registration fee due plus any interest due",
+    "9": "Date the registration fee and any interest payment was sent to the Commission's lockbox depository",
+}
+FORM_24F2_LEGACY_ITEMS: dict[str, str] = {
+    "1": "Name and address of issuer",
+    "2": "Name of each series or class of funds for which this notice is filed",
+    "3": "Investment Company Act File Number and Securities Act File Number",
+    "4": "Last day of fiscal year for which this notice is filed",
+    "5": "Notice filed more than 180 days after the close of the fiscal year",
+    "6": "Date of termination of issuer's declaration under rule 24f-2(a)(1)",
+    "7": "Securities registered in a prior fiscal year other than pursuant to rule 24f-2, unsold at its beginning",
+    "8": "Securities registered during the fiscal year other than pursuant to rule 24f-2",
+    "9": "Number and aggregate sale price of securities sold during the fiscal year",
+    "10": "Number and aggregate sale price of securities sold in reliance upon registration pursuant to rule 24f-2",
+    "11": "Number and aggregate sale price of securities issued in connection with dividend reinvestment plans",
+    "12": "Calculation of registration fee",
+    "13": "Fees remitted to the Commission's lockbox depository",
+}
+FORM_24F2 = FormSchema(family="24F-2", forms=("24F-2NT", "24F-2NT/A", "24F-2"), items=FORM_24F2_ITEMS,
+                       legacy_items=FORM_24F2_LEGACY_ITEMS, bare_item_numbers=True)
+# A registration statement files its prospectus as Part I, under no items, and numbers only the items of Part II
+# ("Information not required in prospectus"); the prospectus opens below the facing page with its own cover,
+# "SUBJECT TO COMPLETION" or "PROSPECTUS" (Page America Group's S-3/A of 1995-05-25). Form S-1 and F-1 number
+# Part II from 13, Form S-3 and F-3 from 14.
+PROSPECTUS_START = re.compile(r"^[ \t]*(?:SUBJECT TO COMPLETION\b[^\n]*|PROSPECTUS(?: SUPPLEMENT)?)[ \t]*$", re.M)
+FORM_S1_ITEMS: dict[str, str] = {
+    "13": "Other Expenses of Issuance and Distribution",
+    "14": "Indemnification of Directors and Officers",
+    "15": "Recent Sales of Unregistered Securities",
+    "16": "Exhibits and Financial Statement Schedules",
+    "17": "Undertakings",
+}
+FORM_S3_ITEMS: dict[str, str] = {
+    "14": "Other Expenses of Issuance and Distribution",
+    "15": "Indemnification of Directors and Officers",
+    "16": "Exhibits",
+    "17": "Undertakings",
+}
+FORM_S1 = FormSchema(family="S-1", forms=("S-1", "S-1/A", "F-1", "F-1/A"), items=FORM_S1_ITEMS,
+                     prospectus_start=PROSPECTUS_START)
+FORM_S3 = FormSchema(family="S-3", forms=("S-3", "S-3/A", "F-3", "F-3/A"), items=FORM_S3_ITEMS,
+                     prospectus_start=PROSPECTUS_START)
 # In the order their cover phrases are tried.
-SCHEMAS: tuple[FormSchema, ...] = (FORM_8K, FORM_10K, FORM_10Q, FORM_20F, FORM_6K, PROXY_STATEMENT)
-# Any other form (S-3, 424B5, SC TO-T, 24F-2NT, an exhibit filed alone): no items are checked.
+SCHEMAS: tuple[FormSchema, ...] = (FORM_8K, FORM_10K, FORM_10Q, FORM_20F, FORM_6K, PROXY_STATEMENT, FORM_24F2,
+                                    FORM_S1, FORM_S3)
+# Any other form (424B5, SC TO-T, an exhibit filed alone): no items are checked.
 UNLISTED_FORM = FormSchema(family="", forms=())
 
 # Form names as they appear on cover pages and in SEC headers, longest first so that
@@ -322,7 +382,7 @@ def schema_of(form: str) -> FormSchema:
     if family is None:
         return UNLISTED_FORM
     return FormSchema(family.family, (form,), event_report=family.event_report, quarterly=family.quarterly,
-                      periodic=family.periodic)
+                      periodic=family.periodic, prospectus_start=family.prospectus_start)
 
 
 def forms_named(name: str) -> frozenset[str]:

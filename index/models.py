@@ -157,8 +157,9 @@ PENDING, COMPLETE = "pending", "complete"
 # a footnote's mark after a unit ("Salary ($)(2)") is no amount, and a table's header row is carried however many
 # words its cells take, up to twice the header's tokens; 17: a cell's lines are joined by one space ("North
 # America", not "North  America"); 18: a row of figures without a label closes its group of rows, as its total
-# (Apple's "404 437" under "Inventories:"), which moves where chunks cut.
-INDEXING_VERSION = 18
+# (Apple's "404 437" under "Inventories:"), which moves where chunks cut; 19: a Form 24F-2's items, numbered
+# without "Item", are its sections, and a registration statement's prospectus is one, not its cover page.
+INDEXING_VERSION = 19
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from index.models import Section
 COVER = "COVER"
 SIGNATURE = "SIGNATURE"
 BODY = "BODY"
+PROSPECTUS = "PROSPECTUS"
 
 ITEM_HEADING = re.compile(
     r"^[ \t]*(?:PART[ \t]+(?P<part>IV|I{1,3})\b[ \t]*[,.:\-\u2013\u2014]?[ \t]*)?"
@@ -24,6 +25,8 @@ ITEM_HEADING = re.compile(
     r"[ \t]*(?:[.:\-\u2013\u2014)][ \t]*){0,2}(?P<rest>[^\n]*)$",
     re.I | re.M,
 )
+# An item numbered without "Item", for the forms that write so: "12.  Calculation of registration fee:" (Form 24F-2)
+BARE_ITEM_HEADING = re.compile(r"^[ \t]*(?P<number>\d{1,2})\.[ \t]+(?P<more>)(?P<part>)(?P<rest>[^\n]*)$", re.M)
 PART_HEADING = re.compile(r"^[ \t]*PART[ \t]+(IV|I{1,3})\b[ \t]*[.:\-\u2013\u2014]?[^\n]{0,80}$", re.I | re.M)
 # "SIGNATURE S": a PDF's letter-spaced heading (3M 10-K 2018).
 SIGNATURE_HEADING = re.compile(r"^[ \t]*SIGNATURE[ \t]?S?[ \t]*:?[ \t]*$", re.I | re.M)
@@ -128,8 +131,12 @@ def _main_document_sections(text: str, document: DocumentSpan, form: str) -> lis
     items_end = signature if signature is not None else end
     exhibits = _untagged_exhibits(text, signature, end, headings) if signature is not None else []
 
-    if text[start:body_start].strip():
-        sections.append(Section(COVER, "Cover page", start, body_start))
+    prospectus = schema.prospectus_start.search(text, start, body_start) if schema.prospectus_start else None
+    cover_end = prospectus.start() if prospectus else body_start
+    if text[start:cover_end].strip():
+        sections.append(Section(COVER, "Cover page", start, cover_end))
+    if prospectus:
+        sections.append(Section(PROSPECTUS, "Prospectus", cover_end, body_start))
     for i, heading in enumerate(headings):
         section_end = headings[i + 1].start if i + 1 < len(headings) else items_end
         sections.append(Section(_item_name(heading), _item_title(heading, schema, legacy),
@@ -151,7 +158,8 @@ def _item_headings(text: str, start: int, end: int, schema: forms.FormSchema) ->
     """Item headings in document order, without table-of-contents lines and cross references."""
     part_headings = [(m.start(), _part_name(m.group(1))) for m in PART_HEADING.finditer(text, start, end)]
     candidates: list[_Heading] = []
-    for m in ITEM_HEADING.finditer(text, start, end):
+    pattern = BARE_ITEM_HEADING if schema.bare_item_numbers else ITEM_HEADING
+    for m in pattern.finditer(text, start, end):
         rest = m.group("rest").strip()
         # "Item 7 of this report ..." continues a sentence; a heading's title starts with a capital.
         if rest and not (rest[0].isupper() or rest[0] in "\"'(\u201c[\t"):

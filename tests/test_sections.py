@@ -262,6 +262,7 @@ def test_immunogen_8k_sections_and_exhibits(corpus_filing):
     ("fb_AMCOR_2023_10K.pdf", "Item 7"),
     ("procter-gamble_10-Q_2025-04-24.htm", "SIGNATURE"),
     ("rockofages_8-K_2000-09-27.txt", "SIGNATURE"),
+    ("commonsensetrust_24F-2NT_1995-12-28.txt", "Item 12"),
 ])
 def test_corpus_filings_have_their_usual_sections(corpus_filing, name, expected):
     assert expected in [s.name for s in corpus_filing(name).sections]
@@ -298,3 +299,50 @@ def test_financial_statements_after_a_10k_signature_are_their_own_section():
     sections = {s.name: s for s in sections_of(text, "10-K")}
     assert list(sections)[-2:] == ["SIGNATURE", "FINANCIAL STATEMENTS"]
     assert section_text(text, "10-K", "FINANCIAL STATEMENTS").startswith("Balance Sheets")
+
+
+NOTICE_24F2 = """FORM 24F-2
+ANNUAL NOTICE OF SECURITIES SOLD
+PURSUANT TO RULE 24F-2
+1.  Name and address of issuer:
+    Example Growth Fund
+9.  Number and aggregate sale price of securities sold during the fiscal year:
+        1,019,524                               $15,907,470
+12.  Calculation of registration fee:
+    (i)  Aggregate sale price of securities sold during the
+         fiscal year in reliance on rule 24f-2 (from Item 10): $    15,907,479
+   (vii) Fee due [line (i) or line (v) multiplied by
+line (vi)]\t$\t5,485.33
+13.  Check box if fees are being remitted to the Commission's lockbox depository.
+"""
+
+
+def test_a_24f2_notices_items_numbered_without_item_are_its_sections():
+    # Common Sense Trust - Growth Fund's notice of 1995-12-28: the older form's items 1 to 13, its fee in item 12
+    sections = sections_of(NOTICE_24F2, "24F-2NT")
+    assert [(s.name, s.title) for s in sections] == [
+        ("COVER", "Cover page"), ("Item 1", "Name and address of issuer"),
+        ("Item 9", "Number and aggregate sale price of securities sold during the fiscal year"),
+        ("Item 12", "Calculation of registration fee"),
+        ("Item 13", "Fees remitted to the Commission's lockbox depository")]
+    assert "Fee due" in section_text(NOTICE_24F2, "24F-2NT", "Item 12")
+    # the form of 1997 on numbers its items 1 to 9, its fee in item 5; lines "(i)" are no items, nor is a
+    # numbered line of another form
+    current = NOTICE_24F2.replace("12.  Calculation", "5.  Calculation").replace("13.  Check", "9.  Date")
+    assert [s.title for s in sections_of(current, "24F-2NT")][2:4] == ["Calculation of registration fee",
+                                                                        "Date the registration fee and any interest "
+                                                                        "payment was sent to the Commission's "
+                                                                        "lockbox depository"]
+    assert names("1.  A list of the matters we describe.\n" + FILLER, "S-3") == ["BODY"]
+
+
+def test_a_registration_statements_prospectus_is_its_own_section_after_the_facing_page():
+    # Page America Group's S-3/A of 1995-05-25: the prospectus is Part I, under no items, below the facing page
+    text = ("AMENDMENT NO. 2 TO FORM S-3\nREGISTRATION STATEMENT UNDER THE SECURITIES ACT OF 1933\nEXAMPLE PAGING, INC.\n"
+            "The Registrant hereby amends this Registration Statement on such date as may be necessary.\n"
+            "           SUBJECT TO COMPLETION, DATED MAY 25, 1995\nPROSPECTUS\nEXAMPLE PAGING, INC.\n"
+            f"INVESTMENT CONSIDERATIONS\n{FILLER}\nPART II.\nINFORMATION NOT REQUIRED IN PROSPECTUS\n"
+            f"Item 14.  OTHER EXPENSES OF ISSUANCE AND DISTRIBUTION\n{FILLER}\nItem 17.  UNDERTAKINGS\n{FILLER}\n")
+    assert names(text, "S-3/A") == ["COVER", "PROSPECTUS", "Item 14", "Item 17"]
+    assert section_text(text, "S-3/A", "PROSPECTUS").startswith("           SUBJECT TO COMPLETION")
+    assert "INVESTMENT CONSIDERATIONS" not in section_text(text, "S-3/A", "COVER")
