@@ -497,9 +497,18 @@ class ExtractiveAnswerer:
                companies: Mapping[str, tuple[str, ...]] | None = None, also_read: Sequence[Passage] = ()) -> Extract:
         """`companies`: the indexed companies the question names, each with the tickers it names it by; `also_read`:
         passages ranked below `passages` to read as well."""
-        assessment = self.assess(question, search_text, [*passages[:SCORED_PASSAGES], *also_read], companies)
+        assessment_passages = [*passages[:SCORED_PASSAGES], *also_read]
+        assessment = self.assess(question, search_text, assessment_passages, companies)
         passages = [*passages, *also_read]
         confidence = self.scorer.probability(assessment.features) if assessment.chosen else 0.0
+        if assessment.chosen and confidence < self.scorer.threshold:
+            # a question of several parts is answered when one of its parts would be, asked alone: a sentence
+            # holds the words of one part, not of the whole ("Who replaced Brett Kaufman as CFO ... and what is his
+            # base salary?")
+            for part in _parts(question)[:MAX_PARTS]:
+                part_assessment = self.assess(part, with_filing_words(part), assessment_passages, companies)
+                if part_assessment.chosen:
+                    confidence = max(confidence, self.scorer.probability(part_assessment.features))
         if confidence < self.scorer.threshold:
             return Extract(NOT_FOUND, [], confidence, True, _rerank(passages, assessment.scored, []))
         ranked = _rerank(passages, assessment.scored, assessment.chosen)
@@ -1186,7 +1195,9 @@ _LOOSE_ASKED = re.compile(r"\s*((?:[\w&'./-]+\s+){0,7}?[\w&'./-]+)(?:\s+(?:at|in
                           re.I)
 # where a question of several parts opens another: "..., when does it vest, and which ...", "... and who took over";
 # or where a comparison names its other side: "... in the June 2025 quarter compare with its ... in 2023"
-_PART_BREAK = re.compile(rf"(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)(?={_ASKING})", re.I)
+# (not a clause that says when, which asks nothing: "..., when Douglas Martin bought 75%?")
+_PART_BREAK = re.compile(rf"(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)"
+                         rf"(?!when\s+(?!(?:did|does|do|was|were|is|are|will|has|have|had)\b))(?={_ASKING})", re.I)
 _COMPARED = re.compile(r",?\s+(?:compared?\s+(?:with|to)|versus|vs\.?)\s+", re.I)
 
 

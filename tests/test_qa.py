@@ -463,6 +463,23 @@ def test_an_answer_to_a_question_of_two_parts_quotes_a_sentence_for_each(answere
     assert "John Smith" in quoted and "$250,000" in quoted, quoted
 
 
+def test_a_question_of_two_parts_is_answered_when_a_part_asked_alone_would_be(embedder):
+    # a sentence holds the words of one part, not of the whole: its coverage of the whole is lower
+    question = "Who replaced Jane Roe as CFO of Acme Widgets in March 2023, and what is his base salary?"
+    passage = _passage("Acme Widgets, Inc.", "Jane Roe will leave Acme Widgets on March 31, 2023 to pursue other "
+                       "interests. On March 17, 2023, the Board appointed John Smith as Chief Financial Officer of "
+                       "Acme Widgets. Mr. Smith will be paid $250,000 a year.")
+    # a scorer that answers when a sentence holds more than 65% of the question's words (log 0.65 = -0.43)
+    scorer = AnswerScorer(("own_coverage",), (0.0,), (1.0,), (10.0,), 4.3, 0.5)
+    answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed, scorer)
+    answer = answerer.answer(question, with_filing_words(question), [passage], {"Acme Widgets, Inc.": ()})
+    assert not answer.refused and "John Smith" in answer.text
+    # a clause that says when is no part: asked with it, the price is still refused where no sentence states one
+    question = "What was Acme Widgets' closing price on March 17, 2023, when the Board appointed John Smith?"
+    assert _parts(question) == []
+    assert answerer.answer(question, with_filing_words(question), [passage], {"Acme Widgets, Inc.": ()}).refused
+
+
 def test_a_cost_and_its_reason_are_both_quoted_and_a_fact_told_twice_once(answerer):
     question = "Why did Acme Widgets' Bolt deal fall through, and what did it cost Acme Widgets in fiscal 2023?"
     cost = ("We recorded a termination cost related to the Bolt transaction of $1.35 billion in fiscal year 2023 "
