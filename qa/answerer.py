@@ -1195,6 +1195,11 @@ _LOOSE_ASKED = re.compile(r"\s*((?:[\w&'./-]+\s+){0,7}?[\w&'./-]+)(?:\s+(?:at|in
                           re.I)
 # where a question of several parts opens another: "..., when does it vest, and which ...", "... and who took over";
 # or where a comparison names its other side: "... in the June 2025 quarter compare with its ... in 2023"
+# "when" asks the date of what its verb says: "When did new CFO Brandon Hetzel first [join] AFC Gamma" (the last word
+# in lower case before the clause ends, names and small words aside)
+_WHEN_VERB = re.compile(r"(?i:\bwhen\s+(?:did|does|do|will|was|were|is|are|has|have|had))\s+[^,;?]*?\b([a-z][a-z-]+)"
+                        r"(?=(?:\s+(?:[A-Z][\w&.'’-]*|the|a|an|its|his|her|their|as|in|on|at|to|of|for|with|from"
+                        r"|by))*\s*(?:[,;?]|\s+and\b|$))")
 # (not a clause that says when, which asks nothing: "..., when Douglas Martin bought 75%?")
 _PART_BREAK = re.compile(rf"(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)"
                          rf"(?!when\s+(?!(?:did|does|do|was|were|is|are|will|has|have|had)\b))(?={_ASKING})", re.I)
@@ -1236,7 +1241,8 @@ def _asked_phrases(question: str) -> list[tuple[re.Match, str]]:
     # and so does an abbreviation's spelling in brackets: "FSD (Full Self-Driving) revenue"
     question = _READ_FROM_STATEMENT.sub(" ", _ABBREVIATION_AFTER.sub("", _SPELLING_AFTER.sub(
         r"\1", without_instructions(question))))
-    matches = [*_FOCUS.finditer(question), *_FOCUS_BEFORE_VERB.finditer(question), *_SPENT_ON.finditer(question)]
+    matches = [*_FOCUS.finditer(question), *_FOCUS_BEFORE_VERB.finditer(question), *_SPENT_ON.finditer(question),
+               *_WHEN_VERB.finditer(question)]
     if not _parts(question):  # nor of a question of several parts (see _FOCUS_LAST)
         matches += [last for last in _FOCUS_LAST.finditer(question)
                     if not any(m.start() <= last.start(1) < m.end() for m in matches)]

@@ -463,6 +463,17 @@ def test_an_answer_to_a_question_of_two_parts_quotes_a_sentence_for_each(answere
     assert "John Smith" in quoted and "$250,000" in quoted, quoted
 
 
+def test_when_asks_the_date_of_what_its_verb_says(answerer):
+    # AFC Gamma's 8-K of March 2023 dates both the new CFO's appointment and when he first joined the company
+    assert _focus_terms("When did new CFO John Smith first join Acme Widgets, and in what role?") == ["join"]
+    assert _focus_terms("When does the tender offer expire?") == ["expir"]
+    passage = _passage("Acme Widgets, Inc.", "On March 17, 2023, the Board of Directors of Acme Widgets appointed "
+                       "John Smith as the Chief Financial Officer and Treasurer of Acme Widgets. Mr. Smith, age 36, "
+                       "joined the Company in September 2020 as Controller.")
+    quoted = _quoted(answerer, "When did new CFO John Smith first join Acme Widgets?", passage)
+    assert quoted[0].startswith("Mr. Smith, age 36, joined"), quoted
+
+
 def test_a_question_of_two_parts_is_answered_when_a_part_asked_alone_would_be(embedder):
     # a sentence holds the words of one part, not of the whole: its coverage of the whole is lower
     question = "Who replaced Jane Roe as CFO of Acme Widgets in March 2023, and what is his base salary?"
