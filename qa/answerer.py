@@ -115,6 +115,7 @@ _QUESTION_NOISE = frozenset(terms(
 _YEAR = re.compile(rf"^{YEAR}$")
 _MONTH = "(?:" + "|".join(month.capitalize() for month in MONTHS) + ")"  # as written in prose dates
 _ABBREVIATION_AFTER = re.compile(r"\s*\(\w[\w&.-]*\)")  # "Latin America (LatAm)"
+_WILL = re.compile(r"\bwill\b", re.I)
 _SPELLING_AFTER = re.compile(r"\b([A-Z]{2,6})\s*\((?:[A-Z][\w&'’-]*\s*){1,6}\)")  # "FSD (Full Self-Driving)"
 _IN_BRACKETS = re.compile(r"\(([A-Za-z]{2,8})\)")  # an abbreviation a question spells out: "(ARPP)"
 # "767", "777X", "A350", "737s"; not "$325", "5.07", "2,000", "1-800-Flowers"
@@ -1887,7 +1888,14 @@ def _forecast_stated(sentence: Sentence, sequence_text: str) -> bool:
     above its inventory of 737s)."""
     lines = [line for line in _lines_above(sentence) if line.strip(" •·-")]
     introducing = lines[-1].rpartition(". ")[2] if lines and lines[-1].rstrip().endswith(":") else ""
-    return FORECAST_STATED.search(f"{sequence_text}\n{_headings_over(sentence)}\n{introducing}") is not None
+    if FORECAST_STATED.search(f"{sequence_text}\n{_headings_over(sentence)}\n{introducing}"):
+        return True
+    # or what will be in a year not yet over when it was filed ("Johnson & Johnson will now present ... a gain of
+    # approximately $20 billion in the third quarter of 2023", its 8-K of August 2023), which a contract's "will be
+    # paid $250,000 a year" is not
+    filed = sentence.passage.chunk.filing.filing_date[:4]
+    return bool(filed and _WILL.search(sentence.text) and any(year >= filed for year in
+                                                               YEAR_IN_TEXT.findall(sentence.text)))
 
 
 def _heading_lines(sentence: Sentence) -> str:

@@ -2282,6 +2282,19 @@ def test_a_question_asking_what_a_company_projects_asks_a_forecast(answerer):
     assert _quoted(answerer, "How much did Acme Widgets budget for research and development in 1995?", plan) != []
 
 
+def test_what_will_be_in_a_year_not_over_when_filed_is_a_forecast(answerer):
+    # Johnson & Johnson's 8-K of August 2023 on the gain it expected from the Kenvue exchange offer
+    gain = _passage("Acme Widgets, Inc.", "Acme Widgets will now present its Consumer Health business as discontinued "
+                    "operations, including a gain of approximately $20 billion in the third quarter of 2023.",
+                    form="8-K", filed="2023-08-30")
+    question = "How large a gain did Acme Widgets expect to record in Q3 2023 on the separation?"
+    assert _quoted(answerer, question, gain)
+    # a contract's terms are no forecast of a year past
+    past = _passage("Acme Widgets, Inc.", "Acme Widgets will record a gain of approximately $20 billion in the third "
+                    "quarter of 2023.", form="8-K", filed="2024-08-30")
+    assert not _quoted(answerer, question, past)
+
+
 def test_a_page_number_gives_no_figure(answerer):
     question = "What return on invested capital did Acme Widgets report for the second quarter of 2025?"
     plan = _passage("Acme Widgets, Inc.", "The capital plan may be revised if laws affect our ability to generate "
