@@ -1106,7 +1106,8 @@ def _slots(question: str) -> tuple[str, ...]:
                   r"(officer|executive|director|person|individual|signatory)s?\b",
         # (and what kind: "which independent registered public accounting firm")
         "name": r"\b(which|what) (?:(?!(?:is|are|was|were|did|does|do|has|had|the|a|an|its|their)\b)"
-                rf"[a-z-]+ ){{0,4}}({_NAMED_KINDS})\b|{_PLACE_ASKED}|\bwhat name\b",
+                rf"[a-z-]+ ){{0,4}}({_NAMED_KINDS})\b|{_PLACE_ASKED}|\bwhat name\b"
+                r"|\bwhat (?:was|were|is|are) the names? of\b",  # "what was the name of the subsidiary"
         # and what a change's reason or driver was ("what was the main reason ...", "what drove the increase")
         "reason": r"\bwhy\b|\bwhat (?:was|were|is|are) the (?:[\w-]+ ){0,2}reasons?\b"
                   r"|\bwhat (?:\w+ly )?(?:drove|drives|caused|causes|explains?|explained)\b",

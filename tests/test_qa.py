@@ -1984,6 +1984,9 @@ def test_an_analysts_word_for_an_amount_asks_for_a_number_and_a_year_to_date_is_
     assert _slots("What was hotel occupancy at Acme Widgets' resorts in 2022?") == ("number",)
     assert _slots("What percentage of Acme Widgets' shares did Roe Capital acquire?") == ("number",)
     assert _slots("Who chairs Acme Widgets' compensation committee?") == ("person",)
+    # a name asked as "the name of" (Cisco's 8-K of October 1995: "Mathilda Acquisition Corporation"), though the
+    # question dates its filing
+    assert _slots("Acme's 8-K (Sept 1995): what was the name of the subsidiary that merged into Bolt?") == ("name",)
     assert period_kinds("In 2025, we delivered approximately 721,000 vehicles through the second quarter.") == {
         "year to date"}
     assert period_kinds("Year-to-date revenue was $2.1 billion.") == {"year to date"}
