@@ -25,7 +25,8 @@ ITEM_HEADING = re.compile(
     r"[ \t]*(?:[.:\-\u2013\u2014)][ \t]*){0,2}(?P<rest>[^\n]*)$",
     re.I | re.M,
 )
-# An item numbered without "Item", for the forms that write so: "12.  Calculation of registration fee:" (Form 24F-2)
+# An item numbered without "Item", for the forms that write so: "12.  Calculation of registration fee:" (Form 24F-2);
+# its empty groups are read as ITEM_HEADING's
 BARE_ITEM_HEADING = re.compile(r"^[ \t]*(?P<number>\d{1,2})\.[ \t]+(?P<more>)(?P<part>)(?P<rest>[^\n]*)$", re.M)
 PART_HEADING = re.compile(r"^[ \t]*PART[ \t]+(IV|I{1,3})\b[ \t]*[.:\-\u2013\u2014]?[^\n]{0,80}$", re.I | re.M)
 # "SIGNATURE S": a PDF's letter-spaced heading (3M 10-K 2018).

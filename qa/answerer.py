@@ -115,7 +115,7 @@ _QUESTION_NOISE = frozenset(terms(
 _YEAR = re.compile(rf"^{YEAR}$")
 _MONTH = "(?:" + "|".join(month.capitalize() for month in MONTHS) + ")"  # as written in prose dates
 _ABBREVIATION_AFTER = re.compile(r"\s*\(\w[\w&.-]*\)")  # "Latin America (LatAm)"
-_WILL = re.compile(r"\bwill\b", re.I)
+_WILL = re.compile(r"\bwill\b", re.I)  # what will be (see _forecast_stated)
 _SPELLING_AFTER = re.compile(r"\b([A-Z]{2,6})\s*\((?:[A-Z][\w&'’-]*\s*){1,6}\)")  # "FSD (Full Self-Driving)"
 _IN_BRACKETS = re.compile(r"\(([A-Za-z]{2,8})\)")  # an abbreviation a question spells out: "(ARPP)"
 # "767", "777X", "A350", "737s"; not "$325", "5.07", "2,000", "1-800-Flowers"
@@ -243,6 +243,7 @@ _VOTE_WORDS = frozenset(terms("votes voted voting cast for against abstain absta
                               "approved approval annual special meeting meetings receive received requesting request "
                               "report regarding results number in favor its from election elected re-election director "
                               "directors titled entitled called named"))
+# a proposal's title as a question quotes it ("the shareholder proposal titled \"True Diversity Board Policy\"")
 _QUOTED_TITLE = re.compile(r'["\u201c]([^"\u201d]{3,})["\u201d]')
 _TITLES = ("mr.", "ms.", "mrs.", "dr.")
 _WHO = re.compile(r"\bwhom?\b", re.I)
@@ -634,9 +635,9 @@ class ExtractiveAnswerer:
         # the companies the question names are no part of what it asks about ("3M's total liabilities": its name
         # is written in digits, which no capitalised-word rule tells from a figure); a word in capitals that tells
         # the company may be (its ticker), or be what is asked about, which only its filings use: a segment,
-        # a tariff ("the ECCR tariff" of Georgia Power's rate plan)
-        # the companies named, by their names or by tickers that abbreviate them ("PEP's independent auditor"; not
-        # "FLNA", which only PepsiCo's filings hold too, but which names a division)
+        # a tariff ("the ECCR tariff" of Georgia Power's rate plan); a ticker that abbreviates the company's name
+        # tells the company ("PEP's independent auditor"), one that does not may name a part ("FLNA", which only
+        # PepsiCo's filings hold too, names a division)
         company_terms = set(terms(" ".join([*companies, *(t for company, tickers in companies.items() for t in tickers
                                                           if _abbreviates(t, company))])))
         focus = {t: weights[t] for t in _focus_terms(question) if t in weights and t not in company_terms}
@@ -918,8 +919,8 @@ class ExtractiveAnswerer:
                     filled -= {"number"}
                 if proposal and not proposal & (own | passage_terms):
                     filled -= {"number"}  # the votes on another proposal than the one the question names
-                if vote_kind and sentence.table_row and vote_kind not in (columns := _vote_columns(sentence.header)
-                                                                          ) and len(columns) > 1:
+                if (vote_kind and sentence.table_row and len(columns := _vote_columns(sentence.header)) > 1
+                        and vote_kind not in columns):
                     filled -= {"number"}  # votes withheld from a director are no votes against, which no column holds
                 if computed:
                     said = _sentence_terms(row_label(sentence.text) if sentence.table_row else sentence.text, negating)
@@ -1197,15 +1198,15 @@ _LOOSE_ASKED = re.compile(r"\s*((?:[\w&'./-]+\s+){0,7}?[\w&'./-]+)(?:\s+(?:at|in
                           re.I)
 # where a question of several parts opens another: "..., when does it vest, and which ...", "... and who took over";
 # or where a comparison names its other side: "... in the June 2025 quarter compare with its ... in 2023"
+# (not a clause that says when, which asks nothing: "..., when Douglas Martin bought 75%?")
+_PART_BREAK = re.compile(rf"(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)"
+                         rf"(?!when\s+(?!(?:did|does|do|was|were|is|are|will|has|have|had)\b))(?={_ASKING})", re.I)
+_COMPARED = re.compile(r",?\s+(?:compared?\s+(?:with|to)|versus|vs\.?)\s+", re.I)
 # "when" asks the date of what its verb says: "When did new CFO Brandon Hetzel first [join] AFC Gamma" (the last word
 # in lower case before the clause ends, names and small words aside)
 _WHEN_VERB = re.compile(r"(?i:\bwhen\s+(?:did|does|do|will|was|were|is|are|has|have|had))\s+[^,;?]*?\b([a-z][a-z-]+)"
                         r"(?=(?:\s+(?:[A-Z][\w&.'’-]*|the|a|an|its|his|her|their|as|in|on|at|to|of|for|with|from"
                         r"|by))*\s*(?:[,;?]|\s+and\b|$))")
-# (not a clause that says when, which asks nothing: "..., when Douglas Martin bought 75%?")
-_PART_BREAK = re.compile(rf"(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)"
-                         rf"(?!when\s+(?!(?:did|does|do|was|were|is|are|will|has|have|had)\b))(?={_ASKING})", re.I)
-_COMPARED = re.compile(r",?\s+(?:compared?\s+(?:with|to)|versus|vs\.?)\s+", re.I)
 
 
 _MEASURE_WORD = "|".join(sorted({*AMOUNTS, *COUNTS}, key=len, reverse=True))
