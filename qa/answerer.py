@@ -670,7 +670,9 @@ class ExtractiveAnswerer:
                 distinctive.append([rarest, *(w for w in words if w in abbreviations)])
                 written_also[rarest] = [f"{title} {name[-1]}" for title in _TITLES] * (len(name) > 1) + joined.get(
                     rarest, []) + name[:1] * (len(words) > 1 and name[0] in words
-                                              and not set(terms(name[0])) <= company_terms)
+                                              and not set(terms(name[0])) <= company_terms) + [
+                    # a country for its people's word ("Swiss city": "Fribourg, Switzerland")
+                    place for place in region_names(rarest) if place != rarest.lower()]
         distinctive += [name for name in named
                         if not any(_holds_word(held, w) for held in words_of.values() for w in name)]
         # (but its owner's: "Amex's worldwide Card Member loans" are American Express's, whatever a passage calls it)

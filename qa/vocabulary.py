@@ -84,7 +84,9 @@ REGIONS = re.compile(r"\b(?:Europe|European|Asia|Asian|Africa|African|Americas|N
 # the ways a filing may write a region a question names (the abbreviated places' as PLACES gives them)
 _REGION_NAMES = [(place, *names) for place, names in PLACES.items()] + [
     ("europe", "european"), ("asia", "asian"), ("africa", "african"), ("china", "chinese"), ("japan", "japanese"),
-    ("india", "indian"), ("germany", "german"), ("france", "french"), ("canada", "canadian"), ("mexico", "mexican")]
+    ("india", "indian"), ("germany", "german"), ("france", "french"), ("canada", "canadian"), ("mexico", "mexican"),
+    ("switzerland", "swiss"), ("ireland", "irish"), ("netherlands", "dutch"), ("israel", "israeli"),
+    ("italy", "italian"), ("spain", "spanish"), ("brazil", "brazilian"), ("australia", "australian")]
 
 
 def region_names(region: str) -> tuple[str, ...]:

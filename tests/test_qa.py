@@ -2984,3 +2984,14 @@ def test_a_cover_pages_captions_in_brackets_read_with_the_values_above_them(answ
     question = "Where is Acme Widgets headquartered, according to the cover page of its 8-K?"
     assert "principal executive offices" in with_filing_words(question)
     assert "Kearney" in _ranked(answerer, question, cover)[0].sentence.text
+    # a rule under the caption (Alcon's 6-K of February 2023), and a country named by its people's word ("Swiss")
+    text = ("ACME WIDGETS AG\n(Registrant Name)\nRue Louis-d'Affry 6\n1701, Fribourg, Switzerland\n"
+            "(Address of principal executive office)\n_________________\nIndicate by check mark whether the "
+            "registrant files annual reports under cover of Form 20-F or Form 40-F.\n")
+    cover = replace(_passage("Acme Widgets AG", text, form="6-K"), chunk=replace(
+        _passage("Acme Widgets AG", text, form="6-K").chunk, section="COVER"))
+    assert ("Rue Louis-d'Affry 6\n1701, Fribourg, Switzerland\n(Address of principal executive office)\n"
+            "_________________") in [s.text for s in passage_sentences(cover)]
+    question = "In which Swiss city is Acme Widgets' principal executive office located?"
+    answer = answerer.assess(question, with_filing_words(question), [cover], {"Acme Widgets AG": ()})
+    assert any("Fribourg" in s.sentence.text and s.on_topic for s in answer.chosen)
