@@ -250,8 +250,9 @@ _WHO = re.compile(r"\bwhom?\b", re.I)
 # roles only a firm holds for a filer (its auditors, underwriters, transfer agent), not "chief accountant"
 _FIRM_ROLE = re.compile(r"\b(?:auditors?|(?:certifying|independent|registered public)\s+accountants?|accounting\s+firm|"
                         r"underwriters?|transfer\s+agent|registrar)\b", re.I)
-_KIND_PATTERNS = [[re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, way.split())) for way in kind.split("|"))
-                               + r")\b", re.I) for kind in kinds] for kinds in EXCLUSIVE_KINDS]
+_KIND_PATTERNS = [[re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, way.split()))
+                                                  for way in kind.split("|")) + r")\b", re.I) for kind in kinds]
+                  for kinds in EXCLUSIVE_KINDS]
 _CHANGE_TERMS = frozenset(terms(" ".join(CHANGES)))  # a row labelled with one is how a figure changed
 # the verb between a sentence's subject and the figure it is
 _SUBJECT_IS_FIGURE = re.compile(r"\s(?:was|were|is|are|totall?ed|amounted\s+to)\s+(?:approximately\s+|about\s+)?"
