@@ -159,6 +159,7 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     # a utility's expense line, which Southern Company's releases of 2005 write "Non-fuel O & M"
     "o&m": ("operation and maintenance", "operations and maintenance"),
     "nyse": ("new york stock exchange",),  # as a cover page names the exchange its securities are registered on
+    "amex": ("american stock exchange",),  # Page America Group's S-3/A of 1995: "on the American Stock Exchange"
     # where a company is based, as a cover page says it (Buckle's 8-K of November 2024: "(Address of principal
     # executive offices)" under Kearney, Nebraska)
     "headquarters": ("principal executive offices",),

@@ -2860,6 +2860,9 @@ def test_analysts_abbreviations_of_statement_lines_and_exchanges_are_no_names():
     assert _names_in("What was Acme's non-fuel O&M expense for 2004?") == [["Acme"]]
     assert "operation and maintenance" in with_filing_words("What was Acme's non-fuel O&M expense for 2004?")
     assert _names_in("Which other Acme security is registered on the NYSE?") == [["Acme"]]
+    # Page America Group's S-3/A of 1995: "the last reported sales price ... on the American Stock Exchange"
+    assert _names_in("What was Acme's last reported AMEX sale price?") == [["Acme"]]
+    assert "american stock exchange" in with_filing_words("What was Acme's last reported AMEX sale price?")
 
 
 def test_a_name_of_several_distinctive_words_is_held_by_its_first_as_a_company_is_called_for_short(embedder):
