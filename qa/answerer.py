@@ -165,6 +165,8 @@ _LEVELS = frozenset(terms("level size"))  # "what level of capital spending" ask
 # words that name a part of a company, not a line item: "Amazon's advertising business" is its row "Advertising
 # services", "PepsiCo's FLNA division" its row "FLNA"
 _PART_OF_COMPANY = frozenset(terms("business businesses segment segments division divisions"))
+# the words that ask a reason by its name: "the main reason", "the key drivers"
+_REASON_ASKED = frozenset(terms("main primary principal key biggest chief reason reasons driver drivers"))
 _REASON = re.compile(r"\b(?:because|due to|as a result|result(?:ed|s|ing)? from|owing to|attributable to|driven by|"
                      r"caused by|reflect(?:s|ed|ing)?|in order to|so that|reasons?)\b", re.I)
 # Capitalised words that are titles, bodies and document words, not the name of a person or a company.
@@ -1113,7 +1115,7 @@ def _slots(question: str) -> tuple[str, ...]:
                 rf"[a-z-]+ ){{0,4}}({_NAMED_KINDS})\b|{_PLACE_ASKED}|\bwhat name\b"
                 r"|\bwhat (?:was|were|is|are) the names? of\b",  # "what was the name of the subsidiary"
         # and what a change's reason or driver was ("what was the main reason ...", "what drove the increase")
-        "reason": r"\bwhy\b|\bwhat (?:was|were|is|are) the (?:[\w-]+ ){0,2}reasons?\b"
+        "reason": r"\bwhy\b|\bwhat (?:was|were|is|are) the (?:[\w-]+ ){0,2}(?:reasons?|drivers?)\b"
                   r"|\bwhat (?:\w+ly )?(?:drove|drives|caused|causes|explains?|explained)\b",
         "year": _YEAR_ASKED.pattern,
     }
@@ -1303,6 +1305,9 @@ def _focus_terms(question: str, filing_words: bool = True) -> list[str]:
                 and t not in names and not _YEAR.match(t)]
         if set(said) <= _PLACE_KINDS:
             continue  # "in which [city] is X located" asks a place by its kind, which a place's name does not say
+        if said and said[-1] in _REASON_ASKED:
+            # "what was the [main driver]" asks a reason, which a sentence gives in its own words ("driven by")
+            said = [t for t in said if t not in _REASON_ASKED]
         # a measure is what is counted when nothing else is: "How many [shares] did the Growth Fund redeem"
         focus += [t for t in said if t not in _MEASURES] or (said if _COUNT_ASKED.match(match.group()) else [])
     # a period's word qualifies what is asked ("quarterly cash dividend"), unless the periods are what is counted;

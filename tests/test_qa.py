@@ -283,6 +283,9 @@ def test_question_understanding():
     assert _slots("Acme FY24 10-K: R&D expense rose 14% in 2024 - what mainly drove the increase?") == ("reason",)
     assert _slots("What was the main reason Acme's operating cash flow fell 41% in 2024?") == ("reason",)
     assert _slots("Why did Acme's revenue fall in 2024?") == ("reason",)
+    # and by its driver, words a sentence does not hold ("was primarily driven by", P&G's 10-Q of April 2025)
+    question = "Acme's nine-month effective tax rate fell to 20.5% from 20.6%: what was the main driver?"
+    assert _slots(question) == ("reason",) and _focus_terms(question) == []
     assert "number" in _slots("Acme gross margin was down y/y - to what level, and why?")
     # a ticker is a name, which filings call a symbol
     assert _slots("Under what ticker do Acme's shares trade on the OTCQB?") == ("name",)
