@@ -524,9 +524,10 @@ PERIOD_NAMING = re.compile(r"\bfy(?=\d|\b)|\bfiscal\b", re.I)
 FREQUENCY = re.compile(r"\b(?:daily|weekly|monthly)\b", re.I)
 
 # Words that ask for a forecast, which a filing may give of a period that has not yet ended ("What revenue did
-# MGM expect for the first quarter of 2023?")
+# MGM expect for the first quarter of 2023?", "by how much were base tariff rates estimated to increase effective
+# January 1, 2015", in Southern Company's 8-K of December 2013)
 FORECAST = re.compile(r"\b(?:expect\w*|outlook|guid(?:ance|ed?)|forecast\w*|project(?:s|ed|ions?)|anticipat\w*|"
-                      r"target\w*|plan(?:s|ned)?|budget(?:s|ed)?|will|would)\b", re.I)
+                      r"target\w*|plan(?:s|ned)?|budget(?:s|ed)?|estimated|will|would)\b", re.I)
 # a question asking for a forecast by the verb "project", which a filing's sentence uses as a noun ("the project"):
 # "What gross premiums written does GAINSCO project for 2010?"; or "budget" ("did Apple budget for R&D in 1995")
 FORECAST_ASKED = re.compile(r"\b(?:do|does|did|will)\s+(?:[\w&.'-]+\s+){1,3}?"

@@ -2301,13 +2301,18 @@ def test_what_will_be_in_a_year_not_over_when_filed_is_a_forecast(answerer):
     assert not _quoted(answerer, question, past)
 
 
-def test_what_would_be_asks_no_result_of_a_year_the_filing_cannot_report(answerer):
+def test_what_would_be_or_was_estimated_asks_no_result_of_a_year_the_filing_cannot_report(answerer):
     # Georgia Power's rate plan, in Southern Company's 8-K of December 2013, on the tariffs of January 2014
     plan = _passage("Acme Widgets, Inc.", "Under the plan, effective January 1, 2014, Acme Widgets will collect an "
                     "additional $1.5 million through its Demand-Side Management tariff.", form="8-K",
                     filed="2013-12-17")
     assert _quoted(answerer, "How much additional revenue would Acme Widgets collect through its Demand-Side "
                    "Management tariff effective January 1, 2014?", plan)
+    # nor what was estimated
+    rates = _passage("Acme Widgets, Inc.", "Effective January 1, 2015, the traditional base tariff rates will increase "
+                     "by an estimated $101.4 million.", form="8-K", filed="2013-12-17")
+    assert _quoted(answerer, "By how much were Acme Widgets' traditional base tariff rates estimated to increase "
+                   "effective January 1, 2015?", rates)
 
 
 def test_a_page_number_gives_no_figure(answerer):
