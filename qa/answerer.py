@@ -924,7 +924,7 @@ class ExtractiveAnswerer:
                     filled -= {"number"}
                 if proposal and not proposal & (own | passage_terms):
                     filled -= {"number"}  # the votes on another proposal than the one the question names
-                if (vote_kind and sentence.table_row and len(columns := _vote_columns(sentence.header)) > 1
+                if (vote_kind and sentence.table_row and len(columns := set(_column_votes(sentence.header)) - {""}) > 1
                         and vote_kind not in columns):
                     filled -= {"number"}  # votes withheld from a director are no votes against, which no column holds
                 if computed:
@@ -1709,15 +1709,16 @@ def _counts_another_kind(asked: Asked, row: Sentence, focus: set[str], table_mon
     return asked.asks_money and counts and not money or asked.asks_count and money and not counts
 
 
+def _column_votes(header: str) -> list[str]:
+    """The kind of votes each column of a table's last header row counts, "" for a column of none ("Nominee For
+    Withheld": "", "for", "withheld")."""
+    return [vote_kind_of_label(cell) for cell in header.rpartition("\n")[2].split(CELL) if cell.strip()]
+
+
 def _votes_in_columns(header: str) -> bool:
     """Whether a table's last header row names a kind of votes in each of its columns."""
-    columns = [cell for cell in header.rpartition("\n")[2].split(CELL) if cell.strip()]
-    return bool(columns) and all(vote_kind_of_label(cell) for cell in columns)
-
-
-def _vote_columns(header: str) -> set[str]:
-    """The kinds of votes the columns of a table's last header row count ("Nominee For Withheld": for, withheld)."""
-    return {kind for cell in header.rpartition("\n")[2].split(CELL) if (kind := vote_kind_of_label(cell))}
+    kinds = _column_votes(header)
+    return bool(kinds) and all(kinds)
 
 
 def _names_parts_asked(said: str, regions: list[str], models: list[str]) -> bool:
