@@ -185,6 +185,7 @@ _NOT_NAMES = frozenset(
 _TITLE_WORD = re.compile(r"\b(?:" + "|".join(sorted((w for w in _NOT_NAMES if len(w) > 1), key=len, reverse=True))
                          + r")\b", re.I)
 # An officer's title under a signature ("Controller (Principal Accounting Officer)", "Title: Chief Financial Officer")
+_SIGNED = re.compile(r"/s/", re.I)  # a signature: "/s/ John R. McCall", "/S/ GREG PETERS"
 _SIGNER_TITLE = re.compile(r"\b(?:chief|officer|president|director|chairman|chair|treasurer|secretary|controller|"
                            r"counsel|partner|manager|member|trustee|attorney-in-fact)\b", re.I)
 # a line that is a person's name alone, maybe with their age ("Bridget Engle (age 61)", "Mary T. Mack, 61")
@@ -830,7 +831,7 @@ class ExtractiveAnswerer:
             money_tables = {s.header_start for s in sentences if s.table_row and s.header and _CURRENCY.search(s.text)
                             } if asked.asks_count or asked.asks_money else set()
             for previous, sentence in zip([None, *sentences], sentences):
-                if section == SIGNATURE and "/s/" in sentence.text:
+                if section == SIGNATURE and _SIGNED.search(sentence.text):
                     sentence = _with_title(sentence)
                 elif "person" in asked.slots and not sentence.table_row:
                     sentence = _with_paragraph_person(_with_name_above(sentence))
@@ -2104,12 +2105,16 @@ def _with_title(sentence: Sentence) -> Sentence:
     offset = sentence.end - chunk.char_start
     lines = chunk.text[offset:].split("\n")
     cursor = end = len(lines[0])  # the rest of the signature's own line
+    signed = set(re.findall(r"\w+", sentence.text.lower()))
     for line in lines[1:1 + SIGNER_LINES]:
-        if (not line.strip() or "/s/" in line or _DATE.search(line) or _BOILERPLATE.search(line)
+        if (not line.strip() or _SIGNED.search(line) or _DATE.search(line) or _BOILERPLATE.search(line)
                 or _LEGAL_SUFFIX.search(line)):  # the next signer's company
             break
         cursor += 1 + len(line)
-        if _SIGNER_TITLE.search(line):
+        # a title, or the signer's name printed under the signature ("/S/ JEFFREY KARBOWSKI\tChief Accounting
+        # Officer" over "Jeffrey Karbowski", Netflix's 10-K of 2025)
+        if _SIGNER_TITLE.search(line) or (_NAME_LINE.fullmatch(line.strip().rstrip(","))
+                                          and set(re.findall(r"\w+", line.lower())) <= signed):
             end = cursor
     if not end:
         return sentence

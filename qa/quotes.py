@@ -35,6 +35,9 @@ class Sentence:
         return " ".join(self.text.split())
 
 
+# a signature set as a table's row ("/S/ JEFFREY KARBOWSKI<tab>Chief Accounting Officer<tab>January 27, 2025",
+# Netflix's 10-K of 2025)
+_SIGNATURE_ROW = re.compile(r"[ \t]*(?:by:?[ \t]*)?/s/", re.I)
 _VALUE_LINE = re.compile(r"[ \t]*[$€£]?[ \t]*\(?\d[\d,.]*\)?[ \t]*%?[ \t]*")
 # a row of figures alone, its label on the lines above it (pypdfium2's text of Pfizer's 2023 10-Q product table:
 # "Comirnaty direct sales and alliance revenues", "Active immunization to prevent COVID-19", "1,488\t8,848\t...")
@@ -57,7 +60,13 @@ def passage_sentences(passage: Passage) -> list[Sentence]:
                                                        row_groups(chunk.text, spans))):
         if group and any(start <= group[0] and group[1] <= end for start, end in labels_read):
             group = None
-        if header and header[0] == 0 and chunk.table_header and (
+        signature = row and _SIGNATURE_ROW.match(chunk.text, a) is not None
+        if signature:
+            # a signature's cells say who signed, as what and when; the lines above it are the signatures before
+            # it and the names printed under them, which head and group nothing
+            group = None
+            header_text, header_start = "", -1
+        elif header and header[0] == 0 and chunk.table_header and (
                 chunk.table_header_start + len(chunk.table_header) + 1 == chunk.char_start):
             # a chunk opening at its table's header rows carries the caption above them from the chunk before (a
             # vote's proposal over "For Against Abstained" in Apple's 8-K of March 2019): the header reads on from it

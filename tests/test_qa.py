@@ -2503,6 +2503,20 @@ def test_a_signers_title_under_the_signature_tells_whom_a_role_asked_names(answe
     assert best.features["signature_asked"] and "Chief Accounting Officer" in best.sentence.text
 
 
+def test_a_signature_row_is_quoted_with_the_name_printed_under_it_not_the_one_above(answerer):
+    # Netflix's 10-K of 2025: "/S/ NAME<tab>title<tab>date" rows, each signer's name printed on the line below
+    text = ("SIGNATURES\nPursuant to the requirements of the Securities Exchange Act of 1934, this report has been "
+            "signed below by the following persons on behalf of the registrant.\nSignature\tTitle\tDate\n"
+            "/S/ JANE Q. ROE\tChief Financial Officer (principal financial officer)\tJanuary 27, 2025\nJane Q. Roe\n"
+            "/S/ JOHN P. DOE\tChief Accounting Officer (principal accounting officer)\tJanuary 27, 2025\nJohn P. Doe\n"
+            "/S/ MARY SMITH\tDirector\tJanuary 27, 2025\nMary Smith\n")
+    signatures = replace(_passage("Acme Widgets, Inc.", text), chunk=replace(
+        _passage("Acme Widgets, Inc.", text).chunk, section=SIGNATURE, section_title="Signatures"))
+    question = "Who signed Acme Widgets' 10-K as chief accounting officer?"
+    answer = answerer.answer(question, with_filing_words(question), [signatures], {"Acme Widgets, Inc.": ()})
+    assert "John P. Doe" in answer.text and "Jane Q. Roe" not in answer.text and "Mary Smith" not in answer.text
+
+
 def test_a_row_labelled_by_its_quarter_gives_what_its_header_names(answerer):
     # Ulta's release of March 2023: a store count's quarters as rows, the header in words over them
     stores = _passage("Acme Widgets, Inc.", "Store Update\nTotal stores open at end of the quarter\tStores opened\n"
