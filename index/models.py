@@ -158,8 +158,10 @@ PENDING, COMPLETE = "pending", "complete"
 # words its cells take, up to twice the header's tokens; 17: a cell's lines are joined by one space ("North
 # America", not "North  America"); 18: a row of figures without a label closes its group of rows, as its total
 # (Apple's "404 437" under "Inventories:"), which moves where chunks cut; 19: a Form 24F-2's items, numbered
-# without "Item", are its sections, and a registration statement's prospectus is one, not its cover page.
-INDEXING_VERSION = 19
+# without "Item", are its sections, and a registration statement's prospectus is one, not its cover page; 20: a
+# press release pasted after an old report's signature in wrapped lines is its own section, the exhibit the
+# report lists.
+INDEXING_VERSION = 20
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ Works on the filing's extracted text, one line per block, so that every heading 
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -69,6 +70,7 @@ SIGNATURE_LINE = re.compile(
 SIGNED = re.compile(r"/s/|\(signed\)", re.I)
 PARAGRAPH_CHARS = 300  # a line this long is a paragraph of prose, which no signature block holds
 HEADING_LINES = 12  # heading lines looked at above that paragraph
+UNNAMED_EXHIBIT = "EXHIBIT 1"  # a document pasted after the signature, of no number the report gives
 TRAILING_MIN_CHARS = 1000  # less after a signature block is a page footer, not a document
 _DATE_OR_PAGE = re.compile(r"[A-Z][a-z]+\.? \d{1,2}, \d{4}|\b(?:19|20)\d\d\b|\bF-\d+\b|\bpage \d+", re.I)
 FINANCIAL_STATEMENTS = re.compile(r"financial statements|balance sheets?|statements? of (?:operations|income|cash)|"
@@ -145,6 +147,9 @@ def _main_document_sections(text: str, document: DocumentSpan, form: str) -> lis
     if not headings:
         sections.append(Section(BODY, document.description or form, start, items_end))
     if signature is not None and not exhibits and (trailing := _after_signature(text, signature, end)):
+        listed = _listed_exhibit_numbers(text, headings, signature)
+        if trailing[0] == UNNAMED_EXHIBIT and len(listed) == 1:  # the one exhibit the report lists (Apple, 1999)
+            trailing = (forms.normalise_exhibit_type(listed[0]), *trailing[1:])
         exhibits = [trailing]
     if signature is not None:
         signature_end = exhibits[0][1] if exhibits else end
@@ -295,14 +300,16 @@ def _after_signature(text: str, start: int, end: int) -> tuple[str, int, str] | 
         lines.append((offset, line.strip()))
         offset += len(line) + 1
     first = next((i for i, (_, line) in enumerate(lines) if not SIGNATURE_LINE.search(line) and (
-        len(line) >= PARAGRAPH_CHARS or ("\t" in line and _holds_figure(line)))), None)
+        len(line) >= PARAGRAPH_CHARS or ("\t" in line and _holds_figure(line)) or _opens_wrapped_paragraph(lines, i))),
+        None)
     if first is None:
         return None
-    # the heading lines above it, up to a line of the signature block or the name printed under a signature
+    # the heading lines above it, up to a line of the signature block, the name printed under a signature or the
+    # number of the page before
     for _ in range(HEADING_LINES):
         above = lines[first - 1][1] if first > 0 else ""
         if (first < 2 or len(above) > HEADLINE_MAX_CHARS or SIGNATURE_LINE.search(above)
-                or SIGNED.search(lines[first - 2][1])):
+                or SIGNED.search(lines[first - 2][1]) or PAGE_NUMBER_ONLY.match(above)):
             break
         first -= 1
     begin = lines[first][0]
@@ -313,8 +320,19 @@ def _after_signature(text: str, start: int, end: int) -> tuple[str, int, str] | 
                  shown[0] if shown else "").split("\t")[0][:120]
     # its kind, read around its start: a heading such as "Balance Sheets" may sit just above it
     name = "FINANCIAL STATEMENTS" if FINANCIAL_STATEMENTS.search(text[max(start, begin - 200):begin + 600]) \
-        else "EXHIBIT 1"
+        else UNNAMED_EXHIBIT
     return name, begin, title
+
+
+def _opens_wrapped_paragraph(lines: list[tuple[int, str]], i: int) -> bool:
+    """Whether line i opens a paragraph of prose that fixed-width text wraps onto lines of its own (Apple's 8-K of
+    1999-09-07 pastes its press release after the signature in lines of 76 characters): no signature line among
+    its lines, and as long as a paragraph."""
+    if i and lines[i - 1][1] or not lines[i][1]:
+        return False
+    paragraph = list(itertools.takewhile(bool, (line for _, line in lines[i:])))
+    return (len(paragraph) > 1 and sum(map(len, paragraph)) >= PARAGRAPH_CHARS
+            and not any(SIGNATURE_LINE.search(line) for line in paragraph))
 
 
 def _holds_figure(row: str) -> bool:

@@ -290,6 +290,26 @@ def test_press_release_pasted_after_the_signature_is_its_own_section():
     assert "today presented its plan" not in section_text(text, "6-K", "SIGNATURE")
 
 
+def test_a_wrapped_press_release_after_an_old_8k_signature_is_the_exhibit_its_items_list():
+    # Apple's 8-K of 1999-09-07: fixed-width text (no line a paragraph long), the exhibit index on the page between
+    wrapped = "\n".join(["CUPERTINO, California -- September 3, 1999 -- Example today announced it has",
+                         "reached a settlement, subject to court approval, of a shareholder derivative",
+                         "action which has been pending since January 1996. The settlement requires the",
+                         "company to amend its by-laws and its policy on trading in company securities."])
+    text = (f"FORM 8-K\nCURRENT REPORT\nItem 5.\tOther Events.\n{FILLER}\nItem 7.\tFinancial Statements and "
+            "Exhibits.\n(c) Exhibits\n99.1      Text of press release dated September 3, 1999.\n3\nSIGNATURE\n"
+            "Pursuant to the requirements of the Securities Exchange Act of 1934, the\nregistrant has duly caused "
+            "this report to be signed on its behalf by the\nundersigned, thereunto duly authorized.\n\n"
+            "By:/S/ Jane Roe\nJane Roe,\nChief Financial Officer\n\nDate: September 3, 1999\n\n4\n\n"
+            "INDEX TO EXHIBITS\n\nExhibit   Document   Page\n99.1      Text of Press Release   6\n\n5\n\n"
+            f"Example Reaches Settlement of Shareholder Action\n\n" + f"{wrapped}\n\n" * 4)
+    sections = {s.name: s for s in sections_of(text, "8-K")}
+    assert list(sections) == ["COVER", "Item 5", "Item 7", "SIGNATURE", "EX-99.1"]
+    assert sections["EX-99.1"].title == "Example Reaches Settlement of Shareholder Action"
+    assert "/S/ Jane Roe" in section_text(text, "8-K", "SIGNATURE")
+    assert "reached a settlement" not in section_text(text, "8-K", "SIGNATURE")
+
+
 def test_financial_statements_after_a_10k_signature_are_their_own_section():
     rows = "\n".join(f"Item {n} of the balance\t{1000 + n:,}\t{900 + n:,}" for n in range(60))
     text = (f"FORM 10-K\nItem 15. Exhibits and Financial Statement Schedules\n{FILLER}\nSIGNATURES\nPursuant to the "
