@@ -34,12 +34,12 @@ from qa.scorer import AnswerScorer
 from qa.tables import (AGGREGATE_LABEL, CELL, GENERIC_LABEL, first_figure, label_column_head, label_terms, read_row,
                        row_label, year_cell)
 from qa.vocabulary import (AMOUNTS, BALANCE_OF_FLOW, BOILERPLATE, CHANGES, COMPUTED_MEASURES, COUNTS, DURATION,
-                           EXCLUSIVE_KINDS, FILING_WORDS_FOR, FLOWS, FORECAST, FORECAST_ASKED, FORECAST_STATED,
-                           FORM_NAMES_IN_QUESTIONS, FREQUENCY, LEAST, LINE_ITEM_AFTER_FROM, MONEY, MONTH_QUARTER, MOST,
-                           NOT_MONEY, OTHER_ENTITIES, PERCENT_RATES, PERIOD_NAMING, QUARTER, QUARTER_NAME,
-                           QUARTER_OF_MONTH, REGIONS, STATEMENT_NAME, UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED,
-                           days_named, period_kinds, quarters_named, region_names, statements_named, vote_kind_asked,
-                           vote_kind_of_label, without_instructions, years_asked)
+                           EXCLUSIVE_KINDS, FILED_DOCUMENTS, FILING_WORDS_FOR, FLOWS, FORECAST, FORECAST_ASKED,
+                           FORECAST_STATED, FORM_NAMES_IN_QUESTIONS, FREQUENCY, LEAST, LINE_ITEM_AFTER_FROM, MONEY,
+                           MONTH_QUARTER, MOST, NOT_MONEY, OTHER_ENTITIES, PERCENT_RATES, PERIOD_NAMING, QUARTER,
+                           QUARTER_NAME, QUARTER_OF_MONTH, REGIONS, STATEMENT_NAME, UNIT_INSTRUCTION, WHOLE_YEAR,
+                           YEARS_ENDED, days_named, period_kinds, quarters_named, region_names, statements_named,
+                           vote_kind_asked, vote_kind_of_label, without_instructions, years_asked)
 
 MAX_SENTENCES = 3
 # parts of a question answered each (the dev questions have three at most): a longer list is several questions,
@@ -185,6 +185,10 @@ _NOT_NAMES = frozenset(
 _TITLE_WORD = re.compile(r"\b(?:" + "|".join(sorted((w for w in _NOT_NAMES if len(w) > 1), key=len, reverse=True))
                          + r")\b", re.I)
 # An officer's title under a signature ("Controller (Principal Accounting Officer)", "Title: Chief Financial Officer")
+# an exhibit index's row, by its exhibit number ("3.2", "10.1*", "2.2^", "99"), under a header naming exhibits
+_EXHIBIT_LISTED = re.compile(r"[ \t]*\(?\d{1,3}(?:\.\d{1,3}){0,2}\)?[*^†#+]*[ \t]*\t")
+_EXHIBIT_WORD = re.compile(r"\bexhibits?\b", re.I)
+_FILED_DOCUMENT = re.compile(r"\b(?:" + "|".join(map(re.escape, FILED_DOCUMENTS)) + r")\b", re.I)
 _SIGNED = re.compile(r"/s/", re.I)  # a signature: "/s/ John R. McCall", "/S/ GREG PETERS"
 _SIGNER_TITLE = re.compile(r"\b(?:chief|officer|president|director|chairman|chair|treasurer|secretary|controller|"
                            r"counsel|partner|manager|member|trustee|attorney-in-fact)\b", re.I)
@@ -731,6 +735,7 @@ class ExtractiveAnswerer:
         quarter_asked = bool(quarters) or MONTH_QUARTER.search(periods_text) is not None or QUARTER in kinds_asked
         fiscal_quarter = quarter_asked and PERIOD_NAMING.search(periods_text) is not None  # "Q1 FY24"
         asks_signature = _ASKS_SIGNATURE.search(question) is not None
+        asks_exhibit = _FILED_DOCUMENT.search(question) is not None
         asks_whole = _PER.search(search_text) is None and (asked.asks_count or asked.asks_money)  # not a ratio
         asks_result = FORECAST.search(question) is None  # not an expectation, which a forecast would answer
         asks_pro_forma = _PRO_FORMA.search(question) is not None
@@ -867,6 +872,12 @@ class ExtractiveAnswerer:
                 # a term the filing defines names no person, though it may be what a figure is of ("acquire Tetra for
                 # the sum of £350,000", Tetra Drones Ltd. ("Tetra") defined before)
                 filled = asked.filled_by(stated, defined_terms.sub(" ", stated) if defined_terms else None)
+                if not asks_exhibit and sentence.table_row and _EXHIBIT_LISTED.match(sentence.text) and (
+                        _EXHIBIT_WORD.search(sentence.header)):
+                    # a row of an exhibit index gives a document's title and where it was filed, no fact of the
+                    # company's: "3.2 Amendment to Restated Certificate of Incorporation ... 6/6/2022" does not say
+                    # when it was incorporated (NVIDIA's 10-K for fiscal 2023)
+                    filled = set()
                 focus_share = sum(focus[t] for t in focus if t in own) / focus_total if focus else 1.0
                 other_item = sentence.table_row and _other_line_item(sentence, focus_written, synonyms, negating)
                 row_votes = vote_kind_of_label(row_label(sentence.text)) if sentence.table_row else ""

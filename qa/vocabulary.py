@@ -58,6 +58,13 @@ SECTION_NAMES_IN_QUESTIONS: dict[str, tuple[str, ...]] = {
     "signature": ("SIGNATURE",),
 }
 
+# Documents a filing lists in its exhibit index: a question about one may be answered by its row there (its title,
+# date and where it was filed: Alcon's 6-K of February 2023 dates its press release only in "99.1 Press release issued
+# by Alcon Inc. dated February 12, 2023"); a question about anything else is not (NVIDIA's "Amendment to Restated
+# Certificate of Incorporation" row does not say when it was incorporated)
+FILED_DOCUMENTS = ("exhibit", "exhibits", "ex-99", "press release", "news release", "earnings release", "agreement",
+                   "certificate", "bylaws", "by-laws", "indenture", "contract", "letter", "charter", "amendment")
+
 # Analysts' words and the phrases filings use for the same thing; a question is searched with both, and a sentence
 # that holds one of the phrases whole holds the analyst's word ("Chief Financial Officer" is the CFO; "Chief
 # Commercial Officer" is not).

@@ -2517,6 +2517,18 @@ def test_a_signature_row_is_quoted_with_the_name_printed_under_it_not_the_one_ab
     assert "John P. Doe" in answer.text and "Jane Q. Roe" not in answer.text and "Mary Smith" not in answer.text
 
 
+def test_an_exhibit_index_row_answers_about_its_document_only(answerer):
+    # NVIDIA's 10-K for fiscal 2023: "Certificate of Incorporation" rows under "Incorporated by Reference"; Alcon's 6-K
+    # of February 2023 dates its press release only in its exhibit index
+    index = _passage("Acme Widgets, Inc.", "EXHIBIT INDEX\nIncorporated by Reference\nExhibit No.\tExhibit Description"
+                     "\tSchedule/Form\tFile Number\tExhibit\tFiling Date\n3.1\tRestated Certificate of Incorporation of "
+                     "Acme Widgets, Inc.\t10-K\t0-23985\t3.1\t3/18/2022\n99.1\tPress release issued by Acme Widgets, "
+                     "Inc. dated February 12, 2023\t6-K\t0-23985\t99.1\t2/13/2023\n")
+    incorporated = "When was Acme Widgets incorporated, per its 10-K?"
+    assert not _row_states(answerer, incorporated, index, "3.1\t")
+    assert _row_states(answerer, "On what date was Acme Widgets' press release issued?", index, "99.1\t")
+
+
 def test_a_row_labelled_by_its_quarter_gives_what_its_header_names(answerer):
     # Ulta's release of March 2023: a store count's quarters as rows, the header in words over them
     stores = _passage("Acme Widgets, Inc.", "Store Update\nTotal stores open at end of the quarter\tStores opened\n"
