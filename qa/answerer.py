@@ -161,6 +161,10 @@ _MEASURES = frozenset(terms("share percentage percent proportion portion amount 
                             "value carrying dollars euros cents date name"))
 _PLACE_WORDS = "city cities town towns country countries state states province provinces".split()
 _PLACE_KINDS = frozenset(terms(" ".join(_PLACE_WORDS)))
+# what a place is asked of: "In which city are [Premier Financial Bancorp's principal executive offices] located",
+# "Where is [its headquarters] located" (the place's kind is no word its answer holds: "Huntington, West Virginia")
+_PLACE_OF = re.compile(rf"\b(?:(?:which|what)\s+(?:{'|'.join(_PLACE_WORDS)})|where)\s+(?:is|are|was|were)\s+"
+                       r"((?:[\w&'’.-]+\s+){0,8}?[\w&'’.-]+)\s+(?:located|based|headquartered|situated)\b", re.I)
 _LEVELS = frozenset(terms("level size"))  # "what level of capital spending" asks the spending; "to what level" a level
 # words that name a part of a company, not a line item: "Amazon's advertising business" is its row "Advertising
 # services", "PepsiCo's FLNA division" its row "FLNA"
@@ -427,7 +431,7 @@ class Assessment:
     scored: list[ScoredSentence]  # best first
     chosen: list[ScoredSentence]  # the answer's sentences; none when no sentence states the value asked for
     features: dict[str, float]  # QUESTION_FEATURES of `deciding`
-    # the answer's first sentence that states the value the whole question asks (a part's answer may come before)
+    # the answer's best sentence that states the value the whole question asks (not a part's answer)
     deciding: ScoredSentence | None = None
 
 
@@ -601,8 +605,9 @@ class ExtractiveAnswerer:
             for j, o in enumerate(chosen))]
         if "reason" in _slots(question) and len(chosen) < MAX_SENTENCES:
             chosen = _with_explanation(best, chosen, scored)
-        # the answer's first sentence in the filing's order that states the value asked (a complement may not)
-        first = next(c for c in chosen if c.states_value_asked)
+        # the answer's best sentence that states the value asked (a complement may not): a weaker one the answer
+        # quotes beside it, as its date, does not decide whether to answer
+        first = max((c for c in chosen if c.states_value_asked), key=lambda c: c.score)
         others = [s.score for s in scored if s is not first]
         close = sum(s.score >= RUNNER_UP * scored[0].score for s in scored) - 1
         features = dict(first.features) | {"runner_up": max(others, default=0.0) / max(scored[0].score, 1e-9),
@@ -970,6 +975,12 @@ class ExtractiveAnswerer:
                                                    or _only_others(_row_years(sentence.text), years)
                                                    or _of_another_month(sentence.text, months))):
                     filled -= {"number"}  # its figures are another period's ("Fourth quarter of 2023" for 2022)
+                if sentence.table_row and not row_label(sentence.text) and _OPENS_GROUP.fullmatch(sentence.group) and (
+                        not _group_terms(sentence.group) <= question_terms):
+                    # a row of figures alone under the label that opens a group ("Current:") is the group's total, a part
+                    # of what its caption measures: "2,410" under "Current:" is PepsiCo's current tax provision of
+                    # 2022, not its provision (a proposal over its votes is no such label)
+                    filled -= {"number"}
                 if not of_part_asked:
                     filled -= {"number"}  # its passage does not name the part asked about
                 if "number" in filled and (regions or models) and not _names_parts_asked(
@@ -1262,7 +1273,7 @@ def _asked_phrases(question: str) -> list[tuple[re.Match, str]]:
     question = _READ_FROM_STATEMENT.sub(" ", _ABBREVIATION_AFTER.sub("", _SPELLING_AFTER.sub(
         r"\1", without_instructions(question))))
     matches = [*_FOCUS.finditer(question), *_FOCUS_BEFORE_VERB.finditer(question), *_SPENT_ON.finditer(question),
-               *_WHEN_VERB.finditer(question)]
+               *_WHEN_VERB.finditer(question), *_PLACE_OF.finditer(question)]
     if not _parts(question):  # nor of a question of several parts (see _FOCUS_LAST)
         matches += [last for last in _FOCUS_LAST.finditer(question)
                     if not any(m.start() <= last.start(1) < m.end() for m in matches)]
@@ -1326,6 +1337,16 @@ def _focus_terms(question: str, filing_words: bool = True) -> list[str]:
     # the year asked for is the answer, not what it is of ("Since what year has 3M paid dividends")
     measured = [t for t in focus if t not in _PERIOD_WORDS]
     return list(dict.fromkeys(measured if measured or _YEAR_ASKED.search(question) else focus))
+
+
+# the label that opens a group of rows, a few words and a colon ("Current:", "Operating expenses:"), not a sentence
+# that captions the rows below it ("The advisory proposal ... received the following votes:")
+_OPENS_GROUP = re.compile(r"\s*(?:[\w&'’,.-]+\s+){0,4}[\w&'’,.-]+:\s*")
+
+
+def _group_terms(group: str) -> set[str]:
+    """The words of a group's label that name a part of what is measured, its periods and figures aside."""
+    return {t for t in terms(group) if t not in _PERIOD_WORDS and not t[0].isdigit()}
 
 
 def _states_number(asked: Asked, text: str) -> bool:

@@ -2529,6 +2529,30 @@ def test_an_exhibit_index_row_answers_about_its_document_only(answerer):
     assert _row_states(answerer, "On what date was Acme Widgets' press release issued?", index, "99.1\t")
 
 
+def test_a_total_under_its_parts_totals_gives_the_whole_and_a_parts_total_its_part(answerer):
+    # PepsiCo's 2022 10-K: the provision for income taxes, its current and deferred parts each totalled in a row of
+    # figures alone, and the whole in a row whose currency signs stand in cells of their own
+    note = _passage("Acme Widgets, Inc.", "The provision for income taxes consisted of the following:\n2022\t2021\n"
+                    "Current:\nU.S. Federal\t$\t1,137\t$\t702\nForeign\t1,027\t955\n2,164\t1,657\nDeferred:\n"
+                    "U.S. Federal\t22\t375\nForeign\t(709)\t(14)\n(687)\t361\n$\t1,477\t$\t2,018\n", filed="2023-02-09")
+    question = "Acme Widgets FY22 provision for income taxes ($M)?"
+    assert _row_states(answerer, question, note, "$\t1,477")
+    assert not _row_states(answerer, question, note, "2,164")  # the current provision
+    assert _row_states(answerer, "Acme Widgets FY22 current provision for income taxes ($M)?", note, "2,164")
+
+
+def test_the_place_asked_of_is_what_an_answer_must_name(answerer):
+    question = "In which city are Acme Widgets' principal executive offices located, per its March 2021 8-K?"
+    assert _focus_terms(question) == ["princip", "execut", "offic"]
+    # the address under its caption decides whether to answer, not the date line an answer quotes beside it
+    cover = _passage("Acme Widgets, Inc.", "Date of Report (Date of earliest event reported):\tMarch 29, 2021\n"
+                     "ACME WIDGETS, INC.\n(Exact name of registrant as specified in its charter)\n"
+                     "510 Lake Cook Road,\tSuite 100,\tDeerfield,\tIllinois\t60015\n"
+                     "(Address of principal executive offices)\t(Zip Code)\n", form="8-K", filed="2021-03-30")
+    assessment = answerer.assess(question, with_filing_words(question), [cover], {"Acme Widgets, Inc.": ()})
+    assert "Deerfield" in assessment.deciding.sentence.text
+
+
 def test_a_row_labelled_by_its_quarter_gives_what_its_header_names(answerer):
     # Ulta's release of March 2023: a store count's quarters as rows, the header in words over them
     stores = _passage("Acme Widgets, Inc.", "Store Update\nTotal stores open at end of the quarter\tStores opened\n"
