@@ -173,6 +173,9 @@ _PART_OF_COMPANY = frozenset(terms("business businesses segment segments divisio
 _REASON_ASKED = frozenset(terms("main primary principal key biggest chief reason reasons driver drivers"))
 _REASON = re.compile(r"\b(?:because|due to|as a result|result(?:ed|s|ing)? from|owing to|attributable to|driven by|"
                      r"caused by|reflect(?:s|ed|ing)?|in order to|so that|reasons?)\b", re.I)
+# the basis a figure is reported on ("NVDA FY2025 GAAP net income"), which a statement does not write beside its rows:
+# no name a passage must hold, but in "non-GAAP", which a passage of adjusted figures writes
+_ACCOUNTING_BASES = frozenset({"GAAP"})
 # Capitalised words that are titles, bodies and document words, not the name of a person or a company.
 _NOT_NAMES = frozenset(
     "the a an chief officer president vice executive financial operating director directors board "
@@ -188,16 +191,16 @@ _NOT_NAMES = frozenset(
 # (not "A": an initial, as in "Thomas A. Fanning")
 _TITLE_WORD = re.compile(r"\b(?:" + "|".join(sorted((w for w in _NOT_NAMES if len(w) > 1), key=len, reverse=True))
                          + r")\b", re.I)
-# An officer's title under a signature ("Controller (Principal Accounting Officer)", "Title: Chief Financial Officer")
 # an exhibit index's row, by its exhibit number ("3.2", "10.1*", "2.2^", "99"), under a header naming exhibits
 _EXHIBIT_LISTED = re.compile(r"[ \t]*\(?\d{1,3}(?:\.\d{1,3}){0,2}\)?[*^†#+]*[ \t]*\t")
 _EXHIBIT_WORD = re.compile(r"\bexhibits?\b", re.I)
 _FILED_DOCUMENT = re.compile(r"\b(?:" + "|".join(map(re.escape, FILED_DOCUMENTS)) + r")\b", re.I)
 _SIGNED = re.compile(r"/s/", re.I)  # a signature: "/s/ John R. McCall", "/S/ GREG PETERS"
+# An officer's title under a signature ("Controller (Principal Accounting Officer)", "Title: Chief Financial Officer")
 _SIGNER_TITLE = re.compile(r"\b(?:chief|officer|president|director|chairman|chair|treasurer|secretary|controller|"
                            r"counsel|partner|manager|member|trustee|attorney-in-fact)\b", re.I)
-# a line that is a person's name alone, maybe with their age ("Bridget Engle (age 61)", "Mary T. Mack, 61")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\b", re.I)  # who a biography's later sentences are about
+# a line that is a person's name alone, maybe with their age ("Bridget Engle (age 61)", "Mary T. Mack, 61")
 # (a surname may have particles: "Paul van de Geijn")
 _NAME_LINE = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)?"
                         r"(?:\s+(?:(?:van|von|de|der|den|du|da|di|del|la|le)\s+)*[A-Z][\w'’-]+){1,3}(?:,?\s+Jr\.)?"
@@ -261,7 +264,8 @@ _WHO = re.compile(r"\bwhom?\b", re.I)
 # roles only a firm holds for a filer (its auditors, underwriters, transfer agent), not "chief accountant"
 _FIRM_ROLE = re.compile(r"\b(?:auditors?|(?:certifying|independent|registered public)\s+accountants?|accounting\s+firm|"
                         r"underwriters?|transfer\s+agent|registrar)\b", re.I)
-_KIND_PATTERNS = [[re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, way.split()))
+# (a word in a hyphenated one is not the word: "non-GAAP" is not "GAAP")
+_KIND_PATTERNS = [[re.compile(r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, way.split()))
                                                   for way in kind.split("|")) + r")\b", re.I) for kind in kinds]
                   for kinds in EXCLUSIVE_KINDS]
 _CHANGE_TERMS = frozenset(terms(" ".join(CHANGES)))  # a row labelled with one is how a figure changed
@@ -1548,7 +1552,8 @@ def _names_in(question: str) -> list[list[str]]:
         words = [w.removesuffix("'s") for w in _CAPITALISED.findall(run.group())[first:]
                  if w.lower() not in _QUESTION_NOISE and not w.isdigit() and w.lower() not in FILING_WORDS_FOR
                  and not re.fullmatch(r"Q[1-4]|H[12]|(?:FYE?|YE)\d*", w) and not _is_month(w)
-                 and not MONTH_QUARTER.fullmatch(w)]  # "Dec-qtr"
+                 and not MONTH_QUARTER.fullmatch(w)  # "Dec-qtr"
+                 and (w not in _ACCOUNTING_BASES or question[:run.start()].lower().endswith("non-"))]
         abbreviates = bool(names) and question[end:run.start()] == " (" and question[run.end():run.end() + 1] == ")"
         if words and abbreviates:
             names[-1] += words

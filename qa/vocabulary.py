@@ -328,6 +328,9 @@ EXCLUSIVE_KINDS: tuple[tuple[str, ...], ...] = (
     ("basic", "diluted"),
     ("net sales|revenue|revenues|net revenue|net revenues", "gross margin|gross profit",
      "operating income|operating profit|income from operations|operating loss", "net income|net earnings|net loss"),
+    # a reported figure and an adjusted one: J&J's 8-K of August 2023 guides "Adjusted Diluted EPS" only, which
+    # answers no question about its GAAP (unadjusted) EPS ("non-GAAP" is no "GAAP")
+    ("gaap|unadjusted", "non-gaap|adjusted"),
 )
 
 # Measures of a period, not of a day: revenues, earnings and spending flow over a year or a quarter, so a table

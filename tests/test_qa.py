@@ -2553,6 +2553,19 @@ def test_the_place_asked_of_is_what_an_answer_must_name(answerer):
     assert "Deerfield" in assessment.deciding.sentence.text
 
 
+def test_gaap_is_the_basis_of_a_figure_not_a_name_and_excludes_adjusted_ones(answerer):
+    assert _names_in("What was NVDA's FY2025 GAAP net income?") == [["NVDA"]]  # statements write no "GAAP" by rows
+    assert ["GAAP"] in _names_in("What non-GAAP EPS did Acme Widgets report?")  # adjusted figures' passages do
+    statement = _passage("Acme Widgets, Inc.", "Consolidated Statements of Income\n(In millions)\tJan 26, 2025\t"
+                         "Jan 28, 2024\nNet income\t$\t72,880\t$\t29,760\n", filed="2025-02-26")
+    assert _row_states(answerer, "Acme Widgets FY2025 (year ended Jan 26, 2025) GAAP net income, $M?", statement,
+                       "Net income")
+    guidance = _passage("Acme Widgets, Inc.", "Acme Widgets will recognize a benefit of $0.28 to its full-year 2023 "
+                        "Adjusted Diluted EPS.", form="8-K", filed="2023-08-30")
+    assert not _row_states(answerer, "What GAAP (unadjusted) diluted EPS did Acme Widgets guide for full-year 2023?",
+                           guidance, "Acme Widgets will")
+
+
 def test_a_row_labelled_by_its_quarter_gives_what_its_header_names(answerer):
     # Ulta's release of March 2023: a store count's quarters as rows, the header in words over them
     stores = _passage("Acme Widgets, Inc.", "Store Update\nTotal stores open at end of the quarter\tStores opened\n"
