@@ -539,15 +539,16 @@ FREQUENCY = re.compile(r"\b(?:daily|weekly|monthly)\b", re.I)
 FORECAST = re.compile(r"\b(?:expect\w*|outlook|guid(?:ance|ed?)|forecast\w*|project(?:s|ed|ions?)|anticipat\w*|"
                       r"target\w*|plan(?:s|ned)?|budget(?:s|ed)?|estimated|will|would)\b", re.I)
 # a question asking for a forecast by the verb "project", which a filing's sentence uses as a noun ("the project"):
-# "What gross premiums written does GAINSCO project for 2010?"; or "budget" ("did Apple budget for R&D in 1995")
+# "What gross premiums written does GAINSCO project for 2010?"; or "budget" ("did Apple budget for R&D in 1995"), or
+# "plan" ("how much capital spending does PEP plan for 2023")
 FORECAST_ASKED = re.compile(r"\b(?:do|does|did|will)\s+(?:[\w&.'-]+\s+){1,3}?"
-                            r"(?:project|budget)(?=\s+(?:for|to|in|that|\d)\b|\s*\?)", re.I)
+                            r"(?:project|budget|plan)(?=\s+(?:for|to|in|that|\d)\b|\s*\?)", re.I)
 # How a filing states a forecast: its figure is no result ("Net sales are expected to be between $151.0 billion and
 # $155.5 billion", Amazon's guidance for a quarter its 10-K does not report), and a question asking for one ("What
 # diluted EPS range did Ulta guide to?") is answered by nothing else. Not "will": a contract's terms are written so
 # ("Mr. Smith will be paid $250,000 a year").
 FORECAST_STATED = re.compile(r"\b(?:expect(?:s|ed)?|anticipat(?:e|es|ed)|forecast(?:s|ed)?|projected|outlook|"
-                             r"guid(?:ance|e|ed)|budget(?:s|ed)?)\b", re.I)
+                             r"guid(?:ance|e|ed)|budget(?:s|ed)?|plan(?:s|ned)?\s+to)\b", re.I)
 
 # what follows "from" in line items named with it, which a question's "from" does not end ("income from
 # operations", "net cash from operating activities", "loss from discontinued operations", "revenue from contracts

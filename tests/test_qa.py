@@ -2566,6 +2566,16 @@ def test_gaap_is_the_basis_of_a_figure_not_a_name_and_excludes_adjusted_ones(ans
                            guidance, "Acme Widgets will")
 
 
+def test_a_plan_asked_for_is_a_forecast_which_a_result_does_not_give(answerer):
+    question = "How much capital spending does Acme Widgets plan for 2023?"
+    result = _passage("Acme Widgets, Inc.", "Capital spending was $5.2 billion, mostly for manufacturing capacity.",
+                      filed="2023-02-09")
+    assert not _row_states(answerer, question, result, "Capital spending")
+    plan = _passage("Acme Widgets, Inc.", "Acme Widgets plans to invest $5.5 billion in capital spending in 2023.",
+                    filed="2023-02-09")
+    assert _row_states(answerer, question, plan, "Acme Widgets plans")
+
+
 def test_a_row_labelled_by_its_quarter_gives_what_its_header_names(answerer):
     # Ulta's release of March 2023: a store count's quarters as rows, the header in words over them
     stores = _passage("Acme Widgets, Inc.", "Store Update\nTotal stores open at end of the quarter\tStores opened\n"
