@@ -259,7 +259,9 @@ def _names(question: str, words: str, alias: str, company_words: list[str]) -> b
         return True
     for match in re.finditer(rf"\b{re.escape(alias)}\b(?:'s)?\s*((?-i:[A-Z][a-z]+))?", question, re.I):
         written, following = question[match.start():match.start() + len(alias)], (match.group(1) or "").lower()
-        opens_other_name = following and not any(w.startswith(following[:5]) for w in company_words)
+        # (a month after it dates what is asked: "ExperTelligence Nov 2007 8-K", "ExperTelligence's August 2009 8-K")
+        opens_other_name = following and following not in MONTH_NUMBERS and not any(
+            w.startswith(following[:5]) for w in company_words)
         # a first name or an initial before it, not the question's first word ("Did Apple ...")
         closes_other_name = re.search(r"(?<!^)(?<![.?!]\s)\b(?:[A-Z][a-z]+|[A-Z]\.)\s+$", question[:match.start()])
         if (written[0].isupper() or written[0].isdigit()) and (not opens_other_name or written.isupper()) \

@@ -152,6 +152,8 @@ def test_company_names_in_questions():
     assert "company" not in resolver.infer("How many votes did Jane A. Apple receive at the meeting?").boosts
     assert "company" not in resolver.infer("How many votes did Jane Apple receive at the meeting?").boosts
     assert resolver.infer("Did Apple report iPhone sales?").boosts["company"].companies == (companies[0],)
+    # a month after a company's name dates the filing, it opens no other name
+    assert resolver.infer("Apple Nov 2007 8-K: how many shares?").boosts["company"].companies == (companies[0],)
     # a company its filings spell in two ways is named by both spellings; a day named is reported after it
     companies = ["Apple Computer, Inc.", "APPLE COMPUTER INC", "Apple Inc."]
     table = ChunkTable({"chunk_id": ["1", "2", "3"], "filing_id": ["a", "b", "c"], "company": companies,
