@@ -590,7 +590,10 @@ class ExtractiveAnswerer:
             # the other rows of its table are what the largest is larger than, not the answer
             eligible = [s for s in eligible if s is extreme or not _same_table(s.sentence, extreme.sentence)]
             best = extreme
-        elif _names_only_companies(_names_in(question), companies) and (
+        elif _names_only_companies(_names_in(question), companies) and not (
+                # (a row whose group the question names is of the part asked: "Total revenues" under "Services
+                # Revenues:" for "ORCL Q1 FY25 services revenues", Oracle's 10-Q of September 2024)
+                best.sentence.table_row and _group_terms(best.sentence.group) & set(terms(question))) and (
                 company_row := _company_row(best, stating)) is not best:
             # the rows labelled as it is are its segments' and regions', and so are the other rows of its table
             # ("Domestic" over "Total revenue"): not the answer

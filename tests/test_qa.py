@@ -2578,6 +2578,20 @@ def test_a_plan_asked_for_is_a_forecast_which_a_result_does_not_give(answerer):
     assert _row_states(answerer, question, plan, "Acme Widgets plans")
 
 
+def test_a_total_under_the_group_the_question_names_is_not_the_companys_total(answerer):
+    # Oracle's 10-Q of September 2024: its services' revenues by region, and its total revenues by offering
+    text = ("Three Months Ended August 31,\n(Dollars in millions)\t2024\t2023\nServices Revenues:\n"
+            "Americas\t$\t767\t$\t895\nEMEA\t327\t323\nTotal revenues\t1,263\t1,383\n"
+            "Our total revenues by offerings were as follows:\nThree Months Ended August 31,\n(Dollars in millions)\t"
+            "2024\t2023\nRevenues by Offerings:\nCloud services and license support\t$\t8,982\t$\t7,780\n"
+            "Total revenues\t$\t11,389\t$\t10,356\n")
+    table = _passage("Acme Widgets, Inc.", text, form="10-Q", filed="2024-09-10")
+    question = "ACME Q1 FY25 (quarter ended Aug 31, 2024): services revenues, $M?"
+    chosen = answerer.assess(question, with_filing_words(question), [table], {"Acme Widgets, Inc.": ()}).chosen
+    quoted = " ".join(c.sentence.text for c in chosen)
+    assert "1,263" in quoted and "11,389" not in quoted
+
+
 def test_a_row_labelled_by_its_quarter_gives_what_its_header_names(answerer):
     # Ulta's release of March 2023: a store count's quarters as rows, the header in words over them
     stores = _passage("Acme Widgets, Inc.", "Store Update\nTotal stores open at end of the quarter\tStores opened\n"
