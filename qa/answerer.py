@@ -325,9 +325,12 @@ _COUNTS_ASKED = frozenset(terms(" ".join(COUNTS)))
 _SCALES = frozenset(terms("thousands millions billions"))
 _FIGURE = r"\(?\d[\d,.]*\)?"  # "1,212,503", "(1.5)"
 _ROW_FIGURE = re.compile(rf"{_FIGURE}(?:\s*%)?")
-_PERCENTAGE = re.compile(rf"{_FIGURE}\s*(?:%|percent\b)", re.I)
+# (in words too: "up to twenty percent of the Board", Apple's proxy access bylaw of December 2015)
+_PERCENTAGE = re.compile(rf"(?:{_FIGURE}|\b(?:{'|'.join(sorted(NUMBER_WORDS))}))\s*(?:%|percent\b)", re.I)
 # "what percentage of votes", "the Services gross margin percentage"
-_PERCENTAGE_ASKED = re.compile(r"\b(?:what|which)\s+percent\b|\bpercentage\b", re.I)
+# (and a share of a whole: "what share of Best Buy's online sales were picked up in stores", which is no sum)
+_PERCENTAGE_ASKED = re.compile(r"\b(?:what|which)\s+(?:percent\b|(?:share|proportion|portion|fraction)\s+of\b)"
+                               r"|\bpercentage\b", re.I)
 _PER_SHARE = r"\bper[\s-](?:common |ordinary )?share\b"  # "per share", "earnings-per-share"
 _PER_SHARE_ASKED = re.compile(rf"\beps\b|{_PER_SHARE}", re.I)
 # the shares a per-share figure is computed over are a count, not a figure per share ("diluted weighted shares used
@@ -407,6 +410,9 @@ QUESTION_FEATURES = (
     "runner_up",  # the evidence score of the best other sentence, as a share of the best one
     "close_candidates",  # sentences within RUNNER_UP of the best, a tenth each (at most 1)
     "similarity",  # cosine of the embedding model's vectors of the question and of the sentence (with its header)
+    # the share of the question's years that the passages of the answer's sentences hold together: a change between
+    # two years is answered by a sentence of each ("How did NVIDIA's headcount change between fiscal 2023 and 2025?")
+    "answer_years",
 )
 
 
@@ -470,7 +476,7 @@ class Asked:
                    # in audit fees"), whatever the focus holds
                    bool(_MONEY_ASKED.intersection(focus) or _AMOUNT_ASKED.search(question)
                         and _MONEY_ASKED.intersection(question_terms))
-                   and not _NOT_MONEY_ASKED.intersection(question_terms),
+                   and not _NOT_MONEY_ASKED.intersection(question_terms) and not _PERCENTAGE_ASKED.search(question),
                    (_COUNT_ASKED.search(question) is not None
                     or bool(_COUNTS_ASKED.intersection(focus))
                     and not (_MONEY_ASKED | _NOT_MONEY_ASKED).intersection(focus))  # no "employee turnover rate"
@@ -628,6 +634,8 @@ class ExtractiveAnswerer:
             answer = self._part_answer(part, passages, companies, chosen)
             if answer is not None:
                 chosen = _in_filing_order([*chosen, answer])
+        features["answer_years"] = _share(set(years_asked(question)), lambda y: any(
+            _holds_year(c.sentence.passage, y) for c in chosen))
         return Assessment(scored, chosen, features, first)
 
     def _part_answer(self, part: str, passages: list[Passage], companies: Mapping[str, tuple[str, ...]],
@@ -783,8 +791,7 @@ class ExtractiveAnswerer:
             period_text = f"{chunk.table_header}\n{chunk.text}"  # where a passage names its periods
             month_share = _share(months, lambda m: _holds_month(period_text, m)
                                  or filing.filing_date[5:7] == f"{MONTH_NUMBERS[m.lower()]:02}")
-            year_share = _share(years, lambda y: y in chunk.text or y in chunk.table_header
-                                or _reports_on_year(filing, y))
+            year_share = _share(years, lambda y: _holds_year(passage, y))
             held_names = [any(_holds_word(passage_words, w) for w in [*words, *written_also.get(words[0], ())])
                           for words in distinctive]
             # the names that only say which document or event is asked about may be in its other passages (a
@@ -1808,6 +1815,12 @@ def _names_held(passage: Passage, companies: Mapping[str, tuple[str, ...]]) -> s
     company = chunk.filing.company
     continued = chunk.table_header if CELL in chunk.text.partition("\n")[0] else ""
     return " ".join([continued, chunk.text, company, *company_aliases(company), *companies.get(company, ())]).lower()
+
+
+def _holds_year(passage: Passage, year: str) -> bool:
+    """Whether the passage names the year (in its text or its table's header), or its filing reports on it."""
+    chunk = passage.chunk
+    return year in chunk.text or year in chunk.table_header or _reports_on_year(chunk.filing, year)
 
 
 def _of_other_periods(header: str, years: set[str], quarter_asked: bool, fiscal_quarter: bool) -> bool:

@@ -2592,6 +2592,20 @@ def test_a_total_under_the_group_the_question_names_is_not_the_companys_total(an
     assert "1,263" in quoted and "11,389" not in quoted
 
 
+def test_a_share_of_a_whole_is_a_percentage_not_a_sum(answerer):
+    question = "What share of Acme Widgets' online sales did customers pick up in its stores?"
+    share = _passage("Acme Widgets, Inc.", "The percentage of online sales our customers picked up in our stores was "
+                     "40%, as in the year before.")
+    assert _ranked(answerer, question, share)[0].states_value_asked
+    total = _passage("Acme Widgets, Inc.", "Online sales of $2.8 billion were picked up in stores or delivered.")
+    assert not _ranked(answerer, question, total)[0].states_value_asked
+    # a percentage in words is one too: "up to twenty percent of the Board" (Apple's proxy access bylaw of 2015)
+    bylaw = _passage("Acme Widgets, Inc.", "Shareholders may nominate directors constituting up to twenty percent of "
+                     "the Board.", form="8-K")
+    assert _ranked(answerer, "Up to what share of Acme Widgets' Board can shareholders nominate?", bylaw
+                   )[0].states_value_asked
+
+
 def test_a_row_labelled_by_its_quarter_gives_what_its_header_names(answerer):
     # Ulta's release of March 2023: a store count's quarters as rows, the header in words over them
     stores = _passage("Acme Widgets, Inc.", "Store Update\nTotal stores open at end of the quarter\tStores opened\n"
