@@ -176,6 +176,8 @@ _REASON = re.compile(r"\b(?:because|due to|as a result|result(?:ed|s|ing)? from|
 # the basis a figure is reported on ("NVDA FY2025 GAAP net income"), which a statement does not write beside its rows:
 # no name a passage must hold, but in "non-GAAP", which a passage of adjusted figures writes
 _ACCOUNTING_BASES = frozenset({"GAAP"})
+# the plural of an abbreviation is a thing's, not a name ("how many GPUs did NVIDIA ship", "ATMs", "SKUs")
+_PLURAL_ABBREVIATION = re.compile(r"[A-Z]{2,}s")
 # Capitalised words that are titles, bodies and document words, not the name of a person or a company.
 _NOT_NAMES = frozenset(
     "the a an chief officer president vice executive financial operating director directors board "
@@ -1328,7 +1330,8 @@ def _names_of_asked(match: re.Match, asked: str) -> list[str]:
     ("RevPAR", "EBITDA"), what money went to ("pay for Tetra Drones") and a role asked for."""
     if match.re in (_SPENT_ON, _ROLE_ASKED):
         return []
-    return [w for w in _CAPITALISED.findall(asked) if w.lower() not in FILING_WORDS_FOR]
+    return [w for w in _CAPITALISED.findall(asked) if w.lower() not in FILING_WORDS_FOR
+            and not _PLURAL_ABBREVIATION.fullmatch(w)]
 
 
 def _focus_terms(question: str, filing_words: bool = True) -> list[str]:
@@ -1563,7 +1566,8 @@ def _names_in(question: str) -> list[list[str]]:
                  if w.lower() not in _QUESTION_NOISE and not w.isdigit() and w.lower() not in FILING_WORDS_FOR
                  and not re.fullmatch(r"Q[1-4]|H[12]|(?:FYE?|YE)\d*", w) and not _is_month(w)
                  and not MONTH_QUARTER.fullmatch(w)  # "Dec-qtr"
-                 and (w not in _ACCOUNTING_BASES or question[:run.start()].lower().endswith("non-"))]
+                 and (w not in _ACCOUNTING_BASES or question[:run.start()].lower().endswith("non-"))
+                 and not _PLURAL_ABBREVIATION.fullmatch(w)]
         abbreviates = bool(names) and question[end:run.start()] == " (" and question[run.end():run.end() + 1] == ")"
         if words and abbreviates:
             names[-1] += words

@@ -2555,9 +2555,12 @@ def test_the_place_asked_of_is_what_an_answer_must_name(answerer):
     assert "Deerfield" in assessment.deciding.sentence.text
 
 
-def test_gaap_is_the_basis_of_a_figure_not_a_name_and_excludes_adjusted_ones(answerer):
+def test_gaap_and_plural_abbreviations_are_no_names_and_gaap_excludes_adjusted_figures(answerer):
     assert _names_in("What was NVDA's FY2025 GAAP net income?") == [["NVDA"]]  # statements write no "GAAP" by rows
     assert ["GAAP"] in _names_in("What non-GAAP EPS did Acme Widgets report?")  # adjusted figures' passages do
+    # nor is an abbreviation's plural a name: it is what is asked
+    question = "How many GPUs did Acme Widgets ship in fiscal 2023?"
+    assert _names_in(question) == [["Acme", "Widgets"]] and _focus_terms(question) == ["gpus"]
     statement = _passage("Acme Widgets, Inc.", "Consolidated Statements of Income\n(In millions)\tJan 26, 2025\t"
                          "Jan 28, 2024\nNet income\t$\t72,880\t$\t29,760\n", filed="2025-02-26")
     assert _row_states(answerer, "Acme Widgets FY2025 (year ended Jan 26, 2025) GAAP net income, $M?", statement,
