@@ -677,7 +677,10 @@ class ExtractiveAnswerer:
                          - _PART_OF_COMPANY)
         asked = Asked.of(question, search_text, focus)
         question_terms = set(terms(search_text))
-        named = _names_in(question)
+        # (a word in capitals that abbreviates a company the question names is its ticker, though the index does
+        # not tell it from a word: "SO" of Southern Company, which its passages do not write)
+        named = [name for name in _names_in(question) if not (len(name) == 1 and name[0].isupper() and any(
+            _abbreviates(name[0], company) and name[0] not in tickers for company, tickers in companies.items()))]
         names = [word for name in named for word in name]
         abbreviations = _abbreviations(question)  # a passage holding "FLNA" holds "Frito-Lay North America"
         spelled_out = _spelled_out(question)  # a sentence's "ARPP" says "average revenue per person"

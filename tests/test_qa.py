@@ -2609,6 +2609,15 @@ def test_a_share_of_a_whole_is_a_percentage_not_a_sum(answerer):
                    )[0].states_value_asked
 
 
+def test_a_word_in_capitals_that_abbreviates_the_company_named_is_its_ticker(answerer):
+    # "SO" of Southern Company, which its release never writes and the index cannot tell from the word "so"
+    question = "Acme Widgets Jan 2007 earnings 8-K: what earnings did AW post for Q4 2006, in $ millions?"
+    release = _passage("Acme Widgets, Inc.", "Acme Widgets also reported fourth quarter earnings of $188.4 million, "
+                       "or 25 cents a share.", form="8-K", filed="2007-01-25")
+    assessment = answerer.assess(question, with_filing_words(question), [release], {"Acme Widgets, Inc.": ()})
+    assert assessment.chosen and not assessment.features["off_topic"]
+
+
 def test_a_row_labelled_by_its_quarter_gives_what_its_header_names(answerer):
     # Ulta's release of March 2023: a store count's quarters as rows, the header in words over them
     stores = _passage("Acme Widgets, Inc.", "Store Update\nTotal stores open at end of the quarter\tStores opened\n"
