@@ -622,12 +622,12 @@ class ExtractiveAnswerer:
             chosen = _with_explanation(best, chosen, scored)
         # the answer's best sentence that states the value asked (a complement may not): a weaker one the answer
         # quotes beside it, as its date, does not decide whether to answer
-        first = max((c for c in chosen if c.states_value_asked), key=lambda c: c.score)
-        others = [s.score for s in scored if s is not first]
+        deciding = max((c for c in chosen if c.states_value_asked), key=lambda c: c.score)
+        others = [s.score for s in scored if s is not deciding]
         close = sum(s.score >= RUNNER_UP * scored[0].score for s in scored) - 1
-        features = dict(first.features) | {"runner_up": max(others, default=0.0) / max(scored[0].score, 1e-9),
+        features = dict(deciding.features) | {"runner_up": max(others, default=0.0) / max(scored[0].score, 1e-9),
                                           "close_candidates": min(1.0, close / 10),
-                                          "similarity": self._similarity(question, first.sentence)}
+                                          "similarity": self._similarity(question, deciding.sentence)}
         # a question of several parts ("Who left ... and who took over his duties?") has each part answered: the
         # best sentence for a part's own words joins the answer when it states what that part asks (tuning half,
         # facts >= 1/2: 79.1% to 83.7%, and 86.0% with a comparison's two sides as parts; joining only when no
@@ -638,7 +638,7 @@ class ExtractiveAnswerer:
                 chosen = _in_filing_order([*chosen, answer])
         features["answer_years"] = _share(set(years_asked(question)), lambda y: any(
             _holds_year(c.sentence.passage, y) for c in chosen))
-        return Assessment(scored, chosen, features, first)
+        return Assessment(scored, chosen, features, deciding)
 
     def _part_answer(self, part: str, passages: list[Passage], companies: Mapping[str, tuple[str, ...]],
                      chosen: list[ScoredSentence]) -> ScoredSentence | None:
@@ -996,9 +996,9 @@ class ExtractiveAnswerer:
                     filled -= {"number"}  # its figures are another period's ("Fourth quarter of 2023" for 2022)
                 if sentence.table_row and not row_label(sentence.text) and _OPENS_GROUP.fullmatch(sentence.group) and (
                         not _group_terms(sentence.group) <= question_terms):
-                    # a row of figures alone under the label that opens a group ("Current:") is the group's total, a part
-                    # of what its caption measures: "2,410" under "Current:" is PepsiCo's current tax provision of
-                    # 2022, not its provision (a proposal over its votes is no such label)
+                    # a row of figures alone under the label that opens a group ("Current:") is the group's total, a
+                    # part of what its caption measures: "2,410" under "Current:" is PepsiCo's current tax provision
+                    # of 2022, not its provision (a proposal over its votes is no such label)
                     filled -= {"number"}
                 if not of_part_asked:
                     filled -= {"number"}  # its passage does not name the part asked about

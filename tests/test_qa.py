@@ -2523,9 +2523,9 @@ def test_an_exhibit_index_row_answers_about_its_document_only(answerer):
     # NVIDIA's 10-K for fiscal 2023: "Certificate of Incorporation" rows under "Incorporated by Reference"; Alcon's 6-K
     # of February 2023 dates its press release only in its exhibit index
     index = _passage("Acme Widgets, Inc.", "EXHIBIT INDEX\nIncorporated by Reference\nExhibit No.\tExhibit Description"
-                     "\tSchedule/Form\tFile Number\tExhibit\tFiling Date\n3.1\tRestated Certificate of Incorporation of "
-                     "Acme Widgets, Inc.\t10-K\t0-23985\t3.1\t3/18/2022\n99.1\tPress release issued by Acme Widgets, "
-                     "Inc. dated February 12, 2023\t6-K\t0-23985\t99.1\t2/13/2023\n")
+                     "\tSchedule/Form\tFile Number\tExhibit\tFiling Date\n3.1\tRestated Certificate of Incorporation "
+                     "of Acme Widgets, Inc.\t10-K\t0-23985\t3.1\t3/18/2022\n99.1\tPress release issued by Acme "
+                     "Widgets, Inc. dated February 12, 2023\t6-K\t0-23985\t99.1\t2/13/2023\n")
     incorporated = "When was Acme Widgets incorporated, per its 10-K?"
     assert not _row_states(answerer, incorporated, index, "3.1\t")
     assert _row_states(answerer, "On what date was Acme Widgets' press release issued?", index, "99.1\t")
