@@ -362,6 +362,14 @@ def _feature(answerer: ExtractiveAnswerer, question: str, text: str, name: str) 
     return answerer.assess(question, with_filing_words(question), [passage], {"Acme Widgets, Inc.": ()}).features[name]
 
 
+def _signature_page(rows: str) -> Passage:
+    """An Acme Widgets 10-K's signature block: its opening sentence, then these rows."""
+    passage = _passage("Acme Widgets, Inc.", "SIGNATURES\nPursuant to the requirements of the Securities Exchange Act "
+                       "of 1934, this report has been signed below by the following persons on behalf of the "
+                       f"registrant.\n{rows}")
+    return replace(passage, chunk=replace(passage.chunk, section=SIGNATURE, section_title="Signatures"))
+
+
 def _passage(company: str, text: str, rank: int = 1, form: str = "10-K", filed: str = "2025-02-01") -> Passage:
     filing = FilingRef(company=company, form=form, filing_date=filed, accession="0000000000-25-000001",
                        filing_id=company, source="f.htm")
@@ -2486,13 +2494,10 @@ def test_a_meetings_year_is_no_period_of_the_votes_cast_there(answerer):
 
 def test_a_signers_title_under_the_signature_tells_whom_a_role_asked_names(answerer):
     # Wells Fargo's 10-K of 2025: each signer's name and title on lines of their own under "By: /s/ ..."
-    text = ("SIGNATURES\nPursuant to the requirements of the Securities Exchange Act of 1934, this report has been "
-            "signed below by the following persons on behalf of the registrant.\n"
-            "By:\t/s/ JANE Q. ROE\nJane Q. Roe\nPresident and Chief Executive Officer\nFebruary 25, 2025\n"
-            "By:\t/s/ JOHN P. DOE\nJohn P. Doe\nExecutive Vice President, Chief Accounting Officer and Controller\n"
-            "February 25, 2025\n")
-    signatures = replace(_passage("Acme Widgets, Inc.", text), chunk=replace(
-        _passage("Acme Widgets, Inc.", text).chunk, section=SIGNATURE, section_title="Signatures"))
+    signatures = _signature_page(
+        "By:\t/s/ JANE Q. ROE\nJane Q. Roe\nPresident and Chief Executive Officer\nFebruary 25, 2025\n"
+        "By:\t/s/ JOHN P. DOE\nJohn P. Doe\nExecutive Vice President, Chief Accounting Officer and Controller\n"
+        "February 25, 2025\n")
     question = "Who is Acme Widgets' Chief Accounting Officer, as shown on the signature page of its 10-K?"
     assert _focus_terms(question) == ["chief", "account", "offic"]  # the role asked, not any person
     best = _ranked(answerer, question, signatures)[0]
@@ -2507,13 +2512,11 @@ def test_a_signers_title_under_the_signature_tells_whom_a_role_asked_names(answe
 
 def test_a_signature_row_is_quoted_with_the_name_printed_under_it_not_the_one_above(answerer):
     # Netflix's 10-K of 2025: "/S/ NAME<tab>title<tab>date" rows, each signer's name printed on the line below
-    text = ("SIGNATURES\nPursuant to the requirements of the Securities Exchange Act of 1934, this report has been "
-            "signed below by the following persons on behalf of the registrant.\nSignature\tTitle\tDate\n"
-            "/S/ JANE Q. ROE\tChief Financial Officer (principal financial officer)\tJanuary 27, 2025\nJane Q. Roe\n"
-            "/S/ JOHN P. DOE\tChief Accounting Officer (principal accounting officer)\tJanuary 27, 2025\nJohn P. Doe\n"
-            "/S/ MARY SMITH\tDirector\tJanuary 27, 2025\nMary Smith\n")
-    signatures = replace(_passage("Acme Widgets, Inc.", text), chunk=replace(
-        _passage("Acme Widgets, Inc.", text).chunk, section=SIGNATURE, section_title="Signatures"))
+    signatures = _signature_page(
+        "Signature\tTitle\tDate\n"
+        "/S/ JANE Q. ROE\tChief Financial Officer (principal financial officer)\tJanuary 27, 2025\nJane Q. Roe\n"
+        "/S/ JOHN P. DOE\tChief Accounting Officer (principal accounting officer)\tJanuary 27, 2025\nJohn P. Doe\n"
+        "/S/ MARY SMITH\tDirector\tJanuary 27, 2025\nMary Smith\n")
     question = "Who signed Acme Widgets' 10-K as chief accounting officer?"
     answer = answerer.answer(question, with_filing_words(question), [signatures], {"Acme Widgets, Inc.": ()})
     assert "John P. Doe" in answer.text and "Jane Q. Roe" not in answer.text and "Mary Smith" not in answer.text
