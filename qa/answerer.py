@@ -272,7 +272,10 @@ _KIND_PATTERNS = [[re.compile(r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.esc
                   for kinds in EXCLUSIVE_KINDS]
 _CHANGE_TERMS = frozenset(terms(" ".join(CHANGES)))  # a row labelled with one is how a figure changed
 # the verb between a sentence's subject and the figure it is
-_SUBJECT_IS_FIGURE = re.compile(r"\s(?:was|were|is|are|totall?ed|amounted\s+to)\s+(?:approximately\s+|about\s+)?"
+# (with the words that hedge or qualify it: "was also consistent at just over 40%", Best Buy's 10-Q of August 2023)
+_SUBJECT_IS_FIGURE = re.compile(r"\s(?:was|were|is|are|totall?ed|amounted\s+to)\s+"
+                                r"(?:(?:also|still|approximately|about|roughly|nearly|almost|around|over|under|just|"
+                                r"more\s+than|less\s+than|(?:consistent|stable|flat|steady|unchanged)\s+at|at)\s+){0,4}"
                                 r"[$€£¥]?\s?(?=\d)", re.I)
 _COMPARISON = re.compile(r"\bcompared\s+(?:to|with)\b", re.I)
 # an aside between commas that says where a measure is defined keeps it from its figure: "Remaining performance
@@ -1426,9 +1429,9 @@ def _states_number(asked: Asked, text: str) -> bool:
     # stock on the NASDAQ Global Select Market on December 11, 2024 was $17.41 per share"
     if CELL in text or not (verb := _SUBJECT_IS_FIGURE.search(text)):
         return False
-    subject = len(terms(text[:verb.start()]))
+    subject, figure = len(terms(text[:verb.start()])), len(terms(text[:verb.end()]))
     return (not any(n < subject for n in numbers) and any(a < subject for a in about)
-            and any(subject <= n <= subject + 1 for n in numbers))
+            and any(figure <= n <= figure + 1 for n in numbers))
 
 
 def _money_only(row: str) -> bool:

@@ -2600,8 +2600,8 @@ def test_a_total_under_the_group_the_question_names_is_not_the_companys_total(an
 
 def test_a_share_of_a_whole_is_a_percentage_not_a_sum(answerer):
     question = "What share of Acme Widgets' online sales did customers pick up in its stores?"
-    share = _passage("Acme Widgets, Inc.", "The percentage of online sales our customers picked up in our stores was "
-                     "40%, as in the year before.")
+    share = _passage("Acme Widgets, Inc.", "During these same periods, the percentage of online sales picked up in "
+                     "our stores by our customers was also consistent at just over 40%.")
     assert _ranked(answerer, question, share)[0].states_value_asked
     total = _passage("Acme Widgets, Inc.", "Online sales of $2.8 billion were picked up in stores or delivered.")
     assert not _ranked(answerer, question, total)[0].states_value_asked
