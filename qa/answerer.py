@@ -1483,6 +1483,12 @@ def _is_new_name(asked: Asked, words: list[str]) -> bool:
     return not any(w in asked.known_words or w in _NOT_NAMES or not terms(w) for w in lowered)
 
 
+def _is_new_person(asked: Asked, words: list[str]) -> bool:
+    """A person's name the question does not give: a new first name, though the surname may be the company's ("Peter
+    E. Nordstrom", President of Nordstrom, Inc.); no title or stopword among its words."""
+    return _is_new_name(asked, words[:1]) and _is_new_name(replace(asked, known_words=frozenset()), words)
+
+
 def _role_asked(question: str) -> frozenset[str]:
     """The words of the role a "who" question asks for that tell it from other roles ("financial" of "Who was Ulta
     Beauty's chief financial officer"; "executive" of "CEO"); none when it asks for no role."""
@@ -1517,7 +1523,7 @@ def _states_person(asked: Asked, text: str) -> bool:
     # titles apart, so that a title before a name is not read as its first name ("Chief Financial Officer Thomas A.
     # Fanning" in Southern Company's release of 2007-01-25 is not "Officer Thomas")
     untitled = _TITLE_WORD.sub("|", _NAME_IN_CAPITALS.sub(lambda name: name.group().title(), text))
-    return any(_is_new_name(asked, re.findall(r"[A-Za-z'-]{2,}", match)) and not REGIONS.fullmatch(match)
+    return any(_is_new_person(asked, re.findall(r"[A-Za-z'-]{2,}", match)) and not REGIONS.fullmatch(match)
                for match in _PERSON.findall(untitled)) or any(  # "Bank of New York Mellon" names no person
         # a title and surname right after the question's verb ("the Board designated Ms. Nicosia as ..." for "whom
         # did the board designate"), not any "Mr. Kaufman will remain employed"

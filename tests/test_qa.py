@@ -2621,6 +2621,14 @@ def test_a_word_in_capitals_that_abbreviates_the_company_named_is_its_ticker(ans
     assert assessment.chosen and not assessment.features["off_topic"]
 
 
+def test_a_person_may_bear_the_companys_name(answerer):
+    # Nordstrom's 8-K of March 2023: "Peter E. Nordstrom President, Nordstrom Inc. and Chief Brand Officer"
+    table = _passage("Acme Widgets, Inc.", "Name and Title\t2022 Bonus\t2023 Base Salary\nPeter E. Acme President, "
+                     "Acme Widgets Inc. and Chief Brand Officer\t$—\t$758,500\n", form="8-K", filed="2023-03-20")
+    question = "Acme Widgets March 2023 8-K: who holds the title President, Acme Widgets Inc. and Chief Brand Officer?"
+    assert _row_states(answerer, question, table, "Peter E. Acme")
+
+
 def test_a_row_labelled_by_its_quarter_gives_what_its_header_names(answerer):
     # Ulta's release of March 2023: a store count's quarters as rows, the header in words over them
     stores = _passage("Acme Widgets, Inc.", "Store Update\nTotal stores open at end of the quarter\tStores opened\n"
