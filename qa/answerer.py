@@ -1157,7 +1157,7 @@ def _slots(question: str) -> tuple[str, ...]:
                   r"(officer|executive|director|person|individual|signatory)s?\b",
         # (and what kind: "which independent registered public accounting firm")
         "name": r"\b(which|what) (?:(?!(?:is|are|was|were|did|does|do|has|had|the|a|an|its|their)\b)"
-                rf"[a-z-]+ ){{0,4}}({_NAMED_KINDS})\b|{_PLACE_ASKED}|\bwhat name\b"
+                rf"[a-z-]+ ){{0,4}}({_NAMED_KINDS})\b|{_PLACE_ASKED}|\bwhat name\b|{_SERVING_FIRM_ASKED}"
                 r"|\bwhat (?:was|were|is|are) the names? of\b",  # "what was the name of the subsidiary"
         # and what a change's reason or driver was ("what was the main reason ...", "what drove the increase")
         "reason": r"\bwhy\b|\bwhat (?:was|were|is|are) the (?:[\w-]+ ){0,2}(?:reasons?|drivers?)\b"
@@ -1208,6 +1208,10 @@ _FIGURE_ASKED = (r"\b(how (many|much|big|large|fast)|what (percent(?:age)?|share
 # the kinds of thing known by a name ("which [company]", "what [exchange]", "under which Oracle [plan]")
 _NAMED_KINDS = (r"company|companies|firms?|banks?|auditors?|accountants?|business|subsidiary|exchange|entity|ticker|"
                 r"symbol|plan|unit|segment|division")
+# the firms that serve a filer, asked by their role before a verb ("which transfer agent is handling", "which court
+# must approve"), not a figure of theirs ("what trustee fee was paid")
+_SERVING_FIRM_ASKED = (r"\b(?:which|what) (?:[a-z-]+ ){0,2}(?:agents?|underwriters?|registrars?|trustees?|courts?|"
+                       r"custodians?)\s+(?:is|are|was|were|did|does|do|has|have|had|will|would|must|can|serves?|acts?)\b")
 _ASKING_VERB = r"(?:is|are|was|were|did|does|do|has|have|had|will)\b"
 _PLACE_ASKED = rf"\b(?:which|what) (?:[A-Za-z-]+ ){{0,2}}(?:{'|'.join(_PLACE_WORDS)})\s+{_ASKING_VERB}"
 _KIND_NAMED_ASKED = rf"\b(?:which|what) (?:[A-Za-z-]+ ){{0,2}}(?:{_NAMED_KINDS})\s+{_ASKING_VERB}"

@@ -2629,6 +2629,13 @@ def test_a_person_may_bear_the_companys_name(answerer):
     assert _row_states(answerer, question, table, "Peter E. Acme")
 
 
+def test_a_firm_serving_the_filer_asked_by_its_role_is_a_name():
+    # ExperTelligence's 8-K of November 2007 says only that it will "use its current transfer agent"
+    assert _slots("Acme Widgets Nov 2007 8-K: which transfer agent is handling the certificate exchanges?") == ("name",)
+    assert _slots("Which court must approve the settlement?") == ("name",)
+    assert _slots("What trustee fee was paid out of the December 15, 1998 distribution?") == ("number",)
+
+
 def test_a_row_labelled_by_its_quarter_gives_what_its_header_names(answerer):
     # Ulta's release of March 2023: a store count's quarters as rows, the header in words over them
     stores = _passage("Acme Widgets, Inc.", "Store Update\nTotal stores open at end of the quarter\tStores opened\n"
