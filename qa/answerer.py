@@ -159,7 +159,8 @@ _NAME_RUN = re.compile(r"\b[A-Z][\w&.'-]*[A-Za-z0-9](?:\s+[A-Z][\w&.'-]*[A-Za-z0
 # rate case]", "under what name was IBM [originally incorporated]")
 _MEASURES = frozenset(terms("share percentage percent proportion portion amount number term duration length "
                             "value carrying dollars euros cents date name"))
-_PLACE_WORDS = "city cities town towns country countries state states province provinces".split()
+_PLACE_WORDS = ("city cities town towns country countries state states province provinces "
+                "jurisdiction jurisdictions").split()
 _PLACE_KINDS = frozenset(terms(" ".join(_PLACE_WORDS)))
 # what a place is asked of: "In which city are [Premier Financial Bancorp's principal executive offices] located",
 # "Where is [its headquarters] located" (the place's kind is no word its answer holds: "Huntington, West Virginia")

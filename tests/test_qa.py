@@ -2629,10 +2629,12 @@ def test_a_person_may_bear_the_companys_name(answerer):
     assert _row_states(answerer, question, table, "Peter E. Acme")
 
 
-def test_a_firm_serving_the_filer_asked_by_its_role_is_a_name():
+def test_a_firm_serving_the_filer_asked_by_its_role_and_a_jurisdiction_are_names():
     # ExperTelligence's 8-K of November 2007 says only that it will "use its current transfer agent"
     assert _slots("Acme Widgets Nov 2007 8-K: which transfer agent is handling the certificate exchanges?") == ("name",)
     assert _slots("Which court must approve the settlement?") == ("name",)
+    # and so is a jurisdiction, a place (Amcor plc's "Bailiwick of Jersey")
+    assert _slots("Under the laws of which jurisdiction is Acme Widgets plc incorporated?") == ("name",)
     assert _slots("What trustee fee was paid out of the December 15, 1998 distribution?") == ("number",)
 
 
