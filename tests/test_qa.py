@@ -278,8 +278,8 @@ def test_question_understanding():
     carrying = "What was the carrying value of Boeing's inventories at December 31, 2022?"
     assert _focus_terms(carrying) == terms("inventories") and _slots(carrying) == ("number",)
     assert _focus_terms("What is the term of Millennium's access to the TAP technology?") == terms("access technology")
-    # a place asked by its kind: a city's name does not say "city"
-    assert _focus_terms("In which city is Acme's principal executive office located?") == []
+    # a place asked by its kind: a city's name does not say "city", its sentence says what it is the place of
+    assert _focus_terms("In which city is Acme's principal executive office located?") == ["princip", "execut", "offic"]
     assert _focus_terms("In which state is Acme incorporated?") == []
     # a reason asked, by "why" or by what drove a change, asks no figure, unless another part does
     assert _slots("Acme FY24 10-K: R&D expense rose 14% in 2024 - what mainly drove the increase?") == ("reason",)
