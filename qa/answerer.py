@@ -25,7 +25,7 @@ from index.lexical import terms
 from index.lexicon import (LEGAL_SUFFIX_WORD, LEGAL_SUFFIXES, MONTH_NUMBERS, MONTHS, NUMBER_WORDS, PERIOD_LABEL, YEAR,
                            YEAR_IN_TEXT)
 from index.reader import RULE_LINE
-from index.sections import COVER, SIGNATURE
+from index.sections import COVER, SIGNATURE, SIGNED
 from qa.filters import company_aliases, initials
 from qa.models import Citation, FilingRef, Passage
 from qa.quotes import Sentence, cite, cite_row_group, cite_table_header, passage_sentences
@@ -198,7 +198,6 @@ _TITLE_WORD = re.compile(r"\b(?:" + "|".join(sorted((w for w in _NOT_NAMES if le
 _EXHIBIT_LISTED = re.compile(r"[ \t]*\(?\d{1,3}(?:\.\d{1,3}){0,2}\)?[*^†#+]*[ \t]*\t")
 _EXHIBIT_WORD = re.compile(r"\bexhibits?\b", re.I)
 _FILED_DOCUMENT = re.compile(r"\b(?:" + "|".join(map(re.escape, FILED_DOCUMENTS)) + r")\b", re.I)
-_SIGNED = re.compile(r"/s/", re.I)  # a signature: "/s/ John R. McCall", "/S/ GREG PETERS"
 # An officer's title under a signature ("Controller (Principal Accounting Officer)", "Title: Chief Financial Officer")
 _SIGNER_TITLE = re.compile(r"\b(?:chief|officer|president|director|chairman|chair|treasurer|secretary|controller|"
                            r"counsel|partner|manager|member|trustee|attorney-in-fact)\b", re.I)
@@ -864,7 +863,7 @@ class ExtractiveAnswerer:
             money_tables = {s.header_start for s in sentences if s.table_row and s.header and _CURRENCY.search(s.text)
                             } if asked.asks_count or asked.asks_money else set()
             for previous, sentence in zip([None, *sentences], sentences):
-                if section == SIGNATURE and _SIGNED.search(sentence.text):
+                if section == SIGNATURE and SIGNED.search(sentence.text):
                     sentence = _with_title(sentence)
                 elif "person" in asked.slots and not sentence.table_row:
                     sentence = _with_paragraph_person(_with_name_above(sentence))
@@ -2181,7 +2180,7 @@ def _with_title(sentence: Sentence) -> Sentence:
     cursor = end = len(lines[0])  # the rest of the signature's own line
     signed = set(re.findall(r"\w+", sentence.text.lower()))
     for line in lines[1:1 + SIGNER_LINES]:
-        if (not line.strip() or _SIGNED.search(line) or _DATE.search(line) or _BOILERPLATE.search(line)
+        if (not line.strip() or SIGNED.search(line) or _DATE.search(line) or _BOILERPLATE.search(line)
                 or _LEGAL_SUFFIX.search(line)):  # the next signer's company
             break
         cursor += 1 + len(line)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from index.chunking import is_label, opens_with_table, row_groups, sentence_spans, table_headers
 from index.lexicon import YEAR
+from index.sections import SIGNED
 from qa.models import Citation, Passage
 from qa.tables import year_cell
 
@@ -37,7 +38,7 @@ class Sentence:
 
 # a signature set as a table's row ("/S/ JEFFREY KARBOWSKI<tab>Chief Accounting Officer<tab>January 27, 2025",
 # Netflix's 10-K of 2025)
-_SIGNATURE_ROW = re.compile(r"[ \t]*(?:by:?[ \t]*)?/s/", re.I)
+_SIGNATURE_ROW = re.compile(rf"[ \t]*(?:by:?[ \t]*)?(?:{SIGNED.pattern})", re.I)
 _VALUE_LINE = re.compile(r"[ \t]*[$€£]?[ \t]*\(?\d[\d,.]*\)?[ \t]*%?[ \t]*")
 # a row of figures alone, its label on the lines above it (pypdfium2's text of Pfizer's 2023 10-Q product table:
 # "Comirnaty direct sales and alliance revenues", "Active immunization to prevent COVID-19", "1,488\t8,848\t...")
