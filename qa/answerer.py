@@ -318,7 +318,9 @@ _ACTED_VERB = re.compile(_ACTED.replace(" off", ""), re.I)  # one word of a ques
 _ACTED_ON = re.compile(rf"\b{_ACTED}\s+(?:(?:approximately|about|some|an additional|a further)\s+)?\d[\d,.]*"
                        rf"|\d[\d,.]*\s+(?:\w+\s+){{0,3}}(?:have|has|had|were|was|will)\s+(?:been\s+|be\s+)?{_ACTED}",
                        re.I)
-_SUM_OF_MONEY = re.compile(rf"{_CURRENCY.pattern}\s?\d[\d,.]*(?:\s*(?:thousand|million|billion|trillion)\b)?", re.I)
+# (in cents too: Amcor's "diluted earnings per share (EPS) of 70.5 cps" counts no shares)
+_SUM_OF_MONEY = re.compile(rf"{_CURRENCY.pattern}\s?\d[\d,.]*(?:\s*(?:thousand|million|billion|trillion)\b)?"
+                           r"|\b\d[\d,.]*\s*(?:cps|cents?)\b", re.I)
 _MODEL_AFTER_NAME = re.compile(r"\b([A-Za-z][\w-]*)\s+\d{1,3}"
                                r"(?![\d%]|[,.]\d|\s*(?:percent|thousand|million|billion)\b)")
 _MONEY_WRITTEN = re.compile(rf"{_CURRENCY.pattern}|\b(?:dollars?|cents?|usd|eur|euros?|per share)\b", re.I)
@@ -327,6 +329,9 @@ _NAMED_BY_NUMBER = re.compile(r"\b\d[A-Z]\b")  # a technology's name: "3D", "5G"
 _LENGTH_ASKED = re.compile(r"\b(?:how long|(?:term|duration|length) of)\b", re.I)
 _COUNT_ASKED = re.compile(r"\bhow many\b", re.I)
 _COUNTS_ASKED = frozenset(terms(" ".join(COUNTS)))
+# what may follow the things counted and still be of them ("votes against", "headcount worldwide")
+_AFTER_COUNTED = frozenset(terms("for against abstain abstentions withheld broker non cast count total overall "
+                                 "worldwide"))
 _SCALES = frozenset(terms("thousands millions billions"))
 _FIGURE = r"\(?\d[\d,.]*\)?"  # "1,212,503", "(1.5)"
 _ROW_FIGURE = re.compile(rf"{_FIGURE}(?:\s*%)?")
@@ -483,7 +488,7 @@ class Asked:
                         and _MONEY_ASKED.intersection(question_terms))
                    and not _NOT_MONEY_ASKED.intersection(question_terms) and not _PERCENTAGE_ASKED.search(question),
                    (_COUNT_ASKED.search(question) is not None
-                    or bool(_COUNTS_ASKED.intersection(focus))
+                    or _counts_asked(question)
                     and not (_MONEY_ASKED | _NOT_MONEY_ASKED).intersection(focus))  # no "employee turnover rate"
                    and not _AMOUNT_ASKED.search(question),
                    _PERCENTAGE_ASKED.search(question) is not None or PERCENT_RATES.search(question) is not None,
@@ -1116,7 +1121,9 @@ def _context_end(question: str) -> int:
     match = _CONTEXT.match(question)
     # an aside in brackets and the period of the document say which one it is ("P&G 10-Q for the quarter ended March
     # 31, 2025:", "JNJ 8-K dated Aug 30, 2023 (recast after the Kenvue exchange offer):")
-    words = re.findall(r"[\w&'.-]+", re.sub(r"\([^)]*\)", " ", match.group(1))) if match else []
+    # and so does a financial statement it is read from ("NVDA FY2025 10-K balance sheet:")
+    context = STATEMENT_NAME.sub(" ", re.sub(r"\([^)]*\)", " ", match.group(1))) if match else ""
+    words = re.findall(r"[\w&'.-]+", context)
     # and what the document is about, in any words ("AFC Gamma March 20, 2023 8-K on the CFO change:")
     words = next((words[:k] for k in range(1, len(words)) if words[k].lower() in _ABOUT and (
         words[k - 1].lower() in FORM_NAMES_IN_QUESTIONS or words[k - 1].lower() in _EVENT_WORDS)), words)
@@ -1369,6 +1376,13 @@ def _focus_terms(question: str, filing_words: bool = True) -> list[str]:
 # the label that opens a group of rows, a few words and a colon ("Current:", "Operating expenses:"), not a sentence
 # that captions the rows below it ("The advisory proposal ... received the following votes:")
 _OPENS_GROUP = re.compile(r"\s*(?:[\w&'’,.-]+\s+){0,4}[\w&'’,.-]+:\s*")
+
+
+def _counts_asked(question: str) -> bool:
+    """Whether what the question asks about, in its own words, is things counted ("headcount", "votes against"):
+    not a word of counted things that qualifies another ("customer financing", "store sales")."""
+    written = _focus_terms(question, filing_words=False)
+    return any(term in _COUNTS_ASKED and set(written[k + 1:]) <= _AFTER_COUNTED for k, term in enumerate(written))
 
 
 def _group_terms(group: str) -> set[str]:

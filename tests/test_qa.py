@@ -3150,3 +3150,45 @@ def test_a_cover_pages_captions_in_brackets_read_with_the_values_above_them(answ
     question = "In which Swiss city is Acme Widgets' principal executive office located?"
     answer = answerer.assess(question, with_filing_words(question), [cover], {"Acme Widgets AG": ()})
     assert any("Fribourg" in s.sentence.text and s.on_topic for s in answer.chosen)
+
+
+def test_a_chat_lines_context_may_name_the_statement_a_figure_is_read_from(answerer):
+    from qa.answerer import _context_end, _focus_terms
+    # "NVDA FY2025 10-K balance sheet: accounts receivable, net at January 26, 2025?": what is asked follows the colon
+    question = "ACME FY2025 10-K balance sheet: accounts receivable, net at January 26, 2025?"
+    assert question[:_context_end(question)].endswith("sheet: ")
+    assert _focus_terms(question, filing_words=False) == ["account", "receiv"]
+    balance = _passage("Acme Widgets, Inc.", "Jan 26, 2025\tJan 28, 2024\nAccounts receivable, net\t23,065\t9,999\n")
+    assert _row_states(answerer, question, balance, "Accounts receivable")
+
+
+def test_a_word_of_counted_things_that_qualifies_another_asks_no_count(answerer):
+    from qa.answerer import Asked
+    # Boeing's 2022 10-K: "BCC's gross customer financing and investment portfolio ... totaled $1,549 million"
+    question = "What was Acme Capital's gross customer financing and investment portfolio at December 31, 2022?"
+    asked = Asked.of(question, with_filing_words(question), {})
+    assert not asked.asks_count
+    assert _row_states(answerer, question, _passage("Acme Widgets, Inc.", (
+        "Acme Capital's gross customer financing and investment portfolio at December 31, 2022 totaled "
+        "$1,549 million.")), "Acme Capital")
+    # the things counted, and what may follow them, do ask one
+    for counted in ("How many customers did Acme Widgets have?", "Acme Widgets headcount worldwide at YE22?",
+                    "Acme Widgets 2025 AGM: votes against John Doe?"):
+        assert Asked.of(counted, with_filing_words(counted), {}).asks_count, counted
+
+
+def test_a_sum_in_cents_per_share_counts_no_shares(answerer):
+    # Amcor's release of August 2023: "GAAP diluted earnings per share (EPS) of 70.5 cps" is no count of shares
+    question = "How many shares does Acme Widgets expect to repurchase in fiscal 2024?"
+    eps = _passage("Acme Widgets, Inc.", "GAAP Net Income of $1,048 million; GAAP diluted earnings per share (EPS) of "
+                   "70.5 cps, in line with guidance provided in May.")
+    assert not _ranked(answerer, question, eps)[0].states_value_asked
+    count = _passage("Acme Widgets, Inc.", "Acme Widgets expects to repurchase about 12 million shares in fiscal 2024.")
+    assert _ranked(answerer, question, count)[0].states_value_asked
+
+
+def test_a_footnotes_mark_under_a_tables_last_rows_captions_none_of_them():
+    # the capital ratios of Flushing Financial's prospectus supplement of December 2024, over its footnote's "(1)"
+    text = ("Actual\tAs adjusted\nTotal risk-based capital ratio\t14.24%\t%\nTier 1 leverage ratio\t7.91%\t%\n(1)\n")
+    rows = [s.text for s in passage_sentences(_passage("Acme Widgets, Inc.", text)) if s.table_row]
+    assert rows[-2:] == ["Total risk-based capital ratio\t14.24%\t%", "Tier 1 leverage ratio\t7.91%\t%"]
