@@ -250,6 +250,20 @@ def signature_date(signature_block: str) -> str:
     return ""
 
 
+# A document that no signature dates may date itself at its head: a prospectus "SUBJECT TO COMPLETION, DATED
+# DECEMBER 12, 2024" (Flushing Financial's 424B5), a proxy statement's letter by a date on a line of its own (Cabot's
+# DEF 14A of January 2024: "January 26, 2024" over "Dear Fellow Cabot Corporation Stockholders"); not another
+# document's date in brackets ("(To Prospectus dated November 29, 2024)") nor a meeting's in a sentence.
+_OWN_DATE_LINE = re.compile(r"^[ \t]*(?:[^()\n]*\bdated\s+)?(" + MONTH_WORD + r"\s+\d{1,2}\s*,?\s*\d{4})[ \t]*$",
+                            re.I | re.M)
+
+
+def own_date(head: str) -> str:
+    """The date a document gives itself at its head (`_OWN_DATE_LINE`), as ISO; "" when none."""
+    line = _OWN_DATE_LINE.search(head)
+    return parse_date(line.group(1)) if line else ""
+
+
 def normalised_company(name: str) -> str:
     """Comparable form of a company name: 'Apple Computer, Inc.' == 'APPLE COMPUTER INC /CA/'."""
     name = strip_state_suffix(name).replace("&", " and ").replace("'", "").replace("\u2019", "")

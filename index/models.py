@@ -160,8 +160,9 @@ PENDING, COMPLETE = "pending", "complete"
 # (Apple's "404 437" under "Inventories:"), which moves where chunks cut; 19: a Form 24F-2's items, numbered
 # without "Item", are its sections, and a registration statement's prospectus is one, not its cover page; 20: a
 # press release pasted after an old report's signature in wrapped lines is its own section, the exhibit the
-# report lists.
-INDEXING_VERSION = 20
+# report lists; 21: a filing no signature dates is dated by the date its head gives itself (a prospectus "DATED
+# DECEMBER 12, 2024", a proxy statement's letter).
+INDEXING_VERSION = 21
 
 
 @dataclass(frozen=True)

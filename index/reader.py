@@ -141,7 +141,8 @@ def read_filing(path: str | Path, max_text_chars: int | None = None) -> Filing:
     if not meta.filing_date:
         # A current report is filed within days of its event; a period end is never a filing date.
         event_date = meta.period if forms.schema_of(meta.form).event_report else ""
-        meta = replace(meta, filing_date=_signature_date(text, sections) or event_date)
+        meta = replace(meta, filing_date=_signature_date(text, sections) or event_date
+                       or metadata.own_date(text[:metadata.RELEASE_HEAD_CHARS]))
     meta = replace(meta, company=metadata.prefer_written_casing(meta.company, text))
     filing = Filing(str(path), text, meta, sections, content_hash, page_starts, warnings)
     if page_starts:

@@ -159,13 +159,20 @@ _NAME_RUN = re.compile(r"\b[A-Z][\w&.'-]*[A-Za-z0-9](?:\s+[A-Z][\w&.'-]*[A-Za-z0
 # rate case]", "under what name was IBM [originally incorporated]")
 _MEASURES = frozenset(terms("share percentage percent proportion portion amount number term duration length "
                             "value carrying dollars euros cents date name"))
+# (and a market, as a company calls the countries it sells in: "in which Enterprise Markets was P&G's limited market
+# portfolio restructuring carried out", its 10-Q of April 2025: "including Argentina and Nigeria")
 _PLACE_WORDS = ("city cities town towns country countries state states province provinces "
-                "jurisdiction jurisdictions").split()
+                "jurisdiction jurisdictions market markets").split()
 _PLACE_KINDS = frozenset(terms(" ".join(_PLACE_WORDS)))
 # what a place is asked of: "In which city are [Premier Financial Bancorp's principal executive offices] located",
 # "Where is [its headquarters] located" (the place's kind is no word its answer holds: "Huntington, West Virginia")
 _PLACE_OF = re.compile(rf"\b(?:(?:which|what)\s+(?:{'|'.join(_PLACE_WORDS)})|where)\s+(?:is|are|was|were)\s+"
                        r"((?:[\w&'’.-]+\s+){0,8}?[\w&'’.-]+)\s+(?:located|based|headquartered|situated)\b", re.I)
+# or where something was done ("in which Enterprise Markets was [P&G's limited market portfolio restructuring]
+# primarily carried out"): what is done, up to the last verb's participle
+_PLACE_OF_DONE = re.compile(rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(_PLACE_WORDS)})\s+"
+                            r"(?:is|are|was|were)\s+((?:[\w&'’.-]+\s+){0,8}[\w&'’.-]+?)(?:\s+\w+ly)?\s+[a-z]+ed\b",
+                            re.I)
 _LEVELS = frozenset(terms("level size"))  # "what level of capital spending" asks the spending; "to what level" a level
 # words that name a part of a company, not a line item: "Amazon's advertising business" is its row "Advertising
 # services", "PepsiCo's FLNA division" its row "FLNA"
@@ -190,7 +197,9 @@ _NOT_NAMES = frozenset(
     # words of a body's or a report's name ("the Corporate Governance and Nominating Committee", "Quarterly Reports")
     "corporate governance nominating compensation audit quarterly reports "
     # and of a two-tier board's ("the Executive and Supervisory Boards", AEGON's 20-F for 2000)
-    "boards supervisory".split()) | LEGAL_SUFFIXES
+    "boards supervisory "
+    # and of a law's ("the Sarbanes-Oxley Act")
+    "act".split()) | LEGAL_SUFFIXES
 # (not "A": an initial, as in "Thomas A. Fanning")
 _TITLE_WORD = re.compile(r"\b(?:" + "|".join(sorted((w for w in _NOT_NAMES if len(w) > 1), key=len, reverse=True))
                          + r")\b", re.I)
@@ -1306,7 +1315,8 @@ def _asked_phrases(question: str) -> list[tuple[re.Match, str]]:
     question = _READ_FROM_STATEMENT.sub(" ", _ABBREVIATION_AFTER.sub("", _SPELLING_AFTER.sub(
         r"\1", without_instructions(question))))
     matches = [*_FOCUS.finditer(question), *_FOCUS_BEFORE_VERB.finditer(question), *_SPENT_ON.finditer(question),
-               *_WHEN_VERB.finditer(question), *_PLACE_OF.finditer(question)]
+               *_WHEN_VERB.finditer(question), *(_PLACE_OF.finditer(question) if _PLACE_OF.search(question)
+                                                  else _PLACE_OF_DONE.finditer(question))]
     if not _parts(question):  # nor of a question of several parts (see _FOCUS_LAST)
         matches += [last for last in _FOCUS_LAST.finditer(question)
                     if not any(m.start() <= last.start(1) < m.end() for m in matches)]

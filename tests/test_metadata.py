@@ -144,6 +144,18 @@ def test_signature_date_ignores_dates_far_below_the_signatures():
     assert metadata.signature_date(block) == ""
 
 
+def test_a_document_no_signature_dates_dates_itself_at_its_head():
+    # Flushing Financial's preliminary prospectus supplement of December 2024 and Cabot's proxy statement letter
+    prospectus = ("Filed Pursuant to Rule 424(b)(5)\nSUBJECT TO COMPLETION, DATED DECEMBER 12, 2024\n"
+                  "(To Prospectus dated November 29, 2024)\n")
+    assert metadata.own_date(prospectus) == "2024-12-12"
+    letter = ("The Annual Meeting will be held virtually:\nThursday, March 7, 2024 at 4:00 p.m. ET\n"
+              "Boston, MA 02210\nJanuary 26, 2024\nDear Fellow Stockholders:\n")
+    assert metadata.own_date(letter) == "2024-01-26"
+    # another document's date in brackets, and a date in a sentence, are not its own
+    assert metadata.own_date("(To Prospectus dated November 29, 2024)\nThe meeting is on March 7, 2024.\n") == ""
+
+
 def test_merge_takes_the_first_known_value():
     merged = metadata.merge(metadata.FilingMetadata(form="8-K"), metadata.FilingMetadata(form="10-K", company="X"))
     assert (merged.form, merged.company) == ("8-K", "X")

@@ -3192,3 +3192,26 @@ def test_a_footnotes_mark_under_a_tables_last_rows_captions_none_of_them():
     text = ("Actual\tAs adjusted\nTotal risk-based capital ratio\t14.24%\t%\nTier 1 leverage ratio\t7.91%\t%\n(1)\n")
     rows = [s.text for s in passage_sentences(_passage("Acme Widgets, Inc.", text)) if s.table_row]
     assert rows[-2:] == ["Total risk-based capital ratio\t14.24%\t%", "Tier 1 leverage ratio\t7.91%\t%"]
+
+
+def test_a_laws_name_is_no_person(answerer):
+    # LG&E's 8-K of March 2003 names the officers who certified its 10-K by their offices alone
+    question = "Who was the Chief Executive Officer who certified Acme Widgets' 2002 10-K?"
+    roles = ("On March 25, 2003, the Chief Executive Officer and the Chief Financial Officer of Acme Widgets each "
+             "certified, pursuant to § 906 of the Sarbanes-Oxley Act of 2002, that the report complies.")
+    assert "person" not in _ranked(answerer, question, _passage("Acme Widgets, Inc.", roles))[0].filled
+    signer = "On February 20, 2025, the report was certified by Chief Executive Officer Erin May."
+    assert "person" in _ranked(answerer, question, _passage("Acme Widgets, Inc.", signer))[0].filled
+
+
+def test_where_something_was_done_asks_a_place_of_what_was_done(answerer):
+    from qa.answerer import _focus_terms
+    # P&G's 10-Q of April 2025: its restructuring was "primarily in certain Enterprise Markets, including Argentina
+    # and Nigeria"
+    question = "In which Enterprise Markets was Acme's limited market portfolio restructuring primarily carried out?"
+    assert _slots(question) == ("name",)
+    assert {"portfolio", "restructur"} <= set(_focus_terms(question))
+    text = ("Acme's revenue by segment is shown below.\nIn fiscal 2024, the Company started a limited market portfolio "
+            "restructuring of its business operations, primarily in certain Enterprise Markets, including Argentina "
+            "and Nigeria.\n")
+    assert "Argentina" in _ranked(answerer, question, _passage("Acme Widgets, Inc.", text))[0].sentence.text
