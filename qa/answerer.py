@@ -122,6 +122,10 @@ _IN_BRACKETS = re.compile(r"\(([A-Za-z]{2,8})\)")  # an abbreviation a question 
 _MODEL_NUMBER = re.compile(r"(?<![\w$.,-])[A-Z]?\d{3}[A-Z]?(?=s?(?![\w.,%-]))")
 _MEETING_YEAR = re.compile(rf"\b({YEAR})\s+(?:annual|special)\s+meeting", re.I)  # "the 2022 annual meeting"
 _DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b{_MONTH},?\s+\d{{4}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b")
+# a date asked is stated by a year's part too, as a release dates what is to come ("patient screening will begin in the
+# first quarter of 2025")
+_DATE_STATED = re.compile(rf"{_DATE.pattern}|\b(?:first|second|third|fourth)\s+(?:quarter|half)\s+of\s+"
+                          r"(?:fiscal\s+)?\d{4}\b")
 _PERSON = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-zA-Z'-]+\b")
 _VERB_TITLED_SURNAME = re.compile(r"\b([a-z]+)\s+(?:Mr|Ms|Mrs|Dr)\.\s+([A-Z][a-zA-Z'’-]+)")
 # a term a filing defines, in quotes: (the "Separation Date"), the “Restated Period”; where it is used again,
@@ -1274,6 +1278,14 @@ _PART_BREAK = re.compile(rf"(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)"
 _COMPARED = re.compile(r",?\s+(?:compared?\s+(?:with|to)|versus|vs\.?)\s+", re.I)
 # "when" asks the date of what its verb says: "When did new CFO Brandon Hetzel first [join] AFC Gamma" (the last word
 # in lower case before the clause ends, names and small words aside)
+# what is expected when: "when is [patient screening] expected to begin" (Beyond Cancer's release of December 2024:
+# "patient screening will begin in the first quarter of 2025")
+_WHEN_EXPECTED = re.compile(r"\bwhen\s+(?:is|are|was|were|will)\s+((?:[\w&'’.-]+\s+){0,6}?[\w&'’.-]+)\s+"
+                            r"(?:expected|scheduled|planned|anticipated|due|set)\s+to\b", re.I)
+# how a thing was done is asked by the doing: "How was Cisco's 1995 acquisition of Combinet to be [accounted] for?"
+# ("The transaction will be accounted for as a pooling of interests")
+_HOW_DONE = re.compile(r"(?i:\bhow\s+(?:was|were|is|are|will))\s+(?:[\w&'’.-]+\s+){1,8}?(?:to\s+be\s+|be\s+)?([a-z]+ed)"
+                       r"(?:\s+(?:for|by|out|up))?\s*\?")
 _WHEN_VERB = re.compile(r"(?i:\bwhen\s+(?:did|does|do|will|was|were|is|are|has|have|had))\s+[^,;?]*?\b([a-z][a-z-]+)"
                         r"(?=(?:\s+(?:[A-Z][\w&.'’-]*|the|a|an|its|his|her|their|as|in|on|at|to|of|for|with|from"
                         r"|by))*\s*(?:[,;?]|\s+and\b|$))")
@@ -1315,7 +1327,8 @@ def _asked_phrases(question: str) -> list[tuple[re.Match, str]]:
     question = _READ_FROM_STATEMENT.sub(" ", _ABBREVIATION_AFTER.sub("", _SPELLING_AFTER.sub(
         r"\1", without_instructions(question))))
     matches = [*_FOCUS.finditer(question), *_FOCUS_BEFORE_VERB.finditer(question), *_SPENT_ON.finditer(question),
-               *_WHEN_VERB.finditer(question), *(_PLACE_OF.finditer(question) if _PLACE_OF.search(question)
+               *(_WHEN_EXPECTED.finditer(question) if _WHEN_EXPECTED.search(question)
+                 else _WHEN_VERB.finditer(question)), *_HOW_DONE.finditer(question), *(_PLACE_OF.finditer(question) if _PLACE_OF.search(question)
                                                   else _PLACE_OF_DONE.finditer(question))]
     if not _parts(question):  # nor of a question of several parts (see _FOCUS_LAST)
         matches += [last for last in _FOCUS_LAST.finditer(question)
@@ -1502,7 +1515,9 @@ def _names_a_period(sequence: list[str], i: int, asked: Asked) -> bool:
 
 
 def _states_date(asked: Asked, text: str) -> bool:
-    return any(not set(match.lower().replace(",", " ").split()) <= asked.known_words for match in _DATE.findall(text))
+    # a month the question abbreviates is its own ("Dec 3, 2024" is the release's "December 3, 2024")
+    known = asked.known_words | {MONTHS[MONTH_NUMBERS[w] - 1] for w in asked.known_words if w in MONTH_NUMBERS}
+    return any(not set(match.lower().replace(",", " ").split()) <= known for match in _DATE_STATED.findall(text))
 
 
 def _is_new_name(asked: Asked, words: list[str]) -> bool:

@@ -3215,3 +3215,29 @@ def test_where_something_was_done_asks_a_place_of_what_was_done(answerer):
             "restructuring of its business operations, primarily in certain Enterprise Markets, including Argentina "
             "and Nigeria.\n")
     assert "Argentina" in _ranked(answerer, question, _passage("Acme Widgets, Inc.", text))[0].sentence.text
+
+
+def test_when_something_is_expected_asks_a_date_of_it_which_a_part_of_a_year_gives(answerer):
+    from qa.answerer import _focus_terms
+    # Beyond Cancer's release of December 3, 2024: "patient screening will begin in the first quarter of 2025"
+    question = "Acme Widgets (Dec 3, 2024 release): when is patient screening expected to begin for the Phase 1b trial?"
+    assert _focus_terms(question) == ["patient", "screen"]
+    text = ("ACME, Dec. 3 -- HAMILTON, BERMUDA, December 3, 2024 – Acme Widgets today announced approval of a Phase 1b "
+            "trial.\nThe trial will be conducted at four sites and patient screening will begin in the first quarter "
+            "of 2025.\n")
+    best = _ranked(answerer, question, _passage("Acme Widgets, Inc.", text, form="8-K"))[0]
+    assert "first quarter of 2025" in best.sentence.text and best.states_value_asked
+    # the release's own date, which the question gives in short, is no answer
+    dateline = _passage("Acme Widgets, Inc.", "HAMILTON, BERMUDA, December 3, 2024 – Acme Widgets today announced "
+                        "approval of a Phase 1b trial.", form="8-K")
+    assert not _ranked(answerer, question, dateline)[0].states_value_asked
+
+
+def test_how_a_thing_was_done_asks_the_doing(answerer):
+    from qa.answerer import _focus_terms
+    # Cisco's 8-K of 1995 on Combinet: "The transaction will be accounted for as a pooling of interests."
+    question = "How was Acme's 1995 acquisition of Combinet to be accounted for?"
+    assert _focus_terms(question) == ["account"]
+    text = ("San Jose, CA (August 10, 1995) -- Acme Widgets today announced an agreement to purchase Combinet Inc., a "
+            "leading maker of networking products.\nThe transaction will be accounted for as a pooling of interests.\n")
+    assert "pooling" in _ranked(answerer, question, _passage("Acme Widgets, Inc.", text, form="8-K"))[0].sentence.text
