@@ -1264,7 +1264,9 @@ _DATING = frozenset("for the of on as at dated filed".split())  # words that dat
 # the events and documents a chat line's context names ("Apple January 18, 2011 8-K data sheet:")
 _EVENT_WORDS = frozenset("annual special meeting shareholders stockholders shareholder stockholder agm egm proxy "
                          "release call filing deal offer prospectus supplement report exhibit pack earnings results "
-                         "data fact sheet presentation letter transcript statement notice".split())
+                         "data fact sheet presentation letter transcript statement notice "
+                         # and the parts of a document ("FFIC Dec 2024 prospectus supplement capitalization table:")
+                         "table tables capitalization section note notes highlights update".split())
 _BRACKETED_PERIOD = re.compile(rf"\((?=[^)]*(?:\b{YEAR}\b|'\d\d\b|\bended\b|\bqtr\b|\bquarter\b))[^)]*\)", re.I)
 _LOOSE_ASKED = re.compile(r"\s*((?:[\w&'./-]+\s+){0,7}?[\w&'./-]+)(?:\s+(?:at|in|for|during|as|over|vs\.?|versus|on|"
                           rf"from(?!{LINE_ITEM_AFTER_FROM})|since|through|and|after|before)\b"

@@ -3157,6 +3157,9 @@ def test_a_chat_lines_context_may_name_the_statement_a_figure_is_read_from(answe
     # "NVDA FY2025 10-K balance sheet: accounts receivable, net at January 26, 2025?": what is asked follows the colon
     question = "ACME FY2025 10-K balance sheet: accounts receivable, net at January 26, 2025?"
     assert question[:_context_end(question)].endswith("sheet: ")
+    # or the part of a document it is read from (Flushing Financial's prospectus supplement of December 2024)
+    table = "ACME Dec 2024 prospectus supplement capitalization table: total due to depositors at September 30, 2024?"
+    assert table[:_context_end(table)].endswith("table: ")
     assert _focus_terms(question, filing_words=False) == ["account", "receiv"]
     balance = _passage("Acme Widgets, Inc.", "Jan 26, 2025\tJan 28, 2024\nAccounts receivable, net\t23,065\t9,999\n")
     assert _row_states(answerer, question, balance, "Accounts receivable")
