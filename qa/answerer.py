@@ -165,6 +165,11 @@ _MEASURES = frozenset(terms("share percentage percent proportion portion amount 
                             "value carrying dollars euros cents date name"))
 # (and a market, as a company calls the countries it sells in: "in which Enterprise Markets was P&G's limited market
 # portfolio restructuring carried out", its 10-Q of April 2025: "including Argentina and Nigeria")
+# a region joined with another ("U.S. and Canada", "Florida, Georgia"), after or before a region's mention
+# ("U.S." ends in a stop, after which REGIONS' word boundary does not fall)
+REGIONS_IN_LOWER_CASE = re.compile(rf"{REGIONS.pattern}|\bu\.s\.|\bu\.k\.", re.I)
+_JOINED_REGION_AFTER = re.compile(rf"\s*(?:,|&|/|\band\b)\s*(?:the\s+)?(?:{REGIONS_IN_LOWER_CASE.pattern})", re.I)
+_JOINED_REGION_BEFORE = re.compile(rf"(?:{REGIONS_IN_LOWER_CASE.pattern})\s*(?:,|&|/|\band\b)\s*(?:the\s+)?$", re.I)
 _PLACE_WORDS = ("city cities town towns country countries state states province provinces "
                 "jurisdiction jurisdictions market markets").split()
 _PLACE_KINDS = frozenset(terms(" ".join(_PLACE_WORDS)))
@@ -738,6 +743,8 @@ class ExtractiveAnswerer:
         unasked = without_instructions(question)
         regions = [m.group() for m in REGIONS.finditer(unasked) if not set(terms(m.group())) <= company_words
                    and not _ABBREVIATION_AFTER.match(unasked, m.end())]
+        # (a region is asked together with every other the question names: "the US and Canada (UCAN)")
+        regions_named = {name for m in REGIONS.finditer(unasked) for name in region_names(m.group())}
         # a model's number the question asks a figure of ("the 767 program"): no year, no sum of money
         models = [m.group() for m in _MODEL_NUMBER.finditer(unasked) if not YEAR_IN_TEXT.fullmatch(m.group())]
         years = set(years_asked(question))
@@ -1024,7 +1031,7 @@ class ExtractiveAnswerer:
                 if not of_part_asked:
                     filled -= {"number"}  # its passage does not name the part asked about
                 if "number" in filled and (regions or models) and not _names_parts_asked(
-                        f"{_heading_lines(sentence)}\n{sequence_text}".lower(), regions, models):
+                        f"{_heading_lines(sentence)}\n{sequence_text}".lower(), regions, models, regions_named):
                     filled -= {"number"}
                 if "number" in filled and sentence.table_row and asks_whole and _PER.search(row_label(sentence.text)):
                     filled -= {"number"}  # a ratio is no count nor sum: "Locomotive productivity (GTMs per hp day)"
@@ -1830,13 +1837,26 @@ def _votes_in_columns(header: str) -> bool:
     return bool(kinds) and all(kinds)
 
 
-def _names_parts_asked(said: str, regions: list[str], models: list[str]) -> bool:
+def _names_parts_asked(said: str, regions: list[str], models: list[str], regions_named: set[str]) -> bool:
     """Whether what a sentence says (lower case: its text, header, group and the heading above it, where "MGM China"
     heads its bullets) names one of the regions the question asks a figure of, and every model it names by number:
     Pfizer's Ibrance revenues split into U.S. and International give none for China, Boeing's "$325" of the 777X is
-    none of the 767's."""
-    return ((not regions or any(_holds_word(said, name) for region in regions for name in region_names(region)))
+    none of the 767's. `regions_named`: the ways of writing every region the question names."""
+    return ((not regions or any(_named_alone(said, name, regions_named)
+                                for region in regions for name in region_names(region)))
             and all(_holds_word(said, model) for model in models))
+
+
+def _named_alone(said: str, name: str, asked: set[str]) -> bool:
+    """Whether the lower-case text names the region once at least not joined with another the question does not
+    ask: the figures of "Southeast (Florida, Georgia, South Carolina)" (GAINSCO's 2009 10-K) or of the employees "in
+    the U.S. and Canada" (Best Buy's) are none of Georgia's or Canada's alone."""
+    for mention in re.finditer(rf"(?<![\w&]){re.escape(name)}s?(?![\w&])", said):
+        joined = [m.group().lower() for m in (_JOINED_REGION_AFTER.match(said, mention.end()),
+                                              _JOINED_REGION_BEFORE.search(said[:mention.start()])) if m]
+        if not any(set(region_names(REGIONS_IN_LOWER_CASE.search(j).group())) - asked for j in joined):
+            return True
+    return False
 
 
 def _by_row_labels(found: list[tuple], question_terms: set[str], focus: set[str]) -> list[tuple]:

@@ -3244,3 +3244,16 @@ def test_how_a_thing_was_done_asks_the_doing(answerer):
     text = ("San Jose, CA (August 10, 1995) -- Acme Widgets today announced an agreement to purchase Combinet Inc., a "
             "leading maker of networking products.\nThe transaction will be accounted for as a pooling of interests.\n")
     assert "pooling" in _ranked(answerer, question, _passage("Acme Widgets, Inc.", text, form="8-K"))[0].sentence.text
+
+
+def test_a_figure_of_regions_joined_is_none_of_one_of_them_alone(answerer):
+    # Best Buy's 10-K: "more than 90,000 employees in the U.S. and Canada" is no headcount of Canada
+    question = "How many Acme Widgets employees were based in Canada at the end of 2023?"
+    joined = _passage("Acme Widgets, Inc.", "At the end of 2023, we employed more than 90,000 employees in the U.S. "
+                      "and Canada.")
+    assert not _ranked(answerer, question, joined)[0].states_value_asked
+    alone = _passage("Acme Widgets, Inc.", "At the end of 2023, we employed about 9,000 employees in Canada.")
+    assert _ranked(answerer, question, alone)[0].states_value_asked
+    # but both asked together are the figure asked (Netflix's "United States and Canada (UCAN)")
+    both = "How many Acme Widgets employees were based in the US and Canada (UCAN) at the end of 2023?"
+    assert _ranked(answerer, both, joined)[0].states_value_asked
