@@ -165,6 +165,12 @@ _MEASURES = frozenset(terms("share percentage percent proportion portion amount 
                             "value carrying dollars euros cents date name"))
 # (and a market, as a company calls the countries it sells in: "in which Enterprise Markets was P&G's limited market
 # portfolio restructuring carried out", its 10-Q of April 2025: "including Argentina and Nigeria")
+# the words of a span of days or of its total, in a row's label ("July 2, 2023 through July 29, 2023", "Total fiscal
+# 2024 second quarter": Best Buy's repurchases in its 10-Q of August 2023)
+_SPAN_WORDS = frozenset(terms("through to total"))
+# a balance at a period's end, which no whole period's figure is ("at the end of 2024", "at year-end", "YE22")
+_AT_PERIOD_END = re.compile(r"\b(?:at|as of|by)\s+(?:the\s+)?(?:end|close)\s+of\b|\byear[- ]end\b|\bYE\s?'?\d{2}\b",
+                            re.I)
 # a region joined with another ("U.S. and Canada", "Florida, Georgia"), after or before a region's mention
 # ("U.S." ends in a stop, after which REGIONS' word boundary does not fall)
 REGIONS_IN_LOWER_CASE = re.compile(rf"{REGIONS.pattern}|\bu\.s\.|\bu\.k\.", re.I)
@@ -782,7 +788,9 @@ class ExtractiveAnswerer:
         quarters = quarters_named(periods_text)
         # a quarter alone, a year to date, a whole year; a year named with no month or quarter is a whole year's
         # (Apple's research and development in fiscal 2025 is not its nine months' in a 10-Q)
-        kinds_asked = period_kinds(periods_text) or (frozenset({WHOLE_YEAR}) if years and not months else frozenset())
+        # (not a balance at its end: "at the end of 2024" is read from a quarter's table too, IBM's repurchases)
+        kinds_asked = period_kinds(periods_text) or (frozenset({WHOLE_YEAR}) if years and not months
+                                                     and not _AT_PERIOD_END.search(periods_text) else frozenset())
         # a quarter asked by its number ("second quarter"), by its last month ("the June 2025 quarter") or by its
         # length ("the three months ended June 29, 2024")
         quarter_asked = bool(quarters) or MONTH_QUARTER.search(periods_text) is not None or QUARTER in kinds_asked
@@ -1735,10 +1743,11 @@ def _of_other_kind(text: str, other_kinds: list[tuple[re.Pattern, list[re.Patter
 
 def _labelled_by_period(row: str) -> bool:
     """Whether a table row's label names a quarter or a month and nothing else ("3\nrd Quarter", "Q2", "Fourth
-    quarter"; "October" in Wells Fargo's monthly repurchases)."""
+    quarter"; "October" in Wells Fargo's monthly repurchases, "December 1, 2024—December 31, 2024" in IBM's)."""
     label = row_label(row)
     rest = {t for t in terms(QUARTER_NAME.sub(" ", label)) if not t[0].isdigit()}
-    return (bool(quarters_named(label)) or _is_month(label.strip())) and rest <= _PERIOD_WORDS
+    return (bool(quarters_named(label)) or _is_month(label.strip()) or _DATE.search(label) is not None
+            ) and rest <= _PERIOD_WORDS | _SPAN_WORDS
 
 
 def _of_another_month(row: str, months: set[str]) -> bool:

@@ -204,6 +204,13 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "backlog": ("remaining performance obligations",),
     "share count": ("shares outstanding",),
     "buybacks": ("repurchases", "repurchased shares"),
+    # what a repurchase program has left, as the issuer's repurchase table heads its column (IBM's and Wells Fargo's
+    # 2024 10-Ks, Best Buy's 10-Q of 2023: "Approximate Dollar Value of Shares that May Yet Be Purchased")
+    "still available": ("may yet be purchased", "may yet be repurchased"),
+    "remained available": ("may yet be purchased", "may yet be repurchased"),
+    "remaining available": ("may yet be purchased", "may yet be repurchased"),
+    "left to buy back": ("may yet be purchased", "may yet be repurchased"),
+    "left to repurchase": ("may yet be purchased", "may yet be repurchased"),
     # a vote table's columns are votes: "For Against Abstain Broker Non-Votes" (1-800-FLOWERS.COM's 8-K of December
     # 2023), "Nominee For Withheld" ("for" is no search term)
     "votes": ("for against abstain", "for withheld"),

@@ -3257,3 +3257,18 @@ def test_a_figure_of_regions_joined_is_none_of_one_of_them_alone(answerer):
     # but both asked together are the figure asked (Netflix's "United States and Canada (UCAN)")
     both = "How many Acme Widgets employees were based in the US and Canada (UCAN) at the end of 2023?"
     assert _ranked(answerer, both, joined)[0].states_value_asked
+
+
+def test_what_a_repurchase_program_has_left_is_read_from_its_table_at_a_periods_end(answerer):
+    # IBM's 2024 10-K and Best Buy's 10-Q of August 2023: rows labelled by spans of days under a column of what "May
+    # Yet Be Purchased", in a table of the fourth quarter
+    header = ("The following table provides information relating to the company's repurchase of common stock for the "
+              "fourth quarter of 2024.\nTotal Number of Shares Purchased\tAverage Price Paid per Share\t"
+              "Approximate Dollar Value of Shares that May Yet Be Purchased Under the Program")
+    rows = ("November 1, 2024—November 30, 2024\t—\t$\t—\t$\t2,107,611,768\n"
+            "December 1, 2024 through December 31, 2024\t—\t$\t—\t$\t2,007,611,768\n")
+    filing = FilingRef(company="Acme Widgets, Inc.", form="10-K", filing_date="2025-02-01", filing_id="r")
+    table = Passage(1, Chunk("r#1", filing, rows, "Item 5", "", 0, len(rows), table_header=header), 1.0)
+    question = "How much was still available under Acme's share buyback authorization at the end of 2024?"
+    assert "may yet be purchased" in with_filing_words(question)
+    assert _row_states(answerer, question, table, "December 1, 2024 through")
