@@ -168,6 +168,9 @@ _MEASURES = frozenset(terms("share percentage percent proportion portion amount 
 # the words of a span of days or of its total, in a row's label ("July 2, 2023 through July 29, 2023", "Total fiscal
 # 2024 second quarter": Best Buy's repurchases in its 10-Q of August 2023)
 _SPAN_WORDS = frozenset(terms("through to total"))
+# the words that ask for a table's extreme ("which director nominee drew the most votes against"), and the verbs
+# that go with them
+_EXTREME_WORDS = re.compile(rf"{MOST.pattern}|{LEAST.pattern}|\b(?:drew|received|garnered|got)\b", re.I)
 # a balance at a period's end, which no whole period's figure is ("at the end of 2024", "at year-end", "YE22")
 _AT_PERIOD_END = re.compile(r"\b(?:at|as of|by)\s+(?:the\s+)?(?:end|close)\s+of\b|\byear[- ]end\b|\bYE\s?'?\d{2}\b",
                             re.I)
@@ -1398,6 +1401,8 @@ def _focus_terms(question: str, filing_words: bool = True) -> list[str]:
     for match, asked in _asked_phrases(question):
         # capitalised words are names, not what is asked about
         names = set(terms(" ".join(_names_of_asked(match, asked))))
+        # (which is the largest, or drew the most, is what the table's figures tell, not words a row holds)
+        asked = _EXTREME_WORDS.sub(" ", asked)
         said = [t for t in terms(with_filing_words(asked) if filing_words else asked) if t not in _QUESTION_NOISE
                 and t not in names and not _YEAR.match(t)]
         if set(said) <= _PLACE_KINDS:

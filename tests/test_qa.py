@@ -3272,3 +3272,11 @@ def test_what_a_repurchase_program_has_left_is_read_from_its_table_at_a_periods_
     question = "How much was still available under Acme's share buyback authorization at the end of 2024?"
     assert "may yet be purchased" in with_filing_words(question)
     assert _row_states(answerer, question, table, "December 1, 2024 through")
+
+
+def test_the_words_asking_for_a_tables_extreme_are_no_words_a_row_holds():
+    from qa.answerer import _focus_terms
+    # IFF's 8-K of May 2025: which nominee "drew the most votes against" is read from the figures of the table
+    assert _focus_terms("Which director nominee drew the most votes against, and how many?",
+                        filing_words=False) == ["director", "nomine", "vote", "against"]
+    assert _focus_terms("Which segment's operating income was the largest in 2024?") == ["segment", "oper", "incom"]
