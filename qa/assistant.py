@@ -25,6 +25,7 @@ from qa.filters import FilterError
 from qa.history import Conversations
 from qa.models import Answer, Citation, Filters, Passage, Turn
 from qa.retrieval import HybridRetriever
+from qa.vocabulary import without_contractions
 
 DEFAULT_K = 5
 # How often a chat server on a Chroma server looks, between questions, for changes other processes made: one
@@ -196,7 +197,8 @@ class Assistant:
             return
         flags: list[str] = []
         llm = self.llm_answerer
-        resolved = self._resolve(self.retriever.resolver().cased(question), filters, history, llm, flags)
+        resolved = self._resolve(self.retriever.resolver().cased(without_contractions(question)), filters, history,
+                                 llm, flags)
         retrieval = self.retriever.retrieve(resolved.question, resolved.filters, max(k, SCORED_PASSAGES),
                                             resolved.earlier_filings)
         extract = self.answerer.answer(resolved.question, retrieval.search_text, retrieval.passages,

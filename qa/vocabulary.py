@@ -607,3 +607,13 @@ ANSWER_INSTRUCTION = re.compile(
 def without_instructions(question: str) -> str:
     """The question without instructions to whoever answers: the unit to answer in, and how to go about it."""
     return ANSWER_INSTRUCTION.sub(" ", UNIT_INSTRUCTION.sub(" ", question))
+
+
+# A question word run together with "is" ("what's the normal dividend rate", "who's the CFO"), which questions are
+# read without: "what's" asks as "what is" does.
+_CONTRACTED_IS = re.compile(r"\b(what|who|where|when|which|how)['’]s\b", re.I)
+
+
+def without_contractions(question: str) -> str:
+    """The question with its question words' contractions written out ("what's" -> "what is")."""
+    return _CONTRACTED_IS.sub(r"\1 is", question)

@@ -3280,3 +3280,13 @@ def test_the_words_asking_for_a_tables_extreme_are_no_words_a_row_holds():
     assert _focus_terms("Which director nominee drew the most votes against, and how many?",
                         filing_words=False) == ["director", "nomine", "vote", "against"]
     assert _focus_terms("Which segment's operating income was the largest in 2024?") == ["segment", "oper", "incom"]
+
+
+def test_a_question_words_contraction_is_read_as_written_out():
+    from qa.answerer import _focus_terms
+    from qa.vocabulary import without_contractions
+    # Page America Group's S-3/A of 1995: "what's the normal dividend rate on the Series One preferred"
+    question = without_contractions("Acme's S-3/A: what's the normal dividend rate on the Series One preferred?")
+    assert question == "Acme's S-3/A: what is the normal dividend rate on the Series One preferred?"
+    assert _focus_terms(question) == ["normal", "dividend", "rate"]
+    assert without_contractions("Who’s Acme's CFO?") == "Who is Acme's CFO?"
