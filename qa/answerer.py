@@ -104,6 +104,8 @@ _QUESTION_NOISE = frozenset(terms(
     "according filing filings report reported say said describe mention give get total it its their his her from "
     # an auxiliary or adverb the subject takes ("How much did NVIDIA still have available under ...")
     "have has had still "
+    # and verbs that say where a figure comes from ("How much of Boeing's 2022 revenue came from customers in Asia")
+    "came come comes "
     # how a question names its period ("at the end of FY2018" is read as "end", "fy" and "2018"): the year is
     # checked against the passage and the filing's date, as years are
     "fy end "
@@ -175,6 +177,7 @@ _EXTREME_WORDS = re.compile(rf"{MOST.pattern}|{LEAST.pattern}|\b(?:drew|received
 _AT_PERIOD_END = re.compile(r"\b(?:at|as of|by)\s+(?:the\s+)?(?:end|close)\s+of\b|\byear[- ]end\b|\bYE\s?'?\d{2}\b",
                             re.I)
 # a region joined with another ("U.S. and Canada", "Florida, Georgia"), after or before a region's mention
+_OUTSIDE_REGION = re.compile(r"\b(?:outside(?:\s+of)?|excluding|except|other\s+than)\s+(?:the\s+)?$")
 # ("U.S." ends in a stop, after which REGIONS' word boundary does not fall)
 REGIONS_IN_LOWER_CASE = re.compile(rf"{REGIONS.pattern}|\bu\.s\.|\bu\.k\.", re.I)
 _JOINED_REGION_AFTER = re.compile(rf"\s*(?:,|&|/|\band\b)\s*(?:the\s+)?(?:{REGIONS_IN_LOWER_CASE.pattern})", re.I)
@@ -727,9 +730,11 @@ class ExtractiveAnswerer:
         # or, for a person's name, its surname after a title ("Mr. Hetzel" for Brandon Hetzel), for a firm's names
         # joined by "&", their initials ("D&T" for Deloitte & Touche in Cabot's proxy), and for a name of several
         # distinctive words, its first, as a company is called for short ("Intra-Cellular" for Intra-Cellular
-        # Therapies in Johnson & Johnson's 10-Q of July 2025), but the company asked about's ("Sears Grand" stores)
+        # Therapies in Johnson & Johnson's 10-Q of July 2025), but the company asked about's ("Sears Grand" stores);
+        # and a person's name by initials ("K.J. Storm" for Kees Storm in AEGON's 20-F for 2000)
         distinctive: list[list[str]] = []
         written_also: dict[str, list[str]] = {}
+        initialled: dict[str, re.Pattern] = {}
         joined = {word: sorted(initials([first, "&", second])) for first, second in _JOINED_NAMES.findall(question)
                   for word in (first, second)}
         for name in named:
@@ -741,6 +746,9 @@ class ExtractiveAnswerer:
                                               and not set(terms(name[0])) <= company_terms) + [
                     # a country for its people's word ("Swiss city": "Fribourg, Switzerland")
                     place for place in region_names(rarest) if place != rarest.lower()]
+                if len(name) > 1 and name[0][:1].isupper() and name[0][1:].islower():
+                    initialled[rarest] = re.compile(rf"(?<![\w&]){re.escape(name[0][0].lower())}\.(?:\s?[a-z]\.)*\s*"
+                                                    rf"{re.escape(name[-1].lower())}(?![\w&])")
         distinctive += [name for name in named
                         if not any(_holds_word(held, w) for held in words_of.values() for w in name)]
         # (but its owner's: "Amex's worldwide Card Member loans" are American Express's, whatever a passage calls it)
@@ -837,6 +845,7 @@ class ExtractiveAnswerer:
                                  or filing.filing_date[5:7] == f"{MONTH_NUMBERS[m.lower()]:02}")
             year_share = _share(years, lambda y: _holds_year(passage, y))
             held_names = [any(_holds_word(passage_words, w) for w in [*words, *written_also.get(words[0], ())])
+                          or words[0] in initialled and initialled[words[0]].search(passage_words) is not None
                           for words in distinctive]
             # the names that only say which document or event is asked about may be in its other passages (a
             # release's headline names the approval its quotes are about), not those of what is asked (Costa's
@@ -1862,10 +1871,12 @@ def _names_parts_asked(said: str, regions: list[str], models: list[str], regions
 
 
 def _named_alone(said: str, name: str, asked: set[str]) -> bool:
-    """Whether the lower-case text names the region once at least not joined with another the question does not
-    ask: the figures of "Southeast (Florida, Georgia, South Carolina)" (GAINSCO's 2009 10-K) or of the employees "in
-    the U.S. and Canada" (Best Buy's) are none of Georgia's or Canada's alone."""
+    """Whether the lower-case text names the region once at least, not outside it nor joined with another the
+    question does not ask: the figures of "Southeast (Florida, Georgia, South Carolina)" (GAINSCO's 2009 10-K) or
+    of the employees "in the U.S. and Canada" (Best Buy's) are none of Georgia's or Canada's alone."""
     for mention in re.finditer(rf"(?<![\w&]){re.escape(name)}s?(?![\w&])", said):
+        if _OUTSIDE_REGION.search(said[:mention.start()]):
+            continue  # "a customer outside of China" is of none of China's figures
         joined = [m.group().lower() for m in (_JOINED_REGION_AFTER.match(said, mention.end()),
                                               _JOINED_REGION_BEFORE.search(said[:mention.start()])) if m]
         if not any(set(region_names(REGIONS_IN_LOWER_CASE.search(j).group())) - asked for j in joined):

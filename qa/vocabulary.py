@@ -585,7 +585,7 @@ def statements_named(text: str, titles_only: bool = False) -> frozenset[str]:
 # terms"): an instruction to whoever answers, not words to search for ("USD" and "millions" match every debt table).
 UNIT_INSTRUCTION = re.compile(
     r"\(?\b(?:expressed |given |answer |round(?:ed)? )?in (?:(?:USD|US\$|\$|EUR|€)\s*)?"
-    r"(?:millions|billions|thousands|percent(?:age)?(?: terms| points)?)\b(?: of (?:USD|US dollars|dollars))?\)?"
+    r"(?:millions|billions|thousands|percent(?:age)?(?: terms| points)?)\b(?: of (?:USD|US dollars|dollars|EUR|euros))?\)?"
     r"|\((?:USD|US\$|\$|EUR|€)\s*(?:in\s+)?(?:millions|billions|thousands)\)",  # "(USD millions)"
     re.I)
 

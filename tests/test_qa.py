@@ -3290,3 +3290,26 @@ def test_a_question_words_contraction_is_read_as_written_out():
     assert question == "Acme's S-3/A: what is the normal dividend rate on the Series One preferred?"
     assert _focus_terms(question) == ["normal", "dividend", "rate"]
     assert without_contractions("Who’s Acme's CFO?") == "Who is Acme's CFO?"
+
+
+def test_a_persons_name_is_held_by_its_initials_and_surname(answerer):
+    # AEGON's 20-F for 2000: "K.J. Storm" in its table of the Executive Board's remuneration (in thousands of EUR)
+    question = "What was Kees Storm's total remuneration as a member of Acme's Executive Board in 2000, in thousands of EUR?"
+    header = "Remuneration of the Executive Board\nin thousands of EUR\nSalary\tBonus\tTotal 2000\tTotal 1999"
+    rows = "K.J. Storm\t617\t543\t1,268\t1,280\nP. van de Geijn\t458\t402\t940\t948\n"
+    filing = FilingRef(company="Acme Widgets N.V.", form="20-F", filing_date="2001-03-28", filing_id="r")
+    table = Passage(1, Chunk("r#1", filing, rows, "Item 6", "", 0, len(rows), table_header=header), 1.0)
+    assert _row_states(answerer, question, table, "K.J. Storm")
+    assert not _row_states(answerer, question, table, "P. van de Geijn")
+    from qa.vocabulary import without_instructions
+    assert "EUR" not in without_instructions(question)  # the unit to answer in, no name of what is asked
+
+
+def test_a_figure_of_customers_outside_a_region_is_none_of_its_and_coming_from_is_no_word_asked(answerer):
+    from qa.answerer import _focus_terms
+    assert _focus_terms("How much of Acme's 2022 revenue came from customers in Asia?") == ["revenu", "net", "sale"]
+    question = "How much of Acme's 2022 revenue came from customers in China?"
+    outside = _passage("Acme Widgets, Inc.", "In 2022, revenue of $650 million came from customers outside of China.")
+    assert not _ranked(answerer, question, outside)[0].states_value_asked
+    inside = _passage("Acme Widgets, Inc.", "In 2022, revenue of $650 million came from customers in China.")
+    assert _ranked(answerer, question, inside)[0].states_value_asked
