@@ -353,7 +353,9 @@ _SUM_OF_MONEY = re.compile(rf"{_CURRENCY.pattern}\s?\d[\d,.]*(?:\s*(?:thousand|m
                            r"|\b\d[\d,.]*\s*(?:cps|cents?)\b", re.I)
 _MODEL_AFTER_NAME = re.compile(r"\b([A-Za-z][\w-]*)\s+\d{1,3}"
                                r"(?![\d%]|[,.]\d|\s*(?:percent|thousand|million|billion)\b)")
-_MONEY_WRITTEN = re.compile(rf"{_CURRENCY.pattern}|\b(?:dollars?|cents?|usd|eur|euros?|per share)\b", re.I)
+# ("per-share" too: a table "(In millions, except per-share amounts)" gives its other figures in dollars, Apple's
+# statement of shareholders' equity)
+_MONEY_WRITTEN = re.compile(rf"{_CURRENCY.pattern}|\b(?:dollars?|cents?|usd|eur|euros?|per[\s-]share)\b", re.I)
 _DURATION = re.compile(r"\b(?:" + "|".join(DURATION) + r")\b", re.I)
 _NAMED_BY_NUMBER = re.compile(r"\b\d[A-Z]\b")  # a technology's name: "3D", "5G", "4K"
 _LENGTH_ASKED = re.compile(r"\b(?:how long|(?:term|duration|length) of)\b", re.I)

@@ -3313,3 +3313,18 @@ def test_a_figure_of_customers_outside_a_region_is_none_of_its_and_coming_from_i
     assert not _ranked(answerer, question, outside)[0].states_value_asked
     inside = _passage("Acme Widgets, Inc.", "In 2022, revenue of $650 million came from customers in China.")
     assert _ranked(answerer, question, inside)[0].states_value_asked
+
+
+def test_a_row_of_a_table_in_millions_except_per_share_amounts_counts_no_shares(answerer):
+    # Apple's statement of shareholders' equity in its 10-Q of August 2025: "Common stock repurchased (69,874)" is
+    # money; the notes say "the Company repurchased 312 million shares"
+    question = "How many shares of its common stock did Acme repurchase in the first nine months of fiscal 2025?"
+    header = ("CONDENSED CONSOLIDATED STATEMENTS OF SHAREHOLDERS' EQUITY\n(In millions, except per-share amounts)\n"
+              "Nine Months Ended\nJune 28, 2025\tJune 29, 2024")
+    rows = "Common stock repurchased\t(69,874)\t(70,611)\n"
+    filing = FilingRef(company="Acme Widgets, Inc.", form="10-Q", filing_date="2025-08-01", filing_id="r")
+    table = Passage(1, Chunk("r#1", filing, rows, "Item 1", "", 0, len(rows), table_header=header), 1.0)
+    assert not _row_states(answerer, question, table, "Common stock repurchased")
+    prose = _passage("Acme Widgets, Inc.", "During the nine months ended June 28, 2025, the Company repurchased 312 "
+                     "million shares of its common stock for $69.3 billion.", form="10-Q")
+    assert _ranked(answerer, question, prose)[0].states_value_asked
