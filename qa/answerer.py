@@ -176,12 +176,13 @@ _EXTREME_WORDS = re.compile(rf"{MOST.pattern}|{LEAST.pattern}|\b(?:drew|received
 # a balance at a period's end, which no whole period's figure is ("at the end of 2024", "at year-end", "YE22")
 _AT_PERIOD_END = re.compile(r"\b(?:at|as of|by)\s+(?:the\s+)?(?:end|close)\s+of\b|\byear[- ]end\b|\bYE\s?'?\d{2}\b",
                             re.I)
-# a region joined with another ("U.S. and Canada", "Florida, Georgia"), after or before a region's mention
+# what comes before a region a figure is not of ("customers outside of China")
 _OUTSIDE_REGION = re.compile(r"\b(?:outside(?:\s+of)?|excluding|except|other\s+than)\s+(?:the\s+)?$")
+# a region joined with another ("U.S. and Canada", "Florida, Georgia"), after or before a region's mention
 # ("U.S." ends in a stop, after which REGIONS' word boundary does not fall)
-REGIONS_IN_LOWER_CASE = re.compile(rf"{REGIONS.pattern}|\bu\.s\.|\bu\.k\.", re.I)
-_JOINED_REGION_AFTER = re.compile(rf"\s*(?:,|&|/|\band\b)\s*(?:the\s+)?(?:{REGIONS_IN_LOWER_CASE.pattern})", re.I)
-_JOINED_REGION_BEFORE = re.compile(rf"(?:{REGIONS_IN_LOWER_CASE.pattern})\s*(?:,|&|/|\band\b)\s*(?:the\s+)?$", re.I)
+_REGIONS_IN_LOWER_CASE = re.compile(rf"{REGIONS.pattern}|\bu\.s\.|\bu\.k\.", re.I)
+_JOINED_REGION_AFTER = re.compile(rf"\s*(?:,|&|/|\band\b)\s*(?:the\s+)?(?:{_REGIONS_IN_LOWER_CASE.pattern})", re.I)
+_JOINED_REGION_BEFORE = re.compile(rf"(?:{_REGIONS_IN_LOWER_CASE.pattern})\s*(?:,|&|/|\band\b)\s*(?:the\s+)?$", re.I)
 _PLACE_WORDS = ("city cities town towns country countries state states province provinces "
                 "jurisdiction jurisdictions market markets").split()
 _PLACE_KINDS = frozenset(terms(" ".join(_PLACE_WORDS)))
@@ -1315,8 +1316,8 @@ _WHEN_EXPECTED = re.compile(r"\bwhen\s+(?:is|are|was|were|will)\s+((?:[\w&'’.-
                             r"(?:expected|scheduled|planned|anticipated|due|set)\s+to\b", re.I)
 # how a thing was done is asked by the doing: "How was Cisco's 1995 acquisition of Combinet to be [accounted] for?"
 # ("The transaction will be accounted for as a pooling of interests")
-_HOW_DONE = re.compile(r"(?i:\bhow\s+(?:was|were|is|are|will))\s+(?:[\w&'’.-]+\s+){1,8}?(?:to\s+be\s+|be\s+)?([a-z]+ed)"
-                       r"(?:\s+(?:for|by|out|up))?\s*\?")
+_HOW_DONE = re.compile(r"(?i:\bhow\s+(?:was|were|is|are|will))\s+(?:[\w&'’.-]+\s+){1,8}?(?:to\s+be\s+|be\s+)?"
+                       r"([a-z]+ed)(?:\s+(?:for|by|out|up))?\s*\?")
 _WHEN_VERB = re.compile(r"(?i:\bwhen\s+(?:did|does|do|will|was|were|is|are|has|have|had))\s+[^,;?]*?\b([a-z][a-z-]+)"
                         r"(?=(?:\s+(?:[A-Z][\w&.'’-]*|the|a|an|its|his|her|their|as|in|on|at|to|of|for|with|from"
                         r"|by))*\s*(?:[,;?]|\s+and\b|$))")
@@ -1359,8 +1360,9 @@ def _asked_phrases(question: str) -> list[tuple[re.Match, str]]:
         r"\1", without_instructions(question))))
     matches = [*_FOCUS.finditer(question), *_FOCUS_BEFORE_VERB.finditer(question), *_SPENT_ON.finditer(question),
                *(_WHEN_EXPECTED.finditer(question) if _WHEN_EXPECTED.search(question)
-                 else _WHEN_VERB.finditer(question)), *_HOW_DONE.finditer(question), *(_PLACE_OF.finditer(question) if _PLACE_OF.search(question)
-                                                  else _PLACE_OF_DONE.finditer(question))]
+                 else _WHEN_VERB.finditer(question)), *_HOW_DONE.finditer(question),
+               *(_PLACE_OF.finditer(question) if _PLACE_OF.search(question)
+                 else _PLACE_OF_DONE.finditer(question))]
     if not _parts(question):  # nor of a question of several parts (see _FOCUS_LAST)
         matches += [last for last in _FOCUS_LAST.finditer(question)
                     if not any(m.start() <= last.start(1) < m.end() for m in matches)]
@@ -1881,7 +1883,7 @@ def _named_alone(said: str, name: str, asked: set[str]) -> bool:
             continue  # "a customer outside of China" is of none of China's figures
         joined = [m.group().lower() for m in (_JOINED_REGION_AFTER.match(said, mention.end()),
                                               _JOINED_REGION_BEFORE.search(said[:mention.start()])) if m]
-        if not any(set(region_names(REGIONS_IN_LOWER_CASE.search(j).group())) - asked for j in joined):
+        if not any(set(region_names(_REGIONS_IN_LOWER_CASE.search(j).group())) - asked for j in joined):
             return True
     return False
 

@@ -206,11 +206,8 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "buybacks": ("repurchases", "repurchased shares"),
     # what a repurchase program has left, as the issuer's repurchase table heads its column (IBM's and Wells Fargo's
     # 2024 10-Ks, Best Buy's 10-Q of 2023: "Approximate Dollar Value of Shares that May Yet Be Purchased")
-    "still available": ("may yet be purchased", "may yet be repurchased"),
-    "remained available": ("may yet be purchased", "may yet be repurchased"),
-    "remaining available": ("may yet be purchased", "may yet be repurchased"),
-    "left to buy back": ("may yet be purchased", "may yet be repurchased"),
-    "left to repurchase": ("may yet be purchased", "may yet be repurchased"),
+    **{words: ("may yet be purchased", "may yet be repurchased") for words in (
+        "still available", "remained available", "remaining available", "left to buy back", "left to repurchase")},
     # a vote table's columns are votes: "For Against Abstain Broker Non-Votes" (1-800-FLOWERS.COM's 8-K of December
     # 2023), "Nominee For Withheld" ("for" is no search term)
     "votes": ("for against abstain", "for withheld"),
@@ -585,7 +582,8 @@ def statements_named(text: str, titles_only: bool = False) -> frozenset[str]:
 # terms"): an instruction to whoever answers, not words to search for ("USD" and "millions" match every debt table).
 UNIT_INSTRUCTION = re.compile(
     r"\(?\b(?:expressed |given |answer |round(?:ed)? )?in (?:(?:USD|US\$|\$|EUR|€)\s*)?"
-    r"(?:millions|billions|thousands|percent(?:age)?(?: terms| points)?)\b(?: of (?:USD|US dollars|dollars|EUR|euros))?\)?"
+    r"(?:millions|billions|thousands|percent(?:age)?(?: terms| points)?)\b"
+    r"(?: of (?:USD|US dollars|dollars|EUR|euros))?\)?"
     r"|\((?:USD|US\$|\$|EUR|€)\s*(?:in\s+)?(?:millions|billions|thousands)\)",  # "(USD millions)"
     re.I)
 

@@ -350,6 +350,11 @@ def _ranked(answerer: ExtractiveAnswerer, question: str, *passages: Passage) -> 
                   key=lambda s: s.score, reverse=True)
 
 
+def _states(answerer: ExtractiveAnswerer, question: str, text: str, form: str = "10-K") -> bool:
+    """Whether the best sentence of one Acme Widgets passage of this text states the value the question asks for."""
+    return _ranked(answerer, question, _passage("Acme Widgets, Inc.", text, form=form))[0].states_value_asked
+
+
 def _row_states(answerer: ExtractiveAnswerer, question: str, passage: Passage, opening: str) -> bool:
     """Whether the passage's sentence opening with `opening` states the value the question asks for."""
     return next(s for s in _ranked(answerer, question, passage) if s.sentence.text.startswith(opening)
@@ -3183,11 +3188,9 @@ def test_a_word_of_counted_things_that_qualifies_another_asks_no_count(answerer)
 def test_a_sum_in_cents_per_share_counts_no_shares(answerer):
     # Amcor's release of August 2023: "GAAP diluted earnings per share (EPS) of 70.5 cps" is no count of shares
     question = "How many shares does Acme Widgets expect to repurchase in fiscal 2024?"
-    eps = _passage("Acme Widgets, Inc.", "GAAP Net Income of $1,048 million; GAAP diluted earnings per share (EPS) of "
-                   "70.5 cps, in line with guidance provided in May.")
-    assert not _ranked(answerer, question, eps)[0].states_value_asked
-    count = _passage("Acme Widgets, Inc.", "Acme Widgets expects to repurchase about 12 million shares in fiscal 2024.")
-    assert _ranked(answerer, question, count)[0].states_value_asked
+    assert not _states(answerer, question, "GAAP Net Income of $1,048 million; GAAP diluted earnings per share "
+                       "(EPS) of 70.5 cps, in line with guidance provided in May.")
+    assert _states(answerer, question, "Acme Widgets expects to repurchase about 12 million shares in fiscal 2024.")
 
 
 def test_a_footnotes_mark_under_a_tables_last_rows_captions_none_of_them():
@@ -3225,15 +3228,14 @@ def test_when_something_is_expected_asks_a_date_of_it_which_a_part_of_a_year_giv
     # Beyond Cancer's release of December 3, 2024: "patient screening will begin in the first quarter of 2025"
     question = "Acme Widgets (Dec 3, 2024 release): when is patient screening expected to begin for the Phase 1b trial?"
     assert _focus_terms(question) == ["patient", "screen"]
-    text = ("ACME, Dec. 3 -- HAMILTON, BERMUDA, December 3, 2024 – Acme Widgets today announced approval of a Phase 1b "
-            "trial.\nThe trial will be conducted at four sites and patient screening will begin in the first quarter "
-            "of 2025.\n")
+    text = ("ACME, Dec. 3 -- HAMILTON, BERMUDA, December 3, 2024 – Acme Widgets today announced approval of a "
+            "Phase 1b trial.\nThe trial will be conducted at four sites and patient screening will begin in the first "
+            "quarter of 2025.\n")
     best = _ranked(answerer, question, _passage("Acme Widgets, Inc.", text, form="8-K"))[0]
     assert "first quarter of 2025" in best.sentence.text and best.states_value_asked
     # the release's own date, which the question gives in short, is no answer
-    dateline = _passage("Acme Widgets, Inc.", "HAMILTON, BERMUDA, December 3, 2024 – Acme Widgets today announced "
-                        "approval of a Phase 1b trial.", form="8-K")
-    assert not _ranked(answerer, question, dateline)[0].states_value_asked
+    assert not _states(answerer, question, "HAMILTON, BERMUDA, December 3, 2024 – Acme Widgets today announced "
+                       "approval of a Phase 1b trial.", form="8-K")
 
 
 def test_how_a_thing_was_done_asks_the_doing(answerer):
@@ -3249,14 +3251,12 @@ def test_how_a_thing_was_done_asks_the_doing(answerer):
 def test_a_figure_of_regions_joined_is_none_of_one_of_them_alone(answerer):
     # Best Buy's 10-K: "more than 90,000 employees in the U.S. and Canada" is no headcount of Canada
     question = "How many Acme Widgets employees were based in Canada at the end of 2023?"
-    joined = _passage("Acme Widgets, Inc.", "At the end of 2023, we employed more than 90,000 employees in the U.S. "
-                      "and Canada.")
-    assert not _ranked(answerer, question, joined)[0].states_value_asked
-    alone = _passage("Acme Widgets, Inc.", "At the end of 2023, we employed about 9,000 employees in Canada.")
-    assert _ranked(answerer, question, alone)[0].states_value_asked
+    joined = "At the end of 2023, we employed more than 90,000 employees in the U.S. and Canada."
+    assert not _states(answerer, question, joined)
+    assert _states(answerer, question, "At the end of 2023, we employed about 9,000 employees in Canada.")
     # but both asked together are the figure asked (Netflix's "United States and Canada (UCAN)")
     both = "How many Acme Widgets employees were based in the US and Canada (UCAN) at the end of 2023?"
-    assert _ranked(answerer, both, joined)[0].states_value_asked
+    assert _states(answerer, both, joined)
 
 
 def test_what_a_repurchase_program_has_left_is_read_from_its_table_at_a_periods_end(answerer):
@@ -3294,7 +3294,8 @@ def test_a_question_words_contraction_is_read_as_written_out():
 
 def test_a_persons_name_is_held_by_its_initials_and_surname(answerer):
     # AEGON's 20-F for 2000: "K.J. Storm" in its table of the Executive Board's remuneration (in thousands of EUR)
-    question = "What was Kees Storm's total remuneration as a member of Acme's Executive Board in 2000, in thousands of EUR?"
+    question = ("What was Kees Storm's total remuneration as a member of Acme's Executive Board in 2000, in thousands "
+                "of EUR?")
     header = "Remuneration of the Executive Board\nin thousands of EUR\nSalary\tBonus\tTotal 2000\tTotal 1999"
     rows = "K.J. Storm\t617\t543\t1,268\t1,280\nP. van de Geijn\t458\t402\t940\t948\n"
     filing = FilingRef(company="Acme Widgets N.V.", form="20-F", filing_date="2001-03-28", filing_id="r")
@@ -3309,10 +3310,8 @@ def test_a_figure_of_customers_outside_a_region_is_none_of_its_and_coming_from_i
     from qa.answerer import _focus_terms
     assert _focus_terms("How much of Acme's 2022 revenue came from customers in Asia?") == ["revenu", "net", "sale"]
     question = "How much of Acme's 2022 revenue came from customers in China?"
-    outside = _passage("Acme Widgets, Inc.", "In 2022, revenue of $650 million came from customers outside of China.")
-    assert not _ranked(answerer, question, outside)[0].states_value_asked
-    inside = _passage("Acme Widgets, Inc.", "In 2022, revenue of $650 million came from customers in China.")
-    assert _ranked(answerer, question, inside)[0].states_value_asked
+    assert not _states(answerer, question, "In 2022, revenue of $650 million came from customers outside of China.")
+    assert _states(answerer, question, "In 2022, revenue of $650 million came from customers in China.")
 
 
 def test_a_row_of_a_table_in_millions_except_per_share_amounts_counts_no_shares(answerer):
@@ -3325,6 +3324,5 @@ def test_a_row_of_a_table_in_millions_except_per_share_amounts_counts_no_shares(
     filing = FilingRef(company="Acme Widgets, Inc.", form="10-Q", filing_date="2025-08-01", filing_id="r")
     table = Passage(1, Chunk("r#1", filing, rows, "Item 1", "", 0, len(rows), table_header=header), 1.0)
     assert not _row_states(answerer, question, table, "Common stock repurchased")
-    prose = _passage("Acme Widgets, Inc.", "During the nine months ended June 28, 2025, the Company repurchased 312 "
-                     "million shares of its common stock for $69.3 billion.", form="10-Q")
-    assert _ranked(answerer, question, prose)[0].states_value_asked
+    assert _states(answerer, question, "During the nine months ended June 28, 2025, the Company repurchased 312 "
+                   "million shares of its common stock for $69.3 billion.", form="10-Q")
