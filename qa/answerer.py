@@ -31,8 +31,8 @@ from qa.models import Citation, FilingRef, Passage
 from qa.quotes import Sentence, cite, cite_row_group, cite_table_header, passage_sentences
 from qa.retrieval import analysts_words, opens_sentence, with_filing_words
 from qa.scorer import AnswerScorer
-from qa.tables import (AGGREGATE_LABEL, CELL, GENERIC_LABEL, first_figure, label_column_head, label_terms, read_row,
-                       row_label, year_cell)
+from qa.tables import (AGGREGATE_LABEL, CELL, CURRENCY_SIGN, GENERIC_LABEL, first_figure, label_column_head,
+                       label_terms, read_row, row_label, year_cell)
 from qa.vocabulary import (AMOUNTS, BALANCE_OF_FLOW, BOILERPLATE, CHANGES, COMPUTED_MEASURES, COUNTS, DURATION,
                            EXCLUSIVE_KINDS, FILED_DOCUMENTS, FILING_WORDS_FOR, FLOWS, FORECAST, FORECAST_ASKED,
                            FORECAST_STATED, FORM_NAMES_IN_QUESTIONS, FREQUENCY, LEAST, LINE_ITEM_AFTER_FROM, MONEY,
@@ -165,8 +165,6 @@ _NAME_RUN = re.compile(r"\b[A-Z][\w&.'-]*[A-Za-z0-9](?:\s+[A-Z][\w&.'-]*[A-Za-z0
 # rate case]", "under what name was IBM [originally incorporated]")
 _MEASURES = frozenset(terms("share percentage percent proportion portion amount number term duration length "
                             "value carrying dollars euros cents date name"))
-# (and a market, as a company calls the countries it sells in: "in which Enterprise Markets was P&G's limited market
-# portfolio restructuring carried out", its 10-Q of April 2025: "including Argentina and Nigeria")
 # the words of a span of days or of its total, in a row's label ("July 2, 2023 through July 29, 2023", "Total fiscal
 # 2024 second quarter": Best Buy's repurchases in its 10-Q of August 2023)
 _SPAN_WORDS = frozenset(terms("through to total"))
@@ -183,16 +181,19 @@ _OUTSIDE_REGION = re.compile(r"\b(?:outside(?:\s+of)?|excluding|except|other\s+t
 _REGIONS_IN_LOWER_CASE = re.compile(rf"{REGIONS.pattern}|\bu\.s\.|\bu\.k\.", re.I)
 _JOINED_REGION_AFTER = re.compile(rf"\s*(?:,|&|/|\band\b)\s*(?:the\s+)?(?:{_REGIONS_IN_LOWER_CASE.pattern})", re.I)
 _JOINED_REGION_BEFORE = re.compile(rf"(?:{_REGIONS_IN_LOWER_CASE.pattern})\s*(?:,|&|/|\band\b)\s*(?:the\s+)?$", re.I)
+# (and a market, as a company calls the countries it sells in: "in which Enterprise Markets was P&G's limited market
+# portfolio restructuring carried out", its 10-Q of April 2025: "including Argentina and Nigeria")
 _PLACE_WORDS = ("city cities town towns country countries state states province provinces "
                 "jurisdiction jurisdictions market markets").split()
+_PLACE_WORD = "|".join(_PLACE_WORDS)
 _PLACE_KINDS = frozenset(terms(" ".join(_PLACE_WORDS)))
 # what a place is asked of: "In which city are [Premier Financial Bancorp's principal executive offices] located",
 # "Where is [its headquarters] located" (the place's kind is no word its answer holds: "Huntington, West Virginia")
-_PLACE_OF = re.compile(rf"\b(?:(?:which|what)\s+(?:{'|'.join(_PLACE_WORDS)})|where)\s+(?:is|are|was|were)\s+"
+_PLACE_OF = re.compile(rf"\b(?:(?:which|what)\s+(?:{_PLACE_WORD})|where)\s+(?:is|are|was|were)\s+"
                        r"((?:[\w&'’.-]+\s+){0,8}?[\w&'’.-]+)\s+(?:located|based|headquartered|situated)\b", re.I)
 # or where something was done ("in which Enterprise Markets was [P&G's limited market portfolio restructuring]
 # primarily carried out"): what is done, up to the last verb's participle
-_PLACE_OF_DONE = re.compile(rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(_PLACE_WORDS)})\s+"
+_PLACE_OF_DONE = re.compile(rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PLACE_WORD})\s+"
                             r"(?:is|are|was|were)\s+((?:[\w&'’.-]+\s+){0,8}[\w&'’.-]+?)(?:\s+\w+ly)?\s+[a-z]+ed\b",
                             re.I)
 _LEVELS = frozenset(terms("level size"))  # "what level of capital spending" asks the spending; "to what level" a level
@@ -336,7 +337,6 @@ _EXHIBIT_NUMBER = re.compile(r"^\s*(?:exhibit\s+)?\d{1,3}(?:\.\d{1,3})?[a-z]?\**
 _MONEY_ASKED = frozenset(terms(" ".join(MONEY)))
 _FLOWS_ASKED = frozenset(terms(" ".join(FLOWS)))
 _NOT_MONEY_ASKED = frozenset(terms(" ".join(NOT_MONEY)))
-_CURRENCY = re.compile(r"[$€£¥]")
 # where a document leaves a figure to be filled in: figure spaces, a line, a bullet in brackets ("$[•]")
 # a blank left for a value ("$____", "[•]"), not a text filing's line of underscores under a heading (Apple's 1994
 # 10-K: "Interest and Other Income (Expense), Net" over a rule of 75)
@@ -350,13 +350,13 @@ _ACTED_ON = re.compile(rf"\b{_ACTED}\s+(?:(?:approximately|about|some|an additio
                        rf"|\d[\d,.]*\s+(?:\w+\s+){{0,3}}(?:have|has|had|were|was|will)\s+(?:been\s+|be\s+)?{_ACTED}",
                        re.I)
 # (in cents too: Amcor's "diluted earnings per share (EPS) of 70.5 cps" counts no shares)
-_SUM_OF_MONEY = re.compile(rf"{_CURRENCY.pattern}\s?\d[\d,.]*(?:\s*(?:thousand|million|billion|trillion)\b)?"
+_SUM_OF_MONEY = re.compile(rf"{CURRENCY_SIGN.pattern}\s?\d[\d,.]*(?:\s*(?:thousand|million|billion|trillion)\b)?"
                            r"|\b\d[\d,.]*\s*(?:cps|cents?)\b", re.I)
 _MODEL_AFTER_NAME = re.compile(r"\b([A-Za-z][\w-]*)\s+\d{1,3}"
                                r"(?![\d%]|[,.]\d|\s*(?:percent|thousand|million|billion)\b)")
 # ("per-share" too: a table "(In millions, except per-share amounts)" gives its other figures in dollars, Apple's
 # statement of shareholders' equity)
-_MONEY_WRITTEN = re.compile(rf"{_CURRENCY.pattern}|\b(?:dollars?|cents?|usd|eur|euros?|per[\s-]share)\b", re.I)
+_MONEY_WRITTEN = re.compile(rf"{CURRENCY_SIGN.pattern}|\b(?:dollars?|cents?|usd|eur|euros?|per[\s-]share)\b", re.I)
 _DURATION = re.compile(r"\b(?:" + "|".join(DURATION) + r")\b", re.I)
 _NAMED_BY_NUMBER = re.compile(r"\b\d[A-Z]\b")  # a technology's name: "3D", "5G", "4K"
 _LENGTH_ASKED = re.compile(r"\b(?:how long|(?:term|duration|length) of)\b", re.I)
@@ -908,7 +908,8 @@ class ExtractiveAnswerer:
             sentences = passage_sentences(passage)
             # the tables (by their header) some row of which writes its sums with a currency sign: Apple's "iPhone $
             # 44,582" makes its "Mac 8,046" below a sum of money too
-            money_tables = {s.header_start for s in sentences if s.table_row and s.header and _CURRENCY.search(s.text)
+            money_tables = {s.header_start for s in sentences
+                            if s.table_row and s.header and CURRENCY_SIGN.search(s.text)
                             } if asked.asks_count or asked.asks_money else set()
             for previous, sentence in zip([None, *sentences], sentences):
                 if section == SIGNATURE and SIGNED.search(sentence.text):
@@ -1263,7 +1264,7 @@ _NAMED_KINDS = (r"company|companies|firms?|banks?|auditors?|accountants?|busines
 _SERVING_FIRM_ASKED = (r"\b(?:which|what) (?:[a-z-]+ ){0,2}(?:agents?|underwriters?|registrars?|trustees?|courts?|"
                        r"custodians?)\s+(?:is|are|was|were|did|does|do|has|have|had|will|would|must|can|serves?|acts?)\b")
 _ASKING_VERB = r"(?:is|are|was|were|did|does|do|has|have|had|will)\b"
-_PLACE_ASKED = rf"\b(?:which|what) (?:[A-Za-z-]+ ){{0,2}}(?:{'|'.join(_PLACE_WORDS)})\s+{_ASKING_VERB}"
+_PLACE_ASKED = rf"\b(?:which|what) (?:[A-Za-z-]+ ){{0,2}}(?:{_PLACE_WORD})\s+{_ASKING_VERB}"
 _KIND_NAMED_ASKED = rf"\b(?:which|what) (?:[A-Za-z-]+ ){{0,2}}(?:{_NAMED_KINDS})\s+{_ASKING_VERB}"
 _WHERE_ASKED = re.compile(rf"\bwhere\s+{_ASKING_VERB}", re.I)
 _WHEN_CLAUSE = re.compile(rf"^\s*when\s+(?!(?:was|were|is|are|did|does|do|has|have|had|will|would|can|could)\b)"
@@ -1359,10 +1360,8 @@ def _asked_phrases(question: str) -> list[tuple[re.Match, str]]:
     question = _READ_FROM_STATEMENT.sub(" ", _ABBREVIATION_AFTER.sub("", _SPELLING_AFTER.sub(
         r"\1", without_instructions(question))))
     matches = [*_FOCUS.finditer(question), *_FOCUS_BEFORE_VERB.finditer(question), *_SPENT_ON.finditer(question),
-               *(_WHEN_EXPECTED.finditer(question) if _WHEN_EXPECTED.search(question)
-                 else _WHEN_VERB.finditer(question)), *_HOW_DONE.finditer(question),
-               *(_PLACE_OF.finditer(question) if _PLACE_OF.search(question)
-                 else _PLACE_OF_DONE.finditer(question))]
+               *([*_WHEN_EXPECTED.finditer(question)] or _WHEN_VERB.finditer(question)), *_HOW_DONE.finditer(question),
+               *([*_PLACE_OF.finditer(question)] or _PLACE_OF_DONE.finditer(question))]
     if not _parts(question):  # nor of a question of several parts (see _FOCUS_LAST)
         matches += [last for last in _FOCUS_LAST.finditer(question)
                     if not any(m.start() <= last.start(1) < m.end() for m in matches)]
@@ -1516,7 +1515,7 @@ def _money_only(row: str) -> bool:
     cells = row.split(CELL)[1:]
     figures = [k for k, cell in enumerate(cells) if _FIGURE_CELL.match(f"{CELL}{cell.strip()}")
                and not _PERCENTAGE.search(f"{cell} {cells[k + 1] if k + 1 < len(cells) else ''}")]
-    return bool(figures) and all(_CURRENCY.search(cells[k]) or k and _CURRENCY.fullmatch(cells[k - 1].strip())
+    return bool(figures) and all(CURRENCY_SIGN.search(cells[k]) or k and CURRENCY_SIGN.fullmatch(cells[k - 1].strip())
                                  for k in figures)
 
 
@@ -1710,7 +1709,7 @@ def _leaves_blank(scored: ScoredSentence, answer: ScoredSentence) -> bool:
     text = scored.sentence.text
     if CELL in text:
         cells = [cell.strip() for cell in text.split(CELL)[1:]]
-        return any(cells) and all(not cell or _CURRENCY.fullmatch(cell) for cell in cells)
+        return any(cells) and all(not cell or CURRENCY_SIGN.fullmatch(cell) for cell in cells)
     # nor is a rule on a line of its own under a filled-in value, as a form's lines are (Common Sense Trust's 24F-2
     # notice of December 1995: "(iii) Aggregate price of shares redeemed or repurchased during the fiscal year (if
     # applicable): - 365,263,456" over a rule of 15)

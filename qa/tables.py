@@ -18,9 +18,9 @@ _UNIT = re.compile(r"\b(?:in|dollars in|amounts in|\$ in|expressed in)\s+(?:u\.s
                    rf"{AMOUNT_SCALE}\b[^)\n\t]*", re.I)
 _PERIOD = re.compile(r"\b(?:ended|ending|months|weeks|quarters?|years?)\b", re.I)
 _NOTES_COLUMN = re.compile(r"(?:^|\t)notes?(?:\t|$)", re.I | re.M)
+CURRENCY_SIGN = re.compile(r"[$€£¥]")
 # a figure: "391,035", "(1,045)", "2 %", "$0.73", "—", and "$(188,316)", a loss after its dollar sign (Apple's 10-K
 # of 1994)
-_CURRENCY_SIGN = re.compile(r"[$€£¥]")
 _FIGURE = re.compile(r"^[$€£¥]?\(?[$€£¥]?\s*[\d.,]+\s*\)?\s*%?$|^[—–-]+$")
 
 
@@ -75,7 +75,7 @@ def row_label(row: str) -> str:
     # (a currency sign in a cell of its own is a figure's, not a label: PepsiCo's 2022 10-K totals its provision for
     # income taxes in "$<tab>1,727<tab>$<tab>2,142" under its current and deferred parts)
     return "" if (_FIGURE.match(label.replace("$ ", "$")) and not YEAR_IN_TEXT.fullmatch(label)
-                  or _CURRENCY_SIGN.fullmatch(label)) else label
+                  or CURRENCY_SIGN.fullmatch(label)) else label
 
 
 def _after_label(row: str) -> list[str]:
