@@ -22,8 +22,8 @@ import numpy as np
 from index.chunking import FULL_STOP, MAX_CAPTION_LINES
 from index.forms import schema_of
 from index.lexical import terms
-from index.lexicon import (LEGAL_SUFFIX_WORD, LEGAL_SUFFIXES, MONTH_NUMBERS, MONTHS, NUMBER_WORDS, PERIOD_LABEL, YEAR,
-                           YEAR_IN_TEXT)
+from index.lexicon import (LEGAL_SUFFIX_WORD, LEGAL_SUFFIXES, MONTH_NUMBERS, MONTH_WORD, MONTHS, NUMBER_WORDS,
+                           PERIOD_LABEL, YEAR, YEAR_IN_TEXT)
 from index.reader import RULE_LINE
 from index.sections import COVER, SIGNATURE, SIGNED
 from qa.filters import company_aliases, initials
@@ -313,7 +313,10 @@ _COMPARISON = re.compile(r"\bcompared\s+(?:to|with)\b", re.I)
 # an aside between commas that says where a measure is defined keeps it from its figure: "Remaining performance
 # obligations, as defined in Note 1 of ... for the fiscal year ended May 31, 2024, were $99.1 billion" (dates are
 # gone when it is read)
-_ASIDE = re.compile(r",\s*as\s+(?:defined|described|discussed|presented|reported|set\s+forth)\b[^,;]*,", re.I)
+_ASIDE = re.compile(r",\s*as\s+(?:defined|described|discussed|presented|reported|set\s+forth)\b[^,;]*,"
+                    # and so does a form's instruction in square brackets: "(vii) Fee due [line (i) or line (v)
+                    # multiplied by line (vi)]<tab>$<tab>41,071.08" (Form 24F-2 of 1995)
+                    r"|\[[^\[\]]*\]", re.I)
 # a row that sums its table or closes its period: "Total", "Balance at end of year"
 _WHOLE_ROW = re.compile(r"(?:total|balances?\s+(?:at|as\s+of)\s+(?:the\s+)?end\s+of\s+(?:the\s+)?(?:year|period|quarter)"
                         r"|ending\s+balances?)\W*", re.I)
@@ -341,8 +344,10 @@ _NOT_MONEY_ASKED = frozenset(terms(" ".join(NOT_MONEY)))
 # a blank left for a value ("$____", "[•]"), not a text filing's line of underscores under a heading (Apple's 1994
 # 10-K: "Interest and Other Income (Expense), Net" over a rule of 75)
 _PLACEHOLDER = re.compile(r"\u2007{2,}|(?<!_)_{3,30}(?!_)|\[\s*[•●]\s*\]")
-# a form's line: its label, a colon and the value filled in, a sign of the calculation before it ("- 365,263,456")
-_FORM_VALUE = re.compile(r":[ \t]*(?:[-+x$][ \t]*)?\(?\d[\d,.]*\)?[ \t]*(?:\n[ \t]*_+[ \t]*)?$")
+# a form's line: its label, a colon and the values filled in, on its line or below it, a sign of the calculation
+# before one ("- 365,263,456")
+_FORM_FIGURE = r"(?:[-+x$][ \t]*)?\(?\d[\d,.]*\)?"
+_FORM_VALUE = re.compile(rf":\s*{_FORM_FIGURE}(?:[ \t]+{_FORM_FIGURE})*[ \t]*(?:\n[ \t]*_+[ \t]*)?$")
 _PER = re.compile(r"\bper\b|\bratio\b", re.I)
 _ACTED = r"(?:terminat|hir|laid off|lay(?:ing)? off|eliminat|reduc|add|cut|displac|relocat|open|clos)\w*"
 _ACTED_VERB = re.compile(_ACTED.replace(" off", ""), re.I)  # one word of a question ("laid" of "laid off")
@@ -512,7 +517,8 @@ class Asked:
         # a period's label gives no number but its year ("Q4 2022", "4Q22", "FY24": not 4, 22, 24)
         numbers = frozenset(t for t in terms(PERIOD_LABEL.sub(" ", question)) if t[0].isdigit() or t in _NUMBER_TERMS
                             ) | set(years_asked(question))
-        question_terms = set(terms(question))
+        # (a name's words say nothing of the kind of figure asked: Common Sense Trust's "Growth Fund" asks no change)
+        question_terms = set(terms(question)) - set(terms(" ".join(sum(_names_in(question), []))))
         return cls(_slots(search_text), focus, numbers, frozenset(w.removesuffix("'s") for w in words),
                    _DURATION.search(question) is not None,
                    # "how much" with a word for money anywhere asks a sum ("How much did Cabot pay Deloitte & Touche
@@ -568,7 +574,17 @@ class ExtractiveAnswerer:
         assessment = self.assess(question, search_text, assessment_passages, companies)
         passages = [*passages, *also_read]
         confidence = self.scorer.probability(assessment.features) if assessment.chosen else 0.0
-        if assessment.chosen and confidence < self.scorer.threshold:
+        if not assessment.chosen and (parts := [self.assess(part, with_filing_words(part), assessment_passages,
+                                                            companies) for part in _parts(question)[:MAX_PARTS]]
+                                      ) and any(part.chosen for part in parts):
+            # nor need a sentence state the whole of a question of several parts: each part's answer is quoted
+            # (one row gives "Total assets" at January 29, 2023, another filing's at January 26, 2025), and the
+            # answer is as sure as its least sure part
+            chosen = [c for k, a in enumerate(parts) for c in a.chosen
+                      if not any(c.sentence == o.sentence for b in parts[:k] for o in b.chosen)]
+            assessment = replace(assessment, chosen=_in_filing_order(chosen))
+            confidence = max(self.scorer.probability(a.features) for a in parts if a.chosen)
+        elif assessment.chosen and confidence < self.scorer.threshold:
             # a question of several parts is answered when one of its parts would be, asked alone: a sentence
             # holds the words of one part, not of the whole ("Who replaced Brett Kaufman as CFO ... and what is his
             # base salary?")
@@ -1198,7 +1214,9 @@ def _slots(question: str) -> tuple[str, ...]:
                   rf"|\b({'|'.join(AMOUNTS + COUNTS)})\b"
                   r"(?!\s+(?:release|call|conference|announcement|committee)s?\b)"
                   rf"|{_DURATION.pattern}"
-                  rf"|{UNIT_INSTRUCTION.pattern}",  # "(in USD millions)": a figure is asked for
+                  rf"|{UNIT_INSTRUCTION.pattern}"  # "(in USD millions)": a figure is asked for
+                  # and so is what "per share" measures ("what per-share concession could underwriters allow")
+                  r"|\b(?:what|which)\s+(?:[\w-]+\s+){0,3}per[\s-]share\b",
         # "when" asks unless a clause of another question ("What were Combinet's revenues when Cisco agreed ...")
         "date": rf"^(?:(?!{_ASKING}).)*\bwhen\b|(?:[,;]|\band|\bor)\s+(?:until |by |since )?when\b|\b(on )?what date\b"
                 r"|\bwhat (?:was|were|is|are|will be) the (?:[\w-]+ )?(?:date|day)\b",  # "What was the record date"
@@ -1341,14 +1359,28 @@ def _parts(question: str) -> list[str]:
         return [f"{question[:joined.start()]}{side}{question[joined.end():]}" for side in joined.groups()]
     parts: list[str] = []
     premise = ""
+    # (a question that asks in no words asks what it names: "NVDA total assets at the end of FY23 vs FY25?")
+    asks_in_words = re.search(_ASKING, question, re.I) is not None
     for piece in _PART_BREAK.split(question):
-        sides = _COMPARED.split(piece)
-        if re.search(_ASKING, piece, re.I):
-            parts += [f"{premise} {sides[0]}".strip(" ,;?"), *(side.strip(" ,;?") for side in sides[1:])]
+        first, *others = _COMPARED.split(piece)
+        if re.search(_ASKING, piece, re.I) or not asks_in_words:
+            first = f"{premise} {first}".strip(" ,;?")
+            # a side compared that names its period alone is asked of the first side's measure ("How did Apple's
+            # headcount in 2023 compare with [Apple's headcount in] 2025?")
+            parts += [first, *(side.strip(" ,;?") if re.search(_ASKING, side, re.I)
+                               else f"{_without_periods(first)} {side.strip(' ,;?')}" for side in others)]
             premise = ""
         else:
             premise += f" {piece}"
     return parts if len(parts) > 1 else []
+
+
+def _without_periods(text: str) -> str:
+    """The text without the periods it names: its dates, years and periods' labels, and brackets left empty."""
+    text = PERIOD_LABEL.sub(" ", _DATE.sub(" ", text))
+    text = re.sub(rf"\b{MONTH_WORD}(?:\s+\d{{1,2}}\b,?|(?=\s+(?:{YEAR}|'\d\d)\b))|'?\b{YEAR}\b", " ", text,
+                  flags=re.I)
+    return " ".join(re.sub(r"\(\W*\)", " ", text).split())
 
 
 def _asked_phrases(question: str) -> list[tuple[re.Match, str]]:
@@ -1451,7 +1483,10 @@ def _states_number(asked: Asked, text: str) -> bool:
     """A number the question does not give, near what was asked about when that is known
     ("1,556,000 full-time and part-time employees"), not anywhere in the sentence. A count of periods in figures
     ("20 years of experience") is a number only when a length of time is asked for."""
-    if asked.asks_money and (CELL not in text and not _MONEY_WRITTEN.search(text) or _percentages_only(text)):
+    # (a form's line gives its label's sum without a currency sign: "Aggregate price of shares redeemed ...: -
+    # 365,263,456")
+    if asked.asks_money and (CELL not in text and not _MONEY_WRITTEN.search(text) and not _FORM_VALUE.search(text)
+                             or _percentages_only(text)):
         return False
     if asked.asks_count and CELL in text and _money_only(text):
         return False  # "Creative Cloud $ 10,459" is revenue, not how many subscribers
@@ -1813,9 +1848,12 @@ def _other_line_item(row: Sentence, asked: set[str], synonyms: list[tuple[set[st
                          for word, phrases in synonyms)
     if not asked.intersection(labels) and not part_of_phrase:
         return False
-    # and the heading just above the table, which a blank line may part from its header rows
+    # and the heading just above the table, which a blank line may part from its header rows, and the title of its
+    # section, which a chunk cut below the heading still has ("(vii) Fee due" under Form 24F-2's "12. Calculation
+    # of registration fee")
     above = _heading_text(row, row.header_start if row.header and row.header_start >= 0 else row.start)
-    around = STATEMENT_NAME.sub(" ", f"{above}\n{row.header}\n{row.group}")
+    title = row.passage.chunk.section_title
+    around = STATEMENT_NAME.sub(" ", f"{title}\n{above}\n{row.header}\n{row.group}")
     sequence = _sentence_terms(f"{around}\n{row_label(row.text)}", negating)
     held = set(sequence).union(*(word for word, phrases in synonyms
                                  if any(_holds_phrase(sequence, phrase) for phrase in phrases)))

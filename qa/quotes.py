@@ -39,7 +39,11 @@ class Sentence:
 # a signature set as a table's row ("/S/ JEFFREY KARBOWSKI<tab>Chief Accounting Officer<tab>January 27, 2025",
 # Netflix's 10-K of 2025)
 _SIGNATURE_ROW = re.compile(rf"[ \t]*(?:by:?[ \t]*)?(?:{SIGNED.pattern})", re.I)
-_VALUE_LINE = re.compile(r"[ \t]*[$€£]?[ \t]*\(?\d[\d,.]*\)?[ \t]*%?[ \t]*")
+_FIGURE = r"[$€£]?[ \t]*\(?\d[\d,.]*\)?[ \t]*%?"
+_VALUE_LINE = re.compile(rf"[ \t]*{_FIGURE}[ \t]*")
+# the figures a form's item asks for, on a line of their own below it with a rule under them (Form 24F-2 of 1995's
+# "Number and aggregate sale price of securities sold during the fiscal year:" over "19,019,524   $315,907,470")
+_VALUES_LINE = re.compile(rf"[ \t]*{_FIGURE}(?:[ \t]+{_FIGURE})*[ \t]*(?:\n[ \t]*_{{3,}})?\s*")
 # a row of figures alone, its label on the lines above it (pypdfium2's text of Pfizer's 2023 10-Q product table:
 # "Comirnaty direct sales and alliance revenues", "Active immunization to prevent COVID-19", "1,488\t8,848\t...")
 _FIGURES_ROW = re.compile(r"[$€£(\s]*\d[\d,.]*\)?%?(?:\t[$€£(\s]*(?:\d[\d,.]*\)?%?|[—–-]+))+\s*")
@@ -85,13 +89,14 @@ def passage_sentences(passage: Passage) -> list[Sentence]:
                             chunk.char_start + group[0] if group else -1)
         if row and sentences and (pair := _year_pair_label(sentences[-1], sentence)):
             sentence = replace(sentence, group=pair[0], group_start=pair[1])
-        if sentences and _VALUE_LINE.fullmatch(sentence.text) and _labels(sentences[-1], sentence):
+        if sentences and (_VALUE_LINE.fullmatch(sentence.text) and _labels(sentences[-1], sentence)
+                          or _VALUES_LINE.fullmatch(sentence.text) and _asks_for(sentences[-1], sentence)):
             # a figure alone on the line under its label is that label's value, as a form's boxes are set
             # (the cover of Icahn's 2025 tender offer amendment: "11 AGGREGATE AMOUNT BENEFICIALLY OWNED BY
-            # EACH REPORTING PERSON" over "67,570,593")
+            # EACH REPORTING PERSON" over "67,570,593"), and so are the figures below an item that asks for them
             label = sentences.pop()
-            sentence = replace(label, end=sentence.end, text=chunk.text[label.start - chunk.char_start:
-                                                                        sentence.end - chunk.char_start])
+            end = sentence.start + len(sentence.text.partition("\n")[0].rstrip())  # not the rule under the values
+            sentence = replace(label, end=end, text=chunk.text[label.start - chunk.char_start:end - chunk.char_start])
         elif row and sentence.text[:1].islower() and sentences and not sentences[-1].table_row and _on_line_above(
                 sentences[-1], sentence) and is_label(sentences[-1].text) and not sentences[-1].text.endswith(":"):
             # a row whose label goes on from the line above, as a PDF breaks a long label (Best Buy's 2023 10-K:
@@ -151,6 +156,13 @@ def _labels(label: Sentence, value: Sentence) -> bool:
     and no sentence (a page number under a paragraph's last sentence is no value of it)."""
     return (_on_line_above(label, value) and is_label(label.text)
             and not re.search(r"\d", _BOX_NUMBER.sub("", label.text)))
+
+
+def _asks_for(item: Sentence, values: Sentence) -> bool:
+    """Whether the sentence is a form's item, ending with a colon, right above the values (a blank line between)."""
+    chunk = item.passage.chunk
+    between = chunk.text[item.end - chunk.char_start:values.start - chunk.char_start]
+    return not item.table_row and item.text.endswith(":") and between.strip() == "" and between.count("\n") <= 2
 
 
 def _on_line_above(above: Sentence, below: Sentence) -> bool:

@@ -635,9 +635,10 @@ def test_each_part_of_a_question_of_several_is_answered(embedder, monkeypatch, a
     answerer.assess(many, with_filing_words(many), [passage], {"Acme Widgets, Inc.": ()})
     assert asked == _parts(many)[:4]
     monkeypatch.undo()
-    # the two sides of a comparison are parts: each side's figure is answered
+    # the two sides of a comparison are parts: each side's figure is answered, a side that asks nothing of its own
+    # asked of the first side's words without its periods
     assert _parts("How did Acme's sales in the June 2025 quarter compare with its sales in fiscal 2023?") == [
-        "How did Acme's sales in the June 2025 quarter", "its sales in fiscal 2023"]
+        "How did Acme's sales in the June 2025 quarter", "How did Acme's sales in the quarter its sales in fiscal 2023"]
 
 
 def test_the_word_naming_a_period_is_not_searched_by_its_words(tmp_path):
@@ -724,7 +725,7 @@ def test_how_much_with_a_word_for_money_asks_a_sum_whatever_follows_it(answerer)
     question = "How much did Acme Widgets pay Deloitte & Touche in audit fees for fiscal 2023?"
     contents = _passage("Acme Widgets, Inc.", "How Our Board Operates 13", form="DEF 14A", filed="2024-01-26")
     assert answerer.answer(question, with_filing_words(question), [contents]).refused  # a page number is no fee
-    assert Asked.of(question, with_filing_words(question), {}).asks_money
+    assert Asked.of(question, with_filing_words(question), {"fee": 1.0}).asks_money
 
 
 def test_what_is_asked_goes_on_past_an_abbreviation_in_brackets():
@@ -2103,7 +2104,7 @@ def test_what_money_was_paid_for_is_asked_about_by_its_name_and_an_event_dated_b
 
 def test_vs_without_its_dot_sets_a_comparison_s_two_sides_and_is_no_word_an_answer_holds():
     assert _parts("What was AMZN's International segment op income in FY24 vs FY23?") == [
-        "What was AMZN's International segment op income in FY24", "FY23"]
+        "What was AMZN's International segment op income in FY24", "What was AMZN's International segment op income in FY23"]
     answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, lambda texts: None)
     assert "vs" not in answerer._term_weights("KO FY24 operating income vs FY23")
 
@@ -3326,3 +3327,61 @@ def test_a_row_of_a_table_in_millions_except_per_share_amounts_counts_no_shares(
     assert not _row_states(answerer, question, table, "Common stock repurchased")
     assert _states(answerer, question, "During the nine months ended June 28, 2025, the Company repurchased 312 "
                    "million shares of its common stock for $69.3 billion.", form="10-Q")
+
+
+def test_a_forms_item_gives_the_figures_on_a_line_below_it(answerer):
+    # Common Sense Trust's 24F-2 notice of December 1995: an item's question, a blank line, then its two figures
+    text = ("9.  Number and aggregate sale price of securities sold during the fiscal year\nin reliance upon "
+            "registration (see\ninstruction B.7):\n\n         19,019,524                               $315,907,470\n"
+            "________________________________________________________________________________\n")
+    notice = _passage("Acme Growth Fund", text, form="24F-2NT", filed="1995-12-28")
+    item = next(s for s in passage_sentences(notice) if s.text.startswith("Number"))
+    assert item.text.endswith("$315,907,470")  # the figures, not the rule under them
+    assert notice.chunk.text[item.start:item.end] == item.text
+    question = "How many securities did Acme Growth Fund sell during the fiscal year ended October 31, 1995?"
+    answer = answerer.answer(question, with_filing_words(question), [notice], {"Acme Growth Fund": ()})
+    assert "19,019,524" in answer.text
+    # a sentence of a paragraph is no item: the figure below it is not its value
+    paragraph = _passage("Acme Growth Fund", "The fund sold shares during the year.\n\n19,019,524\n")
+    assert [s.text.strip() for s in passage_sentences(paragraph)][-1] == "19,019,524"
+
+
+def test_a_forms_line_states_its_figure_past_an_instruction_in_brackets_under_its_sections_title(answerer):
+    # the last line of Form 24F-2's fee calculation, cut into a chunk below the item's heading
+    text = ("(vi)  Multiplier prescribed by Section 6(b) of the Securities Act of 1933:\tx\t0.00034483\n"
+            "(vii) Fee due [line (i) or line (v) multiplied by\nline (vi)]\t$\t41,071.08\n")
+    filing = FilingRef(company="Acme Growth Fund", form="24F-2NT", filing_date="1995-12-28",
+                       accession="0000000000-95-000001", filing_id="acme", source="f.txt")
+    notice = Passage(1, Chunk("acme#1", filing, text, "Item 12", "Calculation of registration fee", 0, len(text)),
+                     1.0)
+    # (the fund's name says nothing of what is asked: "Growth" asks no change, the fee is a sum of money)
+    question = "Acme Growth Fund 24F-2 notice for the fiscal year ended 10/31/95: what registration fee was due?"
+    assert Asked.of(question, with_filing_words(question), {"fee": 1.0}).asks_money
+    assert _row_states(answerer, question, notice, "(vii)")
+    untitled = replace(notice, chunk=replace(notice.chunk, section_title="Fees"))
+    assert not _row_states(answerer, question, untitled, "(vii)")
+
+
+def test_a_question_of_several_parts_is_answered_by_its_parts_when_no_sentence_states_the_whole(embedder):
+    # a side compared that names its period alone is asked of the first side's measure, and a question that asks in
+    # no words is split by its comparison
+    assert _parts("Acme total assets at the end of FY23 (Jan 29, 2023) vs the end of FY25 (Jan 26, 2025)?") == [
+        "Acme total assets at the end of FY23 (Jan 29, 2023)", "Acme total assets at the end of the end of FY25 (Jan 26, 2025)"]
+    question = ("Acme 2019 annual meeting: how many broker non-votes were recorded in the director elections, and how "
+                "many votes were cast against Tim Cook?")
+    votes = _passage("Acme Widgets, Inc.", "Proposal No. 1: Election of Directors\n"
+                     "Name\tFor\tAgainst\tAbstained\n"
+                     "Tim Cook\t2,681,116,075\t25,363,575\t3,318,889\n", form="8-K", filed="2019-03-04")
+    permissive = replace(AnswerScorer.load(), threshold=0)
+    answers = ExtractiveAnswerer(lambda term: 1, lambda: 1000, embedder.embed, permissive)
+    named = {"Acme Widgets, Inc.": ()}
+    assert not answers.assess(question, with_filing_words(question), [votes], named).chosen  # nothing states both
+    answer = answers.answer(question, with_filing_words(question), [votes], named)
+    assert not answer.refused and "25,363,575" in answer.text
+
+
+def test_a_figure_per_share_is_asked_by_the_words_per_share():
+    assert _slots("Acme's December 2024 offering: what per-share concession could underwriters allow dealers?") == (
+        "number",)
+    assert "number" not in _slots("Which firm acted as depositary and paying agent for Acme Holdings' "
+                                  "$18.25-per-share tender offer?")
