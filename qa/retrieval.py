@@ -1,7 +1,8 @@
 """Hybrid retrieval: dense search in Chroma and BM25 over the same chunks, fused by reciprocal rank.
 
 Explicit filters restrict both searches. Filters inferred from the question add a second, narrowed
-pair of searches to the candidates and raise the score of each candidate that satisfies them.
+pair of searches to the candidates (a third pair, without the section, for a financial statement named) and raise
+the score of each candidate that satisfies them.
 """
 from __future__ import annotations
 
@@ -102,13 +103,13 @@ class HybridRetriever:
         boosts = {name: f for name, f in inferred.boosts.items() if not fixed[name]}
         if earlier_filings and not filters.filing_id:
             boosts["earlier_filing"] = ChunkFilter(filing_ids=earlier_filings)
-        narrowed = _both(hard, Inferred(boosts).conjunction()) if boosts else None
+        statements = statements_named(question)
 
         bm25 = lexical.scores(lexical_query(query))
         table = lexical.table
         pool = self.index.nearest(query_vector, min(DENSE_POOL, len(table))) if len(table) else []
         ranked_lists = []
-        for chunk_filter in [hard] if narrowed is None else [hard, narrowed]:
+        for chunk_filter in searched_filters(hard, boosts, bool(statements)):
             mask = table.mask(chunk_filter)
             ranked_lists += [self._dense(query_vector, pool, table, mask), _top(bm25, mask, table.chunk_ids)]
 
@@ -125,7 +126,6 @@ class HybridRetriever:
 
         chunks = self.index.chunks(sorted(fused, key=fused.get, reverse=True)[:max(k, CANDIDATES)])
         asked = _line_item_words(query)
-        statements = statements_named(question)
         for chunk in chunks:
             if _holds_line_item(chunk.text, asked):
                 fused[chunk.chunk_id] *= 1.0 + LINE_ITEM_BOOST
@@ -232,6 +232,19 @@ def opens_sentence(text: str, position: int) -> bool:
     """Whether the word at `position` is the first of a sentence of `text` (capitalised by position, not as a name)."""
     before = text[:position].rstrip()
     return not before or before[-1] in ".?!"
+
+
+def searched_filters(hard: ChunkFilter, boosts: dict[str, ChunkFilter], names_statement: bool) -> list[ChunkFilter]:
+    """The filters each searched on its own: the user's; theirs with all that the question suggests; and, for a
+    question naming a financial statement, theirs with all but the section of statements, which may not hold it
+    (PepsiCo's 2022 10-K sets its statements of income and cash flows in Item 7, its Item 8 only points to them)."""
+    if not boosts:
+        return [hard]
+    searched = [hard, _both(hard, Inferred(boosts).conjunction())]
+    others = {name: f for name, f in boosts.items() if name != "section"}
+    if names_statement and others and len(others) < len(boosts):
+        searched.append(_both(hard, Inferred(others).conjunction()))
+    return searched
 
 
 def _both(first: ChunkFilter, second: ChunkFilter) -> ChunkFilter:

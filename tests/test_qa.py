@@ -3385,3 +3385,17 @@ def test_a_figure_per_share_is_asked_by_the_words_per_share():
         "number",)
     assert "number" not in _slots("Which firm acted as depositary and paying agent for Acme Holdings' "
                                   "$18.25-per-share tender offer?")
+
+
+def test_a_question_naming_a_statement_is_also_searched_outside_the_section_of_statements():
+    from qa.retrieval import searched_filters
+
+    # PepsiCo's 2022 10-K sets its consolidated statement of income in Item 7; its Item 8 only points to it
+    hard = ChunkFilter()
+    boosts = {"company": ChunkFilter(companies=("PepsiCo, Inc.",)), "section": ChunkFilter(sections=("Item 8",))}
+    searched = searched_filters(hard, boosts, names_statement=True)
+    assert ChunkFilter(companies=("PepsiCo, Inc.",), sections=("Item 8",)) in searched
+    assert ChunkFilter(companies=("PepsiCo, Inc.",)) in searched
+    # a section the question names otherwise (its human capital, in Item 1) is searched alone with the company
+    assert ChunkFilter(companies=("PepsiCo, Inc.",)) not in searched_filters(hard, boosts, names_statement=False)
+    assert searched_filters(hard, {}, names_statement=True) == [hard]
