@@ -192,9 +192,10 @@ def opens_with_table(text: str, spans: list[tuple[int, int, bool]]) -> int:
 
 _WORDS_AND_MARKS = re.compile(r"\w+|[^\w\s]")
 # a numbered item or note set in cells, its number and one sentence: prose, not a table's row (Apple's 8-K of
-# March 2019 numbers its proposals "2.<tab>A management proposal to ratify ... was approved." above each vote table)
+# March 2019 numbers its proposals "2.<tab>A management proposal to ratify ... was approved." above each vote table,
+# and the first "1.<tab>The individuals listed below were elected ... and qualified:" above the table's header row)
 _LIST_ITEM = re.compile(r"[ \t]*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])[ \t]*\t[ \t]*"
-                        r"[^\t]+[.!?][\"\u201d')]*\s*")
+                        r"(?:[^\t]+[.!?][\"\u201d')]*|[^\t]{40,}:)\s*")
 # what a PDF's pages repeat at their top or bottom, which captions nothing
 _RUNNING_HEAD = re.compile(r"\s*(?:table of contents|page \d+(?: of \d+)?|\d+)\s*", re.I)
 _TOTAL_ROW = re.compile(r"\s*total\b", re.I)

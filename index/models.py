@@ -161,8 +161,10 @@ PENDING, COMPLETE = "pending", "complete"
 # without "Item", are its sections, and a registration statement's prospectus is one, not its cover page; 20: a
 # press release pasted after an old report's signature in wrapped lines is its own section, the exhibit the
 # report lists; 21: a filing no signature dates is dated by the date its head gives itself (a prospectus "DATED
-# DECEMBER 12, 2024", a proxy statement's letter).
-INDEXING_VERSION = 21
+# DECEMBER 12, 2024", a proxy statement's letter); 22: a numbered item's sentence ending with a colon is prose, not
+# a table's row, so the header row below it heads the table (Apple's 8-K of March 2019: "1.<tab>The individuals
+# listed below were elected ...:" over "For Against Abstained Broker Non-Vote").
+INDEXING_VERSION = 22
 
 
 @dataclass(frozen=True)

@@ -151,6 +151,10 @@ _FOCUS_BEFORE_VERB = re.compile(r"\bhow (?:much|many)\s+(?:did|does|do|has|have|
 # what money went to: "How much did Best Buy spend on [additions to property and equipment] in fiscal 2023?"
 _SPENT_ON = re.compile(r"\b(?:spen[dt]|pa(?:y|id)|invest(?:ed)?)\s+(?:on|for|in)\s+((?:[\w&'-]+\s+){0,5}?[\w&'-]+)"
                        r"(?:\s+(?:in|for|during|at|as|by|over|under|from)\b|\s*[?,.]|$)", re.I)
+# who heads a part of the company is asked by the part ("who heads [Human Resources] at Wells Fargo", whom its
+# executive officers' list gives as "Senior Executive Vice President and Head of Human Resources")
+_WHO_HEADS = re.compile(r"\bwho\s+(?:heads|leads|runs|oversees)\s+(?:the\s+|its\s+)?((?:[\w&'-]+\s+){0,4}?[\w&'-]+)"
+                        r"(?:\s+(?:at|of|for|in)\b|\s*[?,.]|$)", re.I)
 # what a measure is of: "[Boeing's inventories] at", "[AEGON's core business] was"
 _FOCUS_OF = re.compile(r"\s*((?:[\w&'-]+\s+){0,5}?[\w&'-]+)(?:\s+(?:did|does|do|was|were|is|are|has|have|had|in|for|"
                        r"at|on|under|will|would|as)\b|\s*[?,])", re.I)
@@ -290,7 +294,7 @@ _VOTE_WORDS = frozenset(terms("votes voted voting cast for against abstain absta
                               "non-votes proposal proposals shareholder shareholders stockholder stockholders approve "
                               "approved approval annual special meeting meetings receive received requesting request "
                               "report regarding results number in favor its from election elected re-election director "
-                              "directors titled entitled called named"))
+                              "directors titled entitled called named recorded tallied counted"))
 # a proposal's title as a question quotes it ("the shareholder proposal titled \"True Diversity Board Policy\"")
 _QUOTED_TITLE = re.compile(r'["\u201c]([^"\u201d]{3,})["\u201d]')
 _TITLES = ("mr.", "ms.", "mrs.", "dr.")
@@ -1021,6 +1025,13 @@ class ExtractiveAnswerer:
                     # a row of figures alone is of what its header and caption name (the votes on a proposal, whose
                     # columns "For Against Abstain" are votes)
                     filled |= replace(asked, focus={}).filled_by(sentence.text) & {"number"}
+                elif (vote_kind and sentence.table_row and vote_kind in _column_votes(sentence.header)
+                      and not any(asked_names) and focus_written <= own):
+                    # a vote table's row gives the votes of the kind a column counts for each nominee it lists, which
+                    # a question naming none asks of them all ("how many broker non-votes were recorded in the
+                    # director elections": "Tim Cook ... 1,402,346,727" under "Broker Non-Vote", Apple's 8-K of
+                    # March 2019)
+                    filled |= replace(asked, focus={}).filled_by(sentence.text) & {"number"}
                 elif sentence.table_row and focus_written and not focus_written & own:
                     # nor a row whose label, group and header hold nothing of what is measured: "Las Vegas Strip
                     # Resorts net revenues" gives no RevPAR (a row labelled with the question's names alone is
@@ -1397,6 +1408,7 @@ def _asked_phrases(question: str) -> list[tuple[re.Match, str]]:
     if not _parts(question):  # nor of a question of several parts (see _FOCUS_LAST)
         matches += [last for last in _FOCUS_LAST.finditer(question)
                     if not any(m.start() <= last.start(1) < m.end() for m in matches)]
+    matches += _WHO_HEADS.finditer(question)
     if not matches and _WHO.search(question):
         # who holds a role is asked by the role ("Who is Wells Fargo's [Chief Accounting Officer]"): a signer's
         # title or a sentence naming the role answers, not any person's
@@ -1432,7 +1444,7 @@ def _blank(match: re.Match) -> str:
 def _names_of_asked(match: re.Match, asked: str) -> list[str]:
     """The names in a phrase of what is asked ("Johnson & Johnson's [DARZALEX] sales"), but analysts' words
     ("RevPAR", "EBITDA"), what money went to ("pay for Tetra Drones") and a role asked for."""
-    if match.re in (_SPENT_ON, _ROLE_ASKED):
+    if match.re in (_SPENT_ON, _ROLE_ASKED, _WHO_HEADS):
         return []
     return [w for w in _CAPITALISED.findall(asked) if w.lower() not in FILING_WORDS_FOR
             and not _PLURAL_ABBREVIATION.fullmatch(w)]

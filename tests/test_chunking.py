@@ -101,6 +101,14 @@ def test_a_numbered_item_set_in_cells_is_prose_and_heads_the_table_below_it():
     headers = {text[a:b]: text[slice(*header)] if header else ""
                for (a, b, _), header in zip(spans, table_headers(text, spans))}
     assert headers["2,529,567,261\t168,817,766\t11,413,512"].startswith("An advisory resolution")
+    # and so is an item whose sentence ends with a colon, above its table's header row
+    text = ("1.\tThe individuals listed below were elected at the Annual Meeting to serve as directors:\n"
+            "For\tAgainst\tAbstained\tBroker Non-Vote\nJames Bell\t2,664,386,155\t40,229,756\t5,182,628\t1,402,346,727\n")
+    spans = sentence_spans(text, 0, len(text))
+    headers = {text[a:b]: text[slice(*header)] if header else ""
+               for (a, b, _), header in zip(spans, table_headers(text, spans))}
+    assert headers["James Bell\t2,664,386,155\t40,229,756\t5,182,628\t1,402,346,727"].endswith(
+        "For\tAgainst\tAbstained\tBroker Non-Vote")
 
 
 def test_a_table_row_knows_the_label_line_naming_its_group_of_rows():

@@ -2447,6 +2447,12 @@ _VOTES_BY_ROW = ("Item 5.07 Submission of Matters to a Vote of Security Holders.
     ("How many votes were cast against director Jane Roe at Acme Widgets' annual meeting?",
      "1. The following nominees were elected as directors:\nNominee\tFor\tWithheld\tBroker Non-Votes\n"
      "Jane Roe\t288,767,638\t473,077\t3,936,780\n", None),
+    # a kind of votes counted for each nominee, asked of none, is given by a nominee's row (Apple's 8-K of March
+    # 2019: the same broker non-votes on each director's row)
+    ("How many broker non-votes were recorded in the director elections at Acme Widgets' 2019 annual meeting?",
+     "1.\tThe individuals listed below were elected at the Annual Meeting to serve as directors:\n"
+     "For\tAgainst\tAbstained\tBroker Non-Vote\nJames Bell\t2,664,386,155\t40,229,756\t5,182,628\t1,402,346,727\n",
+     "James Bell\t2,664,386,155\t40,229,756\t5,182,628\t1,402,346,727"),
 ])
 def test_the_votes_asked_are_read_from_the_row_of_their_proposal_and_kind(answerer, question, text, first):
     passage = _passage("Acme Widgets, Inc.", text, form="8-K")
@@ -3399,3 +3405,14 @@ def test_a_question_naming_a_statement_is_also_searched_outside_the_section_of_s
     # a section the question names otherwise (its human capital, in Item 1) is searched alone with the company
     assert ChunkFilter(companies=("PepsiCo, Inc.",)) not in searched_filters(hard, boosts, names_statement=False)
     assert searched_filters(hard, {}, names_statement=True) == [hard]
+
+
+def test_who_heads_a_part_of_the_company_is_asked_by_the_part(answerer):
+    # Wells Fargo's 2024 10-K lists its executive officers, each with the part of the bank that officer heads
+    text = ("Derek A. Flowers (age 53)\nSenior Executive Vice President and Chief Risk Officer since January 2022;\n"
+            "Senior Executive Vice President and Head of Strategic Execution and Operations from June 2019.\n\n"
+            "Bei Ling (age 54)\nSenior Executive Vice President and Head of Human Resources since October 2021;\n"
+            "Managing Director, Human Resources at JPMorgan Chase & Co. from April 2013 to September 2021.\n")
+    question = "Acme 10-K exec officer list: who heads Human Resources at Acme Widgets?"
+    assert _focus_terms(question) == terms("human resources")
+    assert _ranked(answerer, question, _passage("Acme Widgets, Inc.", text))[0].sentence.text.startswith("Bei Ling")
