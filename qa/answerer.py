@@ -669,7 +669,8 @@ class ExtractiveAnswerer:
             eligible = [s for s in eligible if s is company_row or not (
                 _labelled_alike(s.sentence, company_row.sentence) or _same_table(s.sentence, company_row.sentence))]
             best = company_row
-        if _focus_terms(question) and any(_leaves_blank(s, best) for s in eligible):
+        asked_terms = set(terms(_CONTEXT_CLAUSE.sub(" ", question)))  # not the document's ("per its prospectus")
+        if _focus_terms(question) and any(_leaves_blank(s, best, asked_terms) for s in eligible):
             return Assessment(scored, [], {})
         chosen = _select(best, [s for s in eligible if s.on_topic == best.on_topic], years_asked(question))
         # a title line quoted with its signature, a biography's sentence with the one read from its paragraph's
@@ -1305,7 +1306,7 @@ _CONTEXT = re.compile(r"([^:—–]*?)\s*(?::|[—–]|\s-)\s+")
 # where a question says the document it asks from: "per the Q4 FY22 earnings release", "according to its 2009 10-K"
 _SOURCE = re.compile(r"\b(?:per|according to|as (?:shown|reported|stated|given) in|from|in)\s+"
                      r"(?:the|its|[\w&.-]+['’]s)\s+(?:[\w'.,-]+\s+){0,4}?(?:earnings\s+|press\s+)?"
-                     r"(?:release|10-K|10-Q|8-K|20-F|6-K|proxy|filing|report)\b", re.I)
+                     r"(?:release|10-K|10-Q|8-K|20-F|6-K|proxy|filing|report|prospectus)\b", re.I)
 _READ_FROM_STATEMENT = re.compile(rf"\b(?:per|according to) (?:the|its) (?:{STATEMENT_NAME.pattern})", re.I)
 # a range of amounts or rates, as guidance is given ("Capital expenditures $400 million to $475 million" under Ulta's
 # outlook for fiscal 2023, its heading a chunk above), not how a figure moved ("from $400 million to $475 million",
@@ -1745,14 +1746,22 @@ def _abbreviations(question: str) -> dict[str, list[str]]:
     return {short: _CAPITALISED.findall(full) for full, short in _ABBREVIATED.findall(question)}
 
 
-def _leaves_blank(scored: ScoredSentence, answer: ScoredSentence) -> bool:
+def _said_terms(sentence: Sentence) -> set[str]:
+    return set(terms(f"{sentence.header}\n{sentence.group}\n{sentence.text}"))
+
+
+def _leaves_blank(scored: ScoredSentence, answer: ScoredSentence, question_terms: set[str]) -> bool:
     """Whether the sentence, of the answer's filing, holds most of what is asked about and leaves its value blank: a
     preliminary prospectus's "Public offering price $ $" (Flushing Financial's 424B5 of December 2024) states no
     offering price, and the last closing price near its words is none; its blank number of shares "of our common
     stock" leaves no "common equity Tier 1 capital ratio" blank."""
     if (scored.sentence.passage.chunk.filing != answer.sentence.passage.chunk.filing
-            or scored.features["focus"] < math.log(FOCUS_FLOOR + (1 - FOCUS_FLOOR) * BLANK_FOCUS + _LOG_FLOOR)):
-        return False  # another filing's, or one holding little of what is asked about
+            or scored.features["focus"] < math.log(FOCUS_FLOOR + (1 - FOCUS_FLOOR) * BLANK_FOCUS + _LOG_FLOOR)
+            or not (_said_terms(scored.sentence) - _said_terms(answer.sentence)) & question_terms):
+        # another filing's, or one holding little of what is asked about, or none of the question's words the answer
+        # does not hold ("We are offering for sale ___ shares of our common stock" beside "29,068,903 shares of our
+        # common stock issued and outstanding as of September 30, 2024", asked how many were issued)
+        return False
     text = scored.sentence.text
     if CELL in text:
         cells = [cell.strip() for cell in text.split(CELL)[1:]]

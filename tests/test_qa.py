@@ -1982,6 +1982,15 @@ def test_a_value_left_blank_is_a_blank_of_most_of_what_is_asked(answerer):
                           "common stock.\nAs of September 30, 2024\nCommon equity Tier 1 capital ratio\t10.16%",
                           form="424B5", filed="2024-12-11")
     assert _quoted(answerer, question, prospectus) == ["Common equity Tier 1 capital ratio\t10.16%"]
+    # and one holding less of the question than a sentence stating its value leaves another value blank: the shares
+    # offered, not those issued and outstanding (Flushing Financial's 424B5 of December 2024)
+    question = ("How many shares of Acme Widgets common stock were issued and outstanding at September 30, 2024, per "
+                "its December 2024 prospectus?")
+    prospectus = _passage("Acme Widgets, Inc.", "We are offering for sale \u2007\u2007\u2007\u2007 shares of our "
+                          "common stock, $0.01 par value per share (our \u201ccommon stock\u201d). The number of shares "
+                          "outstanding after this offering is based on 29,068,903 shares of our common stock issued and "
+                          "outstanding as of September 30, 2024.", form="424B5", filed="2024-12-11")
+    assert "29,068,903" in " ".join(_quoted(answerer, question, prospectus))
 
 
 def test_a_line_of_underscores_under_a_heading_is_no_value_left_blank(answerer):
