@@ -804,6 +804,8 @@ class ExtractiveAnswerer:
                     for word, phrases in analysts_words(question).items() if word in COMPUTED_MEASURES]
         other_kinds = _other_kinds(question)
         negating = not _NEGATED.search(question)
+        # (each part of a question of several is asked of its own subject)
+        part_asked = set() if _parts(question) else _part_asked(question) - company_terms
         period_naming = {t for t in weights if PERIOD_NAMING.fullmatch(t)}  # "fiscal", "fy"
         months = set(re.findall(_MONTH, question))
         # money that went out or came in over a period, which no balance at a day gives
@@ -1040,6 +1042,10 @@ class ExtractiveAnswerer:
                     filled -= {"number"}
                 if proposal and not proposal & (own | passage_terms):
                     filled -= {"number"}  # the votes on another proposal than the one the question names
+                if part_asked and not part_asked <= own:
+                    # a figure of the whole company, or of another part than the one asked of ("Income from
+                    # operations" in NVIDIA's summary of fiscal 2023 is no operating income of its Data Center)
+                    filled -= {"number"}
                 if (vote_kind and sentence.table_row and len(columns := set(_column_votes(sentence.header)) - {""}) > 1
                         and vote_kind not in columns):
                     filled -= {"number"}  # votes withheld from a director are no votes against, which no column holds
@@ -1478,6 +1484,18 @@ def _focus_terms(question: str, filing_words: bool = True) -> list[str]:
 # the label that opens a group of rows, a few words and a colon ("Current:", "Operating expenses:"), not a sentence
 # that captions the rows below it ("The advisory proposal ... received the following votes:")
 _OPENS_GROUP = re.compile(r"\s*(?:[\w&'’,.-]+\s+){0,4}[\w&'’,.-]+:\s*")
+
+
+# the part of a company a figure is asked of: "what operating income did Amazon's [advertising services] business
+# generate", "did the [Data Center] market platform"
+_PART_ASKED = re.compile(r"\b(?:did|does|do|has|have|had|will|was|were|is|are)\s+(?:the\s+|its\s+|[\w&.-]+['’]s\s+)"
+                         r"((?:[\w&-]+\s+){1,4}?)(?:market\s+)?(?:business|businesses|segment|segments|division|"
+                         r"divisions|unit|units|platform|platforms|franchise|subsidiary)\b", re.I)
+
+
+def _part_asked(question: str) -> set[str]:
+    """The words naming the part of the company a question asks a figure of, if it names one as the subject."""
+    return {t for match in _PART_ASKED.finditer(question) for t in terms(match.group(1))} - _QUESTION_NOISE
 
 
 def _counts_asked(question: str) -> bool:

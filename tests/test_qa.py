@@ -3428,3 +3428,15 @@ def test_who_heads_a_part_of_the_company_is_asked_by_the_part(answerer):
     question = "Acme 10-K exec officer list: who heads Human Resources at Acme Widgets?"
     assert _focus_terms(question) == terms("human resources")
     assert _ranked(answerer, question, _passage("Acme Widgets, Inc.", text))[0].sentence.text.startswith("Bei Ling")
+
+
+def test_a_figure_asked_of_a_part_of_the_company_is_not_the_whole_companys(answerer):
+    # Amazon's 2024 10-K gives advertising services only as net sales; its operating income is its segments' and its
+    # own total's
+    text = ("Year Ended December 31,\t2023\t2024\nOperating income:\nNorth America\t14,877\t24,967\n"
+            "AWS\t24,631\t39,834\nConsolidated\t36,852\t68,593\n")
+    statement = _passage("Acme Widgets, Inc.", text)
+    asked_of_part = "What operating income did Acme's advertising services business generate in 2024?"
+    assert not any(s.states_value_asked for s in _ranked(answerer, asked_of_part, statement))
+    assert _row_states(answerer, "What operating income did Acme's AWS segment generate in 2024?", statement, "AWS")
+    assert _row_states(answerer, "What operating income did Acme generate in 2024?", statement, "Consolidated")
