@@ -3440,3 +3440,9 @@ def test_a_figure_asked_of_a_part_of_the_company_is_not_the_whole_companys(answe
     assert not any(s.states_value_asked for s in _ranked(answerer, asked_of_part, statement))
     assert _row_states(answerer, "What operating income did Acme's AWS segment generate in 2024?", statement, "AWS")
     assert _row_states(answerer, "What operating income did Acme generate in 2024?", statement, "Consolidated")
+
+
+def test_fx_is_an_analysts_word_for_foreign_currency_exchange_not_a_name():
+    question = "NFLX FY24: by how much would revenues have been higher had FX rates stayed constant?"
+    assert "foreign currency exchange" in with_filing_words(question)
+    assert _names_in(question) == []
