@@ -578,24 +578,20 @@ class ExtractiveAnswerer:
         assessment = self.assess(question, search_text, assessment_passages, companies)
         passages = [*passages, *also_read]
         confidence = self.scorer.probability(assessment.features) if assessment.chosen else 0.0
-        if not assessment.chosen and (parts := [self.assess(part, with_filing_words(part), assessment_passages,
-                                                            companies) for part in _parts(question)[:MAX_PARTS]]
-                                      ) and any(part.chosen for part in parts):
-            # nor need a sentence state the whole of a question of several parts: each part's answer is quoted
-            # (one row gives "Total assets" at January 29, 2023, another filing's at January 26, 2025), and the
-            # answer is as sure as its least sure part
-            chosen = [c for k, a in enumerate(parts) for c in a.chosen
-                      if not any(c.sentence == o.sentence for b in parts[:k] for o in b.chosen)]
+        if confidence < self.scorer.threshold and (parts := [
+                a for part in _parts(question)[:MAX_PARTS]
+                if (a := self.assess(part, with_filing_words(part), assessment_passages, companies)).chosen]):
+            # a question of several parts is answered when one of its parts would be, asked alone: a sentence holds
+            # the words of one part, not of the whole ("Who replaced Brett Kaufman as CFO ... and what is his base
+            # salary?"); the parts' answers are quoted, those of the parts answered with confidence beside the
+            # whole's (one row gives "Total assets" at January 29, 2023, another filing's at January 26, 2025)
+            sure = [self.scorer.probability(a.features) for a in parts]
+            confidence = max(confidence, *sure)
+            added = [c for a, p in zip(parts, sure) if p >= self.scorer.threshold or not assessment.chosen
+                     for c in a.chosen]
+            chosen = [c for k, c in enumerate([*assessment.chosen, *added])
+                      if not any(c.sentence == o.sentence for o in [*assessment.chosen, *added][:k])]
             assessment = replace(assessment, chosen=_in_filing_order(chosen))
-            confidence = max(self.scorer.probability(a.features) for a in parts if a.chosen)
-        elif assessment.chosen and confidence < self.scorer.threshold:
-            # a question of several parts is answered when one of its parts would be, asked alone: a sentence
-            # holds the words of one part, not of the whole ("Who replaced Brett Kaufman as CFO ... and what is his
-            # base salary?")
-            for part in _parts(question)[:MAX_PARTS]:
-                part_assessment = self.assess(part, with_filing_words(part), assessment_passages, companies)
-                if part_assessment.chosen:
-                    confidence = max(confidence, self.scorer.probability(part_assessment.features))
         if confidence < self.scorer.threshold:
             return Extract(NOT_FOUND, [], confidence, True, _rerank(passages, assessment.scored, []))
         ranked = _rerank(passages, assessment.scored, assessment.chosen)
