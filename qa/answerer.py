@@ -578,7 +578,7 @@ class ExtractiveAnswerer:
         assessment = self.assess(question, search_text, assessment_passages, companies)
         passages = [*passages, *also_read]
         confidence = self.scorer.probability(assessment.features) if assessment.chosen else 0.0
-        if confidence < self.scorer.threshold and (parts := [
+        if (not assessment.chosen or confidence < self.scorer.threshold) and (parts := [
                 a for part in _parts(question)[:MAX_PARTS]
                 if (a := self.assess(part, with_filing_words(part), assessment_passages, companies)).chosen]):
             # a question of several parts is answered when one of its parts would be, asked alone: a sentence holds
@@ -592,7 +592,7 @@ class ExtractiveAnswerer:
             chosen = [c for k, c in enumerate([*assessment.chosen, *added])
                       if not any(c.sentence == o.sentence for o in [*assessment.chosen, *added][:k])]
             assessment = replace(assessment, chosen=_in_filing_order(chosen))
-        if confidence < self.scorer.threshold:
+        if not assessment.chosen or confidence < self.scorer.threshold:
             return Extract(NOT_FOUND, [], confidence, True, _rerank(passages, assessment.scored, []))
         ranked = _rerank(passages, assessment.scored, assessment.chosen)
         reranked = {p.chunk.chunk_id: p for p in ranked}
