@@ -138,6 +138,9 @@ _FOCUS = re.compile(r"\b(?:what|which|how many|how much|how large|how big|how (?
                     r"(?!(?:did|does|do)\b)"
                     r"((?:[\w&'-]+\s+){0,8}?[\w&'-]+)(?:\s+(?:did|does|do|was|were|is|are|has|have|had|in|of|for|at|"
                     r"on|under|will|would|when|after|before|during|since|by|according|"
+                    # what "how did" asks how it moved ("how did [the cloud and license business's total margin]
+                    # compare with Q1 FY24?")
+                    r"compared?|changed?|trended|trend|fared?|moved?|evolved?|developed?|"
                     rf"from(?!{LINE_ITEM_AFTER_FROM}))\b|\s*[,(])", re.I)
 # what a question naming its thing last asks: "what were [Alcon's full-year 2022 net sales]?", but not a pronoun
 # ("what was it and why ...?"), nor a part of a question of several ("and what is his base salary?", which "will be

@@ -3446,3 +3446,10 @@ def test_fx_is_an_analysts_word_for_foreign_currency_exchange_not_a_name():
     question = "NFLX FY24: by how much would revenues have been higher had FX rates stayed constant?"
     assert "foreign currency exchange" in with_filing_words(question)
     assert _names_in(question) == []
+
+
+def test_how_a_figure_moved_is_asked_of_the_words_before_its_verb():
+    assert _focus_terms("Acme Q1 FY25: how did the cloud and license business's total margin compare with Q1 FY24?",
+                        filing_words=False) == terms("cloud license business margin")
+    assert _focus_terms("How did Acme's headcount in fiscal 2023 compare with fiscal 2025?",
+                        filing_words=False) == terms("headcount")
