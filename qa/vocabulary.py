@@ -147,6 +147,8 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "fcf": ("free cash flow", "net cash provided by operating activities", "capital expenditures"),
     "ebitda": ("earnings before interest taxes depreciation and amortization",),
     "opex": ("operating expenses",),
+    # round 29: an equity plan table counts stock options as "Options" (IBM's 2024 10-K)
+    "stock options": ("options",),
     # round 29: Netflix's 2024 10-K says what "FX" changes as "foreign currency exchange rates"
     "fx": ("foreign currency exchange", "foreign exchange", "foreign currency"),
     "cogs": ("cost of sales", "cost of goods sold"),

@@ -3453,3 +3453,12 @@ def test_how_a_figure_moved_is_asked_of_the_words_before_its_verb():
                         filing_words=False) == terms("cloud license business margin")
     assert _focus_terms("How did Acme's headcount in fiscal 2023 compare with fiscal 2025?",
                         filing_words=False) == terms("headcount")
+
+
+def test_an_equity_plan_tables_options_are_stock_options(answerer):
+    # IBM's 2024 10-K: "Options" under plans approved by security holders
+    table = _passage("Acme Widgets, Inc.", "Plan category\tNumber of securities to be issued upon exercise of "
+                     "outstanding options (a)\tWeighted-average exercise price (b)\n"
+                     "Equity compensation plans approved by security holders\nOptions\t9,268,766\t$\t144.65\n")
+    question = "How many stock options were outstanding under Acme's stockholder-approved equity compensation plans?"
+    assert _row_states(answerer, question, table, "Options")
