@@ -1341,8 +1341,11 @@ _LOOSE_ASKED = re.compile(r"\s*((?:[\w&'./-]+\s+){0,7}?[\w&'./-]+)(?:\s+(?:at|in
 # where a question of several parts opens another: "..., when does it vest, and which ...", "... and who took over";
 # or where a comparison names its other side: "... in the June 2025 quarter compare with its ... in 2023"
 # (not a clause that says when, which asks nothing: "..., when Douglas Martin bought 75%?")
+# (a part may open with its preposition: "in what year was Flushing Bank organized, and as what kind of
+# institution?", though not a relative clause: "the base salary, on which his severance is based")
 _PART_BREAK = re.compile(rf"(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)"
-                         rf"(?!when\s+(?!(?:did|does|do|was|were|is|are|will|has|have|had)\b))(?={_ASKING})", re.I)
+                         rf"(?!when\s+(?!(?:did|does|do|was|were|is|are|will|has|have|had)\b))"
+                         rf"(?=(?:(?:as|in|on|at|for|from|by|with|under|to)\s+(?!which\b|whom\b))?{_ASKING})", re.I)
 _COMPARED = re.compile(r",?\s+(?:compared?\s+(?:with|to)|versus|vs\.?)\s+", re.I)
 # "when" asks the date of what its verb says: "When did new CFO Brandon Hetzel first [join] AFC Gamma" (the last word
 # in lower case before the clause ends, names and small words aside)

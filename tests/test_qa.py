@@ -3462,3 +3462,9 @@ def test_an_equity_plan_tables_options_are_stock_options(answerer):
                      "Equity compensation plans approved by security holders\nOptions\t9,268,766\t$\t144.65\n")
     question = "How many stock options were outstanding under Acme's stockholder-approved equity compensation plans?"
     assert _row_states(answerer, question, table, "Options")
+
+
+def test_a_part_may_open_with_its_preposition_but_a_relative_clause_is_no_part():
+    assert _parts("Acme's 2024 prospectus: in what year was Acme Bank organized, and as what kind of institution?") == [
+        "Acme's 2024 prospectus: in what year was Acme Bank organized", "as what kind of institution"]
+    assert _parts("What is Jane Roe's annual base salary, on which her severance as departing CFO is based?") == []
