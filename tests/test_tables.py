@@ -475,4 +475,3 @@ def test_a_labels_years_on_rows_of_their_own_take_the_label_of_the_first():
     assert groups["2023\t2,800\t600"].group == "Health Care"
     assert text[groups["2023\t2,800\t600"].group_start - 1000:].startswith("Health Care")  # filing offsets
     assert groups["2024\t8,000\t1,900"].group == ""  # under a row with no year cell: no pair
-
