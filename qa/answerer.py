@@ -1767,6 +1767,7 @@ def _abbreviations(question: str) -> dict[str, list[str]]:
 
 
 def _said_terms(sentence: Sentence) -> set[str]:
+    """The terms of a sentence, with its table's header and its group of rows."""
     return set(terms(f"{sentence.header}\n{sentence.group}\n{sentence.text}"))
 
 
