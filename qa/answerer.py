@@ -206,7 +206,8 @@ _PLACE_OF_DONE = re.compile(rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PLAC
 _LEVELS = frozenset(terms("level size"))  # "what level of capital spending" asks the spending; "to what level" a level
 # words that name a part of a company, not a line item: "Amazon's advertising business" is its row "Advertising
 # services", "PepsiCo's FLNA division" its row "FLNA"
-_PART_OF_COMPANY = frozenset(terms("business businesses segment segments division divisions"))
+_PARTS_OF_COMPANY = ("business", "businesses", "segment", "segments", "division", "divisions")
+_PART_OF_COMPANY = frozenset(terms(" ".join(_PARTS_OF_COMPANY)))
 # the words that ask a reason by its name: "the main reason", "the key drivers"
 _REASON_ASKED = frozenset(terms("main primary principal key biggest chief reason reasons driver drivers"))
 _REASON = re.compile(r"\b(?:because|due to|as a result|result(?:ed|s|ing)? from|owing to|attributable to|driven by|"
@@ -1491,8 +1492,9 @@ _OPENS_GROUP = re.compile(r"\s*(?:[\w&'’,.-]+\s+){0,4}[\w&'’,.-]+:\s*")
 # the part of a company a figure is asked of: "what operating income did Amazon's [advertising services] business
 # generate", "did the [Data Center] market platform"
 _PART_ASKED = re.compile(r"\b(?:did|does|do|has|have|had|will|was|were|is|are)\s+(?:the\s+|its\s+|[\w&.-]+['’]s\s+)"
-                         r"((?:[\w&-]+\s+){1,4}?)(?:market\s+)?(?:business|businesses|segment|segments|division|"
-                         r"divisions|unit|units|platform|platforms|franchise|subsidiary)\b", re.I)
+                         r"((?:[\w&-]+\s+){1,4}?)(?:market\s+)?(?:"
+                         + "|".join([*_PARTS_OF_COMPANY, "units?", "platforms?", "franchise", "subsidiary"]) + r")\b",
+                         re.I)
 
 
 def _part_asked(question: str) -> set[str]:

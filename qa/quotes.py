@@ -9,7 +9,7 @@ from index.chunking import is_label, opens_with_table, row_groups, sentence_span
 from index.lexicon import YEAR
 from index.sections import SIGNED
 from qa.models import Citation, Passage
-from qa.tables import year_cell
+from qa.tables import CURRENCY_SIGN, year_cell
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ class Sentence:
 # a signature set as a table's row ("/S/ JEFFREY KARBOWSKI<tab>Chief Accounting Officer<tab>January 27, 2025",
 # Netflix's 10-K of 2025)
 _SIGNATURE_ROW = re.compile(rf"[ \t]*(?:by:?[ \t]*)?(?:{SIGNED.pattern})", re.I)
-_FIGURE = r"[$€£]?[ \t]*\(?\d[\d,.]*\)?[ \t]*%?"
+_FIGURE = rf"{CURRENCY_SIGN.pattern}?[ \t]*\(?\d[\d,.]*\)?[ \t]*%?"
 _VALUE_LINE = re.compile(rf"[ \t]*{_FIGURE}[ \t]*")
 # the figures a form's item asks for, on a line of their own below it with a rule under them (Form 24F-2 of 1995's
 # "Number and aggregate sale price of securities sold during the fiscal year:" over "19,019,524   $315,907,470")
@@ -160,15 +160,18 @@ def _labels(label: Sentence, value: Sentence) -> bool:
 
 def _asks_for(item: Sentence, values: Sentence) -> bool:
     """Whether the sentence is a form's item, ending with a colon, right above the values (a blank line between)."""
-    chunk = item.passage.chunk
-    between = chunk.text[item.end - chunk.char_start:values.start - chunk.char_start]
-    return not item.table_row and item.text.endswith(":") and between.strip() == "" and between.count("\n") <= 2
+    return not item.table_row and item.text.endswith(":") and _line_breaks_between(item, values) in (1, 2)
 
 
 def _on_line_above(above: Sentence, below: Sentence) -> bool:
+    return _line_breaks_between(above, below) == 1
+
+
+def _line_breaks_between(above: Sentence, below: Sentence) -> int | None:
+    """How many line breaks part the two sentences of one passage; None when anything but white space does."""
     chunk = above.passage.chunk
     between = chunk.text[above.end - chunk.char_start:below.start - chunk.char_start]
-    return between.strip() == "" and between.count("\n") == 1
+    return between.count("\n") if between.strip() == "" else None
 
 
 def cite_table_header(n: int, sentence: Sentence) -> Citation:
