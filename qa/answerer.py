@@ -104,6 +104,8 @@ _QUESTION_NOISE = frozenset(terms(
     "according filing filings report reported say said describe mention give get total it its their his her from "
     # an auxiliary or adverb the subject takes ("How much did NVIDIA still have available under ...")
     "have has had still "
+    # and what a comparison asks of its sides ("and how many each?")
+    "each both "
     # and verbs that say where a figure comes from ("How much of Boeing's 2022 revenue came from customers in Asia")
     "came come comes "
     # how a question names its period ("at the end of FY2018" is read as "end", "fy" and "2018"): the year is
@@ -128,7 +130,9 @@ _DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b{_MONTH},?\s+\d{{4}}\b|\b\d{{1,
 # first quarter of 2025")
 _DATE_STATED = re.compile(rf"{_DATE.pattern}|\b(?:first|second|third|fourth)\s+(?:quarter|half)\s+of\s+"
                           r"(?:fiscal\s+)?\d{4}\b")
-_PERSON = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-zA-Z'-]+\b")
+# (or by initials: "J. J. Wolk, Executive Vice President, Chief Financial Officer", Johnson & Johnson's 10-Q of July
+# 2025)
+_PERSON = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-zA-Z'-]+\b|\b[A-Z]\.\s(?:[A-Z]\.\s)?[A-Z][a-z][a-zA-Z'-]+\b")
 _VERB_TITLED_SURNAME = re.compile(r"\b([a-z]+)\s+(?:Mr|Ms|Mrs|Dr)\.\s+([A-Z][a-zA-Z'’-]+)")
 # a term a filing defines, in quotes: (the "Separation Date"), the “Restated Period”; where it is used again,
 # capitalised ("through the Separation Date"), it names no person
@@ -151,16 +155,19 @@ _FOCUS_LAST = re.compile(r"\bwhat\s+(?:was|were|is|are)\s+(?:the\s+)?(?!(?:it|th
 _FOCUS_BEFORE_VERB = re.compile(r"\bhow (?:much|many)\s+(?:did|does|do|has|have|had|will|would)\s+"
                                 r"((?:[\w&'-]+\s+){0,8}?[\w&'-]+)\s+[\w-]+(?:\s+(?:in|of|for|at|on|under|during|"
                                 r"since|by|from|over|to|with|after|before)\b|\s*[?,(]|$)", re.I)
-# what money went to: "How much did Best Buy spend on [additions to property and equipment] in fiscal 2023?"
-_SPENT_ON = re.compile(r"\b(?:spen[dt]|pa(?:y|id)|invest(?:ed)?)\s+(?:on|for|in)\s+((?:[\w&'-]+\s+){0,5}?[\w&'-]+)"
+# what money went to: "How much did Best Buy spend on [additions to property and equipment] in fiscal 2023?", "What
+# did Apple pay out in [dividends and dividend equivalents]"
+_SPENT_ON = re.compile(r"\b(?:spen[dt]|pa(?:y|id)|invest(?:ed)?)(?:\s+out)?\s+(?:on|for|in)\s+"
+                       r"((?:[\w&'-]+\s+){0,5}?[\w&'-]+)"
                        r"(?:\s+(?:in|for|during|at|as|by|over|under|from)\b|\s*[?,.]|$)", re.I)
 # who heads a part of the company is asked by the part ("who heads [Human Resources] at Wells Fargo", whom its
 # executive officers' list gives as "Senior Executive Vice President and Head of Human Resources")
 _WHO_HEADS = re.compile(r"\bwho\s+(?:heads|leads|runs|oversees)\s+(?:the\s+|its\s+)?((?:[\w&'-]+\s+){0,4}?[\w&'-]+)"
                         r"(?:\s+(?:at|of|for|in)\b|\s*[?,.]|$)", re.I)
-# what a measure is of: "[Boeing's inventories] at", "[AEGON's core business] was"
+# what a measure is of: "[Boeing's inventories] at", "[AEGON's core business] was", "the date of [the employment
+# agreement] between"
 _FOCUS_OF = re.compile(r"\s*((?:[\w&'-]+\s+){0,5}?[\w&'-]+)(?:\s+(?:did|does|do|was|were|is|are|has|have|had|in|for|"
-                       r"at|on|under|will|would|as)\b|\s*[?,])", re.I)
+                       r"at|on|under|will|would|as|between|with)\b|\s*[?,])", re.I)
 # a name and its abbreviation in brackets, in capitals or not ("Frito-Lay North America (FLNA)", "Latin America
 # (LatAm)")
 _ABBREVIATED = re.compile(r"((?:[A-Z][\w&.'-]*\s+){0,5}[A-Z][\w&.'-]*)\s+\(([A-Z](?=[\w&.-]*[A-Z])[\w&.-]+)\)")
@@ -177,7 +184,9 @@ _MEASURES = frozenset(terms("share percentage percent proportion portion amount 
 _SPAN_WORDS = frozenset(terms("through to total"))
 # the words that ask for a table's extreme ("which director nominee drew the most votes against"), and the verbs
 # that go with them
-_EXTREME_WORDS = re.compile(rf"{MOST.pattern}|{LEAST.pattern}|\b(?:drew|received|garnered|got)\b", re.I)
+# (and which of two named is the larger: "which director received fewer FOR votes: Andrea Jung or Art Levinson?")
+_EXTREME_WORDS = re.compile(rf"{MOST.pattern}|{LEAST.pattern}|\b(?:drew|received|garnered|got|more|fewer|less|larger|"
+                            r"smaller|higher|lower|bigger)\b", re.I)
 # a balance at a period's end, which no whole period's figure is ("at the end of 2024", "at year-end", "YE22")
 _AT_PERIOD_END = re.compile(r"\b(?:at|as of|by)\s+(?:the\s+)?(?:end|close)\s+of\b|\byear[- ]end\b|\bYE\s?'?\d{2}\b",
                             re.I)
@@ -298,7 +307,10 @@ _VOTE_WORDS = frozenset(terms("votes voted voting cast for against abstain absta
                               "non-votes proposal proposals shareholder shareholders stockholder stockholders approve "
                               "approved approval annual special meeting meetings receive received requesting request "
                               "report regarding results number in favor its from election elected re-election director "
-                              "directors titled entitled called named recorded tallied counted"))
+                              "directors titled entitled called named recorded tallied counted "
+                              # votes are counted in shares, cast on the board's members ("How many shares were voted
+                              # against Dina Dublon's re-election to PepsiCo's board")
+                              "shares board"))
 # a proposal's title as a question quotes it ("the shareholder proposal titled \"True Diversity Board Policy\"")
 _QUOTED_TITLE = re.compile(r'["\u201c]([^"\u201d]{3,})["\u201d]')
 _TITLES = ("mr.", "ms.", "mrs.", "dr.")
@@ -852,6 +864,9 @@ class ExtractiveAnswerer:
         context = " ".join([question[:_context_end(question)],
                             *(m.group() for m in _CONTEXT_CLAUSE.finditer(question))])
         context_words = {w.removesuffix("'s").removesuffix("’s") for w in re.findall(r"[\w&'’.-]+", context)}
+        choice = _ALTERNATIVES.search(question)
+        choices = {word for word in f"{choice.group(1)} {choice.group(2)}".split()
+                   if not word.isdigit()} if choice else set()
         filing_words: dict[str, str] = {}
         for passage in passages:
             filing_id = passage.chunk.filing.filing_id
@@ -1029,11 +1044,14 @@ class ExtractiveAnswerer:
                     # columns "For Against Abstain" are votes)
                     filled |= replace(asked, focus={}).filled_by(sentence.text) & {"number"}
                 elif (vote_kind and sentence.table_row and vote_kind in _column_votes(sentence.header)
-                      and not any(asked_names) and focus_written <= own):
+                      and (not any(asked_names) or _holds_names(set(label_terms(_labelled(sentence))), asked_names))
+                      and focus_written - _VOTE_WORDS <= own):
                     # a vote table's row gives the votes of the kind a column counts for each nominee it lists, which
                     # a question naming none asks of them all ("how many broker non-votes were recorded in the
                     # director elections": "Tim Cook ... 1,402,346,727" under "Broker Non-Vote", Apple's 8-K of
-                    # March 2019)
+                    # March 2019), and one naming a nominee of the row labelled with the name ("How many shares were
+                    # voted against Dina Dublon": "Dina Dublon ... 32,153,405" under "Against", PepsiCo's 8-K of May
+                    # 2023)
                     filled |= replace(asked, focus={}).filled_by(sentence.text) & {"number"}
                 elif sentence.table_row and focus_written and not focus_written & own:
                     # nor a row whose label, group and header hold nothing of what is measured: "Las Vegas Strip
@@ -1065,8 +1083,12 @@ class ExtractiveAnswerer:
                 sentence_quarters = quarters_named(f"{sequence_text}\n{read_row(sentence.header, sentence.text)}"
                                                    if quarters and sentence.table_row else sequence_text)
                 other_quarter = bool(quarters) and _only_others(sentence_quarters, quarters)
+                # a quarterly report's sentence may give a whole year's figure in so many words ("approximated 1.4% of
+                # Domestic revenue in fiscal 2023", Best Buy's 10-Q of August 2023)
+                year_stated = kinds_asked == {WHOLE_YEAR} and bool(years.intersection(
+                    _FISCAL_YEAR_STATED.findall(sentence.text)))
                 if (other_quarter or after_latest or other_meeting
-                        or (other_period or quarter_asked and _YEAR_FIGURE.search(sentence.text))
+                        or (other_period and not year_stated or quarter_asked and _YEAR_FIGURE.search(sentence.text))
                         and not sentence_quarters
                         or _ends_in_other_months(_period_months(sequence_text) or passage_months, period_months)
                         or bool(kinds_asked) and _only_others(period_kinds(sequence_text) or (
@@ -1088,6 +1110,9 @@ class ExtractiveAnswerer:
                     filled -= {"number"}
                 if not of_part_asked:
                     filled -= {"number"}  # its passage does not name the part asked about
+                if choices and sentence.table_row and not any(
+                        set(terms(word)) <= set(label_terms(_labelled(sentence))) for word in choices):
+                    filled -= {"number"}  # the row of another than the two names to choose between
                 if "number" in filled and (regions or models) and not _names_parts_asked(
                         f"{_heading_lines(sentence)}\n{sequence_text}".lower(), regions, models, regions_named):
                     filled -= {"number"}
@@ -1268,6 +1293,9 @@ def _slots(question: str) -> tuple[str, ...]:
         # "in which towns did American Monument have its sales locations" a place, not sales, as "where did he spend
         # seven years" does, and "under which plan will the restricted stock units be issued" a plan's name
         slots = tuple(slot for slot in slots if slot != "number")
+    if _ALTERNATIVES.search(question):
+        # which of the names it gives is asked by their figures, no other person's or firm's name
+        slots = tuple(slot for slot in slots if slot not in ("person", "name")) or ("number",)
     if "person" in slots and _FIRM_ROLE.search(question) and not re.search(rf"\b{_ROLE.pattern}\b", question, re.I):
         # "who is the new certifying accountant?" asks a firm's name (Chisholm & Associates, Inc.), no person's; but
         # "Who was ExperTelligence's CEO when it changed auditors" a person's
@@ -1306,11 +1334,16 @@ _WHERE_ASKED = re.compile(rf"\bwhere\s+{_ASKING_VERB}", re.I)
 _WHEN_CLAUSE = re.compile(rf"^\s*when\s+(?!(?:was|were|is|are|did|does|do|has|have|had|will|would|can|could)\b)"
                           rf"[^,?]*,\s*(?=.*{_ASKING})", re.I)
 _YES_OR_NO = re.compile(r"\s*(?:did|does|do|is|was|were|are|has|have|had|will|can)\b", re.I)
+# a fiscal year named as the period of what a sentence says, not one of its quarters ("in the second quarter of fiscal
+# 2023")
+_FISCAL_YEAR_STATED = re.compile(rf"\b(?:in|for|during)\s+fiscal(?:\s+year)?\s+({YEAR})\b(?!\s+(?:first|second|third|"
+                                 r"fourth)\b)", re.I)
 _WHAT_WAS = re.compile(r"\s*what\s+(?:was|were|is|are)\b", re.I)
 _YEAR_ASKED = re.compile(r"\b(?:what|which) year\b|\bsince when\b", re.I)  # a year asked for, not a period
 _CONTEXT = re.compile(r"([^:—–]*?)\s*(?::|[—–]|\s-)\s+")
-# where a question says the document it asks from: "per the Q4 FY22 earnings release", "according to its 2009 10-K"
-_SOURCE = re.compile(r"\b(?:per|according to|as (?:shown|reported|stated|given) in|from|in)\s+"
+# where a question says the document it asks from: "per the Q4 FY22 earnings release", "according to its 2009 10-K",
+# "in the cash flow statement of the Q4 release"
+_SOURCE = re.compile(r"\b(?:per|according to|as (?:shown|reported|stated|given) in|from|in|of)\s+"
                      r"(?:the|its|[\w&.-]+['’]s)\s+(?:[\w'.,-]+\s+){0,4}?(?:earnings\s+|press\s+)?"
                      r"(?:release|10-K|10-Q|8-K|20-F|6-K|proxy|filing|report|prospectus)\b", re.I)
 _READ_FROM_STATEMENT = re.compile(rf"\b(?:per|according to) (?:the|its) (?:{STATEMENT_NAME.pattern})", re.I)
@@ -1347,6 +1380,8 @@ _LOOSE_ASKED = re.compile(r"\s*((?:[\w&'./-]+\s+){0,7}?[\w&'./-]+)(?:\s+(?:at|in
 _PART_BREAK = re.compile(rf"(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)"
                          rf"(?!when\s+(?!(?:did|does|do|was|were|is|are|will|has|have|had)\b))"
                          rf"(?=(?:(?:as|in|on|at|for|from|by|with|under|to)\s+(?!which\b|whom\b))?{_ASKING})", re.I)
+_CHOICE = r"(?:(?:[A-Z][\w&'’-]*\.?\s+){0,3}[A-Z][\w&'’-]*|\d{4})"
+_ALTERNATIVES = re.compile(rf"[:,]\s*({_CHOICE})\s+or\s+({_CHOICE})(?=\s*[?,;(]|\s*$)")
 _COMPARED = re.compile(r",?\s+(?:compared?\s+(?:with|to)|versus|vs\.?)\s+", re.I)
 # "when" asks the date of what its verb says: "When did new CFO Brandon Hetzel first [join] AFC Gamma" (the last word
 # in lower case before the clause ends, names and small words aside)
@@ -1816,7 +1851,8 @@ def _proposal_words(question: str) -> frozenset[str]:
     question = without_instructions(question)
     if quoted := _QUOTED_TITLE.findall(question):  # a title in quotes names it: "True Diversity Board Policy"
         return frozenset(terms(" ".join(quoted))) - _VOTE_WORDS
-    said = frozenset(terms(_CAPITALISED.sub(" ", question)))
+    # (nor which of two drew more: "which director received fewer FOR votes")
+    said = frozenset(terms(_CAPITALISED.sub(" ", _EXTREME_WORDS.sub(" ", question))))
     return said - _VOTE_WORDS - _QUESTION_NOISE - _PERIOD_WORDS - {t for t in said if t[0].isdigit()}
 
 

@@ -260,6 +260,10 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "share-based comp": ("share-based compensation", "stock-based compensation"),
     "sbc": ("stock-based compensation", "share-based compensation"),
     "total comp": ("total compensation",),
+    # what a cash flow statement adds back to net income, under the heading that reconciles the two (Ulta's release
+    # of March 2023: "Adjustments to reconcile net income to net cash provided by operating activities:")
+    "add-back": ("adjustments to reconcile",),
+    "add-backs": ("adjustments to reconcile",),
     "op margin": ("operating margin",),
     "reg credit": ("regulatory credits",),
     "ww": ("worldwide",),
@@ -493,7 +497,10 @@ VOTE_KINDS: dict[str, re.Pattern] = {
     "for": re.compile(r"\bfor\b|\bin\s+favou?r\b", re.I),
 }
 # shares "entitled to vote" at a meeting are no votes cast (1-800-FLOWERS.COM's 8-K of December 2023 gives only these)
-_VOTES_ASKED = re.compile(r"(?<!entitled to )(?<!eligible to )(?<!right to )\bvot(?:es?|ed)\b|\babstentions\b", re.I)
+# and shares that abstained are votes of that kind ("How many shares abstained on the proposal to ratify Ernst & Young",
+# Apple's 8-K of March 2019)
+_VOTES_ASKED = re.compile(r"(?<!entitled to )(?<!eligible to )(?<!right to )\bvot(?:es?|ed)\b|\babst(?:entions|ained)\b",
+                          re.I)
 
 
 def vote_kind_asked(question: str) -> str:

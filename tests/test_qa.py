@@ -2434,6 +2434,24 @@ _VOTES_BY_ROW = ("Item 5.07 Submission of Matters to a Vote of Security Holders.
                  "(5) The shareholder proposal regarding an independent Board Chair was defeated:\n"
                  "For\t250,838,697\nAgainst\t746,982,272\n")
 
+_DIRECTOR_VOTES = ("(1) The following 3 persons were elected to serve as directors of Acme Widgets:\n"
+                   "Nominee\tFor\tAgainst\tAbstain\tBroker Non-Votes\n"
+                   "Mary Major\t1,013,305,062\t4,427,794\t2,415,033\t172,969,325\n"
+                   "John Doe\t970,556,463\t46,852,800\t2,738,626\t172,969,325\n"
+                   "Jane Roe\t985,425,035\t32,153,405\t2,569,449\t172,969,325\n")
+
+
+@pytest.mark.parametrize("question", [
+    # Apple's 8-K of March 2019: "which director received fewer FOR votes: Andrea Jung or Art Levinson?"
+    "At Acme Widgets' 2024 annual meeting, which director received fewer FOR votes: John Doe or Jane Roe?",
+    "Acme Widgets' 2024 annual meeting: which director drew more FOR votes, John Doe or Jane Roe, and how many each?",
+])
+def test_of_two_nominees_to_choose_between_each_ones_votes_are_quoted(answerer, question):
+    answer = answerer.answer(question, with_filing_words(question),
+                             [_passage("Acme Widgets, Inc.", _DIRECTOR_VOTES, form="8-K")], {"Acme Widgets, Inc.": ()})
+    assert "John Doe: For 970,556,463" in answer.text and "Jane Roe: For 985,425,035" in answer.text
+    assert "Mary Major" not in answer.text
+
 
 @pytest.mark.parametrize("question, text, first", [
     # a row of figures alone is read under its proposal, though the proposal names another year than the meeting's
@@ -2462,6 +2480,12 @@ _VOTES_BY_ROW = ("Item 5.07 Submission of Matters to a Vote of Security Holders.
      "1.\tThe individuals listed below were elected at the Annual Meeting to serve as directors:\n"
      "For\tAgainst\tAbstained\tBroker Non-Vote\nJames Bell\t2,664,386,155\t40,229,756\t5,182,628\t1,402,346,727\n",
      "James Bell\t2,664,386,155\t40,229,756\t5,182,628\t1,402,346,727"),
+    # shares that abstained are votes (Apple's 8-K of March 2019)
+    ("How many shares abstained on the proposal to ratify BDO as Acme Widgets' auditor at its December 2023 annual "
+     "meeting?", _VOTES_BY_COLUMN, "292,485,982\t659,149\t32,364\t-"),
+    # a nominee the question names has the votes of the row labelled with the name (PepsiCo's 8-K of May 2023)
+    ("How many shares were voted against Jane Roe's re-election to Acme Widgets' board at the 2024 annual meeting?",
+     _DIRECTOR_VOTES, "Jane Roe\t985,425,035\t32,153,405\t2,569,449\t172,969,325"),
 ])
 def test_the_votes_asked_are_read_from_the_row_of_their_proposal_and_kind(answerer, question, text, first):
     passage = _passage("Acme Widgets, Inc.", text, form="8-K")
@@ -3468,3 +3492,57 @@ def test_a_part_may_open_with_its_preposition_but_a_relative_clause_is_no_part()
     assert _parts("Acme's 2024 prospectus: in what year was Acme Bank organized, and as what kind of institution?") == [
         "Acme's 2024 prospectus: in what year was Acme Bank organized", "as what kind of institution"]
     assert _parts("What is Jane Roe's annual base salary, on which her severance as departing CFO is based?") == []
+
+
+def test_a_signer_named_by_initials_is_a_person(answerer):
+    # Johnson & Johnson's 10-Q of July 2025: "By /s/ J. J. Wolk", then "J. J. Wolk, Executive Vice President, Chief
+    # Financial Officer (Principal Financial Officer)"
+    signatures = _signature_page(
+        "By\t/s/ J. J. Roe\nJ. J. Roe, Executive Vice President, Chief Financial Officer (Principal Financial Officer)\n"
+        "By\t/s/ R. J. Doe Jr.\nR. J. Doe Jr., Controller (Principal Accounting Officer)\n")
+    question = "Who signed Acme Widgets' 10-K as principal financial officer?"
+    answer = answerer.answer(question, with_filing_words(question), [signatures], {"Acme Widgets, Inc.": ()})
+    assert not answer.refused and "J. J. Roe" in answer.text and "R. J. Doe" not in answer.text
+
+
+def test_an_add_back_is_read_under_the_heading_that_reconciles_net_income(answerer):
+    # Ulta's release of March 2023: its fourth quarter's release gives the whole year's cash flows
+    release = _passage("Acme Widgets, Inc.", "Condensed Consolidated Statements of Cash Flows\n(In thousands)\n"
+                       "52 Weeks Ended\nJanuary 28, 2023\tJanuary 29, 2022\nOperating activities\n"
+                       "Net income\t1,242,408\t985,837\n"
+                       "Adjustments to reconcile net income to net cash provided by operating activities:\n"
+                       "Depreciation and amortization\t241,372\t268,460\n"
+                       "Stock-based compensation expense\t43,044\t47,259\n", form="8-K", filed="2023-03-09")
+    question = ("ACWI FY22 (52 weeks ended Jan 28, 2023): stock-based comp add-back in the cash flow statement of the Q4 "
+                "release, $K?")
+    assert _quoted(answerer, question, release)[0] == "Stock-based compensation expense\t43,044\t47,259"
+
+
+def test_a_quarterly_reports_sentence_naming_a_fiscal_year_gives_that_years_figure(answerer):
+    # Best Buy's 10-Q of August 2023
+    text = ("Our profit-sharing revenue from our credit card arrangement has been a consistent benefit to our gross "
+            "profit rate and approximated 1.4% of Domestic revenue in fiscal 2023, an increase of approximately 50 "
+            "basis points compared to fiscal 2020.")
+    question = ("What share of Domestic revenue did profit-sharing from the credit card arrangement represent in fiscal "
+                "2023?")
+    assert _states(answerer, question, text, form="10-Q")
+
+
+def test_what_money_was_paid_out_in_is_what_is_asked(answerer):
+    # Apple's 10-K for fiscal 2024: its cash flow statement's dividends, not the taxes paid below it
+    statement = _passage("Acme Widgets, Inc.", "CONSOLIDATED STATEMENTS OF CASH FLOWS\n(In millions)\n"
+                         "Years ended\tSeptember 28, 2024\tSeptember 30, 2023\nFinancing activities:\n"
+                         "Payments for dividends and dividend equivalents\t(15,234)\t(15,025)\n"
+                         "Supplemental cash flow disclosure:\nCash paid for income taxes, net\t$\t26,102\t$\t18,679\n")
+    question = "What did Acme Widgets actually pay out in dividends and dividend equivalents in fiscal 2024?"
+    assert _focus_terms(question) == ["dividend", "equival"]
+    assert _quoted(answerer, question, statement)[0].startswith("Payments for dividends")
+
+
+def test_the_date_of_a_document_is_asked_by_the_document(answerer):
+    # AFC Gamma's 8-K of March 2023: the employment agreement's date, not the appointment's
+    text = ("On March 17, 2023, the Board appointed Jane Roe as the Chief Financial Officer of the Company, effective "
+            "on such date. She is party to an employment agreement with the Manager, dated January 3, 2023, which "
+            "includes a two-year term.")
+    question = "What is the date of the employment agreement between new CFO Jane Roe and the company's Manager?"
+    assert _quoted(answerer, question, _passage("Acme Widgets, Inc.", text, form="8-K"))[0].startswith("She is")
