@@ -408,6 +408,8 @@ _SHARES_FOR_EPS = re.compile(
 # a figure to the cent, cents, or a figure said to be per share ("67-71 cents per share", Amcor's guidance)
 _CENT_FIGURE = re.compile(r"(?<![\d.,])\d{1,3}\.\d\d(?![\d%])")
 _SAID_PER_SHARE = re.compile(rf"\bcents?\b|{_PER_SHARE}", re.I)
+# a sum asked in its currency ("what was the average ticket, in dollars", "in USD millions"), which a percentage is not
+_CURRENCY_ASKED = re.compile(r"\bin (?:US\s?)?(?:dollars|USD|US\$|\$|euros|EUR|€)(?!\w)", re.I)
 _AMOUNT_ASKED = re.compile(r"\bhow much\b|\bwhat (?:price|amount|cost)\b|\bhow many (?:dollars|euros|cents)\b", re.I)
 # how a table's header names its periods: whole years (qa.vocabulary.YEARS_ENDED) or quarters ("Three Months
 # Ended June 30", "Fourth Quarter"); and a year-end early in the year, which may end the fiscal year named after the
@@ -544,7 +546,7 @@ class Asked:
                    # "how much" with a word for money anywhere asks a sum ("How much did Cabot pay Deloitte & Touche
                    # in audit fees"), whatever the focus holds
                    bool(_MONEY_ASKED.intersection(focus) or _AMOUNT_ASKED.search(question)
-                        and _MONEY_ASKED.intersection(question_terms))
+                        and _MONEY_ASKED.intersection(question_terms) or _CURRENCY_ASKED.search(question))
                    and not _NOT_MONEY_ASKED.intersection(question_terms) and not _PERCENTAGE_ASKED.search(question),
                    (_COUNT_ASKED.search(question) is not None
                     or _counts_asked(question)

@@ -3546,3 +3546,13 @@ def test_the_date_of_a_document_is_asked_by_the_document(answerer):
             "includes a two-year term.")
     question = "What is the date of the employment agreement between new CFO Jane Roe and the company's Manager?"
     assert _quoted(answerer, question, _passage("Acme Widgets, Inc.", text, form="8-K"))[0].startswith("She is")
+
+
+def test_a_sum_asked_in_its_currency_is_no_percentage(answerer):
+    # Ulta's release of March 2023 gives how its average ticket grew, not what it was
+    text = ("Comparable sales increased 15.6% compared to an increase of 21.4% in the fourth quarter of fiscal 2021, "
+            "driven by a 13.6% increase in transactions and a 1.8% increase in average ticket.")
+    assert not _states(answerer, "What was Acme Widgets' average ticket, in dollars, in the fourth quarter of fiscal "
+                                 "2022?", text, form="8-K")
+    assert _states(answerer, "What was Acme Widgets' average ticket in the fourth quarter of fiscal 2022?",
+                   "The average ticket was $38.12 in the fourth quarter of fiscal 2022.", form="8-K")
