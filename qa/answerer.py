@@ -800,6 +800,7 @@ class ExtractiveAnswerer:
                    and not _ABBREVIATION_AFTER.match(unasked, m.end())]
         # (a region is asked together with every other the question names: "the US and Canada (UCAN)")
         regions_named = {name for m in REGIONS.finditer(unasked) for name in region_names(m.group())}
+        region_terms = set(terms(" ".join(regions_named)))
         # a model's number the question asks a figure of ("the 767 program"): no year, no sum of money
         models = [m.group() for m in _MODEL_NUMBER.finditer(unasked) if not YEAR_IN_TEXT.fullmatch(m.group())]
         years = set(years_asked(question))
@@ -1115,6 +1116,11 @@ class ExtractiveAnswerer:
                 if choices and sentence.table_row and not any(
                         set(terms(word)) <= set(label_terms(_labelled(sentence))) for word in choices):
                     filled -= {"number"}  # the row of another than the two names to choose between
+                if "number" in filled and regions and sentence.table_row and not _holds_names(own, [
+                        [name for name in names_asked if not set(terms(name)) <= region_terms | company_words]]):
+                    # a region's row gives the region's figure, not that of a part the question names there ("Europe"
+                    # under Meta's revenue by geography is no Reality Labs revenue in Europe)
+                    filled -= {"number"}
                 if "number" in filled and (regions or models) and not _names_parts_asked(
                         f"{_heading_lines(sentence)}\n{sequence_text}".lower(), regions, models, regions_named):
                     filled -= {"number"}

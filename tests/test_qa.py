@@ -3556,3 +3556,12 @@ def test_a_sum_asked_in_its_currency_is_no_percentage(answerer):
                                  "2022?", text, form="8-K")
     assert _states(answerer, "What was Acme Widgets' average ticket in the fourth quarter of fiscal 2022?",
                    "The average ticket was $38.12 in the fourth quarter of fiscal 2022.", form="8-K")
+
+
+def test_a_regions_row_gives_no_figure_of_a_part_the_question_names_there(answerer):
+    # Meta's 10-K for 2024 gives its revenue by geography and its Reality Labs revenue, not the one in the other
+    table = ("Our Reality Labs segment includes our virtual reality hardware.\n"
+             "Revenue disaggregated by geography consists of the following (in millions):\nYear Ended December 31,\t"
+             "2024\t2023\nUnited States and Canada\t$\t71,000\t$\t60,000\nEurope\t38,361\t31,210\n")
+    assert _states(answerer, "How much revenue did Acme Widgets generate in Europe in 2024?", table)
+    assert not _states(answerer, "How much Reality Labs revenue did Acme Widgets generate in Europe in 2024?", table)
