@@ -1374,7 +1374,9 @@ _EVENT_WORDS = frozenset("annual special meeting shareholders stockholders share
                          "release call filing deal offer prospectus supplement report exhibit pack earnings results "
                          "data fact sheet presentation letter transcript statement notice "
                          # and the parts of a document ("FFIC Dec 2024 prospectus supplement capitalization table:")
-                         "table tables capitalization section note notes highlights update".split())
+                         "table tables capitalization section note notes highlights update "
+                         # and the deals a document is about ("Premier Financial Bancorp (PFBI), March 2021 merger 8-K:")
+                         "merger acquisition tender exchange spin-off separation offering ipo".split())
 _BRACKETED_PERIOD = re.compile(rf"\((?=[^)]*(?:\b{YEAR}\b|'\d\d\b|\bended\b|\bqtr\b|\bquarter\b))[^)]*\)", re.I)
 _LOOSE_ASKED = re.compile(r"\s*((?:[\w&'./-]+\s+){0,7}?[\w&'./-]+)(?:\s+(?:at|in|for|during|as|over|vs\.?|versus|on|"
                           rf"from(?!{LINE_ITEM_AFTER_FROM})|since|through|and|after|before)\b"

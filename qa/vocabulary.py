@@ -265,6 +265,9 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "add-back": ("adjustments to reconcile",),
     "add-backs": ("adjustments to reconcile",),
     "op margin": ("operating margin",),
+    # a cap, as an offer states it ("a cash tender offer for up to 17,753,322 shares", CVR Energy's Schedule TO of
+    # January 2025)
+    "max": ("maximum", "up to"),
     "reg credit": ("regulatory credits",),
     "ww": ("worldwide",),
     "qtr": ("quarter",),

@@ -3565,3 +3565,16 @@ def test_a_regions_row_gives_no_figure_of_a_part_the_question_names_there(answer
              "2024\t2023\nUnited States and Canada\t$\t71,000\t$\t60,000\nEurope\t38,361\t31,210\n")
     assert _states(answerer, "How much revenue did Acme Widgets generate in Europe in 2024?", table)
     assert not _states(answerer, "How much Reality Labs revenue did Acme Widgets generate in Europe in 2024?", table)
+
+
+def test_a_chat_lines_context_may_name_the_deal_its_document_is_about():
+    # "Premier Financial Bancorp (PFBI), March 2021 merger 8-K: total loans at Dec 31, 2020 ...?"
+    assert _focus_terms("Acme Widgets (ACWI), March 2021 merger 8-K: total loans at Dec 31, 2020?") == ["loan"]
+
+
+def test_a_cap_is_what_an_offer_is_for_up_to(answerer):
+    # CVR Energy's Schedule TO of January 2025: "a cash tender offer for up to 17,753,322 shares"
+    text = ("Acme Widgets today announced the results of its cash tender offer for up to 17,753,322 shares of its "
+            "common stock at a price per share of $18.25, which expired on January 8, 2025.")
+    assert _states(answerer, "Acme Widgets tender (ACWI, $18.25/sh, expired Jan 8 '25): max number of shares sought?",
+                   text, form="SC TO-T/A")
