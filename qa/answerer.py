@@ -1413,6 +1413,10 @@ _PHRASE_WORD = r"(?:(?!(?:what|which|how|many|much|was|were|is|are|did|does|do|t
 _MEASURES_JOINED = re.compile(rf"(?<=\s)({_PHRASE_WORD}{{0,3}}(?:{_MEASURE_WORD}))\s+and\s+"
                               rf"({_PHRASE_WORD}{{0,3}}(?:{_MEASURE_WORD}))(?=\s+(?:for|in|at|of|during|as|on|over|"
                               rf"through|by|from|under|did|does|do|was|were|is|are)\b|\s*[?,;:.]|\s*$)", re.I)
+# a chat line's second measure, after a first of any words ("cash and cash equivalents [and total assets] on the
+# balance sheet", "cash from operations [and capex] for the first half of 2025")
+_LAST_MEASURE_JOINED = re.compile(rf"\s+and\s+({_PHRASE_WORD}{{0,3}}(?:{_MEASURE_WORD}))(?=\s+(?:for|in|at|of|during|"
+                                  rf"as|on|over|through|by|from|under)\b|\s*[?,;:.]|\s*$)", re.I)
 
 
 def _parts(question: str) -> list[str]:
@@ -1423,6 +1427,10 @@ def _parts(question: str) -> list[str]:
     if joined := _MEASURES_JOINED.search(question):
         # two measures asked of one period ("what were net sales and comparable store sales for the quarter")
         return [f"{question[:joined.start()]}{side}{question[joined.end():]}" for side in joined.groups()]
+    start = _context_end(question)
+    if _is_loose(question) and (joined := [*_LAST_MEASURE_JOINED.finditer(question, start)]) and (
+            re.search(rf"\b(?:{_MEASURE_WORD})\b", first := question[start:joined[-1].start()], re.I)):
+        return [f"{question[:start]}{side}{question[joined[-1].end():]}" for side in (first, joined[-1].group(1))]
     parts: list[str] = []
     premise = ""
     # (a question that asks in no words asks what it names: "NVDA total assets at the end of FY23 vs FY25?")

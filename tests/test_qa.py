@@ -2951,6 +2951,15 @@ def test_two_measures_asked_of_one_period_are_two_parts():
     # one line item's name is no two measures
     assert _parts("What were Acme's cash and cash equivalents at year end?") == []
     assert _parts("What was Acme's research and development expense in 2024?") == []
+    # a chat line's second measure after a first of any words (Tesla's 10-Q of July 2025, Ulta's release of March
+    # 2023)
+    assert _parts("ACME 10-Q for Q2 2025: cash from operations and capex for the first half of 2025?") == [
+        "ACME 10-Q for Q2 2025: cash from operations for the first half of 2025?",
+        "ACME 10-Q for Q2 2025: capex for the first half of 2025?"]
+    assert _parts("Acme Q4 release: cash and cash equivalents and total assets at January 28, 2023?") == [
+        "Acme Q4 release: cash and cash equivalents at January 28, 2023?", "Acme Q4 release: total assets at January "
+        "28, 2023?"]
+    assert _parts("Acme Q4 release: cash and cash equivalents at January 28, 2023?") == []
 
 
 def test_a_frequency_asked_is_a_length_of_time():
