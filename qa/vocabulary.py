@@ -352,7 +352,10 @@ EXCLUSIVE_KINDS: tuple[tuple[str, ...], ...] = (
 # dating its columns by days alone holds balances, not them (Tesla's 10-K of 2025: long-lived assets by country
 # "December 31, 2024" give no revenue of Germany)
 FLOWS: tuple[str, ...] = ("revenue", "revenues", "sales", "income", "earnings", "profit", "expense", "expenses",
-                          "spend", "spent", "spending", "capex")
+                          "spend", "spent", "spending", "capex",
+                          # and what is charged over one (Commonwealth Income & Growth Fund V's equipment management
+                          # fee of 2015 is not its General Partner's capital at December 31, 2015)
+                          "fee", "fees", "cost", "costs")
 # but what is deferred, accrued or owed of them is a balance at a day (Adobe's "Deferred revenue 5,297" at December
 # 2, 2022, on its balance sheet)
 BALANCE_OF_FLOW = re.compile(r"\b(?:deferred|unearned|accrued|prepaid|retained)\b|\b(?:receivables?|payables?)\b",

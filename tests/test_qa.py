@@ -3587,3 +3587,11 @@ def test_a_cap_is_what_an_offer_is_for_up_to(answerer):
             "common stock at a price per share of $18.25, which expired on January 8, 2025.")
     assert _states(answerer, "Acme Widgets tender (ACWI, $18.25/sh, expired Jan 8 '25): max number of shares sought?",
                    text, form="SC TO-T/A")
+
+
+def test_a_fee_charged_over_a_year_is_no_balance_at_its_end(answerer):
+    # Commonwealth Income & Growth Fund V's 10-K for 2015: its balance sheet's "General Partner" capital row
+    balance_sheet = ("Acme Widgets Fund\nBalance Sheets\nDecember 31,\n2015\t2014\nPARTNERS' CAPITAL\n"
+                     "General Partner\t1,000\t1,000\nLimited Partners\t102,681\t394,005\n")
+    assert not _states(answerer, "Acme Widgets Fund: equipment management fee paid to the General Partner in 2015?",
+                       balance_sheet)
