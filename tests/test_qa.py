@@ -12,8 +12,8 @@ from conftest import FIXTURES, SAMPLE
 from index.lexical import ChunkFilter, terms
 from index.sections import SIGNATURE
 from index.store import FilingIndex
-from qa.answerer import (NOT_FOUND, Asked, ExtractiveAnswerer, _focus_terms, _names_held, _names_in, _parts,
-                         _reports_on_year, _slots, _states_number)
+from qa.answerer import (_ASKS_SIGNATURE, NOT_FOUND, Asked, ExtractiveAnswerer, _focus_terms, _names_held, _names_in,
+                         _parts, _reports_on_year, _slots, _states_number)
 from qa.assistant import Assistant
 from qa.filters import FilterError, FilterResolver, company_aliases
 from qa.models import Chunk, FilingRef, Filters, Passage
@@ -3595,3 +3595,9 @@ def test_a_fee_charged_over_a_year_is_no_balance_at_its_end(answerer):
                      "General Partner\t1,000\t1,000\nLimited Partners\t102,681\t394,005\n")
     assert not _states(answerer, "Acme Widgets Fund: equipment management fee paid to the General Partner in 2015?",
                        balance_sheet)
+
+
+def test_to_sign_off_on_results_is_no_signature():
+    # Nordstrom's 8-K of March 2023: "on what date did the comp committee sign off on the EBIT and ROIC results"
+    assert not _ASKS_SIGNATURE.search("On what date did the comp committee sign off on the EBIT results?")
+    assert _ASKS_SIGNATURE.search("Who signed the 10-K as principal financial officer?")
