@@ -107,6 +107,9 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "workforce": ("employees",),
     "staff": ("employees",),
     "people": ("employees", "employed"),
+    # who hold a company's stock, as its 10-K counts them (PepsiCo's 10-K for 2022: "held of record by 98,573
+    # shareholders")
+    "holders": ("shareholders", "stockholders"),
     "cfo": ("chief financial officer",),
     "ceo": ("chief executive officer",),
     "coo": ("chief operating officer",),

@@ -3601,3 +3601,10 @@ def test_to_sign_off_on_results_is_no_signature():
     # Nordstrom's 8-K of March 2023: "on what date did the comp committee sign off on the EBIT and ROIC results"
     assert not _ASKS_SIGNATURE.search("On what date did the comp committee sign off on the EBIT results?")
     assert _ASKS_SIGNATURE.search("Who signed the 10-K as principal financial officer?")
+
+
+def test_holders_of_a_companys_stock_are_its_shareholders(answerer):
+    # PepsiCo's 10-K for 2022
+    assert _states(answerer, "Approximately how many holders of record did Acme Widgets common stock have in early "
+                             "February 2023?", "As of February 2, 2023, there were approximately 98,573 shareholders "
+                             "of record of our common stock.")
