@@ -160,6 +160,9 @@ _FOCUS_BEFORE_VERB = re.compile(r"\bhow (?:much|many)\s+(?:did|does|do|has|have|
 _SPENT_ON = re.compile(r"\b(?:spen[dt]|pa(?:y|id)|invest(?:ed)?)(?:\s+out)?\s+(?:on|for|in)\s+"
                        r"((?:[\w&'-]+\s+){0,5}?[\w&'-]+)"
                        r"(?:\s+(?:in|for|during|at|as|by|over|under|from)\b|\s*[?,.]|$)", re.I)
+# an age is asked as how old, and written so: "Jerry Parrott, 51 years old" (Rock of Ages' release of September 2000),
+# not "over 20 years of service"
+_HOW_OLD = re.compile(r"\bhow (old)\b", re.I)
 # who heads a part of the company is asked by the part ("who heads [Human Resources] at Wells Fargo", whom its
 # executive officers' list gives as "Senior Executive Vice President and Head of Human Resources")
 _WHO_HEADS = re.compile(r"\bwho\s+(?:heads|leads|runs|oversees)\s+(?:the\s+|its\s+)?((?:[\w&'-]+\s+){0,4}?[\w&'-]+)"
@@ -1467,6 +1470,7 @@ def _asked_phrases(question: str) -> list[tuple[re.Match, str]]:
     question = _READ_FROM_STATEMENT.sub(" ", _ABBREVIATION_AFTER.sub("", _SPELLING_AFTER.sub(
         r"\1", without_instructions(question))))
     matches = [*_FOCUS.finditer(question), *_FOCUS_BEFORE_VERB.finditer(question), *_SPENT_ON.finditer(question),
+               *_HOW_OLD.finditer(question),
                *([*_WHEN_EXPECTED.finditer(question)] or _WHEN_VERB.finditer(question)), *_HOW_DONE.finditer(question),
                *([*_PLACE_OF.finditer(question)] or _PLACE_OF_DONE.finditer(question))]
     if not _parts(question):  # nor of a question of several parts (see _FOCUS_LAST)

@@ -3608,3 +3608,13 @@ def test_holders_of_a_companys_stock_are_its_shareholders(answerer):
     assert _states(answerer, "Approximately how many holders of record did Acme Widgets common stock have in early "
                              "February 2023?", "As of February 2, 2023, there were approximately 98,573 shareholders "
                              "of record of our common stock.")
+
+
+def test_how_old_asks_an_age_in_years_not_years_of_service(answerer):
+    # Rock of Ages' 8-K of September 2000
+    question = "How old was Jane Roe when she took over John Doe's duties at Acme Widgets?"
+    assert _slots(question) == ("number",) and _focus_terms(question) == ["old"]
+    assert _states(answerer, question, "John Doe's duties have been assumed by Jane Roe, 51 years old, who has been "
+                                       "Vice President of Manufacturing since September 1999.", form="8-K")
+    assert not _states(answerer, question, "Jane Roe, currently the Vice President of Manufacturing with over 20 years "
+                                           "of service with Acme Widgets, will assume John Doe's duties.", form="8-K")
