@@ -369,9 +369,10 @@ BALANCE_OF_FLOW = re.compile(r"\b(?:deferred|unearned|accrued|prepaid|retained)\
 # or months in a sentence is the fact asked for, not the period a figure covers ("the first nine months").
 # (and how often, which is said as a length of time: "three years" to be the frequency of say-on-pay votes, in
 # 1-800-FLOWERS.COM's 8-K of December 2023)
-# (and how old, which is said in years: "Jerry Parrott, 51 years old", Rock of Ages' release of September 2000)
+# (and how old, which is said in years: "Jerry Parrott, 51 years old", Rock of Ages' release of September 2000; and
+# how many years: "more than 30 years of quality and regulatory affairs experience", Philips' 6-K of January 2023)
 DURATION: tuple[str, ...] = ("how long", "term of", "duration of", "length of", "how often", "what frequency",
-                             "how old")
+                             "how old", "how many years", "how many months", "how many weeks", "how many days")
 
 # Stock sentences every filing of a kind repeats: they state no fact of their own, so they answer nothing a
 # question asks about the company (the "furnished, not filed" paragraph of an 8-K Item 2.02 or 7.01, the

@@ -3618,3 +3618,10 @@ def test_how_old_asks_an_age_in_years_not_years_of_service(answerer):
                                        "Vice President of Manufacturing since September 1999.", form="8-K")
     assert not _states(answerer, question, "Jane Roe, currently the Vice President of Manufacturing with over 20 years "
                                            "of service with Acme Widgets, will assume John Doe's duties.", form="8-K")
+
+
+def test_how_many_years_asks_a_length_of_time(answerer):
+    # Philips' 6-K of January 2023: "He will bring more than 30 years of ... experience"
+    assert _states(answerer, "How many years of relevant experience does new Chief Quality Officer Jane Roe bring to "
+                             "Acme Widgets?", "She will bring more than 30 years of quality and regulatory affairs "
+                             "experience in the medical technology industry.", form="6-K")
