@@ -1394,6 +1394,8 @@ _LOOSE_ASKED = re.compile(r"\s*((?:[\w&'./-]+\s+){0,7}?[\w&'./-]+)(?:\s+(?:at|in
 _PART_BREAK = re.compile(rf"(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)"
                          rf"(?!when\s+(?!(?:did|does|do|was|were|is|are|will|has|have|had)\b))"
                          rf"(?=(?:(?:as|in|on|at|for|from|by|with|under|to)\s+(?!which\b|whom\b))?{_ASKING})", re.I)
+# two names or years to choose between, after a colon or a comma ("which director received fewer FOR votes: Andrea
+# Jung or Art Levinson?", "which year carries the larger increase, 2020 or 2021,")
 _CHOICE = r"(?:(?:[A-Z][\w&'’-]*\.?\s+){0,3}[A-Z][\w&'’-]*|\d{4})"
 _ALTERNATIVES = re.compile(rf"[:,]\s*({_CHOICE})\s+or\s+({_CHOICE})(?=\s*[?,;(]|\s*$)")
 _COMPARED = re.compile(r",?\s+(?:compared?\s+(?:with|to)|versus|vs\.?)\s+", re.I)
