@@ -1121,7 +1121,7 @@ class ExtractiveAnswerer:
                         set(terms(word)) <= set(label_terms(_labelled(sentence))) for word in choices):
                     filled -= {"number"}  # the row of another than the two names to choose between
                 if "number" in filled and regions and sentence.table_row and not _holds_names(own, [
-                        [name for name in names_asked if not set(terms(name)) <= region_terms | company_words]]):
+                        [name for name in names_asked if not set(terms(name)) <= region_terms | filer_words]]):
                     # a region's row gives the region's figure, not that of a part the question names there ("Europe"
                     # under Meta's revenue by geography is no Reality Labs revenue in Europe)
                     filled -= {"number"}
