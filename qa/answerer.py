@@ -872,8 +872,8 @@ class ExtractiveAnswerer:
                             *(m.group() for m in _CONTEXT_CLAUSE.finditer(question))])
         context_words = {w.removesuffix("'s").removesuffix("’s") for w in re.findall(r"[\w&'’.-]+", context)}
         choice = _ALTERNATIVES.search(question)
-        choices = {word for word in f"{choice.group(1)} {choice.group(2)}".split()
-                   if not word.isdigit()} if choice else set()
+        choices = [set(terms(word)) for word in f"{choice.group(1)} {choice.group(2)}".split()
+                   if not word.isdigit()] if choice else []
         filing_words: dict[str, str] = {}
         for passage in passages:
             filing_id = passage.chunk.filing.filing_id
@@ -947,6 +947,8 @@ class ExtractiveAnswerer:
             # names asked, but the companies' (votes on "the appointment of KPMG LLP", under PepsiCo's 8-K)
             filer_words = company_words | set(terms(filing.company))
             caption_names = [[w for w in words if not set(terms(w)) <= filer_words] for words in distinctive]
+            # the names of a part asked of a region: not the region's, not the filer's
+            part_names = [name for name in names_asked if not set(terms(name)) <= region_terms | filer_words]
             # the names of what is asked, not of the filer nor of the document asked from
             asked_names = [words for words in caption_names if words and not set(words) <= context_words]
             continued = chunk.table_header.lower()
@@ -1118,10 +1120,9 @@ class ExtractiveAnswerer:
                 if not of_part_asked:
                     filled -= {"number"}  # its passage does not name the part asked about
                 if choices and sentence.table_row and not any(
-                        set(terms(word)) <= set(label_terms(_labelled(sentence))) for word in choices):
+                        word <= label for label in [set(label_terms(_labelled(sentence)))] for word in choices):
                     filled -= {"number"}  # the row of another than the two names to choose between
-                if "number" in filled and regions and sentence.table_row and not _holds_names(own, [
-                        [name for name in names_asked if not set(terms(name)) <= region_terms | filer_words]]):
+                if "number" in filled and regions and sentence.table_row and not _holds_names(own, [part_names]):
                     # a region's row gives the region's figure, not that of a part the question names there ("Europe"
                     # under Meta's revenue by geography is no Reality Labs revenue in Europe)
                     filled -= {"number"}
@@ -1416,13 +1417,14 @@ _WHEN_VERB = re.compile(r"(?i:\bwhen\s+(?:did|does|do|will|was|were|is|are|has|h
 
 _MEASURE_WORD = "|".join(sorted({*AMOUNTS, *COUNTS}, key=len, reverse=True))
 _PHRASE_WORD = r"(?:(?!(?:what|which|how|many|much|was|were|is|are|did|does|do|the|its|their|and)\b)[\w&'-]+\s+)"
-_MEASURES_JOINED = re.compile(rf"(?<=\s)({_PHRASE_WORD}{{0,3}}(?:{_MEASURE_WORD}))\s+and\s+"
-                              rf"({_PHRASE_WORD}{{0,3}}(?:{_MEASURE_WORD}))(?=\s+(?:for|in|at|of|during|as|on|over|"
-                              rf"through|by|from|under|did|does|do|was|were|is|are)\b|\s*[?,;:.]|\s*$)", re.I)
+_MEASURE = re.compile(rf"\b(?:{_MEASURE_WORD})\b", re.I)
+_MEASURE_PHRASE = rf"({_PHRASE_WORD}{{0,3}}(?:{_MEASURE_WORD}))"
+_AFTER_MEASURE = "for|in|at|of|during|as|on|over|through|by|from|under"  # what opens the period or the rest
+_MEASURES_JOINED = re.compile(rf"(?<=\s){_MEASURE_PHRASE}\s+and\s+{_MEASURE_PHRASE}(?=\s+(?:{_AFTER_MEASURE}|did|"
+                              r"does|do|was|were|is|are)\b|\s*[?,;:.]|\s*$)", re.I)
 # a chat line's second measure, after a first of any words ("cash and cash equivalents [and total assets] on the
 # balance sheet", "cash from operations [and capex] for the first half of 2025")
-_LAST_MEASURE_JOINED = re.compile(rf"\s+and\s+({_PHRASE_WORD}{{0,3}}(?:{_MEASURE_WORD}))(?=\s+(?:for|in|at|of|during|"
-                                  rf"as|on|over|through|by|from|under)\b|\s*[?,;:.]|\s*$)", re.I)
+_LAST_MEASURE_JOINED = re.compile(rf"\s+and\s+{_MEASURE_PHRASE}(?=\s+(?:{_AFTER_MEASURE})\b|\s*[?,;:.]|\s*$)", re.I)
 
 
 def _parts(question: str) -> list[str]:
@@ -1435,7 +1437,7 @@ def _parts(question: str) -> list[str]:
         return [f"{question[:joined.start()]}{side}{question[joined.end():]}" for side in joined.groups()]
     start = _context_end(question)
     if _is_loose(question) and (joined := [*_LAST_MEASURE_JOINED.finditer(question, start)]) and (
-            re.search(rf"\b(?:{_MEASURE_WORD})\b", first := question[start:joined[-1].start()], re.I)):
+            _MEASURE.search(first := question[start:joined[-1].start()])):
         return [f"{question[:start]}{side}{question[joined[-1].end():]}" for side in (first, joined[-1].group(1))]
     parts: list[str] = []
     premise = ""
