@@ -601,7 +601,7 @@ class ExtractiveAnswerer:
         passages = [*passages, *also_read]
         confidence = self.scorer.probability(assessment.features) if assessment.chosen else 0.0
         if (not assessment.chosen or confidence < self.scorer.threshold) and (parts := [
-                a for part in _parts(question)[:MAX_PARTS]
+                a for part in _question_parts(question, assessment.scored)[:MAX_PARTS]
                 if (a := self.assess(part, with_filing_words(part), assessment_passages, companies)).chosen]):
             # a question of several parts is answered when one of its parts would be, asked alone: a sentence holds
             # the words of one part, not of the whole ("Who replaced Brett Kaufman as CFO ... and what is his base
@@ -712,7 +712,7 @@ class ExtractiveAnswerer:
         # best sentence for a part's own words joins the answer when it states what that part asks (tuning half,
         # facts >= 1/2: 79.1% to 83.7%, and 86.0% with a comparison's two sides as parts; joining only when no
         # chosen sentence answered the part nearly as well: 79.1%)
-        for part in _parts(question)[:MAX_PARTS]:
+        for part in _question_parts(question, scored)[:MAX_PARTS]:
             answer = self._part_answer(part, passages, companies, chosen)
             if answer is not None:
                 chosen = _in_filing_order([*chosen, answer])
@@ -1427,6 +1427,12 @@ _MEASURES_JOINED = re.compile(rf"(?<=\s){_MEASURE_PHRASE}\s+and\s+{_MEASURE_PHRA
 _LAST_MEASURE_JOINED = re.compile(rf"\s+and\s+{_MEASURE_PHRASE}(?=\s+(?:{_AFTER_MEASURE})\b|\s*[?,;:.]|\s*$)", re.I)
 
 
+def _question_parts(question: str, scored: Sequence[ScoredSentence]) -> list[str]:
+    """The parts of a question of several: the line items it lists as its passages' tables label them, or else its
+    parts in its words."""
+    return _listed_line_items(question, [s.sentence for s in scored]) or _parts(question)
+
+
 def _parts(question: str) -> list[str]:
     """The parts of a question of several ("Who replaced X", "what is his salary"; the two sides of a comparison),
     a premise that asks nothing kept with the part after it ("Under Georgia Power's 2019 plan, what ...");
@@ -1455,6 +1461,44 @@ def _parts(question: str) -> list[str]:
         else:
             premise += f" {piece}"
     return parts if len(parts) > 1 else []
+
+
+# what joins the line items of a list ("cash and cash equivalents, and receivables, net")
+_LIST_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*[&/]\s*)")
+_ITEM_WORDS = r"((?:[\w&'./-]+\s+){0,5}?[\w&'./-]+)"
+_ITEM_BEFORE = re.compile(rf"\s*{_ITEM_WORDS},?\s+and\s+")
+_ITEM_AFTER = re.compile(rf",?\s+and\s+{_ITEM_WORDS}(?=\s*[?.]?\s*$|\s+(?:at|in|for|as of|on|during)\b)", re.I)
+
+
+def _listed_line_items(question: str, sentences: Sequence[Sentence]) -> list[str]:
+    """A question that lists line items as the passages' table rows label them asks each as a part ("Best Buy at
+    January 28, 2023: cash and cash equivalents, and receivables, net?", the labels of its balance sheet's rows): a
+    label holding "and" is one item, which no rule on the question's words alone can tell; none when it lists
+    fewer than two."""
+    lowered = question.lower()
+    spans: set[tuple[int, int]] = set()
+    for label in {" ".join(row_label(s.text).split()).strip(" :").lower() for s in sentences if s.table_row}:
+        if set(terms(label)) - GENERIC_LABEL - _PERIOD_WORDS:
+            spans.update(m.span() for m in re.finditer(rf"(?<![\w&'-]){re.escape(label)}(?![\w&'-])", lowered))
+    items = sorted(s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans))
+    run: list[tuple[int, int]] = []
+    for item in items:
+        if run and not _LIST_JOINER.fullmatch(question, run[-1][1], item[0]):
+            if len(run) > 1:
+                break
+            run = []
+        run.append(item)
+    if len(run) == 1 and _is_loose(question):
+        # a chat line may list one item as its tables label it beside one in its own words ("TSLA at 6/30/25: cash &
+        # equivalents and short-term investments?")
+        (a, b), start = run[0], _context_end(question)
+        if before := _ITEM_BEFORE.fullmatch(question, start, a):
+            run = [before.span(1), (a, b)]
+        elif question[start:a].strip() == "" and (after := _ITEM_AFTER.match(question, b)):
+            run = [(a, b), after.span(1)]
+    if len(run) < 2:
+        return []
+    return [f"{question[:run[0][0]]}{question[a:b]}{question[run[-1][1]:]}" for a, b in run]
 
 
 def _without_periods(text: str) -> str:

@@ -13,7 +13,7 @@ from index.lexical import ChunkFilter, terms
 from index.sections import SIGNATURE
 from index.store import FilingIndex
 from qa.answerer import (_ASKS_SIGNATURE, NOT_FOUND, Asked, ExtractiveAnswerer, _focus_terms, _names_held, _names_in,
-                         _parts, _reports_on_year, _slots, _states_number)
+                         _listed_line_items, _parts, _reports_on_year, _slots, _states_number)
 from qa.assistant import Assistant
 from qa.filters import FilterError, FilterResolver, company_aliases
 from qa.models import Chunk, FilingRef, Filters, Passage
@@ -3625,3 +3625,27 @@ def test_how_many_years_asks_a_length_of_time(answerer):
     assert _states(answerer, "How many years of relevant experience does new Chief Quality Officer Jane Roe bring to "
                              "Acme Widgets?", "She will bring more than 30 years of quality and regulatory affairs "
                              "experience in the medical technology industry.", form="6-K")
+
+
+def test_line_items_listed_as_the_table_labels_them_are_each_answered(answerer):
+    # Best Buy's balance sheet of January 2023: "cash and cash equivalents" and "receivables, net" hold "and" and a
+    # comma, which no rule on the question's words alone tells from two items
+    balance_sheet = _passage("Acme Stores, Inc.", "CONSOLIDATED BALANCE SHEETS\n($ in millions)\tJanuary 28, 2023\t"
+                             "January 29, 2022\nAssets\nCurrent assets\nCash and cash equivalents\t$\t1,874\t$\t2,936\n"
+                             "Receivables, net\t1,141\t1,042\nMerchandise inventories\t5,140\t5,965\n"
+                             "Prepaid expenses and other current assets\t580\t465")
+    named = {"Acme Stores, Inc.": ()}
+    question = "Acme Stores at January 28, 2023: cash and cash equivalents, and receivables, net?"
+    answer = answerer.answer(question, with_filing_words(question), [balance_sheet], named)
+    assert not answer.refused and "1,874" in answer.text and "1,141" in answer.text and "5,140" not in answer.text
+    sentences = passage_sentences(balance_sheet)
+    assert _listed_line_items("Acme at 1/28/23: receivables, net and prepaid expenses and other current assets?",
+                              sentences) == ["Acme at 1/28/23: receivables, net?",
+                                             "Acme at 1/28/23: prepaid expenses and other current assets?"]
+    # a chat line may write one item in its own words beside one its table labels
+    assert _listed_line_items("Acme at 1/28/23: cash & equivalents and receivables, net?", sentences) == [
+        "Acme at 1/28/23: cash & equivalents?", "Acme at 1/28/23: receivables, net?"]
+    assert _listed_line_items("Acme at 1/28/23: receivables, net and deferred taxes?", sentences) == [
+        "Acme at 1/28/23: receivables, net?", "Acme at 1/28/23: deferred taxes?"]
+    assert _listed_line_items("Acme at 1/28/23: receivables, net?", sentences) == []
+    assert _listed_line_items("What were Acme's receivables, net, and how did they change?", sentences) == []
