@@ -276,6 +276,7 @@ _ROLE_WORDS = frozenset(terms("president chairman chairwoman chairperson chair d
                               "counsel financial executive operating accounting legal technology information "
                               "marketing commercial investment risk compliance finance vice medical scientific "
                               "customer people"))
+_COMPANY_NAME = re.compile(rf"\b(?:[A-Z][\w&.'’-]*\s+(?:(?:and|of|&)\s+)?){{1,4}}(?=[A-Z])(?i:{LEGAL_SUFFIX_WORD})\.?(?![\w-])")
 _LEGAL_SUFFIX = re.compile(rf"\b{LEGAL_SUFFIX_WORD}\.?(?![\w-])", re.I)  # not the "Co" of "Co-Chairman"
 # A question's name held by fewer than this share of chunks is distinctive: a passage that lacks it is about
 # something else (a question about Flushing Financial is not answered from Meta's 10-K).
@@ -994,7 +995,9 @@ class ExtractiveAnswerer:
                     stated = f"{sentence.group}\n{_words_of(previous.text, asked.focus)} {sentence.text}"
                 # a term the filing defines names no person, though it may be what a figure is of ("acquire Tetra for
                 # the sum of £350,000", Tetra Drones Ltd. ("Tetra") defined before)
-                filled = asked.filled_by(stated, defined_terms.sub(" ", stated) if defined_terms else None)
+                # (a company's name ends in its legal suffix, which it may define as "the Company": it goes first)
+                filled = asked.filled_by(stated, defined_terms.sub(" ", _COMPANY_NAME.sub("|", stated))
+                                         if defined_terms else None)
                 if not asks_exhibit and sentence.table_row and _EXHIBIT_LISTED.match(sentence.text) and (
                         _EXHIBIT_WORD.search(sentence.header)):
                     # a row of an exhibit index gives a document's title and where it was filed, no fact of the
@@ -1775,7 +1778,10 @@ def _names_other_roles_only(text: str, role: frozenset[str]) -> bool:
 def _states_person(asked: Asked, text: str) -> bool:
     # titles apart, so that a title before a name is not read as its first name ("Chief Financial Officer Thomas A.
     # Fanning" in Southern Company's release of 2007-01-25 is not "Officer Thomas")
-    untitled = _TITLE_WORD.sub("|", _NAME_IN_CAPITALS.sub(lambda name: name.group().title(), text))
+    # and companies apart: two capitalised words before "Company" name none ("Kentucky Utilities Company" in LG&E's
+    # 8-K of March 2003)
+    untitled = _TITLE_WORD.sub("|", _COMPANY_NAME.sub("|", _NAME_IN_CAPITALS.sub(lambda name: name.group().title(),
+                                                                                 text)))
     return any(_is_new_person(asked, re.findall(r"[A-Za-z'-]{2,}", match)) and not REGIONS.fullmatch(match)
                for match in _PERSON.findall(untitled)) or any(  # "Bank of New York Mellon" names no person
         # a title and surname right after the question's verb ("the Board designated Ms. Nicosia as ..." for "whom

@@ -3649,3 +3649,21 @@ def test_line_items_listed_as_the_table_labels_them_are_each_answered(answerer):
         "Acme at 1/28/23: receivables, net?", "Acme at 1/28/23: deferred taxes?"]
     assert _listed_line_items("Acme at 1/28/23: receivables, net?", sentences) == []
     assert _listed_line_items("What were Acme's receivables, net, and how did they change?", sentences) == []
+
+
+def test_a_companys_name_names_no_person(answerer):
+    # LG&E's 8-K of March 2003 names the certifying officers by title only, beside "Kentucky Utilities Company",
+    # which it then defines as "the Company"
+    text = ("On March 25, 2003, in connection with the filing of the Annual Reports on Form 10-K of Louisville Gas "
+            "and Electric Company and Kentucky Utilities Company (each, the \u201cCompany\u201d), the Chairman, "
+            "President and Chief Executive Officer of each Company certified the reports.")
+    named = {"Louisville Gas and Electric Company": ()}
+    question = "Who was the Chairman, President and CEO of Louisville Gas and Electric who certified its 10-K?"
+    unnamed = _passage("Louisville Gas and Electric Company", text)
+    assert answerer.answer(question, with_filing_words(question), [unnamed], named).refused
+    undefined = _passage("Louisville Gas and Electric Company", text.replace(" (each, the \u201cCompany\u201d)", ""))
+    assert answerer.answer(question, with_filing_words(question), [undefined], named).refused
+    named_officer = _passage("Louisville Gas and Electric Company", text.replace(
+        "of each Company certified", "of each Company, Victor A. Staffieri, certified"))
+    answer = answerer.answer(question, with_filing_words(question), [named_officer], named)
+    assert not answer.refused and "Victor A. Staffieri" in answer.text
