@@ -317,6 +317,8 @@ _VOTE_WORDS = frozenset(terms("votes voted voting cast for against abstain absta
                               # against Dina Dublon's re-election to PepsiCo's board")
                               "shares board"))
 # a proposal's title as a question quotes it ("the shareholder proposal titled \"True Diversity Board Policy\"")
+_VOTE = terms("vote")[0]
+_VOTES_STATED = terms("favor favour against abstained abstentions withheld")
 _QUOTED_TITLE = re.compile(r'["\u201c]([^"\u201d]{3,})["\u201d]')
 _TITLES = ("mr.", "ms.", "mrs.", "dr.")
 _WHO = re.compile(r"\bwhom?\b", re.I)
@@ -1674,6 +1676,10 @@ def _states_number(asked: Asked, text: str) -> bool:
     # "net", "total" say what is measured only with the rest ("net losses on equity securities of $539 million" is
     # no net cash)
     measured = [f for f in asked.focus if f not in GENERIC_LABEL] or list(asked.focus)
+    if _VOTE in measured:
+        # votes are written as their kinds: "ratified the appointment of Ernst & Young LLP ... with 2,512,534,467
+        # shares in favor, 56,267,628 shares against" (Oracle's 8-K of November 2024)
+        measured += _VOTES_STATED
     about = [i for i, t in enumerate(sequence) if t in measured or any(_same_stem(t, f) for f in measured)]
     # a form's line gives the value its whole label asks, however long the label
     label_end = len(terms(text[:form_value.start()])) if (form_value := _FORM_VALUE.search(text)) else 0

@@ -127,6 +127,12 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "roe": ("return on equity",),
     "revenue": ("revenues", "net sales"),
     "auditor": ("independent registered public accounting firm", "accountant"),
+    # audit firms by the short names they go by (Oracle's 8-K of November 2024: "Ernst & Young LLP")
+    "ey": ("ernst & young",),
+    "pwc": ("pricewaterhousecoopers",),
+    # notes "mature" on the date they are "due" (Union Pacific's 10-Q of July 2025: "5.600% Notes due December 1,
+    # 2054")
+    "mature": ("due",),
     "pp&e": ("property plant and equipment",),
     "ppne": ("property plant and equipment net", "property and equipment net"),
     "buyback": ("repurchase",),

@@ -3667,3 +3667,17 @@ def test_a_companys_name_names_no_person(answerer):
         "of each Company certified", "of each Company, Victor A. Staffieri, certified"))
     answer = answerer.answer(question, with_filing_words(question), [named_officer], named)
     assert not answer.refused and "Victor A. Staffieri" in answer.text
+
+
+def test_votes_stated_in_words_by_their_kinds_answer_a_vote_asked(answerer):
+    # Oracle's 8-K of November 2024 writes each proposal's votes in a sentence, by their kinds, and names its auditor
+    # in full ("Ernst & Young LLP") where analysts write "EY"
+    assert analysts_words("ORCL AGM: shares voted FOR ratifying EY as auditor?")["ey"] == ("ernst & young",)
+    assert analysts_words("When do the 5.600% notes mature?")["mature"] == ("due",)
+    text = ("The stockholders ratified the appointment of Ernst & Young LLP as the independent registered public "
+            "accounting firm for the fiscal year, with 2,512,534,467 shares in favor, 56,267,628 shares against and "
+            "3,974,372 shares abstaining.")
+    question = "Acme Widgets AGM: shares voted FOR ratifying EY as auditor?"
+    answer = answerer.answer(question, with_filing_words(question), [_passage("Acme Widgets, Inc.", text)],
+                             {"Acme Widgets, Inc.": ()})
+    assert not answer.refused and "2,512,534,467" in answer.text
