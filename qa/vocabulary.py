@@ -453,7 +453,8 @@ QUARTER_NAME = re.compile(r"\b(first|second|third|fourth)[\s-]+(?:fiscal[\s-]+)?
 # A period from the start of a fiscal year that ends with a quarter: "three and six months ended July 2, 2023" is
 # Pfizer's second quarter (its 10-Q of August 2023), "thirty-nine weeks ended November 2, 2024" Buckle's third.
 # a period's length as a header or a sentence gives it ("months ended", "week periods ended")
-_LENGTH_ENDED = r"(?:months|weeks|(?:month|week)\s+periods?)\s+ended\b"
+# (Buckle's release of November 2024: "the 39-week fiscal period ended November 2, 2024")
+_LENGTH_ENDED = r"(?:months|weeks|(?:month|week)(?:\s+fiscal)?\s+periods?)\s+ended\b"
 _YEAR_TO_DATE = re.compile(rf"\b(?:(six|6|twenty-six|26)|(nine|9|thirty-nine|39))[\s-]+{_LENGTH_ENDED}"
                            r"|\bfirst\s+(?:(half|six months|twenty-six weeks|26 weeks)"
                            r"|(nine months|thirty-nine weeks|39 weeks))\b"
@@ -491,7 +492,10 @@ _FULL_YEAR = re.compile(r"\bfull[\s-]year\b|\b(?:for|during|over) the (?:full |w
 # a year's column after its quarters' ("Q1\tQ2\tQ3\tQ4\tTOTAL" under "Fiscal 2014" in Oracle's fiscal 2014 results)
 _YEAR_AFTER_QUARTERS = re.compile(r"(?:\bQ4|\bfourth(?:\s+quarter)?|\b4th(?:\s+(?:quarter|qtr\.?))?)\t"
                                   r"(?:total|full[\s-]year|year|fiscal\s+year|annual)\b", re.I)
-QUARTER, YEAR_TO_DATE, WHOLE_YEAR, TRAILING = "quarter", "year to date", "year", "trailing"
+QUARTER, YEAR_TO_DATE, WHOLE_YEAR, TRAILING, ONE_MONTH = "quarter", "year to date", "year", "trailing", "month"
+# a month's figure, which retailers once reported ("net sales for the month of October"): no quarter's or year's
+_ONE_MONTH = re.compile(rf"\bmonth\s+of\s+(?:{MONTH_ALIASES})\b|\b(?:one[\s-]+)?month\s+ended\b"
+                        r"|\b(?:four|4|five|5)[\s-]+weeks?\s+ended\b", re.I)
 # a trailing period, whose columns name the quarter it ends with ("FREE CASH FLOW—TRAILING 4-QUARTERS" over "Q1 Q2
 # Q3 Q4" in Oracle's fiscal 2014 results): no quarter's figure alone, nor a fiscal year's
 _TRAILING = re.compile(r"\btrailing[\s-]+(?:4|four|12|twelve)[\s-]+(?:quarters?|months?)\b|\b(?:ttm|ltm)\b|"
@@ -548,6 +552,8 @@ def period_kinds(text: str) -> frozenset[str]:
         kinds.add(YEAR_TO_DATE)
     if YEARS_ENDED.search(text) or _FULL_YEAR.search(text) or _YEAR_AFTER_QUARTERS.search(text):
         kinds.add(WHOLE_YEAR)
+    if _ONE_MONTH.search(text):
+        kinds.add(ONE_MONTH)
     return frozenset(kinds)
 
 

@@ -3681,3 +3681,19 @@ def test_votes_stated_in_words_by_their_kinds_answer_a_vote_asked(answerer):
     answer = answerer.answer(question, with_filing_words(question), [_passage("Acme Widgets, Inc.", text)],
                              {"Acme Widgets, Inc.": ()})
     assert not answer.refused and "2,512,534,467" in answer.text
+
+
+def test_a_month_asked_is_no_quarter_or_year_to_date(answerer):
+    # Buckle's release of November 2024 gives its quarter's and its 39 weeks' net sales, and no month's
+    assert period_kinds("net sales for the month of October 2024") == {"month"}
+    assert period_kinds("the four weeks ended November 2, 2024") == {"month"}
+    assert period_kinds("Net sales for the 39-week fiscal period ended November 2, 2024") == {"year to date"}
+    release = _passage("Acme Stores, Inc.", "Net sales for the 13-week fiscal quarter ended November 2, 2024 "
+                       "decreased 3.2 percent to $293.6 million. Net sales for the 39-week fiscal period ended "
+                       "November 2, 2024 decreased 4.6 percent to $838.5 million.", form="8-K")
+    named = {"Acme Stores, Inc.": ()}
+    question = "What were Acme Stores' net sales for the month of October 2024?"
+    assert answerer.answer(question, with_filing_words(question), [release], named).refused
+    question = "What were Acme Stores' net sales for the quarter ended November 2, 2024?"
+    answer = answerer.answer(question, with_filing_words(question), [release], named)
+    assert not answer.refused and "$293.6 million" in answer.text
