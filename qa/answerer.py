@@ -224,6 +224,9 @@ _PART_OF_COMPANY = frozenset(terms(" ".join(_PARTS_OF_COMPANY)))
 _REASON_ASKED = frozenset(terms("main primary principal key biggest chief reason reasons driver drivers"))
 _REASON = re.compile(r"\b(?:because|due to|as a result|result(?:ed|s|ing)? from|owing to|attributable to|driven by|"
                      r"caused by|reflect(?:s|ed|ing)?|in order to|so that|reasons?)\b", re.I)
+# what a question names as the cause of what it asks, which asks nothing of its own kind: "How much of that increase in
+# expense came from higher interest rates and larger average borrowings?" asks no rate (Apple's 10-K for 1994)
+_CAUSE_NAMED = re.compile(rf"(?:\bc(?:ome|omes|ame)\s+from\b|{_REASON.pattern})[^?;]*", re.I)
 # the basis a figure is reported on ("NVDA FY2025 GAAP net income"), which a statement does not write beside its rows:
 # no name a passage must hold, but in "non-GAAP", which a passage of adjusted figures writes
 _ACCOUNTING_BASES = frozenset({"GAAP"})
@@ -258,7 +261,7 @@ _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\b", re.I)  # who a biography's late
 # (a surname may have particles: "Paul van de Geijn")
 _NAME_LINE = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)?"
                         r"(?:\s+(?:(?:van|von|de|der|den|du|da|di|del|la|le)\s+)*[A-Z][\w'’-]+){1,3}(?:,?\s+Jr\.)?"
-                        r"(?:\s*\(age \d{2}\)|,\s*\d{2})?")
+                        r"(?:\s*\(age \d{2}\)|,\s*\d{2}|\t\s*\d{2})?")  # the age in a cell: Coca-Cola's 10-K for 2024
 # the offices a person holds, as words
 _OFFICES = r"officer|president|director|chair(?:man|person|woman)?|treasurer|secretary|controller|counsel"
 # a name in capitals opening a line of a list of officers: "LAUREEN E. SEEGER — Chief Legal Officer" (American
@@ -276,7 +279,10 @@ _ROLE_WORDS = frozenset(terms("president chairman chairwoman chairperson chair d
                               "counsel financial executive operating accounting legal technology information "
                               "marketing commercial investment risk compliance finance vice medical scientific "
                               "customer people"))
-_COMPANY_NAME = re.compile(rf"\b(?:[A-Z][\w&.'’-]*\s+(?:(?:and|of|&)\s+)?){{1,4}}(?=[A-Z])(?i:{LEGAL_SUFFIX_WORD})\.?(?![\w-])")
+# a company's name: capitalised words, "and" or "of" among them, before a legal suffix ("Louisville Gas and Electric
+# Company")
+_COMPANY_NAME = re.compile(rf"\b(?:[A-Z][\w&.'’-]*\s+(?:(?:and|of|&)\s+)?){{1,4}}(?=[A-Z])(?i:{LEGAL_SUFFIX_WORD})"
+                           r"\.?(?![\w-])")
 _LEGAL_SUFFIX = re.compile(rf"\b{LEGAL_SUFFIX_WORD}\.?(?![\w-])", re.I)  # not the "Co" of "Co-Chairman"
 # A question's name held by fewer than this share of chunks is distinctive: a passage that lacks it is about
 # something else (a question about Flushing Financial is not answered from Meta's 10-K).
@@ -559,7 +565,8 @@ class Asked:
                     or _counts_asked(question)
                     and not (_MONEY_ASKED | _NOT_MONEY_ASKED).intersection(focus))  # no "employee turnover rate"
                    and not _AMOUNT_ASKED.search(question),
-                   _PERCENTAGE_ASKED.search(question) is not None or PERCENT_RATES.search(question) is not None,
+                   _PERCENTAGE_ASKED.search(question) is not None
+                   or PERCENT_RATES.search(_CAUSE_NAMED.sub(" ", question)) is not None,
                    _PER_SHARE_ASKED.search(question) is not None and not _SHARES_FOR_EPS.search(question),
                    _LENGTH_ASKED.search(question) is not None and len(re.findall(_ASKING, question, re.I)) == 1)
 
@@ -1279,7 +1286,8 @@ def _slots(question: str) -> tuple[str, ...]:
                   # and so is what "per share" measures ("what per-share concession could underwriters allow")
                   r"|\b(?:what|which)\s+(?:[\w-]+\s+){0,3}per[\s-]share\b",
         # "when" asks unless a clause of another question ("What were Combinet's revenues when Cisco agreed ...")
-        "date": rf"^(?:(?!{_ASKING}).)*\bwhen\b|(?:[,;]|\band|\bor)\s+(?:until |by |since )?when\b|\b(on )?what date\b"
+        "date": rf"^(?:(?!{_ASKING}).)*\bwhen\b|(?:[,;]|\band|\bor)\s+(?:until |by |since )?when\b"
+                r"|\b(on )?(?:what|which) dates?\b"  # "on which dates is interest paid"
                 r"|\bwhat (?:was|were|is|are|will be) the (?:[\w-]+ )?(?:date|day)\b",  # "What was the record date"
         # "which officer signed ...": a person by a role
         # (the company's name may stand before the role: "Which Cisco executive headed ...")
@@ -1458,10 +1466,8 @@ def _parts(question: str) -> list[str]:
         first, *others = _COMPARED.split(piece)
         if re.search(_ASKING, piece, re.I) or not asks_in_words:
             first = f"{premise} {first}".strip(" ,;?")
-            # a side compared that names its period alone is asked of the first side's measure ("How did Apple's
-            # headcount in 2023 compare with [Apple's headcount in] 2025?")
             parts += [first, *(side.strip(" ,;?") if re.search(_ASKING, side, re.I)
-                               else f"{_without_periods(first)} {side.strip(' ,;?')}" for side in others)]
+                               else _other_side(first, side.strip(" ,;?")) for side in others)]
             premise = ""
         else:
             premise += f" {piece}"
@@ -1504,6 +1510,19 @@ def _listed_line_items(question: str, sentences: Sequence[Sentence]) -> list[str
     if len(run) < 2:
         return []
     return [f"{question[:run[0][0]]}{question[a:b]}{question[run[-1][1]:]}" for a, b in run]
+
+
+def _other_side(first: str, side: str) -> str:
+    """A side compared that asks in no words of its own, asked as the first side is: what it writes replaces the first
+    side's words from the word it opens with ("votes against Cesar Conde versus [votes] against Michelle Gass",
+    PepsiCo's 8-K of May 2023), or else it names its period alone, asked of the first side's measure ("How did Apple's
+    headcount in 2023 compare with [Apple's headcount in] 2025?")."""
+    opening = side.split(maxsplit=1)[0] if side.strip() else ""
+    # (a word in lower case, not a period's: "Q1 2022 ... vs Q1 2021" names its period alone)
+    if opening.isalpha() and opening.islower() and (same := [
+            *re.finditer(rf"(?<![\w-]){re.escape(opening)}(?![\w-])", first)]):
+        return f"{first[:same[-1].start()]}{side}"
+    return f"{_without_periods(first)} {side}"
 
 
 def _without_periods(text: str) -> str:

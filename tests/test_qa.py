@@ -3414,7 +3414,7 @@ def test_a_question_of_several_parts_is_answered_by_its_parts_when_no_sentence_s
     # a side compared that names its period alone is asked of the first side's measure, and a question that asks in
     # no words is split by its comparison
     assert _parts("Acme total assets at the end of FY23 (Jan 29, 2023) vs the end of FY25 (Jan 26, 2025)?") == [
-        "Acme total assets at the end of FY23 (Jan 29, 2023)", "Acme total assets at the end of the end of FY25 (Jan 26, 2025)"]
+        "Acme total assets at the end of FY23 (Jan 29, 2023)", "Acme total assets at the end of FY25 (Jan 26, 2025)"]
     question = ("Acme 2025 annual meeting: how many abstentions were recorded on the say-on-pay vote, and how many "
                 "votes FOR did Kevin O'Byrne get?")
     votes = _passage("Acme Widgets, Inc.", "1.\tThe following nominees were elected as directors:\n"
@@ -3697,3 +3697,55 @@ def test_a_month_asked_is_no_quarter_or_year_to_date(answerer):
     question = "What were Acme Stores' net sales for the quarter ended November 2, 2024?"
     answer = answerer.answer(question, with_filing_words(question), [release], named)
     assert not answer.refused and "$293.6 million" in answer.text
+
+
+def test_an_officers_name_over_their_titles_may_have_the_age_in_a_cell(answerer):
+    # Coca-Cola's 10-K for 2024 lists its executive officers as a name and an age in cells, the titles below
+    text = ("Lisa Chang\t56\tExecutive Vice President since January 2024 and Global Chief People Officer since March "
+            "2019.\nMonica Howard Douglas\t52\nExecutive Vice President since January 2024 and Global General Counsel "
+            "since April 2021.")
+    question = "Who is Acme Widgets' Global General Counsel?"
+    answer = answerer.answer(question, with_filing_words(question), [_passage("Acme Widgets, Inc.", text)],
+                             {"Acme Widgets, Inc.": ()})
+    assert not answer.refused and "Monica Howard Douglas" in answer.text and "Lisa Chang" not in answer.text
+
+
+def test_a_side_compared_replaces_the_first_sides_words_from_the_word_it_opens_with():
+    # PepsiCo's 8-K of May 2023 gives each nominee's votes against on a row of its own
+    assert _parts("Acme's 2023 annual meeting: votes against Cesar Conde versus against Michelle Gass?") == [
+        "Acme's 2023 annual meeting: votes against Cesar Conde", "Acme's 2023 annual meeting: votes against Michelle "
+        "Gass"]
+    assert _parts("Acme revenue in Q1 2024 vs in Q2 2024?") == ["Acme revenue in Q1 2024", "Acme revenue in Q2 2024"]
+    # a side that names its period alone is still asked of the first side's measure, though the period's label
+    # opens the first side too
+    assert _parts("How did Acme's headcount in 2023 compare with 2025?") == [
+        "How did Acme's headcount in 2023", "How did Acme's headcount in 2025"]
+    other = _parts("ACME Q1 2022: Resource Industries segment sales vs Q1 2021?")[1]
+    assert "Resource Industries segment sales" in other and "Q1 2021" in other
+
+
+def test_which_dates_asks_dates(answerer):
+    # Adobe's 10-K for 2022: "Interest on our senior notes is payable semi-annually, in arrears, on February 1 and
+    # August 1", beside the interest expense of its years
+    assert _slots("ADBE FY22 10-K: on which dates is interest on Adobe's senior notes paid?") == ("date",)
+    text = ("Interest expense\t$\t(112)\t$\t(113)\n"
+            "Interest on our senior notes is payable semi-annually, in arrears, on February 1 and August 1.")
+    question = "On which dates is interest on Acme Widgets' senior notes paid?"
+    answer = answerer.answer(question, with_filing_words(question), [_passage("Acme Widgets, Inc.", text)],
+                             {"Acme Widgets, Inc.": ()})
+    assert not answer.refused and answer.text.startswith("Interest on our senior notes is payable")
+
+
+def test_a_rate_named_as_a_cause_is_not_what_is_asked(answerer):
+    # Apple's 10-K for 1994: "Higher interest rates and larger average borrowing balances ... accounted for $28
+    # million of the $51 million increase in expenses"
+    text = ("Higher interest rates and larger average borrowing balances used to fund working capital needs served "
+            "to significantly increase interest expense, and accounted for $28 million of the $51 million increase in "
+            "expenses during 1994.")
+    question = ("Acme Widgets' 1994 10-K explains a $51 million swing in interest expense. How much of that increase "
+                "in expense came from higher interest rates and larger average borrowings?")
+    answer = answerer.answer(question, with_filing_words(question), [_passage("Acme Widgets, Inc.", text)],
+                             {"Acme Widgets, Inc.": ()})
+    assert not answer.refused and "$28 million" in answer.text
+    # a rate asked is still a percentage
+    assert Asked.of("What was Acme's effective tax rate in 2024?", "", {}).asks_percentage
