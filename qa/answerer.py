@@ -1476,6 +1476,7 @@ def _parts(question: str) -> list[str]:
 
 # what joins the line items of a list ("cash and cash equivalents, and receivables, net")
 _LIST_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*[&/]\s*)")
+_LABEL_MARKS = re.compile(r"(?:\s*(?:\(\d{1,2}\)|[⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹*†‡]+))+$")  # a label's footnote marks: "Expense ratio (2) (3)"
 _ITEM_WORDS = r"((?:[\w&'./-]+\s+){0,5}?[\w&'./-]+)"
 _ITEM_BEFORE = re.compile(rf"\s*{_ITEM_WORDS},?\s+and\s+")
 _ITEM_AFTER = re.compile(rf",?\s+and\s+{_ITEM_WORDS}(?=\s*[?.]?\s*$|\s+(?:at|in|for|as of|on|during)\b)", re.I)
@@ -1488,9 +1489,12 @@ def _listed_line_items(question: str, sentences: Sequence[Sentence]) -> list[str
     fewer than two."""
     lowered = question.lower()
     spans: set[tuple[int, int]] = set()
-    for label in {" ".join(row_label(s.text).split()).strip(" :").lower() for s in sentences if s.table_row}:
+    for label in {_LABEL_MARKS.sub("", " ".join(row_label(s.text).split())).strip(" :").lower()
+                  for s in sentences if s.table_row}:
         if set(terms(label)) - GENERIC_LABEL - _PERIOD_WORDS:
-            spans.update(m.span() for m in re.finditer(rf"(?<![\w&'-]){re.escape(label)}(?![\w&'-])", lowered))
+            # ("C & CAE ratio" is the question's "C&CAE ratio", GAINSCO's 10-K for 2009)
+            written = r"\s*&\s*".join(r"\s+".join(map(re.escape, part.split())) for part in label.split("&"))
+            spans.update(m.span() for m in re.finditer(rf"(?<![\w&'-]){written}(?![\w&'-])", lowered))
     items = sorted(s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans))
     run: list[tuple[int, int]] = []
     for item in items:
@@ -2225,8 +2229,10 @@ def _holds_month(text: str, month: str) -> bool:
 
 
 def _holds_word(text: str, word: str) -> bool:
-    """Whether the lower-case text holds the word whole, or its plural ("Lowe" is not in "lower")."""
-    return re.search(rf"(?<![\w&]){re.escape(word.lower())}s?(?![\w&])", text) is not None
+    """Whether the lower-case text holds the word whole, or its plural ("Lowe" is not in "lower"); "&" may stand
+    between spaces ("C&CAE" is GAINSCO's "C & CAE ratio")."""
+    written = re.escape(word.lower()).replace(r"\&", r"\s*&\s*")
+    return re.search(rf"(?<![\w&]){written}s?(?![\w&])", text) is not None
 
 
 def _sentence_terms(text: str, negating: bool) -> list[str]:

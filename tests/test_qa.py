@@ -3749,3 +3749,14 @@ def test_a_rate_named_as_a_cause_is_not_what_is_asked(answerer):
     assert not answer.refused and "$28 million" in answer.text
     # a rate asked is still a percentage
     assert Asked.of("What was Acme's effective tax rate in 2024?", "", {}).asks_percentage
+
+
+def test_line_items_are_matched_without_their_footnote_marks_and_with_spaced_ampersands(answerer):
+    # GAINSCO's 10-K for 2009 labels its ratios "GAAP C & CAE ratio ⁽¹⁾" and "GAAP Expense ratio (2) (3)"
+    ratios = _passage("Acme Insurance, Inc.", "Years ended December 31,\t2009\t2008\nGAAP C & CAE ratio \u207d\u00b9\u207e\t"
+                      "74.1\t%\t73.3\t%\nGAAP Expense ratio (2) (3)\t25.6\t%\t25.7\t%")
+    question = "Acme Insurance 2009: GAAP C&CAE ratio and GAAP expense ratio?"
+    assert _listed_line_items(question, passage_sentences(ratios)) == [
+        "Acme Insurance 2009: GAAP C&CAE ratio?", "Acme Insurance 2009: GAAP expense ratio?"]
+    answer = answerer.answer(question, with_filing_words(question), [ratios], {"Acme Insurance, Inc.": ()})
+    assert not answer.refused and "74.1" in answer.text and "25.6" in answer.text
