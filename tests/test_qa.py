@@ -344,6 +344,12 @@ def _quoted(answerer: ExtractiveAnswerer, question: str, passage: Passage) -> li
     return [s.sentence.text for s in assessment.chosen]
 
 
+def _answer(answerer: ExtractiveAnswerer, question: str, text: str):
+    """The answer to the question from one Acme Widgets passage of this text."""
+    return answerer.answer(question, with_filing_words(question), [_passage("Acme Widgets, Inc.", text)],
+                           {"Acme Widgets, Inc.": ()})
+
+
 def _ranked(answerer: ExtractiveAnswerer, question: str, *passages: Passage) -> list:
     """The passages' scored sentences for the question, best first."""
     return sorted(answerer.scored_sentences(question, with_filing_words(question), list(passages)),
@@ -3678,8 +3684,7 @@ def test_votes_stated_in_words_by_their_kinds_answer_a_vote_asked(answerer):
             "accounting firm for the fiscal year, with 2,512,534,467 shares in favor, 56,267,628 shares against and "
             "3,974,372 shares abstaining.")
     question = "Acme Widgets AGM: shares voted FOR ratifying EY as auditor?"
-    answer = answerer.answer(question, with_filing_words(question), [_passage("Acme Widgets, Inc.", text)],
-                             {"Acme Widgets, Inc.": ()})
+    answer = _answer(answerer, question, text)
     assert not answer.refused and "2,512,534,467" in answer.text
 
 
@@ -3705,8 +3710,7 @@ def test_an_officers_name_over_their_titles_may_have_the_age_in_a_cell(answerer)
             "2019.\nMonica Howard Douglas\t52\nExecutive Vice President since January 2024 and Global General Counsel "
             "since April 2021.")
     question = "Who is Acme Widgets' Global General Counsel?"
-    answer = answerer.answer(question, with_filing_words(question), [_passage("Acme Widgets, Inc.", text)],
-                             {"Acme Widgets, Inc.": ()})
+    answer = _answer(answerer, question, text)
     assert not answer.refused and "Monica Howard Douglas" in answer.text and "Lisa Chang" not in answer.text
 
 
@@ -3731,8 +3735,7 @@ def test_which_dates_asks_dates(answerer):
     text = ("Interest expense\t$\t(112)\t$\t(113)\n"
             "Interest on our senior notes is payable semi-annually, in arrears, on February 1 and August 1.")
     question = "On which dates is interest on Acme Widgets' senior notes paid?"
-    answer = answerer.answer(question, with_filing_words(question), [_passage("Acme Widgets, Inc.", text)],
-                             {"Acme Widgets, Inc.": ()})
+    answer = _answer(answerer, question, text)
     assert not answer.refused and answer.text.startswith("Interest on our senior notes is payable")
 
 
@@ -3744,8 +3747,7 @@ def test_a_rate_named_as_a_cause_is_not_what_is_asked(answerer):
             "expenses during 1994.")
     question = ("Acme Widgets' 1994 10-K explains a $51 million swing in interest expense. How much of that increase "
                 "in expense came from higher interest rates and larger average borrowings?")
-    answer = answerer.answer(question, with_filing_words(question), [_passage("Acme Widgets, Inc.", text)],
-                             {"Acme Widgets, Inc.": ()})
+    answer = _answer(answerer, question, text)
     assert not answer.refused and "$28 million" in answer.text
     # a rate asked is still a percentage
     assert Asked.of("What was Acme's effective tax rate in 2024?", "", {}).asks_percentage
