@@ -322,9 +322,10 @@ _VOTE_WORDS = frozenset(terms("votes voted voting cast for against abstain absta
                               # votes are counted in shares, cast on the board's members ("How many shares were voted
                               # against Dina Dublon's re-election to PepsiCo's board")
                               "shares board"))
-# a proposal's title as a question quotes it ("the shareholder proposal titled \"True Diversity Board Policy\"")
+# the kinds of votes a sentence writes them as ("with 2,512,534,467 shares in favor, 56,267,628 shares against")
 _VOTE = terms("vote")[0]
 _VOTES_STATED = terms("favor favour against abstained abstentions withheld")
+# a proposal's title as a question quotes it ("the shareholder proposal titled \"True Diversity Board Policy\"")
 _QUOTED_TITLE = re.compile(r'["\u201c]([^"\u201d]{3,})["\u201d]')
 _TITLES = ("mr.", "ms.", "mrs.", "dr.")
 _WHO = re.compile(r"\bwhom?\b", re.I)
@@ -1476,7 +1477,8 @@ def _parts(question: str) -> list[str]:
 
 # what joins the line items of a list ("cash and cash equivalents, and receivables, net")
 _LIST_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*[&/]\s*)")
-_LABEL_MARKS = re.compile(r"(?:\s*(?:\(\d{1,2}\)|[⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹*†‡]+))+$")  # a label's footnote marks: "Expense ratio (2) (3)"
+# a label's footnote marks ("Expense ratio (2) (3)", "C & CAE Ratio ⁽¹⁾")
+_LABEL_MARKS = re.compile(r"(?:\s*(?:\(\d{1,2}\)|[⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹*†‡]+))+$")
 _ITEM_WORDS = r"((?:[\w&'./-]+\s+){0,5}?[\w&'./-]+)"
 _ITEM_BEFORE = re.compile(rf"\s*{_ITEM_WORDS},?\s+and\s+")
 _ITEM_AFTER = re.compile(rf",?\s+and\s+{_ITEM_WORDS}(?=\s*[?.]?\s*$|\s+(?:at|in|for|as of|on|during)\b)", re.I)
