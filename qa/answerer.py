@@ -245,7 +245,9 @@ _NOT_NAMES = frozenset(
     # and of a two-tier board's ("the Executive and Supervisory Boards", AEGON's 20-F for 2000)
     "boards supervisory "
     # and of a law's ("the Sarbanes-Oxley Act")
-    "act".split()) | LEGAL_SUFFIXES
+    "act "
+    # and a headline's ("Ulta Beauty Announces Fourth Quarter", Ulta's release of March 2023)
+    "announces first second third fourth quarter results".split()) | LEGAL_SUFFIXES
 # (not "A": an initial, as in "Thomas A. Fanning")
 _TITLE_WORD = re.compile(r"\b(?:" + "|".join(sorted((w for w in _NOT_NAMES if len(w) > 1), key=len, reverse=True))
                          + r")\b", re.I)

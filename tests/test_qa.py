@@ -3762,3 +3762,12 @@ def test_line_items_are_matched_without_their_footnote_marks_and_with_spaced_amp
         "Acme Insurance 2009: GAAP C&CAE ratio?", "Acme Insurance 2009: GAAP expense ratio?"]
     answer = answerer.answer(question, with_filing_words(question), [ratios], {"Acme Insurance, Inc.": ()})
     assert not answer.refused and "74.1" in answer.text and "25.6" in answer.text
+
+
+def test_a_headlines_capitalised_words_name_no_person(answerer):
+    # Ulta's release of March 2023 opens "Ulta Beauty Announces Fourth Quarter ..." and names its investor contact at
+    # the end
+    text = ("Acme Widgets Announces Fourth Quarter\n\nNet sales increased 16.2% to $3.2 billion.\n\n"
+            "Investor Contacts: Kiley Rawlins, CFA Vice President, Investor Relations")
+    answer = _answer(answerer, "Who was the investor relations contact on Acme Widgets' Q4 release?", text)
+    assert not answer.refused and "Kiley Rawlins" in answer.text and "Announces" not in answer.text
