@@ -104,6 +104,8 @@ _QUESTION_NOISE = frozenset(terms(
     "according filing filings report reported say said describe mention give get total it its their his her from "
     # an auxiliary or adverb the subject takes ("How much did NVIDIA still have available under ...")
     "have has had still "
+    # ("what were 3M's net sales back in 2014")
+    "back "
     # and what a comparison asks of its sides ("and how many each?")
     "each both "
     # and verbs that say where a figure comes from ("How much of Boeing's 2022 revenue came from customers in Asia")
@@ -247,7 +249,10 @@ _NOT_NAMES = frozenset(
     # and of a law's ("the Sarbanes-Oxley Act")
     "act "
     # and a headline's ("Ulta Beauty Announces Fourth Quarter", Ulta's release of March 2023)
-    "announces first second third fourth quarter results".split()) | LEGAL_SUFFIXES
+    "announces first second third fourth quarter results "
+    # and a financial statement's or a contents line's ("The following Consolidated Financial Statements are on
+    # pages 64 through 112:", GAINSCO's 10-K for 2009)
+    "consolidated statements statement page pages".split()) | LEGAL_SUFFIXES
 # (not "A": an initial, as in "Thomas A. Fanning")
 _TITLE_WORD = re.compile(r"\b(?:" + "|".join(sorted((w for w in _NOT_NAMES if len(w) > 1), key=len, reverse=True))
                          + r")\b", re.I)
@@ -261,14 +266,27 @@ _SIGNER_TITLE = re.compile(r"\b(?:chief|officer|president|director|chairman|chai
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\b", re.I)  # who a biography's later sentences are about
 # a line that is a person's name alone, maybe with their age ("Bridget Engle (age 61)", "Mary T. Mack, 61")
 # (a surname may have particles: "Paul van de Geijn")
-_NAME_LINE = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)?"
+# or in capitals, as a release's contacts are listed ("ANDREW CHAPMAN" over "Director of Investor Relations", MGM
+# Resorts' release of February 2023)
+_NAME_LINE = re.compile(r"(?:[A-Z][a-z]+(?:\s+[A-Z]\.)?"
                         r"(?:\s+(?:(?:van|von|de|der|den|du|da|di|del|la|le)\s+)*[A-Z][\w'’-]+){1,3}(?:,?\s+Jr\.)?"
+                        r"|[A-Z]{2,}(?:\s+[A-Z]\.)?(?:\s+[A-Z][A-Z'’-]+){1,2})"
                         r"(?:\s*\(age \d{2}\)|,\s*\d{2}|\t\s*\d{2})?")  # the age in a cell: Coca-Cola's 10-K for 2024
+# an auditor or a firm asked for ("which accounting firm", "who was the independent auditor"; not "the auditor's
+# critical audit matter concerned which reporting unit"), and how a firm's name is written: with an ampersand
+# ("Ernst & Young"), a firm's suffix ("BDO Seidman, LLP", "Larry O'Donnell, CPA, PC", "PricewaterhouseCoopers AG")
+# or in capitals ("KPMG Peat Marwick")
+_AUDITOR_ASKED = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,4}?(?:auditors?|firm|accountants?)\b"
+                            r"|\bwho\s+(?:is|was|are|were|audits|audited)\b[^?]*\b(?:auditors?|firm|accountants?)\b",
+                            re.I)
+_FIRM_WRITTEN = re.compile(r"[A-Z][\w'’.-]*\s*&\s*[A-Z]|\b(?:LLP|L\.L\.P|LLC|L\.L\.C|P\.?C|CPAs?|Accountants|Chartered|"
+                           r"Inc|Ltd|AG|Co)\b|\b(?![IVXLC]+\b)[A-Z]{3,}\b")  # (not a schedule's "III")
 # the offices a person holds, as words
 _OFFICES = r"officer|president|director|chair(?:man|person|woman)?|treasurer|secretary|controller|counsel"
 # a name in capitals opening a line of a list of officers: "LAUREEN E. SEEGER — Chief Legal Officer" (American
-# Express's 10-K for 2022); not a heading in capitals, which no office follows
-_NAME_IN_CAPITALS = re.compile(rf"^[A-Z][A-Z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][A-Z'’-]+){{1,2}}(?=\s*(?:—|–|--?|,)"
+# Express's 10-K for 2022), or on a line of its own over the office ("ANDREW CHAPMAN" over "Director of Investor
+# Relations", MGM Resorts' release of February 2023); not a heading in capitals, which no office follows
+_NAME_IN_CAPITALS = re.compile(rf"^[A-Z][A-Z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][A-Z'’-]+){{1,2}}(?=\s*(?:—|–|--?|,|\n)"
                                rf"\s*(?i:[^\n]*\b(?:{_OFFICES})\b))", re.M)
 # a role as a question names it: "chief accounting officer", "Controller", "CFO", "president"
 _ROLE_ASKED = re.compile(r"\b((?:(?:senior|executive|vice|chief|principal|general|lead|independent)\s+)*"
@@ -548,6 +566,8 @@ class Asked:
     # "for how long at most may a director serve": the only figure asked is a number of periods, not a frequency
     # nor one of several parts ("what stake must a shareholder own, and for how long?")
     asks_length_only: bool = False
+    # "which accounting firm", "who is the auditor": a firm, whose name its suffix, an ampersand or capitals tell
+    asks_firm: bool = False
 
     @classmethod
     def of(cls, question: str, search_text: str, focus: dict[str, float]) -> "Asked":
@@ -571,7 +591,8 @@ class Asked:
                    _PERCENTAGE_ASKED.search(question) is not None
                    or PERCENT_RATES.search(_CAUSE_NAMED.sub(" ", question)) is not None,
                    _PER_SHARE_ASKED.search(question) is not None and not _SHARES_FOR_EPS.search(question),
-                   _LENGTH_ASKED.search(question) is not None and len(re.findall(_ASKING, question, re.I)) == 1)
+                   _LENGTH_ASKED.search(question) is not None and len(re.findall(_ASKING, question, re.I)) == 1,
+                   _AUDITOR_ASKED.search(question) is not None)
 
     def filled_by(self, text: str, names_text: str | None = None) -> frozenset[str]:
         """The kinds of fact asked for that the text states; a person or a name as `names_text` (default: the text)
@@ -1258,9 +1279,14 @@ def _context_end(question: str) -> int:
     # and what the document is about, in any words ("AFC Gamma March 20, 2023 8-K on the CFO change:")
     words = next((words[:k] for k in range(1, len(words)) if words[k].lower() in _ABOUT and (
         words[k - 1].lower() in FORM_NAMES_IN_QUESTIONS or words[k - 1].lower() in _EVENT_WORDS)), words)
-    return match.end() if words and all(
-        w[0].isupper() or w[0].isdigit() or w[0] == "'" or w.lower() in _EVENT_WORDS or w.lower() in _DATING
-        or set(terms(w)) <= _PERIOD_WORDS for w in words) else 0
+    naming = [w[0].isupper() or w[0].isdigit() or w[0] == "'" or w.lower() in _EVENT_WORDS or w.lower() in _DATING
+              or set(terms(w)) <= _PERIOD_WORDS or w.lower().rstrip(".") in LEGAL_SUFFIXES  # "Amcor plc 10-K for ...:"
+              for w in words]
+    # (a part of the document named in a few words of its own: "3M 2018 10-K selected financial data:", "TSLA FY2024
+    # 10-K, revenue by geography note:")
+    part_named = len(words) > 1 and naming[0] and words[-1].lower() in _EVENT_WORDS and naming.count(
+        False) <= MAX_PART_WORDS
+    return match.end() if words and (all(naming) or part_named) else 0
 
 
 def _is_loose(question: str) -> bool:
@@ -1329,9 +1355,12 @@ def _slots(question: str) -> tuple[str, ...]:
         # "who is the new certifying accountant?" asks a firm's name (Chisholm & Associates, Inc.), no person's; but
         # "Who was ExperTelligence's CEO when it changed auditors" a person's
         slots = tuple(dict.fromkeys("name" if slot == "person" else slot for slot in slots))
-    if not slots and _WHAT_WAS.match(question, _context_end(question)) and (
-            years_asked(question) or quarters_named(question)):
+    if not slots and _WHAT_WAS.match(question, start := _context_end(question)) and (
+            years_asked(question[start:]) or quarters_named(question[start:])
+            or _PERIOD_WORDS.intersection(terms(question[start:]))):
         # "What was MGM's Las Vegas Strip slots handle for the full year 2022?": a measure of a period is a figure
+        # ("... in that quarter"; not the period of a chat line's document: "Tesla FY2024 10-K production status
+        # table: what is the production status of the Tesla Semi?")
         return ("number",)
     if not slots and _is_loose(question) and (loose := _LOOSE_ASKED.match(question, _context_end(question))):
         # "AMEX card member loans at end of 2022?" asks a figure, "Atrinsic's compensation committee chair?" a person
@@ -1349,9 +1378,10 @@ _FIGURE_ASKED = (r"\b(how (many|much|big|large|fast)|what (percent(?:age)?|share
                  r"|how did .* (change|trend|fall|rise|vote))\b")
 # a place asked by its kind ("in which Connecticut towns did American Monument have its sales locations?"), not a
 # word that qualifies another ("what state tax rate")
-# the kinds of thing known by a name ("which [company]", "what [exchange]", "under which Oracle [plan]")
+# the kinds of thing known by a name ("which [company]", "what [exchange]", "under which Oracle [plan]", "from which
+# [university]" an officer graduated)
 _NAMED_KINDS = (r"company|companies|firms?|banks?|auditors?|accountants?|business|subsidiary|exchange|entity|ticker|"
-                r"symbol|plan|unit|segment|division")
+                r"symbol|plan|unit|segment|division|universit(?:y|ies)|colleges?|schools?")
 # the firms that serve a filer, asked by their role before a verb ("which transfer agent is handling", "which court
 # must approve"), not a figure of theirs ("what trustee fee was paid")
 _SERVING_FIRM_ASKED = (r"\b(?:which|what) (?:[a-z-]+ ){0,2}(?:agents?|underwriters?|registrars?|trustees?|courts?|"
@@ -1388,6 +1418,7 @@ _GUIDED_RANGE = re.compile("".join(rf"(?<!{word} )" for word in ("from", "by", *
 _CONTEXT_CLAUSE = re.compile(rf"(?:{_SOURCE.pattern})[^?;]*|(?<=\s)when\s+[^?;]*|\([^)]*\)", re.I)
 _OF_THESE = re.compile(r"\s*(?:of|among)\s+(?:these|those|them|this|that|which)\b", re.I)
 _PRO_FORMA = re.compile(r"\bpro[ -]forma\b", re.I)
+MAX_PART_WORDS = 3  # words of its own a chat line's context names a part of its document in ("revenue by geography")
 _ABOUT = frozenset("on about regarding re".split())  # what a chat line's document is about follows these
 _DATING = frozenset("for the of on as at dated filed".split())  # words that date a document in a chat line's context
 # the events and documents a chat line's context names ("Apple January 18, 2011 8-K data sheet:")
@@ -1396,6 +1427,8 @@ _EVENT_WORDS = frozenset("annual special meeting shareholders stockholders share
                          "data fact sheet presentation letter transcript statement notice "
                          # and the parts of a document ("FFIC Dec 2024 prospectus supplement capitalization table:")
                          "table tables capitalization section note notes highlights update "
+                         # ("AMZN 10-K for FY2024, segment note:", "... cover page:")
+                         "segment segments footnote footnotes cover page schedule "
                          # and the deals a document is about ("Premier Financial Bancorp (PFBI), March 2021 merger 8-K:")
                          "merger acquisition tender exchange spin-off separation offering ipo".split())
 _BRACKETED_PERIOD = re.compile(rf"\((?=[^)]*(?:\b{YEAR}\b|'\d\d\b|\bended\b|\bqtr\b|\bquarter\b))[^)]*\)", re.I)
@@ -1417,7 +1450,8 @@ _CHOICE = r"(?:(?:[A-Z][\w&'’-]*\.?\s+){0,3}[A-Z][\w&'’-]*|\d{4})"
 _ALTERNATIVES = re.compile(rf"[:,]\s*({_CHOICE})\s+or\s+({_CHOICE})(?=\s*[?,;(]|\s*$)")
 _COMPARED = re.compile(r",?\s+(?:compared?\s+(?:with|to)|versus|vs\.?)\s+", re.I)
 # "when" asks the date of what its verb says: "When did new CFO Brandon Hetzel first [join] AFC Gamma" (the last word
-# in lower case before the clause ends, names and small words aside)
+# in lower case before the clause ends, names and small words aside: "when are funds [available] under the China
+# Working Capital Facility")
 # what is expected when: "when is [patient screening] expected to begin" (Beyond Cancer's release of December 2024:
 # "patient screening will begin in the first quarter of 2025")
 _WHEN_EXPECTED = re.compile(r"\bwhen\s+(?:is|are|was|were|will)\s+((?:[\w&'’.-]+\s+){0,6}?[\w&'’.-]+)\s+"
@@ -1428,7 +1462,7 @@ _HOW_DONE = re.compile(r"(?i:\bhow\s+(?:was|were|is|are|will))\s+(?:[\w&'’.-]+
                        r"([a-z]+ed)(?:\s+(?:for|by|out|up))?\s*\?")
 _WHEN_VERB = re.compile(r"(?i:\bwhen\s+(?:did|does|do|will|was|were|is|are|has|have|had))\s+[^,;?]*?\b([a-z][a-z-]+)"
                         r"(?=(?:\s+(?:[A-Z][\w&.'’-]*|the|a|an|its|his|her|their|as|in|on|at|to|of|for|with|from"
-                        r"|by))*\s*(?:[,;?]|\s+and\b|$))")
+                        r"|by|under|into|over|after|before))*\s*(?:[,;?]|\s+and\b|$))")
 
 
 _MEASURE_WORD = "|".join(sorted({*AMOUNTS, *COUNTS}, key=len, reverse=True))
@@ -1477,8 +1511,9 @@ def _parts(question: str) -> list[str]:
     return parts if len(parts) > 1 else []
 
 
-# what joins the line items of a list ("cash and cash equivalents, and receivables, net")
-_LIST_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*[&/]\s*)")
+# what joins the line items of a list ("cash and cash equivalents, and receivables, net"), a preposition repeated
+# ("votes withheld for Christopher G. McCann and for Dina Colombo")
+_LIST_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*[&/]\s*)(?:(?<=\s)(?:for|of|from|to|in|on)\s+)?")
 # a label's footnote marks ("Expense ratio (2) (3)", "C & CAE Ratio ⁽¹⁾")
 _LABEL_MARKS = re.compile(r"(?:\s*(?:\(\d{1,2}\)|[⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹*†‡]+))+$")
 _ITEM_WORDS = r"((?:[\w&'./-]+\s+){0,5}?[\w&'./-]+)"
@@ -1536,7 +1571,7 @@ def _other_side(first: str, side: str) -> str:
 def _without_periods(text: str) -> str:
     """The text without the periods it names: its dates, years and periods' labels, and brackets left empty."""
     text = PERIOD_LABEL.sub(" ", _DATE.sub(" ", text))
-    text = re.sub(rf"\b{MONTH_WORD}(?:\s+\d{{1,2}}\b,?|(?=\s+(?:{YEAR}|'\d\d)\b))|'?\b{YEAR}\b", " ", text,
+    text = re.sub(rf"\b{MONTH_WORD}(?:\s+\d{{1,2}}\b,?|(?=[\s-]+(?:{YEAR}|'\d\d)\b)-?)|'?\b{YEAR}\b", " ", text,
                   flags=re.I)
     return " ".join(re.sub(r"\(\W*\)", " ", text).split())
 
@@ -1825,7 +1860,10 @@ def _states_person(asked: Asked, text: str) -> bool:
 
 def _states_name(asked: Asked, text: str) -> bool:
     """A proper name the question does not give (a company, a firm, a place); a sentence's first word is
-    capitalised by position, so it does not count."""
+    capitalised by position, so it does not count. An auditor asked for is a firm's name: "Index" and "Item" of
+    "the financial statement schedules listed in the Index at Item 19 (a)" name none (AEGON's 20-F for 2000)."""
+    if asked.asks_firm and not _FIRM_WRITTEN.search(text):
+        return False
     return any(_is_new_name(asked, [word]) and not re.fullmatch(_MONTH, word)
                for word in _CAPITALISED.findall(text)[1:])
 
@@ -1868,7 +1906,8 @@ def _names_in(question: str) -> list[list[str]]:
         first = 1 if opens_sentence(question, run.start()) else 0  # a sentence's first word is capitalised anyway
         words = [w.removesuffix("'s") for w in _CAPITALISED.findall(run.group())[first:]
                  if w.lower() not in _QUESTION_NOISE and not w.isdigit() and w.lower() not in FILING_WORDS_FOR
-                 and not re.fullmatch(r"Q[1-4]|H[12]|(?:FYE?|YE)\d*", w) and not _is_month(w)
+                 and not re.fullmatch(r"Q[1-4]|H[12]|(?:FYE?|YE)\d*", w)
+                 and not _is_month(re.sub(r"-\d{2,4}$", "", w))  # "the June-2024 quarter"
                  and not MONTH_QUARTER.fullmatch(w)  # "Dec-qtr"
                  and (w not in _ACCOUNTING_BASES or question[:run.start()].lower().endswith("non-"))
                  and not _PLURAL_ABBREVIATION.fullmatch(w)]

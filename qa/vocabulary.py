@@ -140,6 +140,8 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "fired": ("terminated",),
     "quit": ("resigned",),
     "ipo": ("initial public offering",),
+    # a degree as a biography spells it (AFC Gamma's 8-K of March 2023: "a Master of Business Administration")
+    "mba": ("master of business administration",),
     "earn": ("net income", "profit", "earnings"),
     "earned": ("net income", "profit", "earnings"),
     # measures as analysts name them, and the lines of the statements that report them
@@ -160,6 +162,9 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "stock options": ("options",),
     # round 29: Netflix's 2024 10-K says what "FX" changes as "foreign currency exchange rates"
     "fx": ("foreign currency exchange", "foreign exchange", "foreign currency"),
+    # (Amazon's 2024 10-K: "Changes in foreign exchange rates reduced North America net sales by $462 million")
+    **{words: ("foreign exchange rates", "foreign currency exchange rates") for words in (
+        "currency movements", "currency moves", "currency swings", "currency changes")},
     "cogs": ("cost of sales", "cost of goods sold"),
     # ratios analysts compute, and the statement lines they are computed from
     "gross margin": ("gross profit", "gross margin"),

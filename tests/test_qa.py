@@ -12,8 +12,8 @@ from conftest import FIXTURES, SAMPLE
 from index.lexical import ChunkFilter, terms
 from index.sections import SIGNATURE
 from index.store import FilingIndex
-from qa.answerer import (_ASKS_SIGNATURE, NOT_FOUND, Asked, ExtractiveAnswerer, _focus_terms, _names_held, _names_in,
-                         _listed_line_items, _parts, _reports_on_year, _slots, _states_number)
+from qa.answerer import (_ASKS_SIGNATURE, NOT_FOUND, Asked, ExtractiveAnswerer, _context_end, _focus_terms, _names_held,
+                         _names_in, _listed_line_items, _parts, _reports_on_year, _slots, _states_number)
 from qa.assistant import Assistant
 from qa.filters import FilterError, FilterResolver, company_aliases
 from qa.models import Chunk, FilingRef, Filters, Passage
@@ -3771,3 +3771,111 @@ def test_a_headlines_capitalised_words_name_no_person(answerer):
             "Investor Contacts: Kiley Rawlins, CFA Vice President, Investor Relations")
     answer = _answer(answerer, "Who was the investor relations contact on Acme Widgets' Q4 release?", text)
     assert not answer.refused and "Kiley Rawlins" in answer.text and "Announces" not in answer.text
+
+
+def test_a_chat_lines_context_may_name_a_part_of_the_document_and_the_companys_legal_suffix():
+    # "AMZN 10-K for FY2024, segment note:" and "Amcor plc 10-K for the fiscal year ended June 30, 2023:" say which
+    # document is asked from; what is asked follows the colon
+    assert _focus_terms("ACME 10-K for FY2024, segment note: Cloud segment operating income in 2022 ($M)?") == terms(
+        "segment operating income")
+    assert _focus_terms("Acme plc 10-K for the fiscal year ended June 30, 2023: income tax expense on the income "
+                        "statement, $M?") == terms("income tax expense")
+
+
+def test_which_university_asks_a_name_and_an_mba_is_no_name(answerer):
+    # AFC Gamma's 8-K of March 2023: "Mr. Hetzel received a Master of Business Administration, Accounting BSBA and
+    # Finance BSBA from the University of Central Florida"
+    text = ("Mr. Smith, age 36, joined the Company in September 2020 as Controller.\n\n"
+            "Mr. Smith received a Master of Business Administration from the University of Central Florida and is a "
+            "licensed Certified Public Accountant.")
+    answer = _answer(answerer, "From which university did Acme Widgets' new CFO John Smith earn his MBA?", text)
+    assert not answer.refused and "University of Central Florida" in answer.text
+
+
+def test_currency_movements_are_changes_in_foreign_exchange_rates(answerer):
+    # Amazon's 2024 10-K: "Changes in foreign exchange rates reduced North America net sales by $462 million in 2024"
+    text = ("North America\tNet sales\t$\t352,828\t$\t387,497\n\n"
+            "Changes in foreign exchange rates reduced North America net sales by $462 million in 2024.")
+    answer = _answer(answerer, "By how much did currency movements shrink Acme Widgets' North America net sales in "
+                               "2024?", text)
+    assert not answer.refused and "$462 million" in answer.text
+
+
+def test_when_asks_the_date_of_the_last_verb_before_a_preposition_and_a_name():
+    # Tesla's 10-Q of July 2025: "amended to extend the availability of funds through April 2028"
+    assert _focus_terms("Acme Q2 2025 10-Q: through when are funds available under the China Working Capital "
+                        "Facility?") == terms("available")
+
+
+def test_names_listed_with_their_preposition_repeated_are_parts(answerer):
+    # 1-800-FLOWERS.COM's 8-K of December 2023 gives each nominee's votes on a row of its own
+    votes = _passage("Acme Widgets, Inc.", "Nominee\tFor\tWithheld\tBroker Non-Votes\nChristopher G. McCann\t"
+                     "281,565,032\t7,675,683\t3,936,780\nDina Colombo\t288,790,152\t450,563\t3,936,780")
+    question = "At Acme's 2023 annual meeting, how many votes were withheld for Christopher G. McCann and for Dina Colombo?"
+    assert _listed_line_items(question, passage_sentences(votes)) == [
+        "At Acme's 2023 annual meeting, how many votes were withheld for Christopher G. McCann?",
+        "At Acme's 2023 annual meeting, how many votes were withheld for Dina Colombo?"]
+
+
+def test_a_financial_statements_title_names_no_firm():
+    # GAINSCO's 10-K for 2009 lists its statements under "The following Consolidated Financial Statements are on
+    # pages 64 through 112:"
+    question = "Who was Acme's independent registered public accounting firm for its 2009 financial statements?"
+    asked = Asked.of(question, with_filing_words(question), {})
+    assert asked.slots == ("name",)
+    assert not asked.filled_by("The following Consolidated Financial Statements are on pages 64 through 112:\n"
+                               "Reports of Independent Registered Public Accounting Firm\t68")
+    assert asked.filled_by("/s/ BDO Seidman, LLP Dallas, Texas March 31, 2010")
+
+
+def test_a_contacts_name_in_capitals_over_the_office_is_the_person(answerer):
+    # MGM Resorts' release of February 2023 lists its contacts as names in capitals over their offices
+    text = ("ACME CONTACTS:\nInvestment Community\nSARAH ROGERS\nSenior Vice President of Corporate Finance\n"
+            "(702) 730-3942 or srogers@acme.com\nANDREW CHAPMAN\nDirector of Investor Relations\n"
+            "(702) 693-8711 or achapman@acme.com")
+    answer = _answer(answerer, "Who is Acme Widgets' Director of Investor Relations, per its release?", text)
+    assert not answer.refused and answer.text.startswith("ANDREW CHAPMAN")
+
+
+def test_an_auditor_asked_is_a_firms_name():
+    # AEGON's 20-F for 2000: "Our audits also included the financial statement schedules listed in the Index at Item
+    # 19 (a)." names no firm, "Ernst & Young Accountants" does
+    question = "Which audit firm signed off on Acme's consolidated financial statements in the fiscal 2000 20-F?"
+    asked = Asked.of(question, with_filing_words(question), {})
+    assert asked.asks_firm and asked.slots == ("name",)
+    assert not asked.filled_by("Our audits also included the financial statement schedules listed in the Index at "
+                               "Item 19 (a).")
+    for signed in ("Ernst & Young Accountants, The Hague, The Netherlands", "/s/ KPMG Peat Marwick",
+                   "The Company retained Larry O'Donnell, CPA, PC as its new auditor."):
+        assert asked.filled_by(signed) == {"name"}
+    assert not Asked.of("Which bank arranged the loan?", "", {}).asks_firm
+
+    # (an auditor named in what is not asked: "the auditor's critical audit matter concerned which reporting unit?")
+    assert not Asked.of("Acme FY2023 10-K: the auditor's critical audit matter on goodwill concerned which reporting "
+                        "unit?", "", {}).asks_firm
+    assert Asked.of("Who was Acme's independent registered public accounting firm for 2009?", "", {}).asks_firm
+
+
+def test_a_chat_lines_context_may_name_a_part_of_its_document_in_a_few_words_of_its_own():
+    # "3M 2018 10-K selected financial data:", "TSLA FY2024 10-K, revenue by geography note:"
+    assert _focus_terms("ACME 2018 10-K selected financial data: what were Acme's net sales back in 2014?") == terms(
+        "net sales")
+    assert _focus_terms("ACME FY2024 10-K, revenue by geography note: United States revenue for 2024?") == terms(
+        "revenue net sales")
+    # but a question that opens with what it asks is no context ("What were net sales in the quarter: ...")
+    assert _context_end("net sales of the new segment in the quarter: what drove them?") == 0
+
+
+def test_a_month_joined_to_its_year_is_a_period_not_a_name():
+    # "AAPL effective tax rate: June-2024 quarter (Q3 FY24) vs the June-2023 quarter?"
+    question = "ACME effective tax rate: June-2024 quarter vs the June-2023 quarter?"
+    assert not any("June-2024" in name or "June-2023" in name for name in _names_in(question))
+    assert "June- " not in _parts(question)[1]  # (not the first side's month without its year)
+
+
+def test_a_chat_lines_documents_period_makes_no_figure_asked():
+    # "Tesla FY2024 10-K production status table: what is the production status of the Tesla Semi, and at which
+    # site?" asks a status and a site; "What was MGM's slots handle for the full year 2022?" a figure
+    assert "number" not in _slots("Acme FY2024 10-K production status table: what is the production status of the "
+                                  "Acme Semi, and at which site?")
+    assert _slots("What was Acme's slots handle for the full year 2022?") == ("number",)
