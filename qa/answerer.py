@@ -158,8 +158,9 @@ _FOCUS_BEFORE_VERB = re.compile(r"\bhow (?:much|many)\s+(?:did|does|do|has|have|
                                 r"((?:[\w&'-]+\s+){0,8}?[\w&'-]+)\s+[\w-]+(?:\s+(?:in|of|for|at|on|under|during|"
                                 r"since|by|from|over|to|with|after|before)\b|\s*[?,(]|$)", re.I)
 # what money went to: "How much did Best Buy spend on [additions to property and equipment] in fiscal 2023?", "What
-# did Apple pay out in [dividends and dividend equivalents]"
-_SPENT_ON = re.compile(r"\b(?:spen[dt]|pa(?:y|id)|invest(?:ed)?)(?:\s+out)?\s+(?:on|for|in)\s+"
+# did Apple pay out in [dividends and dividend equivalents]", "how much cash went into [purchases of short-term
+# investments]"
+_SPENT_ON = re.compile(r"\b(?:(?:spen[dt]|pa(?:y|id)|invest(?:ed)?)(?:\s+out)?\s+(?:on|for|in)|(?:went|go|goes)\s+into)\s+"
                        r"((?:[\w&'-]+\s+){0,5}?[\w&'-]+)"
                        r"(?:\s+(?:in|for|during|at|as|by|over|under|from)\b|\s*[?,.]|$)", re.I)
 # an age is asked as how old, and written so: "Jerry Parrott, 51 years old" (Rock of Ages' release of September 2000),
@@ -1584,7 +1585,11 @@ def _asked_phrases(question: str) -> list[tuple[re.Match, str]]:
     # and so does an abbreviation's spelling in brackets: "FSD (Full Self-Driving) revenue"
     question = _READ_FROM_STATEMENT.sub(" ", _ABBREVIATION_AFTER.sub("", _SPELLING_AFTER.sub(
         r"\1", without_instructions(question))))
-    matches = [*_FOCUS.finditer(question), *_FOCUS_BEFORE_VERB.finditer(question), *_SPENT_ON.finditer(question),
+    spent_on = [*_SPENT_ON.finditer(question)]
+    # (what money went to is asked, not the money: "how much [cash went into] purchases of short-term investments")
+    matches = [*(m for m in _FOCUS.finditer(question) if not any(m.start() < s.end() and s.start() < m.end()
+                                                                 for s in spent_on)),
+               *_FOCUS_BEFORE_VERB.finditer(question), *spent_on,
                *_HOW_OLD.finditer(question),
                *([*_WHEN_EXPECTED.finditer(question)] or _WHEN_VERB.finditer(question)), *_HOW_DONE.finditer(question),
                *([*_PLACE_OF.finditer(question)] or _PLACE_OF_DONE.finditer(question))]

@@ -3879,3 +3879,9 @@ def test_a_chat_lines_documents_period_makes_no_figure_asked():
     assert "number" not in _slots("Acme FY2024 10-K production status table: what is the production status of the "
                                   "Acme Semi, and at which site?")
     assert _slots("What was Acme's slots handle for the full year 2022?") == ("number",)
+
+
+def test_what_money_went_into_is_asked_not_the_money():
+    # Apple's 10-Q of February 1999: "Purchase of short-term investments (1,135)" in its cash flow statement
+    question = "How much cash went into purchases of short-term investments during the quarter?"
+    assert _focus_terms(question) == terms("purchases short investments")  # ("term" is a period's word)
