@@ -160,7 +160,8 @@ _FOCUS_BEFORE_VERB = re.compile(r"\bhow (?:much|many)\s+(?:did|does|do|has|have|
 # what money went to: "How much did Best Buy spend on [additions to property and equipment] in fiscal 2023?", "What
 # did Apple pay out in [dividends and dividend equivalents]", "how much cash went into [purchases of short-term
 # investments]"
-_SPENT_ON = re.compile(r"\b(?:(?:spen[dt]|pa(?:y|id)|invest(?:ed)?)(?:\s+out)?\s+(?:on|for|in)|(?:went|go|goes)\s+into)\s+"
+_SPENT_ON = re.compile(r"\b(?:(?:spen[dt]|pa(?:y|id)|invest(?:ed)?)(?:\s+out)?\s+(?:on|for|in)"
+                       r"|(?:cash|money|funds)\s+(?:went|go|goes)\s+into)\s+"
                        r"((?:[\w&'-]+\s+){0,5}?[\w&'-]+)"
                        r"(?:\s+(?:in|for|during|at|as|by|over|under|from)\b|\s*[?,.]|$)", re.I)
 # an age is asked as how old, and written so: "Jerry Parrott, 51 years old" (Rock of Ages' release of September 2000),
