@@ -251,10 +251,7 @@ _NOT_NAMES = frozenset(
     # and of a law's ("the Sarbanes-Oxley Act")
     "act "
     # and a headline's ("Ulta Beauty Announces Fourth Quarter", Ulta's release of March 2023)
-    "announces first second third fourth quarter results "
-    # and a financial statement's or a contents line's ("The following Consolidated Financial Statements are on
-    # pages 64 through 112:", GAINSCO's 10-K for 2009)
-    "consolidated statements statement page pages".split()) | LEGAL_SUFFIXES
+    "announces first second third fourth quarter results".split()) | LEGAL_SUFFIXES
 # (not "A": an initial, as in "Thomas A. Fanning")
 _TITLE_WORD = re.compile(r"\b(?:" + "|".join(sorted((w for w in _NOT_NAMES if len(w) > 1), key=len, reverse=True))
                          + r")\b", re.I)

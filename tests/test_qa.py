@@ -3817,9 +3817,9 @@ def test_names_listed_with_their_preposition_repeated_are_parts(answerer):
         "At Acme's 2023 annual meeting, how many votes were withheld for Dina Colombo?"]
 
 
-def test_a_financial_statements_title_names_no_firm():
+def test_a_contents_line_names_no_auditor():
     # GAINSCO's 10-K for 2009 lists its statements under "The following Consolidated Financial Statements are on
-    # pages 64 through 112:"
+    # pages 64 through 112:"; its auditor signed "/s/ BDO Seidman, LLP"
     question = "Who was Acme's independent registered public accounting firm for its 2009 financial statements?"
     asked = Asked.of(question, with_filing_words(question), {})
     assert asked.slots == ("name",)
