@@ -263,13 +263,15 @@ _FILED_DOCUMENT = re.compile(r"\b(?:" + "|".join(map(re.escape, FILED_DOCUMENTS)
 _SIGNER_TITLE = re.compile(r"\b(?:chief|officer|president|director|chairman|chair|treasurer|secretary|controller|"
                            r"counsel|partner|manager|member|trustee|attorney-in-fact)\b", re.I)
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\b", re.I)  # who a biography's later sentences are about
+# a person's name in capitals ("LAUREEN E. SEEGER", "ANDREW CHAPMAN")
+_CAPITALS_NAME = r"[A-Z][A-Z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][A-Z'’-]+){1,2}"
 # a line that is a person's name alone, maybe with their age ("Bridget Engle (age 61)", "Mary T. Mack, 61")
 # (a surname may have particles: "Paul van de Geijn")
 # or in capitals, as a release's contacts are listed ("ANDREW CHAPMAN" over "Director of Investor Relations", MGM
 # Resorts' release of February 2023)
 _NAME_LINE = re.compile(r"(?:[A-Z][a-z]+(?:\s+[A-Z]\.)?"
                         r"(?:\s+(?:(?:van|von|de|der|den|du|da|di|del|la|le)\s+)*[A-Z][\w'’-]+){1,3}(?:,?\s+Jr\.)?"
-                        r"|[A-Z]{2,}(?:\s+[A-Z]\.)?(?:\s+[A-Z][A-Z'’-]+){1,2})"
+                        rf"|{_CAPITALS_NAME})"
                         r"(?:\s*\(age \d{2}\)|,\s*\d{2}|\t\s*\d{2})?")  # the age in a cell: Coca-Cola's 10-K for 2024
 # an auditor or a firm asked for ("which accounting firm", "who was the independent auditor"; not "the auditor's
 # critical audit matter concerned which reporting unit"), and how a firm's name is written: with an ampersand
@@ -285,7 +287,7 @@ _OFFICES = r"officer|president|director|chair(?:man|person|woman)?|treasurer|sec
 # a name in capitals opening a line of a list of officers: "LAUREEN E. SEEGER — Chief Legal Officer" (American
 # Express's 10-K for 2022), or on a line of its own over the office ("ANDREW CHAPMAN" over "Director of Investor
 # Relations", MGM Resorts' release of February 2023); not a heading in capitals, which no office follows
-_NAME_IN_CAPITALS = re.compile(rf"^[A-Z][A-Z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][A-Z'’-]+){{1,2}}(?=\s*(?:—|–|--?|,|\n)"
+_NAME_IN_CAPITALS = re.compile(rf"^{_CAPITALS_NAME}(?=\s*(?:—|–|--?|,|\n)"
                                rf"\s*(?i:[^\n]*\b(?:{_OFFICES})\b))", re.M)
 # a role as a question names it: "chief accounting officer", "Controller", "CFO", "president"
 _ROLE_ASKED = re.compile(r"\b((?:(?:senior|executive|vice|chief|principal|general|lead|independent)\s+)*"
@@ -1279,7 +1281,7 @@ def _context_end(question: str) -> int:
     words = next((words[:k] for k in range(1, len(words)) if words[k].lower() in _ABOUT and (
         words[k - 1].lower() in FORM_NAMES_IN_QUESTIONS or words[k - 1].lower() in _EVENT_WORDS)), words)
     naming = [w[0].isupper() or w[0].isdigit() or w[0] == "'" or w.lower() in _EVENT_WORDS or w.lower() in _DATING
-              or set(terms(w)) <= _PERIOD_WORDS or w.lower().rstrip(".") in LEGAL_SUFFIXES  # "Amcor plc 10-K for ...:"
+              or set(terms(w)) <= _PERIOD_WORDS or _is_legal_suffix(w)  # "Amcor plc 10-K for ...:"
               for w in words]
     # (a part of the document named in a few words of its own: "3M 2018 10-K selected financial data:", "TSLA FY2024
     # 10-K, revenue by geography note:")
@@ -1417,7 +1419,9 @@ _GUIDED_RANGE = re.compile("".join(rf"(?<!{word} )" for word in ("from", "by", *
 _CONTEXT_CLAUSE = re.compile(rf"(?:{_SOURCE.pattern})[^?;]*|(?<=\s)when\s+[^?;]*|\([^)]*\)", re.I)
 _OF_THESE = re.compile(r"\s*(?:of|among)\s+(?:these|those|them|this|that|which)\b", re.I)
 _PRO_FORMA = re.compile(r"\bpro[ -]forma\b", re.I)
-MAX_PART_WORDS = 3  # words of its own a chat line's context names a part of its document in ("revenue by geography")
+# words of its own a chat line's context names a part of its document in: the most the spot checks' chat lines use
+# ("revenue by geography"; "selected financial" is two); not tuned
+MAX_PART_WORDS = 3
 _ABOUT = frozenset("on about regarding re".split())  # what a chat line's document is about follows these
 _DATING = frozenset("for the of on as at dated filed".split())  # words that date a document in a chat line's context
 # the events and documents a chat line's context names ("Apple January 18, 2011 8-K data sheet:")
@@ -1917,10 +1921,15 @@ def _names_in(question: str) -> list[list[str]]:
         abbreviates = bool(names) and question[end:run.start()] == " (" and question[run.end():run.end() + 1] == ")"
         if words and abbreviates:
             names[-1] += words
-        elif words and not all(w.lower().rstrip(".") in LEGAL_SUFFIXES for w in words):
+        elif words and not all(map(_is_legal_suffix, words)):
             names.append(words)  # not a legal suffix left alone ("Southern Co" opening a chat line)
         end = run.end()
     return names
+
+
+def _is_legal_suffix(word: str) -> bool:
+    """A word that ends a company's legal name, in any case, with or without its dot ("plc", "Inc.", "Co")."""
+    return word.lower().rstrip(".") in LEGAL_SUFFIXES
 
 
 def _is_month(word: str) -> bool:
