@@ -151,7 +151,9 @@ _FOCUS = re.compile(r"\b(?:what|which|how many|how much|how large|how big|how (?
 # what a question naming its thing last asks: "what were [Alcon's full-year 2022 net sales]?", but not a pronoun
 # ("what was it and why ...?"), nor a part of a question of several ("and what is his base salary?", which "will be
 # paid $250,000 a year" answers)
-_FOCUS_LAST = re.compile(r"\bwhat\s+(?:was|were|is|are)\s+(?:the\s+)?(?!(?:it|they|this|that|these|those)\b)"
+# (a demonstrative before a noun is its article: "What was [that former address]?")
+_FOCUS_LAST = re.compile(r"\bwhat\s+(?:was|were|is|are)\s+(?:(?:the|this|that|these|those)\s+)?"
+                         r"(?!(?:it|they|this|that|these|those)\b)"
                          r"((?:[\w&'-]+\s+){0,8}?[\w&'-]+)\s*\?", re.I)
 # what a change or a sum is of, before its verb: "How much did [MGM China's net revenues] fall in Q4 2022?"
 _FOCUS_BEFORE_VERB = re.compile(r"\bhow (?:much|many)\s+(?:did|does|do|has|have|had|will|would)\s+"
@@ -219,6 +221,12 @@ _PLACE_OF = re.compile(rf"\b(?:(?:which|what)\s+(?:{_PLACE_WORD})|where)\s+(?:is
 _PLACE_OF_DONE = re.compile(rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PLACE_WORD})\s+"
                             r"(?:is|are|was|were)\s+((?:[\w&'’.-]+\s+){0,8}[\w&'’.-]+?)(?:\s+\w+ly)?\s+[a-z]+ed\b",
                             re.I)
+# or where a company was formed, which the verb says, not what it is said of ("in which state is the company
+# [incorporated]", "under the laws of what jurisdiction is Sophiris Bio Inc. [incorporated]"): a cover page's "(State
+# or other jurisdiction of incorporation)" and a business description's "incorporated in California" hold it
+_PLACE_FORMED = re.compile(rf"\b(?:(?:which|what)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PLACE_WORD})|where)\s+(?:is|are|was|were)\s+"
+                           r"(?:[\w&'’.,-]+\s+){0,8}?(?:\w+ly\s+)?(incorporated|organi[sz]ed|domiciled|chartered|formed)\b",
+                           re.I)
 _LEVELS = frozenset(terms("level size"))  # "what level of capital spending" asks the spending; "to what level" a level
 # words that name a part of a company, not a line item: "Amazon's advertising business" is its row "Advertising
 # services", "PepsiCo's FLNA division" its row "FLNA"
@@ -943,7 +951,7 @@ class ExtractiveAnswerer:
             # the period of a sentence that names no quarter, when a quarter is asked: its passage's quarters (a
             # fourth-quarter release's passage for the first quarter), or an annual report's whole year when its
             # passage names no quarter (American Express's 10-K gives 2022's net income, not the fourth quarter's)
-            passage_quarters = quarters_named(period_text)
+            passage_quarters = quarters_named(_without_forecasts(period_text))
             passage_months = _period_months(period_text)
             other_period = quarter_asked and (
                 bool(quarters) and _only_others(passage_quarters, quarters)
@@ -1594,7 +1602,8 @@ def _asked_phrases(question: str) -> list[tuple[re.Match, str]]:
                *_FOCUS_BEFORE_VERB.finditer(question), *spent_on,
                *_HOW_OLD.finditer(question),
                *([*_WHEN_EXPECTED.finditer(question)] or _WHEN_VERB.finditer(question)), *_HOW_DONE.finditer(question),
-               *([*_PLACE_OF.finditer(question)] or _PLACE_OF_DONE.finditer(question))]
+               *([*_PLACE_OF.finditer(question)] or [*_PLACE_FORMED.finditer(question)]
+                 or _PLACE_OF_DONE.finditer(question))]
     if not _parts(question):  # nor of a question of several parts (see _FOCUS_LAST)
         matches += [last for last in _FOCUS_LAST.finditer(question)
                     if not any(m.start() <= last.start(1) < m.end() for m in matches)]
@@ -2247,6 +2256,13 @@ def _years_named(text: str, fiscal_quarter: bool) -> set[str]:
     quarter of fiscal 2024 ended December 30, 2023)."""
     return set(YEAR_IN_TEXT.findall(text)) | {str(int(year) - 1) for year in _EARLY_IN_YEAR.findall(text)} | (
         {str(int(year) + 1) for year in _LATE_IN_YEAR.findall(text)} if fiscal_quarter else set())
+
+
+def _without_forecasts(text: str) -> str:
+    """The text without its sentences that state a forecast: the quarter an outlook is for is not one a passage
+    reports ("Looking ahead to the second fiscal quarter of 2011, we expect revenue of about $22 billion" in Apple's
+    release on its first quarter)."""
+    return " ".join(sentence for sentence in re.split(r"(?<=[.!?])\s+", text) if not FORECAST_STATED.search(sentence))
 
 
 def _period_months(text: str) -> set[int]:

@@ -49,8 +49,12 @@ _VALUES_LINE = re.compile(rf"[ \t]*{_FIGURE}(?:[ \t]+{_FIGURE})*[ \t]*(?:\n[ \t]
 _FIGURES_ROW = re.compile(r"[$€£(\s]*\d[\d,.]*\)?%?(?:\t[$€£(\s]*(?:\d[\d,.]*\)?%?|[—–-]+))+\s*")
 # (and a rule under them: Alcon's 6-K of February 2023, "(Address of principal executive office)" over "_____")
 # (words in brackets: a footnote's mark under a table's last rows, "(1)", captions nothing)
-_CAPTION = r"\([^()\n]*[A-Za-z]{2}[^()\n]*\)"
-_CAPTIONS_BELOW = re.compile(rf"\s*{_CAPTION}(?:\t\s*{_CAPTION})*\s*(?:\n[ \t]*_{{3,}}\s*)?")
+# (beside each other with no tab: NexPoint Capital's 8-K of December 2023, "(Address of Principal Executive
+# Offices)(Zip Code)"; or closed on the line below: Sophiris Bio's 8-K of March 2016, "(State or other jurisdiction" over "of
+# incorporation)")
+_CAPTION = r"\([^()\n]*[A-Za-z]{2}[^()\n]*\)?"
+_CAPTIONS_BELOW = re.compile(rf"\s*{_CAPTION}(?:[ \t]*{_CAPTION})*\s*(?:\n[ \t]*_{{3,}}\s*)?")
+_CLOSES_CAPTION = re.compile(r"[^()\n]*[A-Za-z]{2}[^()\n]*\)(?:\t[^()\n]*\))*\s*")
 _YEARS_ROW = re.compile(rf"\s*{YEAR}(?:\t\s*{YEAR})*\s*")
 MAX_ROW_LABEL_LINES = 2  # a row's label and its second column's text (a product and its indication)
 # the number of a form's box before its label ("11\tAGGREGATE ..."), and a box referred to ("IN ROW (11)")
@@ -89,7 +93,13 @@ def passage_sentences(passage: Passage) -> list[Sentence]:
                             chunk.char_start + group[0] if group else -1)
         if row and sentences and (pair := _year_pair_label(sentences[-1], sentence)):
             sentence = replace(sentence, group=pair[0], group_start=pair[1])
-        if sentences and (_VALUE_LINE.fullmatch(sentence.text) and _labels(sentences[-1], sentence)
+        if (sentences and _CLOSES_CAPTION.fullmatch(sentence.text) and _on_line_above(sentences[-1], sentence)
+                and sentences[-1].text.count("(") > sentences[-1].text.count(")")):
+            # the rest of a caption in brackets opened on the line above: one sentence with it
+            above = sentences.pop()
+            sentence = replace(above, end=sentence.end,
+                               text=chunk.text[above.start - chunk.char_start:sentence.end - chunk.char_start])
+        elif sentences and (_VALUE_LINE.fullmatch(sentence.text) and _labels(sentences[-1], sentence)
                           or _VALUES_LINE.fullmatch(sentence.text) and _asks_for(sentences[-1], sentence)):
             # a figure alone on the line under its label is that label's value, as a form's boxes are set
             # (the cover of Icahn's 2025 tender offer amendment: "11 AGGREGATE AMOUNT BENEFICIALLY OWNED BY

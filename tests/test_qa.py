@@ -280,7 +280,6 @@ def test_question_understanding():
     assert _focus_terms("What is the term of Millennium's access to the TAP technology?") == terms("access technology")
     # a place asked by its kind: a city's name does not say "city", its sentence says what it is the place of
     assert _focus_terms("In which city is Acme's principal executive office located?") == ["princip", "execut", "offic"]
-    assert _focus_terms("In which state is Acme incorporated?") == []
     # a reason asked, by "why" or by what drove a change, asks no figure, unless another part does
     assert _slots("Acme FY24 10-K: R&D expense rose 14% in 2024 - what mainly drove the increase?") == ("reason",)
     assert _slots("What was the main reason Acme's operating cash flow fell 41% in 2024?") == ("reason",)
@@ -1022,6 +1021,11 @@ def test_a_sentence_about_another_quarter_than_the_one_asked_is_marked(answerer)
         "Total revenues were $13.3 billion in the first quarter of fiscal 2025.",
         "Total revenues were $14.1 billion in the second quarter of fiscal 2025.",
         "Total revenues were $14.1 billion in the three months ended November 30, 2024.")] == [1.0, 0.0, 0.0]
+    # the quarter a release's outlook is for is not the one its passage reports (Apple's release of January 2011)
+    release = _passage("Acme Widgets, Inc.", "Acme sold 19.45 million widgets during the quarter, a seven percent "
+                       "unit decline. Looking ahead to the second fiscal quarter of 2011, we expect revenue of about "
+                       "$22 billion.", form="8-K", filed="2011-01-18")
+    assert _row_states(answerer, "How many widgets did Acme Widgets sell in its fiscal Q1 2011?", release, "Acme sold")
 
 
 def test_a_price_asked_for_is_a_sum_of_money_in_prose():
@@ -2607,6 +2611,20 @@ def test_the_place_asked_of_is_what_an_answer_must_name(answerer):
                      "(Address of principal executive offices)\t(Zip Code)\n", form="8-K", filed="2021-03-30")
     assessment = answerer.assess(question, with_filing_words(question), [cover], {"Acme Widgets, Inc.": ()})
     assert "Deerfield" in assessment.deciding.sentence.text
+    # where a company was incorporated is asked by the verb, which the cover's caption and a business description
+    # hold, not the registrant's name above them
+    for question in ("In which state is the holding company incorporated, per Acme Widgets' 8-K?",
+                     "Under the laws of what jurisdiction is Acme Widgets, Inc. incorporated?",
+                     "When and in which state was Acme Widgets originally incorporated?"):
+        assert _focus_terms(question) == ["incorpor"]
+    cover = _passage("Acme Widgets, Inc.", "ACME WIDGETS, INC.\n(Exact Name of Registrant as Specified in its "
+                     "Charter)\nMaryland\t001-40609\t61-1993378\n(State or Other Jurisdiction of Incorporation)\t"
+                     "(Commission File No.)\t(I.R.S. Employer Identification No.)\n", form="8-K", filed="2024-12-27")
+    question = "In which state is the holding company incorporated, per Acme Widgets' 8-K?"
+    assessment = answerer.assess(question, with_filing_words(question), [cover], {"Acme Widgets, Inc.": ()})
+    assert "Maryland" in assessment.deciding.sentence.text
+    # a demonstrative is the article of what is asked
+    assert _focus_terms("The 8-K lists a former address. What was that former address?") == ["former", "address"]
 
 
 def test_gaap_and_plural_abbreviations_are_no_names_and_gaap_excludes_adjusted_figures(answerer):
@@ -3210,6 +3228,17 @@ def test_a_cover_pages_captions_in_brackets_read_with_the_values_above_them(answ
     question = "In which Swiss city is Acme Widgets' principal executive office located?"
     answer = answerer.assess(question, with_filing_words(question), [cover], {"Acme Widgets AG": ()})
     assert any("Fribourg" in s.sentence.text and s.on_topic for s in answer.chosen)
+    # captions side by side with no tab (NexPoint Capital's 8-K of December 2023), and a caption closed on the line
+    # below (Sophiris Bio's of March 2016)
+    text = ("British Columbia\t001-36054\t98-1008712\n(State or other jurisdiction\t(Commission File Number)\t"
+            "(IRS Employer Identification No.)\nof incorporation)\n300 Crescent Court, Suite 700\nDallas, Texas 75201\n"
+            "(Address of Principal Executive Offices)(Zip Code)\n")
+    cover = replace(_passage("Acme Widgets, Inc.", text, form="8-K"), chunk=replace(
+        _passage("Acme Widgets, Inc.", text, form="8-K").chunk, section="COVER"))
+    assert [s.text.rstrip() for s in passage_sentences(cover)] == [
+        "British Columbia\t001-36054\t98-1008712\n(State or other jurisdiction\t(Commission File Number)\t"
+        "(IRS Employer Identification No.)\nof incorporation)",
+        "300 Crescent Court, Suite 700\nDallas, Texas 75201\n(Address of Principal Executive Offices)(Zip Code)"]
 
 
 def test_a_chat_lines_context_may_name_the_statement_a_figure_is_read_from(answerer):
