@@ -128,6 +128,7 @@ _IN_BRACKETS = re.compile(r"\(([A-Za-z]{2,8})\)")  # an abbreviation a question 
 _MODEL_NUMBER = re.compile(r"(?<![\w$.,-])[A-Z]?\d{3}[A-Z]?(?=s?(?![\w.,%-]))")
 _MEETING_YEAR = re.compile(rf"\b({YEAR})\s+(?:annual|special)\s+meeting", re.I)  # "the 2022 annual meeting"
 _DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b{_MONTH},?\s+\d{{4}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b")
+_DATE_LINE = re.compile(rf"\s*(?:{_DATE.pattern})(?:,?\s+\d{{4}})?\s*")  # a date alone: a letter's date line
 # a date asked is stated by a year's part too, as a release dates what is to come ("patient screening will begin in the
 # first quarter of 2025")
 _DATE_STATED = re.compile(rf"{_DATE.pattern}|\b(?:first|second|third|fourth)\s+(?:quarter|half)\s+of\s+"
@@ -163,7 +164,7 @@ _FOCUS_BEFORE_VERB = re.compile(r"\bhow (?:much|many)\s+(?:did|does|do|has|have|
 # did Apple pay out in [dividends and dividend equivalents]", "how much cash went into [purchases of short-term
 # investments]"
 _SPENT_ON = re.compile(r"\b(?:(?:spen[dt]|pa(?:y|id)|invest(?:ed)?)(?:\s+out)?\s+(?:on|for|in)"
-                       r"|(?:cash|money|funds)\s+(?:went|go|goes)\s+into)\s+"
+                       r"|(?:cash|money|funds)\s+(?:went|go|goes)\s+(?:into|to))\s+"
                        r"((?:[\w&'-]+\s+){0,5}?[\w&'-]+)"
                        r"(?:\s+(?:in|for|during|at|as|by|over|under|from)\b|\s*[?,.]|$)", re.I)
 # an age is asked as how old, and written so: "Jerry Parrott, 51 years old" (Rock of Ages' release of September 2000),
@@ -1006,8 +1007,11 @@ class ExtractiveAnswerer:
                     sentence = _with_title(sentence)
                 elif "person" in asked.slots and not sentence.table_row:
                     sentence = _with_paragraph_person(_with_name_above(sentence))
-                if len(sentence.text.split()) < 4 and not (sentence.table_row and _FIGURE_CELL.search(sentence.text)):
-                    continue  # a fragment, not a short row ("Japan\t5,782")
+                if len(sentence.text.split()) < 4 and not (sentence.table_row and _FIGURE_CELL.search(sentence.text)) and (
+                        not ("date" in asked.slots and _DATE_LINE.fullmatch(sentence.text))):
+                    # a fragment, not a short row ("Japan\t5,782") nor a letter's date line when a date is asked
+                    # ("December 19, 1995" under Sullivan & Worcester's letterhead, Common Sense Trust's 24F-2 of 1995)
+                    continue
                 read = _spelling_out(sentence.text, spelled_out)
                 written = set(_sentence_terms(read, negating))
                 # a table row says what its figures are only with its table's header, which is quoted with it, and
@@ -1388,9 +1392,11 @@ _FIGURE_ASKED = (r"\b(how (many|much|big|large|fast)|what (percent(?:age)?|share
 # a place asked by its kind ("in which Connecticut towns did American Monument have its sales locations?"), not a
 # word that qualifies another ("what state tax rate")
 # the kinds of thing known by a name ("which [company]", "what [exchange]", "under which Oracle [plan]", "from which
-# [university]" an officer graduated)
+# [university]" an officer graduated, "to what [ratings] did Standard & Poor's cut Apple's debt": "B- and CCC", "which
+# [foundries] make NVIDIA's wafers": "Taiwan Semiconductor Manufacturing Company Limited")
 _NAMED_KINDS = (r"company|companies|firms?|banks?|auditors?|accountants?|business|subsidiary|exchange|entity|ticker|"
-                r"symbol|plan|unit|segment|division|universit(?:y|ies)|colleges?|schools?")
+                r"symbol|plan|unit|segment|division|universit(?:y|ies)|colleges?|schools?|ratings?|foundr(?:y|ies)|"
+                r"suppliers?|vendors?|customers?|competitors?|manufacturers?")
 # the firms that serve a filer, asked by their role before a verb ("which transfer agent is handling", "which court
 # must approve"), not a figure of theirs ("what trustee fee was paid")
 _SERVING_FIRM_ASKED = (r"\b(?:which|what) (?:[a-z-]+ ){0,2}(?:agents?|underwriters?|registrars?|trustees?|courts?|"

@@ -229,6 +229,8 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     # a vote table's columns are votes: "For Against Abstain Broker Non-Votes" (1-800-FLOWERS.COM's 8-K of December
     # 2023), "Nominee For Withheld" ("for" is no search term)
     "votes": ("for against abstain", "for withheld"),
+    # and a kind of vote by its noun, which no stemmer joins to the column's verb (IFF's 8-K of May 2025: "Abstain")
+    "abstentions": ("abstain",),
     "payout": ("dividends",),
     # verbs whose past form no stemmer joins to the present one, as questions and filings write them ("How much did
     # PepsiCo pay in cash dividends?": its 2022 cash flow statement says "Cash dividends paid")

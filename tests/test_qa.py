@@ -3717,6 +3717,35 @@ def test_votes_stated_in_words_by_their_kinds_answer_a_vote_asked(answerer):
     assert not answer.refused and "2,512,534,467" in answer.text
 
 
+def test_abstentions_are_read_from_the_abstain_column(answerer):
+    # IFF's 8-K of May 2025: "Dawn C. Willoughby 211,260,009 10,329,707 150,330 9,674,110" under its columns
+    assert analysts_words("How many abstentions were recorded on her re-election?")["abstentions"] == ("abstain",)
+    text = "Nominee\tFor\tAgainst\tAbstain\tBroker Non-Votes\nJane Roe\t211,260,009\t10,329,707\t150,330\t9,674,110\n"
+    answer = _answer(answerer, "Acme Widgets 2025 AGM: how many abstentions were recorded on Jane Roe's re-election?",
+                     text)
+    assert not answer.refused and "Abstain 150,330" in answer.text
+
+
+def test_a_letters_date_line_answers_the_date_it_bears(answerer):
+    # Sullivan & Worcester's opinion under Common Sense Trust's 24F-2 notice of 1995: the date alone under the
+    # letterhead
+    text = ("[LETTERHEAD]\n\nDecember 19, 1995\n\nAcme Widgets Trust\n2800 Post Oak Boulevard\nHouston, Texas 77056\n\n"
+            "Ladies and Gentlemen:\n\nAcme Widgets Trust proposes to file a notice making definite the registration "
+            "of its shares.")
+    answer = _answer(answerer, "What date does the legal opinion letter filed with Acme Widgets Trust's notice bear?",
+                     text)
+    assert not answer.refused and answer.text.startswith("December 19, 1995"), answer.text
+    # a date alone answers nothing else
+    assert _answer(answerer, "Where is Acme Widgets Trust's office?", text).text.find("December 19") < 0
+
+
+def test_ratings_and_a_companys_suppliers_are_asked_by_name():
+    # Apple's 10-Q of February 1998: "downgraded to B- and CCC, respectively, by Standard and Poor's"; NVIDIA's 10-K
+    # for fiscal 2023: "We utilize suppliers, such as Taiwan Semiconductor Manufacturing Company Limited ..."
+    assert _slots("To what ratings did Standard & Poor's cut Acme Widgets' senior long-term debt?") == ("name",)
+    assert _slots("Which foundries make Acme Widgets' semiconductor wafers?") == ("name",)
+
+
 def test_a_month_asked_is_no_quarter_or_year_to_date(answerer):
     # Buckle's release of November 2024 gives its quarter's and its 39 weeks' net sales, and no month's
     assert period_kinds("net sales for the month of October 2024") == {"month"}
@@ -3914,3 +3943,6 @@ def test_what_money_went_into_is_asked_not_the_money():
     # Apple's 10-Q of February 1999: "Purchase of short-term investments (1,135)" in its cash flow statement
     question = "How much cash went into purchases of short-term investments during the quarter?"
     assert _focus_terms(question) == terms("purchases short investments")  # ("term" is a period's word)
+    # Union Pacific's 10-Q of July 2025: "Share repurchase programs (Note 16) (2,679)"
+    assert _focus_terms("How much cash went to share repurchase programs in the first six months of 2025?") == terms(
+        "repurchase programs")
