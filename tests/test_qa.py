@@ -3465,6 +3465,20 @@ def test_a_question_of_several_parts_is_answered_by_its_parts_when_no_sentence_s
     assert not answer.refused and "219,745,475" in answer.text and "Abstain 206,512" in answer.text
 
 
+def test_a_question_of_two_sides_one_of_which_no_passage_is_about_is_refused(answerer):
+    # Apple's release of January 2011 gives the iPads it sold in its first quarter of fiscal 2011, and none of 2009:
+    # answering the one side alone would pass a near miss for an answer
+    release = _passage("Acme Widgets, Inc.", "Acme sold 16.24 million iPhones in the quarter, 86 percent unit growth "
+                       "over the year-ago quarter. The Company also sold 7.33 million iPads during the quarter.",
+                       form="8-K", filed="2011-01-18")
+    named = {"Acme Widgets, Inc.": ()}
+    question = "Acme Widgets iPads sold: Q1 FY11 versus Q1 FY09?"  # a release of 2011 covers no 2009
+    assert answerer.answer(question, with_filing_words(question), [release], named).refused
+    question = "Acme Widgets iPads sold: Q1 FY11?"  # the side it gives
+    answer = answerer.answer(question, with_filing_words(question), [release], named)
+    assert not answer.refused and "7.33 million" in answer.text
+
+
 def test_a_figure_per_share_is_asked_by_the_words_per_share():
     assert _slots("Acme's December 2024 offering: what per-share concession could underwriters allow dealers?") == (
         "number",)
