@@ -50,8 +50,8 @@ _FIGURES_ROW = re.compile(r"[$€£(\s]*\d[\d,.]*\)?%?(?:\t[$€£(\s]*(?:\d[\d,
 # (and a rule under them: Alcon's 6-K of February 2023, "(Address of principal executive office)" over "_____")
 # (words in brackets: a footnote's mark under a table's last rows, "(1)", captions nothing)
 # (beside each other with no tab: NexPoint Capital's 8-K of December 2023, "(Address of Principal Executive
-# Offices)(Zip Code)"; or closed on the line below: Sophiris Bio's 8-K of March 2016, "(State or other jurisdiction" over "of
-# incorporation)")
+# Offices)(Zip Code)"; or closed on the line below: Sophiris Bio's 8-K of March 2016, "(State or other jurisdiction"
+# over "of incorporation)")
 _CAPTION = r"\([^()\n]*[A-Za-z]{2}[^()\n]*\)?"
 _CAPTIONS_BELOW = re.compile(rf"\s*{_CAPTION}(?:[ \t]*{_CAPTION})*\s*(?:\n[ \t]*_{{3,}}\s*)?")
 _CLOSES_CAPTION = re.compile(r"[^()\n]*[A-Za-z]{2}[^()\n]*\)(?:\t[^()\n]*\))*\s*")
