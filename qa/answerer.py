@@ -656,14 +656,15 @@ class ExtractiveAnswerer:
                 # question of two sides answered with one is not answered ("iPads sold and Apple TV units sold?",
                 # "votes FOR in 2025 versus at the 2024 meeting?"): measured on the 3,533 spot checks of round 32, 9
                 # near misses more refused for 3 answerable ones, all of them questions of two parts
-                return Extract(NOT_FOUND, [], confidence, True, _rerank(passages, assessment.scored, []))
-            sure = [self.scorer.probability(a.features) for a in parts]
-            confidence = max(confidence, *sure)
-            added = [c for a, p in zip(parts, sure) if p >= self.scorer.threshold or not assessment.chosen
-                     for c in a.chosen]
-            chosen = [c for k, c in enumerate([*assessment.chosen, *added])
-                      if not any(c.sentence == o.sentence for o in [*assessment.chosen, *added][:k])]
-            assessment = replace(assessment, chosen=_in_filing_order(chosen))
+                assessment = replace(assessment, chosen=[])
+            else:
+                sure = [self.scorer.probability(a.features) for a in parts]
+                confidence = max(confidence, *sure)
+                added = [c for a, p in zip(parts, sure) if p >= self.scorer.threshold or not assessment.chosen
+                         for c in a.chosen]
+                chosen = [c for k, c in enumerate([*assessment.chosen, *added])
+                          if not any(c.sentence == o.sentence for o in [*assessment.chosen, *added][:k])]
+                assessment = replace(assessment, chosen=_in_filing_order(chosen))
         if not assessment.chosen or confidence < self.scorer.threshold:
             return Extract(NOT_FOUND, [], confidence, True, _rerank(passages, assessment.scored, []))
         ranked = _rerank(passages, assessment.scored, assessment.chosen)
@@ -939,6 +940,7 @@ class ExtractiveAnswerer:
             name_share = _share(names, lambda n: _holds_word(passage_words, n) or any(
                 n in full and _holds_word(passage_words, short) for short, full in abbreviations.items()))
             period_text = f"{chunk.table_header}\n{chunk.text}"  # where a passage names its periods
+            sentences = passage_sentences(passage)
             month_share = _share(months, lambda m: _holds_month(period_text, m)
                                  or filing.filing_date[5:7] == f"{MONTH_NUMBERS[m.lower()]:02}")
             year_share = _share(years, lambda y: _holds_year(passage, y))
@@ -958,7 +960,10 @@ class ExtractiveAnswerer:
             # the period of a sentence that names no quarter, when a quarter is asked: its passage's quarters (a
             # fourth-quarter release's passage for the first quarter), or an annual report's whole year when its
             # passage names no quarter (American Express's 10-K gives 2022's net income, not the fourth quarter's)
-            passage_quarters = quarters_named(_without_forecasts(period_text))
+            # (but the quarter an outlook is for is not one it reports: "Looking ahead to the second fiscal quarter of
+            # 2011, we expect revenue of about $22 billion" in Apple's release on its first quarter)
+            passage_quarters = quarters_named("\n".join([chunk.table_header, *(
+                s.text for s in sentences if not FORECAST_STATED.search(s.text))]))
             passage_months = _period_months(period_text)
             other_period = quarter_asked and (
                 bool(quarters) and _only_others(passage_quarters, quarters)
@@ -1002,7 +1007,6 @@ class ExtractiveAnswerer:
             # the names of what is asked, not of the filer nor of the document asked from
             asked_names = [words for words in caption_names if words and not set(words) <= context_words]
             continued = chunk.table_header.lower()
-            sentences = passage_sentences(passage)
             # the tables (by their header) some row of which writes its sums with a currency sign: Apple's "iPhone $
             # 44,582" makes its "Mac 8,046" below a sum of money too
             money_tables = {s.header_start for s in sentences
@@ -2269,13 +2273,6 @@ def _years_named(text: str, fiscal_quarter: bool) -> set[str]:
     quarter of fiscal 2024 ended December 30, 2023)."""
     return set(YEAR_IN_TEXT.findall(text)) | {str(int(year) - 1) for year in _EARLY_IN_YEAR.findall(text)} | (
         {str(int(year) + 1) for year in _LATE_IN_YEAR.findall(text)} if fiscal_quarter else set())
-
-
-def _without_forecasts(text: str) -> str:
-    """The text without its sentences that state a forecast: the quarter an outlook is for is not one a passage
-    reports ("Looking ahead to the second fiscal quarter of 2011, we expect revenue of about $22 billion" in Apple's
-    release on its first quarter)."""
-    return " ".join(sentence for sentence in re.split(r"(?<=[.!?])\s+", text) if not FORECAST_STATED.search(sentence))
 
 
 def _period_months(text: str) -> set[int]:
