@@ -182,8 +182,9 @@ _FOCUS_OF = re.compile(r"\s*((?:[\w&'-]+\s+){0,5}?[\w&'-]+)(?:\s+(?:did|does|do|
 # (LatAm)")
 _ABBREVIATED = re.compile(r"((?:[A-Z][\w&.'-]*\s+){0,5}[A-Z][\w&.'-]*)\s+\(([A-Z](?=[\w&.-]*[A-Z])[\w&.-]+)\)")
 _JOINED_NAMES = re.compile(r"\b([A-Z][\w'-]*)\s*&\s*([A-Z][\w'-]*)")  # "Deloitte & Touche", written "D&T" too
-_CAPITALISED = re.compile(r"\b[A-Z][\w&.-]*[A-Za-z0-9]\b")
-_NAME_RUN = re.compile(r"\b[A-Z][\w&.'-]*[A-Za-z0-9](?:\s+[A-Z][\w&.'-]*[A-Za-z0-9])*")
+# a name is capitalised, or a product's written with a small first letter ("iPhone", "eBay")
+_CAPITALISED = re.compile(r"\b(?:[A-Z]|[ie][A-Z])[\w&.-]*[A-Za-z0-9]\b")
+_NAME_RUN = re.compile(r"\b(?:[A-Z]|[ie][A-Z])[\w&.'-]*[A-Za-z0-9](?:\s+(?:[A-Z]|[ie][A-Z])[\w&.'-]*[A-Za-z0-9])*")
 # "What share of X", "the term of X": the kind of number asked for, not the thing it measures
 # ("how many dollars of [tariff-related costs]", "by what date is Georgia Power required to [file its next general
 # rate case]", "under what name was IBM [originally incorporated]")
@@ -578,6 +579,8 @@ class Asked:
     asks_length_only: bool = False
     # "which accounting firm", "who is the auditor": a firm, whose name its suffix, an ampersand or capitals tell
     asks_firm: bool = False
+    # "since what year has Ernst & Young been Amazon's auditor": the year a span began, which "since" gives
+    asks_start_year: bool = False
 
     @classmethod
     def of(cls, question: str, search_text: str, focus: dict[str, float]) -> "Asked":
@@ -602,7 +605,8 @@ class Asked:
                    or PERCENT_RATES.search(_CAUSE_NAMED.sub(" ", question)) is not None,
                    _PER_SHARE_ASKED.search(question) is not None and not _SHARES_FOR_EPS.search(question),
                    _LENGTH_ASKED.search(question) is not None and len(re.findall(_ASKING, question, re.I)) == 1,
-                   _AUDITOR_ASKED.search(question) is not None)
+                   _AUDITOR_ASKED.search(question) is not None,
+                   _START_YEAR_ASKED.search(question) is not None)
 
     def filled_by(self, text: str, names_text: str | None = None) -> frozenset[str]:
         """The kinds of fact asked for that the text states; a person or a name as `names_text` (default: the text)
@@ -1238,7 +1242,7 @@ class ExtractiveAnswerer:
                            "names": 0.15 + 0.85 * name_share, "years": 0.5 + 0.5 * year_share,
                            "focus": FOCUS_FLOOR + (1 - FOCUS_FLOOR) * focus_share,
                            "novelty": 0.5 + 0.5 * min(1.0, novelty / NOVELTY_ENOUGH),
-                           "other_year": OTHER_YEAR if years - meetings and "date" not in asked.slots
+                           "other_year": OTHER_YEAR if years - meetings and not {"date", "year"} & set(asked.slots)
                            and _only_others(sequence_years, years) else 1.0,
                            "other_statement": OTHER_STATEMENT if other_table else 1.0}
                 evidence = (1 - PRIOR_WEIGHT) * math.prod(factors.values()) + PRIOR_WEIGHT * prior
@@ -1398,7 +1402,8 @@ _OPENING_PERIOD = re.compile(rf"\W*(?:in|for|during|as of|at|by|through)\b(?:[^,
                              rf"{{0,60}}?\b{YEAR}(?:\s+[a-z][\w-]*){{0,3}}\s*,", re.I)
 _ASKING = r"\b(?:what|when|who|whom|how|which|why|where)\b"
 # a figure asked in so many words, whatever else the question asks
-_FIGURE_ASKED = (r"\b(how (many|much|big|large|fast)|what (percent(?:age)?|share|price|amount|(?:[\w-]+ ){0,2}stake)"
+_FIGURE_ASKED = (r"\b(how (many|much|big|large|fast)"
+                 r"|what (percent(?:age)?|share|price|amount|(?:[\w-]+ ){0,2}(?:stake|figure))"
                  r"|how did .* (change|trend|fall|rise|vote))\b")
 # a place asked by its kind ("in which Connecticut towns did American Monument have its sales locations?"), not a
 # word that qualifies another ("what state tax rate")
@@ -1425,6 +1430,8 @@ _FISCAL_YEAR_STATED = re.compile(rf"\b(?:in|for|during)\s+fiscal(?:\s+year)?\s+(
                                  r"fourth)\b)", re.I)
 _WHAT_WAS = re.compile(r"\s*what\s+(?:was|were|is|are)\b", re.I)
 _YEAR_ASKED = re.compile(r"\b(?:what|which) year\b|\bsince when\b", re.I)  # a year asked for, not a period
+_START_YEAR_ASKED = re.compile(r"\bsince (?:what|which) year\b", re.I)
+_SINCE_YEAR = re.compile(rf"\bsince\s+(?:[\w,]+\s+){{0,2}}?{YEAR}\b", re.I)  # "since 1996", "since at least 1921"
 _CONTEXT = re.compile(r"([^:—–]*?)\s*(?::|[—–]|\s-)\s+")
 # where a question says the document it asks from: "per the Q4 FY22 earnings release", "according to its 2009 10-K",
 # "in the cash flow statement of the Q4 release"
@@ -1908,7 +1915,8 @@ _NAMED_SLOTS = frozenset({"person", "name"})
 _FILLS: dict[str, Callable[[Asked, str], bool]] = {
     "number": _states_number, "date": _states_date, "person": _states_person, "name": _states_name,
     # a year the question does not give ("3M has paid dividends since 1916")
-    "year": lambda asked, text: any(year not in asked.known_numbers for year in YEAR_IN_TEXT.findall(text)),
+    "year": lambda asked, text: any(year not in asked.known_numbers for year in YEAR_IN_TEXT.findall(
+        " ".join(_SINCE_YEAR.findall(text)) if asked.asks_start_year else text)),
     "reason": lambda asked, text: _REASON.search(text) is not None,
     "whether": lambda asked, text: CELL not in text,
 }

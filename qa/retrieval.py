@@ -217,7 +217,9 @@ def analysts_words(question: str) -> dict[str, tuple[str, ...]]:
     is that phrase's ("employee turnover" is no revenue, "inventory turnover" no sales)."""
     found: dict[str, tuple[int, int]] = {}
     for term in FILING_WORDS_FOR:
-        for match in re.finditer(rf"(?<![\w&]){re.escape(term)}(?![\w&])", question, re.I):
+        # (written with a hyphen or a space alike: "top-line figure" is the top line)
+        written = re.sub(r"\\[ -]", r"[\\s-]", re.escape(term))
+        for match in re.finditer(rf"(?<![\w&]){written}(?![\w&])", question, re.I):
             word = match.group().split()[0]
             if term in PLACES and not word.isupper():
                 continue
