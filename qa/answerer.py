@@ -429,6 +429,10 @@ _MODEL_AFTER_NAME = re.compile(r"\b([A-Za-z][\w-]*)\s+\d{1,3}"
 _MONEY_WRITTEN = re.compile(rf"{CURRENCY_SIGN.pattern}|\b(?:dollars?|cents?|usd|eur|euros?|per[\s-]share)\b", re.I)
 _DURATION = re.compile(r"\b(?:" + "|".join(DURATION) + r")\b", re.I)
 _NAMED_BY_NUMBER = re.compile(r"\b\d[A-Z]\b")  # a technology's name: "3D", "5G", "4K"
+# identifiers as a cover page or a security's description writes them: a Commission file number ("001-31269",
+# "1-768"), an IRS employer identification number ("37-0602744"), a CUSIP ("12662P108")
+_IDENTIFIER_ASKED = re.compile(r"\b(?:file|identification|registration)\s+(?:no\b|number)|\bcusip\b|\bcik\b", re.I)
+_IDENTIFIER = re.compile(r"(?<![\w-])(?<!\)\s)(?:\d{1,3}-\d{3,8}|\d{3}[\dA-Z]{5}\d)(?![\w-])")
 _LENGTH_ASKED = re.compile(r"\b(?:how long|(?:term|duration|length) of)\b", re.I)
 _COUNT_ASKED = re.compile(r"\bhow many\b", re.I)
 _COUNTS_ASKED = frozenset(terms(" ".join(COUNTS)))
@@ -581,6 +585,8 @@ class Asked:
     asks_firm: bool = False
     # "since what year has Ernst & Young been Amazon's auditor": the year a span began, which "since" gives
     asks_start_year: bool = False
+    # "what Commission file number", "which CUSIP": a registrant's or a security's identifier, not an amount
+    asks_identifier: bool = False
 
     @classmethod
     def of(cls, question: str, search_text: str, focus: dict[str, float]) -> "Asked":
@@ -606,7 +612,8 @@ class Asked:
                    _PER_SHARE_ASKED.search(question) is not None and not _SHARES_FOR_EPS.search(question),
                    _LENGTH_ASKED.search(question) is not None and len(re.findall(_ASKING, question, re.I)) == 1,
                    _AUDITOR_ASKED.search(question) is not None,
-                   _START_YEAR_ASKED.search(question) is not None)
+                   _START_YEAR_ASKED.search(question) is not None,
+                   _IDENTIFIER_ASKED.search(question) is not None)
 
     def filled_by(self, text: str, names_text: str | None = None) -> frozenset[str]:
         """The kinds of fact asked for that the text states; a person or a name as `names_text` (default: the text)
@@ -1733,6 +1740,8 @@ def _states_number(asked: Asked, text: str) -> bool:
     ("20 years of experience") is a number only when a length of time is asked for."""
     # (a form's line gives its label's sum without a currency sign: "Aggregate price of shares redeemed ...: -
     # 365,263,456")
+    if asked.asks_identifier:
+        return _IDENTIFIER.search(text) is not None
     if asked.asks_money and (CELL not in text and not _MONEY_WRITTEN.search(text) and not _FORM_VALUE.search(text)
                              or _percentages_only(text)):
         return False

@@ -3989,3 +3989,17 @@ def test_since_what_year_asks_the_year_since_gives_not_another_of_the_report(ans
 def test_an_analysts_phrase_may_be_written_with_a_hyphen_and_what_figure_asks_a_number():
     question = "What top-line figure did Acme guide to for the fourth quarter?"
     assert "top line" in analysts_words(question) and "number" in _slots(question)
+
+
+def test_an_identifier_asked_is_stated_by_one_as_a_cover_page_writes_it_not_by_a_telephone_number(answerer):
+    # Caterpillar's 8-K of April 2022: the identifiers stand above their captions, no amount among them
+    cover = ("Delaware\t1-768\t37-0602744\n(State or other jurisdiction of incorporation)\t(Commission File Number)\t"
+             "(I.R.S. Employer Identification No.)")
+
+    def states(question: str, text: str) -> bool:
+        passage = _passage("Acme Widgets, Inc.", text, form="8-K", filed="2022-04-28")
+        return _ranked(answerer, question, passage)[0].states_value_asked
+    question = "Acme's April 28, 2022 8-K cover: what employer identification number does Acme report?"
+    assert states(question, cover)
+    assert not states(question, "Investor relations: (800) 735-7777")
+    assert not states("What was Acme's revenue in 2022?", cover)
