@@ -1482,10 +1482,12 @@ _LOOSE_ASKED = re.compile(r"\s*((?:[\w&'./-]+\s+){0,7}?[\w&'./-]+)(?:\s+(?:at|in
 # or where a comparison names its other side: "... in the June 2025 quarter compare with its ... in 2023"
 # (not a clause that says when, which asks nothing: "..., when Douglas Martin bought 75%?")
 # (a part may open with its preposition: "in what year was Flushing Bank organized, and as what kind of
-# institution?", though not a relative clause: "the base salary, on which his severance is based")
+# institution?", "..., and since when had it stopped paying a dividend?", though not a relative clause: "the base
+# salary, on which his severance is based")
 _PART_BREAK = re.compile(rf"(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)"
                          rf"(?!when\s+(?!(?:did|does|do|was|were|is|are|will|has|have|had)\b))"
-                         rf"(?=(?:(?:as|in|on|at|for|from|by|with|under|to)\s+(?!which\b|whom\b))?{_ASKING})", re.I)
+                         rf"(?=(?:(?:as|in|on|at|for|from|by|with|under|to|since|until)\s+(?!which\b|whom\b))?"
+                         rf"{_ASKING})", re.I)
 # two names or years to choose between, after a colon or a comma ("which director received fewer FOR votes: Andrea
 # Jung or Art Levinson?", "which year carries the larger increase, 2020 or 2021,")
 _CHOICE = r"(?:(?:[A-Z][\w&'’-]*\.?\s+){0,3}[A-Z][\w&'’-]*|\d{4})"

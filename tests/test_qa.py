@@ -3549,6 +3549,9 @@ def test_a_part_may_open_with_its_preposition_but_a_relative_clause_is_no_part()
     assert _parts("Acme's 2024 prospectus: in what year was Acme Bank organized, and as what kind of institution?") == [
         "Acme's 2024 prospectus: in what year was Acme Bank organized", "as what kind of institution"]
     assert _parts("What is Jane Roe's annual base salary, on which her severance as departing CFO is based?") == []
+    # (Apple's 10-K for 1997 gives its holders of record and since when it had paid no dividend)
+    assert _parts("Acme's 1997 10-K: how many holders of record did it have, and since when had it paid no dividend?") == [
+        "Acme's 1997 10-K: how many holders of record did it have", "since when had it paid no dividend"]
 
 
 def test_a_signer_named_by_initials_is_a_person(answerer):
