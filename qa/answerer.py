@@ -1990,9 +1990,12 @@ def _spelled_out(question: str) -> list[tuple[re.Pattern, str]]:
     spelled = []
     for match in _IN_BRACKETS.finditer(question):
         short = match.group(1)
-        words = re.findall(r"[\w'-]+", question[:match.start()])[-len(short):]
-        if "".join(w[0] for w in words).lower() == short.lower():
-            spelled.append((re.compile(rf"\b{re.escape(short)}\b"), " ".join(words)))
+        # (a word with a hyphen gives one initial, or one for each of its parts: "crypto-mining processor (CMP)")
+        for word in (r"[\w'-]+", r"[\w']+"):
+            words = re.findall(word, question[:match.start()])[-len(short):]
+            if "".join(w[0] for w in words).lower() == short.lower():
+                spelled.append((re.compile(rf"\b{re.escape(short)}\b"), " ".join(words)))
+                break
     return spelled
 
 

@@ -2263,6 +2263,12 @@ def test_an_abbreviation_the_question_spells_out_is_read_in_full_in_a_sentence(a
                       "ARPP during such period, was $49.63, an increase of 15% from 2023. Revenue grew 22% in 2024.")
     question = "Acme Widgets 10-K for 2024: what was annual worldwide average revenue per person (ARPP) for 2024?"
     assert any("$49.63" in q for q in _quoted(answerer, question, report))
+    # a word with a hyphen may give an initial for each of its parts (NVIDIA's 10-K for fiscal 2023)
+    from qa.answerer import _spelled_out
+    assert [full for _, full in _spelled_out("How much crypto-mining processor (CMP) revenue did Acme book?")] == [
+        "crypto mining processor"]
+    assert [full for _, full in _spelled_out("What did Frito-Lay North America (FLNA) earn?")] == [
+        "Frito Lay North America"]
 
 
 def test_a_footnote_mark_is_no_figure_and_zero_is_one(answerer):
