@@ -189,7 +189,7 @@ _NAME_RUN = re.compile(r"\b(?:[A-Z]|[ie][A-Z])[\w&.'-]*[A-Za-z0-9](?:\s+(?:[A-Z]
 # ("how many dollars of [tariff-related costs]", "by what date is Georgia Power required to [file its next general
 # rate case]", "under what name was IBM [originally incorporated]")
 _MEASURES = frozenset(terms("share percentage percent proportion portion amount number term duration length "
-                            "value carrying dollars euros cents date name"))
+                            "value carrying money dollars euros cents date name"))
 # the words of a span of days or of its total, in a row's label ("July 2, 2023 through July 29, 2023", "Total fiscal
 # 2024 second quarter": Best Buy's repurchases in its 10-Q of August 2023)
 _SPAN_WORDS = frozenset(terms("through to total"))

@@ -333,8 +333,8 @@ OTHER_ENTITIES = re.compile(r"\b(?:equity[\s-]method investees?|investees|uncons
 # change too: "Comparable sales decreased 5.1%", Lowe's). Revenues and sales are sums of money: "Freight revenues
 # increased 4% in the second quarter" gives no revenues (Union Pacific's 10-Q of July 2025). A table row's currency
 # is in its header.
-MONEY: tuple[str, ...] = ("price", "cost", "costs", "fee", "fees", "paid", "pay", "salary", "compensation", "proceeds",
-                          "spend", "spent", "revenue", "revenues", "sales")
+MONEY: tuple[str, ...] = ("money", "price", "cost", "costs", "fee", "fees", "paid", "pay", "salary", "compensation",
+                          "proceeds", "spend", "spent", "revenue", "revenues", "sales")
 # Words of how a figure changed: a table row labelled with one gives no level (Pfizer's "Revenues
 # increase/(decrease)", "Worldwide declines from Paxlovid" in its 10-Q of August 2023)
 CHANGES: tuple[str, ...] = ("change", "changed", "growth", "grow", "grew", "increase", "increased", "decrease",

@@ -4012,3 +4012,12 @@ def test_an_identifier_asked_is_stated_by_one_as_a_cover_page_writes_it_not_by_a
     assert states(question, cover)
     assert not states(question, "Investor relations: (800) 735-7777")
     assert not states("What was Acme's revenue in 2022?", cover)
+
+
+def test_how_much_money_asks_a_sum_whatever_it_is_called(answerer):
+    # 3M's 10-K for 2018: the settlement with Minnesota is "an $850 million grant", no "money"
+    question = "In settling the State's lawsuit in February 2018, how much money did Acme commit?"
+    assert _focus_terms(question) == []
+    settlement = _passage("Acme Widgets, Inc.", "Under the terms of the settlement, Acme agreed to provide an $850 million "
+                          "grant to the State for a special water fund.", filed="2019-02-07")
+    assert any("$850 million" in q for q in _quoted(answerer, question, settlement))
