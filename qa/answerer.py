@@ -183,8 +183,9 @@ _FOCUS_OF = re.compile(r"\s*((?:[\w&'-]+\s+){0,5}?[\w&'-]+)(?:\s+(?:did|does|do|
 _ABBREVIATED = re.compile(r"((?:[A-Z][\w&.'-]*\s+){0,5}[A-Z][\w&.'-]*)\s+\(([A-Z](?=[\w&.-]*[A-Z])[\w&.-]+)\)")
 _JOINED_NAMES = re.compile(r"\b([A-Z][\w'-]*)\s*&\s*([A-Z][\w'-]*)")  # "Deloitte & Touche", written "D&T" too
 # a name is capitalised, or a product's written with a small first letter ("iPhone", "eBay")
-_CAPITALISED = re.compile(r"\b(?:[A-Z]|[ie][A-Z])[\w&.-]*[A-Za-z0-9]\b")
-_NAME_RUN = re.compile(r"\b(?:[A-Z]|[ie][A-Z])[\w&.'-]*[A-Za-z0-9](?:\s+(?:[A-Z]|[ie][A-Z])[\w&.'-]*[A-Za-z0-9])*")
+_NAME_OPENING = r"(?:[A-Z]|[ie][A-Z])"
+_CAPITALISED = re.compile(rf"\b{_NAME_OPENING}[\w&.-]*[A-Za-z0-9]\b")
+_NAME_RUN = re.compile(rf"\b{_NAME_OPENING}[\w&.'-]*[A-Za-z0-9](?:\s+{_NAME_OPENING}[\w&.'-]*[A-Za-z0-9])*")
 # "What share of X", "the term of X": the kind of number asked for, not the thing it measures
 # ("how many dollars of [tariff-related costs]", "by what date is Georgia Power required to [file its next general
 # rate case]", "under what name was IBM [originally incorporated]")
@@ -1740,10 +1741,10 @@ def _states_number(asked: Asked, text: str) -> bool:
     """A number the question does not give, near what was asked about when that is known
     ("1,556,000 full-time and part-time employees"), not anywhere in the sentence. A count of periods in figures
     ("20 years of experience") is a number only when a length of time is asked for."""
-    # (a form's line gives its label's sum without a currency sign: "Aggregate price of shares redeemed ...: -
-    # 365,263,456")
     if asked.asks_identifier:
         return _IDENTIFIER.search(text) is not None
+    # (a form's line gives its label's sum without a currency sign: "Aggregate price of shares redeemed ...: -
+    # 365,263,456")
     if asked.asks_money and (CELL not in text and not _MONEY_WRITTEN.search(text) and not _FORM_VALUE.search(text)
                              or _percentages_only(text)):
         return False
