@@ -153,8 +153,9 @@ _FOCUS = re.compile(r"\b(?:what|which|how many|how much|how large|how big|how (?
 # ("what was it and why ...?"), nor a part of a question of several ("and what is his base salary?", which "will be
 # paid $250,000 a year" answers)
 # (a demonstrative before a noun is its article: "What was [that former address]?")
-_FOCUS_LAST = re.compile(r"\bwhat\s+(?:was|were|is|are)\s+(?:(?:the|this|that|these|those)\s+)?"
-                         r"(?!(?:it|they|this|that|these|those)\b)"
+_DEMONSTRATIVES = "this|that|these|those"
+_FOCUS_LAST = re.compile(rf"\bwhat\s+(?:was|were|is|are)\s+(?:(?:the|{_DEMONSTRATIVES})\s+)?"
+                         rf"(?!(?:it|they|{_DEMONSTRATIVES})\b)"
                          r"((?:[\w&'-]+\s+){0,8}?[\w&'-]+)\s*\?", re.I)
 # what a change or a sum is of, before its verb: "How much did [MGM China's net revenues] fall in Q4 2022?"
 _FOCUS_BEFORE_VERB = re.compile(r"\bhow (?:much|many)\s+(?:did|does|do|has|have|had|will|would)\s+"

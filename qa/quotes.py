@@ -52,9 +52,10 @@ _FIGURES_ROW = re.compile(r"[$€£(\s]*\d[\d,.]*\)?%?(?:\t[$€£(\s]*(?:\d[\d,
 # (beside each other with no tab: NexPoint Capital's 8-K of December 2023, "(Address of Principal Executive
 # Offices)(Zip Code)"; or closed on the line below: Sophiris Bio's 8-K of March 2016, "(State or other jurisdiction"
 # over "of incorporation)")
-_CAPTION = r"\([^()\n]*[A-Za-z]{2}[^()\n]*\)?"
+_CAPTION_WORDS = r"[^()\n]*[A-Za-z]{2}[^()\n]*"
+_CAPTION = rf"\({_CAPTION_WORDS}\)?"
 _CAPTIONS_BELOW = re.compile(rf"\s*{_CAPTION}(?:[ \t]*{_CAPTION})*\s*(?:\n[ \t]*_{{3,}}\s*)?")
-_CLOSES_CAPTION = re.compile(r"[^()\n]*[A-Za-z]{2}[^()\n]*\)(?:\t[^()\n]*\))*\s*")
+_CLOSES_CAPTION = re.compile(rf"{_CAPTION_WORDS}\)(?:\t[^()\n]*\))*\s*")
 _YEARS_ROW = re.compile(rf"\s*{YEAR}(?:\t\s*{YEAR})*\s*")
 MAX_ROW_LABEL_LINES = 2  # a row's label and its second column's text (a product and its indication)
 # the number of a form's box before its label ("11\tAGGREGATE ..."), and a box referred to ("IN ROW (11)")

@@ -210,16 +210,20 @@ def with_filing_words(question: str) -> str:
     return f"{question} ({'; '.join(added)})" if added else question
 
 
+# each analysts' phrase as a question may write it, with a hyphen or a space alike ("top-line figure" is the top
+# line), compiled once
+_ANALYSTS_PHRASES = [(term, re.compile(r"(?<![\w&])" + r"[\s-]".join(map(re.escape, re.split(r"[ -]", term)))
+                                       + r"(?![\w&])", re.I)) for term in FILING_WORDS_FOR]
+
+
 def analysts_words(question: str) -> dict[str, tuple[str, ...]]:
     """The analysts' words of the question (qa.vocabulary.FILING_WORDS_FOR), with the phrases filings use for each.
     A word capitalised inside a sentence is part of a name, not the analysts' word ("Best Buy" asks about no deal);
     abbreviations in capitals (CFO, EPS, RevPAR) are the analysts' words. A word inside a longer analysts' phrase
     is that phrase's ("employee turnover" is no revenue, "inventory turnover" no sales)."""
     found: dict[str, tuple[int, int]] = {}
-    for term in FILING_WORDS_FOR:
-        # (written with a hyphen or a space alike: "top-line figure" is the top line)
-        written = re.sub(r"\\[ -]", r"[\\s-]", re.escape(term))
-        for match in re.finditer(rf"(?<![\w&]){written}(?![\w&])", question, re.I):
+    for term, written in _ANALYSTS_PHRASES:
+        for match in written.finditer(question):
             word = match.group().split()[0]
             if term in PLACES and not word.isupper():
                 continue
