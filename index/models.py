@@ -163,8 +163,10 @@ PENDING, COMPLETE = "pending", "complete"
 # report lists; 21: a filing no signature dates is dated by the date its head gives itself (a prospectus "DATED
 # DECEMBER 12, 2024", a proxy statement's letter); 22: a numbered item's sentence ending with a colon is prose, not
 # a table's row, so the header row below it heads the table (Apple's 8-K of March 2019: "1.<tab>The individuals
-# listed below were elected ...:" over "For Against Abstained Broker Non-Vote").
-INDEXING_VERSION = 22
+# listed below were elected ...:" over "For Against Abstained Broker Non-Vote"); 23: a line of justified PDF prose
+# holding figures is prose, not a table's row cut at its wide gaps (PepsiCo's 2022 10-K: "We employed approximately
+# 315,000 people worldwide ... including approximately 132,000 people within the United States").
+INDEXING_VERSION = 23
 
 
 @dataclass(frozen=True)

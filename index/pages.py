@@ -78,13 +78,16 @@ def render_quote(pdf: bytes, text: str, char_start: int, char_end: int, first_pa
 
 
 def _readings(text_page) -> Iterator[PdfPageText]:
-    """The page's text as the reader writes it, then, only when asked for, as earlier readers wrote it: before a
-    word's last letter parted by kerning was joined, before a header's date cells were made one row, and before
-    ligatures were mended (a filing indexed then holds its words as pdfium splits them)."""
+    """The page's text as the reader writes it, then, only when asked for, as earlier readers wrote it: before prose
+    holding figures was told from a row of them, before a word's last letter parted by kerning was joined, before a
+    header's date cells were made one row, and before ligatures were mended (a filing indexed then holds its words as
+    pdfium splits them)."""
     yield pdf_page_text(text_page)
-    yield pdf_page_text(text_page, join_last_letters=False)
-    yield pdf_page_text(text_page, stack_periods=False, join_last_letters=False)
-    yield pdf_page_text(text_page, mend_ligatures=False, stack_periods=False, join_last_letters=False)
+    yield pdf_page_text(text_page, wordy_figures=True)
+    yield pdf_page_text(text_page, join_last_letters=False, wordy_figures=True)
+    yield pdf_page_text(text_page, stack_periods=False, join_last_letters=False, wordy_figures=True)
+    yield pdf_page_text(text_page, mend_ligatures=False, stack_periods=False, join_last_letters=False,
+                        wordy_figures=True)
 
 
 def _line_boxes(page, text_page, page_text: PdfPageText, span: tuple[int, int], size: tuple[int, int]

@@ -42,6 +42,10 @@ PDF_PERIOD_CELL = re.compile(rf"(?:{MONTH_WORD}\s+\d{{1,2}},?\s+)?{YEAR}", re.I)
 # the one figure of a row of two cells, its label's amount ("Against   65,112,424": the vote counts of PepsiCo's 8-K
 # of May 2023); grouped in thousands or with cents, unlike a page number after a contents line
 PDF_LABELLED_AMOUNT = re.compile(r"[$€£]?\s?\(?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?|[$€£]?\s?\d+\.\d+")
+# a table's figure cell holds a digit and at most two words ("$ 4.2 billion", "1,234 million shares"); a cell of
+# justified prose cut at its wide gaps holds more ("employed approximately 315,000 people worldwide", PepsiCo's 2022
+# 10-K; "with 2021 driven by higher revenues", Boeing's 2022 10-K)
+PDF_FIGURE_CELL_WORDS = 2
 PDF_MONTH_DAY = re.compile(rf"{MONTH_WORD}\s+\d{{1,2}},?", re.I)  # the upper line of a date cell set on two lines
 PDF_YEAR_OPENING = re.compile(rf"({YEAR})\s+(\S.*)")  # its lower line, with the next cell: "2022 % Change"
 COVER_CHARS = 8000  # the cover page of a form lies within its first few thousand characters
@@ -352,11 +356,12 @@ class PdfPageText:
 
 
 def pdf_page_text(text_page, mend_ligatures: bool = True, stack_periods: bool = True,
-                  join_last_letters: bool = True) -> PdfPageText:
+                  join_last_letters: bool = True, wordy_figures: bool = False) -> PdfPageText:
     """`mend_ligatures=False`: the words split as pdfium reads them, `stack_periods=False`: a header's date cells
-    on lines of their own, and `join_last_letters=False`: a word's last letter parted by kerning, as earlier readers
+    on lines of their own, `join_last_letters=False`: a word's last letter parted by kerning, and
+    `wordy_figures=True`: any cell holding a digit a figure (prose with figures cut into cells), as earlier readers
     wrote them."""
-    lines = _pdf_lines(text_page)
+    lines = _pdf_lines(text_page, wordy_figures)
     text = "\n".join(_with_period_rows(lines) if stack_periods else lines).strip("\n")
     if join_last_letters:
         text = LAST_LETTER_SPLIT.sub(_joined_last_letter, text)
@@ -436,12 +441,13 @@ def _english_words():
     return SpellChecker(distance=1).word_frequency
 
 
-def _pdf_lines(text_page) -> list[str]:
+def _pdf_lines(text_page, wordy_figures: bool = False) -> list[str]:
     """The page's lines as pdfium reads them, a table's rows with their cells tab-separated.
 
     pdfium writes the cells of a table row as words of one line; where the gap before a word is wider than
     PDF_COLUMN_GAP line heights, the word opens another cell. Justified prose has wide gaps too, so a line
-    keeps its cells only when it reads as a row of figures (most of its cells after the first hold a digit).
+    keeps its cells only when it reads as a row of figures (most of its cells after the first are figures: a digit
+    and at most PDF_FIGURE_CELL_WORDS words).
     A line of words alone whose cells are as many as those of the row of figures under it is that table's header
     row ("Votes For   Votes Against   Abstentions   Broker Non-Votes" over Foot Locker's vote counts, 8-K of May
     2022). Only white space is changed (`pages.py` finds a quote's characters on the page by that).
@@ -467,7 +473,8 @@ def _pdf_lines(text_page) -> list[str]:
                 word_start = k
             previous_right = right
         cells.append(line[word_start:].strip())
-        figures = sum(any(c.isdigit() for c in cell) for cell in cells[1:])
+        figures = sum(any(c.isdigit() for c in cell) and (
+            wordy_figures or len(re.findall(r"[A-Za-z]+", cell)) <= PDF_FIGURE_CELL_WORDS) for cell in cells[1:])
         # a row of figures, or a header row of periods only, which has no label cell (Best Buy's 2023 10-K balance
         # sheet: "January 28, 2023   January 29, 2022" above the rows)
         is_row = (len(cells) >= 3 and figures >= max(2, (len(cells) - 1) / 2)

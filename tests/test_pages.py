@@ -84,6 +84,21 @@ def test_a_quote_of_a_header_whose_dates_are_made_one_row_is_marked_in_new_and_o
     assert render_quote(pdf, as_read, start, start + len("December 2, 2022"), first_page=1).boxes == boxes
 
 
+def test_a_quote_of_justified_prose_holding_figures_is_marked_in_new_and_old_indexes(tmp_path):
+    pdf = make_pdf([["FORM 10-K", "We\temployed approximately 3,150 people worldwide\tas\tof December 31, 2022"]])
+    path = tmp_path / "justified.pdf"
+    path.write_bytes(pdf)
+    text = read_filing(path).text
+    start = text.index("3,150 people")
+    boxes = render_quote(pdf, text, start, start + len("3,150 people"), first_page=1).boxes
+    assert len(boxes) == 1
+    # a filing indexed before read the line as a table's row, its cells tab-separated (as long: the offsets stay)
+    as_read = text.replace("We employed approximately 3,150 people worldwide as of",
+                           "We\temployed approximately 3,150 people worldwide\tas\tof")
+    assert as_read != text
+    assert render_quote(pdf, as_read, start, start + len("3,150 people"), first_page=1).boxes == boxes
+
+
 def test_a_page_whose_text_is_not_the_filings_is_shown_without_marks(tmp_path):
     pdf = make_pdf(PAGES)
     other = make_pdf([["Another text altogether."], ["Still another."]])

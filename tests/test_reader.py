@@ -279,6 +279,19 @@ def test_pdf_table_rows_keep_their_cells_apart_and_prose_stays_prose(tmp_path):
     assert not any("\t" in line for line in lines if line.startswith("Region names"))  # no figures: not a row
 
 
+def test_a_pdf_line_of_justified_prose_holding_figures_is_prose_not_a_row(tmp_path):
+    # PepsiCo's 2022 10-K justifies "We employed approximately 315,000 people worldwide as of December 31, 2022,
+    # including approximately 132,000 people" with gaps as wide as a table's between columns
+    path = tmp_path / "justified.pdf"
+    path.write_bytes(make_pdf([["FORM 10-K", "Annual report of Acme Widgets, Inc.",
+                                "We\temployed approximately 3,150 people worldwide\tas\tof December 31, 2022, including"
+                                "\tapproximately 1,320 people", "Units sold\t1,204 million\t1,100 million\t998 million"]]))
+    lines = read_filing(path).text.split("\n")
+    assert ("We employed approximately 3,150 people worldwide as of December 31, 2022, including approximately 1,320 "
+            "people") in lines
+    assert "Units sold\t1,204 million\t1,100 million\t998 million" in lines  # a figure may carry its unit
+
+
 def test_a_pdf_line_of_a_label_and_one_amount_is_a_row_but_a_contents_line_is_not(tmp_path):
     # the vote counts of PepsiCo's 8-K of May 2023: "For 901,248,622" over "Against 110,102,370"
     path = tmp_path / "votes.pdf"
