@@ -36,10 +36,11 @@ from qa.tables import (AGGREGATE_LABEL, CELL, CURRENCY_SIGN, GENERIC_LABEL, firs
 from qa.vocabulary import (AMOUNTS, BALANCE_OF_FLOW, BOILERPLATE, CHANGES, COMPUTED_MEASURES, COUNTS, DURATION,
                            EXCLUSIVE_KINDS, FILED_DOCUMENTS, FILING_WORDS_FOR, FLOWS, FORECAST, FORECAST_ASKED,
                            FORECAST_STATED, FORM_NAMES_IN_QUESTIONS, FREQUENCY, LEAST, LINE_ITEM_AFTER_FROM, MONEY,
-                           MONTH_QUARTER, MOST, NOT_MONEY, OTHER_ENTITIES, PERCENT_RATES, PERIOD_NAMING, QUARTER,
-                           QUARTER_NAME, QUARTER_OF_MONTH, REGIONS, STATEMENT_NAME, UNIT_INSTRUCTION, WHOLE_YEAR,
-                           YEARS_ENDED, days_named, period_kinds, quarters_named, region_names, statements_named,
-                           vote_kind_asked, vote_kind_of_label, without_instructions, years_asked)
+                           MONTH_QUARTER, MOST, NOT_LINE_ITEM_WORDS, NOT_MONEY, OTHER_ENTITIES, PERCENT_RATES,
+                           PERIOD_NAMING, QUARTER, QUARTER_NAME, QUARTER_OF_MONTH, REGIONS, STATEMENT_NAME,
+                           UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED, days_named, period_kinds, quarters_named,
+                           region_names, statements_named, vote_kind_asked, vote_kind_of_label, without_instructions,
+                           years_asked)
 
 MAX_SENTENCES = 3
 # parts of a question answered each (the dev questions have three at most): a longer list is several questions,
@@ -99,6 +100,7 @@ HEADING_REACH = 300
 MAX_HEADING_CHARS = 80  # a heading line is short: a segment's or a table's name, not a paragraph
 NOT_FOUND = "The indexed filings do not say."
 
+_NOT_LINE_ITEM = frozenset(terms(" ".join(NOT_LINE_ITEM_WORDS)))
 _QUESTION_NOISE = frozenset(terms(
     "what which who whom when where why how many much did does do was were is are the a an company companies vs "
     "according filing filings report reported say said describe mention give get total it its their his her from "
@@ -108,8 +110,9 @@ _QUESTION_NOISE = frozenset(terms(
     "back "
     # and what a comparison asks of its sides ("and how many each?")
     "each both "
-    # and verbs that say where a figure comes from ("How much of Boeing's 2022 revenue came from customers in Asia")
-    "came come comes "
+    # and verbs that say where a figure comes from or goes to ("How much of Boeing's 2022 revenue came from customers
+    # in Asia", "how much capital investment went to ties")
+    "came come comes went go goes "
     # how a question names its period ("at the end of FY2018" is read as "end", "fy" and "2018"): the year is
     # checked against the passage and the filing's date, as years are
     "fy end "
@@ -422,8 +425,10 @@ _ACTED_ON = re.compile(rf"\b{_ACTED}\s+(?:(?:approximately|about|some|an additio
                        rf"|\d[\d,.]*\s+(?:\w+\s+){{0,3}}(?:have|has|had|were|was|will)\s+(?:been\s+|be\s+)?{_ACTED}",
                        re.I)
 # (in cents too: Amcor's "diluted earnings per share (EPS) of 70.5 cps" counts no shares)
-_SUM_OF_MONEY = re.compile(rf"{CURRENCY_SIGN.pattern}\s?\d[\d,.]*(?:\s*(?:thousand|million|billion|trillion)\b)?"
-                           r"|\b\d[\d,.]*\s*(?:cps|cents?)\b", re.I)
+# (a range is one: Amcor's fiscal 2024 outlook, "Adjusted EPS of 67-71 cents per share", "$850-950 million")
+_SUM_OF_MONEY = re.compile(rf"{CURRENCY_SIGN.pattern}\s?\d[\d,.]*(?:\s?[-–]\s?\d[\d,.]*)?"
+                           r"(?:\s*(?:thousand|million|billion|trillion)\b)?"
+                           r"|\b\d[\d,.]*(?:\s?[-–]\s?\d[\d,.]*)?\s*(?:cps|cents?)\b", re.I)
 _MODEL_AFTER_NAME = re.compile(r"\b([A-Za-z][\w-]*)\s+\d{1,3}"
                                r"(?![\d%]|[,.]\d|\s*(?:percent|thousand|million|billion)\b)")
 # ("per-share" too: a table "(In millions, except per-share amounts)" gives its other figures in dollars, Apple's
@@ -1427,7 +1432,8 @@ _NAMED_KINDS = (r"company|companies|firms?|banks?|auditors?|accountants?|busines
 _SERVING_FIRM_ASKED = (r"\b(?:which|what) (?:[a-z-]+ ){0,2}(?:agents?|underwriters?|registrars?|trustees?|courts?|"
                        r"custodians?)\s+(?:is|are|was|were|did|does|do|has|have|had|will|would|must|can|serves?|acts?)\b")
 _ASKING_VERB = r"(?:is|are|was|were|did|does|do|has|have|had|will)\b"
-_PLACE_ASKED = rf"\b(?:which|what) (?:[A-Za-z-]+ ){{0,2}}(?:{_PLACE_WORD})\s+{_ASKING_VERB}"
+# ("under which state's laws is BlackRock incorporated")
+_PLACE_ASKED = rf"\b(?:which|what) (?:[A-Za-z-]+ ){{0,2}}(?:{_PLACE_WORD})(?:['’]s\s+laws?)?\s+{_ASKING_VERB}"
 _KIND_NAMED_ASKED = rf"\b(?:which|what) (?:[A-Za-z-]+ ){{0,2}}(?:{_NAMED_KINDS})\s+{_ASKING_VERB}"
 _WHERE_ASKED = re.compile(rf"\bwhere\s+{_ASKING_VERB}", re.I)
 _WHEN_CLAUSE = re.compile(rf"^\s*when\s+(?!(?:was|were|is|are|did|does|do|has|have|had|will|would|can|could)\b)"
@@ -1443,9 +1449,10 @@ _START_YEAR_ASKED = re.compile(r"\bsince (?:what|which) year\b", re.I)
 _SINCE_YEAR = re.compile(rf"\bsince\s+(?:[\w,]+\s+){{0,2}}?{YEAR}\b", re.I)  # "since 1996", "since at least 1921"
 _CONTEXT = re.compile(r"([^:—–]*?)\s*(?::|[—–]|\s-)\s+")
 # where a question says the document it asks from: "per the Q4 FY22 earnings release", "according to its 2009 10-K",
-# "in the cash flow statement of the Q4 release"
+# "in the cash flow statement of the Q4 release", "according to MGM Resorts' Q4 2022 earnings release"
 _SOURCE = re.compile(r"\b(?:per|according to|as (?:shown|reported|stated|given) in|from|in|of)\s+"
-                     r"(?:the|its|[\w&.-]+['’]s)\s+(?:[\w'.,-]+\s+){0,4}?(?:earnings\s+|press\s+)?"
+                     r"(?:the|its|(?:(?-i:[A-Z0-9])[\w&.-]*\s+){0,3}?[\w&.-]+['’]s?)\s+"
+                     r"(?:(?!(?:per|according)\s)[\w'.,-]+\s+){0,4}?(?:earnings\s+|press\s+)?"
                      r"(?:release|10-K|10-Q|8-K|20-F|6-K|proxy|filing|report|prospectus)\b", re.I)
 _READ_FROM_STATEMENT = re.compile(rf"\b(?:per|according to) (?:the|its) (?:{STATEMENT_NAME.pattern})", re.I)
 # a range of amounts or rates, as guidance is given ("Capital expenditures $400 million to $475 million" under Ulta's
@@ -2130,7 +2137,8 @@ def _other_line_item(row: Sentence, asked: set[str], synonyms: list[tuple[set[st
     """The row's label or its group ("Property and equipment" over "Land and buildings") holds some of the `asked`
     words, and some other asked word is neither in the label nor in its group's ("Net sales by channel:") or its
     table's header ("net sales by category" over "iPhone"), nor said by filing words they hold. A statement's name
-    says nothing of its rows: "Statements of Operations" over "Net income" does not make it operating income.
+    says nothing of its rows: "Statements of Operations" over "Net income" does not make it operating income. A
+    word that says how the figure is asked (qa.vocabulary.NOT_LINE_ITEM_WORDS) is no other word the row must hold.
     A label holding some words of an asked word's filing phrase holds part of it ("Depreciation and amortization"
     is no EBITDA)."""
     labels = [*label_terms(row.group), *label_terms(row.text)]
@@ -2148,7 +2156,7 @@ def _other_line_item(row: Sentence, asked: set[str], synonyms: list[tuple[set[st
     sequence = _sentence_terms(f"{around}\n{row_label(row.text)}", negating)
     held = set(sequence).union(*(word for word, phrases in synonyms
                                  if any(_holds_phrase(sequence, phrase) for phrase in phrases)))
-    return not asked <= held
+    return not asked - _NOT_LINE_ITEM <= held
 
 
 def _header_words(row: Sentence) -> tuple[set[str], bool, bool]:

@@ -53,7 +53,7 @@ _FIGURES_ROW = re.compile(r"[$€£(\s]*\d[\d,.]*\)?%?(?:\t[$€£(\s]*(?:\d[\d,
 # Offices)(Zip Code)"; or closed on the line below: Sophiris Bio's 8-K of March 2016, "(State or other jurisdiction"
 # over "of incorporation)")
 _CAPTION_WORDS = r"[^()\n]*[A-Za-z]{2}[^()\n]*"
-_CAPTION = rf"\({_CAPTION_WORDS}\)?"
+_CAPTION = rf"\({_CAPTION_WORDS}(?:\n{_CAPTION_WORDS}\))?\)?"
 _CAPTIONS_BELOW = re.compile(rf"\s*{_CAPTION}(?:[ \t]*{_CAPTION})*\s*(?:\n[ \t]*_{{3,}}\s*)?")
 _CLOSES_CAPTION = re.compile(rf"{_CAPTION_WORDS}\)(?:\t[^()\n]*\))*\s*")
 _YEARS_ROW = re.compile(rf"\s*{YEAR}(?:\t\s*{YEAR})*\s*")
@@ -100,6 +100,15 @@ def passage_sentences(passage: Passage) -> list[Sentence]:
             above = sentences.pop()
             sentence = replace(above, end=sentence.end,
                                text=chunk.text[above.start - chunk.char_start:sentence.end - chunk.char_start])
+        if _CAPTIONS_BELOW.fullmatch(sentence.text) and (above := _take_lines_above(
+                sentences, sentence, lambda line: not line.text.endswith(")"))) is not sentence:
+            # a cover page's captions in brackets under the values they name (Buckle's 8-K of November 2024:
+            # "2407 West 24th Street," and "Kearney, Nebraska 68845-4915" over "(Address of principal executive
+            # offices) (Zip Code)"; PepsiCo's 8-K of May 2023: "North Carolina 1-1183 13-1584302" over "(State or
+            # other jurisdiction" and "of incorporation)"): one sentence with them
+            sentence = replace(sentence, start=above.start, table_row=False, header="", header_start=-1, group="",
+                               group_start=-1, text=chunk.text[above.start - chunk.char_start:
+                                                              sentence.end - chunk.char_start])
         elif sentences and (_VALUE_LINE.fullmatch(sentence.text) and _labels(sentences[-1], sentence)
                           or _VALUES_LINE.fullmatch(sentence.text) and _asks_for(sentences[-1], sentence)):
             # a figure alone on the line under its label is that label's value, as a form's boxes are set
@@ -117,14 +126,6 @@ def passage_sentences(passage: Passage) -> list[Sentence]:
             labels_read.append((above.start - chunk.char_start, a))
             sentence = replace(sentence, start=above.start, group="", group_start=-1,
                                text=chunk.text[above.start - chunk.char_start:sentence.end - chunk.char_start])
-        elif _CAPTIONS_BELOW.fullmatch(sentence.text) and (above := _take_lines_above(
-                sentences, sentence, lambda line: not line.text.endswith(")"))) is not sentence:
-            # a cover page's captions in brackets under the values they name (Buckle's 8-K of November 2024:
-            # "2407 West 24th Street," and "Kearney, Nebraska 68845-4915" over "(Address of principal executive
-            # offices) (Zip Code)"): one sentence with them
-            sentence = replace(sentence, start=above.start, table_row=False, header="", header_start=-1, group="",
-                               group_start=-1, text=chunk.text[above.start - chunk.char_start:
-                                                              sentence.end - chunk.char_start])
         elif row and _FIGURES_ROW.fullmatch(sentence.text) and not _YEARS_ROW.fullmatch(sentence.text):
             above = _take_lines_above(sentences, sentence, lambda line: not line.table_row and is_label(line.text)
                                       and re.search(r"[A-Za-z]", line.text) is not None)

@@ -72,11 +72,18 @@ FILED_DOCUMENTS = ("exhibit", "exhibits", "ex-99", "press release", "news releas
 # names its CFO "Vice President and Chief Financial Officer".)
 # Capital expenditures as cash flow statements name them (Boeing's 2022 10-K: "Payments to acquire property, plant
 # and equipment"; PepsiCo's 2022 10-K: "Capital spending"; Adobe's 2022 10-K: "Purchases of property and equipment";
-# Apple's 10-Qs: "Payments for acquisition of property, plant and equipment").
+# Apple's 10-Qs: "Payments for acquisition of property, plant and equipment"; Union Pacific's 10-Qs: "Capital
+# investments").
 CAPITAL_EXPENDITURES = ("capital expenditures", "purchases of property plant and equipment",
                         "purchases of property and equipment", "payments to acquire property plant and equipment",
                         "payments for acquisition of property plant and equipment", "capital spending",
-                        "additions to property")
+                        "additions to property", "capital investments")
+# Words that say how a figure is asked (how it moved or compares, that it is the one reported, where it stands),
+# never which line item it is: a row labelled with the rest of what is asked is that item ("Capital investments" for
+# "capex ... grew faster", "Rooms" under "Revenues" for "consolidated rooms revenue", "Commercial paper" for "the
+# commercial paper balance", "Cash paid for income taxes, net" for "what did NVIDIA actually pay in income taxes").
+NOT_LINE_ITEM_WORDS = ("grew grow grows grown rose fell faster slower between versus over actual actually reported "
+                       "consolidated outstanding balance sat stood carried charged").split()
 # Places as analysts abbreviate them, matched in capitals only ("US", not the pronoun "us"); 3M's 2018 10-K counts
 # its people "employed in the United States".
 PLACES = {"us": ("united states", "u.s."), "uk": ("united kingdom", "u.k.")}
@@ -133,7 +140,9 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     # notes "mature" on the date they are "due" (Union Pacific's 10-Q of July 2025: "5.600% Notes due December 1,
     # 2054")
     "mature": ("due",),
-    "pp&e": ("property plant and equipment",),
+    # (many filers write it without the plant: Sears' balance sheet of July 2004, Adobe's 2022 10-K "Property and
+    # equipment, net")
+    "pp&e": ("property plant and equipment", "property and equipment"),
     "ppne": ("property plant and equipment net", "property and equipment net"),
     "buyback": ("repurchase",),
     "hired": ("appointed",),
@@ -146,6 +155,7 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "earned": ("net income", "profit", "earnings"),
     # measures as analysts name them, and the lines of the statements that report them
     "top line": ("net sales", "revenues"),
+    "average": ("avg",),  # "Avg. revenue per Macintosh shipped" (Apple's 10-Q of August 2000)
     "turnover": ("net sales", "revenues"),
     "bottom line": ("net income",),
     "net profit": ("net income",),

@@ -3245,6 +3245,19 @@ def test_a_cover_pages_captions_in_brackets_read_with_the_values_above_them(answ
         "British Columbia\t001-36054\t98-1008712\n(State or other jurisdiction\t(Commission File Number)\t"
         "(IRS Employer Identification No.)\nof incorporation)",
         "300 Crescent Court, Suite 700\nDallas, Texas 75201\n(Address of Principal Executive Offices)(Zip Code)"]
+    # each caption on two lines of its own (PepsiCo's 8-K of May 2023): the first names the values above it
+    text = ("PepsiCo, Inc.\n(Exact name of registrant as specified in its charter)\nNorth Carolina\t1-1183\t13-1584302\n"
+            "(State or other jurisdiction\nof incorporation)\n(Commission\nFile Number)\n(IRS Employer\n"
+            "Identification No.)\n")
+    cover = replace(_passage("Acme Widgets, Inc.", text, form="8-K"), chunk=replace(
+        _passage("Acme Widgets, Inc.", text, form="8-K").chunk, section="COVER"))
+    assert "North Carolina\t1-1183\t13-1584302\n(State or other jurisdiction\nof incorporation)" in [
+        s.text.rstrip() for s in passage_sentences(cover)]
+    question = "In which state is Acme Widgets incorporated?"
+    assert "North Carolina" in _ranked(answerer, question, cover)[0].sentence.text
+    # "which state's laws" asks a place's name as "which state" does (BlackRock's 8-K of February 2023)
+    from qa.answerer import _slots
+    assert _slots("Under which state's laws is Acme Widgets incorporated?") == ("name",)
 
 
 def test_a_chat_lines_context_may_name_the_statement_a_figure_is_read_from(answerer):
@@ -4021,3 +4034,87 @@ def test_how_much_money_asks_a_sum_whatever_it_is_called(answerer):
     settlement = _passage("Acme Widgets, Inc.", "Under the terms of the settlement, Acme agreed to provide an $850 million "
                           "grant to the State for a special water fund.", filed="2019-02-07")
     assert any("$850 million" in q for q in _quoted(answerer, question, settlement))
+
+
+def test_a_row_of_what_the_figure_went_to_states_it_under_its_tables_caption(answerer):
+    # Union Pacific's 10-Q of July 2025: "The table below details cash capital investments:" over "Ties 306 230";
+    # "went" is how the question says where the money was spent, no word a row must hold
+    passage = _passage("Acme Widgets, Inc.", "The table below details cash capital investments:\n"
+                       "Millions, for the six months ended June 30,\t2025\t2024\nRail and other track material\t$\t"
+                       "412\t$\t398\nTies\t306\t230\nTotal cash capital investments\t$\t1,842\t$\t1,699", form="10-Q")
+    question = "How much cash capital investment went to ties in the first six months of 2025 ($M)?"
+    assert _row_states(answerer, question, passage, "Ties")
+
+
+def test_property_and_equipment_net_is_net_pp_and_e(answerer):
+    # Sears' balance sheet of July 2004 (and Adobe's 2022 10-K) write "Property and equipment, net", with no plant
+    passage = _passage("Acme Widgets, Inc.", "Condensed Consolidated Balance Sheets (millions)\n\tJuly 3, 2004\t"
+                       "June 28, 2003\nMerchandise inventories, net\t5,543\t5,447\nProperty and equipment, net\t6,565\t"
+                       "6,909\nGoodwill\t943\t945", form="8-K")
+    assert _row_states(answerer, "What was net PP&E at July 3, 2004, in $M?", passage, "Property and equipment")
+
+
+def test_the_periods_of_the_document_a_question_names_by_a_company_of_several_words_are_not_asked():
+    from qa.answerer import _SOURCE
+    question = ("What was MGM China's VIP table games turnover for full-year 2022, according to MGM Resorts' Q4 2022 "
+                "earnings release?")
+    assert _SOURCE.search(question).group() == "according to MGM Resorts' Q4 2022 earnings release"
+    assert _SOURCE.search("What was Georgia Power's net income, per Southern Company's January 2007 earnings release?"
+                          ).group() == "per Southern Company's January 2007 earnings release"
+    # what the question asks of the company is no document's words ("board" of "Cabot Corporation's board per its
+    # 2024 proxy"), nor is a phrase of lower-case words before a company's name
+    assert _SOURCE.search("Who is the chair of Cabot Corporation's board per its 2024 proxy?").group() == (
+        "per its 2024 proxy")
+    assert _SOURCE.search("What were purchases of equipment in the statement of cash flows in Amazon.com's August "
+                          "1998 8-K?").group() == "in Amazon.com's August 1998 8-K"
+
+
+def test_a_full_year_asked_is_not_answered_by_a_quarters_row(answerer):
+    passage = _passage("Acme Widgets, Inc.", "Key gaming statistics (Dollars in millions)\n\tThree Months Ended "
+                       "December 31, 2022\tThree Months Ended December 31, 2021\nVIP table games turnover\t$ 980\t"
+                       "$ 1,736", form="8-K")
+    question = ("What was Acme's VIP table games turnover for full-year 2022, according to Acme Widgets' Q4 2022 "
+                "earnings release?")
+    assert not _row_states(answerer, question, passage, "VIP table games turnover")
+    assert _row_states(answerer, question.replace("full-year 2022", "the fourth quarter of 2022"), passage,
+                       "VIP table games turnover")
+
+
+def test_a_range_of_money_is_no_count_of_things(answerer):
+    # Amcor's fiscal 2023 results release: its outlook gives "Adjusted EPS of 67-71 cents per share", which is no
+    # number of shares it expects to buy back
+    question = "How many shares does Acme expect to repurchase in fiscal 2024?"
+    assert not _states(answerer, question, "Fiscal 2024 outlook: Adjusted EPS of 67-71 cents per share.")
+    assert not _states(answerer, question, "Fiscal 2024 outlook: Adjusted Free Cash Flow of $850-950 million.")
+    assert _states(answerer, question, "Acme expects to repurchase 20-25 million shares in fiscal 2024.")
+
+
+def test_words_that_say_how_a_figure_is_asked_are_no_line_items_words(answerer):
+    # Apple's Q1 FY24 release: "Commercial paper 1,998" is the commercial paper balance; NVIDIA's 10-K: "Cash paid for
+    # income taxes, net" is what it actually paid; MGM's release: "Rooms" under "Revenues" is its consolidated rooms
+    # revenue
+    sheet = _passage("Acme Widgets, Inc.", "CONDENSED CONSOLIDATED BALANCE SHEETS (In millions)\n\tDecember 30, 2023\t"
+                     "September 30, 2023\nCurrent liabilities:\nAccounts payable\t58,146\t62,611\nCommercial paper\t1,998\t"
+                     "5,985", form="8-K")
+    assert _row_states(answerer, "What was the commercial paper balance at December 30, 2023, in USD millions?", sheet,
+                       "Commercial paper")
+    revenues = _passage("Acme Widgets, Inc.", "Three months ended December 31,\t2022\t2021\nRevenues\nCasino\t$\t"
+                        "1,220,431\t$\t1,051,030\nRooms\t897,943\t636,130", form="8-K")
+    assert _row_states(answerer, "What was Acme's consolidated rooms revenue in the fourth quarter of 2022?", revenues,
+                       "Rooms")
+    # but a word that names another line item still tells it: "Net sales" is no e-commerce net sales
+    sales = _passage("Acme Widgets, Inc.", "Fiscal year ended\tJanuary 28, 2023\tJanuary 29, 2022\nNet sales\t$\t10,208.6"
+                     "\t$\t8,630.9")
+    assert not _row_states(answerer, "What were Acme's e-commerce net sales in fiscal 2022?", sales, "Net sales")
+
+
+def test_capital_investments_and_an_average_abbreviated_are_the_filings_words(answerer):
+    # Union Pacific's cash flow statement: "Capital investments" is its capex; Apple's 10-Q of August 2000: "Avg.
+    # revenue per Macintosh shipped"
+    flows = _passage("Acme Widgets, Inc.", "Millions, for the six months ended June 30,\t2025\t2024\nInvesting "
+                     "activities\nCapital investments\t(1,842)\t(1,699)\nProceeds from asset sales\t75\t62", form="10-Q")
+    assert _row_states(answerer, "What was Acme's capex for the first half of 2025?", flows, "Capital investments")
+    units = _passage("Acme Widgets, Inc.", "Three Months Ended\tJuly 1, 2000\tJune 26, 1999\nMacintosh CPU unit sales\t"
+                     "1,020\t1,001\nAvg. revenue per Macintosh shipped\t$1,749\t$1,683", form="10-Q")
+    assert _row_states(answerer, "What was Acme's average revenue per Macintosh shipped in the quarter ended July 1, "
+                       "2000?", units, "Avg. revenue")
