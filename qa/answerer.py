@@ -100,7 +100,7 @@ HEADING_REACH = 300
 MAX_HEADING_CHARS = 80  # a heading line is short: a segment's or a table's name, not a paragraph
 NOT_FOUND = "The indexed filings do not say."
 
-_NOT_LINE_ITEM = frozenset(terms(" ".join(NOT_LINE_ITEM_WORDS)))
+_NOT_LINE_ITEM = frozenset(terms(" ".join(NOT_LINE_ITEM_WORDS)))  # as search terms ("consolid", "grew")
 _QUESTION_NOISE = frozenset(terms(
     "what which who whom when where why how many much did does do was were is are the a an company companies vs "
     "according filing filings report reported say said describe mention give get total it its their his her from "
