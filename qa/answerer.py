@@ -426,9 +426,10 @@ _ACTED_ON = re.compile(rf"\b{_ACTED}\s+(?:(?:approximately|about|some|an additio
                        re.I)
 # (in cents too: Amcor's "diluted earnings per share (EPS) of 70.5 cps" counts no shares)
 # (a range is one: Amcor's fiscal 2024 outlook, "Adjusted EPS of 67-71 cents per share", "$850-950 million")
-_SUM_OF_MONEY = re.compile(rf"{CURRENCY_SIGN.pattern}\s?\d[\d,.]*(?:\s?[-–]\s?\d[\d,.]*)?"
+_RANGE_END = r"(?:\s?[-–]\s?\d[\d,.]*)?"
+_SUM_OF_MONEY = re.compile(rf"{CURRENCY_SIGN.pattern}\s?\d[\d,.]*{_RANGE_END}"
                            r"(?:\s*(?:thousand|million|billion|trillion)\b)?"
-                           r"|\b\d[\d,.]*(?:\s?[-–]\s?\d[\d,.]*)?\s*(?:cps|cents?)\b", re.I)
+                           rf"|\b\d[\d,.]*{_RANGE_END}\s*(?:cps|cents?)\b", re.I)
 _MODEL_AFTER_NAME = re.compile(r"\b([A-Za-z][\w-]*)\s+\d{1,3}"
                                r"(?![\d%]|[,.]\d|\s*(?:percent|thousand|million|billion)\b)")
 # ("per-share" too: a table "(In millions, except per-share amounts)" gives its other figures in dollars, Apple's
