@@ -15,9 +15,11 @@ from index.models import Chunk, Filing, chunk_id_of
 
 SPECIAL_TOKENS = 2  # [CLS] and [SEP] around every input
 OVERLAP_TOKENS = 32  # the tail of the previous chunk that opens the next one
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
 FULL_STOP = re.compile(r"[.!?][\"\u201d')]*\s*$")  # a sentence's end, not a heading's or a label's
 HEADING_WIDTH = 0.6  # a line shorter than this share of its block's widest line may be a heading
+# a line opening with a list's bullet (3M's "·", Best Buy's private-use "\uf0b7" from a Symbol font)
+BULLET_ITEM = re.compile(r"\n(?=[ \t]*[\u2022\u00b7\u25e6\u25aa\u25cf\u25a0\u2023\u2043\uf0b7\uf0a7][ \t\u00a0\u200a])")
 _TITLE_ONLY = re.compile(r"\s*(?:Mr|Mrs|Ms|Dr|Messrs|Prof|No)\.\s*")  # a "sentence" blingfire ends at a title
 
 # A table's caption and header rows are embedded with every chunk cut from below them, within this many tokens
@@ -92,9 +94,13 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool
             spans.append((run_start, run_end, True))
             continue
         # Line breaks inside a paragraph of fixed-width text are layout, not sentence ends;
-        # replacing them keeps the offsets.
+        # replacing them keeps the offsets. A line opening with a bullet opens a sentence: blingfire joins a
+        # list's items ending in ";" or none into one sentence of the whole list.
         run = text[run_start:run_end].replace("\n", " ")
-        offsets = _sentence_offsets(run)
+        item_starts = [0, *(item.start() + 1 - run_start for item in BULLET_ITEM.finditer(text, run_start, run_end)),
+                       len(run)]
+        offsets = [(item_start + a, item_start + b) for item_start, item_end in zip(item_starts, item_starts[1:])
+                   for a, b in _sentence_offsets(run[item_start:item_end])]
         sentences: list[tuple[int, int, bool]] = []
         for a, b in offsets:
             if not run[a:b].strip():
@@ -329,7 +335,7 @@ def _runs(text: str, start: int, end: int):
     A run ends at a blank line, before a table row, and after a heading line.
     """
     block_start = start
-    for blank in [*_BLANK_LINE.finditer(text, start, end), None]:
+    for blank in [*BLANK_LINE.finditer(text, start, end), None]:
         block_end = blank.start() if blank else end
         run_start = None
         offset = block_start

@@ -165,8 +165,9 @@ PENDING, COMPLETE = "pending", "complete"
 # a table's row, so the header row below it heads the table (Apple's 8-K of March 2019: "1.<tab>The individuals
 # listed below were elected ...:" over "For Against Abstained Broker Non-Vote"); 23: a line of justified PDF prose
 # holding figures is prose, not a table's row cut at its wide gaps (PepsiCo's 2022 10-K: "We employed approximately
-# 315,000 people worldwide ... including approximately 132,000 people within the United States").
-INDEXING_VERSION = 23
+# 315,000 people worldwide ... including approximately 132,000 people within the United States"); 24: a line opening
+# with a bullet opens a sentence, so a list's items are no longer one sentence (Amcor's release of August 2023).
+INDEXING_VERSION = 24
 
 
 @dataclass(frozen=True)

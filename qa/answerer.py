@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from index.chunking import FULL_STOP, MAX_CAPTION_LINES
+from index.chunking import BLANK_LINE, BULLET_ITEM, FULL_STOP, MAX_CAPTION_LINES
 from index.forms import schema_of
 from index.lexical import terms
 from index.lexicon import (LEGAL_SUFFIX_WORD, LEGAL_SUFFIXES, MONTH_NUMBERS, MONTH_WORD, MONTHS, NUMBER_WORDS,
@@ -98,6 +98,8 @@ PERIOD_LINE_CHARS = 40  # a header line this short may be a row of periods a PDF
 # Sales (In Millions of KWHs)" stands a blank line above its header rows, 60 characters)
 HEADING_REACH = 300
 MAX_HEADING_CHARS = 80  # a heading line is short: a segment's or a table's name, not a paragraph
+# the lead of a list item: its bullet and a label before a colon ("\u2022 Fiscal 2024 outlook: Adjusted EPS of ...")
+_ITEM_LEAD = re.compile(r"\s*\S\s*([^.:;\n]{1,%d}):" % MAX_HEADING_CHARS)
 NOT_FOUND = "The indexed filings do not say."
 
 _NOT_LINE_ITEM = frozenset(terms(" ".join(NOT_LINE_ITEM_WORDS)))  # as search terms ("consolid", "grew")
@@ -136,6 +138,10 @@ _DATE_LINE = re.compile(rf"\s*(?:{_DATE.pattern})(?:,?\s+\d{{4}})?\s*")  # a dat
 # first quarter of 2025")
 _DATE_STATED = re.compile(rf"{_DATE.pattern}|\b(?:first|second|third|fourth)\s+(?:quarter|half)\s+of\s+"
                           r"(?:fiscal\s+)?\d{4}\b")
+# and "when" by the year in which it falls ("is payable in 2025", Coca-Cola's 2024 10-K on fairlife), but not "what
+# date" (Cisco's 8-K of 1995 on Combinet: "Combinet, founded in 1988" gives no date of a release)
+_YEAR_STATED = re.compile(r"\b(?:in|during)\s+(?:fiscal\s+)?\d{4}\b")
+_DAY_ASKED = frozenset({"date", "dates", "day", "days"})
 # (or by initials: "J. J. Wolk, Executive Vice President, Chief Financial Officer", Johnson & Johnson's 10-Q of July
 # 2025)
 _PERSON = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-zA-Z'-]+\b|\b[A-Z]\.\s(?:[A-Z]\.\s)?[A-Z][a-z][a-zA-Z'-]+\b")
@@ -306,7 +312,8 @@ _NAME_IN_CAPITALS = re.compile(rf"^{_CAPITALS_NAME}(?=\s*(?:—|–|--?|,|\n)"
                                rf"\s*(?i:[^\n]*\b(?:{_OFFICES})\b))", re.M)
 # a role as a question names it: "chief accounting officer", "Controller", "CFO", "president"
 _ROLE_ASKED = re.compile(r"\b((?:(?:senior|executive|vice|chief|principal|general|lead|independent)\s+)*"
-                         rf"(?:[a-z&-]+\s+){{0,2}}?(?:{_OFFICES})|ceo|cfo|coo|cao)\b", re.I)
+                         rf"(?:[a-z&-]+\s+){{0,2}}?(?:{_OFFICES})|ceo|cfo|coo|cao|evp|svp)\b", re.I)
+_ROLE_JOINED = re.compile(rf"\s+and\s+{_ROLE_ASKED.pattern}", re.I)
 _ROLE = re.compile(rf"(?:ceo|cfo|coo|chief|{_OFFICES})s?", re.I)  # a role a person holds: "Atrinsic's ... chair?"
 # the words that tell one role from another ("financial" of the chief financial officer, "executive" of the chief
 # executive officer), not its rank ("chief", "senior") nor the question's other words ("Whom did Loncor appoint as
@@ -315,6 +322,11 @@ _ROLE_WORDS = frozenset(terms("president chairman chairwoman chairperson chair d
                               "counsel financial executive operating accounting legal technology information "
                               "marketing commercial investment risk compliance finance vice medical scientific "
                               "customer people"))
+# the word of a role that makes it another's deputy, and the offices it deputizes: a vice president is no president,
+# a vice chairman no chairman; but an executive vice president is an executive (Best Buy's 2023 10-K: "Executive
+# Vice President, Human Resources and Best Buy Canada" is on its "executive officer list")
+_DEPUTY = frozenset(terms("vice"))
+_DEPUTIZED = frozenset(terms("president chairman chairwoman chairperson chair"))
 # a company's name: capitalised words, "and" or "of" among them, before a legal suffix ("Louisville Gas and Electric
 # Company")
 _COMPANY_NAME = re.compile(rf"\b(?:[A-Z][\w&.'’-]*\s+(?:(?:and|of|&)\s+)?){{1,4}}(?=[A-Z])(?i:{LEGAL_SUFFIX_WORD})"
@@ -1234,8 +1246,10 @@ class ExtractiveAnswerer:
                     # (Flushing Financial's ratios "after giving effect to the anticipated repositioning transactions")
                     filled &= asked.filled_by(sentence.text[:forecast.start()])
                 sequence_years = set(YEAR_IN_TEXT.findall(sequence_text))
-                if asks_forecast and (not _forecast_stated(sentence, sequence_text)
-                                      or _only_others(sequence_years, forecast_years)):
+                # (a sentence naming no year is of the years its headings name: Amcor's "Fiscal 2023 Full Year
+                # Highlights" over "Adjusted Free Cash Flow of $848 million, in line with guidance provided in May")
+                if asks_forecast and (not _forecast_stated(sentence, sequence_text) or _only_others(
+                        sequence_years or set(YEAR_IN_TEXT.findall(_headings_over(sentence))), forecast_years)):
                     filled -= {"number"}  # nor a result a forecast ("Diluted earnings per share increased to $6.68")
                 elif asks_forecast and (forecast := FORECAST_STATED.search(sentence.text)) and _only_others(
                         set(YEAR_IN_TEXT.findall(sentence.text[:forecast.start()])), forecast_years):
@@ -1859,7 +1873,8 @@ def _names_a_period(sequence: list[str], i: int, asked: Asked) -> bool:
 def _states_date(asked: Asked, text: str) -> bool:
     # a month the question abbreviates is its own ("Dec 3, 2024" is the release's "December 3, 2024")
     known = asked.known_words | {MONTHS[MONTH_NUMBERS[w] - 1] for w in asked.known_words if w in MONTH_NUMBERS}
-    return any(not set(match.lower().replace(",", " ").split()) <= known for match in _DATE_STATED.findall(text))
+    stated = _DATE_STATED.findall(text) + ([] if _DAY_ASKED & asked.known_words else _YEAR_STATED.findall(text))
+    return any(not set(match.lower().replace(",", " ").split()) <= known for match in stated)
 
 
 def _is_new_name(asked: Asked, words: list[str]) -> bool:
@@ -1877,9 +1892,16 @@ def _is_new_person(asked: Asked, words: list[str]) -> bool:
 def _role_asked(question: str) -> frozenset[str]:
     """The words of the role a "who" question asks for that tell it from other roles ("financial" of "Who was Ulta
     Beauty's chief financial officer"; "executive" of "CEO"); none when it asks for no role."""
-    if not _WHO.search(question) or not (match := _ROLE_ASKED.search(question, _role_from(question))):
+    start = _role_from(question)
+    if not (who := _WHO.search(question)) or not (
+            # the role after "who" is the one asked, not one the question's premise names ("Per the executive
+            # officer list in Coca-Cola's FY2024 10-K, who is President of the Europe operating unit?")
+            match := _ROLE_ASKED.search(question, max(start, who.start())) or _ROLE_ASKED.search(question, start)):
         return frozenset()
-    return _role_words(match.group())
+    # of two roles joined, the last tells the person from others ("Senior EVP and Chief Operating Officer")
+    while joined := _ROLE_JOINED.match(question, match.end()):
+        match = joined
+    return _role_words(match.group(1))
 
 
 def _role_from(question: str) -> int:
@@ -1890,8 +1912,11 @@ def _role_from(question: str) -> int:
 
 
 def _names_role(text: str, role: frozenset[str]) -> bool:
-    """Whether the text names the role (by the words that tell it from others: "chief financial officer", "CFO")."""
-    return any(role <= _role_words(m.group()) for m in _ROLE_ASKED.finditer(text))
+    """Whether the text names the role (by the words that tell it from others: "chief financial officer", "CFO"); a
+    vice president is no president (Coca-Cola's executive officers: "Executive Vice President since January 2024 and
+    Global General Counsel" is not "President, Europe operating unit")."""
+    return any(role <= (words := _role_words(m.group())) and not (role & _DEPUTIZED and (words - role) & _DEPUTY)
+               for m in _ROLE_ASKED.finditer(text))
 
 
 def _role_words(role: str) -> frozenset[str]:
@@ -2431,9 +2456,16 @@ def _caption_periods(sentence: Sentence) -> frozenset[str]:
 
 def _headings_over(sentence: Sentence) -> str:
     """The short lines above the sentence in its passage that read as headings ("MGM China" over its bullets), not
-    the sentences before it."""
-    return "\n".join(line for line in _lines_above(sentence)
-                     if CELL not in line and len(line) <= MAX_HEADING_CHARS and not FULL_STOP.search(line))
+    the sentences before it; and the lead of the list item the sentence goes on ("Fiscal 2024 outlook" opens
+    Amcor's bullet "Fiscal 2024 outlook: Adjusted EPS of 67-71 cents per share. Adjusted Free Cash Flow of
+    $850-950 million.", its release of August 2023)."""
+    above = _heading_text(sentence, sentence.start)
+    # (an item's own first sentence goes on no item above it)
+    items = [] if BULLET_ITEM.match(f"\n{sentence.text}") else list(BULLET_ITEM.finditer(above))
+    lead = _ITEM_LEAD.match(above, items[-1].end()) if items else None
+    return "\n".join([*(line for line in _lines_above(sentence)
+                        if CELL not in line and len(line) <= MAX_HEADING_CHARS and not FULL_STOP.search(line)),
+                      *([lead[1]] if lead and not BLANK_LINE.search(above, lead.end()) else [])])
 
 
 def _lines_above(sentence: Sentence) -> list[str]:

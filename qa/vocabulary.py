@@ -324,6 +324,8 @@ AMOUNTS: tuple[str, ...] = (
     "ebitda", "ebit", "arr", "revpar", "occupancy",
     # round 25: a return is a rate (Union Pacific's ROIC, which its 10-Q of July 2025 defines and does not give)
     "return", "roic",
+    # round 36: a flow of cash is measured ("adjusted EPS and free cash flow" asks two measures, Amcor's guidance)
+    "flow", "flows",
 )
 # Words that name a count: "What was Union Pacific's average headcount" asks for a number as "how many employees"
 # does, and a sentence about its workforce that gives none does not answer it
@@ -395,7 +397,9 @@ BALANCE_OF_FLOW = re.compile(r"\b(?:deferred|unearned|accrued|prepaid|retained)\
 # (and how old, which is said in years: "Jerry Parrott, 51 years old", Rock of Ages' release of September 2000; and
 # how many years: "more than 30 years of quality and regulatory affairs experience", Philips' 6-K of January 2023)
 DURATION: tuple[str, ...] = ("how long", "term of", "duration of", "length of", "how often", "what frequency",
-                             "how old", "how many years", "how many months", "how many weeks", "how many days")
+                             "how old", "how many years", "how many months", "how many weeks", "how many days",
+                             # round 36: how much time before an event ("how far ahead of each rate increase")
+                             "how far ahead", "how far in advance", "how many hours")
 
 # Stock sentences every filing of a kind repeats: they state no fact of their own, so they answer nothing a
 # question asks about the company (the "furnished, not filed" paragraph of an 8-K Item 2.02 or 7.01, the

@@ -87,6 +87,23 @@ def test_sentences_end_at_headlines_but_not_at_wrapped_lines_or_titles():
         assert [" ".join(text[a:b].split()) for a, b, _ in spans] == expected
 
 
+def test_a_line_opening_with_a_bullet_opens_a_sentence():
+    # an earnings release's highlights as a PDF sets them (Amcor's of August 2023): items ending in ";" or "and",
+    # wrapped lines, the last item two sentences
+    text = ("Fiscal 2023 Full Year Highlights\n"
+            "\u2022 Adjusted EPS of 73.3 cps and Adjusted Free Cash Flow of $848 million, in line with guidance in\n"
+            "May. Adjusted EBIT of $1,608 million;\n"
+            "\u2022 Strong cash returns to shareholders of $1.2 billion; and\n"
+            "\u00b7 Fiscal 2024 outlook: Adjusted EPS of 67-71 cents per share. Adjusted Free Cash Flow of $850-950\n"
+            "million.")
+    spans = sentence_spans(text, 0, len(text))
+    assert [" ".join(text[a:b].split()) for a, b, _ in spans] == [
+        "Fiscal 2023 Full Year Highlights",
+        "\u2022 Adjusted EPS of 73.3 cps and Adjusted Free Cash Flow of $848 million, in line with guidance in May.",
+        "Adjusted EBIT of $1,608 million;", "\u2022 Strong cash returns to shareholders of $1.2 billion; and",
+        "\u00b7 Fiscal 2024 outlook: Adjusted EPS of 67-71 cents per share.", "Adjusted Free Cash Flow of $850-950 million."]
+
+
 def test_a_numbered_item_set_in_cells_is_prose_and_heads_the_table_below_it():
     # Apple's 8-K of March 2019 sets each proposal's number and sentence in two cells above its vote counts
     text = ("2.\tA management proposal to ratify the appointment of Ernst & Young LLP was approved.\n"

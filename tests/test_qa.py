@@ -1827,6 +1827,19 @@ def test_guidance_asked_is_answered_by_a_forecast_not_by_a_result(answerer):
     told = ("We currently expect the 737-7 to be certified and delivered in 2023. We have 27 737-7 aircraft in "
             "inventory and have delivered a total of 1,033 737 MAX aircraft.\n")
     assert not states(question, told, "1,033")
+    # a list item's lead heads its second sentence, and a heading's year is that of the items under it, which name
+    # none (Amcor's release of August 2023)
+    question = "What free cash flow did Acme Widgets guide to for fiscal 2024?"
+    highlights = ("Fiscal 2023 Full Year Highlights\n"
+                  "\u2022 Adjusted EPS of 73.3 cps and Adjusted Free Cash Flow of $848 million, in line with guidance "
+                  "provided in\nMay. Adjusted EBIT of $1,608 million;\n"
+                  "\u2022 Fiscal 2024 outlook: Adjusted EPS of 67-71 cents per share. Adjusted Free Cash Flow of "
+                  "$850-950\nmillion.\n")
+    assert states(question, highlights, "$850-950")
+    assert not states(question, highlights, "$848")
+    # but an item of its own is not the item above it
+    own_item = highlights.replace(" Adjusted Free Cash Flow of $850", "\n\u2022 Adjusted Free Cash Flow of $850")
+    assert not states(question, own_item, "$850-950")
     # a quarterly report forecasts its year, and a chat line's context names the report's quarter, not the period
     # asked (Tesla's 10-Q of July 2025)
     outlook = _passage("Acme Widgets, Inc.", "Owing to the pipeline of projects under development, we currently "
@@ -2763,7 +2776,8 @@ def test_a_name_in_what_is_asked_is_in_the_passage_that_gives_its_figure(answere
 def test_a_person_given_another_role_only_is_not_the_role_asked(answerer):
     release = _passage("Acme Widgets, Inc.", "“Our fourth quarter results punctuate an exceptional year,” said Jane Q. "
                        "Roe, chief executive officer. John P. Doe, Executive Vice President and Chief Financial "
-                       "Officer, will host the call. Mary Major joined the board as a director.", form="8-K")
+                       "Officer, will host the call. Mary Major joined the board as a director. Richard Roe was "
+                       "named President and Chief Operating Officer.", form="8-K")
 
     def names_person(question: str, opening: str) -> bool:
         return next(s for s in _ranked(answerer, question, release) if s.sentence.text.startswith(opening)
@@ -2773,8 +2787,10 @@ def test_a_person_given_another_role_only_is_not_the_role_asked(answerer):
     assert not names_person(question, "“Our fourth")
     assert names_person(question, "John P. Doe")
     assert names_person("Who is Acme Widgets' CEO?", "“Our fourth")
-    # a role that is not the question's other words ("Whom did Acme appoint as President")
-    assert names_person("Whom did Acme Widgets appoint as President in 2025?", "John P. Doe")
+    # a role that is not the question's other words ("Whom did Acme appoint as President"); a vice president is no
+    # president (Coca-Cola's executive officers in its 2024 10-K)
+    assert names_person("Whom did Acme Widgets appoint as President in 2025?", "Richard Roe")
+    assert not names_person("Whom did Acme Widgets appoint as President in 2025?", "John P. Doe")
     assert names_person("Who joined Acme Widgets' board?", "Mary Major")  # no role asked
     # an earnings release is a document the question names, no figure it asks for
     assert _slots("Who was Acme Widgets' CFO, as named in its fourth-quarter earnings release?") == ("person",)
@@ -2990,6 +3006,9 @@ def test_two_measures_asked_of_one_period_are_two_parts():
         "Acme Q4 release: cash and cash equivalents at January 28, 2023?", "Acme Q4 release: total assets at January "
         "28, 2023?"]
     assert _parts("Acme Q4 release: cash and cash equivalents at January 28, 2023?") == []
+    # a flow of cash is a measure (Amcor's release of August 2023 guides to both)
+    assert _parts("What adjusted EPS and free cash flow did Acme guide to for fiscal 2024?") == [
+        "What adjusted EPS did Acme guide to for fiscal 2024?", "What free cash flow did Acme guide to for fiscal 2024?"]
 
 
 def test_a_frequency_asked_is_a_length_of_time():
@@ -2998,6 +3017,12 @@ def test_a_frequency_asked_is_a_length_of_time():
     asked = Asked.of(question, with_filing_words(question), {"frequenc": 1.0})
     assert asked.filled_by("The stockholders determined, on an advisory basis, \u201cthree years\u201d to be the "
                            "frequency for future non-binding advisory votes on executive compensation.")
+    # and how far ahead of an event asks a length of time, which a year in the sentence is not (Georgia Power's 8-K of
+    # December 2019)
+    question = "How far ahead of each scheduled rate increase must Acme make its compliance filings?"
+    asked = Asked.of(question, with_filing_words(question), {"compliance": 1.0, "filing": 1.0})
+    assert asked.asks_duration
+    assert not asked.filled_by("Acme will increase its rates on January 1, 2020 based on compliance filings.")
 
 
 def test_a_title_and_a_place_name_no_person():
@@ -3126,6 +3151,15 @@ def test_who_signed_a_document_about_a_role_asks_for_the_signer_whatever_the_rol
     assert question[:_context_end(question)].endswith("change: ")
     assert _role_asked(question) == frozenset() and _slots(question) == ("person",)
     assert _role_asked("Acme Widgets 8-K on the CFO change: who is the new CFO?")  # the role asked after it
+    # not a role the premise names before "who" (Coca-Cola's 2024 10-K)
+    assert _role_asked("Per the executive officer list in Acme's 10-K, who is President of its Europe unit?") == (
+        _role_asked("Who is President?"))
+    # an officer's title abbreviated (Wells Fargo's 2024 10-K: "Senior EVP and Head of Technology")
+    assert _role_asked("Acme's 10-K executive officer list: who is Senior EVP and Head of Technology?") == (
+        _role_asked("Who is Acme's executive vice president?"))
+    # of two roles joined, the last (Wells Fargo's "Senior EVP and Chief Operating Officer")
+    assert _role_asked("Acme's 10-K: who is its Senior EVP and Chief Operating Officer?") == (
+        _role_asked("Who is Acme's chief operating officer?"))
     assert _role_asked("Who signed Acme Widgets' 10-K as its chief financial officer?")
 
 
@@ -3339,6 +3373,13 @@ def test_when_something_is_expected_asks_a_date_of_it_which_a_part_of_a_year_giv
     # the release's own date, which the question gives in short, is no answer
     assert not _states(answerer, question, "HAMILTON, BERMUDA, December 3, 2024 – Acme Widgets today announced "
                        "approval of a Phase 1b trial.", form="8-K")
+    # and so does the year in which it falls, not any year (Coca-Cola's 2024 10-K on fairlife)
+    question = "Acme FY2024 10-K: when is the remaining milestone payment for the Junglo acquisition due to be paid?"
+    note = ("The remaining milestone payment for Junglo is contingent on Junglo achieving certain financial targets "
+            "through 2024 and is payable in 2025.")
+    assert _states(answerer, question, note)
+    assert not _states(answerer, question, note.replace(" and is payable in 2025", ""))
+    assert not _states(answerer, "On what date is Acme's remaining milestone payment for Junglo due?", note)
 
 
 def test_how_a_thing_was_done_asks_the_doing(answerer):
