@@ -1246,10 +1246,11 @@ class ExtractiveAnswerer:
                     # (Flushing Financial's ratios "after giving effect to the anticipated repositioning transactions")
                     filled &= asked.filled_by(sentence.text[:forecast.start()])
                 sequence_years = set(YEAR_IN_TEXT.findall(sequence_text))
+                headings = _headings_over(sentence)
                 # (a sentence naming no year is of the years its headings name: Amcor's "Fiscal 2023 Full Year
                 # Highlights" over "Adjusted Free Cash Flow of $848 million, in line with guidance provided in May")
-                if asks_forecast and (not _forecast_stated(sentence, sequence_text) or _only_others(
-                        sequence_years or set(YEAR_IN_TEXT.findall(_headings_over(sentence))), forecast_years)):
+                if asks_forecast and (not _forecast_stated(sentence, sequence_text, headings) or _only_others(
+                        sequence_years or set(YEAR_IN_TEXT.findall(headings)), forecast_years)):
                     filled -= {"number"}  # nor a result a forecast ("Diluted earnings per share increased to $6.68")
                 elif asks_forecast and (forecast := FORECAST_STATED.search(sentence.text)) and _only_others(
                         set(YEAR_IN_TEXT.findall(sentence.text[:forecast.start()])), forecast_years):
@@ -1276,7 +1277,7 @@ class ExtractiveAnswerer:
                            "other_statement": OTHER_STATEMENT if other_table else 1.0}
                 evidence = (1 - PRIOR_WEIGHT) * math.prod(factors.values()) + PRIOR_WEIGHT * prior
                 # the sentence holds a name with its table's caption and header, its group and the headings over it
-                holding = (f"{continued if sentence.table_row else ''}\n{_headings_over(sentence)}\n"
+                holding = (f"{continued if sentence.table_row else ''}\n{headings}\n"
                            f"{sequence_text}").lower()
                 states_value = bool(filled & _VALUES) or not set(asked.slots) & _VALUES
                 flat = sentence.flat
@@ -2419,15 +2420,15 @@ def _period_reported_from(question: str, years: set[str], quarters: set[int], pe
     return f"{next(iter(years))}-{3 * min(quarters):02}"
 
 
-def _forecast_stated(sentence: Sentence, sequence_text: str) -> bool:
+def _forecast_stated(sentence: Sentence, sequence_text: str, headings: str) -> bool:
     """Whether a sentence gives a forecast: it says so, or its header or group, or the headings just above it in its
     passage (a list or table under its heading: "Fiscal 2023 Outlook" over Ulta's "Diluted earnings per share $24.70
     to $25.40", its sixth row), or the sentence that introduces its list ("We expect that the repositioning
     transactions will involve the following:"); not a sentence before it (Boeing's "expect the 737-7 to be certified"
-    above its inventory of 737s)."""
+    above its inventory of 737s). `headings`: `_headings_over(sentence)`."""
     lines = [line for line in _lines_above(sentence) if line.strip(" •·-")]
     introducing = lines[-1].rpartition(". ")[2] if lines and lines[-1].rstrip().endswith(":") else ""
-    if FORECAST_STATED.search(f"{sequence_text}\n{_headings_over(sentence)}\n{introducing}"):
+    if FORECAST_STATED.search(f"{sequence_text}\n{headings}\n{introducing}"):
         return True
     # or what will be in a year not yet over when it was filed ("Johnson & Johnson will now present ... a gain of
     # approximately $20 billion in the third quarter of 2023", its 8-K of August 2023), which a contract's "will be
