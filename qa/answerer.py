@@ -16,6 +16,7 @@ import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 import numpy as np
 
@@ -38,7 +39,7 @@ from qa.vocabulary import (AMOUNTS, BALANCE_OF_FLOW, BOILERPLATE, CHANGES, COMPU
                            FORECAST_STATED, FORM_NAMES_IN_QUESTIONS, FREQUENCY, LEAST, LINE_ITEM_AFTER_FROM, MONEY,
                            MONTH_QUARTER, MOST, NOT_LINE_ITEM_WORDS, NOT_MONEY, OTHER_ENTITIES, PERCENT_RATES,
                            PERIOD_NAMING, QUARTER, QUARTER_NAME, QUARTER_OF_MONTH, REGIONS, STATEMENT_NAME,
-                           UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED, days_named, period_kinds, quarters_named,
+                           UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED, balance_days, days_named, period_kinds, quarters_named,
                            region_names, statements_named, vote_kind_asked, vote_kind_of_label, without_instructions,
                            years_asked)
 
@@ -946,6 +947,7 @@ class ExtractiveAnswerer:
         frequencies = {f.lower() for f in FREQUENCY.findall(question)}
         reported_from = _period_reported_from(question, years, quarters, period_months) if asks_result else ""
         latest_day = max((day[:7] for day in days_named(question)), default="") if asks_result else ""
+        balance_days_asked = _dates(balance_days(periods_text))
         # the month of an event the question dates ("its February 2021 letter of intent"), not of a period's end
         event_month = f"{min(years)}-{min(MONTH_NUMBERS[m.lower()] for m in months):02}" if (
             len(years) == 1 and months and not period_months) else ""
@@ -1200,6 +1202,7 @@ class ExtractiveAnswerer:
                                                    or asks_flow and _of_a_day(sentence.header)
                                                    and not _FLOWS_ASKED & focus_written & set(terms(sentence.header))
                                                    or _only_others(_row_years(sentence.text), years)
+                                                   or _dated_other_days(sentence.header, balance_days_asked)
                                                    or _of_another_month(sentence.text, months))):
                     filled -= {"number"}  # its figures are another period's ("Fourth quarter of 2023" for 2022)
                 if sentence.table_row and not row_label(sentence.text) and _OPENS_GROUP.fullmatch(sentence.group) and (
@@ -2306,6 +2309,36 @@ def _of_other_periods(header: str, years: set[str], quarter_asked: bool, fiscal_
                                            fiscal_quarter), years):
         return True
     return quarter_asked and YEARS_ENDED.search(header) is not None and not _names_quarters(header)
+
+
+def _dates(days: Sequence[str]) -> list[date]:
+    """ISO days as dates, those no calendar has ("February 30") left out."""
+    dates = []
+    for day in days:
+        try:
+            dates.append(date.fromisoformat(day))
+        except ValueError:
+            continue
+    return dates
+
+
+# how far a column's day may lie from the day asked and still be its balance: a fiscal period ends on a weekday
+# near the month's end (Apple's June 29, 2024 for "June 30, 2024"; Pfizer's July 2, 2023)
+_SAME_BALANCE_DAYS = 7
+
+
+def _dated_other_days(header: str, asked: Sequence[date]) -> bool:
+    """Whether a table's header dates its columns by days and none of them is a day the question asks a balance at:
+    Tesla's accrued liabilities "June 30, 2025 / December 31, 2024" give no customer deposits at June 30, 2024. The
+    columns are dated by the header's last row of cells, when each of its cells naming a year names a whole day in
+    it (not "December 31," stacked over the years, Amazon's balance sheet, nor "July 2,<newline>2023", Pfizer's)."""
+    rows = [line for line in header.split("\n") if CELL in line]
+    if not asked or not rows:
+        return False
+    cells = [cell for cell in rows[-1].split(CELL) if YEAR_IN_TEXT.search(cell)]
+    dated = [_dates(days_named(cell)) for cell in cells]
+    return bool(cells) and all(dated) and all(abs((column - day).days) > _SAME_BALANCE_DAYS
+                                              for days in dated for column in days for day in asked)
 
 
 def _of_a_day(header: str) -> bool:

@@ -433,10 +433,19 @@ _FISCAL_YEAR = re.compile(r"\b(?:FYE?\s?'?|YE\s?'?|fiscal\s?')(\d{4}|\d{2})\b|\b
 _DAY_NAMED = re.compile(rf"\b({MONTH_ALIASES})\.?\s+(\d{{1,2}}),?\s+({YEAR})\b", re.I)
 
 
-def days_named(question: str) -> list[str]:
-    """The days a question names, as ISO dates ("Dec 26, 1998" -> "1998-12-26")."""
-    return [f"{year}-{MONTH_NUMBERS[month.lower()]:02}-{int(day):02}"
-            for month, day, year in _DAY_NAMED.findall(question)]
+def days_named(text: str) -> list[str]:
+    """The days a question (or a table's header) names, as ISO dates ("Dec 26, 1998" -> "1998-12-26")."""
+    return [f"{year}-{MONTH_NUMBERS[month.lower()]:02}-{int(day):02}" for month, day, year in _DAY_NAMED.findall(text)]
+
+
+# A day a balance is asked at ("customer deposits at June 30, 2024", "as of Dec 31, 2022"), not a document's day
+# ("the 8-K dated Aug 30, 2023") or an event's ("dismissed on August 3, 2009")
+_BALANCE_DAY = re.compile(rf"\b(?:at|as of|as at)\s+(?:the end of\s+)?({_DAY_NAMED.pattern})", re.I)
+
+
+def balance_days(question: str) -> list[str]:
+    """The days a question asks a balance at, as ISO dates."""
+    return [day for match in _BALANCE_DAY.finditer(question) for day in days_named(match.group(1))]
 
 # Measures analysts compute from lines FILING_WORDS_FOR searches for too, with what a filing calls the measure
 # itself: a line of one of its parts is no figure of it (Ulta's release of March 2023 gives operating cash flow and

@@ -2878,6 +2878,24 @@ def test_a_table_of_balances_at_days_gives_no_revenue_unless_its_header_names_it
     assert _row_states(answerer, "ACME current deferred revenue at FYE22 (Dec 2, 2022), $M?", balances, "Deferred")
 
 
+def test_a_balance_asked_at_a_day_no_column_of_its_table_is_dated_is_not_stated(answerer):
+    # Tesla's 10-Q of July 2025: its accrued liabilities at June 30, 2025 and December 31, 2024 give no customer
+    # deposits at June 30, 2024
+    accrued = _passage("Acme Widgets, Inc.", "Accrued liabilities consisted of the following (in millions):\n"
+                       "June 30, 2025\tDecember 31, 2024\nCustomer deposits\t1,412\t993\n", form="10-Q",
+                       filed="2025-07-23")
+    assert not _row_states(answerer, "What were Acme Widgets' customer deposits at June 30, 2024?", accrued,
+                           "Customer deposits")
+    # a column a few days off is the same balance (a fiscal quarter ends on a weekday: June 28 for June 30)
+    assert _row_states(answerer, "What were Acme Widgets' customer deposits as of June 28, 2025?", accrued,
+                       "Customer deposits")
+    # a header stacking each day's month over its year dates no column by a day of its own (Amazon's balance sheet)
+    stacked = _passage("Acme Widgets, Inc.", "CONSOLIDATED BALANCE SHEETS\nDecember 31,\n2023\t2024\n"
+                       "Customer deposits\t1,412\t993\n")
+    assert _row_states(answerer, "What were Acme Widgets' customer deposits at December 31, 2024?", stacked,
+                       "Customer deposits")
+
+
 def test_a_row_of_a_table_whose_other_rows_write_a_currency_sign_counts_no_units(answerer):
     # Apple's 10-Q of August 2025: only the first row of its net sales by category writes "$"
     question = "How many Mac units did Acme Widgets sell in the June 2025 quarter?"
