@@ -897,6 +897,7 @@ class ExtractiveAnswerer:
         vote_kind = vote_kind_asked(question)
         proposal = _proposal_words(question) if vote_kind else frozenset()
         role = _role_asked(question) if "person" in asked.slots else frozenset()
+        role_part = _role_part(question) - company_terms if role else frozenset()
         # the offices the question names a person by ("what 2023 base salary did the Chief Customer Officer get")
         offices_named = ([terms(m.group()) for m in _ROLE_ASKED.finditer(question)]
                          if "person" not in asked.slots else [])
@@ -1234,11 +1235,17 @@ class ExtractiveAnswerer:
                 other_table = statements and sentence.table_row and not statements & statements_named(
                     f"{_heading_text(sentence, sentence.header_start if sentence.header else sentence.start)}\n"
                     f"{sentence.header}", titles_only=True)
+                headings = _headings_over(sentence)
                 if role and "person" in filled and (
                         _names_other_roles_only(stated, role)
-                        or section != SIGNATURE and not _names_role(f"{sentence.header}\n{stated}", role)):
+                        or section != SIGNATURE and not _names_role(f"{sentence.header}\n{stated}", role)
+                        or section != SIGNATURE and role_part
+                        and not role_part & set(terms(f"{sentence.header}\n{headings}\n{stated}"))):
                     # a person of another role, or (but in a signature, whose title may be lines below) of none the
-                    # sentence names: a release's dateline names no chief executive ("Israeli Ministry", "Low Volume")
+                    # sentence names: a release's dateline names no chief executive ("Israeli Ministry", "Low Volume");
+                    # nor one of the role in another part of the company than the one asked, which the sentence or
+                    # its headings name ("James L. Bauman 59 Executive Vice President, Industrial Business" for the
+                    # Electronics & Energy Business Group, 3M's 10-K for 2018)
                     filled -= {"person"}
                 if asks_result and not asks_pro_forma and not sentence.table_row and (
                         forecast := FORECAST_STATED.search(sentence.text) or _GUIDED_RANGE.search(sentence.text)):
@@ -1249,7 +1256,6 @@ class ExtractiveAnswerer:
                     # (Flushing Financial's ratios "after giving effect to the anticipated repositioning transactions")
                     filled &= asked.filled_by(sentence.text[:forecast.start()])
                 sequence_years = set(YEAR_IN_TEXT.findall(sequence_text))
-                headings = _headings_over(sentence)
                 # (a sentence naming no year is of the years its headings name: Amcor's "Fiscal 2023 Full Year
                 # Highlights" over "Adjusted Free Cash Flow of $848 million, in line with guidance provided in May")
                 if asks_forecast and (not _forecast_stated(sentence, sequence_text, headings) or _only_others(
@@ -1893,19 +1899,41 @@ def _is_new_person(asked: Asked, words: list[str]) -> bool:
     return _is_new_name(asked, words[:1]) and _is_new_name(replace(asked, known_words=frozenset()), words)
 
 
-def _role_asked(question: str) -> frozenset[str]:
-    """The words of the role a "who" question asks for that tell it from other roles ("financial" of "Who was Ulta
-    Beauty's chief financial officer"; "executive" of "CEO"); none when it asks for no role."""
+def _role_match(question: str) -> re.Match | None:
+    """Where a "who" question names the role it asks for; None when it asks for no role."""
     start = _role_from(question)
     if not (who := _WHO.search(question)) or not (
             # the role after "who" is the one asked, not one the question's premise names ("Per the executive
             # officer list in Coca-Cola's FY2024 10-K, who is President of the Europe operating unit?")
             match := _ROLE_ASKED.search(question, max(start, who.start())) or _ROLE_ASKED.search(question, start)):
-        return frozenset()
+        return None
     # of two roles joined, the last tells the person from others ("Senior EVP and Chief Operating Officer")
     while joined := _ROLE_JOINED.match(question, match.end()):
         match = joined
-    return _role_words(match.group(1))
+    return match
+
+
+def _role_asked(question: str) -> frozenset[str]:
+    """The words of the role a "who" question asks for that tell it from other roles ("financial" of "Who was Ulta
+    Beauty's chief financial officer"; "executive" of "CEO"); none when it asks for no role."""
+    return _role_words(match.group(1)) if (match := _role_match(question)) else frozenset()
+
+
+# the part of a company a role is of, by its name: "Executive Vice President of the Electronics & Energy Business
+# Group", "President, Europe", "President of the Europe operating unit"
+_ROLE_PART = re.compile(r"(?:,\s*|\s+(?:of|for)\s+(?:the\s+|its\s+)?)((?:[A-Z][\w'’-]*|&)(?:\s+(?:[A-Z][\w'’-]*|&))*)")
+# words any part's name may hold, or the company's whole, which tell no part from another
+_PART_WORDS = frozenset(terms("board directors company corporation inc group business businesses unit units segment "
+                              "segments division divisions operations operating worldwide global"))
+
+
+def _role_part(question: str) -> frozenset[str]:
+    """The words naming the part of the company whose role a "who" question asks for ("electronics", "energy" of
+    "who was Executive Vice President of the Electronics & Energy Business Group"); none when it names none."""
+    if not (match := _role_match(question)) or not (part := _ROLE_PART.match(question, match.end())):
+        return frozenset()
+    # (a role joined by a comma is no part: "EVP, President and CEO of Boeing Defense")
+    return frozenset(terms(_ROLE_ASKED.sub(" ", part.group(1)))) - _PART_WORDS
 
 
 def _role_from(question: str) -> int:

@@ -13,7 +13,7 @@ from index.lexical import ChunkFilter, terms
 from index.sections import SIGNATURE
 from index.store import FilingIndex
 from qa.answerer import (_ASKS_SIGNATURE, NOT_FOUND, Asked, ExtractiveAnswerer, _context_end, _focus_terms, _names_held,
-                         _names_in, _listed_line_items, _parts, _reports_on_year, _slots, _states_number)
+                         _names_in, _listed_line_items, _parts, _reports_on_year, _role_part, _slots, _states_number)
 from qa.assistant import Assistant
 from qa.filters import FilterError, FilterResolver, company_aliases
 from qa.models import Chunk, FilingRef, Filters, Passage
@@ -2795,6 +2795,23 @@ def test_a_person_given_another_role_only_is_not_the_role_asked(answerer):
     # an earnings release is a document the question names, no figure it asks for
     assert _slots("Who was Acme Widgets' CFO, as named in its fourth-quarter earnings release?") == ("person",)
     assert _slots("Who reported Acme Widgets' earnings, and how much were they?") == ("number", "person")
+
+
+def test_a_person_in_the_role_asked_of_another_part_of_the_company_is_not_the_one_asked(answerer):
+    # 3M's executive officers in its 10-K for 2018: each executive vice president heads a business group
+    officers = _passage("Acme Widgets, Inc.", "Executive Officers\nName\tAge\tPresent Position\nJames L. Bauman\t59\t"
+                        "Executive Vice President, Industrial Business\nAshish K. Khandpur\t51\tExecutive Vice "
+                        "President, Electronics & Energy Business Group\n")
+    question = "Who was Executive Vice President of the Electronics & Energy Business Group at Acme Widgets?"
+    assert not _row_states(answerer, question, officers, "James L. Bauman")
+    assert _row_states(answerer, question, officers, "Ashish K. Khandpur")
+    # the part may be named by a heading above the list (a supervisory board's members, AEGON's 20-F for 2000)
+    board = _passage("Acme Widgets, Inc.", "Members of the Supervisory Board\nM. Tabaksblat, 63, Chairman, is a "
+                     "former chief executive of Unilever. He joined in 1990.\n")
+    assert _row_states(answerer, "Who was Chairman of Acme Widgets' Supervisory Board?", board, "M. Tabaksblat")
+    # a role joined to another by a comma names no part ("EVP, President and CEO of Boeing Defense")
+    assert _role_part("Who was Acme's EVP, President and CEO?") == frozenset()
+    assert _role_part("Who is Acme's President, Europe operating unit?") == frozenset(terms("Europe"))
 
 
 def test_the_kind_of_fact_asked_is_read_from_how_the_question_asks_it(answerer):
