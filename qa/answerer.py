@@ -145,7 +145,9 @@ _YEAR_STATED = re.compile(r"\b(?:in|during)\s+(?:fiscal\s+)?\d{4}\b")
 _DAY_ASKED = frozenset({"date", "dates", "day", "days"})
 # (or by initials: "J. J. Wolk, Executive Vice President, Chief Financial Officer", Johnson & Johnson's 10-Q of July
 # 2025)
-_PERSON = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-zA-Z'-]+\b|\b[A-Z]\.\s(?:[A-Z]\.\s)?[A-Z][a-z][a-zA-Z'-]+\b")
+# (a name's words are never in two cells of a table: "Restricted<tab>Unrecognized" over GAINSCO's stock awards)
+_PERSON = re.compile(r"\b[A-Z][a-z]+(?:[^\S\t]+[A-Z]\.)?[^\S\t]+[A-Z][a-zA-Z'-]+\b"
+                     r"|\b[A-Z]\.[^\S\t](?:[A-Z]\.[^\S\t])?[A-Z][a-z][a-zA-Z'-]+\b")
 _VERB_TITLED_SURNAME = re.compile(r"\b([a-z]+)\s+(?:Mr|Ms|Mrs|Dr)\.\s+([A-Z][a-zA-Z'’-]+)")
 # a term a filing defines, in quotes: (the "Separation Date"), the “Restated Period”; where it is used again,
 # capitalised ("through the Separation Date"), it names no person

@@ -2814,6 +2814,14 @@ def test_a_person_in_the_role_asked_of_another_part_of_the_company_is_not_the_on
     assert _role_part("Who is Acme's President, Europe operating unit?") == frozenset(terms("Europe"))
 
 
+def test_a_name_is_never_read_across_the_cells_of_a_table(answerer):
+    # GAINSCO's 10-K for 2009: the column heads of its restricted stock awards name nobody
+    awards = _passage("Acme Widgets, Inc.", "The following table outlines the restricted stock activity:\n"
+                      "Restricted\tUnrecognized\tRestricted\tUnrecognized\n2009\t2008\n"
+                      "Shares granted\t100\t200\n")
+    assert not _row_states(answerer, "Who chaired Acme Widgets' audit committee?", awards, "Restricted")
+
+
 def test_the_kind_of_fact_asked_is_read_from_how_the_question_asks_it(answerer):
     # a role only a firm holds asks a firm's name, unless a person's role is asked beside it
     assert _slots("Acme 8-K from February 2002 - who is the new certifying accountant?") == ("name",)
