@@ -765,7 +765,10 @@ class ExtractiveAnswerer:
         elif _names_only_companies(_names_in(question), companies) and not (
                 # (a row whose group the question names is of the part asked: "Total revenues" under "Services
                 # Revenues:" for "ORCL Q1 FY25 services revenues", Oracle's 10-Q of September 2024)
-                best.sentence.table_row and _group_terms(best.sentence.group) & set(terms(question))) and (
+                best.sentence.table_row and _group_terms(best.sentence.group) & set(terms(question))
+                # (nor one the question names by a figure of its label: "the 4.900% senior notes", Netflix's debt)
+                or best.sentence.table_row and _label_figures(row_label(best.sentence.text)) & _label_figures(question)
+        ) and (
                 company_row := _company_row(best, stating)) is not best:
             # the rows labelled as it is are its segments' and regions', and so are the other rows of its table
             # ("Domestic" over "Total revenue"): not the answer
@@ -2629,6 +2632,16 @@ def _names_only_companies(named: list[list[str]], companies: Mapping[str, tuple[
     held = set(terms(" ".join(f"{company} {' '.join(tickers)} {' '.join(company_aliases(company))}"
                               for company, tickers in companies.items())))
     return bool(held) and all(set(terms(" ".join(name))) <= held for name in named)
+
+
+# a figure in a row's label: a rate or a model's number that names the thing ("4.900% Senior Notes", "737")
+_LABEL_FIGURE = re.compile(r"(?<![\w.,])\d[\d.,]*\d%?|(?<![\w.,])\d%?")
+
+
+def _label_figures(text: str) -> set[str]:
+    """The figures of a text that may name a thing, not the years (a row "Balance at December 31, 2023" of each
+    segment names the period, not which segment)."""
+    return {figure for figure in _LABEL_FIGURE.findall(text) if not YEAR_IN_TEXT.fullmatch(figure)}
 
 
 def _company_row(best: ScoredSentence, stating: list[ScoredSentence]) -> ScoredSentence:

@@ -3836,6 +3836,15 @@ def test_votes_stated_in_words_by_their_kinds_answer_a_vote_asked(answerer):
     assert not answer.refused and "2,512,534,467" in answer.text
 
 
+def test_a_row_the_question_names_by_a_figure_of_its_label_is_the_one_answered(answerer):
+    # Netflix's 10-K for 2024: its senior notes are rows labelled alike, told apart by their rates; the largest
+    # is the company's figure only when the question names none
+    text = ("Principal Amount at Par\tIssuance Date\tMaturity\n5.875% Senior Notes\t1,900\tApril 2018\t"
+            "November 2028\n4.900% Senior Notes\t1,000\tAugust 2024\tAugust 2034\n")
+    answer = _answer(answerer, "When do the 4.900% senior notes that Acme Widgets issued in August 2024 mature?", text)
+    assert not answer.refused and answer.text.find("4.900%") >= 0 and "5.875%" not in answer.text.split("[1]")[0]
+
+
 def test_abstentions_are_read_from_the_abstain_column(answerer):
     # IFF's 8-K of May 2025: "Dawn C. Willoughby 211,260,009 10,329,707 150,330 9,674,110" under its columns
     assert analysts_words("How many abstentions were recorded on her re-election?")["abstentions"] == ("abstain",)
