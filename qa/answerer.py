@@ -1379,9 +1379,10 @@ def _slots(question: str) -> tuple[str, ...]:
     question = _WHEN_CLAUSE.sub(" ", question)
     cues = {
         "number": rf"{_FIGURE_ASKED}|\b(spend|spent|cost|paid)\b"
-                  # but an "earnings release" is a document and a "compensation committee" a body, no figure asked
+                  # but an "earnings release" is a document, a "compensation committee" a body and a "compensation
+                  # consultant" a firm, no figure asked
                   rf"|\b({'|'.join(AMOUNTS + COUNTS)})\b"
-                  r"(?!\s+(?:release|call|conference|announcement|committee)s?\b)"
+                  r"(?!\s+(?:release|call|conference|announcement|committee|consultant|advis[eo]r)s?\b)"
                   rf"|{_DURATION.pattern}"
                   rf"|{UNIT_INSTRUCTION.pattern}"  # "(in USD millions)": a figure is asked for
                   # and so is what "per share" measures ("what per-share concession could underwriters allow")
@@ -1456,7 +1457,10 @@ _FIGURE_ASKED = (r"\b(how (many|much|big|large|fast)"
 # [foundries] make NVIDIA's wafers": "Taiwan Semiconductor Manufacturing Company Limited")
 _NAMED_KINDS = (r"company|companies|firms?|banks?|auditors?|accountants?|business|subsidiary|exchange|entity|ticker|"
                 r"symbol|plan|unit|segment|division|universit(?:y|ies)|colleges?|schools?|ratings?|foundr(?:y|ies)|"
-                r"suppliers?|vendors?|customers?|competitors?|manufacturers?")
+                r"suppliers?|vendors?|customers?|competitors?|manufacturers?|"
+                # the firms that advise or serve it ("which independent compensation consultant advises Cabot's
+                # Compensation Committee": Meridian Compensation Partners, its proxy of 2024)
+                r"(?:consultants?|advis[eo]rs?|trustees?|insurers?|lenders?)(?!\s+(?:fees?|costs?|expenses?)\b)")
 # the firms that serve a filer, asked by their role before a verb ("which transfer agent is handling", "which court
 # must approve"), not a figure of theirs ("what trustee fee was paid")
 _SERVING_FIRM_ASKED = (r"\b(?:which|what) (?:[a-z-]+ ){0,2}(?:agents?|underwriters?|registrars?|trustees?|courts?|"

@@ -2826,6 +2826,11 @@ def test_the_kind_of_fact_asked_is_read_from_how_the_question_asks_it(answerer):
     # a role only a firm holds asks a firm's name, unless a person's role is asked beside it
     assert _slots("Acme 8-K from February 2002 - who is the new certifying accountant?") == ("name",)
     assert _slots("Who were the underwriters of Acme Widgets' offering?") == ("name",)
+    # a firm that advises or serves the company is asked by its name (Cabot's compensation consultant, its proxy of
+    # 2024), but what it is paid is a figure
+    assert _slots("Which independent compensation consultant advises Acme's Compensation Committee?") == ("name",)
+    assert _slots("Which bank is the trustee for Acme Widgets' senior notes?") == ("name",)
+    assert _slots("What trustee fee was paid out of Acme Trust's December distribution?") == ("number",)
     assert _slots("Who was Acme Widgets' CEO when it changed auditors in August 2009?") == ("person",)
     # a date asked of a rate case, a dividend: a date, no figure, unless one is asked in so many words; and
     # "date" is no part of what it is of
