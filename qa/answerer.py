@@ -852,6 +852,9 @@ class ExtractiveAnswerer:
         names = [word for name in named for word in name]
         abbreviations = _abbreviations(question)  # a passage holding "FLNA" holds "Frito-Lay North America"
         spelled_out = _spelled_out(question)  # a sentence's "ARPP" says "average revenue per person"
+        # a name the question abbreviates may be written in full ("IRS": "the Internal Revenue Service")
+        written_in_full = {name[0]: _written_in_full(name[0]) for name in named
+                           if len(name) == 1 and _ACRONYM.fullmatch(name[0])}
         words_of = {id(passage): _names_held(passage, companies) for passage in passages}
         # a name is in a passage when its rarest distinctive word is ("Steve" for "Steve Jobs"; "Savannah", not
         # "Electric", for Savannah Electric, which Southern Company's 2007 overview does not hold though its rows hold
@@ -977,7 +980,8 @@ class ExtractiveAnswerer:
             defined_terms = re.compile("|".join(map(re.escape, defined))) if defined else None
             passage_words = words_of[id(passage)]
             name_share = _share(names, lambda n: _holds_word(passage_words, n) or any(
-                n in full and _holds_word(passage_words, short) for short, full in abbreviations.items()))
+                n in full and _holds_word(passage_words, short) for short, full in abbreviations.items())
+                or n in written_in_full and written_in_full[n].search(chunk.text) is not None)
             period_text = f"{chunk.table_header}\n{chunk.text}"  # where a passage names its periods
             sentences = passage_sentences(passage)
             month_share = _share(months, lambda m: _holds_month(period_text, m)
@@ -985,6 +989,7 @@ class ExtractiveAnswerer:
             year_share = _share(years, lambda y: _holds_year(passage, y))
             held_names = [any(_holds_word(passage_words, w) for w in [*words, *written_also.get(words[0], ())])
                           or words[0] in initialled and initialled[words[0]].search(passage_words) is not None
+                          or words[0] in written_in_full and written_in_full[words[0]].search(chunk.text) is not None
                           for words in distinctive]
             # the names that only say which document or event is asked about may be in its other passages (a
             # release's headline names the approval its quotes are about), not those of what is asked (Costa's
@@ -2073,6 +2078,17 @@ def _spelled_out(question: str) -> list[tuple[re.Pattern, str]]:
                 spelled.append((re.compile(rf"\b{re.escape(short)}\b"), " ".join(words)))
                 break
     return spelled
+
+
+# a word in capitals of two to five letters, which may abbreviate a name ("IRS", "FDA")
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
+
+
+def _written_in_full(acronym: str) -> re.Pattern:
+    """The name an acronym abbreviates, as capitalised words whose initials it is, with the small words a name
+    leaves out of them ("Internal Revenue Service" for "IRS", "Federal Home Loan Bank of New York" for "FHLBNY")."""
+    words = r"\s+(?:(?:of|and|for|the|&)\s+)?".join(rf"{letter}[a-z]+" for letter in acronym)
+    return re.compile(rf"\b{words}\b")
 
 
 def _spelling_out(text: str, spelled: list[tuple[re.Pattern, str]]) -> str:

@@ -710,6 +710,16 @@ def test_a_name_is_held_as_a_whole_word_and_one_no_passage_holds_is_off_topic(em
     assert features["off_topic"] == 0.0 and features["names"] == pytest.approx(0.0, abs=0.01)
 
 
+def test_a_name_the_question_abbreviates_is_held_written_in_full(answerer):
+    # NVIDIA's 10-K for fiscal 2023: "under examination by the Internal Revenue Service", asked of the IRS
+    question = "Which of Acme Widgets' fiscal years were under IRS examination?"
+    full = "We are currently under examination by the Internal Revenue Service for our fiscal years 2018 and 2019."
+    assert _feature(answerer, question, full, "off_topic") == 0.0
+    # but not by words that only begin with its letters
+    assert _feature(answerer, question, full.replace("the Internal Revenue Service", "its regulators in Sweden"),
+                    "off_topic") == 1.0
+
+
 def test_a_name_is_held_by_its_rarest_word_not_by_a_commoner_one(embedder):
     # Southern Company's 2007 overview has no Savannah Electric (merged into Georgia Power), but "Electric" is in
     # its rows: both words are rarer than the distinctive share, "Savannah" the rarer
