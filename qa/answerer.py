@@ -2514,7 +2514,7 @@ def _forecast_stated(sentence: Sentence, sequence_text: str, headings: str) -> b
     above its inventory of 737s). `headings`: `_headings_over(sentence)`."""
     lines = [line for line in _lines_above(sentence) if line.strip(" •·-")]
     introducing = lines[-1].rpartition(". ")[2] if lines and lines[-1].rstrip().endswith(":") else ""
-    if FORECAST_STATED.search(f"{sequence_text}\n{headings}\n{introducing}"):
+    if FORECAST_STATED.search(f"{sequence_text}\n{headings}\n{introducing}\n{_list_lead(sentence)}"):
         return True
     # or what will be in a year not yet over when it was filed ("Johnson & Johnson will now present ... a gain of
     # approximately $20 billion in the third quarter of 2023", its 8-K of August 2023), which a contract's "will be
@@ -2522,6 +2522,25 @@ def _forecast_stated(sentence: Sentence, sequence_text: str, headings: str) -> b
     filed = sentence.passage.chunk.filing.filing_date[:4]
     return bool(filed and _WILL.search(sentence.text) and any(year >= filed for year in
                                                                YEAR_IN_TEXT.findall(sentence.text)))
+
+
+# a line of a list of figures, one to a line: a short label and its figures ("Capital expenditures $400 million to
+# $475 million"), no sentence nor the line that introduces the list ("..., the Company plans to:")
+_FIGURE_LINE = re.compile(r"[^.:\n]{0,80}\d[^:\n]{0,40}(?<![.:])")
+
+
+def _list_lead(sentence: Sentence) -> str:
+    """The line that leads the list of figures the sentence's lines are of, however long the list: the first line
+    above its lines that is none of them, before a blank line ("For fiscal 2023, the Company plans to:" over the
+    nine lines of Ulta's outlook, its release of March 2023, the last 400 characters below it); "" when the sentence
+    is no such line."""
+    if not all(_FIGURE_LINE.fullmatch(line.strip()) for line in sentence.text.strip().split("\n")):
+        return ""
+    chunk = sentence.passage.chunk
+    for line in reversed(chunk.text[:max(0, sentence.start - chunk.char_start)].split("\n")[:-1]):
+        if not _FIGURE_LINE.fullmatch(line.strip()):
+            return line
+    return ""
 
 
 def _heading_lines(sentence: Sentence) -> str:

@@ -1826,6 +1826,16 @@ def test_guidance_asked_is_answered_by_a_forecast_not_by_a_result(answerer):
                "Net sales $10.95 billion to $11.05 billion\nComparable sales 4% to 5%\nNew stores, net 25-30\n"
                "Operating margin 14.7% to 15.0%\nDiluted earnings per share $24.70 to $25.40\n")
     assert states(question, outlook, "24.70")
+    # however far below the heading its line is: the list's lead heads each of its lines
+    longer = outlook + ("Share repurchases approximately $900 million\nEffective tax rate approximately 24.6%\n"
+                        "Remodel and relocation projects 20-30\nNew distribution centers 2\n"
+                        "Interest income approximately $20 million\nWeighted average diluted shares 50.1 million\n"
+                        "Capital expenditures $400 million to $475 million\n"
+                        "Depreciation and amortization expense $245 million to $250 million\n")
+    assert states("What D&A expense did Acme Widgets guide to for fiscal 2023?", longer, "$245 million")
+    # but a blank line ends the list
+    assert not states("What D&A expense did Acme Widgets guide to for fiscal 2023?", longer.replace(
+        "\nDepreciation", "\n\nDepreciation"), "$245 million")
     # and a bullet under the sentence that introduces it as expected (Flushing Financial's prospectus supplement)
     question = "What average yield did Acme Widgets expect on the debt securities it would sell?"
     listed = ("The timing of the repositioning will depend on market conditions. We expect that the repositioning "
