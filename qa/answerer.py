@@ -937,7 +937,9 @@ class ExtractiveAnswerer:
         # a quarter alone, a year to date, a whole year; a year named with no month or quarter is a whole year's
         # (Apple's research and development in fiscal 2025 is not its nine months' in a 10-Q)
         # (not a balance at its end: "at the end of 2024" is read from a quarter's table too, IBM's repurchases)
+        # (nor a day's, its month however written: "at Jul 27, 2025")
         kinds_asked = period_kinds(periods_text) or (frozenset({WHOLE_YEAR}) if years and not months
+                                                     and not days_named(periods_text)
                                                      and not _AT_PERIOD_END.search(periods_text) else frozenset())
         # a quarter asked by its number ("second quarter"), by its last month ("the June 2025 quarter") or by its
         # length ("the three months ended June 29, 2024")
@@ -1564,6 +1566,10 @@ _MEASURE_PHRASE = rf"({_PHRASE_WORD}{{0,3}}(?:{_MEASURE_WORD}))"
 _AFTER_MEASURE = "for|in|at|of|during|as|on|over|through|by|from|under"  # what opens the period or the rest
 _MEASURES_JOINED = re.compile(rf"(?<=\s){_MEASURE_PHRASE}\s+and\s+{_MEASURE_PHRASE}(?=\s+(?:{_AFTER_MEASURE}|did|"
                               r"does|do|was|were|is|are)\b|\s*[?,;:.]|\s*$)", re.I)
+# two abbreviations before the measure word they share ("R&D and SG&A expenses"), not words that name one thing
+# together ("research and development expenses")
+_ABBREVIATION = r"(?-i:[A-Z][\w]*&[\w&]+|[A-Z]{2,})"
+_ABBREVIATIONS_JOINED = re.compile(rf"(?<=\s)({_ABBREVIATION})\s+and\s+({_ABBREVIATION})\s+({_MEASURE_WORD})\b", re.I)
 # a chat line's second measure, after a first of any words ("cash and cash equivalents [and total assets] on the
 # balance sheet", "cash from operations [and capex] for the first half of 2025")
 _LAST_MEASURE_JOINED = re.compile(rf"\s+and\s+{_MEASURE_PHRASE}(?=\s+(?:{_AFTER_MEASURE})\b|\s*[?,;:.]|\s*$)", re.I)
@@ -1583,6 +1589,9 @@ def _parts(question: str) -> list[str]:
     if joined := _MEASURES_JOINED.search(question):
         # two measures asked of one period ("what were net sales and comparable store sales for the quarter")
         return [f"{question[:joined.start()]}{side}{question[joined.end():]}" for side in joined.groups()]
+    if joined := _ABBREVIATIONS_JOINED.search(question):
+        # two abbreviated measures of one word ("what were R&D and SG&A expenses": R&D expenses, SG&A expenses)
+        return [f"{question[:joined.start()]}{side} {joined[3]}{question[joined.end():]}" for side in joined.groups()[:2]]
     start = _context_end(question)
     if _is_loose(question) and (joined := [*_LAST_MEASURE_JOINED.finditer(question, start)]) and (
             _MEASURE.search(first := question[start:joined[-1].start()])):

@@ -285,6 +285,12 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "stock-based comp": ("stock-based compensation", "share-based compensation"),
     "share-based comp": ("share-based compensation", "stock-based compensation"),
     "sbc": ("stock-based compensation", "share-based compensation"),
+    # equity awards by their initials, as statements write them in full (NVIDIA's cash flows for fiscal 2023:
+    # "Payments related to tax on restricted stock units")
+    "rsu": ("restricted stock unit",),
+    "rsus": ("restricted stock units",),
+    "psu": ("performance share unit", "performance stock unit"),
+    "psus": ("performance share units", "performance stock units"),
     "total comp": ("total compensation",),
     # what a cash flow statement adds back to net income, under the heading that reconciles the two (Ulta's release
     # of March 2023: "Adjustments to reconcile net income to net cash provided by operating activities:")
@@ -326,6 +332,9 @@ AMOUNTS: tuple[str, ...] = (
     "return", "roic",
     # round 36: a flow of cash is measured ("adjusted EPS and free cash flow" asks two measures, Amcor's guidance)
     "flow", "flows",
+    # round 37: money paid or received is measured ("dividends paid, and payments for taxes on RSUs" asks two
+    # measures, NVIDIA's cash flows for fiscal 2023)
+    "payment", "payments", "proceeds",
 )
 # Words that name a count: "What was Union Pacific's average headcount" asks for a number as "how many employees"
 # does, and a sentence about its workforce that gives none does not answer it

@@ -2946,6 +2946,14 @@ def test_a_balance_asked_at_a_day_no_column_of_its_table_is_dated_is_not_stated(
                        "Customer deposits")
 
 
+def test_a_balance_asked_at_a_day_written_short_is_no_whole_years_figure(answerer):
+    # NVIDIA's 10-Q of August 2025: its inventories at "Jul 27, 2025" and "Jan 26, 2025"
+    inventories = _passage("Acme Widgets, Inc.", "Certain balance sheet components are as follows:\n"
+                           "Jul 27, 2025\tJan 26, 2025\nInventories:\t(In millions)\nFinished goods\t8,708\t3,273\n",
+                           form="10-Q", filed="2025-08-27")
+    assert _row_states(answerer, "ACME 10-Q: finished goods inventory at Jul 27, 2025?", inventories, "Finished")
+
+
 def test_a_row_of_a_table_whose_other_rows_write_a_currency_sign_counts_no_units(answerer):
     # Apple's 10-Q of August 2025: only the first row of its net sales by category writes "$"
     question = "How many Mac units did Acme Widgets sell in the June 2025 quarter?"
@@ -3065,6 +3073,14 @@ def test_two_measures_asked_of_one_period_are_two_parts():
     # one line item's name is no two measures
     assert _parts("What were Acme's cash and cash equivalents at year end?") == []
     assert _parts("What was Acme's research and development expense in 2024?") == []
+    # two abbreviations sharing their measure's word (Apple's release of January 2011: its R&D and its SG&A)
+    assert _parts("Acme's December 2010 quarter: what were R&D and SG&A expenses?") == [
+        "Acme's December 2010 quarter: what were R&D expenses?", "Acme's December 2010 quarter: what were SG&A "
+        "expenses?"]
+    # money paid is a measure (NVIDIA's cash flows for fiscal 2023)
+    assert _parts("ACME FY2023 cash flow: dividends paid, and payments for taxes on RSUs?")[-1].endswith(
+        "payments for taxes on RSUs?")
+    assert analysts_words("payments for taxes on RSUs")["rsus"] == ("restricted stock units",)
     # a chat line's second measure after a first of any words (Tesla's 10-Q of July 2025, Ulta's release of March
     # 2023)
     assert _parts("ACME 10-Q for Q2 2025: cash from operations and capex for the first half of 2025?") == [
