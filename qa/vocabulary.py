@@ -81,9 +81,11 @@ CAPITAL_EXPENDITURES = ("capital expenditures", "purchases of property plant and
 # Words that say how a figure is asked (how it moved or compares, that it is the one reported, where it stands),
 # never which line item it is: a row labelled with the rest of what is asked is that item ("Capital investments" for
 # "capex ... grew faster", "Rooms" under "Revenues" for "consolidated rooms revenue", "Commercial paper" for "the
-# commercial paper balance", "Cash paid for income taxes, net" for "what did NVIDIA actually pay in income taxes").
+# commercial paper balance", "Cash paid for income taxes, net" for "what did NVIDIA actually pay in income taxes"),
+# nor that money was spent on it ("Repurchase of common stock" for "how much did Apple spend repurchasing its
+# common stock", its 10-K for 1994).
 NOT_LINE_ITEM_WORDS = ("grew grow grows grown rose fell faster slower between versus over actual actually reported "
-                       "consolidated outstanding balance sat stood carried charged").split()
+                       "consolidated outstanding balance sat stood carried charged spend spent spending").split()
 # Places as analysts abbreviate them, matched in capitals only ("US", not the pronoun "us"); 3M's 2018 10-K counts
 # its people "employed in the United States".
 PLACES = {"us": ("united states", "u.s."), "uk": ("united kingdom", "u.k.")}

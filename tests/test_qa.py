@@ -2946,6 +2946,14 @@ def test_a_balance_asked_at_a_day_no_column_of_its_table_is_dated_is_not_stated(
                        "Customer deposits")
 
 
+def test_money_spent_on_doing_something_is_the_row_of_what_was_done(answerer):
+    # Apple's 10-K for 1994: "Repurchase of common stock" in its cash flows is what it spent repurchasing stock
+    flows = _passage("Acme Widgets, Inc.", "Consolidated Statements of Cash Flows\nThree fiscal years ended\t1994\t"
+                     "1993\t1992\nRepurchase of common stock\t--\t(273,454)\t(212,625)\n", filed="1994-12-13")
+    assert _row_states(answerer, "How much did Acme Widgets spend repurchasing its common stock in fiscal 1993?",
+                       flows, "Repurchase")
+
+
 def test_a_balance_asked_at_a_day_written_short_is_no_whole_years_figure(answerer):
     # NVIDIA's 10-Q of August 2025: its inventories at "Jul 27, 2025" and "Jan 26, 2025"
     inventories = _passage("Acme Widgets, Inc.", "Certain balance sheet components are as follows:\n"
