@@ -39,9 +39,9 @@ from qa.vocabulary import (AMOUNTS, BALANCE_OF_FLOW, BOILERPLATE, CHANGES, COMPU
                            FORECAST_STATED, FORM_NAMES_IN_QUESTIONS, FREQUENCY, LEAST, LINE_ITEM_AFTER_FROM, MONEY,
                            MONTH_QUARTER, MOST, NOT_LINE_ITEM_WORDS, NOT_MONEY, OTHER_ENTITIES, PERCENT_RATES,
                            PERIOD_NAMING, QUARTER, QUARTER_NAME, QUARTER_OF_MONTH, REGIONS, STATEMENT_NAME,
-                           UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED, balance_days, days_named, period_kinds, quarters_named,
-                           region_names, statements_named, vote_kind_asked, vote_kind_of_label, without_instructions,
-                           years_asked)
+                           UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED, balance_days, days_named, period_kinds,
+                           quarters_named, region_names, statements_named, vote_kind_asked, vote_kind_of_label,
+                           without_instructions, years_asked)
 
 MAX_SENTENCES = 3
 # parts of a question answered each (the dev questions have three at most): a longer list is several questions,
@@ -1591,7 +1591,8 @@ def _parts(question: str) -> list[str]:
         return [f"{question[:joined.start()]}{side}{question[joined.end():]}" for side in joined.groups()]
     if joined := _ABBREVIATIONS_JOINED.search(question):
         # two abbreviated measures of one word ("what were R&D and SG&A expenses": R&D expenses, SG&A expenses)
-        return [f"{question[:joined.start()]}{side} {joined[3]}{question[joined.end():]}" for side in joined.groups()[:2]]
+        before, measure, after = question[:joined.start()], joined[3], question[joined.end():]
+        return [f"{before}{side} {measure}{after}" for side in joined.group(1, 2)]
     start = _context_end(question)
     if _is_loose(question) and (joined := [*_LAST_MEASURE_JOINED.finditer(question, start)]) and (
             _MEASURE.search(first := question[start:joined[-1].start()])):
@@ -1944,7 +1945,8 @@ def _role_asked(question: str) -> frozenset[str]:
 
 # the part of a company a role is of, by its name: "Executive Vice President of the Electronics & Energy Business
 # Group", "President, Europe", "President of the Europe operating unit"
-_ROLE_PART = re.compile(r"(?:,\s*|\s+(?:of|for)\s+(?:the\s+|its\s+)?)((?:[A-Z][\w'’-]*|&)(?:\s+(?:[A-Z][\w'’-]*|&))*)")
+_ROLE_PART = re.compile(r"(?:,\s*|\s+(?:of|for)\s+(?:the\s+|its\s+)?)"
+                        r"((?:[A-Z][\w'’-]*|&)(?:\s+(?:[A-Z][\w'’-]*|&))*)")
 # words any part's name may hold, or the company's whole, which tell no part from another
 _PART_WORDS = frozenset(terms("board directors company corporation inc group business businesses unit units segment "
                               "segments division divisions operations operating worldwide global"))

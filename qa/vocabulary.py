@@ -458,6 +458,7 @@ def balance_days(question: str) -> list[str]:
     """The days a question asks a balance at, as ISO dates."""
     return [day for match in _BALANCE_DAY.finditer(question) for day in days_named(match.group(1))]
 
+
 # Measures analysts compute from lines FILING_WORDS_FOR searches for too, with what a filing calls the measure
 # itself: a line of one of its parts is no figure of it (Ulta's release of March 2023 gives operating cash flow and
 # capital expenditures and no free cash flow; 3M's 2018 10-K gives all three rows in one table).
