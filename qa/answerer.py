@@ -33,7 +33,7 @@ from qa.quotes import Sentence, cite, cite_row_group, cite_table_header, passage
 from qa.retrieval import analysts_words, opens_sentence, with_filing_words
 from qa.scorer import AnswerScorer
 from qa.tables import (AGGREGATE_LABEL, CELL, CURRENCY_SIGN, GENERIC_LABEL, first_figure, label_column_head,
-                       label_terms, read_row, row_label, year_cell)
+                       label_terms, read_row, row_label, rows_of_cells, year_cell)
 from qa.vocabulary import (AMOUNTS, BALANCE_OF_FLOW, BOILERPLATE, CHANGES, COMPUTED_MEASURES, COUNTS, DURATION,
                            EXCLUSIVE_KINDS, FILED_DOCUMENTS, FILING_WORDS_FOR, FLOWS, FORECAST, FORECAST_ASKED,
                            FORECAST_STATED, FORM_NAMES_IN_QUESTIONS, FREQUENCY, LEAST, LINE_ITEM_AFTER_FROM, MONEY,
@@ -2396,7 +2396,7 @@ def _dated_other_days(header: str, asked: Sequence[date]) -> bool:
     Tesla's accrued liabilities "June 30, 2025 / December 31, 2024" give no customer deposits at June 30, 2024. The
     columns are dated by the header's last row of cells, when each of its cells naming a year names a whole day in
     it (not "December 31," stacked over the years, Amazon's balance sheet, nor "July 2,<newline>2023", Pfizer's)."""
-    rows = [line for line in header.split("\n") if CELL in line]
+    rows = rows_of_cells(header)
     if not asked or not rows:
         return False
     cells = [cell for cell in rows[-1].split(CELL) if YEAR_IN_TEXT.search(cell)]
@@ -2580,7 +2580,7 @@ def _headings_over(sentence: Sentence) -> str:
     # (an item's own first sentence goes on no item above it)
     items = [] if BULLET_ITEM.match(f"\n{sentence.text}") else list(BULLET_ITEM.finditer(above))
     lead = _ITEM_LEAD.match(above, items[-1].end()) if items else None
-    return "\n".join([*(line for line in _lines_above(sentence)
+    return "\n".join([*(line for line in above.split("\n")[:-1]  # its whole lines (`_lines_above`)
                         if CELL not in line and len(line) <= MAX_HEADING_CHARS and not FULL_STOP.search(line)),
                       *([lead[1]] if lead and not BLANK_LINE.search(above, lead.end()) else [])])
 

@@ -109,7 +109,7 @@ def label_terms(row: str) -> list[str]:
     return [t for t in terms(row_label(row)) if not t[0].isdigit()]
 
 
-def _rows_of_cells(header: str) -> list[str]:
+def rows_of_cells(header: str) -> list[str]:
     """The header's lines that are rows of cells, not its caption lines."""
     return [line for line in header.split("\n") if CELL in line]
 
@@ -117,7 +117,7 @@ def _rows_of_cells(header: str) -> list[str]:
 def label_column_head(header: str) -> str:
     """The first cell of the header's last row of cells, which heads the column of labels ("Millions", "Average
     revenue per car"); "" when none."""
-    rows = _rows_of_cells(header)
+    rows = rows_of_cells(header)
     return rows[-1].split(CELL)[0].strip().lower() if rows else ""
 
 
@@ -134,7 +134,7 @@ def read_row(header: str, row: str) -> str:
         figures.pop(0)  # a column of text beside the label's (a product's indication)
     if not figures or not all(_FIGURE.match(f.replace("$ ", "$")) for f in figures):
         return ""
-    rows = [[" ".join(c.split()) for c in line.split(CELL) if c.strip()] for line in _rows_of_cells(header)]
+    rows = [[" ".join(c.split()) for c in line.split(CELL) if c.strip()] for line in rows_of_cells(header)]
     if not rows:
         return ""
     columns = rows[-1]
