@@ -218,8 +218,7 @@ _AT_PERIOD_END = re.compile(r"\b(?:at|as of|by)\s+(?:the\s+)?(?:end|close)\s+of\
 # what comes before a region a figure is not of ("customers outside of China")
 _OUTSIDE_REGION = re.compile(r"\b(?:outside(?:\s+of)?|excluding|except|other\s+than)\s+(?:the\s+)?$")
 # a region joined with another ("U.S. and Canada", "Florida, Georgia"), after or before a region's mention
-# ("U.S." ends in a stop, after which REGIONS' word boundary does not fall)
-_REGIONS_IN_LOWER_CASE = re.compile(rf"{REGIONS.pattern}|\bu\.s\.|\bu\.k\.", re.I)
+_REGIONS_IN_LOWER_CASE = re.compile(REGIONS.pattern, re.I)
 _JOINED_REGION_AFTER = re.compile(rf"\s*(?:,|&|/|\band\b)\s*(?:the\s+)?(?:{_REGIONS_IN_LOWER_CASE.pattern})", re.I)
 _JOINED_REGION_BEFORE = re.compile(rf"(?:{_REGIONS_IN_LOWER_CASE.pattern})\s*(?:,|&|/|\band\b)\s*(?:the\s+)?$", re.I)
 # (and a market, as a company calls the countries it sells in: "in which Enterprise Markets was P&G's limited market
@@ -891,7 +890,9 @@ class ExtractiveAnswerer:
         # name ("Frito-Lay North America (FLNA)": its rows say "FLNA")
         company_words = company_terms.union(*(terms(a) for c in companies for a in company_aliases(c)))
         unasked = without_instructions(question)
-        regions = [m.group() for m in REGIONS.finditer(unasked) if not set(terms(m.group())) <= company_words
+        # (by the words of its names: "U.S." is no search term, "united states" is)
+        regions = [m.group() for m in REGIONS.finditer(unasked)
+                   if not set(terms(" ".join(region_names(m.group())))) <= company_words
                    and not _ABBREVIATION_AFTER.match(unasked, m.end())]
         # (a region is asked together with every other the question names: "the US and Canada (UCAN)")
         regions_named = {name for m in REGIONS.finditer(unasked) for name in region_names(m.group())}

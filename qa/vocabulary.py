@@ -96,7 +96,9 @@ REGIONS = re.compile(r"\b(?:Europe|European|Asia|Asian|Africa|African|Americas|N
                      r"South America|Middle East|Pacific|EMEA|APAC|China|Chinese|Japan|Japanese|India|Indian|"
                      r"Germany|German|France|French|Canada|Canadian|Mexico|Mexican|Brazil|Australia|Korea|Taiwan|"
                      r"Russia|Ukraine|Italy|Spain|Netherlands|Switzerland|Ireland|Singapore|Hong Kong|"
-                     r"United Kingdom|U\.K\.|UK|United States|U\.S\.|US|Texas|California|Florida|Georgia|New York)\b")
+                     r"United Kingdom|U\.K\.|UK|United States|U\.S\.|US|Texas|California|Florida|Georgia|New York)"
+                     # (not \b: "U.S." ends in a stop, after which no word boundary falls before a space)
+                     r"(?!\w)")
 # the ways a filing may write a region a question names (the abbreviated places' as PLACES gives them)
 _REGION_NAMES = [(place, *names) for place, names in PLACES.items()] + [
     ("europe", "european"), ("asia", "asian"), ("africa", "african"), ("china", "chinese"), ("japan", "japanese"),

@@ -3062,6 +3062,17 @@ def test_the_answer_holds_the_names_of_what_is_asked_or_its_passage_only_does(an
     assert _feature(answerer, question, alone, "own_names") == 1.0
 
 
+def test_a_figure_asked_of_the_us_is_not_the_whole_companys(answerer):
+    # Coca-Cola's 10-K for 2024: income before income taxes in the U.S. is a row of its tax note, not the total of
+    # its statement of income ("U.S." ends in a stop, and its letters are no search term)
+    question = "What was Acme Widgets' U.S. income before income taxes in 2024?"
+    total = "Year Ended December 31,\t2024\t2023\nIncome before income taxes\t13,086\t12,952\n"
+    assert not _states(answerer, question, total)
+    by_country = ("Income before income taxes consisted of the following:\nYear Ended December 31,\t2024\t2023\n"
+                  "United States\t3,757\t2,766\nInternational\t9,329\t10,186\n")
+    assert _row_states(answerer, question, _passage("Acme Widgets, Inc.", by_country), "United States")
+
+
 def test_a_stake_asked_is_a_figure_and_a_day_in_figures_names_its_year():
     # Apple's 8-K of December 2015 on proxy access: "owning at least three percent"
     assert _slots("What minimum ownership stake does a nominating shareholder need under Acme's bylaws?") == (
