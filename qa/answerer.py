@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import numpy as np
@@ -351,6 +351,8 @@ _PERIOD_WORDS = frozenset(terms("first second third fourth quarter quarters half
                                  "ended ending fiscal full three four six nine twelve thirteen " + " ".join(MONTHS)))
 # a scale ("$ million", "hundreds of") is a figure only with a number before it, which is a figure already
 _NUMBER_TERMS = frozenset(terms(" ".join(NUMBER_WORDS - {"hundred", "thousand", "million", "billion", "trillion"})))
+# words that say where a figure is to be read ("based on the cash flow statement", "per the 10-K")
+_SOURCE_WORDS = frozenset(terms("based per using"))
 _PERIOD_UNITS = frozenset(terms("days weeks months quarters years"))
 _COUNTED_PERIODS = re.compile(r"\b\d[\d,.]*(?:\s+(?:thousand|million|billion))?[\s-]+(?:hours?|days?|weeks?|months?"
                               r"|quarters?|years?)\b", re.I)  # "over 1 million hours of training" counts no employees
@@ -554,6 +556,10 @@ QUESTION_FEATURES = (
     # the share of the question's years that the passages of the answer's sentences hold together: a change between
     # two years is answered by a sentence of each ("How did NVIDIA's headcount change between fiscal 2023 and 2025?")
     "answer_years",
+    # the weight of the rarest word of the question that no sentence of the answer holds (with its header and
+    # group), as a share of the rarest word's: a near miss lacks what sets the fact asked apart ("pet care" for
+    # Amcor's net sales, "Bindley Western" for Medicis' customers)
+    "unsaid_rarest",
 )
 
 
@@ -563,6 +569,8 @@ class ScoredSentence:
     score: float  # the evidence score, by which sentences are ranked
     filled: frozenset[str]  # kinds of fact asked for that the sentence states
     features: Mapping[str, float]
+    # the question's distinctive words it does not hold, with their weights as shares of the rarest one's
+    unsaid: Mapping[str, float] = field(default_factory=dict)
 
     @property
     def states_value_asked(self) -> bool:
@@ -805,6 +813,8 @@ class ExtractiveAnswerer:
                 chosen = _in_filing_order([*chosen, answer])
         features["answer_years"] = _share(set(years_asked(question)), lambda y: any(
             _holds_year(c.sentence.passage, y) for c in chosen))
+        unsaid_by_all = set.intersection(*(set(c.unsaid) for c in chosen))
+        features["unsaid_rarest"] = max((chosen[0].unsaid[t] for t in unsaid_by_all), default=0.0)
         return Assessment(scored, chosen, features, deciding)
 
     def _part_answer(self, part: str, passages: list[Passage], companies: Mapping[str, tuple[str, ...]],
@@ -970,6 +980,15 @@ class ExtractiveAnswerer:
         choice = _ALTERNATIVES.search(question)
         choices = [set(terms(word)) for word in f"{choice.group(1)} {choice.group(2)}".split()
                    if not word.isdigit()] if choice else []
+        # the question's own words that set what it asks apart, with their weights: not the company's, nor those
+        # that say which document or period it is about, nor the filing words added for them; and only words some
+        # passage holds, not how the answer is to be given ("in $ thousands", "FY24", "based on the release")
+        in_passages = set().union(*(terms(passage.chunk.text) for passage in passages))
+        document_terms = company_terms | set(terms(context)) | _PERIOD_WORDS | _SOURCE_WORDS
+        distinctive_weights = {t: weights[t] for t in terms(without_instructions(question))
+                               if t in weights and t in in_passages and t not in document_terms}
+        rarest_weight = max(distinctive_weights.values(), default=0.0) or 1.0
+        unsaid: dict[int, dict[str, float]] = {}
         filing_words: dict[str, str] = {}
         for passage in passages:
             filing_id = passage.chunk.filing.filing_id
@@ -1092,6 +1111,8 @@ class ExtractiveAnswerer:
                 # the answer sentence may lean on ("the January 2000 8-K" need not be in the sentence)
                 own_coverage = sum(weights[t] for t in held) / total
                 coverage = own_coverage + 0.6 * nearby / total
+                unsaid[id(sentence)] = {t: weight / rarest_weight for t, weight in distinctive_weights.items()
+                                        if t not in own and t not in context}
                 stated = f"{group}\n{read}"
                 if previous and _OF_THESE.match(sentence.text):
                     # "Of these, approximately 9,600 were located in the United States": its figures are of what the
@@ -1321,7 +1342,7 @@ class ExtractiveAnswerer:
         best = max((evidence for *_, evidence in found), default=1.0)
         return [ScoredSentence(sentence, evidence, filled, values | {
                     "evidence": math.log(evidence + _LOG_FLOOR),
-                    "relative_evidence": evidence / best if best > 0 else 0.0})
+                    "relative_evidence": evidence / best if best > 0 else 0.0}, unsaid[id(sentence)])
                 for sentence, filled, values, evidence in found]
 
     def _similarity(self, question: str, sentence: Sentence) -> float:

@@ -3062,6 +3062,22 @@ def test_the_answer_holds_the_names_of_what_is_asked_or_its_passage_only_does(an
     assert _feature(answerer, question, alone, "own_names") == 1.0
 
 
+def test_the_answer_lacking_the_rarest_word_asked_is_told_to_the_scorer(answerer):
+    # Medicis' 10-K for fiscal 1999 gives the shares of two customers, not that of Bindley Western, which its
+    # passage names as a customer only
+    question = "What share of Acme Widgets' fiscal 1999 revenues came from Bindley Western Industries?"
+    others = ("During fiscal 1999, McKesson and Cardinal accounted for 18.0% and 14.1% respectively, of the Company's "
+              "revenues. Our customers include Bindley Western Industries and other wholesalers.")
+    assert _feature(answerer, question, others, "unsaid_rarest") == 1.0
+    stating = "During fiscal 1999, Bindley Western Industries accounted for 9.5% of the Company's revenues."
+    assert _feature(answerer, question, stating, "unsaid_rarest") == 0.0
+    # how the answer is to be given and where it is read are no words the answer must hold
+    question = ("Answer in USD thousands based on the statement of operations: what was Acme Widgets' full-year 2024 "
+                "general and administrative expense?")
+    row = "Year ended December 31,\n2024\t2023\nGeneral and administrative\t4,226,617\t2,507,239\n"
+    assert _feature(answerer, question, row, "unsaid_rarest") == 0.0
+
+
 def test_a_figure_asked_of_the_us_is_not_the_whole_companys(answerer):
     # Coca-Cola's 10-K for 2024: income before income taxes in the U.S. is a row of its tax note, not the total of
     # its statement of income ("U.S." ends in a stop, and its letters are no search term)
