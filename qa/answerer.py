@@ -814,7 +814,7 @@ class ExtractiveAnswerer:
         features["answer_years"] = _share(set(years_asked(question)), lambda y: any(
             _holds_year(c.sentence.passage, y) for c in chosen))
         unsaid_by_all = set.intersection(*(set(c.unsaid) for c in chosen))
-        features["unsaid_rarest"] = max((chosen[0].unsaid[t] for t in unsaid_by_all), default=0.0)
+        features["unsaid_rarest"] = max((deciding.unsaid[t] for t in unsaid_by_all), default=0.0)
         return Assessment(scored, chosen, features, deciding)
 
     def _part_answer(self, part: str, passages: list[Passage], companies: Mapping[str, tuple[str, ...]],
@@ -983,7 +983,8 @@ class ExtractiveAnswerer:
         # the question's own words that set what it asks apart, with their weights: not the company's, nor those
         # that say which document or period it is about, nor the filing words added for them; and only words some
         # passage holds, not how the answer is to be given ("in $ thousands", "FY24", "based on the release")
-        in_passages = set().union(*(terms(passage.chunk.text) for passage in passages))
+        terms_of = {id(passage): set(terms(passage.chunk.text)) for passage in passages}
+        in_passages = set().union(*terms_of.values())
         document_terms = company_terms | set(terms(context)) | _PERIOD_WORDS | _SOURCE_WORDS
         distinctive_weights = {t: weights[t] for t in terms(without_instructions(question))
                                if t in weights and t in in_passages and t not in document_terms}
@@ -997,7 +998,7 @@ class ExtractiveAnswerer:
         for passage in passages:
             chunk, filing = passage.chunk, passage.chunk.filing
             context = set(terms(f"{filing.company} {filing.form} {chunk.section} {chunk.section_title}"))
-            passage_terms = set(terms(chunk.text))
+            passage_terms = terms_of[id(passage)]
             defined = sorted(set(_DEFINED_TERM.findall(chunk.text)), key=len, reverse=True)
             defined_terms = re.compile("|".join(map(re.escape, defined))) if defined else None
             passage_words = words_of[id(passage)]
