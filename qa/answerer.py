@@ -986,7 +986,7 @@ class ExtractiveAnswerer:
         terms_of = {id(passage): set(terms(passage.chunk.text)) for passage in passages}
         in_passages = set().union(*terms_of.values())
         document_terms = company_terms | set(terms(context)) | _PERIOD_WORDS | _SOURCE_WORDS
-        distinctive_weights = {t: weights[t] for t in terms(without_instructions(question))
+        distinctive_weights = {t: weights[t] for t in terms(unasked)
                                if t in weights and t in in_passages and t not in document_terms}
         rarest_weight = max(distinctive_weights.values(), default=0.0) or 1.0
         unsaid: dict[int, dict[str, float]] = {}
@@ -1591,7 +1591,7 @@ _MEASURES_JOINED = re.compile(rf"(?<=\s){_MEASURE_PHRASE}\s+and\s+{_MEASURE_PHRA
                               r"does|do|was|were|is|are)\b|\s*[?,;:.]|\s*$)", re.I)
 # two abbreviations before the measure word they share ("R&D and SG&A expenses"), not words that name one thing
 # together ("research and development expenses")
-_ABBREVIATION = r"(?-i:[A-Z][\w]*&[\w&]+|[A-Z]{2,})"
+_ABBREVIATION = r"(?-i:[A-Z]\w*&[\w&]+|[A-Z]{2,})"
 _ABBREVIATIONS_JOINED = re.compile(rf"(?<=\s)({_ABBREVIATION})\s+and\s+({_ABBREVIATION})\s+({_MEASURE_WORD})\b", re.I)
 # a chat line's second measure, after a first of any words ("cash and cash equivalents [and total assets] on the
 # balance sheet", "cash from operations [and capex] for the first half of 2025")
@@ -2603,7 +2603,7 @@ def _headings_over(sentence: Sentence) -> str:
     # (an item's own first sentence goes on no item above it)
     items = [] if BULLET_ITEM.match(f"\n{sentence.text}") else list(BULLET_ITEM.finditer(above))
     lead = _ITEM_LEAD.match(above, items[-1].end()) if items else None
-    return "\n".join([*(line for line in above.split("\n")[:-1]  # its whole lines (`_lines_above`)
+    return "\n".join([*(line for line in _whole_lines(above)
                         if CELL not in line and len(line) <= MAX_HEADING_CHARS and not FULL_STOP.search(line)),
                       *([lead[1]] if lead and not BLANK_LINE.search(above, lead.end()) else [])])
 
@@ -2611,7 +2611,12 @@ def _headings_over(sentence: Sentence) -> str:
 def _lines_above(sentence: Sentence) -> list[str]:
     """The whole lines of the sentence's passage in the HEADING_REACH characters above it (not the start of its own
     line)."""
-    return _heading_text(sentence, sentence.start).split("\n")[:-1]
+    return _whole_lines(_heading_text(sentence, sentence.start))
+
+
+def _whole_lines(above: str) -> list[str]:
+    """The lines of a text that ends inside a line, without that line's start."""
+    return above.split("\n")[:-1]
 
 
 def _heading_text(sentence: Sentence, position: int) -> str:
