@@ -370,7 +370,7 @@ _VOTE_WORDS = frozenset(terms("votes voted voting cast for against abstain absta
                               "non-votes proposal proposals shareholder shareholders stockholder stockholders approve "
                               "approved approval annual special meeting meetings receive received requesting request "
                               "report regarding results number in favor its from election elected re-election director "
-                              "directors titled entitled called named recorded tallied counted "
+                              "directors nominee nominees titled entitled called named recorded tallied counted "
                               # votes are counted in shares, cast on the board's members ("How many shares were voted
                               # against Dina Dublon's re-election to PepsiCo's board")
                               "shares board"))
@@ -396,6 +396,10 @@ _SUBJECT_IS_FIGURE = re.compile(r"\s(?:was|were|is|are|totall?ed|amounted\s+to)\
                                 r"more\s+than|less\s+than|(?:consistent|stable|flat|steady|unchanged)\s+at|at)\s+){0,4}"
                                 r"[$€£¥]?\s?(?=\d)", re.I)
 _COMPARISON = re.compile(r"\bcompared\s+(?:to|with)\b", re.I)
+# a document "incorporated herein by reference" says nothing of where a company is incorporated (PepsiCo's exhibit
+# list: "... which is incorporated herein by reference to Exhibit 4.1 to PepsiCo, Inc.'s Current Report on Form 8-K")
+_INCORPORATED_BY_REFERENCE = re.compile(r"\bincorporated(?=\s+(?:herein\s+|into\s+[\w\s]{1,40}?)?by\s+reference\b)",
+                                        re.I)
 # an aside between commas that says where a measure is defined keeps it from its figure: "Remaining performance
 # obligations, as defined in Note 1 of ... for the fiscal year ended May 31, 2024, were $99.1 billion" (dates are
 # gone when it is read)
@@ -1131,7 +1135,12 @@ class ExtractiveAnswerer:
                     # when it was incorporated (NVIDIA's 10-K for fiscal 2023)
                     filled = set()
                 focus_share = sum(focus[t] for t in focus if t in own) / focus_total if focus else 1.0
-                other_item = sentence.table_row and _other_line_item(sentence, focus_written, synonyms, negating)
+                # (one of the two names to choose between labels the row asked of, however the question calls them:
+                # "which director nominee got more FOR votes, Tristan Walker or Steven Oakland")
+                names_choice = any(word <= labelled for labelled in [
+                    set(label_terms(_labelled(sentence))) if sentence.table_row else own] for word in choices)
+                other_item = (sentence.table_row and not names_choice
+                              and _other_line_item(sentence, focus_written, synonyms, negating))
                 row_votes = vote_kind_of_label(row_label(sentence.text)) if sentence.table_row else ""
                 if not vote_kind and (row_votes or sentence.table_row and _votes_in_columns(sentence.header)):
                     # votes, by the row's label or its columns', answer no question asking none (the shares an
@@ -1182,14 +1191,15 @@ class ExtractiveAnswerer:
                     # columns "For Against Abstain" are votes)
                     filled |= replace(asked, focus={}).filled_by(sentence.text) & {"number"}
                 elif (vote_kind and sentence.table_row and vote_kind in _column_votes(sentence.header)
-                      and (not any(asked_names) or _holds_names(set(label_terms(_labelled(sentence))), asked_names))
+                      and (not any(asked_names) or choices
+                           or _holds_names(set(label_terms(_labelled(sentence))), asked_names))
                       and focus_written - _VOTE_WORDS <= own):
                     # a vote table's row gives the votes of the kind a column counts for each nominee it lists, which
                     # a question naming none asks of them all ("how many broker non-votes were recorded in the
                     # director elections": "Tim Cook ... 1,402,346,727" under "Broker Non-Vote", Apple's 8-K of
                     # March 2019), and one naming a nominee of the row labelled with the name ("How many shares were
                     # voted against Dina Dublon": "Dina Dublon ... 32,153,405" under "Against", PepsiCo's 8-K of May
-                    # 2023)
+                    # 2023), or one of two to choose between of their rows (the choice is checked below)
                     filled |= replace(asked, focus={}).filled_by(sentence.text) & {"number"}
                 elif sentence.table_row and focus_written and not focus_written & own:
                     # nor a row whose label, group and header hold nothing of what is measured: "Las Vegas Strip
@@ -1249,9 +1259,10 @@ class ExtractiveAnswerer:
                     filled -= {"number"}
                 if not of_part_asked:
                     filled -= {"number"}  # its passage does not name the part asked about
-                if choices and sentence.table_row and not any(
-                        word <= label for label in [set(label_terms(_labelled(sentence)))] for word in choices):
-                    filled -= {"number"}  # the row of another than the two names to choose between
+                if choices and not names_choice:
+                    # the row of another than the two names to choose between, or a sentence naming neither ("each
+                    # of the ten nominees to the Board was duly elected")
+                    filled -= {"number"}
                 if "number" in filled and regions and sentence.table_row and not _holds_names(own, [part_names]):
                     # a region's row gives the region's figure, not that of a part the question names there ("Europe"
                     # under Meta's revenue by geography is no Reality Labs revenue in Europe)
@@ -1561,10 +1572,11 @@ _PART_BREAK = re.compile(rf"(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)"
                          rf"(?!when\s+(?!(?:did|does|do|was|were|is|are|will|has|have|had)\b))"
                          rf"(?=(?:(?:as|in|on|at|for|from|by|with|under|to|since|until)\s+(?!which\b|whom\b))?"
                          rf"{_ASKING})", re.I)
-# two names or years to choose between, after a colon or a comma ("which director received fewer FOR votes: Andrea
-# Jung or Art Levinson?", "which year carries the larger increase, 2020 or 2021,")
+# two names or years to choose between, after a colon, a comma or a dash ("which director received fewer FOR votes:
+# Andrea Jung or Art Levinson?", "which year carries the larger increase, 2020 or 2021,", "which re-election drew
+# fewer abstentions — Margarita Paláu-Hernández or Kevin O'Byrne?")
 _CHOICE = r"(?:(?:[A-Z][\w&'’-]*\.?\s+){0,3}[A-Z][\w&'’-]*|\d{4})"
-_ALTERNATIVES = re.compile(rf"[:,]\s*({_CHOICE})\s+or\s+({_CHOICE})(?=\s*[?,;(]|\s*$)")
+_ALTERNATIVES = re.compile(rf"(?:[:,]|\s[—–-]{{1,2}})\s*({_CHOICE})\s+or\s+({_CHOICE})(?=\s*[?,;(]|\s*$)")
 _COMPARED = re.compile(r",?\s+(?:compared?\s+(?:with|to)|versus|vs\.?)\s+", re.I)
 # "when" asks the date of what its verb says: "When did new CFO Brandon Hetzel first [join] AFC Gamma" (the last word
 # in lower case before the clause ends, names and small words aside: "when are funds [available] under the China
@@ -1633,6 +1645,10 @@ def _parts(question: str) -> list[str]:
             premise = ""
         else:
             premise += f" {piece}"
+    # a chat line's context is every part's ("Apple Computer at June 26, 2004: how much cash ... and how much in
+    # short-term investments ...": the second part's balance is of that day too)
+    context = question[:_context_end(question)]
+    parts[1:] = [part if not context or part.startswith(context) else f"{context}{part}" for part in parts[1:]]
     return parts if len(parts) > 1 else []
 
 
@@ -1644,6 +1660,8 @@ _LABEL_MARKS = re.compile(r"(?:\s*(?:\(\d{1,2}\)|[⁽⁾⁰¹²³⁴⁵⁶⁷⁸
 _ITEM_WORDS = r"((?:[\w&'./-]+\s+){0,5}?[\w&'./-]+)"
 _ITEM_BEFORE = re.compile(rf"\s*{_ITEM_WORDS},?\s+and\s+")
 _ITEM_AFTER = re.compile(rf",?\s+and\s+{_ITEM_WORDS}(?=\s*[?.]?\s*$|\s+(?:at|in|for|as of|on|during)\b)", re.I)
+_LABEL_GOES_ON = re.compile(rf"(?:\s+(?!(?:{_AFTER_MEASURE}|and|or|versus|vs|did|does|do|was|were|is|are|has|have|"
+                            r"had)\b)[\w&'./%-]+)+", re.I)
 
 
 def _listed_line_items(question: str, sentences: Sequence[Sentence]) -> list[str]:
@@ -1677,6 +1695,10 @@ def _listed_line_items(question: str, sentences: Sequence[Sentence]) -> list[str
             run = [(a, b), after.span(1)]
     if len(run) < 2:
         return []
+    # the words after the last label that go on naming its item, not what the items share ("net income and diluted
+    # [EPS] for the quarter": the rows' labels are "Net income" and "Diluted")
+    if named_on := _LABEL_GOES_ON.match(question, run[-1][1]):
+        run[-1] = (run[-1][0], named_on.end())
     return [f"{question[:run[0][0]]}{question[a:b]}{question[run[-1][1]:]}" for a, b in run]
 
 
@@ -2497,10 +2519,10 @@ def _holds_word(text: str, word: str) -> bool:
 
 def _sentence_terms(text: str, negating: bool) -> list[str]:
     """The terms a sentence holds of what a question may ask about. "Compared to" compares: Philips' "(90% compared
-    to 70% in 2022)" says nothing "comparable". With `negating`, for questions that do not say "non-" themselves
-    (one that asks about "non-GAAP" reads both alike), a word negated by "non-" is one of its own ("Non-operating
-    income" holds no "operating")."""
-    text = _COMPARISON.sub(" ", text)
+    to 70% in 2022)" says nothing "comparable"; a document incorporated by reference is nothing incorporated. With
+    `negating`, for questions that do not say "non-" themselves (one that asks about "non-GAAP" reads both alike), a
+    word negated by "non-" is one of its own ("Non-operating income" holds no "operating")."""
+    text = _INCORPORATED_BY_REFERENCE.sub(" ", _COMPARISON.sub(" ", text))
     return terms(_NEGATED.sub("non", text) if negating else text)
 
 

@@ -2494,12 +2494,22 @@ _DIRECTOR_VOTES = ("(1) The following 3 persons were elected to serve as directo
     # Apple's 8-K of March 2019: "which director received fewer FOR votes: Andrea Jung or Art Levinson?"
     "At Acme Widgets' 2024 annual meeting, which director received fewer FOR votes: John Doe or Jane Roe?",
     "Acme Widgets' 2024 annual meeting: which director drew more FOR votes, John Doe or Jane Roe, and how many each?",
+    # the two names after a dash (IFF's 8-K of May 2025), and the nominees asked of by that word, with the sentence
+    # below the table that counts them all (Foot Locker's 8-K of May 2022: "each of the ten nominees ... was duly
+    # elected")
+    "At Acme Widgets' 2024 annual meeting, which director received fewer FOR votes — John Doe or Jane Roe?",
+    "At Acme Widgets' 2024 annual meeting, which director nominee got more FOR votes, John Doe or Jane Roe?",
 ])
-def test_of_two_nominees_to_choose_between_each_ones_votes_are_quoted(answerer, question):
+@pytest.mark.parametrize("below", ["", "Based on the votes set forth above, each of the three nominees was duly "
+                                          "elected.\n"])
+def test_of_two_nominees_to_choose_between_each_ones_votes_are_quoted(answerer, question, below):
+    text = f"{_DIRECTOR_VOTES.replace('Nominee', 'Name')}{below}"
     answer = answerer.answer(question, with_filing_words(question),
-                             [_passage("Acme Widgets, Inc.", _DIRECTOR_VOTES, form="8-K")], {"Acme Widgets, Inc.": ()})
+                             [_passage("Acme Widgets, Inc.", text, form="8-K")], {"Acme Widgets, Inc.": ()})
     assert "John Doe: For 970,556,463" in answer.text and "Jane Roe: For 985,425,035" in answer.text
     assert "Mary Major" not in answer.text
+    # a sentence naming neither of the two gives no figure of theirs
+    assert not _states(answerer, question, "Each of the three nominees received more than 900 million votes.", "8-K")
 
 
 @pytest.mark.parametrize("question, text, first", [
@@ -3725,12 +3735,17 @@ def test_an_equity_plan_tables_options_are_stock_options(answerer):
 
 
 def test_a_part_may_open_with_its_preposition_but_a_relative_clause_is_no_part():
+    # (a chat line's context is every part's: "Acme's 2024 prospectus:")
     assert _parts("Acme's 2024 prospectus: in what year was Acme Bank organized, and as what kind of institution?") == [
-        "Acme's 2024 prospectus: in what year was Acme Bank organized", "as what kind of institution"]
+        "Acme's 2024 prospectus: in what year was Acme Bank organized",
+        "Acme's 2024 prospectus: as what kind of institution"]
     assert _parts("What is Jane Roe's annual base salary, on which her severance as departing CFO is based?") == []
     # (Apple's 10-K for 1997 gives its holders of record and since when it had paid no dividend)
     assert _parts("Acme's 1997 10-K: how many holders of record did it have, and since when had it paid no dividend?") == [
-        "Acme's 1997 10-K: how many holders of record did it have", "since when had it paid no dividend"]
+        "Acme's 1997 10-K: how many holders of record did it have",
+        "Acme's 1997 10-K: since when had it paid no dividend"]
+    assert _parts("How many holders of record did Acme have in 1997, and since when had it paid no dividend?") == [
+        "How many holders of record did Acme have in 1997", "since when had it paid no dividend"]
 
 
 def test_a_signer_named_by_initials_is_a_person(answerer):
@@ -3879,6 +3894,12 @@ def test_line_items_listed_as_the_table_labels_them_are_each_answered(answerer):
         "Acme at 1/28/23: receivables, net?", "Acme at 1/28/23: deferred taxes?"]
     assert _listed_line_items("Acme at 1/28/23: receivables, net?", sentences) == []
     assert _listed_line_items("What were Acme's receivables, net, and how did they change?", sentences) == []
+    # the question's words after the last label go on naming its item, not the first's (NVIDIA's 10-Q of August
+    # 2025: "what were net income and diluted EPS?" over rows labelled "Net income" and "Diluted")
+    assert _listed_line_items("What were Acme's receivables, net and merchandise inventories balances at January 28, "
+                              "2023?", sentences) == [
+        "What were Acme's receivables, net at January 28, 2023?",
+        "What were Acme's merchandise inventories balances at January 28, 2023?"]
 
 
 def test_a_companys_name_names_no_person(answerer):
@@ -4287,3 +4308,17 @@ def test_capital_investments_and_an_average_abbreviated_are_the_filings_words(an
                      "1,020\t1,001\nAvg. revenue per Macintosh shipped\t$1,749\t$1,683", form="10-Q")
     assert _row_states(answerer, "What was Acme's average revenue per Macintosh shipped in the quarter ended July 1, "
                        "2000?", units, "Avg. revenue")
+
+
+def test_a_document_incorporated_by_reference_says_nothing_of_where_the_company_is_incorporated(answerer):
+    # PepsiCo's exhibit list ("... which is incorporated herein by reference to Exhibit 4.1 to PepsiCo, Inc.'s
+    # Current Report on Form 8-K") beside its 8-K's cover
+    question = "In which state is Acme Widgets incorporated?"
+    exhibits = _passage("Acme Widgets, Inc.", "3.1 Restated Articles of Acme Widgets, Inc., which are incorporated "
+                        "herein by reference to Exhibit 3.1 to Acme Widgets, Inc.'s Current Report on Form 8-K filed "
+                        "with the Securities and Exchange Commission on May 1, 2020.")
+    cover = _passage("Acme Widgets, Inc.", "North Carolina\t1-1183\t13-1584302\n(State or other jurisdiction\n"
+                     "of incorporation)\t(Commission File Number)\t(IRS Employer Identification No.)", rank=2)
+    answer = answerer.answer(question, with_filing_words(question), [exhibits, cover], {"Acme Widgets, Inc.": ()})
+    assert answer.text.startswith("North Carolina")
+
