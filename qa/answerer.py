@@ -1212,9 +1212,11 @@ class ExtractiveAnswerer:
                     # a figure of the whole company, or of another part than the one asked of ("Income from
                     # operations" in NVIDIA's summary of fiscal 2023 is no operating income of its Data Center)
                     filled -= {"number"}
-                if (vote_kind and sentence.table_row and len(columns := set(_column_votes(sentence.header)) - {""}) > 1
-                        and vote_kind not in columns):
-                    filled -= {"number"}  # votes withheld from a director are no votes against, which no column holds
+                if (vote_kind and sentence.table_row and not row_votes
+                        and len(columns := set(_column_votes(sentence.header)) - {""}) > 1 and vote_kind not in columns):
+                    # votes withheld from a director are no votes against, which no column holds (a row labelled with
+                    # its kind of votes says what it counts, whatever header a table above left: PepsiCo's "One Year")
+                    filled -= {"number"}
                 if computed:
                     said = _sentence_terms(row_label(sentence.text) if sentence.table_row else sentence.text, negating)
                     if any(any(_holds_phrase(said, part) for part in parts)

@@ -26,6 +26,7 @@ FORM_NAMES_IN_QUESTIONS: dict[str, tuple[str, ...]] = {
     "24f-2": ("24F-2NT",),
 }
 
+
 SECTION_NAMES_IN_QUESTIONS: dict[str, tuple[str, ...]] = {
     "risk factors": ("Item 1A", "Part II Item 1A", "Item 3"),  # 20-F risk factors sit in Item 3
     "md&a": ("Item 7", "Part I Item 2", "Item 5"),  # 20-F: Operating and Financial Review is Item 5
@@ -560,8 +561,16 @@ VOTE_KINDS: dict[str, re.Pattern] = {
     "withheld": re.compile(r"\bwithh[eo]ld\b", re.I),
     "abstain": re.compile(r"\babst(?:ain|ained|entions?)\b", re.I),
     "broker non-votes": re.compile(r"\bbroker\s+non-?votes?\b", re.I),
+    # the choices of a vote on how often to vote on pay, as its columns or rows are labelled ("1 Year 2 Years 3 Years
+    # Abstain", 1-800-FLOWERS.COM's 8-K of December 2023; "One Year", PepsiCo's of May 2023): asked of only when the
+    # question speaks of that frequency vote, not of a director's "three-year term"
+    "1 year": re.compile(r"\b(?:1|one)[\s-]+years?\b|\bevery\s+year\b", re.I),
+    "2 years": re.compile(r"\b(?:2|two)[\s-]+years?\b", re.I),
+    "3 years": re.compile(r"\b(?:3|three)[\s-]+years?\b", re.I),
     "for": re.compile(r"\bfor\b|\bin\s+favou?r\b", re.I),
 }
+_FREQUENCY_KINDS = frozenset({"1 year", "2 years", "3 years"})
+_FREQUENCY_VOTE = re.compile(r"\bfrequency\b|\bhow often\b", re.I)
 # shares "entitled to vote" at a meeting are no votes cast (1-800-FLOWERS.COM's 8-K of December 2023 gives only these)
 # and shares that abstained are votes of that kind ("How many shares abstained on the proposal to ratify Ernst & Young",
 # Apple's 8-K of March 2019)
@@ -574,7 +583,9 @@ def vote_kind_asked(question: str) -> str:
     asks no votes."""
     if not _VOTES_ASKED.search(question):
         return ""
-    return next((kind for kind, named in VOTE_KINDS.items() if kind != "for" and named.search(question)), "for")
+    frequency = _FREQUENCY_VOTE.search(question) is not None
+    return next((kind for kind, named in VOTE_KINDS.items() if kind != "for" and named.search(question)
+                 and (frequency or kind not in _FREQUENCY_KINDS)), "for")
 
 
 def vote_kind_of_label(label: str) -> str:

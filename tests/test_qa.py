@@ -20,7 +20,7 @@ from qa.models import Chunk, FilingRef, Filters, Passage
 from qa.quotes import passage_sentences
 from qa.retrieval import analysts_words, lexical_query, with_filing_words
 from qa.scorer import AnswerScorer
-from qa.vocabulary import PLACES, period_kinds, quarters_named, years_asked
+from qa.vocabulary import PLACES, period_kinds, quarters_named, vote_kind_asked, years_asked
 from ui.cli import app
 
 
@@ -2512,6 +2512,22 @@ def test_of_two_nominees_to_choose_between_each_ones_votes_are_quoted(answerer, 
     assert not _states(answerer, question, "Each of the three nominees received more than 900 million votes.", "8-K")
 
 
+_FREQUENCY_VOTES = (
+    # PepsiCo's 8-K of May 2023: the frequency vote's rows under the directors' table, whose header they do not share
+    f"{_DIRECTOR_VOTES}(4) The shareholders approved, on an advisory basis, the holding of an advisory vote on "
+    "executive compensation every year:\nOne Year\t994,856,204\nTwo Years\t4,331,004\nThree Years\t17,603,165\n"
+    "Abstain\t3,357,516\n")
+
+
+def test_a_frequency_vote_is_counted_by_its_choices(answerer):
+    question = "How many votes backed holding the say-on-pay vote every year in Acme Widgets' 2024 frequency vote?"
+    answer = answerer.answer(question, with_filing_words(question),
+                             [_passage("Acme Widgets, Inc.", _FREQUENCY_VOTES, form="8-K")], {"Acme Widgets, Inc.": ()})
+    assert "One Year 994,856,204" in answer.text and "Two Years" not in answer.text
+    # (but a director's "three-year term" asks no frequency vote's choice)
+    assert vote_kind_asked("How many votes were cast for Jane Roe's election to a three-year term?") == "for"
+
+
 @pytest.mark.parametrize("question, text, first", [
     # a row of figures alone is read under its proposal, though the proposal names another year than the meeting's
     ("How many votes were cast for ratifying BDO as Acme Widgets' auditor at its December 2023 annual meeting?",
@@ -3366,7 +3382,6 @@ def test_votes_answer_only_a_question_asking_votes(answerer):
     assert not _row_states(answerer, question, votes, "286,524,932")
     assert _row_states(answerer, "How many votes were cast for Acme Widgets' amendment to the Plan?", votes,
                        "286,524,932")
-    from qa.vocabulary import vote_kind_asked
     assert vote_kind_asked("How many shares voted against the amendment?") == "against"
     # the shares entitled to vote are no votes cast: the table of votes does not answer them
     question = "How many shares were outstanding and entitled to vote at Acme Widgets' meeting?"
