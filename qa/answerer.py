@@ -36,12 +36,12 @@ from qa.tables import (AGGREGATE_LABEL, CELL, CURRENCY_SIGN, GENERIC_LABEL, firs
                        label_terms, read_row, row_label, rows_of_cells, year_cell)
 from qa.vocabulary import (AMOUNTS, BALANCE_OF_FLOW, BOILERPLATE, CHANGES, COMPUTED_MEASURES, COUNTS, DURATION,
                            EXCLUSIVE_KINDS, FILED_DOCUMENTS, FILING_WORDS_FOR, FLOWS, FORECAST, FORECAST_ASKED,
-                           FORECAST_STATED, FORM_NAMES_IN_QUESTIONS, FREQUENCY, LEAST, LINE_ITEM_AFTER_FROM, MONEY,
-                           MONTH_QUARTER, MOST, NOT_LINE_ITEM_WORDS, NOT_MONEY, OTHER_ENTITIES, PERCENT_RATES,
-                           PERIOD_NAMING, QUARTER, QUARTER_NAME, QUARTER_OF_MONTH, REGIONS, STATEMENT_NAME,
-                           UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED, balance_days, days_named, period_kinds,
-                           quarters_named, region_names, statements_named, vote_kind_asked, vote_kind_of_label,
-                           without_instructions, years_asked)
+                           FORECAST_STATED, FORM_NAMES_IN_QUESTIONS, FREQUENCY, FREQUENCY_CHOICES, LEAST,
+                           LINE_ITEM_AFTER_FROM, MONEY, MONTH_QUARTER, MOST, NOT_LINE_ITEM_WORDS, NOT_MONEY,
+                           OTHER_ENTITIES, PERCENT_RATES, PERIOD_NAMING, QUARTER, QUARTER_NAME, QUARTER_OF_MONTH,
+                           REGIONS, STATEMENT_NAME, UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED, balance_days,
+                           days_named, frequency_vote_asked, named_in, period_kinds, quarters_named, region_names,
+                           statements_named, vote_kind_asked, vote_kind_of_label, without_instructions, years_asked)
 
 MAX_SENTENCES = 3
 # parts of a question answered each (the dev questions have three at most): a longer list is several questions,
@@ -546,6 +546,9 @@ FEATURES = (
     "table_row",
     "quoted",  # someone's quoted words ("... ," said the CEO)
     "own_names",  # share of the names of what is asked that the sentence itself holds, with its header and heading
+    # the question names a form (qa.vocabulary.FORM_NAMES_IN_QUESTIONS) and the sentence's filing is of another: the
+    # 10-K's signature of the CFO is no answer to who signed the 10-Q as CFO (Netflix's of July 2025 names none)
+    "other_form",
 )
 _LOG_FLOOR = 1e-3  # keeps the logarithm of a zero share finite
 
@@ -917,7 +920,7 @@ class ExtractiveAnswerer:
         # a meeting's year is no period of the figures asked (the votes at IFF's 2025 meeting on "the compensation
         # paid ... in 2024")
         meetings = set(_MEETING_YEAR.findall(question))
-        vote_kind = vote_kind_asked(question)
+        vote_kind, frequency_asked = vote_kind_asked(question), frequency_vote_asked(question)
         proposal = _proposal_words(question) if vote_kind else frozenset()
         role = _role_asked(question) if "person" in asked.slots else frozenset()
         role_part = _role_part(question) - company_terms if role else frozenset()
@@ -981,6 +984,7 @@ class ExtractiveAnswerer:
         context = " ".join([question[:_context_end(question)],
                             *(m.group() for m in _CONTEXT_CLAUSE.finditer(question))])
         context_words = {w.removesuffix("'s").removesuffix("’s") for w in re.findall(r"[\w&'’.-]+", context)}
+        forms_asked = named_in(question, FORM_NAMES_IN_QUESTIONS)
         choice = _ALTERNATIVES.search(question)
         choices = [set(terms(word)) for word in f"{choice.group(1)} {choice.group(2)}".split()
                    if not word.isdigit()] if choice else []
@@ -1142,6 +1146,13 @@ class ExtractiveAnswerer:
                 other_item = (sentence.table_row and not names_choice
                               and _other_line_item(sentence, focus_written, synonyms, negating))
                 row_votes = vote_kind_of_label(row_label(sentence.text)) if sentence.table_row else ""
+                # a frequency vote's choice is told by a row's label or a column's; a table that tells none counts
+                # each choice's votes "For" it (Foot Locker's 8-K of May 2022: "Votes For" over "1 Year 2 Years ...")
+                kind = vote_kind if vote_kind not in FREQUENCY_CHOICES or FREQUENCY_CHOICES & {
+                    row_votes, *_column_votes(sentence.header)} else "for"
+                # and a question on that vote naming no choice asks each choice's votes ("how often will PepsiCo hold
+                # the vote": its row "One Year")
+                row_votes = kind if row_votes in FREQUENCY_CHOICES and kind == "for" and frequency_asked else row_votes
                 if not vote_kind and (row_votes or sentence.table_row and _votes_in_columns(sentence.header)):
                     # votes, by the row's label or its columns', answer no question asking none (the shares an
                     # amended plan adds, 1-800-FLOWERS.COM's 8-K of December 2023: "For Against Abstain ...")
@@ -1150,7 +1161,7 @@ class ExtractiveAnswerer:
                     # a row labelled with a kind of votes ("For 250,838,697" under its proposal) gives that kind only,
                     # and only on the proposal its group names (not the broker non-votes of another than KPMG's)
                     filled = (filled | replace(asked, focus={}).filled_by(sentence.text) & {"number"}
-                              if row_votes == vote_kind and _holds_names(own, caption_names) else filled - {"number"})
+                              if row_votes == kind and _holds_names(own, caption_names) else filled - {"number"})
                     focus_share = 1.0
                 elif other_item:
                     # a row labelled with part of what is asked and not the rest is another line item: "Net sales"
@@ -1190,7 +1201,7 @@ class ExtractiveAnswerer:
                     # a row of figures alone is of what its header and caption name (the votes on a proposal, whose
                     # columns "For Against Abstain" are votes)
                     filled |= replace(asked, focus={}).filled_by(sentence.text) & {"number"}
-                elif (vote_kind and sentence.table_row and vote_kind in _column_votes(sentence.header)
+                elif (vote_kind and sentence.table_row and kind in _column_votes(sentence.header)
                       and (not any(asked_names) or choices
                            or _holds_names(set(label_terms(_labelled(sentence))), asked_names))
                       and focus_written - _VOTE_WORDS <= own):
@@ -1213,7 +1224,7 @@ class ExtractiveAnswerer:
                     # operations" in NVIDIA's summary of fiscal 2023 is no operating income of its Data Center)
                     filled -= {"number"}
                 if (vote_kind and sentence.table_row and not row_votes
-                        and len(columns := set(_column_votes(sentence.header)) - {""}) > 1 and vote_kind not in columns):
+                        and len(columns := set(_column_votes(sentence.header)) - {""}) > 1 and kind not in columns):
                     # votes withheld from a director are no votes against, which no column holds (a row labelled with
                     # its kind of votes says what it counts, whatever header a table above left: PepsiCo's "One Year")
                     filled -= {"number"}
@@ -1350,6 +1361,7 @@ class ExtractiveAnswerer:
                     "boilerplate": float(_BOILERPLATE.search(flat) is not None),
                     "table_row": float(sentence.table_row), "quoted": float(_QUOTED.search(flat) is not None),
                     "own_names": _share(asked_names, lambda words: any(_holds_word(holding, w) for w in words)),
+                    "other_form": float(bool(forms_asked) and filing.form not in forms_asked),
                 }
                 found.append((sentence, filled, values, evidence))
         found = _by_row_labels(found, question_terms, focus_written)
@@ -1647,10 +1659,6 @@ def _parts(question: str) -> list[str]:
             premise = ""
         else:
             premise += f" {piece}"
-    # a chat line's context is every part's ("Apple Computer at June 26, 2004: how much cash ... and how much in
-    # short-term investments ...": the second part's balance is of that day too)
-    context = question[:_context_end(question)]
-    parts[1:] = [part if not context or part.startswith(context) else f"{context}{part}" for part in parts[1:]]
     return parts if len(parts) > 1 else []
 
 

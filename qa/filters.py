@@ -16,7 +16,7 @@ from functools import lru_cache
 import numpy as np
 
 from qa.vocabulary import (FILING_WORDS_FOR, FORM_NAMES_IN_QUESTIONS, PERIOD_NAMING, SECTION_NAMES_IN_QUESTIONS,
-                           days_named, years_asked)
+                           days_named, named_in, years_asked)
 from index.lexical import ChunkFilter, ChunkTable, terms
 from index.lexicon import LEGAL_PREFIXES, LEGAL_SUFFIXES, MONTH_NUMBERS
 from qa.models import Filters
@@ -198,15 +198,11 @@ class FilterResolver:
             since = max(since, min(days_named(question), default=since))
             boosts["date"] = ChunkFilter(since=_date_number(since), until=_date_number(until), keep_undated=True)
             described |= {"since": since, "until": until}
-        lowered = f" {question.lower()} "
-        forms = tuple(f for phrase, names in FORM_NAMES_IN_QUESTIONS.items() if _has_phrase(lowered, phrase)
-                      for f in names if f in self.forms)
+        forms = tuple(form for form in named_in(question, FORM_NAMES_IN_QUESTIONS) if form in self.forms)
         if forms:
-            boosts["form"] = ChunkFilter(forms=tuple(dict.fromkeys(forms)))
-            described["form"] = " | ".join(dict.fromkeys(forms))
-        sections = self._sections_matching(
-            [name for phrase, names in SECTION_NAMES_IN_QUESTIONS.items() if _has_phrase(lowered, phrase)
-             for name in names], items_by_prefix=False)
+            boosts["form"] = ChunkFilter(forms=forms)
+            described["form"] = " | ".join(forms)
+        sections = self._sections_matching(list(named_in(question, SECTION_NAMES_IN_QUESTIONS)), items_by_prefix=False)
         if sections:
             boosts["section"] = ChunkFilter(sections=sections)
             described["section"] = " | ".join(sections)
@@ -268,10 +264,6 @@ def _names(question: str, words: str, alias: str, company_words: list[str]) -> b
                 and not closes_other_name:
             return True
     return False
-
-
-def _has_phrase(lowered: str, phrase: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", lowered) is not None
 
 
 def _date_number(value: str, field: str = "") -> int:

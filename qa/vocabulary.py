@@ -27,6 +27,14 @@ FORM_NAMES_IN_QUESTIONS: dict[str, tuple[str, ...]] = {
 }
 
 
+def named_in(question: str, names: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """What the phrases of a table like FORM_NAMES_IN_QUESTIONS that the question holds (on word boundaries) stand
+    for, each once, in the table's order ("Netflix's 10-Q for the quarter ended June 30, 2025": 10-Q, 10-Q/A, 10-QSB)."""
+    lowered = question.lower()
+    return tuple(dict.fromkeys(value for phrase, values in names.items()
+                               if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", lowered) for value in values))
+
+
 SECTION_NAMES_IN_QUESTIONS: dict[str, tuple[str, ...]] = {
     "risk factors": ("Item 1A", "Part II Item 1A", "Item 3"),  # 20-F risk factors sit in Item 3
     "md&a": ("Item 7", "Part I Item 2", "Item 5"),  # 20-F: Operating and Financial Review is Item 5
@@ -569,7 +577,7 @@ VOTE_KINDS: dict[str, re.Pattern] = {
     "3 years": re.compile(r"\b(?:3|three)[\s-]+years?\b", re.I),
     "for": re.compile(r"\bfor\b|\bin\s+favou?r\b", re.I),
 }
-_FREQUENCY_KINDS = frozenset({"1 year", "2 years", "3 years"})
+FREQUENCY_CHOICES = frozenset({"1 year", "2 years", "3 years"})
 _FREQUENCY_VOTE = re.compile(r"\bfrequency\b|\bhow often\b", re.I)
 # shares "entitled to vote" at a meeting are no votes cast (1-800-FLOWERS.COM's 8-K of December 2023 gives only these)
 # and shares that abstained are votes of that kind ("How many shares abstained on the proposal to ratify Ernst & Young",
@@ -583,9 +591,14 @@ def vote_kind_asked(question: str) -> str:
     asks no votes."""
     if not _VOTES_ASKED.search(question):
         return ""
-    frequency = _FREQUENCY_VOTE.search(question) is not None
+    frequency = frequency_vote_asked(question)
     return next((kind for kind, named in VOTE_KINDS.items() if kind != "for" and named.search(question)
-                 and (frequency or kind not in _FREQUENCY_KINDS)), "for")
+                 and (frequency or kind not in FREQUENCY_CHOICES)), "for")
+
+
+def frequency_vote_asked(question: str) -> bool:
+    """Whether a question asks about the vote on how often to vote on pay ("say-on-frequency", "how often")."""
+    return _FREQUENCY_VOTE.search(question) is not None
 
 
 def vote_kind_of_label(label: str) -> str:

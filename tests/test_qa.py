@@ -2524,6 +2524,19 @@ def test_a_frequency_vote_is_counted_by_its_choices(answerer):
     answer = answerer.answer(question, with_filing_words(question),
                              [_passage("Acme Widgets, Inc.", _FREQUENCY_VOTES, form="8-K")], {"Acme Widgets, Inc.": ()})
     assert "One Year 994,856,204" in answer.text and "Two Years" not in answer.text
+    # a question on that vote naming no choice asks each choice's votes
+    question = "Following its 2024 say-on-pay frequency vote, how often will Acme Widgets hold the advisory vote?"
+    answer = answerer.answer(question, with_filing_words(question),
+                             [_passage("Acme Widgets, Inc.", _FREQUENCY_VOTES, form="8-K")], {"Acme Widgets, Inc.": ()})
+    assert "One Year 994,856,204" in answer.text
+    # a table that tells no choice by its columns' cells counts each choice's votes "For" it (Foot Locker's 8-K of May
+    # 2022, a PDF: "Votes For" over a line "1 Year 2 Years 3 Years ...")
+    text = ("On the frequency of the advisory vote on pay, every 1, 2, or 3 years, the votes were cast as set forth "
+            "below:\n1 Year 2 Years\nVotes For\n3 Years Abstentions Broker Non-Votes\n"
+            "66,076,265\t43,060\t4,352,683\t194,975\t6,884,223\n")
+    question = "At Acme Widgets' 2022 meeting, how many votes were cast for the 1-year say-on-pay frequency option?"
+    scored = _ranked(answerer, question, _passage("Acme Widgets, Inc.", text, form="8-K"))
+    assert next(s for s in scored if "66,076,265" in s.sentence.text).states_value_asked
     # (but a director's "three-year term" asks no frequency vote's choice)
     assert vote_kind_asked("How many votes were cast for Jane Roe's election to a three-year term?") == "for"
 
@@ -3750,17 +3763,12 @@ def test_an_equity_plan_tables_options_are_stock_options(answerer):
 
 
 def test_a_part_may_open_with_its_preposition_but_a_relative_clause_is_no_part():
-    # (a chat line's context is every part's: "Acme's 2024 prospectus:")
     assert _parts("Acme's 2024 prospectus: in what year was Acme Bank organized, and as what kind of institution?") == [
-        "Acme's 2024 prospectus: in what year was Acme Bank organized",
-        "Acme's 2024 prospectus: as what kind of institution"]
+        "Acme's 2024 prospectus: in what year was Acme Bank organized", "as what kind of institution"]
     assert _parts("What is Jane Roe's annual base salary, on which her severance as departing CFO is based?") == []
     # (Apple's 10-K for 1997 gives its holders of record and since when it had paid no dividend)
     assert _parts("Acme's 1997 10-K: how many holders of record did it have, and since when had it paid no dividend?") == [
-        "Acme's 1997 10-K: how many holders of record did it have",
-        "Acme's 1997 10-K: since when had it paid no dividend"]
-    assert _parts("How many holders of record did Acme have in 1997, and since when had it paid no dividend?") == [
-        "How many holders of record did Acme have in 1997", "since when had it paid no dividend"]
+        "Acme's 1997 10-K: how many holders of record did it have", "since when had it paid no dividend"]
 
 
 def test_a_signer_named_by_initials_is_a_person(answerer):
@@ -4337,3 +4345,16 @@ def test_a_document_incorporated_by_reference_says_nothing_of_where_the_company_
     answer = answerer.answer(question, with_filing_words(question), [exhibits, cover], {"Acme Widgets, Inc.": ()})
     assert answer.text.startswith("North Carolina")
 
+
+def test_an_answer_from_another_form_than_the_question_names_is_told_to_the_scorer(answerer):
+    # Netflix's 10-Q of July 2025 has no CFO among its signers; its 10-K of January 2025 has
+    question = "Who signed Acme Widgets' 10-Q for the quarter ended June 30, 2025 as Chief Financial Officer?"
+    text = "/s/ Jane Roe\tChief Financial Officer (principal financial officer)\tJanuary 27, 2025"
+
+    def other_form(form: str) -> float:
+        passage = _passage("Acme Widgets, Inc.", text, form=form)
+        return answerer.assess(question, with_filing_words(question), [passage],
+                               {"Acme Widgets, Inc.": ()}).features["other_form"]
+
+    assert other_form("10-K") == 1.0
+    assert other_form("10-Q") == 0.0
