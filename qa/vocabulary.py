@@ -29,7 +29,8 @@ FORM_NAMES_IN_QUESTIONS: dict[str, tuple[str, ...]] = {
 
 def named_in(question: str, names: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     """What the phrases of a table like FORM_NAMES_IN_QUESTIONS that the question holds (on word boundaries) stand
-    for, each once, in the table's order ("Netflix's 10-Q for the quarter ended June 30, 2025": 10-Q, 10-Q/A, 10-QSB)."""
+    for, each once, in the table's order ("Netflix's 10-Q for the quarter ended June 30, 2025": 10-Q, 10-Q/A,
+    10-QSB)."""
     lowered = question.lower()
     return tuple(dict.fromkeys(value for phrase, values in names.items()
                                if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", lowered) for value in values))
