@@ -1141,7 +1141,7 @@ class ExtractiveAnswerer:
                 focus_share = sum(focus[t] for t in focus if t in own) / focus_total if focus else 1.0
                 # (one of the two names to choose between labels the row asked of, however the question calls them:
                 # "which director nominee got more FOR votes, Tristan Walker or Steven Oakland")
-                names_choice = any(word <= labelled for labelled in [
+                names_choice = bool(choices) and any(word <= labelled for labelled in [
                     set(label_terms(_labelled(sentence))) if sentence.table_row else own] for word in choices)
                 other_item = (sentence.table_row and not names_choice
                               and _other_line_item(sentence, focus_written, synonyms, negating))
