@@ -1146,10 +1146,12 @@ class ExtractiveAnswerer:
                 other_item = (sentence.table_row and not names_choice
                               and _other_line_item(sentence, focus_written, synonyms, negating))
                 row_votes = vote_kind_of_label(row_label(sentence.text)) if sentence.table_row else ""
+                # the kinds of votes the columns of the row's table count, read once for a question on votes
+                column_votes = _column_votes(sentence.header) if vote_kind and sentence.table_row else []
                 # a frequency vote's choice is told by a row's label or a column's; a table that tells none counts
                 # each choice's votes "For" it (Foot Locker's 8-K of May 2022: "Votes For" over "1 Year 2 Years ...")
                 kind = vote_kind if vote_kind not in FREQUENCY_CHOICES or FREQUENCY_CHOICES & {
-                    row_votes, *_column_votes(sentence.header)} else "for"
+                    row_votes, *column_votes} else "for"
                 # and a question on that vote naming no choice asks each choice's votes ("how often will PepsiCo hold
                 # the vote": its row "One Year")
                 row_votes = kind if row_votes in FREQUENCY_CHOICES and kind == "for" and frequency_asked else row_votes
@@ -1201,7 +1203,7 @@ class ExtractiveAnswerer:
                     # a row of figures alone is of what its header and caption name (the votes on a proposal, whose
                     # columns "For Against Abstain" are votes)
                     filled |= replace(asked, focus={}).filled_by(sentence.text) & {"number"}
-                elif (vote_kind and sentence.table_row and kind in _column_votes(sentence.header)
+                elif (vote_kind and sentence.table_row and kind in column_votes
                       and (not any(asked_names) or choices
                            or _holds_names(set(label_terms(_labelled(sentence))), asked_names))
                       and focus_written - _VOTE_WORDS <= own):
@@ -1224,7 +1226,7 @@ class ExtractiveAnswerer:
                     # operations" in NVIDIA's summary of fiscal 2023 is no operating income of its Data Center)
                     filled -= {"number"}
                 if (vote_kind and sentence.table_row and not row_votes
-                        and len(columns := set(_column_votes(sentence.header)) - {""}) > 1 and kind not in columns):
+                        and len(columns := set(column_votes) - {""}) > 1 and kind not in columns):
                     # votes withheld from a director are no votes against, which no column holds (a row labelled with
                     # its kind of votes says what it counts, whatever header a table above left: PepsiCo's "One Year")
                     filled -= {"number"}
