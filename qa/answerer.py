@@ -127,6 +127,7 @@ _QUESTION_NOISE = frozenset(terms(
 _YEAR = re.compile(rf"^{YEAR}$")
 _MONTH = "(?:" + "|".join(month.capitalize() for month in MONTHS) + ")"  # as written in prose dates
 _ABBREVIATION_AFTER = re.compile(r"\s*\(\w[\w&.-]*\)")  # "Latin America (LatAm)"
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w&-]*)\s+$")  # a capitalised word just before: "Frito-Lay"
 _WILL = re.compile(r"\bwill\b", re.I)  # what will be (see _forecast_stated)
 _SPELLING_AFTER = re.compile(r"\b([A-Z]{2,6})\s*\((?:[A-Z][\w&'’-]*\s*){1,6}\)")  # "FSD (Full Self-Driving)"
 _IN_BRACKETS = re.compile(r"\(([A-Za-z]{2,8})\)")  # an abbreviation a question spells out: "(ARPP)"
@@ -247,6 +248,7 @@ _LEVELS = frozenset(terms("level size"))  # "what level of capital spending" ask
 # services", "PepsiCo's FLNA division" its row "FLNA"
 _PARTS_OF_COMPANY = ("business", "businesses", "segment", "segments", "division", "divisions")
 _PART_OF_COMPANY = frozenset(terms(" ".join(_PARTS_OF_COMPANY)))
+_PART_AFTER = re.compile(rf"\s+(?:{'|'.join(_PARTS_OF_COMPANY)})\b", re.I)  # a name a part of a company goes by
 # the words that ask a reason by its name: "the main reason", "the key drivers"
 _REASON_ASKED = frozenset(terms("main primary principal key biggest chief reason reasons driver drivers"))
 _REASON = re.compile(r"\b(?:because|due to|as a result|result(?:ed|s|ing)? from|owing to|attributable to|driven by|"
@@ -328,6 +330,8 @@ _ROLE_WORDS = frozenset(terms("president chairman chairwoman chairperson chair d
 # a vice chairman no chairman; but an executive vice president is an executive (Best Buy's 2023 10-K: "Executive
 # Vice President, Human Resources and Best Buy Canada" is on its "executive officer list")
 _DEPUTY = frozenset(terms("vice"))
+_HEAD_RANK = re.compile(r"\b(?:chief|principal)\b", re.I)
+_HEAD = frozenset({"chief"})
 _DEPUTIZED = frozenset(terms("president chairman chairwoman chairperson chair"))
 # a company's name: capitalised words, "and" or "of" among them, before a legal suffix ("Louisville Gas and Electric
 # Company")
@@ -889,7 +893,8 @@ class ExtractiveAnswerer:
         for name in named:
             if words := [w for w in name if self._is_distinctive(w)]:
                 rarest = min(words, key=self._frequency)
-                distinctive.append([rarest, *(w for w in words if w in abbreviations)])
+                # (or by its initials, as PepsiCo's tables label its Frito-Lay North America division "FLNA")
+                distinctive.append([rarest, *(w for w in words if w in abbreviations), *_initials_of(name)])
                 written_also[rarest] = [f"{title} {name[-1]}" for title in _TITLES] * (len(name) > 1) + joined.get(
                     rarest, []) + name[:1] * (len(words) > 1 and name[0] in words
                                               and not set(terms(name[0])) <= company_terms) + [
@@ -898,8 +903,8 @@ class ExtractiveAnswerer:
                 if len(name) > 1 and name[0][:1].isupper() and name[0][1:].islower():
                     initialled[rarest] = re.compile(rf"(?<![\w&]){re.escape(name[0][0].lower())}\.(?:\s?[a-z]\.)*\s*"
                                                     rf"{re.escape(name[-1].lower())}(?![\w&])")
-        distinctive += [name for name in named
-                        if not any(_holds_word(held, w) for held in words_of.values() for w in name)]
+        distinctive += [written for written in ([*name, *_initials_of(name)] for name in named)
+                        if not any(_holds_word(held, w) for held in words_of.values() for w in written)]
         # (but its owner's: "Amex's worldwide Card Member loans" are American Express's, whatever a passage calls it)
         names_asked = {name for match, phrase in _asked_phrases(question) for name in _names_of_asked(match, phrase)
                        if not re.search(rf"\b{re.escape(name)}['’]s\b", phrase)}
@@ -908,9 +913,14 @@ class ExtractiveAnswerer:
         company_words = company_terms.union(*(terms(a) for c in companies for a in company_aliases(c)))
         unasked = without_instructions(question)
         # (by the words of its names: "U.S." is no search term, "united states" is)
+        # (nor the end of a part's name: "PepsiCo's Frito-Lay North America division", but "Sears Canada's" sales)
         regions = [m.group() for m in REGIONS.finditer(unasked)
                    if not set(terms(" ".join(region_names(m.group())))) <= company_words
-                   and not _ABBREVIATION_AFTER.match(unasked, m.end())]
+                   and not _ABBREVIATION_AFTER.match(unasked, m.end())
+                   and not (_PART_AFTER.match(unasked, m.end())
+                            and (before := _NAME_WORD_BEFORE.search(unasked, 0, m.start()))
+                            and not set(terms(before.group(1))) <= company_words
+                            and not re.fullmatch(_ASKING, before.group(1), re.I))]
         # (a region is asked together with every other the question names: "the US and Canada (UCAN)")
         regions_named = {name for m in REGIONS.finditer(unasked) for name in region_names(m.group())}
         region_terms = set(terms(" ".join(regions_named)))
@@ -963,6 +973,12 @@ class ExtractiveAnswerer:
         # length ("the three months ended June 29, 2024")
         quarter_asked = bool(quarters) or MONTH_QUARTER.search(periods_text) is not None or QUARTER in kinds_asked
         fiscal_quarter = quarter_asked and PERIOD_NAMING.search(periods_text) is not None  # "Q1 FY24"
+        # the years of the figures asked, not of the document named before them ("PepsiCo 2022 10-K: how much capital
+        # spending did the Europe division have in 2019?" asks no 2022 figure); but a quarter asked is the one whose
+        # last day the question gives, wherever written ("Oracle's 10-Q for the quarter ended August 31, 2024: ... in
+        # Q1 FY25")
+        period_years = set(years_asked(periods_text)) | (
+            {day[:4] for day in days_named(question)} if quarter_asked else set()) or years
         asks_signature = _ASKS_SIGNATURE.search(question) is not None
         asks_exhibit = _FILED_DOCUMENT.search(question) is not None
         asks_whole = _PER.search(search_text) is None and (asked.asks_count or asked.asks_money)  # not a ratio
@@ -1248,7 +1264,7 @@ class ExtractiveAnswerer:
                 other_quarter = bool(quarters) and _only_others(sentence_quarters, quarters)
                 # a quarterly report's sentence may give a whole year's figure in so many words ("approximated 1.4% of
                 # Domestic revenue in fiscal 2023", Best Buy's 10-Q of August 2023)
-                year_stated = kinds_asked == {WHOLE_YEAR} and bool(years.intersection(
+                year_stated = kinds_asked == {WHOLE_YEAR} and bool(period_years.intersection(
                     _FISCAL_YEAR_STATED.findall(sentence.text)))
                 if (other_quarter or after_latest or other_meeting
                         or (other_period and not year_stated or quarter_asked and _YEAR_FIGURE.search(sentence.text))
@@ -1256,13 +1272,13 @@ class ExtractiveAnswerer:
                         or _ends_in_other_months(_period_months(sequence_text) or passage_months, period_months)
                         or bool(kinds_asked) and _only_others(period_kinds(sequence_text) or (
                             sentence.table_row and _caption_periods(sentence)), kinds_asked)
-                        or bool(years) and not sentence.table_row
-                        and _only_others(_opening_years(sentence.text), years)
-                        or sentence.table_row and (_of_other_periods(sentence.header, years, quarter_asked,
+                        or bool(period_years) and not sentence.table_row
+                        and _only_others(_opening_years(sentence.text), period_years)
+                        or sentence.table_row and (_of_other_periods(sentence.header, period_years, quarter_asked,
                                                                      fiscal_quarter)
                                                    or asks_flow and _of_a_day(sentence.header)
                                                    and not _FLOWS_ASKED & focus_written & set(terms(sentence.header))
-                                                   or _only_others(_row_years(sentence.text), years)
+                                                   or _only_others(_row_years(sentence.text), period_years)
                                                    or _dated_other_days(sentence.header, balance_days_asked)
                                                    or _of_another_month(sentence.text, months))):
                     filled -= {"number"}  # its figures are another period's ("Fourth quarter of 2023" for 2022)
@@ -1319,9 +1335,14 @@ class ExtractiveAnswerer:
                 sequence_years = set(YEAR_IN_TEXT.findall(sequence_text))
                 # (a sentence naming no year is of the years its headings name: Amcor's "Fiscal 2023 Full Year
                 # Highlights" over "Adjusted Free Cash Flow of $848 million, in line with guidance provided in May")
-                if asks_forecast and (not _forecast_stated(sentence, sequence_text, headings) or _only_others(
-                        sequence_years or set(YEAR_IN_TEXT.findall(headings)), forecast_years)):
+                unforeseen = asks_forecast and not _forecast_stated(sentence, sequence_text, headings)
+                if unforeseen or asks_forecast and _only_others(sequence_years or set(YEAR_IN_TEXT.findall(headings)),
+                                                                forecast_years):
                     filled -= {"number"}  # nor a result a forecast ("Diluted earnings per share increased to $6.68")
+                    if unforeseen:
+                        # nor the day a release was issued when something is expected to happen ("when does ABVC
+                        # expect to start the pivotal trial": "Silicon Valley, CA (April 16, 2025) – ABVC ...")
+                        filled -= {"date"}
                 elif asks_forecast and (forecast := FORECAST_STATED.search(sentence.text)) and _only_others(
                         set(YEAR_IN_TEXT.findall(sentence.text[:forecast.start()])), forecast_years):
                     # nor a result of another year before the sentence's forecast ("Reality Labs reduced our 2024
@@ -1342,8 +1363,9 @@ class ExtractiveAnswerer:
                            "names": 0.15 + 0.85 * name_share, "years": 0.5 + 0.5 * year_share,
                            "focus": FOCUS_FLOOR + (1 - FOCUS_FLOOR) * focus_share,
                            "novelty": 0.5 + 0.5 * min(1.0, novelty / NOVELTY_ENOUGH),
-                           "other_year": OTHER_YEAR if years - meetings and not {"date", "year"} & set(asked.slots)
-                           and _only_others(sequence_years, years) else 1.0,
+                           "other_year": OTHER_YEAR if period_years - meetings
+                           and not {"date", "year"} & set(asked.slots)
+                           and _only_others(sequence_years, period_years) else 1.0,
                            "other_statement": OTHER_STATEMENT if other_table else 1.0}
                 evidence = (1 - PRIOR_WEIGHT) * math.prod(factors.values()) + PRIOR_WEIGHT * prior
                 # the sentence holds a name with its table's caption and header, its group and the headings over it
@@ -1413,8 +1435,13 @@ def _context_end(question: str) -> int:
               for w in words]
     # (a part of the document named in a few words of its own: "3M 2018 10-K selected financial data:", "TSLA FY2024
     # 10-K, revenue by geography note:")
-    part_named = len(words) > 1 and naming[0] and words[-1].lower() in _EVENT_WORDS and naming.count(
-        False) <= MAX_PART_WORDS
+    # (or the part of the company it is about: "PepsiCo's Frito-Lay North America division:")
+    part_named = len(words) > 1 and naming[0] and (words[-1].lower() in _EVENT_WORDS or words[-1].lower(
+        ) in _PARTS_OF_COMPANY) and naming.count(False) <= MAX_PART_WORDS
+    # or after the form that holds it, in words of its own ("NVIDIA FY2025 10-K balance sheet components:")
+    form_at = next((k for k, w in enumerate(words) if w.lower() in FORM_NAMES_IN_QUESTIONS), None)
+    part_named = part_named or form_at is not None and all(naming[:form_at + 1]) and (
+        0 < len(words) - form_at - 1 <= MAX_PART_WORDS)
     return match.end() if words and (all(naming) or part_named) else 0
 
 
@@ -1436,6 +1463,8 @@ def _slots(question: str) -> tuple[str, ...]:
     question = _WHEN_CLAUSE.sub(" ", question)
     cues = {
         "number": rf"{_FIGURE_ASKED}|\b(spend|spent|cost|paid)\b"
+                  # (what one paid: "What did Rock of Ages pay for American Monument Corporation")
+                  r"|\b(?:did|does|do|will|would)\s+(?:[\w&.'’-]+\s+){0,4}?pay\b"
                   # but an "earnings release" is a document, a "compensation committee" a body and a "compensation
                   # consultant" a firm, no figure asked
                   rf"|\b({'|'.join(AMOUNTS + COUNTS)})\b"
@@ -1450,8 +1479,12 @@ def _slots(question: str) -> tuple[str, ...]:
                 r"|\bwhat (?:was|were|is|are|will be) the (?:[\w-]+ )?(?:date|day)\b",  # "What was the record date"
         # "which officer signed ...": a person by a role
         # (the company's name may stand before the role: "Which Cisco executive headed ...")
-        "person": rf"{_WHO.pattern}|\b(which|what) (?-i:(?:[A-Z][\w&.'-]*\s+){{0,2}})"
-                  r"(officer|executive|director|person|individual|signatory)s?\b",
+        # (or by a body they belong to, whatever words qualify it: "which audit committee member", "which former
+        # NeXT executive", "which judge")
+        "person": rf"{_WHO.pattern}|\b(which|what) (?:(?!(?:is|are|was|were|did|does|do|has|had|the|a|an|its|their)"
+                  r"\b)[\w&.'’-]+\s+){0,3}?"
+                  r"(officer|executive|director|person|individual|signatory|member|judge|lawyer|attorney|contact)s?\b"
+                  r"(?!\s+(?:offices?|compensation|committee|order|session|summary|team)\b)",  # no "executive office"
         # (and what kind: "which independent registered public accounting firm")
         "name": r"\b(which|what) (?:(?!(?:is|are|was|were|did|does|do|has|had|the|a|an|its|their)\b)"
                 rf"[a-z-]+ ){{0,4}}({_NAMED_KINDS})\b|{_PLACE_ASKED}|\bwhat name\b|{_SERVING_FIRM_ASKED}"
@@ -1562,7 +1595,8 @@ _PRO_FORMA = re.compile(r"\bpro[ -]forma\b", re.I)
 # ("revenue by geography"; "selected financial" is two); not tuned
 MAX_PART_WORDS = 3
 _ABOUT = frozenset("on about regarding re".split())  # what a chat line's document is about follows these
-_DATING = frozenset("for the of on as at dated filed".split())  # words that date a document in a chat line's context
+# words that date a document in a chat line's context, or say it is the source ("PBNA, per PepsiCo's 2022 10-K:")
+_DATING = frozenset("for the of on as at dated filed per".split())
 # the events and documents a chat line's context names ("Apple January 18, 2011 8-K data sheet:")
 _EVENT_WORDS = frozenset("annual special meeting shareholders stockholders shareholder stockholder agm egm proxy "
                          "release call filing deal offer prospectus supplement report exhibit pack earnings results "
@@ -2034,7 +2068,10 @@ def _names_role(text: str, role: frozenset[str]) -> bool:
 
 
 def _role_words(role: str) -> frozenset[str]:
-    return frozenset(terms(" ".join(FILING_WORDS_FOR.get(role.lower(), (role,))))) & _ROLE_WORDS
+    spelled = " ".join(FILING_WORDS_FOR.get(role.lower(), (role,)))
+    # a chief's or a principal officer's role is the head's, which an executive vice president does not hold (NVIDIA's
+    # CFO signs its 10-K of February 2025 as "Executive Vice President and Chief Financial Officer")
+    return frozenset(terms(spelled)) & _ROLE_WORDS | (_HEAD if _HEAD_RANK.search(spelled) else frozenset())
 
 
 def _names_other_roles_only(text: str, role: frozenset[str]) -> bool:
@@ -2397,6 +2434,12 @@ def _by_row_labels(found: list[tuple], question_terms: set[str], focus: set[str]
 def _holds_names(held: set[str], names: list[list[str]]) -> bool:
     """Whether the terms hold one word of each name (a name none of whose words are given is held)."""
     return all(any(set(terms(word)) <= held for word in words) for words in names if words)
+
+
+def _initials_of(name: list[str]) -> list[str]:
+    """The initials a name of three words or more may go by, its hyphenated words counted apart."""
+    core = [w for word in name for w in re.split(r"-", word.lower()) if w]
+    return sorted(i for i in initials(core) if len(i) >= 3) if len(core) >= 3 else []
 
 
 def _words_of(text: str, stems: Mapping[str, float]) -> str:

@@ -349,6 +349,9 @@ AMOUNTS: tuple[str, ...] = (
     # round 37: money paid or received is measured ("dividends paid, and payments for taxes on RSUs" asks two
     # measures, NVIDIA's cash flows for fiscal 2023)
     "payment", "payments", "proceeds",
+    # round 40: balances and prices a question asks as "what" ("what accumulated deficit did Sophiris report", "what
+    # total consideration did Johnson & Johnson transfer for Intra-Cellular Therapies")
+    "deficit", "goodwill", "consideration", "receivables", "payables", "provisions", "reserves",
 )
 # Words that name a count: "What was Union Pacific's average headcount" asks for a number as "how many employees"
 # does, and a sentence about its workforce that gives none does not answer it

@@ -2655,6 +2655,23 @@ def test_a_signature_row_is_quoted_with_the_name_printed_under_it_not_the_one_ab
     assert "John P. Doe" in answer.text and "Jane Q. Roe" not in answer.text and "Mary Smith" not in answer.text
 
 
+def test_an_executive_vice_president_is_no_chief_executive(answerer):
+    # NVIDIA's 10-K of February 2025: its CFO signs as "Executive Vice President and Chief Financial Officer
+    # (Principal Financial Officer)" above its CEO's signature
+    signatures = _signature_page(
+        "/s/ JANE Q. ROE\tExecutive Vice President and Chief Financial Officer (Principal Financial Officer)\t"
+        "February 26, 2025\nJane Q. Roe\n"
+        "/s/ JOHN P. DOE\tPresident, Chief Executive Officer and Director (Principal Executive Officer)\t"
+        "February 26, 2025\nJohn P. Doe\n")
+    question = "Who signed Acme Widgets' fiscal 2025 10-K as principal executive officer?"
+    answer = answerer.answer(question, with_filing_words(question), [signatures], {"Acme Widgets, Inc.": ()})
+    assert "John P. Doe" in answer.text and "Jane Q. Roe" not in answer.text
+    # but an executive vice president is one of the executive officers
+    from qa.answerer import _names_role, _role_asked
+    role = _role_asked("Who is Acme Widgets' executive officer in charge of Canada?")
+    assert role and _names_role("Executive Vice President, Human Resources and Acme Canada", role)
+
+
 def test_an_exhibit_index_row_answers_about_its_document_only(answerer):
     # NVIDIA's 10-K for fiscal 2023: "Certificate of Incorporation" rows under "Incorporated by Reference"; Alcon's 6-K
     # of February 2023 dates its press release only in its exhibit index
@@ -2729,6 +2746,34 @@ def test_a_plan_asked_for_is_a_forecast_which_a_result_does_not_give(answerer):
     plan = _passage("Acme Widgets, Inc.", "Acme Widgets plans to invest $5.5 billion in capital spending in 2023.",
                     filed="2023-02-09")
     assert _row_states(answerer, question, plan, "Acme Widgets plans")
+
+
+def test_what_a_question_asks_of_a_person_or_a_balance_is_read_from_its_words(answerer):
+    from qa.answerer import _slots
+    # a person by a body or a post, whatever words qualify it (Apple's 8-K of December 1996, Loncor's 20-F)
+    assert _slots("Which former Acme executive was to lead the next-generation OS development?") == ("person",)
+    assert _slots("Which audit committee member has sat on the board only since March 31, 2011?") == ("person",)
+    assert _slots("What principal executive office address does Acme's 8-K cover give?") == ()
+    # a price paid, and a balance asked by "what" (Rock of Ages' 8-K of September 2000, Sophiris Bio's of March 2016)
+    assert _slots("What did Acme Widgets pay for American Monument Corporation in September 2000?") == ("number",)
+    question = "What accumulated deficit did Acme Widgets report at December 31, 2015?"
+    assert _slots(question) == ("number",)
+    assert not _states(answerer, question, "On March 23, 2016, Acme Widgets issued a press release announcing its "
+                       "financial results for the year ended December 31, 2015.", form="8-K")
+    assert _states(answerer, question, "As of December 31, 2015, Acme Widgets had an accumulated deficit of $112.4 "
+                   "million.", form="8-K")
+
+
+def test_the_day_a_release_was_issued_is_no_date_something_is_expected(answerer):
+    # ABVC BioPharma's release of April 2025 gives no date for its pivotal trial, only its own dateline
+    question = "When does Acme Widgets expect to start the pivotal Phase III trial?"
+    release = _passage("Acme Widgets, Inc.", "Silicon Valley, CA (April 16, 2025) – Acme Widgets, Inc. today announced "
+                       "its financial results for the fiscal year ended December 31, 2024.", form="8-K",
+                       filed="2025-04-16")
+    assert not _row_states(answerer, question, release, "Silicon Valley")
+    expected = _passage("Acme Widgets, Inc.", "Acme Widgets expects to start the pivotal Phase III trial in the second "
+                        "half of 2026.", form="8-K", filed="2025-04-16")
+    assert _row_states(answerer, question, expected, "Acme Widgets expects")
 
 
 def test_a_total_under_the_group_the_question_names_is_not_the_companys_total(answerer):
@@ -3462,6 +3507,56 @@ def test_a_chat_lines_context_may_name_the_statement_a_figure_is_read_from(answe
     assert _focus_terms(question, filing_words=False) == ["account", "receiv"]
     balance = _passage("Acme Widgets, Inc.", "Jan 26, 2025\tJan 28, 2024\nAccounts receivable, net\t23,065\t9,999\n")
     assert _row_states(answerer, question, balance, "Accounts receivable")
+
+
+def test_a_chat_lines_context_may_name_a_part_of_its_document_after_the_form(answerer):
+    from qa.answerer import _context_end, _focus_terms
+    # in words of its own, not one a part of a document is commonly called (NVIDIA's "balance sheet components")
+    question = "ACME FY2025 10-K balance sheet components: work-in-process inventory at January 26, 2025, in $ millions?"
+    assert question[:_context_end(question)].endswith("components: ")
+    assert _focus_terms(question, filing_words=False) == ["work", "process", "inventori"]
+    components = _passage("Acme Widgets, Inc.", "Certain balance sheet components are as follows:\n"
+                          "Jan 26, 2025\tJan 28, 2024\nInventories:\t(In millions)\nRaw materials\t3,408\t1,719\n"
+                          "Work in process\t3,399\t1,505\n")
+    assert _row_states(answerer, question, components, "Work in process")
+    assert not _row_states(answerer, question, components, "Raw materials")
+    # and it may say whose document it is read from ("PepsiCo Beverages North America (PBNA), per PepsiCo's 2022 10-K:")
+    source = "Acme Beverages North America (ABNA), per Acme's 2022 10-K: total assets at year-end 2022?"
+    assert source[:_context_end(source)].endswith("10-K: ")
+
+
+def test_a_division_named_in_full_is_its_rows_initials_and_no_region(answerer):
+    # PepsiCo's 2022 10-K labels its Frito-Lay North America division "FLNA" in its tables of divisions
+    table = _passage("Acme Widgets, Inc.", "Depreciation and other amortization of each division are as follows:\n"
+                     "2022\t2021\nFLNA\t$\t653\t$\t594\nEurope\t$\t301\t$\t315\n")
+    question = "Acme's Frito-Lay North America division: depreciation and other amortization in 2022?"
+    assert _row_states(answerer, question, table, "FLNA")
+    assert not _row_states(answerer, question, table, "Europe")
+    # but a company's region named as a company is its region ("Sears Canada's" sales)
+    regions = _passage("Acme Widgets, Inc.", "Net sales\n2022\t2021\nUnited States\t$\t400\t$\t380\n"
+                       "Canada\t$\t100\t$\t90\n")
+    assert not _row_states(answerer, "What were Widget Canada's net sales in 2022?", regions, "United States")
+
+
+def test_the_year_of_the_document_a_chat_line_names_is_no_period_of_what_it_asks(answerer):
+    # PepsiCo's 2022 10-K gives its divisions' capital spending of 2022, 2021 and 2020, none of 2019
+    table = _passage("Acme Widgets, Inc.", "Capital Spending\n2022\t2021\t2020\nEurope\t668\t752\t730\n")
+    assert not _row_states(answerer, "ACME 2022 10-K: how much capital spending did the Europe division have in 2019?",
+                           table, "Europe")
+    assert _row_states(answerer, "ACME 2022 10-K: how much capital spending did the Europe division have in 2021?",
+                       table, "Europe")
+    # but a period's last day is one of the periods asked, wherever written (Oracle's fiscal 2025 began in June 2024)
+    quarter = _passage("Acme Widgets, Inc.", "Three Months Ended August 31,\n2024\t2023\nServices\t1,234\t1,111\n")
+    assert _row_states(answerer, "ACME 10-Q for the quarter ended August 31, 2024: how much revenue came from "
+                       "services in Q1 FY25?", quarter, "Services")
+    # and only a quarter: a whole year asked is no quarter the document is of (P&G's 10-Q of April 2025)
+    charges = _passage("Acme Widgets, Inc.", "For the three months ended March 31, 2025, the Company incurred total "
+                       "before tax charges of $55.", form="10-Q", filed="2025-04-24")
+    assert not _row_states(answerer, "ACME 10-Q for the quarter ended March 31, 2025: what after-tax cost from new "
+                           "tariffs did ACME estimate for fiscal 2026?", charges, "For the three months")
+    # a year the question names only with its document is still the period asked
+    assert _row_states(answerer, "ACME 2022 10-K: how much capital spending did the Europe division have?", table,
+                       "Europe")
 
 
 def test_a_word_of_counted_things_that_qualifies_another_asks_no_count(answerer):
