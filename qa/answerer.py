@@ -330,6 +330,7 @@ _ROLE_WORDS = frozenset(terms("president chairman chairwoman chairperson chair d
 # a vice chairman no chairman; but an executive vice president is an executive (Best Buy's 2023 10-K: "Executive
 # Vice President, Human Resources and Best Buy Canada" is on its "executive officer list")
 _DEPUTY = frozenset(terms("vice"))
+# a head's rank in a role's title, and the word that stands for it among a role's words (see _role_words)
 _HEAD_RANK = re.compile(r"\b(?:chief|principal)\b", re.I)
 _HEAD = frozenset({"chief"})
 _DEPUTIZED = frozenset(terms("president chairman chairwoman chairperson chair"))
@@ -1436,8 +1437,9 @@ def _context_end(question: str) -> int:
     # (a part of the document named in a few words of its own: "3M 2018 10-K selected financial data:", "TSLA FY2024
     # 10-K, revenue by geography note:")
     # (or the part of the company it is about: "PepsiCo's Frito-Lay North America division:")
-    part_named = len(words) > 1 and naming[0] and (words[-1].lower() in _EVENT_WORDS or words[-1].lower(
-        ) in _PARTS_OF_COMPANY) and naming.count(False) <= MAX_PART_WORDS
+    last = words[-1].lower() if words else ""
+    part_named = len(words) > 1 and naming[0] and (last in _EVENT_WORDS or last in _PARTS_OF_COMPANY) and naming.count(
+        False) <= MAX_PART_WORDS
     # or after the form that holds it, in words of its own ("NVIDIA FY2025 10-K balance sheet components:")
     form_at = next((k for k, w in enumerate(words) if w.lower() in FORM_NAMES_IN_QUESTIONS), None)
     part_named = part_named or form_at is not None and all(naming[:form_at + 1]) and (
@@ -2438,7 +2440,7 @@ def _holds_names(held: set[str], names: list[list[str]]) -> bool:
 
 def _initials_of(name: list[str]) -> list[str]:
     """The initials a name of three words or more may go by, its hyphenated words counted apart."""
-    core = [w for word in name for w in re.split(r"-", word.lower()) if w]
+    core = [w for word in name for w in word.lower().split("-") if w]
     return sorted(i for i in initials(core) if len(i) >= 3) if len(core) >= 3 else []
 
 
