@@ -891,11 +891,12 @@ class ExtractiveAnswerer:
         initialled: dict[str, re.Pattern] = {}
         joined = {word: sorted(initials([first, "&", second])) for first, second in _JOINED_NAMES.findall(question)
                   for word in (first, second)}
-        for name in named:
+        # (or by its initials, as PepsiCo's tables label its Frito-Lay North America division "FLNA")
+        initials_of = [_initials_of(name) for name in named]
+        for name, its_initials in zip(named, initials_of):
             if words := [w for w in name if self._is_distinctive(w)]:
                 rarest = min(words, key=self._frequency)
-                # (or by its initials, as PepsiCo's tables label its Frito-Lay North America division "FLNA")
-                distinctive.append([rarest, *(w for w in words if w in abbreviations), *_initials_of(name)])
+                distinctive.append([rarest, *(w for w in words if w in abbreviations), *its_initials])
                 written_also[rarest] = [f"{title} {name[-1]}" for title in _TITLES] * (len(name) > 1) + joined.get(
                     rarest, []) + name[:1] * (len(words) > 1 and name[0] in words
                                               and not set(terms(name[0])) <= company_terms) + [
@@ -904,7 +905,7 @@ class ExtractiveAnswerer:
                 if len(name) > 1 and name[0][:1].isupper() and name[0][1:].islower():
                     initialled[rarest] = re.compile(rf"(?<![\w&]){re.escape(name[0][0].lower())}\.(?:\s?[a-z]\.)*\s*"
                                                     rf"{re.escape(name[-1].lower())}(?![\w&])")
-        distinctive += [written for written in ([*name, *_initials_of(name)] for name in named)
+        distinctive += [written for written in (name + its_initials for name, its_initials in zip(named, initials_of))
                         if not any(_holds_word(held, w) for held in words_of.values() for w in written)]
         # (but its owner's: "Amex's worldwide Card Member loans" are American Express's, whatever a passage calls it)
         names_asked = {name for match, phrase in _asked_phrases(question) for name in _names_of_asked(match, phrase)
@@ -1158,8 +1159,8 @@ class ExtractiveAnswerer:
                 focus_share = sum(focus[t] for t in focus if t in own) / focus_total if focus else 1.0
                 # (one of the two names to choose between labels the row asked of, however the question calls them:
                 # "which director nominee got more FOR votes, Tristan Walker or Steven Oakland")
-                names_choice = bool(choices) and any(word <= labelled for labelled in [
-                    set(label_terms(_labelled(sentence))) if sentence.table_row else own] for word in choices)
+                labelled = set(label_terms(_labelled(sentence))) if choices and sentence.table_row else own
+                names_choice = any(word <= labelled for word in choices)
                 other_item = (sentence.table_row and not names_choice
                               and _other_line_item(sentence, focus_written, synonyms, negating))
                 row_votes = vote_kind_of_label(row_label(sentence.text)) if sentence.table_row else ""
