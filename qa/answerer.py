@@ -135,6 +135,9 @@ _IN_BRACKETS = re.compile(r"\(([A-Za-z]{2,8})\)")  # an abbreviation a question 
 _MODEL_NUMBER = re.compile(r"(?<![\w$.,-])[A-Z]?\d{3}[A-Z]?(?=s?(?![\w.,%-]))")
 _MEETING_YEAR = re.compile(rf"\b({YEAR})\s+(?:annual|special)\s+meeting", re.I)  # "the 2022 annual meeting"
 _DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b{_MONTH},?\s+\d{{4}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b")
+# a time of day: "10:00 am CET", "5:00 p.m.", "2:00 p.m. PST", "at noon"
+_CLOCK_TIME = re.compile(r"\b\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\b\.?|\b\d{1,2}:\d{2}\b(?!:\d)|\b(?:noon|midnight|o['’]clock)\b",
+                         re.I)
 _DATE_LINE = re.compile(rf"\s*(?:{_DATE.pattern})(?:,?\s+\d{{4}})?\s*")  # a date alone: a letter's date line
 # a date asked is stated by a year's part too, as a release dates what is to come ("patient screening will begin in the
 # first quarter of 2025")
@@ -522,6 +525,11 @@ _DURATION_IN_HEADER = re.compile(r"\b(?:ended|ending|months?|weeks?|years?|quart
 _EARLY_IN_YEAR = re.compile(rf"\b(?:jan|feb|mar)[a-z]*\.?\s+\d{{1,2}},?\s+({YEAR})\b", re.I)
 _LATE_IN_YEAR = re.compile(rf"\b(?:sep|oct|nov|dec)[a-z]*\.?\s+\d{{1,2}},?\s+({YEAR})\b", re.I)
 # someone's words: a quotation of some length, or a sentence that says who said it
+# a period named by its distance from another: "compared to 40.9 percent in the year-ago quarter", "over the next
+# three years", "the prior year"
+_RELATIVE_PERIOD = re.compile(r"\b(?:year[- ]ago|(?:prior|previous|preceding|last|next|following|coming)\s+"
+                              r"(?:(?:\w+|\d+)\s+)?(?:fiscal\s+)?(?:years?|quarters?|periods?)|a\s+year\s+(?:earlier|before))\b",
+                              re.I)
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201d]{30,}|\b(?:said|says|commented)\b")
 
 
@@ -697,9 +705,9 @@ class ExtractiveAnswerer:
         assessment = self.assess(question, search_text, assessment_passages, companies)
         passages = [*passages, *also_read]
         confidence = self.scorer.probability(assessment.features) if assessment.chosen else 0.0
-        if (not assessment.chosen or confidence < self.scorer.threshold) and (parts := [
-                a for part in _question_parts(question, assessment.scored)[:MAX_PARTS]
-                if (a := self.assess(part, with_filing_words(part), assessment_passages, companies)).chosen]):
+        if (not assessment.chosen or confidence < self.scorer.threshold) and (parts := _answered_alone([
+                (part, self.assess(part, with_filing_words(part), assessment_passages, companies))
+                for part in _question_parts(question, assessment.scored)[:MAX_PARTS]])):
             # a question of several parts is answered when one of its parts would be, asked alone: a sentence holds
             # the words of one part, not of the whole ("Who replaced Brett Kaufman as CFO ... and what is his base
             # salary?"); the parts' answers are quoted, those of the parts answered with confidence beside the
@@ -718,6 +726,12 @@ class ExtractiveAnswerer:
                 chosen = [c for k, c in enumerate([*assessment.chosen, *added])
                           if not any(c.sentence == o.sentence for o in [*assessment.chosen, *added][:k])]
                 assessment = replace(assessment, chosen=_in_filing_order(chosen))
+        if assessment.chosen and _side_unanswered(question, assessment.chosen):
+            # a comparison of two periods, one of them named by no passage quoted, is not answered ("NVIDIA operating
+            # lease expense: fiscal 2023 versus fiscal 2020?" from a note giving fiscal 2023, 2022 and 2021): measured
+            # on the 5,739 spot checks of round 41, 37 near misses answered and 17 answerable questions (10 with the
+            # needle) were such comparisons
+            assessment = replace(assessment, chosen=[])
         if not assessment.chosen or confidence < self.scorer.threshold:
             return Extract(NOT_FOUND, [], confidence, True, _rerank(passages, assessment.scored, []))
         ranked = _rerank(passages, assessment.scored, assessment.chosen)
@@ -771,7 +785,7 @@ class ExtractiveAnswerer:
         eligible = [s for s in scored if _of_companies(s, companies)]
         # who signed a filing is written in its signature block, whatever else the question says of the filing
         signing = [s for s in eligible if s.sentence.passage.chunk.section == SIGNATURE
-                   ] if _ASKS_SIGNATURE.search(question) else []
+                   ] if _asks_signature(question) else []
         eligible = signing if any(s.states_value_asked for s in signing) else eligible
         stating = [s for s in eligible if s.states_value_asked]
         if not stating:
@@ -944,6 +958,7 @@ class ExtractiveAnswerer:
                      [terms(part) for part in phrases if part not in COMPUTED_MEASURES[word]])
                     for word, phrases in analysts_words(question).items() if word in COMPUTED_MEASURES]
         other_kinds = _other_kinds(question)
+        excluded = [terms(thing) for thing in _EXCLUDED.findall(question)]
         negating = not _NEGATED.search(question)
         # (each part of a question of several is asked of its own subject)
         part_asked = set() if _parts(question) else _part_asked(question) - company_terms
@@ -981,7 +996,7 @@ class ExtractiveAnswerer:
         # Q1 FY25")
         period_years = set(years_asked(periods_text)) | (
             {day[:4] for day in days_named(question)} if quarter_asked else set()) or years
-        asks_signature = _ASKS_SIGNATURE.search(question) is not None
+        asks_signature = _asks_signature(question)
         asks_exhibit = _FILED_DOCUMENT.search(question) is not None
         asks_whole = _PER.search(search_text) is None and (asked.asks_count or asked.asks_money)  # not a ratio
         asks_result = FORECAST.search(question) is None  # not an expectation, which a forecast would answer
@@ -1151,10 +1166,13 @@ class ExtractiveAnswerer:
                 filled = asked.filled_by(stated, defined_terms.sub(" ", _COMPANY_NAME.sub("|", stated))
                                          if defined_terms else None)
                 if not asks_exhibit and sentence.table_row and _EXHIBIT_LISTED.match(sentence.text) and (
-                        _EXHIBIT_WORD.search(sentence.header)):
+                        _EXHIBIT_WORD.search(sentence.header) or _INCORPORATED_BY_REFERENCE.search(sentence.text)):
                     # a row of an exhibit index gives a document's title and where it was filed, no fact of the
                     # company's: "3.2 Amendment to Restated Certificate of Incorporation ... 6/6/2022" does not say
                     # when it was incorporated (NVIDIA's 10-K for fiscal 2023)
+                    # (a row of the index's later pages, under no header, says where it is incorporated by reference
+                    # from: "10.5.31 Form of Stock Option Agreement for grants under the 2014 Equity Plan ...",
+                    # Coca-Cola's 10-K for 2024, counts no options granted)
                     filled = set()
                 focus_share = sum(focus[t] for t in focus if t in own) / focus_total if focus else 1.0
                 # (one of the two names to choose between labels the row asked of, however the question calls them:
@@ -1254,9 +1272,16 @@ class ExtractiveAnswerer:
                            and not any(_holds_phrase(said, phrase) for phrase in names) for names, parts in computed):
                         filled -= {"number"}  # a part of a measure computed from it: operating cash flow is no FCF
                 if other_kinds and _of_other_kind(
-                        f"{sentence.group}\n{row_label(sentence.text)}" if sentence.table_row else sentence.text,
-                        other_kinds):
-                    filled -= {"number"}  # "net cash used for financing activities" is no operating cash
+                        f"{sentence.header}\n{sentence.group}\n{row_label(sentence.text)}" if sentence.table_row
+                        else sentence.text, other_kinds):
+                    # "net cash used for financing activities" is no operating cash, nor a row under "Carrying Value"
+                    # a fair value
+                    filled -= {"number"}
+                if sentence.table_row and excluded and not _EXCLUDING.search(label := row_label(sentence.text)) and any(
+                        _holds_phrase(label_terms(label), thing) for thing in excluded):
+                    # a row labelled with what the question leaves out holds it: "Locomotives and freight cars" gives
+                    # no spending on "locomotives alone (excluding freight cars)" (Union Pacific's 10-Q of July 2025)
+                    filled -= {"number"}
                 if (sentence.table_row and (asked.asks_money or asked.asks_count)
                         and _CHANGE_TERMS.intersection(label_terms(sentence.text))):
                     filled -= {"number"}  # "Revenues increase/(decrease)<tab>$<tab>(15,008)" is how revenues changed
@@ -1327,13 +1352,19 @@ class ExtractiveAnswerer:
                     # Electronics & Energy Business Group, 3M's 10-K for 2018)
                     filled -= {"person"}
                 if asks_result and not asks_pro_forma and not sentence.table_row and (
-                        forecast := FORECAST_STATED.search(sentence.text) or _GUIDED_RANGE.search(sentence.text)):
+                        forecast := FORECAST_STATED.search(sentence.text)):
                     # a forecast's figure, date or name is no result ("It is anticipated that Mrs. Fairhead will join
                     # one or more committees" names none she joined), but one stated before an expectation is
                     # ("Remaining performance obligations ... were $99.1 billion ..., of which we expect to recognize
                     # ..."); and a pro forma figure is what would have been after transactions still to come
                     # (Flushing Financial's ratios "after giving effect to the anticipated repositioning transactions")
                     filled &= asked.filled_by(sentence.text[:forecast.start()])
+                elif asks_result and not asks_pro_forma and not sentence.table_row and (
+                        guided := _GUIDED_RANGE.search(sentence.text)) and "number" in filled:
+                    # a range of amounts as guidance gives is no figure of a result, but the date beside it is a date
+                    # ("options at prices of approximately $450 million to $1.5 billion, respectively, to acquire
+                    # additional equity interests in Ampere ... through January 2027", Oracle's 10-Q of September 2024)
+                    filled = (filled - {"number"}) | (asked.filled_by(sentence.text[:guided.start()]) & {"number"})
                 sequence_years = set(YEAR_IN_TEXT.findall(sequence_text))
                 # (a sentence naming no year is of the years its headings name: Amcor's "Fiscal 2023 Full Year
                 # Highlights" over "Adjusted Free Cash Flow of $848 million, in line with guidance provided in May")
@@ -1445,7 +1476,9 @@ def _context_end(question: str) -> int:
     form_at = next((k for k, w in enumerate(words) if w.lower() in FORM_NAMES_IN_QUESTIONS), None)
     part_named = part_named or form_at is not None and all(naming[:form_at + 1]) and (
         0 < len(words) - form_at - 1 <= MAX_PART_WORDS)
-    return match.end() if words and (all(naming) or part_named) else 0
+    # (a period in lower case among the names: "BKE year-to-date:")
+    names_all = all(named or period_kinds(w) for named, w in zip(naming, words))
+    return match.end() if words and (names_all or part_named) else 0
 
 
 def _is_loose(question: str) -> bool:
@@ -1496,6 +1529,7 @@ def _slots(question: str) -> tuple[str, ...]:
         "reason": r"\bwhy\b|\bwhat (?:was|were|is|are) the (?:[\w-]+ ){0,2}(?:reasons?|drivers?)\b"
                   r"|\bwhat (?:\w+ly )?(?:drove|drives|caused|causes|explains?|explained)\b",
         "year": _YEAR_ASKED.pattern,
+        "time": _TIME_ASKED.pattern,
     }
     slots = tuple(slot for slot, cue in cues.items() if re.search(cue, question, re.I))
     if "name" not in slots and _WHERE_ASKED.search(question):
@@ -1508,7 +1542,7 @@ def _slots(question: str) -> tuple[str, ...]:
         slots = tuple(slot for slot in slots if slot != "number")
     if "year" in slots:  # "Since what year has 3M paid dividends" asks a year, not an amount of dividends
         slots = tuple(slot for slot in slots if slot != "number")
-    if ("date" in slots or re.search(_PLACE_ASKED, question, re.I) or re.search(_KIND_NAMED_ASKED, question, re.I)
+    if ("date" in slots or "time" in slots or re.search(_PLACE_ASKED, question, re.I) or re.search(_KIND_NAMED_ASKED, question, re.I)
             or _WHERE_ASKED.search(question)) and not re.search(_FIGURE_ASKED, question, re.I):
         # "By what date is Georgia Power required to file its next general rate case" asks a date, not a rate, and
         # "in which towns did American Monument have its sales locations" a place, not sales, as "where did he spend
@@ -1535,9 +1569,12 @@ def _slots(question: str) -> tuple[str, ...]:
 
 
 # a sentence's opening phrase of time, up to its comma: "In fiscal year 2025,", "For the year ended December 31,
-# 2023,", "During 2024,"
+# 2023,", "During 2024,"; or the day of the balances it opens with, comma or not ("At December 31, 2009 the Standard
+# & Poor's ratings on our bonds ...", GAINSCO's 10-K for 2009), not the day of an event ("On May 31, 2024, the
+# Company acquired ...")
 _OPENING_PERIOD = re.compile(rf"\W*(?:in|for|during|as of|at|by|through)\b(?:[^,.;]|,(?=\s*{YEAR}))"
-                             rf"{{0,60}}?\b{YEAR}(?:\s+[a-z][\w-]*){{0,3}}\s*,", re.I)
+                             rf"{{0,60}}?\b{YEAR}(?:\s+[a-z][\w-]*){{0,3}}\s*,"
+                             rf"|\W*(?:as of|at)\s+{_MONTH}\s+\d{{1,2}},?\s+{YEAR}\b", re.I)
 _ASKING = r"\b(?:what|when|who|whom|how|which|why|where)\b"
 # a figure asked in so many words, whatever else the question asks
 _FIGURE_ASKED = (r"\b(how (many|much|big|large|fast)"
@@ -1571,6 +1608,10 @@ _YES_OR_NO = re.compile(r"\s*(?:did|does|do|is|was|were|are|has|have|had|will|ca
 _FISCAL_YEAR_STATED = re.compile(rf"\b(?:in|for|during)\s+fiscal(?:\s+year)?\s+({YEAR})\b(?!\s+(?:first|second|third|"
                                  r"fourth)\b)", re.I)
 _WHAT_WAS = re.compile(r"\s*what\s+(?:was|were|is|are)\b", re.I)
+# a time of day asked ("at what time did the webcast start"), which only a clock time answers: an 8-K that only
+# furnishes its release, or says "a date and time approved by NASD", does not give one
+_TIME_ASKED = re.compile(r"\b(?:what|which)\s+time\b(?!\s+(?:period|frame|horizon)s?\b)|\btime\s+of\s+day\b"
+                         r"|\bwhat\s+hour\b", re.I)
 _YEAR_ASKED = re.compile(r"\b(?:what|which) year\b|\bsince when\b", re.I)  # a year asked for, not a period
 _START_YEAR_ASKED = re.compile(r"\bsince (?:what|which) year\b", re.I)
 _SINCE_YEAR = re.compile(rf"\bsince\s+(?:[\w,]+\s+){{0,2}}?{YEAR}\b", re.I)  # "since 1996", "since at least 1921"
@@ -1592,6 +1633,16 @@ _GUIDED_RANGE = re.compile("".join(rf"(?<!{word} )" for word in ("from", "by", *
 # December 3, 2024 press release on ..."), "when it reported Douglas P. Martin's December 2003 purchase ...", an aside
 # in brackets ("(Q4 FY22 results + $0.32 dividend)")
 _CONTEXT_CLAUSE = re.compile(rf"(?:{_SOURCE.pattern})[^?;]*|(?<=\s)when\s+[^?;]*|\([^)]*\)", re.I)
+# a part of a question that says what or when it asks about only by referring to another part: "what was their
+# gross carrying amount", "how did those compare", "how much was outstanding under the line at that date"
+_REFERS_BACK = re.compile(r"\b(?:their|they|them|these|those)\b|\b(?:that|this)\s+(?:date|day|time|year|quarter|period)\b",
+                          re.I)
+# what a question leaves out of what it asks ("locomotives alone (excluding freight cars)"), and a label that leaves
+# something out itself
+_EXCLUDING = re.compile(r"\b(?:excluding|excludes?|not including|other than|except(?:\s+for)?|apart from|ex-|net of)",
+                        re.I)
+_EXCLUDED = re.compile(rf"(?:{_EXCLUDING.pattern})\s+(?:the\s+|its\s+|their\s+)?((?:[\w&'’-]+\s+){{0,3}}?[\w&'’-]+)"
+                       r"(?=\s*[),;?]|\s*$|\s+(?:in|for|at|during|and|as|on|from)\b)", re.I)
 _OF_THESE = re.compile(r"\s*(?:of|among)\s+(?:these|those|them|this|that|which)\b", re.I)
 _PRO_FORMA = re.compile(r"\bpro[ -]forma\b", re.I)
 # words of its own a chat line's context names a part of its document in: the most the spot checks' chat lines use
@@ -1661,6 +1712,16 @@ _ABBREVIATIONS_JOINED = re.compile(rf"(?<=\s)({_ABBREVIATION})\s+and\s+({_ABBREV
 # a chat line's second measure, after a first of any words ("cash and cash equivalents [and total assets] on the
 # balance sheet", "cash from operations [and capex] for the first half of 2025")
 _LAST_MEASURE_JOINED = re.compile(rf"\s+and\s+{_MEASURE_PHRASE}(?=\s+(?:{_AFTER_MEASURE})\b|\s*[?,;:.]|\s*$)", re.I)
+
+
+def _answered_alone(parts: list[tuple[str, Assessment]]) -> list[Assessment]:
+    """The assessments of the parts that have an answer, unless every such part says what it is about only by
+    referring to another ("... how many corporate aircraft did Netflix own, and what was their gross carrying
+    amount?": the gross property and equipment is not theirs)."""
+    answered = [(part, assessment) for part, assessment in parts if assessment.chosen]
+    if all(_REFERS_BACK.search(part) for part, _ in answered):
+        return []
+    return [assessment for _, assessment in answered]
 
 
 def _question_parts(question: str, scored: Sequence[ScoredSentence]) -> list[str]:
@@ -2055,6 +2116,12 @@ def _role_part(question: str) -> frozenset[str]:
     return frozenset(terms(_ROLE_ASKED.sub(" ", part.group(1)))) - _PART_WORDS
 
 
+def _asks_signature(question: str) -> bool:
+    """Whether the question asks who signed or when: not when only its aside or its source says the document was
+    signed ("ExperTelligence's 8-K (Douglas P. Martin, signed Dec 31, 2003): what date of earliest event ...")."""
+    return _ASKS_SIGNATURE.search(_CONTEXT_CLAUSE.sub(" ", question)) is not None
+
+
 def _role_from(question: str) -> int:
     """Where the role a question asks for may be named: after a chat line's context when the rest asks who signed
     (the signer of "AFC Gamma's 8-K on the CFO change: who signed it?" need not be its CFO)."""
@@ -2110,7 +2177,7 @@ def _states_name(asked: Asked, text: str) -> bool:
 
 # Kinds of fact a sentence states or not, beyond doubt; a sentence that states none of those asked for
 # cannot answer. Names and reasons are only recognised loosely, so they only weigh in the score.
-_VALUES = frozenset({"number", "date", "person", "year", "whether"})
+_VALUES = frozenset({"number", "date", "person", "year", "whether", "time"})
 _NAMED_SLOTS = frozenset({"person", "name"})
 _FILLS: dict[str, Callable[[Asked, str], bool]] = {
     "number": _states_number, "date": _states_date, "person": _states_person, "name": _states_name,
@@ -2118,18 +2185,19 @@ _FILLS: dict[str, Callable[[Asked, str], bool]] = {
     "year": lambda asked, text: any(year not in asked.known_numbers for year in YEAR_IN_TEXT.findall(
         " ".join(_SINCE_YEAR.findall(text)) if asked.asks_start_year else text)),
     "reason": lambda asked, text: _REASON.search(text) is not None,
+    "time": lambda asked, text: _CLOCK_TIME.search(text) is not None,
     "whether": lambda asked, text: CELL not in text,
 }
 
 
 def _without_dates(text: str) -> str:
     """The text without what a number asked for never is: dates, years, item, exhibit, table and note numbers
-    ("Note 13", "TABLE 2"), form names (10-K, S-8, 401(k)) and other names with a number (COVID-19, Earth-2), a
+    ("Note 13", "TABLE 2"), a fair value's level ("based on Level 2 inputs"), form names (10-K, S-8, 401(k)) and other names with a number (COVID-19, Earth-2), a
     model's variants (Boeing's 737-7 and 737-10), a technology's name ("3D imaging", "5G"), registration numbers and
     footnote marks like (1), a digit glued to a word ("2022 Bonus1", "$18.3 Million1") or one opening its footnote's
     line ("1 Nordstrom follows a pay-for-performance philosophy")."""
     text = _NAMED_BY_NUMBER.sub(" ", _FOOTNOTE_MARK.sub(" ", _DATE.sub(" ", text)))
-    return re.sub(rf"\b{YEAR}\b" r"|\b(?:item|exhibit|ex-|table|note|schedule)\s*\d+(?:\.\d+)?"
+    return re.sub(rf"\b{YEAR}\b" r"|\b(?:item|exhibit|ex-|table|note|schedule|level)\s*\d+(?:\.\d+)?"
                   r"|\(\d{1,2}\)|\b\d+\([a-z]\)|\b\d+-[a-z][\w-]*|\b[a-z]+-\d+\b|\b\d{3}-\d{5,}\b"
                   r"|\b\d{3,}-\d{1,2}\b(?!-)"
                   r"|(?<=[a-z]{3})\d{1,2}\b", " ", text, flags=re.I)
@@ -2458,6 +2526,25 @@ def _names_held(passage: Passage, companies: Mapping[str, tuple[str, ...]]) -> s
     company = chunk.filing.company
     continued = chunk.table_header if CELL in chunk.text.partition("\n")[0] else ""
     return " ".join([continued, chunk.text, company, *company_aliases(company), *companies.get(company, ())]).lower()
+
+
+def _side_unanswered(question: str, chosen: Sequence[ScoredSentence]) -> bool:
+    """Whether the question compares periods (its parts name years of their own) and the chosen sentences, each
+    naming its periods (with its table's header and group) as years, name none of one part's, nor are of a filing
+    about them; a fiscal year named after the year before its end counts (Ulta's fiscal 2022 ended January 28,
+    2023). A sentence that names no year, or a period by its distance ("the year-ago quarter", "the next three
+    years"), may be of any."""
+    sides = [set(years_asked(side)) for side in _parts(question)]
+    if len(sides) < 2:
+        return False
+    texts = [f"{c.sentence.header}\n{c.sentence.group}\n{c.sentence.text}" for c in chosen]
+    named = [_years_named(text, False) for text in texts]
+    if not all(named) or any(_RELATIVE_PERIOD.search(text) for text in texts):
+        return False
+    shared = set.intersection(*sides)  # the document's year, named in every part ("Apple's July 2004 8-K: ...")
+    return any(own and not any(year in years or _reports_on_year(c.sentence.passage.chunk.filing, year)
+                               for year in own for c, years in zip(chosen, named))
+               for own in (side - shared for side in sides))
 
 
 def _holds_year(passage: Passage, year: str) -> bool:
@@ -2862,8 +2949,14 @@ def _of_other_entities(row: Sentence) -> bool:
 
 
 def _same_table(sentence: Sentence, row: Sentence) -> bool:
-    """Whether the sentence is a row of the row's table: of its passage, under the same header."""
-    return sentence.table_row and sentence.passage is row.passage and sentence.header == row.header
+    """Whether the sentence is a row of the row's table: of its passage, under the same header, or of another
+    passage cut from the same table, its header at the same place of their filing (Oracle's 8-K of November 2024:
+    the votes for Leon E. Panetta two chunks below those for Awo Ablo)."""
+    if not sentence.table_row or sentence.header != row.header:
+        return False
+    return sentence.passage is row.passage or (
+        row.header_start >= 0 and sentence.header_start == row.header_start
+        and sentence.passage.chunk.filing == row.passage.chunk.filing)
 
 
 def _with_title(sentence: Sentence) -> Sentence:

@@ -259,6 +259,9 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     # verbs whose past form no stemmer joins to the present one, as questions and filings write them ("How much did
     # PepsiCo pay in cash dividends?": its 2022 cash flow statement says "Cash dividends paid")
     "pay": ("paid",),
+    # dividends paid as a cash flow statement may label them (Oracle's 10-Q of September 2024: "Payments of
+    # dividends to stockholders")
+    "dividends paid": ("payments of dividends", "dividends paid"),
     "sell": ("sold",),
     "spend": ("spent",),
     "rise": ("rose",),
@@ -400,6 +403,9 @@ EXCLUSIVE_KINDS: tuple[tuple[str, ...], ...] = (
     # a reported figure and an adjusted one: J&J's 8-K of August 2023 guides "Adjusted Diluted EPS" only, which
     # answers no question about its GAAP (unadjusted) EPS ("non-GAAP" is no "GAAP")
     ("gaap|unadjusted", "non-gaap|adjusted"),
+    # a debt's value at fair value or as carried on the balance sheet, which tables give in columns of their own
+    # (NVIDIA's 10-Q of August 2025 carries its "3.50% Notes Due 2050" at 2,000 and gives no fair value of them)
+    ("fair value|fair values", "carrying value|carrying values|carrying amount|carrying amounts|book value"),
 )
 
 # Measures of a period, not of a day: revenues, earnings and spending flow over a year or a quarter, so a table

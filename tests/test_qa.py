@@ -4453,3 +4453,164 @@ def test_an_answer_from_another_form_than_the_question_names_is_told_to_the_scor
 
     assert other_form("10-K") == 1.0
     assert other_form("10-Q") == 0.0
+
+
+def test_a_time_of_day_asked_is_answered_only_by_a_clock_time(answerer):
+    # the Buckle's 8-K of November 2024 furnishes its release and names no time for a call; Apple's release of
+    # January 2011 gives "beginning at 2:00 p.m. PST"
+    question = "Acme Widgets' 8-K of Nov 22, 2024: at what time was the conference call on its results scheduled?"
+    assert not _states(answerer, question, "On November 22, 2024, Acme Widgets, Inc. announced financial results "
+                       "for the fiscal quarter ended November 2, 2024.", form="8-K")
+    assert _states(answerer, question, "Acme Widgets will host a conference call on its results at 10:00 a.m. "
+                   "Eastern Time on November 22, 2024.", form="8-K")
+    # a date and time said to be approved is no time of day
+    assert not _states(answerer, "At what time of day did Acme Widgets' reverse split take effect?",
+                       "The effective date of the reverse split is November 19, 2007, a date and time approved by "
+                       "NASD.", form="8-K")
+
+
+def test_a_document_said_signed_in_an_aside_asks_for_no_signature(answerer):
+    # ExperTelligence's 8-K signed December 31, 2003, asked for the date of the earliest event its cover reports
+    signatures = _signature_page("Dated: December 31, 2003 Acme Widgets, Inc.\nBy: /s/ William Urschel Name: "
+                                 "William Urschel Title: CEO")
+
+    def signature_asked(question: str) -> float:
+        assessment = answerer.assess(question, with_filing_words(question), [signatures], {"Acme Widgets, Inc.": ()})
+        return assessment.features["signature_asked"]
+
+    assert signature_asked("Acme Widgets' change-of-control 8-K (Douglas P. Martin, signed Dec 31, 2003): what 'date "
+                           "of earliest event reported' does the cover page give?") == 0
+    assert signature_asked("Who signed Acme Widgets' change-of-control 8-K of Dec 31, 2003?") == 1
+
+
+def test_a_row_of_an_exhibit_index_under_no_header_states_no_fact(answerer):
+    # Coca-Cola's 10-K for 2024: a page of its exhibit index, cut from the header, asked how many options were granted
+    index_page = ("10.5.30\tForm of Performance Share Unit Agreement, as adopted February 14, 2024 — incorporated by "
+                  "reference to Exhibit 10.5.30 to the Company's Annual Report on Form 10-K for the year ended "
+                  "December 31, 2023.*\n"
+                  "10.5.31\tForm of Stock Option Agreement for grants under the 2014 Equity Plan, as adopted February "
+                  "14, 2024 — incorporated by reference to Exhibit 10.5.31 to the Company's Annual Report on Form "
+                  "10-K for the year ended December 31, 2023.*")
+    assert not _states(answerer, "How many stock options did Acme Widgets grant in 2023?", index_page)
+
+
+def test_a_comparison_of_two_periods_one_of_them_unquoted_is_not_answered(answerer):
+    # NVIDIA's 10-K for fiscal 2023 gives its lease expense for fiscal 2023, 2022 and 2021, not for fiscal 2020
+    question = "What was Acme Widgets' operating lease expense in fiscal 2023 versus fiscal 2020?"
+    named = {"Acme Widgets, Inc.": ()}
+    three_years = _passage("Acme Widgets, Inc.", "Operating lease expense for fiscal years 2023, 2022, and 2021 was "
+                           "$193 million, $168 million, $145 million, respectively.", filed="2023-02-24")
+    assert answerer.answer(question, with_filing_words(question), [three_years], named).refused
+    earlier = _passage("Acme Widgets, Inc.", "Operating lease expense for fiscal years 2020, 2019, and 2018 was "
+                       "$121 million, $98 million, $87 million, respectively.", rank=2, filed="2020-02-20")
+    answer = answerer.answer(question, with_filing_words(question), [three_years, earlier], named)
+    assert not answer.refused and "$193 million" in answer.text and "$121 million" in answer.text
+    # a period named by its distance from the other may be the one asked
+    year_ago = "What was Acme Widgets' gross margin in the December 2010 quarter versus the December 2009 quarter?"
+    release = _passage("Acme Widgets, Inc.", "Gross margin in the December 2010 quarter was 38.5 percent compared to "
+                       "40.9 percent in the year-ago quarter.", form="8-K", filed="2011-01-18")
+    assert not answerer.answer(year_ago, with_filing_words(year_ago), [release], named).refused
+
+
+def test_the_fewest_votes_are_read_from_every_passage_of_the_vote_table(answerer):
+    # Oracle's 8-K of November 2024: the votes for Leon E. Panetta, the fewest, two chunks below the table's header
+    filing = FilingRef(company="Acme Widgets, Inc.", form="8-K", filing_date="2024-11-15", filing_id="k")
+    header = "Director Nominee\tVotes For\tVotes Withheld\tBroker Non-Votes"
+    first = (f"{header}\nAwo Ablo\t2,300,385,739\t21,926,604\t250,464,124\n"
+             "Jeffrey S. Berg\t1,859,138,624\t463,173,719\t250,464,124")
+    later = ("Leon E. Panetta\t1,854,738,819\t467,573,524\t250,464,124\n"
+             "Charles W. Moorman\t2,187,168,934\t135,143,409\t250,464,124")
+    later_start = len(first) + 500
+    passages = [Passage(1, Chunk("k#1", filing, first, "Item 5.07", "", 0, len(first)), 1.0),
+                Passage(2, Chunk("k#3", filing, later, "Item 5.07", "", later_start, later_start + len(later),
+                                 table_header=header, table_header_start=0), 1.0)]
+    question = "Acme Widgets' November 2024 annual meeting: which director nominee received the fewest votes FOR?"
+    chosen = answerer.assess(question, with_filing_words(question), passages, {"Acme Widgets, Inc.": ()}).chosen
+    assert chosen[0].sentence.text.startswith("Leon E. Panetta")
+
+
+def test_dividends_paid_are_the_payments_of_dividends_a_cash_flow_statement_gives(answerer):
+    # Oracle's 10-Q of September 2024 labels them "Payments of dividends to stockholders"
+    statement = _passage("Acme Widgets, Inc.", "CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS\n(in millions)\t2024\t"
+                         "2023\nCash flows from financing activities:\nPayments of dividends to stockholders\t(1,103)\t"
+                         "(1,091)\nRepurchases of common stock\t(150)\t(300)", form="10-Q", filed="2024-09-10")
+    question = "ACME Q1 FY25 (three months ended Aug 31, 2024): dividends paid to stockholders per the cash flow statement?"
+    assert _row_states(answerer, question, statement, "Payments of dividends")
+    assert not _row_states(answerer, question, statement, "Repurchases")
+
+
+def test_a_chat_lines_context_may_name_its_period_in_lower_case(answerer):
+    # "BKE year-to-date:" names the period of the Buckle's figures asked, not what they are of
+    statement = _passage("Acme Widgets, Inc.", "CONSOLIDATED STATEMENTS OF INCOME\n(Amounts in Thousands)\nThirty-Nine "
+                         "Weeks Ended\nNovember 2, 2024\tOctober 28, 2023\nOPERATING EXPENSES:\nSelling\t206,454\t"
+                         "205,081\nGeneral and administrative\t41,709\t39,247", form="8-K", filed="2024-11-22")
+    question = "ACME year-to-date: Acme Widgets' selling expenses for the 39 weeks ended November 2, 2024?"
+    assert _context_end(question) == len("ACME year-to-date: ")
+    assert _row_states(answerer, question, statement, "Selling")
+
+
+def test_a_sentence_opening_with_another_day_without_a_comma_is_of_another_period(answerer):
+    # GAINSCO's 10-K for 2009 gives its bonds' ratings at December 31, 2009 only
+    ratings = ("At December 31, 2009 the Standard & Poor's ratings on our bonds were in the following categories: "
+               "33% AAA, 1% AA+, 5% AA.")
+    assert not _states(answerer, "What percentage of Acme Widgets' bonds were rated AAA by Standard & Poor's at "
+                       "December 31, 2008, per its 2009 10-K?", ratings)
+    assert _states(answerer, "What percentage of Acme Widgets' bonds were rated AAA by Standard & Poor's at "
+                   "December 31, 2009?", ratings)
+
+
+def test_a_part_that_names_its_subject_only_by_a_pronoun_is_not_answered_alone(answerer):
+    # Netflix's 10-K for 2024 never counts its corporate aircraft: the gross property and equipment is not theirs
+    table = _passage("Acme Widgets, Inc.", "Property and equipment consisted of the following (in thousands):\nAs of "
+                     "December 31,\t2024\t2023\nLand\t85,000\t85,000\nProperty and equipment, gross\t2,511,293\t"
+                     "2,346,487")
+    question = ("Acme Widgets FY2024 10-K: how many corporate aircraft did Acme Widgets own at year-end 2024, and what "
+                "was their gross carrying amount?")
+    named = {"Acme Widgets, Inc.": ()}
+    assert answerer.answer(question, with_filing_words(question), [table], named).refused
+    # a part naming what it asks about is answered alone
+    question = ("Acme Widgets FY2024 10-K: how many corporate aircraft did Acme Widgets own at year-end 2024, and what "
+                "was its gross property and equipment?")
+    assert not answerer.answer(question, with_filing_words(question), [table], named).refused
+    # nor one that names its period only so ("at that date")
+    note = _passage("Acme Widgets, Inc.", "Series A: 1,150,000 shares designated, issued and outstanding\t566,495\t"
+                    "566,495")
+    question = ("Acme Widgets: what interest rate did its bank line of credit carry at June 30, 1998, and how much was "
+                "outstanding under the line at that date?")
+    assert answerer.answer(question, with_filing_words(question), [note], named).refused
+
+
+def test_a_date_beside_a_range_of_amounts_is_stated(answerer):
+    # Oracle's 10-Q of September 2024: options priced in a range "through January 2027"
+    options = ("We are also a counterparty to certain put and call options at prices of approximately $450 million to "
+               "$1.5 billion, respectively, to acquire additional equity interests in Ampere from our co-investors "
+               "through January 2027.")
+    assert _states(answerer, "Through when do Acme Widgets' put and call options on Ampere equity run?", options,
+                   form="10-Q")
+    # while the range itself, as guidance gives, is no result
+    assert not _states(answerer, "How much did Acme Widgets pay for its Ampere equity?", options, form="10-Q")
+
+
+def test_a_fair_value_is_not_read_from_a_column_of_carrying_values(answerer):
+    # NVIDIA's 10-Q of August 2025 gives its notes' carrying values, and their fair value only in total
+    debt = _passage("Acme Widgets, Inc.", "Long-Term Debt\nExpected Remaining Term (years)\tEffective Interest Rate\t"
+                    "Carrying Value at\nJul 27, 2025\tJan 26, 2025\n(In millions)\n3.50% Notes Due 2050\t24.7\t3.54%\t"
+                    "2,000\t2,000\nThe estimated fair values are based on Level 2 inputs.", form="10-Q",
+                    filed="2025-08-27")
+    fair = "What was the estimated fair value of Acme Widgets' 3.50% Notes Due 2050 at July 27, 2025?"
+    assert not _row_states(answerer, fair, debt, "3.50% Notes")
+    assert not _row_states(answerer, fair, debt, "The estimated fair values")  # a level of inputs is no figure
+    carrying = "What was the carrying value of Acme Widgets' 3.50% Notes Due 2050 at July 27, 2025?"
+    assert _row_states(answerer, carrying, debt, "3.50% Notes")
+
+
+def test_a_row_labelled_with_what_the_question_leaves_out_does_not_state_it(answerer):
+    # Union Pacific's 10-Q of July 2025 gives no spending on locomotives alone
+    table = _passage("Acme Widgets, Inc.", "Cash Capital Investments\nMillions, for the six months ended June 30,\t2025"
+                     "\t2024\nRail and other track material\t$ 245\t$ 249\nLocomotives and freight cars\t465\t535\n"
+                     "Total cash capital investments\t$ 1,842\t$ 1,700", form="10-Q", filed="2025-07-24")
+    alone = ("How much cash capital did Acme Widgets invest in locomotives alone (excluding freight cars) in the first "
+             "six months of 2025?")
+    assert not _row_states(answerer, alone, table, "Locomotives")
+    both = "How much cash capital did Acme Widgets invest in locomotives and freight cars in the first six months of 2025?"
+    assert _row_states(answerer, both, table, "Locomotives")
