@@ -1753,7 +1753,11 @@ def _parts(question: str) -> list[str]:
     asks_in_words = re.search(_ASKING, question, re.I) is not None
     for piece in _PART_BREAK.split(question):
         first, *others = _COMPARED.split(piece)
-        if re.search(_ASKING, piece, re.I) or not asks_in_words:
+        if parts and (period := _period_alone(piece, parts[0])):
+            # a later part that asks the first one's measure of another period in a few words ("..., and what share
+            # at December 31, 2008?") is asked as the first part is
+            parts.append(f"{_without_periods(parts[0])} {period}")
+        elif re.search(_ASKING, piece, re.I) or not asks_in_words:
             first = f"{premise} {first}".strip(" ,;?")
             parts += [first, *(side.strip(" ,;?") if re.search(_ASKING, side, re.I)
                                else _other_side(first, side.strip(" ,;?")) for side in others)]
@@ -1824,6 +1828,18 @@ def _other_side(first: str, side: str) -> str:
             *re.finditer(rf"(?<![\w-]){re.escape(opening)}(?![\w-])", first)]):
         return f"{first[:same[-1].start()]}{side}"
     return f"{_without_periods(first)} {side}"
+
+
+def _period_alone(piece: str, first: str) -> str:
+    """The period a part of a question names when all else it says is asking words and words of the first part
+    ("what share at December 31, 2008", "how much in 2026"); "" when it says more."""
+    known = set(terms(first)) | _QUESTION_NOISE
+    words = piece.strip(" ,;?").split()
+    start = next((k for k, word in enumerate(words) if not set(terms(word)) <= known - _PERIOD_WORDS
+                  or any(t[0].isdigit() for t in terms(word))), len(words))
+    period = " ".join(words[start:])
+    rest = set(terms(_without_periods(period))) - _QUESTION_NOISE - _PERIOD_WORDS
+    return period if start and years_asked(period) and not rest else ""
 
 
 def _without_periods(text: str) -> str:

@@ -4614,3 +4614,17 @@ def test_a_row_labelled_with_what_the_question_leaves_out_does_not_state_it(answ
     assert not _row_states(answerer, alone, table, "Locomotives")
     both = "How much cash capital did Acme Widgets invest in locomotives and freight cars in the first six months of 2025?"
     assert _row_states(answerer, both, table, "Locomotives")
+
+
+def test_a_later_part_asking_another_period_in_few_words_is_asked_as_the_first(answerer):
+    # GAINSCO's 10-K for 2009 rates its bonds at December 31, 2009 only; its treasury "shares" at December 31, 2008
+    # are no share of its bonds
+    question = ("What share of Acme Widgets' bond portfolio was rated AAA by Standard & Poor's at December 31, 2009, "
+                "and what share at December 31, 2008?")
+    assert _parts(question)[1].endswith("December 31, 2008") and "bond portfolio" in _parts(question)[1]
+    ratings = _passage("Acme Widgets, Inc.", "At December 31, 2009 the Standard & Poor's ratings on our bonds were in "
+                       "the following categories: 33% AAA, 1% AA+, 5% AA.", filed="2010-03-31")
+    treasury = _passage("Acme Widgets, Inc.", "Treasury stock, at cost (256,534 shares at December 31, 2009, 252,729 "
+                        "shares at December 31, 2008)\t(2,050)\t(2,040)", rank=2, filed="2010-03-31")
+    named = {"Acme Widgets, Inc.": ()}
+    assert answerer.answer(question, with_filing_words(question), [ratings, treasury], named).refused
