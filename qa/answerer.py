@@ -2143,7 +2143,7 @@ def _role_from(question: str) -> int:
     """Where the role a question asks for may be named: after a chat line's context when the rest asks who signed
     (the signer of "AFC Gamma's 8-K on the CFO change: who signed it?" need not be its CFO)."""
     end = _context_end(question)
-    return end if _ASKS_SIGNATURE.search(question, end) else 0
+    return end if _asks_signature(question[end:]) else 0
 
 
 def _names_role(text: str, role: frozenset[str]) -> bool:
