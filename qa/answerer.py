@@ -822,8 +822,9 @@ class ExtractiveAnswerer:
         if "reason" in _slots(question) and len(chosen) < MAX_SENTENCES:
             chosen = _with_explanation(best, chosen, scored)
         # the answer's best sentence that states the value asked (a complement may not): a weaker one the answer
-        # quotes beside it, as its date, does not decide whether to answer
-        deciding = max((c for c in chosen if c.states_value_asked), key=lambda c: c.score)
+        # quotes beside it, as its date, does not decide whether to answer; when a longer quote (a signature block)
+        # took the best sentence in, that sentence still decides
+        deciding = max((c for c in chosen if c.states_value_asked), key=lambda c: c.score, default=best)
         others = [s.score for s in scored if s is not deciding]
         close = sum(s.score >= RUNNER_UP * scored[0].score for s in scored) - 1
         features = dict(deciding.features) | {"runner_up": max(others, default=0.0) / max(scored[0].score, 1e-9),

@@ -4628,3 +4628,19 @@ def test_a_later_part_asking_another_period_in_few_words_is_asked_as_the_first(a
                         "shares at December 31, 2008)\t(2,050)\t(2,040)", rank=2, filed="2010-03-31")
     named = {"Acme Widgets, Inc.": ()}
     assert answerer.answer(question, with_filing_words(question), [ratings, treasury], named).refused
+
+
+def test_a_name_line_taken_into_its_signature_block_still_decides_whether_to_answer(answerer):
+    # Foot Locker's 8-K of May 2022: "Name: ..." under "Date: ... By: /s/ ..." is the best sentence for a "who"
+    # question the filing does not answer; the block that holds it, chosen for its date of the year asked, is quoted
+    # in its place and states no name asked
+    text = ("SIGNATURE\nPursuant to the requirements of the Exchange Act, the registrant has duly caused this report "
+            "to be signed on its behalf by the undersigned hereunto duly authorized.\nACME WIDGETS, INC.\n"
+            "Date: May 20, 2025 By: /s/ Jane Q. Roe\nName: Jane Q. Roe\nTitle: Executive Vice President,\n"
+            "General Counsel and Secretary")
+    passage = _passage("Acme Widgets, Inc.", text, form="8-K")
+    signature = replace(passage, chunk=replace(passage.chunk, section=SIGNATURE, section_title="Signature"))
+    question = "Acme Widgets May 2025 8-K: who took over as chair of the audit committee after John Doe retired?"
+    assessment = answerer.assess(question, with_filing_words(question), [signature], {"Acme Widgets, Inc.": ()})
+    assert assessment.chosen and not any(c.states_value_asked for c in assessment.chosen)
+    assert assessment.deciding.states_value_asked and assessment.deciding.sentence.text == "Name: Jane Q. Roe"
