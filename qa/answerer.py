@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import takewhile
 
 import numpy as np
 
@@ -119,6 +120,8 @@ _QUESTION_NOISE = frozenset(terms(
     # how a question names its period ("at the end of FY2018" is read as "end", "fy" and "2018"): the year is
     # checked against the passage and the filing's date, as years are
     "fy end "
+    # and the preposition that puts a figure in its period ("stock options exercised during 2024", Netflix)
+    "during throughout "
     # and its shorthand for lengths and months ("13 wks ended Nov 2, 2024"), which headers write in full
     "wks mos yr yrs jan feb mar apr jun jul aug sep sept oct nov dec "
     # how a question may tell the reader what to rely on ("Give a response to the question by relying on the
@@ -960,6 +963,11 @@ class ExtractiveAnswerer:
                     for word, phrases in analysts_words(question).items() if word in COMPUTED_MEASURES]
         other_kinds = _other_kinds(question)
         excluded = [terms(thing) for thing in _EXCLUDED.findall(question)]
+        alone = _asked_alone(question)
+        quoted = [phrase for phrase in (terms(double or single) for double, single in _QUOTED_PHRASE.findall(question))
+                  if len(phrase) > 1]
+        share_base = set(terms(" ".join(_SHARE_OF.findall(question)))) - _QUESTION_NOISE - _PERIOD_WORDS
+        participles = {word.lower() for word in _PARTICIPLE.findall(question)}
         negating = not _NEGATED.search(question)
         # (each part of a question of several is asked of its own subject)
         part_asked = set() if _parts(question) else _part_asked(question) - company_terms
@@ -1048,6 +1056,10 @@ class ExtractiveAnswerer:
                 n in full and _holds_word(passage_words, short) for short, full in abbreviations.items())
                 or n in written_in_full and written_in_full[n].search(chunk.text) is not None)
             period_text = f"{chunk.table_header}\n{chunk.text}"  # where a passage names its periods
+            # the words a question quotes are in the passage that gives it, whatever their order and spelling
+            # ("what balance of 'excess inventory purchase obligations' sat within accrued and other current
+            # liabilities", NVIDIA's 10-Q of August 2025; a column head on two lines, "Charged to | Other Accounts")
+            quote_missing = bool(quoted) and not all(set(phrase) <= set(terms(period_text)) for phrase in quoted)
             sentences = passage_sentences(passage)
             month_share = _share(months, lambda m: _holds_month(period_text, m)
                                  or filing.filing_date[5:7] == f"{MONTH_NUMBERS[m.lower()]:02}")
@@ -1207,7 +1219,7 @@ class ExtractiveAnswerer:
                     # is Ulta's total, not its e-commerce net sales; "Gain on consolidation" no net revenues
                     filled -= {"number"}
                 elif (sentence.table_row and _label_asked(_labelled(sentence), question_terms - company_terms)
-                      and not _measures_another(sentence, focus_written, asked)):
+                      and not _measures_another(sentence, focus_written, asked, synonyms)):
                     # a row labelled with the question's words ("Greater China" for "revenue in Greater China")
                     # states its figure of what is asked, though its table's title is in another passage; not a row
                     # labelled with the company's name alone (Best Buy's "Best Buy" stores for its revenue)
@@ -1282,6 +1294,18 @@ class ExtractiveAnswerer:
                         _holds_phrase(label_terms(label), thing) for thing in excluded):
                     # a row labelled with what the question leaves out holds it: "Locomotives and freight cars" gives
                     # no spending on "locomotives alone (excluding freight cars)" (Union Pacific's 10-Q of July 2025)
+                    filled -= {"number"}
+                if sentence.table_row and participles and _negated_otherwise(
+                        question, f"{sentence.group}\n{row_label(sentence.text)}", participles):
+                    # foreign exchange contracts "designated as accounting hedges" are not those "NOT designated"
+                    # (Apple's 10-Q of August 2024), nor plans "not approved by security holders" those approved
+                    filled -= {"number"}
+                if quote_missing:
+                    filled -= {"number"}
+                if alone and _not_alone(alone, f"{sentence.header}\n{sentence.group}\n{row_label(sentence.text)}"
+                                        if sentence.table_row else sentence.text):
+                    # "a 16.7 GWh increase in Megapack and Powerwall deployments", or "31.4 GWh of energy storage
+                    # products", is no figure of "Megapack alone" (Tesla's 10-K for 2024)
                     filled -= {"number"}
                 if (sentence.table_row and (asked.asks_money or asked.asks_count)
                         and _CHANGE_TERMS.intersection(label_terms(sentence.text))):
@@ -1366,6 +1390,17 @@ class ExtractiveAnswerer:
                     # ("options at prices of approximately $450 million to $1.5 billion, respectively, to acquire
                     # additional equity interests in Ampere ... through January 2027", Oracle's 10-Q of September 2024)
                     filled = (filled - {"number"}) | (asked.filled_by(sentence.text[:guided.start()]) & {"number"})
+                if (share_base and not sentence.table_row and (bases := _PERCENT_OF.findall(sentence.text))
+                        and not any(share_base & set(terms(base)) for base in bases)):
+                    # percentages of other things than the one a share is asked of: "approximately 10 percent of
+                    # worldwide network volumes" gives no share of revenues (American Express's 10-K for 2022)
+                    filled -= {"number"}
+                if (not sentence.table_row and asks_result and _RESPECTIVELY.search(sentence.text)
+                        and _only_others(_years_named(sentence.text, fiscal_quarter), period_years)):
+                    # a sentence giving the years it names their figures, "respectively", gives none of another year
+                    # ("... granted in the years ended December 31, 2023 and 2022 was $202.46 and $195.66,
+                    # respectively" for RSUs granted in 2021, Meta's 10-K for 2024)
+                    filled -= {"number"}
                 sequence_years = set(YEAR_IN_TEXT.findall(sequence_text))
                 # (a sentence naming no year is of the years its headings name: Amcor's "Fiscal 2023 Full Year
                 # Highlights" over "Adjusted Free Cash Flow of $848 million, in line with guidance provided in May")
@@ -1645,6 +1680,63 @@ _EXCLUDING = re.compile(r"\b(?:excluding|excludes?|not including|other than|exce
                         re.I)
 _EXCLUDED = re.compile(rf"(?:{_EXCLUDING.pattern})\s+(?:the\s+|its\s+|their\s+)?((?:[\w&'’-]+\s+){{0,3}}?[\w&'’-]+)"
                        r"(?=\s*[),;?]|\s*$|\s+(?:in|for|at|during|and|as|on|from)\b)", re.I)
+# a thing asked by itself ("Megapack alone", "the Facebook app alone"), not a period ("the second quarter alone",
+# "Q4 2024 alone"): the words before "alone" after the last that is none of its name
+_ALONE = re.compile(r"((?:[\w'’&-]+\s+){0,2}[\w'’&-]+)\s+alone\b", re.I)
+_NO_NAME = frozenset("the of from in for by to on at a an its their his her our and or did does do was were is are "
+                     "have has had how much many what which with than".split())
+_JOINING = r"(?:and|&|/|or|plus)"
+
+
+# a state a question or a row's label may deny ("not designated as accounting hedges", "not yet recognized")
+_PARTICIPLE = re.compile(r"\b([a-z]+ed)\b", re.I)
+_NOT = r"\bnot\s+(?:yet\s+)?"
+
+
+def _negated_otherwise(question: str, label: str, participles: set[str]) -> bool:
+    """Whether a row's label (with its group) says of a state the question names what the question denies, or
+    denies what it says: "Derivative instruments designated as accounting hedges" against "NOT designated"."""
+    for word in participles:
+        plain = re.search(rf"(?<!not )(?<!yet )\b{word}\b", label, re.I) is not None
+        denied = re.search(rf"{_NOT}{word}\b", label, re.I) is not None
+        asked_denied = re.search(rf"{_NOT}{word}\b", question, re.I) is not None
+        if plain != denied and denied != asked_denied:
+            return True
+    return False
+
+
+def _asked_alone(question: str) -> str:
+    """A pattern of the things a question asks by themselves ("Megapack alone"; a region in any of its names: "the
+    United States alone" is "U.S." too), or "" when it asks none."""
+    things = []
+    for match in _ALONE.finditer(question):
+        region = next((m for m in REGIONS.finditer(question, 0, match.end(1)) if m.end() == match.end(1)), None)
+        words = match.group(1).split()
+        if region is not None:
+            things += map(re.escape, region_names(region.group()))
+        elif not (set(terms(words[-1])) <= _PERIOD_WORDS or re.search(r"\d", words[-1])):
+            # any word of its name names it: "Facebook daily active users" are the Facebook app's
+            name = list(takewhile(lambda word: word.lower() not in _NO_NAME, reversed(words)))
+            things += map(re.escape, name)
+    return f"(?:{'|'.join(things)})s?" if things else ""
+
+
+def _not_alone(thing: str, text: str) -> bool:
+    """Whether a text gives no figure of a thing asked by itself: it does not name it, or names it joined with
+    others ("Megapack and Powerwall deployments", "Powerwall and Megapack"), whose figures are of both."""
+    return (re.search(rf"(?<!\w){thing}(?!\w)", text, re.I) is None
+            or re.search(rf"(?<!\w){thing}\s*{_JOINING}\s+\w|\w\s*{_JOINING}\s+(?:the\s+)?{thing}(?!\w)", text, re.I)
+            is not None)
+
+
+# what a share is asked of ("what share of total revenues ..."), and what a sentence's percentages are of
+_SHARE_OF = re.compile(r"\b(?:what|which)\s+(?:[\w-]+\s+)?(?:share|percent(?:age)?|proportion|fraction)\s+of\s+"
+                       r"((?:[\w&'’-]+\s+){0,4}[\w&'’-]+)", re.I)
+_PERCENT_OF = re.compile(r"(?:\d\s*%|\bpercent)\s+of\s+((?:[\w&'’-]+\s+){0,3}[\w&'’-]+)", re.I)
+# a phrase a question quotes, in double or single quotes (not an apostrophe: "Apple's", "holders' equity")
+_QUOTED_PHRASE = re.compile(r'["\u201c]([^"\u201d]{3,60})["\u201d]'
+                            r"|(?<!\w)['\u2018]([A-Za-z][^'\u2019]{2,60}?)['\u2019](?!\w)")
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _OF_THESE = re.compile(r"\s*(?:of|among)\s+(?:these|those|them|this|that|which)\b", re.I)
 _PRO_FORMA = re.compile(r"\bpro[ -]forma\b", re.I)
 # words of its own a chat line's context names a part of its document in: the most the spot checks' chat lines use
@@ -2342,12 +2434,13 @@ def _abbreviates(ticker: str, company: str) -> bool:
 def _proposal_words(question: str) -> frozenset[str]:
     """The words of a question about votes that name the proposal voted on ("plastic packaging" of "How many votes
     did the shareholder proposal requesting a report on plastic packaging receive at PepsiCo's May 3, 2023 annual
-    meeting?"): its own words, not names, periods nor the words of every vote."""
+    meeting?"): its own words, not names, periods nor the words of every vote, nor an aside's ("(8-K dated May 20,
+    2022)", Foot Locker's votes)."""
     question = without_instructions(question)
     if quoted := _QUOTED_TITLE.findall(question):  # a title in quotes names it: "True Diversity Board Policy"
         return frozenset(terms(" ".join(quoted))) - _VOTE_WORDS
     # (nor which of two drew more: "which director received fewer FOR votes")
-    said = frozenset(terms(_CAPITALISED.sub(" ", _EXTREME_WORDS.sub(" ", question))))
+    said = frozenset(terms(_CAPITALISED.sub(" ", _EXTREME_WORDS.sub(" ", _CONTEXT_CLAUSE.sub(" ", question)))))
     return said - _VOTE_WORDS - _QUESTION_NOISE - _PERIOD_WORDS - {t for t in said if t[0].isdigit()}
 
 
@@ -2442,15 +2535,20 @@ def _header_words(row: Sentence) -> tuple[set[str], bool, bool]:
     return said, bool(said & _MONEY_ASKED), bool(said & _COUNTS_ASKED)
 
 
-def _measures_another(row: Sentence, focus: set[str], asked: Asked) -> bool:
+def _measures_another(row: Sentence, focus: set[str], asked: Asked,
+                      synonyms: list[tuple[set[str], list[list[str]]]]) -> bool:
     """Whether a table row's header or group names what its figures measure, and none of it is what is asked: "CPU
     Units" and "Revenue" over Apple's "Japan" row give no iPads sold in Japan (fees are what "how much did Cabot
     pay" asks). A header scaled in thousands or millions names sums or counts, not a rate: MGM's "Adjusted Property
     EBITDAR (In thousands)" over "Regional Operations" gives no hotel occupancy there (a row of percentages in it
-    may: NVIDIA's "Gross margin 72.4%")."""
+    may: NVIDIA's "Gross margin 72.4%"). What is asked is named in the filings' words for it too (`synonyms`: "share
+    repurchases" over Best Buy's "Average price per share" for the price paid for "buybacks")."""
     said, money, counts = _header_words(row)
     scaled = bool(said & _SCALES) and not (asked.asks_money or asked.asks_count or _PERCENTAGE.search(row.text))
-    return (money or counts or scaled) and not said & focus and not (money and asked.asks_money)
+    header = terms(f"{row.header}\n{row.group}")
+    named = said & focus or any(_holds_phrase(header, phrase) for word, phrases in synonyms if word & focus
+                                for phrase in phrases)
+    return (money or counts or scaled) and not named and not (money and asked.asks_money)
 
 
 def _counts_another_kind(asked: Asked, row: Sentence, focus: set[str], table_money: bool = False) -> bool:
@@ -2547,11 +2645,11 @@ def _names_held(passage: Passage, companies: Mapping[str, tuple[str, ...]]) -> s
 
 
 def _side_unanswered(question: str, chosen: Sequence[ScoredSentence]) -> bool:
-    """Whether the question compares periods (its parts name years of their own) and the chosen sentences, each
-    naming its periods (with its table's header and group) as years, name none of one part's, nor are of a filing
-    about them; a fiscal year named after the year before its end counts (Ulta's fiscal 2022 ended January 28,
-    2023). A sentence that names no year, or a period by its distance ("the year-ago quarter", "the next three
-    years"), may be of any."""
+    """Whether the question compares periods (its parts name years, or days, of their own) and the chosen
+    sentences, each naming its periods (with its table's header and group) as years (or days), name none of one
+    part's, nor are of a filing about them; a fiscal year named after the year before its end counts (Ulta's fiscal
+    2022 ended January 28, 2023). A sentence that names no year, or a period by its distance ("the year-ago
+    quarter", "the next three years"), may be of any."""
     sides = [set(years_asked(side)) for side in _parts(question)]
     if len(sides) < 2:
         return False
@@ -2560,9 +2658,19 @@ def _side_unanswered(question: str, chosen: Sequence[ScoredSentence]) -> bool:
     if not all(named) or any(_RELATIVE_PERIOD.search(text) for text in texts):
         return False
     shared = set.intersection(*sides)  # the document's year, named in every part ("Apple's July 2004 8-K: ...")
-    return any(own and not any(year in years or _reports_on_year(c.sentence.passage.chunk.filing, year)
-                               for year in own for c, years in zip(chosen, named))
-               for own in (side - shared for side in sides))
+    if any(own and not any(year in years or _reports_on_year(c.sentence.passage.chunk.filing, year)
+                           for year in own for c, years in zip(chosen, named))
+           for own in (side - shared for side in sides)):
+        return True
+    # balances of two days of one year ("at December 31, 2022 versus September 30, 2022"): with each part naming
+    # its day and each sentence its days, every year it names a day's, one part's day is named by none (a header
+    # setting its days over two lines, "December 31,\n2023<tab>2024", names a day of one year only)
+    days = [set(days_named(side)) for side in _parts(question)]
+    days_quoted = [set(days_named(text)) for text in texts]
+    return all(days) and all(quoted and set(YEAR_IN_TEXT.findall(text)) <= {day[:4] for day in quoted}
+                             for quoted, text in zip(days_quoted, texts)) and any(
+        own and not any(own & quoted for quoted in days_quoted)
+        for own in (side - set.intersection(*days) for side in days))
 
 
 def _holds_year(passage: Passage, year: str) -> bool:

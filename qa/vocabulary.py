@@ -405,7 +405,10 @@ EXCLUSIVE_KINDS: tuple[tuple[str, ...], ...] = (
     ("gaap|unadjusted", "non-gaap|adjusted"),
     # a debt's value at fair value or as carried on the balance sheet, which tables give in columns of their own
     # (NVIDIA's 10-Q of August 2025 carries its "3.50% Notes Due 2050" at 2,000 and gives no fair value of them)
-    ("fair value|fair values", "carrying value|carrying values|carrying amount|carrying amounts|book value"),
+    # and an option's intrinsic value is neither (Netflix's 10-K for 2024 gives the intrinsic value of options
+    # exercised beside the fair value of those that vested)
+    ("fair value|fair values", "carrying value|carrying values|carrying amount|carrying amounts|book value",
+     "intrinsic value|intrinsic values"),
 )
 
 # Measures of a period, not of a day: revenues, earnings and spending flow over a year or a quarter, so a table
@@ -461,8 +464,9 @@ _FISCAL_YEAR = re.compile(r"\b(?:FYE?\s?'?|YE\s?'?|fiscal\s?')(\d{4}|\d{2})\b|\b
                           rf"|\b(?:{MONTH_ALIASES})\.?(?:\s+\d{{1,2}},?)?\s?'(\d{{2}})\b", re.I)  # "Jul 29 '23"
 
 # A day as a question names it, its month in full or shortened ("December 26, 1998", "Dec 26, 1998", "Sept. 30,
-# 2024"): a period's end or a balance's day, which only a filing filed after it reports
-_DAY_NAMED = re.compile(rf"\b({MONTH_ALIASES})\.?\s+(\d{{1,2}}),?\s+({YEAR})\b", re.I)
+# 2024", and as old filings print it, "September 25,1998"): a period's end or a balance's day, which only a filing
+# filed after it reports
+_DAY_NAMED = re.compile(rf"\b({MONTH_ALIASES})\.?\s+(\d{{1,2}})(?:,\s*|\s+)({YEAR})\b", re.I)
 
 
 def days_named(text: str) -> list[str]:

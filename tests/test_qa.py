@@ -3138,7 +3138,7 @@ def test_a_month_labels_its_row_of_a_monthly_table(answerer):
 
 
 def test_the_answer_holds_the_names_of_what_is_asked_or_its_passage_only_does(answerer):
-    question = "How many daily active users did the Facebook app alone have in December 2024?"
+    question = "How many daily active users did the Facebook app have in December 2024?"
     family = ("Our apps are Facebook, Instagram and WhatsApp. Family daily active people (DAP) was 3.35 billion on "
               "average for December 2024.")
     assert _feature(answerer, question, family, "own_names") == 0.0
@@ -4644,3 +4644,127 @@ def test_a_name_line_taken_into_its_signature_block_still_decides_whether_to_ans
     assessment = answerer.assess(question, with_filing_words(question), [signature], {"Acme Widgets, Inc.": ()})
     assert assessment.chosen and not any(c.states_value_asked for c in assessment.chosen)
     assert assessment.deciding.states_value_asked and assessment.deciding.sentence.text == "Name: Jane Q. Roe"
+
+
+def test_a_thing_asked_alone_is_not_stated_by_a_figure_of_it_with_others_or_of_its_whole(answerer):
+    # Tesla's 10-K for 2024 gives its storage deployed and Megapack's with Powerwall's, not Megapack's alone
+    alone = "How many GWh of Megapack alone did Acme Widgets deploy in 2024?"
+    assert not _states(answerer, alone, "Energy generation and storage revenue increased $4.05 billion, primarily due "
+                                        "to a 16.7 GWh increase in Megapack and Powerwall deployments.")
+    assert not _states(answerer, alone, "In 2024, we deployed 31.4 GWh of energy storage products.")
+    assert _states(answerer, alone, "In 2024, we deployed 20.1 GWh of Megapack, up from 14.7 GWh in 2023.")
+    # any word of a thing's name names it (Meta's 10-K for 2024 counts the people of its family of apps)
+    app = "How many daily active users did the Facebook app alone have in December 2024?"
+    assert not _states(answerer, app, "Family daily active people (DAP) was 3.35 billion on average for December 2024.")
+    assert _states(answerer, app, "Facebook daily active users (DAUs) were 2.11 billion on average for December 2024.")
+    # a region asked alone is named in any of its names (Netflix's 10-K for 2024: "Total U.S. revenues"), and a
+    # period asked alone is no thing
+    country = "What were Acme Widgets' total revenues from the United States alone for 2024?"
+    assert _states(answerer, country, "Total U.S. revenues were $16.1 billion and $13.8 billion for the years ended "
+                                      "December 31, 2024 and 2023, respectively.")
+    quarter = "What revenue did Acme Widgets report for the fourth quarter of 2024 alone?"
+    assert _states(answerer, quarter, "Revenue for the fourth quarter of 2024 and 2023 was $1.2 million and $0.9 "
+                                      "million, respectively.")
+
+
+def test_a_comparison_of_balances_at_two_days_one_of_them_unquoted_is_not_answered(answerer):
+    # MGM Resorts' release of February 2023 gives its receivables at December 31 of 2022 and 2021, not September 30
+    question = "Acme Widgets: accounts receivable, net at December 31, 2022 versus September 30, 2022?"
+    named = {"Acme Widgets, Inc.": ()}
+    balances = _passage("Acme Widgets, Inc.", "CONSOLIDATED BALANCE SHEETS\n(In thousands)\nDecember 31, 2022\t"
+                        "December 31, 2021\nAccounts receivable, net\t852,149\t583,915", form="8-K", filed="2023-02-08")
+    assert answerer.answer(question, with_filing_words(question), [balances], named).refused
+    quarter = _passage("Acme Widgets, Inc.", "CONSOLIDATED BALANCE SHEETS\n(In thousands)\nSeptember 30, 2022\t"
+                       "December 31, 2021\nAccounts receivable, net\t790,112\t583,915", rank=2, form="10-Q",
+                       filed="2022-11-02")
+    answer = answerer.answer(question, with_filing_words(question), [balances, quarter], named)
+    assert not answer.refused and "852,149" in answer.text and "790,112" in answer.text
+    # a header setting its days over two lines names one day only: its rows may be of any
+    two_lines = _passage("Acme Widgets, Inc.", "CONSOLIDATED BALANCE SHEETS\n(In millions)\nDecember 31,\n2023\t2024\n"
+                         "Accounts receivable, net\t20,177\t25,665", filed="2025-02-06")
+    years = "Acme Widgets: accounts receivable, net at Dec 31, 2024 vs Dec 31, 2023?"
+    assert not answerer.answer(years, with_filing_words(years), [two_lines], named).refused
+    # and a day printed without a space after its comma is a day (Apple's 10-Q of February 1999)
+    old = _passage("Acme Widgets, Inc.", "ASSETS\nDecember 26, 1998\tSeptember 25,1998\nAccounts receivable, net\t"
+                   "1,357\t819", form="10-Q", filed="1999-02-08")
+    old_days = "Acme Widgets: accounts receivable, net at December 26, 1998 versus September 25, 1998?"
+    assert not answerer.answer(old_days, with_filing_words(old_days), [old], named).refused
+
+
+def test_a_row_saying_what_the_question_denies_does_not_state_it(answerer):
+    # Apple's 10-Q of August 2024: notional amounts of contracts designated as accounting hedges, and not designated
+    table = _passage("Acme Widgets, Inc.", "Notional amounts (in millions)\tJune 29, 2024\tSeptember 30, 2023\n"
+                     "Instruments designated as accounting hedges:\nForeign exchange contracts\t$ 65,542\t$ 74,730\n"
+                     "Instruments not designated as accounting hedges:\nForeign exchange contracts\t$ 97,136\t"
+                     "$ 104,777", form="10-Q", filed="2024-08-02")
+    denied = ("What was the notional amount of Acme Widgets' foreign exchange contracts NOT designated as accounting "
+              "hedges at June 29, 2024?")
+    stating = [s.sentence.text for s in _ranked(answerer, denied, table) if s.states_value_asked]
+    assert stating and all("97,136" in text for text in stating)
+    designated = ("What was the notional amount of Acme Widgets' foreign exchange contracts designated as accounting "
+                  "hedges at June 29, 2024?")
+    stating = [s.sentence.text for s in _ranked(answerer, designated, table) if s.states_value_asked]
+    assert stating and all("65,542" in text for text in stating)
+
+
+def test_an_aside_dating_the_document_names_no_proposal_voted_on(answerer):
+    # Foot Locker's 8-K of May 2022: "(8-K dated May 20, 2022)" beside the meeting asked about
+    votes = _passage("Acme Widgets, Inc.", "Proposal 1. With respect to the proposal to elect ten nominees to the "
+                     "Board of Directors, the votes were cast for the proposal as set forth below:\nName\tVotes For\t"
+                     "Votes Against\tAbstentions\tBroker Non-Votes\nJane Roe\t59,657,810\t294,935\t10,714,238\t"
+                     "6,884,223\nJohn Doe\t54,484,293\t16,105,005\t77,685\t6,884,223", form="8-K", filed="2025-05-20")
+    question = ("Acme Widgets annual meeting of May 18, 2025 (8-K dated May 20, 2025): how many votes were cast FOR the "
+                "election of director John Doe?")
+    assert _row_states(answerer, question, votes, "John Doe")
+
+
+def test_a_header_naming_what_is_asked_in_the_filings_words_makes_its_rows_of_it(answerer):
+    # Best Buy's 10-Q of August 2023: "share repurchases" over the average price paid, asked for "buybacks"
+    table = _passage("Acme Widgets, Inc.", "Information regarding share repurchases was as follows ($ and shares in "
+                     "millions, except per share amounts):\nSix Months Ended\nJuly 29, 2023\tJuly 30, 2022\n"
+                     "Total cost of shares repurchased\t$\t150\t$\t452\nAverage price per share\t$\t76.48\t$\t96.83",
+                     form="10-Q", filed="2023-09-01")
+    question = "Acme Widgets: average price per share paid for buybacks over the six months ended July 29, 2023?"
+    assert _row_states(answerer, question, table, "Average price per share")
+
+
+def test_the_intrinsic_value_of_options_exercised_during_a_year_is_neither_a_fair_value_nor_another_line(answerer):
+    # Netflix's 10-K for 2024 gives the fair value of options vested beside the intrinsic value of those exercised
+    question = "What was Acme Widgets' total intrinsic value of stock options exercised during 2024?"
+    assert not _states(answerer, question, "The total fair value of stock options that vested during the years ended "
+                                           "December 31, 2024 and 2023 was $242 million and $311 million, respectively.")
+    table = _passage("Acme Widgets, Inc.", "Year Ended December 31,\n2024\t2023\t2022\n(in thousands)\n"
+                     "Total intrinsic value of options exercised\t$\t2,352,829\t$\t610,594\t$\t345,839")
+    assert _row_states(answerer, question, table, "Total intrinsic value")
+
+
+def test_a_sentence_giving_its_years_their_figures_respectively_gives_none_of_another_year(answerer):
+    # Meta's 10-K for 2024 gives the grant-date fair value of RSUs granted in 2023 and 2022, not in 2021
+    sentence = ("The weighted-average grant date fair value per share of RSUs granted in the years ended December 31, "
+                "2023 and 2022 was $202.46 and $195.66, respectively.")
+    asked = "What was Acme Widgets' weighted-average grant date fair value per share of RSUs granted in {}?"
+    assert not _states(answerer, asked.format(2021), sentence)
+    assert _states(answerer, asked.format(2022), sentence)
+
+
+def test_percentages_of_other_things_give_no_share_of_the_one_asked(answerer):
+    # American Express's 10-K for 2022 gives the Delta portfolio's share of network volumes and of loans only
+    question = "What share of Acme Widgets' total revenues came from the Delta cobrand portfolio in 2022?"
+    assert not _states(answerer, question, "The Delta cobrand portfolio represented approximately 10 percent of "
+                                           "worldwide network volumes and approximately 21 percent of worldwide Card "
+                                           "Member loans as of December 31, 2022.")
+    assert _states(answerer, question, "The Delta cobrand portfolio represented approximately 8 percent of total "
+                                       "revenues in 2022.")
+
+
+def test_a_passage_without_the_phrase_a_question_quotes_states_no_figure_of_it(answerer):
+    # NVIDIA's 10-Q of August 2025: the balance sheet's inventories are no "excess inventory purchase obligations"
+    question = ("Acme Widgets at July 27, 2025: what balance of 'excess inventory purchase obligations' sat within "
+                "accrued and other current liabilities?")
+    balance_sheet = _passage("Acme Widgets, Inc.", "Jul 27, 2025\tJan 26, 2025\nCurrent assets:\nInventories\t14,962\t"
+                             "10,080\nAccrued and other current liabilities\t15,193\t11,737", form="10-Q",
+                             filed="2025-08-27")
+    assert not _row_states(answerer, question, balance_sheet, "Accrued and other")
+    accrued = _passage("Acme Widgets, Inc.", "Accrued and Other Current Liabilities:\tJul 27, 2025\tJan 26, 2025\n"
+                       "Excess inventory purchase obligations\t3,154\t2,095", form="10-Q", filed="2025-08-27")
+    assert _row_states(answerer, question, accrued, "Excess inventory")
