@@ -2650,7 +2650,8 @@ def _side_unanswered(question: str, chosen: Sequence[ScoredSentence]) -> bool:
     part's, nor are of a filing about them; a fiscal year named after the year before its end counts (Ulta's fiscal
     2022 ended January 28, 2023). A sentence that names no year, or a period by its distance ("the year-ago
     quarter", "the next three years"), may be of any."""
-    sides = [set(years_asked(side)) for side in _parts(question)]
+    parts = _parts(question)
+    sides = [set(years_asked(side)) for side in parts]
     if len(sides) < 2:
         return False
     texts = [f"{c.sentence.header}\n{c.sentence.group}\n{c.sentence.text}" for c in chosen]
@@ -2665,7 +2666,7 @@ def _side_unanswered(question: str, chosen: Sequence[ScoredSentence]) -> bool:
     # balances of two days of one year ("at December 31, 2022 versus September 30, 2022"): with each part naming
     # its day and each sentence its days, every year it names a day's, one part's day is named by none (a header
     # setting its days over two lines, "December 31,\n2023<tab>2024", names a day of one year only)
-    days = [set(days_named(side)) for side in _parts(question)]
+    days = [set(days_named(side)) for side in parts]
     days_quoted = [set(days_named(text)) for text in texts]
     return all(days) and all(quoted and set(YEAR_IN_TEXT.findall(text)) <= {day[:4] for day in quoted}
                              for quoted, text in zip(days_quoted, texts)) and any(

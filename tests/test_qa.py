@@ -4697,14 +4697,11 @@ def test_a_row_saying_what_the_question_denies_does_not_state_it(answerer):
                      "Instruments designated as accounting hedges:\nForeign exchange contracts\t$ 65,542\t$ 74,730\n"
                      "Instruments not designated as accounting hedges:\nForeign exchange contracts\t$ 97,136\t"
                      "$ 104,777", form="10-Q", filed="2024-08-02")
-    denied = ("What was the notional amount of Acme Widgets' foreign exchange contracts NOT designated as accounting "
-              "hedges at June 29, 2024?")
-    stating = [s.sentence.text for s in _ranked(answerer, denied, table) if s.states_value_asked]
-    assert stating and all("97,136" in text for text in stating)
-    designated = ("What was the notional amount of Acme Widgets' foreign exchange contracts designated as accounting "
-                  "hedges at June 29, 2024?")
-    stating = [s.sentence.text for s in _ranked(answerer, designated, table) if s.states_value_asked]
-    assert stating and all("65,542" in text for text in stating)
+    asked = ("What was the notional amount of Acme Widgets' foreign exchange contracts {} as accounting hedges at "
+             "June 29, 2024?")
+    for state, figure in (("NOT designated", "97,136"), ("designated", "65,542")):
+        stating = [s.sentence.text for s in _ranked(answerer, asked.format(state), table) if s.states_value_asked]
+        assert stating and all(figure in text for text in stating)
 
 
 def test_an_aside_dating_the_document_names_no_proposal_voted_on(answerer):
