@@ -526,6 +526,7 @@ _DAY_IN_HEADER = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b", re.I)
 _DURATION_IN_HEADER = re.compile(r"\b(?:ended|ending|months?|weeks?|years?|quarters?|periods?|fiscal|through)\b",
                                  re.I)
 _EARLY_IN_YEAR = re.compile(rf"\b(?:jan|feb|mar)[a-z]*\.?\s+\d{{1,2}},?\s+({YEAR})\b", re.I)
+_FIRST_QUARTER_YEAR = re.compile(rf"\bQ1\s?({YEAR})\b|\bfirst (?:fiscal )?quarter of (?:fiscal )?({YEAR})\b", re.I)
 _LATE_IN_YEAR = re.compile(rf"\b(?:sep|oct|nov|dec)[a-z]*\.?\s+\d{{1,2}},?\s+({YEAR})\b", re.I)
 # a period named by its distance from another: "compared to 40.9 percent in the year-ago quarter", "over the next
 # three years", "the prior year"
@@ -2655,7 +2656,10 @@ def _side_unanswered(question: str, chosen: Sequence[ScoredSentence]) -> bool:
     if len(sides) < 2:
         return False
     texts = [f"{c.sentence.header}\n{c.sentence.group}\n{c.sentence.text}" for c in chosen]
-    named = [_years_named(text, False) for text in texts]
+    # (a fiscal year's first quarter may end in the calendar year before: Apple's "Q1 2010" is its December 2009
+    # quarter)
+    named = [_years_named(text, False) | {str(int(q1 or first) - 1) for q1, first in _FIRST_QUARTER_YEAR.findall(text)}
+             for text in texts]
     if not all(named) or any(_RELATIVE_PERIOD.search(text) for text in texts):
         return False
     shared = set.intersection(*sides)  # the document's year, named in every part ("Apple's July 2004 8-K: ...")

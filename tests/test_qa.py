@@ -4510,6 +4510,12 @@ def test_a_comparison_of_two_periods_one_of_them_unquoted_is_not_answered(answer
     release = _passage("Acme Widgets, Inc.", "Gross margin in the December 2010 quarter was 38.5 percent compared to "
                        "40.9 percent in the year-ago quarter.", form="8-K", filed="2011-01-18")
     assert not answerer.answer(year_ago, with_filing_words(year_ago), [release], named).refused
+    # and a fiscal year's first quarter may end in the year before (Apple's data sheet of January 2011: "Q1 2010" is
+    # its December 2009 quarter)
+    data_sheet = _passage("Acme Widgets, Inc.", "Software sales were $786 million in the December quarter, Q1 2011, "
+                          "against $631 million in Q1 2010.", form="8-K", filed="2011-01-18")
+    fiscal = "Acme Widgets: software sales in the December 2010 quarter versus the December 2009 quarter?"
+    assert not answerer.answer(fiscal, with_filing_words(fiscal), [data_sheet], named).refused
 
 
 def test_the_fewest_votes_are_read_from_every_passage_of_the_vote_table(answerer):
