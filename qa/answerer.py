@@ -1060,7 +1060,8 @@ class ExtractiveAnswerer:
             # the words a question quotes are in the passage that gives it, whatever their order and spelling
             # ("what balance of 'excess inventory purchase obligations' sat within accrued and other current
             # liabilities", NVIDIA's 10-Q of August 2025; a column head on two lines, "Charged to | Other Accounts")
-            quote_missing = bool(quoted) and not all(set(phrase) <= set(terms(period_text)) for phrase in quoted)
+            quote_missing = bool(quoted) and not all(
+                set(phrase) <= passage_terms | set(terms(chunk.table_header)) for phrase in quoted)
             sentences = passage_sentences(passage)
             month_share = _share(months, lambda m: _holds_month(period_text, m)
                                  or filing.filing_date[5:7] == f"{MONTH_NUMBERS[m.lower()]:02}")
@@ -1682,10 +1683,8 @@ _EXCLUDING = re.compile(r"\b(?:excluding|excludes?|not including|other than|exce
 _EXCLUDED = re.compile(rf"(?:{_EXCLUDING.pattern})\s+(?:the\s+|its\s+|their\s+)?((?:[\w&'’-]+\s+){{0,3}}?[\w&'’-]+)"
                        r"(?=\s*[),;?]|\s*$|\s+(?:in|for|at|during|and|as|on|from)\b)", re.I)
 # a thing asked by itself ("Megapack alone", "the Facebook app alone"), not a period ("the second quarter alone",
-# "Q4 2024 alone"): the words before "alone" after the last that is none of its name
+# "Q4 2024 alone"): the words before "alone" after the last that is a question's word (`_QUESTION_NOISE`) or none
 _ALONE = re.compile(r"((?:[\w'’&-]+\s+){0,2}[\w'’&-]+)\s+alone\b", re.I)
-_NO_NAME = frozenset("the of from in for by to on at a an its their his her our and or did does do was were is are "
-                     "have has had how much many what which with than".split())
 _JOINING = r"(?:and|&|/|or|plus)"
 
 
@@ -1717,7 +1716,7 @@ def _asked_alone(question: str) -> str:
             things += map(re.escape, region_names(region.group()))
         elif not (set(terms(words[-1])) <= _PERIOD_WORDS or re.search(r"\d", words[-1])):
             # any word of its name names it: "Facebook daily active users" are the Facebook app's
-            name = list(takewhile(lambda word: word.lower() not in _NO_NAME, reversed(words)))
+            name = list(takewhile(lambda word: set(terms(word)) - _QUESTION_NOISE, reversed(words)))
             things += map(re.escape, name)
     return f"(?:{'|'.join(things)})s?" if things else ""
 

@@ -345,8 +345,12 @@ def _quoted(answerer: ExtractiveAnswerer, question: str, passage: Passage) -> li
 
 def _answer(answerer: ExtractiveAnswerer, question: str, text: str):
     """The answer to the question from one Acme Widgets passage of this text."""
-    return answerer.answer(question, with_filing_words(question), [_passage("Acme Widgets, Inc.", text)],
-                           {"Acme Widgets, Inc.": ()})
+    return _answer_from(answerer, question, _passage("Acme Widgets, Inc.", text))
+
+
+def _answer_from(answerer: ExtractiveAnswerer, question: str, *passages: Passage):
+    """The answer to the question from these Acme Widgets passages."""
+    return answerer.answer(question, with_filing_words(question), list(passages), {"Acme Widgets, Inc.": ()})
 
 
 def _ranked(answerer: ExtractiveAnswerer, question: str, *passages: Passage) -> list:
@@ -3783,11 +3787,10 @@ def test_a_question_of_two_sides_one_of_which_no_passage_is_about_is_refused(ans
     release = _passage("Acme Widgets, Inc.", "Acme sold 16.24 million iPhones in the quarter, 86 percent unit growth "
                        "over the year-ago quarter. The Company also sold 7.33 million iPads during the quarter.",
                        form="8-K", filed="2011-01-18")
-    named = {"Acme Widgets, Inc.": ()}
     question = "Acme Widgets iPads sold: Q1 FY11 versus Q1 FY09?"  # a release of 2011 covers no 2009
-    assert answerer.answer(question, with_filing_words(question), [release], named).refused
+    assert _answer_from(answerer, question, release).refused
     question = "Acme Widgets iPads sold: Q1 FY11?"  # the side it gives
-    answer = answerer.answer(question, with_filing_words(question), [release], named)
+    answer = _answer_from(answerer, question, release)
     assert not answer.refused and "7.33 million" in answer.text
 
 
@@ -4500,22 +4503,22 @@ def test_a_comparison_of_two_periods_one_of_them_unquoted_is_not_answered(answer
     named = {"Acme Widgets, Inc.": ()}
     three_years = _passage("Acme Widgets, Inc.", "Operating lease expense for fiscal years 2023, 2022, and 2021 was "
                            "$193 million, $168 million, $145 million, respectively.", filed="2023-02-24")
-    assert answerer.answer(question, with_filing_words(question), [three_years], named).refused
+    assert _answer_from(answerer, question, three_years).refused
     earlier = _passage("Acme Widgets, Inc.", "Operating lease expense for fiscal years 2020, 2019, and 2018 was "
                        "$121 million, $98 million, $87 million, respectively.", rank=2, filed="2020-02-20")
-    answer = answerer.answer(question, with_filing_words(question), [three_years, earlier], named)
+    answer = _answer_from(answerer, question, three_years, earlier)
     assert not answer.refused and "$193 million" in answer.text and "$121 million" in answer.text
     # a period named by its distance from the other may be the one asked
     year_ago = "What was Acme Widgets' gross margin in the December 2010 quarter versus the December 2009 quarter?"
     release = _passage("Acme Widgets, Inc.", "Gross margin in the December 2010 quarter was 38.5 percent compared to "
                        "40.9 percent in the year-ago quarter.", form="8-K", filed="2011-01-18")
-    assert not answerer.answer(year_ago, with_filing_words(year_ago), [release], named).refused
+    assert not _answer_from(answerer, year_ago, release).refused
     # and a fiscal year's first quarter may end in the year before (Apple's data sheet of January 2011: "Q1 2010" is
     # its December 2009 quarter)
     data_sheet = _passage("Acme Widgets, Inc.", "Software sales were $786 million in the December quarter, Q1 2011, "
                           "against $631 million in Q1 2010.", form="8-K", filed="2011-01-18")
     fiscal = "Acme Widgets: software sales in the December 2010 quarter versus the December 2009 quarter?"
-    assert not answerer.answer(fiscal, with_filing_words(fiscal), [data_sheet], named).refused
+    assert not _answer_from(answerer, fiscal, data_sheet).refused
 
 
 def test_the_fewest_votes_are_read_from_every_passage_of_the_vote_table(answerer):
@@ -4572,18 +4575,17 @@ def test_a_part_that_names_its_subject_only_by_a_pronoun_is_not_answered_alone(a
                      "2,346,487")
     question = ("Acme Widgets FY2024 10-K: how many corporate aircraft did Acme Widgets own at year-end 2024, and what "
                 "was their gross carrying amount?")
-    named = {"Acme Widgets, Inc.": ()}
-    assert answerer.answer(question, with_filing_words(question), [table], named).refused
+    assert _answer_from(answerer, question, table).refused
     # a part naming what it asks about is answered alone
     question = ("Acme Widgets FY2024 10-K: how many corporate aircraft did Acme Widgets own at year-end 2024, and what "
                 "was its gross property and equipment?")
-    assert not answerer.answer(question, with_filing_words(question), [table], named).refused
+    assert not _answer_from(answerer, question, table).refused
     # nor one that names its period only so ("at that date")
     note = _passage("Acme Widgets, Inc.", "Series A: 1,150,000 shares designated, issued and outstanding\t566,495\t"
                     "566,495")
     question = ("Acme Widgets: what interest rate did its bank line of credit carry at June 30, 1998, and how much was "
                 "outstanding under the line at that date?")
-    assert answerer.answer(question, with_filing_words(question), [note], named).refused
+    assert _answer_from(answerer, question, note).refused
 
 
 def test_a_date_beside_a_range_of_amounts_is_stated(answerer):
@@ -4632,8 +4634,7 @@ def test_a_later_part_asking_another_period_in_few_words_is_asked_as_the_first(a
                        "the following categories: 33% AAA, 1% AA+, 5% AA.", filed="2010-03-31")
     treasury = _passage("Acme Widgets, Inc.", "Treasury stock, at cost (256,534 shares at December 31, 2009, 252,729 "
                         "shares at December 31, 2008)\t(2,050)\t(2,040)", rank=2, filed="2010-03-31")
-    named = {"Acme Widgets, Inc.": ()}
-    assert answerer.answer(question, with_filing_words(question), [ratings, treasury], named).refused
+    assert _answer_from(answerer, question, ratings, treasury).refused
 
 
 def test_a_name_line_taken_into_its_signature_block_still_decides_whether_to_answer(answerer):
@@ -4676,25 +4677,24 @@ def test_a_thing_asked_alone_is_not_stated_by_a_figure_of_it_with_others_or_of_i
 def test_a_comparison_of_balances_at_two_days_one_of_them_unquoted_is_not_answered(answerer):
     # MGM Resorts' release of February 2023 gives its receivables at December 31 of 2022 and 2021, not September 30
     question = "Acme Widgets: accounts receivable, net at December 31, 2022 versus September 30, 2022?"
-    named = {"Acme Widgets, Inc.": ()}
     balances = _passage("Acme Widgets, Inc.", "CONSOLIDATED BALANCE SHEETS\n(In thousands)\nDecember 31, 2022\t"
                         "December 31, 2021\nAccounts receivable, net\t852,149\t583,915", form="8-K", filed="2023-02-08")
-    assert answerer.answer(question, with_filing_words(question), [balances], named).refused
+    assert _answer_from(answerer, question, balances).refused
     quarter = _passage("Acme Widgets, Inc.", "CONSOLIDATED BALANCE SHEETS\n(In thousands)\nSeptember 30, 2022\t"
                        "December 31, 2021\nAccounts receivable, net\t790,112\t583,915", rank=2, form="10-Q",
                        filed="2022-11-02")
-    answer = answerer.answer(question, with_filing_words(question), [balances, quarter], named)
+    answer = _answer_from(answerer, question, balances, quarter)
     assert not answer.refused and "852,149" in answer.text and "790,112" in answer.text
     # a header setting its days over two lines names one day only: its rows may be of any
     two_lines = _passage("Acme Widgets, Inc.", "CONSOLIDATED BALANCE SHEETS\n(In millions)\nDecember 31,\n2023\t2024\n"
                          "Accounts receivable, net\t20,177\t25,665", filed="2025-02-06")
     years = "Acme Widgets: accounts receivable, net at Dec 31, 2024 vs Dec 31, 2023?"
-    assert not answerer.answer(years, with_filing_words(years), [two_lines], named).refused
+    assert not _answer_from(answerer, years, two_lines).refused
     # and a day printed without a space after its comma is a day (Apple's 10-Q of February 1999)
     old = _passage("Acme Widgets, Inc.", "ASSETS\nDecember 26, 1998\tSeptember 25,1998\nAccounts receivable, net\t"
                    "1,357\t819", form="10-Q", filed="1999-02-08")
     old_days = "Acme Widgets: accounts receivable, net at December 26, 1998 versus September 25, 1998?"
-    assert not answerer.answer(old_days, with_filing_words(old_days), [old], named).refused
+    assert not _answer_from(answerer, old_days, old).refused
 
 
 def test_a_row_saying_what_the_question_denies_does_not_state_it(answerer):
