@@ -209,6 +209,9 @@ _FIGURES_ONLY = re.compile(r"[\s$€£(),.%—–-]*\d[\d\s$€£(),.%—–-]*"
 # "Program (1)", "Salary ($)(2)" (Cabot's proxy of January 2024); not a cell "(1)", a negative one; or a
 # superscript mark the text glued to its word ("2023 Base Salary2" over Nordstrom's 8-K of March 2023)
 _WORD_FOOTNOTE = re.compile(r"(?<=[A-Za-z)])\s*\(\d{1,2}\)|(?<=[a-z])\d\b")
+# a form's item, part or note numbered in a heading's cell ("ITEM 2.<tab>PROPERTIES" over Wells Fargo's 2024 10-K
+# table of the space it occupies), which is no amount
+_HEADING_NUMBER = re.compile(r"^\s*(?:item|part|note)\s+(?:\d{1,2}[A-C]?|[IVX]{1,4})\b\.?", re.I)
 
 
 def _table_headers(text: str, spans: list[tuple[int, int, bool]], counts: list[int]
@@ -323,9 +326,10 @@ def _names_years(line: str) -> bool:
 def _holds_amount(row: str) -> bool:
     """A cell with a figure that is not a year, a date, a period's label ("Q1 2011" over the segments of Apple's
     summary data, EX-99.2 of 2011-01-18) or a footnote's mark after a word ("... Under the Program (1)" over IBM's
-    2024 repurchases): a row of values, not of headers."""
+    2024 repurchases) or a heading's item number ("ITEM 2."): a row of values, not of headers."""
     return any(any(c.isdigit() for c in PERIOD_LABEL.sub("", YEAR_IN_TEXT.sub("", _DATE_IN_CELL.sub(
-        "", _PERIOD_LENGTH.sub("", _WORD_FOOTNOTE.sub("", cell)))))) for cell in row.split("\t"))
+        "", _PERIOD_LENGTH.sub("", _WORD_FOOTNOTE.sub("", _HEADING_NUMBER.sub("", cell)))))))
+               for cell in row.split("\t"))
 
 
 def _runs(text: str, start: int, end: int):

@@ -166,8 +166,10 @@ PENDING, COMPLETE = "pending", "complete"
 # listed below were elected ...:" over "For Against Abstained Broker Non-Vote"); 23: a line of justified PDF prose
 # holding figures is prose, not a table's row cut at its wide gaps (PepsiCo's 2022 10-K: "We employed approximately
 # 315,000 people worldwide ... including approximately 132,000 people within the United States"); 24: a line opening
-# with a bullet opens a sentence, so a list's items are no longer one sentence (Amcor's release of August 2023).
-INDEXING_VERSION = 24
+# with a bullet opens a sentence, so a list's items are no longer one sentence (Amcor's release of August 2023); 25:
+# a heading's item number in a cell ("ITEM 2.<tab>PROPERTIES") is no amount, so the table under it has its header
+# rows (Wells Fargo's 2024 10-K: "Approximate square footage (in millions)").
+INDEXING_VERSION = 25
 
 
 @dataclass(frozen=True)

@@ -46,14 +46,15 @@ def cells_of(row: str) -> list[str]:
     return [c.strip() for c in re.split(r"[\t\n]", re.sub(r"\n(?=[ \t]*[a-z])", " ", row)) if c.strip()]
 
 
-def first_figure(row: str, header: str = "") -> float | None:
-    """The row's first figure as a number ("(1,045)" is -1045, "—" is 0), None when it has none after its label.
-    Under a header with a column of notes (Loncor's 2015 statement of financial position: "Notes", "December 31,"),
-    a first figure of one or two digits is the note the row refers to, not its amount."""
+def first_figure(row: str, header: str = "", column: int = 0) -> float | None:
+    """The row's first figure (or that of its figures' `column`) as a number ("(1,045)" is -1045, "—" is 0), None
+    when it has none there after its label. Under a header with a column of notes (Loncor's 2015 statement of
+    financial position: "Notes", "December 31,"), a first figure of one or two digits is the note the row refers to,
+    not its amount."""
     values = [v.replace("$ ", "$") for v in _values(_after_label(row)) if _FIGURE.match(v.replace("$ ", "$"))]
     if len(values) > 1 and _NOTES_COLUMN.search(header) and re.fullmatch(r"\d{1,2}", values[0]):
         values.pop(0)
-    figure = values[0] if values else ""
+    figure = values[column] if column < len(values) else ""
     if not figure:
         return None
     digits = re.sub(r"[^\d.]", "", figure)

@@ -93,9 +93,11 @@ CAPITAL_EXPENDITURES = ("capital expenditures", "purchases of property plant and
 # "capex ... grew faster", "Rooms" under "Revenues" for "consolidated rooms revenue", "Commercial paper" for "the
 # commercial paper balance", "Cash paid for income taxes, net" for "what did NVIDIA actually pay in income taxes"),
 # nor that money was spent on it ("Repurchase of common stock" for "how much did Apple spend repurchasing its
-# common stock", its 10-K for 1994).
+# common stock", its 10-K for 1994), nor that it is before what is deducted from it ("Buildings and improvements"
+# for "gross buildings and improvements", Amcor's 10-K for fiscal 2023: measured on the 103 spot checks saying
+# "gross" in round 43, 6 needles more, 4 answerable questions fewer refused, near misses the same).
 NOT_LINE_ITEM_WORDS = ("grew grow grows grown rose fell faster slower between versus over actual actually reported "
-                       "consolidated outstanding balance sat stood carried charged spend spent spending").split()
+                       "consolidated outstanding balance sat stood carried charged spend spent spending gross").split()
 # Places as analysts abbreviate them, matched in capitals only ("US", not the pronoun "us"); 3M's 2018 10-K counts
 # its people "employed in the United States".
 PLACES = {"us": ("united states", "u.s."), "uk": ("united kingdom", "u.k.")}
@@ -475,8 +477,10 @@ def days_named(text: str) -> list[str]:
 
 
 # A day a balance is asked at ("customer deposits at June 30, 2024", "as of Dec 31, 2022"), not a document's day
-# ("the 8-K dated Aug 30, 2023") or an event's ("dismissed on August 3, 2009")
-_BALANCE_DAY = re.compile(rf"\b(?:at|as of|as at)\s+(?:the end of\s+)?({_DAY_NAMED.pattern})", re.I)
+# ("the 8-K dated Aug 30, 2023") or an event's ("dismissed on August 3, 2009"); the period's end may be named
+# before it ("at fiscal year-end, September 30, 1994")
+_BALANCE_DAY = re.compile(rf"\b(?:at|as of|as at)\s+(?:the end of\s+|(?:the\s+)?(?:fiscal\s+)?(?:year|quarter)"
+                          rf"[\s-]end,?\s+)?({_DAY_NAMED.pattern})", re.I)
 
 
 def balance_days(question: str) -> list[str]:

@@ -128,6 +128,23 @@ def test_a_numbered_item_set_in_cells_is_prose_and_heads_the_table_below_it():
         "For\tAgainst\tAbstained\tBroker Non-Vote")
 
 
+def test_an_item_heading_set_in_cells_above_a_table_is_no_row_of_figures():
+    # Wells Fargo's 2024 10-K sets "ITEM 2." and its title in two cells right above its table of the space it
+    # occupies: the item's number is no figure, so the header row below it still heads the table
+    text = ("ITEM 2.\tPROPERTIES\nDecember 31, 2024\tApproximate square footage (in millions)\n"
+            "We occupy properties in:\nTop U.S. locations:\nCharlotte-Concord-Gastonia, NC-SC\t5.7\n"
+            "All other U.S. locations\t28.3\nTotal United States\t55.1\n")
+    spans = sentence_spans(text, 0, len(text))
+    headers = {text[a:b]: text[slice(*header)] if header else ""
+               for (a, b, _), header in zip(spans, table_headers(text, spans))}
+    assert headers["Total United States\t55.1"].endswith("Approximate square footage (in millions)")
+    # a row of figures labelled with a note's number still holds its figures
+    text = "2024\t2023\nGoodwill (Note 9)\t1,234\t1,100\nNote 9\t1,234\t1,100\n"
+    spans = sentence_spans(text, 0, len(text))
+    headers = [text[slice(*header)] if header else "" for header in table_headers(text, spans)]
+    assert headers[1:] == ["2024\t2023", "2024\t2023"], headers
+
+
 def test_a_table_row_knows_the_label_line_naming_its_group_of_rows():
     # Apple's release of 2024-02-01: segments under "(1) Net sales by reportable segment:", below per-share rows
     text = ("Shares used in computing earnings per share:\nBasic\t15,509,763\t15,892,723\n"
