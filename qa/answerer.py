@@ -713,15 +713,16 @@ class ExtractiveAnswerer:
         assessment = self.assess(question, search_text, assessment_passages, companies)
         passages = [*passages, *also_read]
         confidence = self.scorer.probability(assessment.features) if assessment.chosen else 0.0
-        if (not assessment.chosen or confidence < self.scorer.threshold) and (parts := _answered_alone(
-                asked_parts := [(part, self.assess(part, search, assessment_passages, companies))
-                                for part in _question_parts(question, assessment.scored)[:MAX_PARTS]
-                                if self._term_weights(search := with_filing_words(part))])):
+        question_parts = _question_parts(question, assessment.scored)[:MAX_PARTS] if (
+            not assessment.chosen or confidence < self.scorer.threshold) else []
+        asked_parts = [(part, self.assess(part, search_text, assessment_passages, companies))
+                       for part, search_text in self._searched(question_parts)]
+        if parts := _answered_alone(asked_parts):
             # a question of several parts is answered when its parts would be, asked alone: a sentence holds
             # the words of one part, not of the whole ("Who replaced Brett Kaufman as CFO ... and what is his base
             # salary?"); the parts' answers are quoted, those of the parts answered with confidence beside the
             # whole's (one row gives "Total assets" at January 29, 2023, another filing's at January 26, 2025)
-            if (len(parts) < len(asked_parts) and _each_asks(question, [part for part, _ in asked_parts])
+            if (len(parts) < len(asked_parts) and _each_asks(question, question_parts)
                     or any(a.features["off_topic"] for a in parts)):
                 # a part about what no passage of its answer names, or a year none covers, is not stated, and a
                 # question of two sides answered with one is not answered ("iPads sold and Apple TV units sold?",
@@ -851,12 +852,10 @@ class ExtractiveAnswerer:
         # sentence states, is not answered: see `answer`)
         unstated_part = False
         parts = _question_parts(question, scored)[:MAX_PARTS]
-        for part in parts:
-            search_text = with_filing_words(part)
-            if not self._term_weights(search_text):
-                continue  # the part names nothing to look for ("and why?")
+        each_asks = _each_asks(question, parts)
+        for part, search_text in self._searched(parts):
             answer = self._part_answer(part, search_text, passages, companies)
-            unstated_part = unstated_part or answer is None and _each_asks(question, parts)
+            unstated_part = unstated_part or answer is None and each_asks
             if answer is not None and not any(_restates(answer.sentence, c.sentence) for c in chosen):
                 chosen = _in_filing_order([*chosen, answer])
         features["answer_years"] = _share(set(years_asked(question)), lambda y: any(
@@ -864,6 +863,11 @@ class ExtractiveAnswerer:
         unsaid_by_all = set.intersection(*(set(c.unsaid) for c in chosen))
         features["unsaid_rarest"] = max((deciding.unsaid[t] for t in unsaid_by_all), default=0.0)
         return Assessment(scored, chosen, features, deciding, unstated_part)
+
+    def _searched(self, parts: Sequence[str]) -> list[tuple[str, str]]:
+        """The parts of a question, each with its search text, but those that name nothing to look for ("and
+        why?")."""
+        return [(part, search_text) for part in parts if self._term_weights(search_text := with_filing_words(part))]
 
     def _part_answer(self, part: str, search_text: str, passages: list[Passage],
                      companies: Mapping[str, tuple[str, ...]]) -> ScoredSentence | None:
