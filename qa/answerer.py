@@ -852,7 +852,7 @@ class ExtractiveAnswerer:
         # sentence states, is not answered: see `answer`)
         unstated_part = False
         parts = _question_parts(question, scored)[:MAX_PARTS]
-        each_asks = _each_asks(question, parts)
+        each_asks = bool(parts) and _each_asks(question, parts)
         for part, search_text in self._searched(parts):
             answer = self._part_answer(part, search_text, passages, companies)
             unstated_part = unstated_part or answer is None and each_asks
@@ -2779,6 +2779,11 @@ def _dates(days: Sequence[str]) -> list[date]:
 _SAME_BALANCE_DAYS = 7
 
 
+def _far_from(days: Sequence[date], asked: Sequence[date]) -> bool:
+    """Whether each of the days lies more than `_SAME_BALANCE_DAYS` from every day asked: a balance at another day."""
+    return all(abs((named - day).days) > _SAME_BALANCE_DAYS for named in days for day in asked)
+
+
 def _dated_other_days(header: str, asked: Sequence[date]) -> bool:
     """Whether a table's header dates its columns by days and none of them is a day the question asks a balance at:
     Tesla's accrued liabilities "June 30, 2025 / December 31, 2024" give no customer deposits at June 30, 2024. The
@@ -2789,17 +2794,18 @@ def _dated_other_days(header: str, asked: Sequence[date]) -> bool:
         return False
     cells = [cell for cell in rows[-1].split(CELL) if YEAR_IN_TEXT.search(cell)]
     dated = [_dates(days_named(cell)) for cell in cells]
-    return bool(cells) and all(dated) and all(abs((column - day).days) > _SAME_BALANCE_DAYS
-                                              for days in dated for column in days for day in asked)
+    return bool(cells) and all(dated) and _far_from([column for days in dated for column in days], asked)
 
 
 def _of_other_days(sentence: str, asked: Sequence[date]) -> bool:
     """Whether a sentence of prose names a day for every year it names, none of them a day the question asks a
     balance at: "backlog ... at approximately $663 million at both December 2, 1994, and November 19, 1993" gives
     none at September 30, 1994 (Apple's 10-K for fiscal 1994)."""
+    if not asked:
+        return False
     days = _dates(days_named(sentence))
-    return bool(asked and days) and set(YEAR_IN_TEXT.findall(sentence)) <= {str(day.year) for day in days} and all(
-        abs((named - day).days) > _SAME_BALANCE_DAYS for named in days for day in asked)
+    return bool(days) and set(YEAR_IN_TEXT.findall(sentence)) <= {str(day.year) for day in days} and _far_from(
+        days, asked)
 
 
 def _labelled_other_days(row: Sentence, asked: Sequence[date]) -> bool:
@@ -2807,17 +2813,17 @@ def _labelled_other_days(row: Sentence, asked: Sequence[date]) -> bool:
     names: a period from one day to another ("March 30, 2025 to May 3, 2025:" over Apple's repurchases of its third
     quarter of fiscal 2025) is another period than "May 4, 2025 to May 31, 2025" unless it shares a day with it, a
     balance's day ("Balance at June 29, 2024") another balance unless near the day asked."""
+    if not asked:
+        return False
     above = row.header.rpartition("\n")[2]  # a group's label line read as the header ("May 4, 2025 to May 31, 2025:")
     labels = f"{above if above.endswith(':') and CELL not in above else ''}\n{row.group}\n{row_label(row.text)}"
     # (not a day in brackets: "net of allowance for doubtful accounts of $96 ($99 at September 26, 1997)" labels
     # Apple's receivables at December 26, 1997; nor one stacked over its year, an old text table's column: "July 3,
     # June 28, January 3," over "2004 2003 2004", Sears' 8-K of July 2004)
     days = _dates([day for line in _IN_BRACKETS_ASIDE.sub(" ", labels).splitlines() for day in days_named(line)])
-    if not asked or not days:
-        return False
     if len(days) > 1:
         return not set(days) & set(asked)
-    return all(abs((days[0] - day).days) > _SAME_BALANCE_DAYS for day in asked)
+    return bool(days) and _far_from(days, asked)
 
 
 def _of_a_day(header: str) -> bool:
