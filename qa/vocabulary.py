@@ -331,6 +331,69 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "h2": ("second half",),
     "fy": ("fiscal year",),
     "ytd": ("year to date",),
+    # round 44: line items as analysts paraphrase them, and as statements and notes label them
+    # where a figure was earned, as a tax note splits it (Adobe's 10-K for 2022: "Foreign" income before taxes)
+    **{words: ("foreign", "international") for words in (
+        "outside the us", "outside the u.s.", "outside the united states", "overseas", "non-us", "non-u.s.")},
+    # taxes as a cash flow statement's supplemental lines give them (Best Buy's 10-K for fiscal 2023: "Income taxes
+    # paid"; NVIDIA's: "Cash paid for income taxes, net")
+    **{words: ("income taxes paid", "cash paid for income taxes") for words in (
+        "cash taxes", "taxes paid", "tax payments")},
+    # equity awards as pay (Apple's release of January 2011: "Stock-based compensation expense" among the adjustments)
+    **{words: ("stock-based compensation", "share-based compensation") for words in (
+        "equity pay", "equity compensation", "stock comp", "stock compensation", "share-based pay",
+        "stock-based pay")},
+    # money raised and paid out as financing and investing lines name it (Commonwealth Income & Growth Fund V's 10-K
+    # for 2015: "Proceeds from debt financing"; Amcor's release for fiscal 2023: "Proceeds/(payments) from
+    # divestitures")
+    **{words: ("proceeds from borrowings", "proceeds from debt", "proceeds from issuance of debt",
+               "proceeds from issuance of long-term debt") for words in ("new borrowing", "new borrowings",
+                                                                        "new debt")},
+    **{words: ("proceeds from divestitures", "proceeds from sale of business", "proceeds from sales of businesses")
+       for words in ("divestiture proceeds", "sale of businesses", "selling businesses")},
+    **{words: ("net cash provided by operating activities", "net cash from operating activities",
+               "cash provided by operations") for words in (
+        "operating cash flow", "cash from operations", "cash generated from operations", "cash flow from operations")},
+    # balance sheet lines by their plain names (Apple's 10-Q of February 1998: "Finished goods"; Netflix's 10-Q of
+    # July 2025: "Accounts payable"; Tesla's: "Total stockholders' equity")
+    "finished product": ("finished goods",),
+    "finished products": ("finished goods",),
+    **{words: ("property plant and equipment", "property and equipment") for words in (
+        "fixed assets", "net fixed assets")},
+    **{words: ("total stockholders' equity", "total shareholders' equity", "total equity") for words in (
+        "book value", "net worth")},
+    **{words: ("accounts payable",) for words in ("trade payables", "trade creditors", "owed to suppliers")},
+    "customer receivables": ("accounts receivable",),
+    **{words: ("cash and cash equivalents",) for words in ("cash on hand", "cash position", "cash pile")},
+    "cost of goods sold": ("cost of sales",),
+    "deferred revenue": ("unearned revenue", "contract liabilities"),
+    "bad debt": ("allowance for doubtful accounts", "credit losses"),
+    "write-down": ("impairment",),
+    "write-downs": ("impairment",),
+    # a note's name for what a line item costs in all (Best Buy's 10-K for fiscal 2023: "Total lease cost")
+    "lease expense": ("lease cost",),
+    "rental income": ("rental revenue", "lease revenue", "lease income"),
+    # an accrual is what a balance sheet note calls accrued (Adobe's 10-K for 2022: "Accrued bonuses")
+    "accrual": ("accrued",),
+    "accruals": ("accrued",),
+    # share counts behind EPS (Tesla's 10-K for 2024: "Weighted average shares used in computing net income per
+    # share of common stock")
+    **{words: ("weighted average shares", "weighted-average shares", "shares used in computing") for words in (
+        "share counts", "basic share count", "diluted share count")},
+    # a value at market is a fair value (Netflix's 10-K for 2024: "Level 2 Fair Value as of December 31, 2024")
+    "market value": ("fair value",),
+    # a measure adjusted for what GAAP counts is non-GAAP (Amcor's release for fiscal 2023: "Adjusted EPS of 67 to 71
+    # cents per share")
+    "non-gaap": ("adjusted",),
+    "credit quality": ("credit rating",),
+    # an option plan's room for more grants (Loncor's 20-F for 2015: "available for future grants under the Plan")
+    "headroom": ("available for future grants", "available for future issuance", "remaining available"),
+    "strike price": ("exercise price",),
+    # officers as analysts call them (Loncor's 20-F for 2015: "General Counsel and Corporate Secretary")
+    **{words: ("chief financial officer",) for words in ("finance chief", "finance head", "finance boss")},
+    "chief accountant": ("chief accounting officer", "controller"),
+    "unionized": ("collective bargaining",),
+    "board seats": ("members of the board", "directors"),
 }
 
 # Words that name an amount: a question about one asks for a number ("What salary will the new CFO get?"), and a

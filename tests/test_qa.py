@@ -1182,6 +1182,29 @@ def test_a_value_the_filing_leaves_blank_is_not_answered_with_a_figure_near_its_
     assert answerer.assess(question, with_filing_words(question), [offering]).chosen == []
 
 
+def test_a_line_item_asked_in_an_analysts_paraphrase_is_read_from_the_row_the_filing_labels(answerer):
+    balance_sheet = _passage("Acme Widgets, Inc.", "Consolidated Balance Sheets\nDecember 31,\t2024\t2023\n"
+                             "Inventories:\nRaw materials\t120\t111\nFinished goods\t300\t281\n"
+                             "Property, plant and equipment, net\t44,502\t43,715\n"
+                             "Total stockholders' equity\t77,314\t72,913\n")
+
+    def stated(question: str) -> str:
+        return next(s.sentence.text for s in _ranked(answerer, question, balance_sheet) if s.states_value_asked)
+
+    # the words analysts use for a line item that its label does not print (qa.vocabulary.FILING_WORDS_FOR)
+    assert stated("How much finished product did Acme Widgets hold in inventory at December 31, 2024?").startswith(
+        "Finished goods")
+    assert stated("What were Acme Widgets' net fixed assets at the end of 2024?").startswith("Property")
+    assert stated("What was Acme Widgets' book value at December 31, 2024?").startswith("Total stockholders")
+    answer = _answer_from(answerer, "What was Acme Widgets' book value at December 31, 2024?", balance_sheet)
+    assert not answer.refused and "77,314" in answer.text
+    # and a plan's room for more grants, as its prose says it
+    plan = _passage("Acme Widgets, Inc.", "The number of common shares currently available for future grants under "
+                    "the Plan is 4,735,000 common shares.")
+    answer = _answer_from(answerer, "How much headroom was left in Acme Widgets' stock option plan?", plan)
+    assert not answer.refused and "4,735,000" in answer.text
+
+
 def test_a_row_labelled_with_part_of_what_is_asked_is_another_line_item(answerer):
     statement = _passage("Acme Widgets, Inc.", "Consolidated Statements of Operations\nFiscal Years\t2022\t2021\n"
                          "Net sales\t$\t10,208\t$\t8,630\nGain on consolidation of a joint venture, net\t—\t(1,562)\n"
