@@ -24,8 +24,8 @@ import numpy as np
 from index.chunking import BLANK_LINE, BULLET_ITEM, FULL_STOP, MAX_CAPTION_LINES
 from index.forms import schema_of
 from index.lexical import terms
-from index.lexicon import (LEGAL_SUFFIX_WORD, LEGAL_SUFFIXES, MONTH_NUMBERS, MONTH_WORD, MONTHS, NUMBER_WORDS,
-                           PERIOD_LABEL, YEAR, YEAR_IN_TEXT)
+from index.lexicon import (LEGAL_SUFFIX_WORD, LEGAL_SUFFIXES, MONTH_ALIASES, MONTH_NUMBERS, MONTH_WORD, MONTHS,
+                           NUMBER_WORDS, PERIOD_LABEL, YEAR, YEAR_IN_TEXT)
 from index.reader import RULE_LINE
 from index.sections import COVER, SIGNATURE, SIGNED
 from qa.filters import company_aliases, initials
@@ -988,7 +988,7 @@ class ExtractiveAnswerer:
         participles = {word.lower() for word in _PARTICIPLE.findall(question)}
         negating = not _NEGATED.search(question)
         # (each part of a question of several is asked of its own subject)
-        part_asked = set() if _parts(question) else _part_asked(question) - company_terms
+        part_asked = set() if parts_of(question) else _part_asked(question) - company_terms
         period_naming = {t for t in weights if PERIOD_NAMING.fullmatch(t)}  # "fiscal", "fy"
         months = set(re.findall(_MONTH, question))
         # money that went out or came in over a period, which no balance at a day gives
@@ -1000,7 +1000,12 @@ class ExtractiveAnswerer:
         names_month = re.search(rf"\b{_MONTH}\b(?!\.?\s+\d{{1,2}},?\s+\d{{4}})", question) is not None
         # the periods of what is asked, not of the document it is asked from ("..., per the Q4 FY22 earnings release")
         # (the years a debt falls due name it: "the 2.85% Notes Due 2030" asks no figure of 2030)
-        periods_text = _FALLING_DUE.sub(" ", _SOURCE.sub(" ", question))
+        # (and a quarterly report named by its quarter names no period of what is asked when the rest of the question
+        # names one: "full-year 2024 ..., per its 10-Q for the quarter ended June 30, 2025")
+        dated_source_left = _DATED_SOURCE.sub(" ", question)
+        periods_text = _FALLING_DUE.sub(" ", _SOURCE.sub(" ", dated_source_left if (
+                years_asked(dated_source_left) or quarters_named(dated_source_left)
+                or period_kinds(dated_source_left)) else question))
         debts_due = _due_years(question)
         # and a chat line's context names the document's period when what is asked names its own ("TSLA Q2 2025
         # 10-Q: what does Tesla expect its 2025 capital expenditures to be?")
@@ -1606,7 +1611,7 @@ def _slots(question: str) -> tuple[str, ...]:
         # where a question asks "where", after a chat line's context or a clause ("Amazon.com's August 1998 8-K on
         # the Junglee deal: where was Junglee based?", "Before joining Acme, where did she work?"): a place's name
         slots = tuple(slot for slot in cues if slot in slots or slot == "name")
-    if "reason" in slots and not re.search(_FIGURE_ASKED, question, re.I) and not _parts(question):
+    if "reason" in slots and not re.search(_FIGURE_ASKED, question, re.I) and not parts_of(question):
         # "why did revenue fall", "what drove the 14% increase" ask no figure, unless another part does ("to what
         # level, and why?")
         slots = tuple(slot for slot in slots if slot != "number")
@@ -1693,6 +1698,9 @@ _SOURCE = re.compile(r"\b(?:per|according to|as (?:shown|reported|stated|given) 
                      r"(?:the|its|(?:(?-i:[A-Z0-9])[\w&.-]*\s+){0,3}?[\w&.-]+['’]s?)\s+"
                      r"(?:(?!(?:per|according)\s)[\w'.,-]+\s+){0,4}?(?:earnings\s+|press\s+)?"
                      r"(?:release|10-K|10-Q|8-K|20-F|6-K|proxy|filing|report|prospectus)\b", re.I)
+# a report named by the period it covers ("per its 10-Q for the quarter ended June 30, 2025")
+_DATED_SOURCE = re.compile(rf"(?:{_SOURCE.pattern})\s+for\s+the\s+(?:(?:fiscal\s+)?(?:quarter|year)|(?:three|six|nine|"
+                           rf"twelve|\d+)[\s-]+months|period)\s+ended\s+(?:{MONTH_ALIASES})\.?\s+\d{{1,2}},?\s+\d{{4}}", re.I)
 _READ_FROM_STATEMENT = re.compile(rf"\b(?:per|according to) (?:the|its) (?:{STATEMENT_NAME.pattern})", re.I)
 # a range of amounts or rates, as guidance is given ("Capital expenditures $400 million to $475 million" under Ulta's
 # outlook for fiscal 2023, its heading a chunk above), not how a figure moved ("from $400 million to $475 million",
@@ -1881,10 +1889,10 @@ def _answered_alone(parts: list[tuple[str, Assessment]]) -> list[Assessment]:
 def _question_parts(question: str, scored: Sequence[ScoredSentence]) -> list[str]:
     """The parts of a question of several: the line items it lists as its passages' tables label them, or else its
     parts in its words."""
-    return _listed_line_items(question, [s.sentence for s in scored]) or _parts(question)
+    return _listed_line_items(question, [s.sentence for s in scored]) or parts_of(question)
 
 
-def _parts(question: str) -> list[str]:
+def parts_of(question: str) -> list[str]:
     """The parts of a question of several ("Who replaced X", "what is his salary"; the two sides of a comparison),
     a premise that asks nothing kept with the part after it ("Under Georgia Power's 2019 plan, what ...");
     none for a question of one."""
@@ -2020,7 +2028,7 @@ def _asked_phrases(question: str) -> list[tuple[re.Match, str]]:
                *([*_WHEN_EXPECTED.finditer(question)] or _WHEN_VERB.finditer(question)), *_HOW_DONE.finditer(question),
                *([*_PLACE_OF.finditer(question)] or [*_PLACE_FORMED.finditer(question)]
                  or _PLACE_OF_DONE.finditer(question))]
-    if not _parts(question):  # nor of a question of several parts (see _FOCUS_LAST)
+    if not parts_of(question):  # nor of a question of several parts (see _FOCUS_LAST)
         matches += [last for last in _FOCUS_LAST.finditer(question)
                     if not any(m.start() <= last.start(1) < m.end() for m in matches)]
     matches += _WHO_HEADS.finditer(question)
@@ -2718,7 +2726,7 @@ def _side_unanswered(question: str, chosen: Sequence[ScoredSentence]) -> bool:
     part's, nor are of a filing about them; a fiscal year named after the year before its end counts (Ulta's fiscal
     2022 ended January 28, 2023). A sentence that names no year, or a period by its distance ("the year-ago
     quarter", "the next three years"), may be of any."""
-    parts = _parts(question)
+    parts = parts_of(question)
     sides = [set(years_asked(side)) for side in parts]
     if len(sides) < 2:
         return False

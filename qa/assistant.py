@@ -18,16 +18,20 @@ from index.models import Activity, FilingRecord, Section
 from index.pages import PageImage, render_quote
 from index.reader import FilingError, is_pdf
 from index.store import FilingIndex, Problem, StoreError, has_index
-from qa.answerer import NOT_FOUND, SCORED_PASSAGES, ExtractiveAnswerer
+from qa.answerer import MAX_PARTS, NOT_FOUND, SCORED_PASSAGES, ExtractiveAnswerer, parts_of
 from qa.config import AssistantSettings
 from qa.conversation import HISTORY_TURNS, Resolved, resolve_follow_up
 from qa.filters import FilterError
 from qa.history import Conversations
 from qa.models import Answer, Citation, Filters, Passage, Turn
-from qa.retrieval import HybridRetriever
+from qa.retrieval import HybridRetriever, Retrieval
 from qa.vocabulary import without_contractions
 
 DEFAULT_K = 5
+# Passages retrieved for each part of a question of several, read beside the whole question's: a part's evidence
+# may rank below the first passages of the whole ("cash and cash equivalents, and goodwill": the cash flow
+# statement's cash rows crowd out the balance sheet). Measured in round 44 on the spot checks (see the README).
+PART_PASSAGES = 3
 # How often a chat server on a Chroma server looks, between questions, for changes other processes made: one
 # small read (about 2 ms on loopback), so that a question seldom waits while BM25 is brought in step.
 IN_STEP_SECONDS = 1.0
@@ -202,7 +206,8 @@ class Assistant:
         retrieval = self.retriever.retrieve(resolved.question, resolved.filters, max(k, SCORED_PASSAGES),
                                             resolved.earlier_filings)
         extract = self.answerer.answer(resolved.question, retrieval.search_text, retrieval.passages,
-                                       retrieval.named_companies, retrieval.named_rows)
+                                       retrieval.named_companies,
+                                       [*retrieval.named_rows, *self._read_for_parts(resolved, retrieval)])
         answer = Answer(question, extract.text, extract.refused, extract.citations, extract.ranked_passages[:k],
                         retrieval.filters, resolved.question, flags, extract.confidence)
         # With an LLM, it decides from the passages whenever retrieval found any, refusing by its prompt's rule;
@@ -229,6 +234,23 @@ class Assistant:
         if not written_by_llm:
             yield answer.text
         yield done(answer)
+
+    def _read_for_parts(self, resolved: Resolved, retrieval: Retrieval) -> list[Passage]:
+        """The best passages for each part of a question of several that the whole question's retrieval did not
+        rank among those the answer reads; a part naming no company is searched in the one the question names."""
+        read = {p.chunk.chunk_id for p in [*retrieval.passages[:SCORED_PASSAGES], *retrieval.named_rows]}
+        named = list(retrieval.named_companies)
+        added: list[Passage] = []
+        for part in parts_of(resolved.question)[:MAX_PARTS]:
+            filters = resolved.filters
+            if len(named) == 1 and not filters.company and not self.retriever.resolver().infer(part).boosts.get(
+                    "company"):
+                filters = filters.merged(Filters(company=named[0]))
+            for passage in self.retriever.retrieve(part, filters, PART_PASSAGES).passages:
+                if passage.chunk.chunk_id not in read:
+                    read.add(passage.chunk.chunk_id)
+                    added.append(passage)
+        return added
 
     def _resolve(self, question: str, filters: Filters, history: list[Turn], llm, flags: list[str]) -> Resolved:
         if llm is not None and history:

@@ -13,8 +13,8 @@ from index.lexical import ChunkFilter, terms
 from index.sections import SIGNATURE
 from index.store import FilingIndex
 from qa.answerer import (_ASKS_SIGNATURE, NOT_FOUND, Asked, ExtractiveAnswerer, _context_end, _each_asks, _focus_terms,
-                         _names_held, _names_in, _listed_line_items, _parts, _reports_on_year, _role_part, _slots,
-                         _states_number)
+                         _names_held, _names_in, _listed_line_items, _reports_on_year, _role_part, _slots,
+                         _states_number, parts_of)
 from qa.assistant import Assistant
 from qa.filters import FilterError, FilterResolver, company_aliases
 from qa.models import Chunk, FilingRef, Filters, Passage
@@ -53,6 +53,26 @@ def test_cfo_question_names_beloff_and_cites_the_press_release(immunogen):
     cited = answer.citations[0]
     assert (cited.filing.company, cited.filing.form, cited.filing.filing_date) == ("ImmunoGen, Inc.", "8-K", "2001-03-07")
     assert cited.filing.source.endswith("immunogen_8-K_2001-03-07.txt")
+
+
+def test_each_part_of_a_question_of_several_is_searched_for_in_the_company_the_question_names(immunogen):
+    from qa.conversation import Resolved
+
+    assert immunogen.ingest([FIXTURES / "acme_10q.htm"]).count("ingested") == 1
+    question = ("Acme Widgets 10-Q for June 2024: what were total net sales, and how many shares did the company "
+                "repurchase?")
+    # the whole question's first passage only, so that what the parts add shows
+    retrieval = immunogen.retriever.retrieve(question, Filters(), 1)
+    added = immunogen._read_for_parts(Resolved(question, Filters()), retrieval)
+    assert any("repurchased 2 million shares" in p.chunk.text for p in added)
+    # the part naming no company is searched in Acme's filings, and no passage is read twice
+    assert {p.chunk.filing.company for p in added} == {"Acme Widgets, Inc."}
+    ids = [p.chunk.chunk_id for p in [*retrieval.passages, *added]]
+    assert len(ids) == len(set(ids))
+    # a question of one part is searched once
+    single = "What were Acme Widgets' total net sales in the June 2024 quarter?"
+    assert immunogen._read_for_parts(Resolved(single, Filters()), immunogen.retriever.retrieve(single, Filters(), 1)) \
+        == []
 
 
 def test_exact_terms_are_found_by_bm25(immunogen):
@@ -515,7 +535,7 @@ def test_a_question_of_two_parts_is_answered_when_a_part_asked_alone_would_be(em
     assert not answer.refused and "John Smith" in answer.text
     # a clause that says when is no part: asked with it, the price is still refused where no sentence states one
     question = "What was Acme Widgets' closing price on March 17, 2023, when the Board appointed John Smith?"
-    assert _parts(question) == []
+    assert parts_of(question) == []
     assert answerer.answer(question, with_filing_words(question), [passage], {"Acme Widgets, Inc.": ()}).refused
 
 
@@ -611,7 +631,7 @@ def test_each_part_of_a_question_of_several_is_answered(embedder, monkeypatch, a
         "The Acme Widgets shares issued for Junglo were valued at $45 per share. "
         "A further 160,000 went into escrow to secure indemnification obligations of the sellers."))
     question = "How many Acme Widgets shares were issued for Junglo, and how many of them went into escrow?"
-    assert _parts(question) == ["How many Acme Widgets shares were issued for Junglo",
+    assert parts_of(question) == ["How many Acme Widgets shares were issued for Junglo",
                                 "how many of them went into escrow"]
     quoted = " ".join(_quoted(answerer, question, passage))
     assert "1,600,000" in quoted and "160,000" in quoted
@@ -633,22 +653,22 @@ def test_each_part_of_a_question_of_several_is_answered(embedder, monkeypatch, a
     assert [p.chunk.chunk_id for p in answer.ranked_passages] == ["Acme Widgets, Inc.#1", "Acme Widgets, Inc.#3",
                                                                   "Globex Corp.#2"]
     # a premise that asks nothing stays with the part after it; a question of one part has no parts
-    assert _parts("Under Acme's 2019 plan, what rate takes effect in 2020, and how much of it is fuel?") == [
+    assert parts_of("Under Acme's 2019 plan, what rate takes effect in 2020, and how much of it is fuel?") == [
         "Under Acme's 2019 plan what rate takes effect in 2020", "how much of it is fuel"]
-    assert _parts("Apple expensed a charge in 1997; what did the deal finally cost?") == []
+    assert parts_of("Apple expensed a charge in 1997; what did the deal finally cost?") == []
     # a list of questions pasted as one has only its first parts answered, each at the cost of a scoring (but a
     # part that names nothing to look for: "why")
     many = ("How many Acme Widgets shares were issued for Junglo, who got them, when were they issued, why, where "
             "are they traded, and how many went into escrow?")
-    assert len(_parts(many)) == 6
+    assert len(parts_of(many)) == 6
     monkeypatch.setattr(answerer, "_part_answer", lambda part, *rest: asked.append(part))
     asked: list[str] = []
     answerer.assess(many, with_filing_words(many), [passage], {"Acme Widgets, Inc.": ()})
-    assert asked == [part for part in _parts(many)[:4] if part != "why"]
+    assert asked == [part for part in parts_of(many)[:4] if part != "why"]
     monkeypatch.undo()
     # the two sides of a comparison are parts: each side's figure is answered, a side that asks nothing of its own
     # asked of the first side's words without its periods
-    assert _parts("How did Acme's sales in the June 2025 quarter compare with its sales in fiscal 2023?") == [
+    assert parts_of("How did Acme's sales in the June 2025 quarter compare with its sales in fiscal 2023?") == [
         "How did Acme's sales in the June 2025 quarter", "How did Acme's sales in the quarter its sales in fiscal 2023"]
 
 
@@ -1203,6 +1223,22 @@ def test_a_line_item_asked_in_an_analysts_paraphrase_is_read_from_the_row_the_fi
                     "the Plan is 4,735,000 common shares.")
     answer = _answer_from(answerer, "How much headroom was left in Acme Widgets' stock option plan?", plan)
     assert not answer.refused and "4,735,000" in answer.text
+
+
+def test_a_quarterly_report_named_by_its_quarter_names_no_period_of_what_is_asked(answerer):
+    note = _passage("Acme Widgets, Inc.", "Other income included the following:\nThree months ended June 30,\tSix "
+                    "months ended June 30,\nMillions\t2025\t2024\t2025\t2024\nReal estate income\t$\t102\t$\t57\t$"
+                    "\t166\t$\t122\n", form="10-Q", filed="2025-07-24")
+
+    def states(question: str) -> bool:
+        return next(s.states_value_asked for s in _ranked(answerer, question, note) if s.sentence.text.startswith("Re"))
+
+    # a whole year asked, from a report the question names by its quarter: no column is the year's
+    assert not states("How much real estate income did Acme Widgets record for full-year 2024, per its 10-Q for the "
+                      "quarter ended June 30, 2025?")
+    # the report's quarter is the period asked when the question names no other
+    assert states("How much real estate income did Acme Widgets record, per its 10-Q for the quarter ended June 30, "
+                  "2025?")
 
 
 def test_a_row_labelled_with_part_of_what_is_asked_is_another_line_item(answerer):
@@ -2197,7 +2233,7 @@ def test_what_money_was_paid_for_is_asked_about_by_its_name_and_an_event_dated_b
 
 
 def test_vs_without_its_dot_sets_a_comparison_s_two_sides_and_is_no_word_an_answer_holds():
-    assert _parts("What was AMZN's International segment op income in FY24 vs FY23?") == [
+    assert parts_of("What was AMZN's International segment op income in FY24 vs FY23?") == [
         "What was AMZN's International segment op income in FY24", "What was AMZN's International segment op income in FY23"]
     answerer = ExtractiveAnswerer(lambda term: 1, lambda: 1000, lambda texts: None)
     assert "vs" not in answerer._term_weights("KO FY24 operating income vs FY23")
@@ -3226,33 +3262,33 @@ def test_a_stake_asked_is_a_figure_and_a_day_in_figures_names_its_year():
 
 def test_two_measures_asked_of_one_period_are_two_parts():
     # Buckle's release of November 2024 gives its net sales and its comparable store sales in two sentences
-    assert _parts("Acme 8-K: what were net sales and comparable store sales for the quarter ended November 2, 2024?"
+    assert parts_of("Acme 8-K: what were net sales and comparable store sales for the quarter ended November 2, 2024?"
                   ) == ["Acme 8-K: what were net sales for the quarter ended November 2, 2024?",
                         "Acme 8-K: what were comparable store sales for the quarter ended November 2, 2024?"]
-    assert _parts("How many stores and employees did Acme have?") == ["How many stores did Acme have?",
+    assert parts_of("How many stores and employees did Acme have?") == ["How many stores did Acme have?",
                                                                        "How many employees did Acme have?"]
     # one line item's name is no two measures
-    assert _parts("What were Acme's cash and cash equivalents at year end?") == []
-    assert _parts("What was Acme's research and development expense in 2024?") == []
+    assert parts_of("What were Acme's cash and cash equivalents at year end?") == []
+    assert parts_of("What was Acme's research and development expense in 2024?") == []
     # two abbreviations sharing their measure's word (Apple's release of January 2011: its R&D and its SG&A)
-    assert _parts("Acme's December 2010 quarter: what were R&D and SG&A expenses?") == [
+    assert parts_of("Acme's December 2010 quarter: what were R&D and SG&A expenses?") == [
         "Acme's December 2010 quarter: what were R&D expenses?", "Acme's December 2010 quarter: what were SG&A "
         "expenses?"]
     # money paid is a measure (NVIDIA's cash flows for fiscal 2023)
-    assert _parts("ACME FY2023 cash flow: dividends paid, and payments for taxes on RSUs?")[-1].endswith(
+    assert parts_of("ACME FY2023 cash flow: dividends paid, and payments for taxes on RSUs?")[-1].endswith(
         "payments for taxes on RSUs?")
     assert analysts_words("payments for taxes on RSUs")["rsus"] == ("restricted stock units",)
     # a chat line's second measure after a first of any words (Tesla's 10-Q of July 2025, Ulta's release of March
     # 2023)
-    assert _parts("ACME 10-Q for Q2 2025: cash from operations and capex for the first half of 2025?") == [
+    assert parts_of("ACME 10-Q for Q2 2025: cash from operations and capex for the first half of 2025?") == [
         "ACME 10-Q for Q2 2025: cash from operations for the first half of 2025?",
         "ACME 10-Q for Q2 2025: capex for the first half of 2025?"]
-    assert _parts("Acme Q4 release: cash and cash equivalents and total assets at January 28, 2023?") == [
+    assert parts_of("Acme Q4 release: cash and cash equivalents and total assets at January 28, 2023?") == [
         "Acme Q4 release: cash and cash equivalents at January 28, 2023?", "Acme Q4 release: total assets at January "
         "28, 2023?"]
-    assert _parts("Acme Q4 release: cash and cash equivalents at January 28, 2023?") == []
+    assert parts_of("Acme Q4 release: cash and cash equivalents at January 28, 2023?") == []
     # a flow of cash is a measure (Amcor's release of August 2023 guides to both)
-    assert _parts("What adjusted EPS and free cash flow did Acme guide to for fiscal 2024?") == [
+    assert parts_of("What adjusted EPS and free cash flow did Acme guide to for fiscal 2024?") == [
         "What adjusted EPS did Acme guide to for fiscal 2024?", "What free cash flow did Acme guide to for fiscal 2024?"]
 
 
@@ -3802,7 +3838,7 @@ def test_a_forms_line_states_its_figure_past_an_instruction_in_brackets_under_it
 def test_a_question_of_several_parts_is_answered_by_its_parts_when_no_sentence_states_the_whole(embedder):
     # a side compared that names its period alone is asked of the first side's measure, and a question that asks in
     # no words is split by its comparison
-    assert _parts("Acme total assets at the end of FY23 (Jan 29, 2023) vs the end of FY25 (Jan 26, 2025)?") == [
+    assert parts_of("Acme total assets at the end of FY23 (Jan 29, 2023) vs the end of FY25 (Jan 26, 2025)?") == [
         "Acme total assets at the end of FY23 (Jan 29, 2023)", "Acme total assets at the end of FY25 (Jan 26, 2025)"]
     question = ("Acme 2025 annual meeting: how many abstentions were recorded on the say-on-pay vote, and how many "
                 "votes FOR did Kevin O'Byrne get?")
@@ -3899,11 +3935,11 @@ def test_an_equity_plan_tables_options_are_stock_options(answerer):
 
 
 def test_a_part_may_open_with_its_preposition_but_a_relative_clause_is_no_part():
-    assert _parts("Acme's 2024 prospectus: in what year was Acme Bank organized, and as what kind of institution?") == [
+    assert parts_of("Acme's 2024 prospectus: in what year was Acme Bank organized, and as what kind of institution?") == [
         "Acme's 2024 prospectus: in what year was Acme Bank organized", "as what kind of institution"]
-    assert _parts("What is Jane Roe's annual base salary, on which her severance as departing CFO is based?") == []
+    assert parts_of("What is Jane Roe's annual base salary, on which her severance as departing CFO is based?") == []
     # (Apple's 10-K for 1997 gives its holders of record and since when it had paid no dividend)
-    assert _parts("Acme's 1997 10-K: how many holders of record did it have, and since when had it paid no dividend?") == [
+    assert parts_of("Acme's 1997 10-K: how many holders of record did it have, and since when had it paid no dividend?") == [
         "Acme's 1997 10-K: how many holders of record did it have", "since when had it paid no dividend"]
 
 
@@ -4158,15 +4194,15 @@ def test_an_officers_name_over_their_titles_may_have_the_age_in_a_cell(answerer)
 
 def test_a_side_compared_replaces_the_first_sides_words_from_the_word_it_opens_with():
     # PepsiCo's 8-K of May 2023 gives each nominee's votes against on a row of its own
-    assert _parts("Acme's 2023 annual meeting: votes against Cesar Conde versus against Michelle Gass?") == [
+    assert parts_of("Acme's 2023 annual meeting: votes against Cesar Conde versus against Michelle Gass?") == [
         "Acme's 2023 annual meeting: votes against Cesar Conde", "Acme's 2023 annual meeting: votes against Michelle "
         "Gass"]
-    assert _parts("Acme revenue in Q1 2024 vs in Q2 2024?") == ["Acme revenue in Q1 2024", "Acme revenue in Q2 2024"]
+    assert parts_of("Acme revenue in Q1 2024 vs in Q2 2024?") == ["Acme revenue in Q1 2024", "Acme revenue in Q2 2024"]
     # a side that names its period alone is still asked of the first side's measure, though the period's label
     # opens the first side too
-    assert _parts("How did Acme's headcount in 2023 compare with 2025?") == [
+    assert parts_of("How did Acme's headcount in 2023 compare with 2025?") == [
         "How did Acme's headcount in 2023", "How did Acme's headcount in 2025"]
-    other = _parts("ACME Q1 2022: Resource Industries segment sales vs Q1 2021?")[1]
+    other = parts_of("ACME Q1 2022: Resource Industries segment sales vs Q1 2021?")[1]
     assert "Resource Industries segment sales" in other and "Q1 2021" in other
 
 
@@ -4312,7 +4348,7 @@ def test_a_month_joined_to_its_year_is_a_period_not_a_name():
     # "AAPL effective tax rate: June-2024 quarter (Q3 FY24) vs the June-2023 quarter?"
     question = "ACME effective tax rate: June-2024 quarter vs the June-2023 quarter?"
     assert not any("June-2024" in name or "June-2023" in name for name in _names_in(question))
-    assert "June- " not in _parts(question)[1]  # (not the first side's month without its year)
+    assert "June- " not in parts_of(question)[1]  # (not the first side's month without its year)
 
 
 def test_a_chat_lines_documents_period_makes_no_figure_asked():
@@ -4667,7 +4703,7 @@ def test_a_later_part_asking_another_period_in_few_words_is_asked_as_the_first(a
     # are no share of its bonds
     question = ("What share of Acme Widgets' bond portfolio was rated AAA by Standard & Poor's at December 31, 2009, "
                 "and what share at December 31, 2008?")
-    assert _parts(question)[1].endswith("December 31, 2008") and "bond portfolio" in _parts(question)[1]
+    assert parts_of(question)[1].endswith("December 31, 2008") and "bond portfolio" in parts_of(question)[1]
     ratings = _passage("Acme Widgets, Inc.", "At December 31, 2009 the Standard & Poor's ratings on our bonds were in "
                        "the following categories: 33% AAA, 1% AA+, 5% AA.", filed="2010-03-31")
     treasury = _passage("Acme Widgets, Inc.", "Treasury stock, at cost (256,534 shares at December 31, 2009, 252,729 "
