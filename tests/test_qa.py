@@ -636,7 +636,7 @@ def test_each_part_of_a_question_of_several_is_answered(embedder, monkeypatch, a
     quoted = " ".join(_quoted(answerer, question, passage))
     assert "1,600,000" in quoted and "160,000" in quoted
     # asked as a question of one part, the escrow is not among the best sentences for the whole question
-    monkeypatch.setattr("qa.answerer._parts", lambda question: [])
+    monkeypatch.setattr("qa.answerer.parts_of", lambda question: [])
     assert "160,000" not in " ".join(_quoted(answerer, question, passage))
     # the passages the answer quotes come first, a part's too, though its sentence scores low for the whole question
     monkeypatch.undo()
