@@ -367,6 +367,13 @@ _NUMBER_TERMS = frozenset(terms(" ".join(NUMBER_WORDS - {"hundred", "thousand", 
 # words that say where a figure is to be read ("based on the cash flow statement", "per the 10-K")
 _SOURCE_WORDS = frozenset(terms("based per using"))
 _PERIOD_UNITS = frozenset(terms("days weeks months quarters years"))
+# a count of units of time asked for, and a number of those units as a sentence gives it ("14 weeks", "eighteen (18)
+# days", "more than 20 years")
+# (not a measure named by its unit: "how many days sales outstanding")
+_TIME_UNITS_ASKED = re.compile(r"\bhow many\s+(?:[\w-]+\s+)?(hours?|days?|weeks?|months?|quarters?|years?)(?=\s+(?:of|a|"
+                               r"per|in|did|does|do|was|were|has|have|had|is|are|will|would|must|can|before|after)\b"
+                               r"|\s*[?,.;:]|\s*$)", re.I)
+_UNITS_COUNTED = (r"(?:\d|\b(?:one|" + "|".join(sorted(NUMBER_WORDS)) + r")\b)(?:\s*\(\d+\))?[\s-]+{unit}s?\b")
 _COUNTED_PERIODS = re.compile(r"\b\d[\d,.]*(?:\s+(?:thousand|million|billion))?[\s-]+(?:hours?|days?|weeks?|months?"
                               r"|quarters?|years?)\b", re.I)  # "over 1 million hours of training" counts no employees
 # (to "sign off on" results is to approve them: Nordstrom's 8-K of March 2023, "the Committee approved ... results")
@@ -645,6 +652,9 @@ class Asked:
     asks_start_year: bool = False
     # "what Commission file number", "which CUSIP": a registrant's or a security's identifier, not an amount
     asks_identifier: bool = False
+    # "how many weeks of channel inventory": the unit of time counted ("week"), which a sentence states only as a
+    # number of such units; empty when none is asked, or the question has parts (one part may ask another thing)
+    time_unit: str = ""
 
     @classmethod
     def of(cls, question: str, search_text: str, focus: dict[str, float]) -> "Asked":
@@ -671,7 +681,9 @@ class Asked:
                    _LENGTH_ASKED.search(question) is not None and len(re.findall(_ASKING, question, re.I)) == 1,
                    _AUDITOR_ASKED.search(question) is not None,
                    _START_YEAR_ASKED.search(question) is not None,
-                   _IDENTIFIER_ASKED.search(question) is not None)
+                   _IDENTIFIER_ASKED.search(question) is not None,
+                   units[1].lower().removesuffix("s") if (units := _TIME_UNITS_ASKED.search(question))
+                   and not parts_of(question) else "")
 
     def filled_by(self, text: str, names_text: str | None = None) -> frozenset[str]:
         """The kinds of fact asked for that the text states; a person or a name as `names_text` (default: the text)
@@ -2133,6 +2145,8 @@ def _states_number(asked: Asked, text: str) -> bool:
     ("20 years of experience") is a number only when a length of time is asked for."""
     if asked.asks_identifier:
         return _IDENTIFIER.search(text) is not None
+    if asked.time_unit and not re.search(_UNITS_COUNTED.format(unit=asked.time_unit), text, re.I):
+        return False  # Apple's 10-K for 1997 gives its inventories in dollars, no weeks of channel inventory
     # (a form's line gives its label's sum without a currency sign: "Aggregate price of shares redeemed ...: -
     # 365,263,456")
     if asked.asks_money and (CELL not in text and not _MONEY_WRITTEN.search(text) and not _FORM_VALUE.search(text)

@@ -3144,6 +3144,20 @@ def test_a_generic_word_alone_beside_a_figure_says_nothing_of_what_is_asked():
     assert _states_number(asked, "Net cash provided by operating activities was $4.2 billion in 2023.")
 
 
+def test_a_count_of_units_of_time_is_stated_only_as_a_number_of_those_units():
+    question = "How many weeks of channel inventory did Acme's resellers hold at the end of fiscal 1997?"
+    asked = Asked.of(question, question, {t: 1.0 for t in terms("weeks channel inventory")})
+    assert not _states_number(asked, "Inventories\t225\t1,113\t(687)")  # dollars of its own inventory
+    assert _states_number(asked, "Resellers held about 6 weeks of channel inventory at year end.")
+    vacation = "How many days of annual vacation does Acme's new CFO get?"
+    assert _states_number(Asked.of(vacation, vacation, {t: 1.0 for t in terms("days vacation")}),
+                          "He is entitled to eighteen (18) days of paid vacation per year.")
+    # a measure named by its unit asks no count of it, nor does a question of parts in each of them
+    assert Asked.of("How many days sales outstanding did Acme report?", "", {}).time_unit == ""
+    assert Asked.of("What was Acme's operating cash flow, and how many years has it been profitable?", "",
+                    {}).time_unit == ""
+
+
 def test_a_row_of_a_year_under_its_labels_first_row_gives_the_labels_figure_of_that_year(answerer):
     segments = _passage("Acme Widgets, Inc.", "Three Months Ended March 31\nNet Sales\tNet Earnings\n"
                         "Grooming\t2025\t1,505\t321\n2024\t1,539\t303\nHealth Care\t2025\t3,000\t700\n"
