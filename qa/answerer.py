@@ -2601,7 +2601,8 @@ def _other_line_item(row: Sentence, asked: set[str], synonyms: list[tuple[set[st
     word that says how the figure is asked (qa.vocabulary.NOT_LINE_ITEM_WORDS) is no other word the row must hold.
     A label holding some words of an asked word's filing phrase holds part of it ("Depreciation and amortization"
     is no EBITDA)."""
-    labels = [*label_terms(row.group), *label_terms(row.text)]
+    # (every line of a group of groups: "Bonds, available for sale:" under "Fixed Maturities:")
+    labels = [*(t for line in row.group.splitlines() for t in label_terms(line)), *label_terms(row.text)]
     part_of_phrase = any(word & asked and not any(_holds_phrase(labels, phrase) for phrase in phrases)
                          and any(set(phrase) - GENERIC_LABEL & set(labels) for phrase in phrases)
                          for word, phrases in synonyms)

@@ -1225,6 +1225,20 @@ def test_a_line_item_asked_in_an_analysts_paraphrase_is_read_from_the_row_the_fi
     assert not answer.refused and "4,735,000" in answer.text
 
 
+def test_a_row_under_groups_of_groups_is_of_what_every_group_line_names(answerer):
+    investments = _passage("Acme Widgets, Inc.", "Summary of Investments\nFair value as of December 31,\t2009\t2008\n"
+                           "Fixed Maturities:\nBonds, available for sale:\nU.S. Treasury\t5,263\t5,244\n"
+                           "Corporate securities\t85,403\t80,000\n")
+
+    def states(question: str) -> bool:
+        return next(s.states_value_asked for s in _ranked(answerer, question, investments)
+                    if s.sentence.text.startswith("U.S."))
+
+    # "Bonds" is in the second line of the row's group: the row is of bonds, and of no kind of them it does not name
+    assert not states("What was the fair value of Acme Widgets' municipal bonds at December 31, 2009?")
+    assert states("What was the fair value of Acme Widgets' U.S. Treasury bonds at December 31, 2009?")
+
+
 def test_a_quarterly_report_named_by_its_quarter_names_no_period_of_what_is_asked(answerer):
     note = _passage("Acme Widgets, Inc.", "Other income included the following:\nThree months ended June 30,\tSix "
                     "months ended June 30,\nMillions\t2025\t2024\t2025\t2024\nReal estate income\t$\t102\t$\t57\t$"
