@@ -1937,9 +1937,22 @@ def parts_of(question: str) -> list[str]:
             premise = ""
         else:
             premise += f" {piece}"
-    return parts if len(parts) > 1 else []
+    if len(parts) > 1:
+        return parts
+    if joined := _PREPOSITION_REPEATED.search(question):
+        # two things asked of, each after the preposition ("segment assets of Defense, Space & Security and of Global
+        # Services at December 31, 2022"): what is asked of each, the rest of the question around it
+        before, after = question[:joined.start()], question[joined.end():]
+        return [f"{before}{joined[1]} {side}{after}" for side in joined.group(2, 3)]
+    return []
 
 
+# a preposition repeated before each of two things ("for Christopher G. McCann and for Dina Colombo"), the first
+# holding none of its own, the second ending where the period or an aside begins ("... and of Global Services at
+# December 31, 2022")
+_PREPOSITION_REPEATED = re.compile(r"\b(for|of)\s+((?:(?!\b(?:for|of)\b)[^?;:])+?),?\s+and\s+\1\s+([^?;:]+?)"
+                                   r"(?=\s+(?:at|in|as\s+of|during|on|through|per|from|according|of)\b|\s*[?,;:(]"
+                                   r"|\.?\s*$)", re.I)
 # what joins the line items of a list ("cash and cash equivalents, and receivables, net"), a preposition repeated
 # ("votes withheld for Christopher G. McCann and for Dina Colombo")
 _LIST_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*[&/]\s*)(?:(?<=\s)(?:for|of|from|to|in|on)\s+)?")

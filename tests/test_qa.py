@@ -656,6 +656,13 @@ def test_each_part_of_a_question_of_several_is_answered(embedder, monkeypatch, a
     assert parts_of("Under Acme's 2019 plan, what rate takes effect in 2020, and how much of it is fuel?") == [
         "Under Acme's 2019 plan what rate takes effect in 2020", "how much of it is fuel"]
     assert parts_of("Apple expensed a charge in 1997; what did the deal finally cost?") == []
+    # two things each after the preposition they share are two parts, the rest of the question around each
+    assert parts_of("What were Acme's segment assets of Defense, Space & Security and of Global Services at December "
+                    "31, 2022?") == [
+        "What were Acme's segment assets of Defense, Space & Security at December 31, 2022?",
+        "What were Acme's segment assets of Global Services at December 31, 2022?"]
+    assert parts_of("How many votes were withheld for Christopher G. McCann and for Dina Colombo?") == [
+        "How many votes were withheld for Christopher G. McCann?", "How many votes were withheld for Dina Colombo?"]
     # a list of questions pasted as one has only its first parts answered, each at the cost of a scoring (but a
     # part that names nothing to look for: "why")
     many = ("How many Acme Widgets shares were issued for Junglo, who got them, when were they issued, why, where "
