@@ -424,7 +424,9 @@ AMOUNTS: tuple[str, ...] = (
 # Words that name a count: "What was Union Pacific's average headcount" asks for a number as "how many employees"
 # does, and a sentence about its workforce that gives none does not answer it
 COUNTS: tuple[str, ...] = ("headcount", "employees", "number", "deliveries", "members", "memberships", "subscribers",
-                           "users", "customers", "stores", "units", "votes")
+                           "users", "customers", "stores", "units", "votes",
+                           # round 44: what analysts call a number of things ("share count", "employee count")
+                           "count")
 
 # What a filing reports the figures of beside its own: a table of them labels its rows as the company's own
 # statements do (Coca-Cola's 2024 10-K: "Net operating revenues $ 99,043" of its equity method investees in the

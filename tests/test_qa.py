@@ -318,6 +318,7 @@ def test_question_understanding():
     assert "number" in _slots("What exchange ratio will Acme shareholders receive?")
     assert _slots("Which Acme business unit were the acquired company's employees folded into?") == ("name",)
     assert _slots("What return on invested capital (ROIC) did Acme report?") == ("number",)  # a return is a rate
+    assert _slots("What was Acme's total share count outstanding?") == ("number",)  # a count is a number of things
     # "where" after a clause asks a place, though its verb may be one of money
     assert _slots("Before joining Acme, where did its new CFO spend seven years as an audit manager?") == ("name",)
     assert _names_in("Who replaced Brett Kaufman as CFO of AFC Gamma?") == [["Brett", "Kaufman"], ["AFC", "Gamma"]]
