@@ -370,9 +370,9 @@ _PERIOD_UNITS = frozenset(terms("days weeks months quarters years"))
 # a count of units of time asked for, and a number of those units as a sentence gives it ("14 weeks", "eighteen (18)
 # days", "more than 20 years")
 # (not a measure named by its unit: "how many days sales outstanding")
-_TIME_UNITS_ASKED = re.compile(r"\bhow many\s+(?:[\w-]+\s+)?(hours?|days?|weeks?|months?|quarters?|years?)(?=\s+(?:of|a|"
-                               r"per|in|did|does|do|was|were|has|have|had|is|are|will|would|must|can|before|after)\b"
-                               r"|\s*[?,.;:]|\s*$)", re.I)
+_TIME_UNITS_ASKED = re.compile(r"\bhow many\s+(?:[\w-]+\s+)?(hours?|days?|weeks?|months?|quarters?|years?)"
+                               r"(?=\s+(?:of|a|per|in|did|does|do|was|were|has|have|had|is|are|will|would|must|can|"
+                               r"before|after)\b|\s*[?,.;:]|\s*$)", re.I)
 _UNITS_COUNTED = (r"(?:\d|\b(?:one|" + "|".join(sorted(NUMBER_WORDS)) + r")\b)(?:\s*\(\d+\))?[\s-]+{unit}s?\b")
 _COUNTED_PERIODS = re.compile(r"\b\d[\d,.]*(?:\s+(?:thousand|million|billion))?[\s-]+(?:hours?|days?|weeks?|months?"
                               r"|quarters?|years?)\b", re.I)  # "over 1 million hours of training" counts no employees
@@ -1712,7 +1712,8 @@ _SOURCE = re.compile(r"\b(?:per|according to|as (?:shown|reported|stated|given) 
                      r"(?:release|10-K|10-Q|8-K|20-F|6-K|proxy|filing|report|prospectus)\b", re.I)
 # a report named by the period it covers ("per its 10-Q for the quarter ended June 30, 2025")
 _DATED_SOURCE = re.compile(rf"(?:{_SOURCE.pattern})\s+for\s+the\s+(?:(?:fiscal\s+)?(?:quarter|year)|(?:three|six|nine|"
-                           rf"twelve|\d+)[\s-]+months|period)\s+ended\s+(?:{MONTH_ALIASES})\.?\s+\d{{1,2}},?\s+\d{{4}}", re.I)
+                           rf"twelve|\d+)[\s-]+months|period)\s+ended\s+(?:{MONTH_ALIASES})\.?\s+\d{{1,2}},?\s+"
+                           r"\d{4}", re.I)
 _READ_FROM_STATEMENT = re.compile(rf"\b(?:per|according to) (?:the|its) (?:{STATEMENT_NAME.pattern})", re.I)
 # a range of amounts or rates, as guidance is given ("Capital expenditures $400 million to $475 million" under Ulta's
 # outlook for fiscal 2023, its heading a chunk above), not how a figure moved ("from $400 million to $475 million",

@@ -389,7 +389,7 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     # an option plan's room for more grants (Loncor's 20-F for 2015: "available for future grants under the Plan")
     "headroom": ("available for future grants", "available for future issuance", "remaining available"),
     "strike price": ("exercise price",),
-    # officers as analysts call them (Loncor's 20-F for 2015: "General Counsel and Corporate Secretary")
+    # officers as analysts call them (ImmunoGen's 8-K of March 2001: "Vice President and Chief Financial Officer")
     **{words: ("chief financial officer",) for words in ("finance chief", "finance head", "finance boss")},
     "chief accountant": ("chief accounting officer", "controller"),
     "unionized": ("collective bargaining",),

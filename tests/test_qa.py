@@ -3971,11 +3971,13 @@ def test_an_equity_plan_tables_options_are_stock_options(answerer):
 
 
 def test_a_part_may_open_with_its_preposition_but_a_relative_clause_is_no_part():
-    assert parts_of("Acme's 2024 prospectus: in what year was Acme Bank organized, and as what kind of institution?") == [
+    organized = "Acme's 2024 prospectus: in what year was Acme Bank organized, and as what kind of institution?"
+    assert parts_of(organized) == [
         "Acme's 2024 prospectus: in what year was Acme Bank organized", "as what kind of institution"]
     assert parts_of("What is Jane Roe's annual base salary, on which her severance as departing CFO is based?") == []
     # (Apple's 10-K for 1997 gives its holders of record and since when it had paid no dividend)
-    assert parts_of("Acme's 1997 10-K: how many holders of record did it have, and since when had it paid no dividend?") == [
+    holders = "Acme's 1997 10-K: how many holders of record did it have, and since when had it paid no dividend?"
+    assert parts_of(holders) == [
         "Acme's 1997 10-K: how many holders of record did it have", "since when had it paid no dividend"]
 
 
