@@ -367,15 +367,18 @@ _NUMBER_TERMS = frozenset(terms(" ".join(NUMBER_WORDS - {"hundred", "thousand", 
 # words that say where a figure is to be read ("based on the cash flow statement", "per the 10-K")
 _SOURCE_WORDS = frozenset(terms("based per using"))
 _PERIOD_UNITS = frozenset(terms("days weeks months quarters years"))
+_TIME_UNITS = ("hour", "day", "week", "month", "quarter", "year")
+_TIME_UNIT = rf"(?:{'|'.join(_TIME_UNITS)})s?"
 # a count of units of time asked for, and a number of those units as a sentence gives it ("14 weeks", "eighteen (18)
 # days", "more than 20 years")
 # (not a measure named by its unit: "how many days sales outstanding")
-_TIME_UNITS_ASKED = re.compile(r"\bhow many\s+(?:[\w-]+\s+)?(hours?|days?|weeks?|months?|quarters?|years?)"
+_TIME_UNITS_ASKED = re.compile(rf"\bhow many\s+(?:[\w-]+\s+)?({_TIME_UNIT})"
                                r"(?=\s+(?:of|a|per|in|did|does|do|was|were|has|have|had|is|are|will|would|must|can|"
                                r"before|after)\b|\s*[?,.;:]|\s*$)", re.I)
-_UNITS_COUNTED = (r"(?:\d|\b(?:one|" + "|".join(sorted(NUMBER_WORDS)) + r")\b)(?:\s*\(\d+\))?[\s-]+{unit}s?\b")
-_COUNTED_PERIODS = re.compile(r"\b\d[\d,.]*(?:\s+(?:thousand|million|billion))?[\s-]+(?:hours?|days?|weeks?|months?"
-                              r"|quarters?|years?)\b", re.I)  # "over 1 million hours of training" counts no employees
+_COUNT = rf"(?:\d|\b(?:one|{'|'.join(sorted(NUMBER_WORDS))})\b)(?:\s*\(\d+\))?"  # "14", "eighteen (18)"
+_UNITS_COUNTED = {unit: re.compile(rf"{_COUNT}[\s-]+{unit}s?\b", re.I) for unit in _TIME_UNITS}
+_COUNTED_PERIODS = re.compile(rf"\b\d[\d,.]*(?:\s+(?:thousand|million|billion))?[\s-]+{_TIME_UNIT}\b",
+                              re.I)  # "over 1 million hours of training" counts no employees
 # (to "sign off on" results is to approve them: Nordstrom's 8-K of March 2023, "the Committee approved ... results")
 _ASKS_SIGNATURE = re.compile(r"\bsign(?:ed|s|ing|ature|atory|atories)?\b(?!\s+off\b)", re.I)
 _BOILERPLATE = re.compile("|".join(BOILERPLATE), re.I)
@@ -1015,14 +1018,12 @@ class ExtractiveAnswerer:
         # (and a quarterly report named by its quarter names no period of what is asked when the rest of the question
         # names one: "full-year 2024 ..., per its 10-Q for the quarter ended June 30, 2025")
         dated_source_left = _DATED_SOURCE.sub(" ", question)
-        periods_text = _FALLING_DUE.sub(" ", _SOURCE.sub(" ", dated_source_left if (
-                years_asked(dated_source_left) or quarters_named(dated_source_left)
-                or period_kinds(dated_source_left)) else question))
+        periods_text = _FALLING_DUE.sub(" ", _SOURCE.sub(" ", dated_source_left if _names_period(dated_source_left)
+                                                         else question))
         debts_due = _due_years(question)
         # and a chat line's context names the document's period when what is asked names its own ("TSLA Q2 2025
         # 10-Q: what does Tesla expect its 2025 capital expenditures to be?")
-        if (asked_text := periods_text[_context_end(periods_text):]) != periods_text and (
-                years_asked(asked_text) or quarters_named(asked_text) or period_kinds(asked_text)):
+        if (asked_text := periods_text[_context_end(periods_text):]) != periods_text and _names_period(asked_text):
             periods_text = asked_text
         quarters = quarters_named(periods_text)
         # a quarter alone, a year to date, a whole year; a year named with no month or quarter is a whole year's
@@ -2159,7 +2160,7 @@ def _states_number(asked: Asked, text: str) -> bool:
     ("20 years of experience") is a number only when a length of time is asked for."""
     if asked.asks_identifier:
         return _IDENTIFIER.search(text) is not None
-    if asked.time_unit and not re.search(_UNITS_COUNTED.format(unit=asked.time_unit), text, re.I):
+    if asked.time_unit and not _UNITS_COUNTED[asked.time_unit].search(text):
         return False  # Apple's 10-K for 1997 gives its inventories in dollars, no weeks of channel inventory
     # (a form's line gives its label's sum without a currency sign: "Aggregate price of shares redeemed ...: -
     # 365,263,456")
@@ -2814,6 +2815,11 @@ def _dates(days: Sequence[str]) -> list[date]:
 # how far a column's day may lie from the day asked and still be its balance: a fiscal period ends on a weekday
 # near the month's end (Apple's June 29, 2024 for "June 30, 2024"; Pfizer's July 2, 2023)
 _SAME_BALANCE_DAYS = 7
+
+
+def _names_period(text: str) -> bool:
+    """Whether the text names a period of its own: a year, a quarter or a kind of period ("full-year")."""
+    return bool(years_asked(text) or quarters_named(text) or period_kinds(text))
 
 
 def _far_from(days: Sequence[date], asked: Sequence[date]) -> bool:
