@@ -251,8 +251,10 @@ _PLACE_FORMED = re.compile(rf"\b(?:(?:which|what)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PL
                            r"(incorporated|organi[sz]ed|domiciled|chartered|formed)\b", re.I)
 _LEVELS = frozenset(terms("level size"))  # "what level of capital spending" asks the spending; "to what level" a level
 # words that name a part of a company, not a line item: "Amazon's advertising business" is its row "Advertising
-# services", "PepsiCo's FLNA division" its row "FLNA", "the Pacific region" Apple's row "Pacific" (its 10-K of 1994)
-_PARTS_OF_COMPANY = ("business", "businesses", "segment", "segments", "division", "divisions", "region", "regions")
+# services", "PepsiCo's FLNA division" its row "FLNA", "the Pacific region" Apple's row "Pacific" (its 10-K of 1994),
+# "J&J's Simponi franchise" its row "SIMPONI/ SIMPONI ARIA" (its 10-Q of July 2025)
+_PARTS_OF_COMPANY = ("business", "businesses", "segment", "segments", "division", "divisions", "region", "regions",
+                     "franchise", "franchises")
 _PART_OF_COMPANY = frozenset(terms(" ".join(_PARTS_OF_COMPANY)))
 _PART_AFTER = re.compile(rf"\s+(?:{'|'.join(_PARTS_OF_COMPANY)})\b", re.I)  # a name a part of a company goes by
 # the words that ask a reason by its name: "the main reason", "the key drivers"
@@ -497,8 +499,10 @@ _ROW_FIGURE = re.compile(rf"{_FIGURE}(?:\s*%)?")
 _PERCENTAGE = re.compile(rf"(?:{_FIGURE}|\b(?:{'|'.join(sorted(NUMBER_WORDS))}))\s*(?:%|percent\b)", re.I)
 # "what percentage of votes", "the Services gross margin percentage"
 # (and a share of a whole: "what share of Best Buy's online sales were picked up in stores", which is no sum)
+# (but a percentage point the question supposes is a change it asks the effect of: "if rates jumped a full percentage
+# point, how much fair value would Apple's investment portfolio lose")
 _PERCENTAGE_ASKED = re.compile(r"\b(?:what|which)\s+(?:percent\b|(?:share|proportion|portion|fraction)\s+of\b)"
-                               r"|\bpercentage\b", re.I)
+                               r"|\bpercentage\b(?!\s+points?\b)", re.I)
 _PER_SHARE = r"\bper[\s-](?:common |ordinary )?share\b"  # "per share", "earnings-per-share"
 _PER_SHARE_ASKED = re.compile(rf"\beps\b|{_PER_SHARE}", re.I)
 # the shares a per-share figure is computed over are a count, not a figure per share ("diluted weighted shares used
@@ -2471,9 +2475,11 @@ _ACRONYM = re.compile(r"[A-Z]{2,5}")
 
 def _written_in_full(acronym: str) -> re.Pattern:
     """The name an acronym abbreviates, as capitalised words whose initials it is, with the small words a name
-    leaves out of them ("Internal Revenue Service" for "IRS", "Federal Home Loan Bank of New York" for "FHLBNY")."""
+    leaves out of them ("Internal Revenue Service" for "IRS", "Federal Home Loan Bank of New York" for "FHLBNY"), or
+    its letters with stops ("I.R.S. Employer Identification No." on a cover page)."""
     words = r"\s+(?:(?:of|and|for|the|&)\s+)?".join(rf"{letter}[a-z]+" for letter in acronym)
-    return re.compile(rf"\b{words}\b")
+    stopped = r"\.\s?".join(map(re.escape, acronym))
+    return re.compile(rf"\b(?:{words}\b|{stopped}\.)")
 
 
 def _spelling_out(text: str, spelled: list[tuple[re.Pattern, str]]) -> str:

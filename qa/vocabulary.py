@@ -394,6 +394,37 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "chief accountant": ("chief accounting officer", "controller"),
     "unionized": ("collective bargaining",),
     "board seats": ("members of the board", "directors"),
+    # round 45: identifiers and line items as analysts paraphrase them
+    # a cover page's identifiers (The Buckle's 8-K of November 2024: "(I.R.S. Employer Identification No.)",
+    # "(Commission File Number)")
+    **{words: ("employer identification",) for words in ("tax id", "federal tax id", "ein", "employer id")},
+    "id": ("identification",),
+    "sec file number": ("commission file number",),
+    # a tax bill is the income statement's provision (Apple's 10-Q of August 2024: "Provision for income taxes")
+    **{words: ("provision for income taxes", "income tax expense") for words in ("tax bill", "tax charge")},
+    # Netflix's 10-K for 2024: "Paid net membership additions", "Paid memberships at end of period"
+    **{words: ("paid memberships", "paid net membership additions") for words in ("paying members",
+                                                                                  "paid members")},
+    **{words: ("proceeds from issuance of debt", "proceeds from borrowings") for words in (
+        "debt issuance", "bond issuance", "issuing debt")},
+    # earnings before taxes (Southern Company's release of January 2005: "Earnings Before Income Taxes"; American
+    # Express's 10-K for 2022: "Pretax income"; Apple's 10-K for 2024: "Income before provision for income taxes")
+    **{words: ("earnings before income taxes", "income before income taxes", "pretax income",
+               "income before provision for income taxes") for words in (
+        "pre-tax earnings", "pre-tax profit", "pretax profit", "pre-tax income")},
+    # when debt is repaid, as a maturities note gives it (Coca-Cola's 10-K for 2024: "maturities of long-term debt")
+    **{words: ("maturities", "principal payments") for words in ("come due", "comes due", "coming due")},
+    "retained profits": ("retained earnings",),
+    "cp": ("commercial paper",),
+    **{words: ("deliveries", "delivered") for words in ("handed over", "hand over", "handovers")},
+    **{words: ("general and administrative",) for words in ("overhead", "corporate overhead")},
+    "peak": ("maximum",),
+    **{words: ("stock-based compensation", "share-based compensation") for words in (
+        "equity-based pay", "equity-based compensation", "non-cash equity pay")},
+    "not yet recognized": ("unrecognized", "unearned"),
+    **{words: ("accounts payable",) for words in ("owe suppliers", "owe its suppliers", "owed its suppliers")},
+    **{words: ("accounts receivable",) for words in ("customers owe", "owed by customers", "customers owed")},
+    "stripped out": ("excluding",),
 }
 
 # Words that name an amount: a question about one asks for a number ("What salary will the new CFO get?"), and a

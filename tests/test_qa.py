@@ -5006,3 +5006,55 @@ def test_a_nominee_whose_name_reads_as_a_change_still_has_his_votes(answerer):
                      "William V. Campbell\t139,530,349\t1,526,408\n", form="10-Q", filed="2000-08-10")
     assert _row_states(answerer, "How many votes were withheld from Acme Widgets director Gareth C.C. Chang?", votes,
                        "Gareth C.C. Chang")
+
+
+def test_a_tax_id_is_the_employer_identification_number_its_cover_prints_with_stops(answerer):
+    # The Buckle's 8-K of November 2024: "(I.R.S. Employer Identification No.)" under "47-0366193"
+    cover = _passage("Acme Widgets, Inc.", "ACME WIDGETS, INC.\n(Exact name of Registrant as specified in its charter)\n"
+                     "Nebraska\t001-12951\t47-0366193\n(State or other jurisdiction of\t(Commission\t(I.R.S. Employer\n"
+                     "incorporation or organization)\tFile Number)\tIdentification No.)\n", form="8-K", filed="2024-11-22")
+    for question in ("Give Acme Widgets' federal tax ID (IRS employer identification number).",
+                     "What IRS number does Acme Widgets' cover page give?"):
+        answer = _answer_from(answerer, question, cover)
+        assert not answer.refused and "47-0366193" in answer.text
+
+
+def test_line_items_asked_in_analysts_words_of_round_45_are_read_from_the_rows_the_filing_labels(answerer):
+    income = _passage("Acme Widgets, Inc.", "Consolidated Statements of Income\nYear Ended December 31,\t2024\t2023\n"
+                      "Pretax income\t10,105\t10,689\nProvision for income taxes\t2,071\t2,629\n"
+                      "Net income\t8,034\t8,060\n")
+    balances = _passage("Acme Widgets, Inc.", "Consolidated Balance Sheets\nDecember 31,\t2024\t2023\n"
+                        "Accounts receivable, net\t629\t766\nCommercial paper\t1,500\t2,310\n"
+                        "Accounts payable\t1,100\t1,015\nRetained earnings\t1,026\t898\n", rank=2)
+
+    def stated(question: str) -> str:
+        return next(s.sentence.text for s in _ranked(answerer, question, income, balances) if s.states_value_asked)
+
+    # the words analysts use for a line item that its label does not print (qa.vocabulary.FILING_WORDS_FOR)
+    assert stated("What was Acme Widgets' pre-tax profit for 2024?").startswith("Pretax income")
+    assert stated("What was Acme Widgets' tax bill for 2024?").startswith("Provision for income taxes")
+    assert stated("How much CP did Acme Widgets have outstanding at December 31, 2024?").startswith("Commercial")
+    assert stated("How much did Acme Widgets owe its suppliers at December 31, 2024?").startswith("Accounts payable")
+    assert stated("How much did customers owe Acme Widgets at December 31, 2024?").startswith("Accounts receivable")
+    assert stated("What were Acme Widgets' retained profits at December 31, 2024?").startswith("Retained earnings")
+
+
+def test_a_percentage_point_the_question_supposes_asks_no_percentage(answerer):
+    # Apple's 10-K for 2024 gives its market risk as the decline in fair value for a rise of 100 basis points
+    risk = _passage("Acme Widgets, Inc.", "Interest Rate Sensitive Instrument\tHypothetical Interest Rate Increase\t"
+                    "Potential Impact\t2024\t2023\nInvestment portfolio\t100 basis points, all tenors\t"
+                    "Decline in fair value\t$\t2,755\t$\t3,089\n")
+    answer = _answer_from(answerer, "If rates rose a full percentage point, how much fair value would Acme Widgets' "
+                          "investment portfolio lose at the end of 2024?", risk)
+    assert not answer.refused and "2,755" in answer.text
+
+
+def test_a_products_franchise_is_the_row_its_name_labels(answerer):
+    # Johnson & Johnson's 10-Q of July 2025 labels its sales by product name, which analysts call a franchise
+    sales = _passage("Acme Widgets, Inc.", "Major therapeutic area worldwide sales \u2014 Fiscal Six Months Ended\n"
+                     "(Dollars in Millions)\tJune 29, 2025\tJune 30, 2024\tTotal Change\n"
+                     "Immunology\t7,700\t8,969\t(14.1)\nREMICADE\t922\t827\t11.5\n"
+                     "SIMPONI/ SIMPONI ARIA\t1,349\t1,091\t23.7\n", form="10-Q", filed="2025-07-24")
+    best = _ranked(answerer, "Acme Widgets' Simponi franchise: worldwide sales in the first six months of 2025 ($M)?",
+                   sales)[0]
+    assert best.sentence.text.startswith("SIMPONI") and best.states_value_asked
