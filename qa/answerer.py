@@ -905,6 +905,12 @@ class ExtractiveAnswerer:
         # an analyst's word ("CFO") is held by a sentence that holds one of its filing phrases whole
         synonyms = [(set(terms(word)), [terms(phrase) for phrase in phrases])
                     for word, phrases in analysts_words(question).items()]
+        # and a sentence in the analyst's own phrase holds what the filing words for it say ("Foreign pretax earnings
+        # were $77.3 billion", Apple's 10-K for 2024, for "pretax earnings"); not one holding an analyst's single word,
+        # which says less ("revenue" in a sentence on Vision Pro is no "total net sales": on the 6,649 spot checks of
+        # round 44, 28 near misses more answered for 5 needles more with single words too)
+        said_as_asked = [(words, {t for phrase in phrases for t in terms(phrase)})
+                         for word, phrases in analysts_words(question).items() if len(words := terms(word)) > 1]
         total = sum(weights.values()) or 1.0
         # the companies the question names are no part of what it asks about ("3M's total liabilities": its name
         # is written in digits, which no capitalised-word rule tells from a figure); a word in capitals that tells
@@ -1203,6 +1209,9 @@ class ExtractiveAnswerer:
                 for word, phrases in synonyms:
                     if any(_holds_phrase(sequence, phrase) for phrase in phrases):
                         own |= word
+                for words, filing_terms in said_as_asked:
+                    if _holds_phrase(sequence, words):
+                        own |= filing_terms
                 if sentence.table_row and any(year in sentence.header for year in years):
                     own |= period_naming  # "fiscal 2022" is said by a header's "December 2, 2022"
                 held = [t for t in weights if t in own]

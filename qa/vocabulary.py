@@ -411,7 +411,7 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     # Express's 10-K for 2022: "Pretax income"; Apple's 10-K for 2024: "Income before provision for income taxes")
     **{words: ("earnings before income taxes", "income before income taxes", "pretax income",
                "income before provision for income taxes") for words in (
-        "pre-tax earnings", "pre-tax profit", "pretax profit", "pre-tax income")},
+        "pre-tax earnings", "pre-tax profit", "pretax profit", "pretax earnings", "pre-tax income")},
     # when debt is repaid, as a maturities note gives it (Coca-Cola's 10-K for 2024: "maturities of long-term debt")
     **{words: ("maturities", "principal payments") for words in ("come due", "comes due", "coming due")},
     "retained profits": ("retained earnings",),

@@ -5058,3 +5058,16 @@ def test_a_products_franchise_is_the_row_its_name_labels(answerer):
     best = _ranked(answerer, "Acme Widgets' Simponi franchise: worldwide sales in the first six months of 2025 ($M)?",
                    sales)[0]
     assert best.sentence.text.startswith("SIMPONI") and best.states_value_asked
+
+
+def test_a_sentence_in_the_analysts_own_words_holds_what_the_filing_words_for_them_say(answerer):
+    # Apple's 10-K for 2024 writes "pretax earnings" in a sentence and "Income before provision for income taxes"
+    # over its tax table: the sentence in the question's words is the answer
+    note = _passage("Acme Widgets, Inc.", "Provision for Income Taxes\n"
+                    "Years ended\tSeptember 28, 2024\tSeptember 30, 2023\n"
+                    "Computed expected tax\t$\t25,932\t$\t23,885\n"
+                    "Income before provision for income taxes\t123,485\t113,736\n\n"
+                    "Foreign pretax earnings were $77.3 billion, $72.9 billion and $71.3 billion in 2024, 2023 and "
+                    "2022, respectively.\n")
+    best = _ranked(answerer, "How much foreign pretax earnings did Acme Widgets report for 2024?", note)[0]
+    assert best.sentence.text.startswith("Foreign pretax earnings")
