@@ -398,7 +398,7 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     # a cover page's identifiers (The Buckle's 8-K of November 2024: "(I.R.S. Employer Identification No.)",
     # "(Commission File Number)")
     **{words: ("employer identification",) for words in ("tax id", "federal tax id", "ein", "employer id")},
-    "id": ("identification",),
+    "id": ("identification",),  # "tax ID", "IRS ID number": an identification number, not a name
     "sec file number": ("commission file number",),
     # a tax bill is the income statement's provision (Apple's 10-Q of August 2024: "Provision for income taxes")
     **{words: ("provision for income taxes", "income tax expense") for words in ("tax bill", "tax charge")},
@@ -414,16 +414,23 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
         "pre-tax earnings", "pre-tax profit", "pretax profit", "pretax earnings", "pre-tax income")},
     # when debt is repaid, as a maturities note gives it (Coca-Cola's 10-K for 2024: "maturities of long-term debt")
     **{words: ("maturities", "principal payments") for words in ("come due", "comes due", "coming due")},
-    "retained profits": ("retained earnings",),
-    "cp": ("commercial paper",),
+    "retained profits": ("retained earnings",),  # Apple's 10-Q of February 1999: "Retained earnings"
+    "cp": ("commercial paper",),  # Amcor's 10-K for 2023: "Commercial paper" among its debt
+    # vehicles handed over to customers are delivered (Tesla's 10-K for 2024: "we delivered approximately 1,789,000
+    # consumer vehicles")
     **{words: ("deliveries", "delivered") for words in ("handed over", "hand over", "handovers")},
+    # Netflix's 10-Q of July 2025: "General and administrative" expenses
     **{words: ("general and administrative",) for words in ("overhead", "corporate overhead")},
-    "peak": ("maximum",),
+    "peak": ("maximum",),  # Apple's 10-K for 1994: short-term borrowings' "Maximum Amount Outstanding During the Year"
     **{words: ("stock-based compensation", "share-based compensation") for words in (
         "equity-based pay", "equity-based compensation", "non-cash equity pay")},
+    # NVIDIA's 10-K for fiscal 2023: "unearned stock-based compensation"
     "not yet recognized": ("unrecognized", "unearned"),
+    # what a company owes and is owed, as its balance sheet labels it (Apple's 10-K for 1997: "Accounts payable";
+    # its release of July 2004: "Accounts receivable, less allowances")
     **{words: ("accounts payable",) for words in ("owe suppliers", "owe its suppliers", "owed its suppliers")},
     **{words: ("accounts receivable",) for words in ("customers owe", "owed by customers", "customers owed")},
+    # Southern Company's release of January 2007: net income "excluding synthetic fuels"
     "stripped out": ("excluding",),
 }
 
