@@ -902,15 +902,17 @@ class ExtractiveAnswerer:
         states and its FEATURES. `companies`: as for `assess` (a company's filing holds the tickers it is named by)."""
         companies = companies or {}
         weights = self._term_weights(search_text)
+        # the question's analysts' words, each with the terms of the phrases filings use for it
+        analysts = analysts_words(question)
+        filing_phrases = {word: [terms(phrase) for phrase in phrases] for word, phrases in analysts.items()}
         # an analyst's word ("CFO") is held by a sentence that holds one of its filing phrases whole
-        synonyms = [(set(terms(word)), [terms(phrase) for phrase in phrases])
-                    for word, phrases in analysts_words(question).items()]
+        synonyms = [(set(terms(word)), phrases) for word, phrases in filing_phrases.items()]
         # and a sentence in the analyst's own phrase holds what the filing words for it say ("Foreign pretax earnings
         # were $77.3 billion", Apple's 10-K for 2024, for "pretax earnings"); not one holding an analyst's single word,
         # which says less ("revenue" in a sentence on Vision Pro is no "total net sales": on the 6,649 spot checks of
         # round 44, 28 near misses more answered for 5 needles more with single words too)
-        said_as_asked = [(words, {t for phrase in phrases for t in terms(phrase)})
-                         for word, phrases in analysts_words(question).items() if len(words := terms(word)) > 1]
+        said_as_asked = [(words, {t for phrase in phrases for t in phrase})
+                         for word, phrases in filing_phrases.items() if len(words := terms(word)) > 1]
         total = sum(weights.values()) or 1.0
         # the companies the question names are no part of what it asks about ("3M's total liabilities": its name
         # is written in digits, which no capitalised-word rule tells from a figure); a word in capitals that tells
@@ -1003,7 +1005,7 @@ class ExtractiveAnswerer:
         # the measures asked that are computed from lines of the statements: what names them, and their parts
         computed = [([terms(name) for name in COMPUTED_MEASURES[word]],
                      [terms(part) for part in phrases if part not in COMPUTED_MEASURES[word]])
-                    for word, phrases in analysts_words(question).items() if word in COMPUTED_MEASURES]
+                    for word, phrases in analysts.items() if word in COMPUTED_MEASURES]
         other_kinds = _other_kinds(question)
         excluded = [terms(thing) for thing in _EXCLUDED.findall(question)]
         alone = _asked_alone(question)
