@@ -130,6 +130,15 @@ _QUESTION_NOISE = frozenset(terms(
 _YEAR = re.compile(rf"^{YEAR}$")
 _MONTH = "(?:" + "|".join(month.capitalize() for month in MONTHS) + ")"  # as written in prose dates
 _ABBREVIATION_AFTER = re.compile(r"\s*\(\w[\w&.-]*\)")  # "Latin America (LatAm)"
+_YEAR_LABEL = re.compile(rf"(?:fiscal\s+(?:year\s+)?|fy\s*)?{YEAR}", re.I)  # a row labelled "2023", "Fiscal 2023"
+_YEARS_LABEL_ROWS = re.compile(r"^(?:fiscal\s+)?years?\b", re.I | re.M)  # a header line opening with "Year"
+_GLOSSED_NAME = re.compile(r"[A-Z][\w&-]*\s+\($")  # a capitalised name and an opening bracket just before
+_EFFECT_VERB = re.compile(r"\s+\b(?:reduce|lower|cut|raise|increase|boost|lift|add\s+to|hurt|weigh\s+on)\b\s*",
+                          re.I)
+_SUBJECT_NAMED = re.compile(r"\b(?i:how (?:much|many))\b[^?,;]{0,60}?\b(?:did|does|do|has|have|will)\s+"
+                            r"(?:the\s+|its\s+)?((?:[A-Z][\w&'-]*\s+){0,3}[A-Z][\w&'-]*)\s+"
+                            r"(?:bring|generate|earn|contribute|make|sell|ship|deliver|record|post|book|produce|add)"
+                            r"\w*\b")
 _NAME_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w&-]*)\s+$")  # a capitalised word just before: "Frito-Lay"
 _WILL = re.compile(r"\bwill\b", re.I)  # what will be (see _forecast_stated)
 _SPELLING_AFTER = re.compile(r"\b([A-Z]{2,6})\s*\((?:[A-Z][\w&'’-]*\s*){1,6}\)")  # "FSD (Full Self-Driving)"
@@ -183,7 +192,8 @@ _FOCUS_BEFORE_VERB = re.compile(r"\bhow (?:much|many)\s+(?:did|does|do|has|have|
 # what money went to: "How much did Best Buy spend on [additions to property and equipment] in fiscal 2023?", "What
 # did Apple pay out in [dividends and dividend equivalents]", "how much cash went into [purchases of short-term
 # investments]"
-_SPENT_ON = re.compile(r"\b(?:(?:spen[dt]|pa(?:y|id)|invest(?:ed)?)(?:\s+out)?\s+(?:on|for|in)"
+# (and what was set aside: "how much had Amazon set aside for [the risks it self-insures]")
+_SPENT_ON = re.compile(r"\b(?:(?:spen[dt]|pa(?:y|id)|invest(?:ed)?|set\s+aside)(?:\s+out)?\s+(?:on|for|in)"
                        r"|(?:cash|money|funds)\s+(?:went|go|goes)\s+(?:into|to))\s+"
                        r"((?:[\w&'-]+\s+){0,5}?[\w&'-]+)"
                        r"(?:\s+(?:in|for|during|at|as|by|over|under|from)\b|\s*[?,.]|$)", re.I)
@@ -194,6 +204,15 @@ _HOW_OLD = re.compile(r"\bhow (old)\b", re.I)
 # executive officers' list gives as "Senior Executive Vice President and Head of Human Resources")
 _WHO_HEADS = re.compile(r"\bwho\s+(?:heads|leads|runs|oversees)\s+(?:the\s+|its\s+)?((?:[\w&'-]+\s+){0,4}?[\w&'-]+)"
                         r"(?:\s+(?:at|of|for|in)\b|\s*[?,.]|$)", re.I)
+# the role a person was chosen for: "which director did the board single out as its [audit committee financial
+# expert]" (Loncor's 20-F for 2015: "has determined that William R. Wilson satisfies the requirements as an audit
+# committee financial expert")
+# (not a role a biography gives: "which Cabot director once ran BP's petrochemicals business as its chief executive")
+_AS_ROLE = re.compile(r"\bwhich\s+(?:[\w&'.-]+\s+){0,3}?(?:director|officer|executive|person|member|nominee|employee)s?"
+                      r"\b[^?]*?\b(?:designat\w*|name[ds]?|appoint\w*|elect\w*|cho(?:se|ose|oses|sen)|select\w*"
+                      r"|single[sd]?\s+out|pick\w*|identif\w*|determin\w*|deem\w*)\b[^?]*?\b(?:as|to be)\s+"
+                      r"(?:its|the|their|our|an?)\s+((?:[\w&'-]+\s+){0,5}?[\w&'-]+)"
+                      r"(?:\s+(?:at|of|for|in|on)\b|\s*[?,.]|$)", re.I)
 # what a measure is of: "[Boeing's inventories] at", "[AEGON's core business] was", "the date of [the employment
 # agreement] between"
 _FOCUS_OF = re.compile(r"\s*((?:[\w&'-]+\s+){0,5}?[\w&'-]+)(?:\s+(?:did|does|do|was|were|is|are|has|have|had|in|for|"
@@ -315,6 +334,12 @@ _AUDITOR_ASKED = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,4}?(?:auditors?
                             re.I)
 _FIRM_WRITTEN = re.compile(r"[A-Z][\w'’.-]*\s*&\s*[A-Z]|\b(?:LLP|L\.L\.P|LLC|L\.L\.C|P\.?C|CPAs?|Accountants|Chartered|"
                            r"Inc|Ltd|AG|Co)\b|\b(?![IVXLC]+\b)[A-Z]{3,}\b")  # (not a schedule's "III")
+_AUDIT_ASKED = frozenset({"audit", "audits", "audited", "auditor", "auditors", "accountant", "accountants",
+                          "accounting"})
+# (the auditor's words, a partnership's suffix, partners' names joined by "&" or an accountant's signature: "/s/ KPMG
+# Peat Marwick")
+_AUDIT_SAID = re.compile(r"(?i:\b(?:audit\w*|accountants?|accounting firm|L\.?L\.?P|CPAs?|P\.?C|Chartered)\b)"
+                         r"|[A-Z][\w'’.-]*\s*&\s*[A-Z]|/s/")
 # the offices a person holds, as words
 _OFFICES = r"officer|president|director|chair(?:man|person|woman)?|treasurer|secretary|controller|counsel"
 # a name in capitals opening a line of a list of officers: "LAUREEN E. SEEGER — Chief Legal Officer" (American
@@ -389,6 +414,9 @@ _FOOTNOTE_MARK = re.compile(r"^\d{1,2}(?=\s+[A-Z][a-z])", re.M)  # a footnote's 
 _RECONCILING = re.compile(r"\s*adjustments\s+to\s+reconcile\b", re.I)
 _PAGE_NUMBER_LINE = re.compile(r"\n[ \t]*\d{1,3}[ \t]*$")  # "... returns on these investments.\n27"
 _PAGE_REFERENCE = re.compile(r"\bpages?\s+\d+(?:\s*(?:to|through|and|-|–)\s*\d+)?", re.I)
+# a contents line's page after its leader dots: "SECTION 4 - Representations and Warranties of the Purchaser. . . . 5"
+# (an agreement in Apple's 10-K for 1997), not a row's figures after them ("Tax losses and credits.......\t315")
+_CONTENTS_PAGE = re.compile(r"(?:\.\s){3,}\.?\s*\d{1,3}\.?[ \t]*$", re.M)
 _TOTAL = frozenset(terms("total"))
 # the words of every question about votes, whatever the proposal
 _VOTE_WORDS = frozenset(terms("votes voted voting cast for against abstain abstained abstentions withheld broker "
@@ -396,6 +424,7 @@ _VOTE_WORDS = frozenset(terms("votes voted voting cast for against abstain absta
                               "approved approval annual special meeting meetings receive received requesting request "
                               "report regarding results number in favor its from election elected re-election director "
                               "directors nominee nominees titled entitled called named recorded tallied counted "
+                              "opposition faced "
                               # votes are counted in shares, cast on the board's members ("How many shares were voted
                               # against Dina Dublon's re-election to PepsiCo's board")
                               "shares board"))
@@ -484,7 +513,9 @@ _DURATION = re.compile(r"\b(?:" + "|".join(DURATION) + r")\b", re.I)
 _NAMED_BY_NUMBER = re.compile(r"\b\d[A-Z]\b")  # a technology's name: "3D", "5G", "4K"
 # identifiers as a cover page or a security's description writes them: a Commission file number ("001-31269",
 # "1-768"), an IRS employer identification number ("37-0602744"), a CUSIP ("12662P108")
-_IDENTIFIER_ASKED = re.compile(r"\b(?:file|identification|registration)\s+(?:no\b|number)|\bcusip\b|\bcik\b", re.I)
+# ("what federal tax ID number": an employer identification number)
+_IDENTIFIER_ASKED = re.compile(r"\b(?:file|identification|registration|id)\s+(?:no\b|number)|\b(?:cusip|cik|ein)\b"
+                               r"|\btax id\b", re.I)
 _IDENTIFIER = re.compile(r"(?<![\w-])(?<!\)\s)(?:\d{1,3}-\d{3,8}|\d{3}[\dA-Z]{5}\d)(?![\w-])")
 _LENGTH_ASKED = re.compile(r"\b(?:how long|(?:term|duration|length) of)\b", re.I)
 _COUNT_ASKED = re.compile(r"\bhow many\b", re.I)
@@ -513,6 +544,7 @@ _SHARES_FOR_EPS = re.compile(
 _CENT_FIGURE = re.compile(r"(?<![\d.,])\d{1,3}\.\d\d(?![\d%])")
 _SAID_PER_SHARE = re.compile(rf"\bcents?\b|{_PER_SHARE}", re.I)
 # a sum asked in its currency ("what was the average ticket, in dollars", "in USD millions"), which a percentage is not
+_RATE_WORDS = frozenset(terms("rate rates yield yields return returns"))  # the words of qa.vocabulary.PERCENT_RATES
 _CURRENCY_ASKED = re.compile(r"\bin (?:US\s?)?(?:dollars|USD|US\$|\$|euros|EUR|€)(?!\w)", re.I)
 _AMOUNT_ASKED = re.compile(r"\bhow much\b|\bwhat (?:price|amount|cost)\b|\bhow many (?:dollars|euros|cents)\b", re.I)
 # how a table's header names its periods: whole years (qa.vocabulary.YEARS_ENDED) or quarters ("Three Months
@@ -682,8 +714,13 @@ class Asked:
                     or _counts_asked(question)
                     and not (_MONEY_ASKED | _NOT_MONEY_ASKED).intersection(focus))  # no "employee turnover rate"
                    and not _AMOUNT_ASKED.search(question),
+                   # (a rate asks a percentage when it is what is asked: not a rate that names a table, of a sum asked
+                   # in a currency, "effective tax rate reconciliation: by how much did tax credits reduce ..., in $
+                   # millions", nor a rate's rise that changes what is asked, "by how much would a 150 basis point
+                   # rise in interest rates reduce the market value of Adobe's short-term investments")
                    _PERCENTAGE_ASKED.search(question) is not None
-                   or PERCENT_RATES.search(_CAUSE_NAMED.sub(" ", question)) is not None,
+                   or PERCENT_RATES.search(_CAUSE_NAMED.sub(" ", question)) is not None
+                   and not _CURRENCY_ASKED.search(question) and (not focus or bool(_RATE_WORDS.intersection(focus))),
                    _PER_SHARE_ASKED.search(question) is not None and not _SHARES_FOR_EPS.search(question),
                    _LENGTH_ASKED.search(question) is not None and len(re.findall(_ASKING, question, re.I)) == 1,
                    _AUDITOR_ASKED.search(question) is not None,
@@ -973,6 +1010,10 @@ class ExtractiveAnswerer:
         # (but its owner's: "Amex's worldwide Card Member loans" are American Express's, whatever a passage calls it)
         names_asked = {name for match, phrase in _asked_phrases(question) for name in _names_of_asked(match, phrase)
                        if not re.search(rf"\b{re.escape(name)}['’]s\b", phrase)}
+        # (and the one whose figure it is, its verb's subject: "how much revenue did [AppleCare] bring in", but the
+        # company asked about)
+        names_asked |= {name for match in _SUBJECT_NAMED.finditer(question) for name in _CAPITALISED.findall(
+            match.group(1)) if not set(terms(name)) <= company_terms}
         # the regions the question asks a figure of, but in a company's name ("Georgia Power") or an abbreviated
         # name ("Frito-Lay North America (FLNA)": its rows say "FLNA")
         company_words = company_terms.union(*(terms(a) for c in companies for a in company_aliases(c)))
@@ -982,6 +1023,9 @@ class ExtractiveAnswerer:
         regions = [m.group() for m in REGIONS.finditer(unasked)
                    if not set(terms(" ".join(region_names(m.group())))) <= company_words
                    and not _ABBREVIATION_AFTER.match(unasked, m.end())
+                   # (nor a region in brackets after a part's name, which says where that part is: Best Buy's
+                   # "International (Canada) segment")
+                   and not (_GLOSSED_NAME.search(unasked, 0, m.start()) and unasked.startswith(")", m.end()))
                    and not (_PART_AFTER.match(unasked, m.end())
                             and (before := _NAME_WORD_BEFORE.search(unasked, 0, m.start()))
                             and not set(terms(before.group(1))) <= company_words
@@ -1291,7 +1335,7 @@ class ExtractiveAnswerer:
                     # Summary Compensation Table)
                     filled |= replace(asked, focus={}).filled_by(sentence.text) & {"number"}
                 elif (sentence.table_row and focus_written and focus_written <= own - written
-                      and _labelled_by_period(sentence.text)):
+                      and _labelled_by_period(sentence)):
                     # a row labelled by its period alone gives what its header names ("3rd Quarter" under "Total
                     # stores open at end of the quarter", Ulta's release of March 2023)
                     filled |= replace(asked, focus={}).filled_by(sentence.text) & {"number"}
@@ -1506,7 +1550,9 @@ class ExtractiveAnswerer:
                 # the sentence holds a name with its table's caption and header, its group and the headings over it
                 holding = (f"{continued if sentence.table_row else ''}\n{headings}\n"
                            f"{sequence_text}").lower()
-                states_value = bool(filled & _VALUES) or not set(asked.slots) & _VALUES
+                # (a firm asked for is a value its name's form tells: "which accounting firm audits ...")
+                values_asked = _VALUES | {"name"} if asked.asks_firm else _VALUES
+                states_value = bool(filled & values_asked) or not set(asked.slots) & values_asked
                 flat = sentence.flat
                 values = {name: math.log(value + _LOG_FLOOR) for name, value in factors.items()} | {
                     "own_coverage": math.log(own_coverage + _LOG_FLOOR),
@@ -1627,7 +1673,9 @@ def _slots(question: str) -> tuple[str, ...]:
         # (and what kind: "which independent registered public accounting firm")
         "name": r"\b(which|what) (?:(?!(?:is|are|was|were|did|does|do|has|had|the|a|an|its|their)\b)"
                 rf"[a-z-]+ ){{0,4}}({_NAMED_KINDS})\b|{_PLACE_ASKED}|\bwhat name\b|{_SERVING_FIRM_ASKED}"
-                r"|\bwhat (?:was|were|is|are) the names? of\b",  # "what was the name of the subsidiary"
+                r"|\bwhat (?:was|were|is|are) the names? of\b"  # "what was the name of the subsidiary"
+                # and what a thing was called ("What was Loncor Resources called before it amalgamated ...")
+                r"|\bwhat (?:was|were|is|are) (?:[\w&.'’-]+\s+){1,6}?(?:called|named|known as)\b",
         # and what a change's reason or driver was ("what was the main reason ...", "what drove the increase")
         "reason": r"\bwhy\b|\bwhat (?:was|were|is|are) the (?:[\w-]+ ){0,2}(?:reasons?|drivers?)\b"
                   r"|\bwhat (?:\w+ly )?(?:drove|drives|caused|causes|explains?|explained)\b",
@@ -1736,7 +1784,7 @@ _READ_FROM_STATEMENT = re.compile(rf"\b(?:per|according to) (?:the|its) (?:{STAT
 # "decreased $100 million to $569 million")
 _GUIDED_RANGE = re.compile("".join(rf"(?<!{word} )" for word in ("from", "by", *CHANGES))
                            + r"(?:\$\s?\d[\d.,]*(?:\s*(?:million|billion))?\s+to\s+\$\s?\d"
-                           r"|\b\d[\d.]*%\s+to\s+\d[\d.]*%)", re.I)
+                           r"|(?<![\d.,])\d[\d.]*%\s+to\s+\d[\d.]*%)", re.I)  # (a whole number: "from 1.6% to 6%")
 # where a question says which document or event it asks about: its source and what follows it ("according to the
 # December 3, 2024 press release on ..."), "when it reported Douglas P. Martin's December 2003 purchase ...", an aside
 # in brackets ("(Q4 FY22 results + $0.32 dividend)")
@@ -1761,7 +1809,7 @@ _JOINING = r"(?:and|&|/|or|plus)"
 
 # a state a question or a row's label may deny ("not designated as accounting hedges", "not yet recognized")
 _PARTICIPLE = re.compile(r"\b([a-z]+ed)\b", re.I)
-_NOT = r"\bnot\s+(?:yet\s+)?"
+_NOT = r"\b(?:not|never)\s+(?:yet\s+)?"  # "plans that stockholders never approved" are those "not approved"
 
 
 def _negated_otherwise(question: str, label: str, participles: set[str]) -> bool:
@@ -2073,7 +2121,7 @@ def _asked_phrases(question: str) -> list[tuple[re.Match, str]]:
     if not parts_of(question):  # nor of a question of several parts (see _FOCUS_LAST)
         matches += [last for last in _FOCUS_LAST.finditer(question)
                     if not any(m.start() <= last.start(1) < m.end() for m in matches)]
-    matches += _WHO_HEADS.finditer(question)
+    matches += [*_WHO_HEADS.finditer(question), *_AS_ROLE.finditer(question)]
     if not matches and _WHO.search(question):
         # who holds a role is asked by the role ("Who is Wells Fargo's [Chief Accounting Officer]"): a signer's
         # title or a sentence naming the role answers, not any person's
@@ -2098,6 +2146,10 @@ def _asked_phrases(question: str) -> list[tuple[re.Match, str]]:
             qualifiers = [w for w in asked.split() if not set(terms(w)) <= _MEASURES | _LEVELS | _QUESTION_NOISE]
             asked = next((" ".join([*qualifiers, m.group(1)]) for m in [_FOCUS_OF.match(question, match.end())] if m),
                          asked)
+        if match.re is _FOCUS_BEFORE_VERB and (cause := _EFFECT_VERB.split(asked, 1)[0].strip()) != asked:
+            # what changed another figure is asked, not the figure it changed: "how much did [tax credits] reduce
+            # AMZN's 2024 income tax provision" is the reconciliation's "Tax credits" row (Amazon's 10-K for 2024)
+            asked = cause or asked
         phrases.append((match, asked))
     return phrases
 
@@ -2109,7 +2161,7 @@ def _blank(match: re.Match) -> str:
 def _names_of_asked(match: re.Match, asked: str) -> list[str]:
     """The names in a phrase of what is asked ("Johnson & Johnson's [DARZALEX] sales"), but analysts' words
     ("RevPAR", "EBITDA"), what money went to ("pay for Tetra Drones") and a role asked for."""
-    if match.re in (_SPENT_ON, _ROLE_ASKED, _WHO_HEADS):
+    if match.re in (_SPENT_ON, _ROLE_ASKED, _WHO_HEADS, _AS_ROLE):
         return []
     return [w for w in _CAPITALISED.findall(asked) if w.lower() not in FILING_WORDS_FOR
             and not _PLURAL_ABBREVIATION.fullmatch(w)]
@@ -2133,6 +2185,13 @@ def _focus_terms(question: str, filing_words: bool = True) -> list[str]:
             said = [t for t in said if t not in _REASON_ASKED]
         # a measure is what is counted when nothing else is: "How many [shares] did the Growth Fund redeem"
         focus += [t for t in said if t not in _MEASURES] or (said if _COUNT_ASKED.match(match.group()) else [])
+    # a line's label the question quotes is what it asks when its words say nothing else ("what did Family of Apps
+    # 'other revenue' come to"), but a phrase with a name in it ("the 'taking Tesla private' tweet", "the 'True
+    # Diversity Board Policy'"), nor one of the things a question asks ("'Other, net' and income before income tax")
+    if not focus and not re.search(r"\band\b", _QUOTED_PHRASE.sub(" ", question)):
+        focus = [t for double, single in _QUOTED_PHRASE.findall(question)
+                 if not any(word[0].isupper() for word in re.findall(r"[A-Za-z][\w&'-]*", double or single)[1:])
+                 for t in terms(double or single) if t not in _QUESTION_NOISE and not _YEAR.match(t)]
     # a period's word qualifies what is asked ("quarterly cash dividend"), unless the periods are what is counted;
     # the year asked for is the answer, not what it is of ("Since what year has 3M paid dividends")
     measured = [t for t in focus if t not in _PERIOD_WORDS]
@@ -2205,7 +2264,7 @@ def _states_number(asked: Asked, text: str) -> bool:
     if asked.asks_count:  # "employees decreased 3%" gives no headcount
         text = _PERCENTAGE.sub(" ", text)
     # "Segment information—pages 69 to 74" gives no figure, nor does a page's number on its own line below
-    text = _PAGE_NUMBER_LINE.sub(" ", _PAGE_REFERENCE.sub(" ", text))
+    text = _CONTENTS_PAGE.sub(" ", _PAGE_NUMBER_LINE.sub(" ", _PAGE_REFERENCE.sub(" ", text)))
     text = _EXHIBIT_NUMBER.sub(" ", text)  # nor does an exhibit list's "99.1 Caterpillar Inc. press release"
     text = _ASIDE.sub(" ", _without_dates(_COMPARISON.sub(" ", text if asked.asks_duration
                                                           else _COUNTED_PERIODS.sub(" ", text))))
@@ -2395,6 +2454,10 @@ def _states_name(asked: Asked, text: str) -> bool:
     "the financial statement schedules listed in the Index at Item 19 (a)" name none (AEGON's 20-F for 2000)."""
     if asked.asks_firm and not _FIRM_WRITTEN.search(text):
         return False
+    if asked.asks_firm and _AUDIT_ASKED.intersection(asked.known_words) and not _AUDIT_SAID.search(text):
+        # an auditor is named as one, or by the suffix of a partnership of accountants: "Bishop Management, Inc. has
+        # acquired a majority interest" names no auditor of Food Concepts (its 8-K of January 1998)
+        return False
     return any(_is_new_name(asked, [word]) and not re.fullmatch(_MONTH, word)
                for word in _CAPITALISED.findall(text)[1:])
 
@@ -2415,13 +2478,14 @@ _FILLS: dict[str, Callable[[Asked, str], bool]] = {
 
 
 def _without_dates(text: str) -> str:
-    """The text without what a number asked for never is: dates, years, item, exhibit, table and note numbers
-    ("Note 13", "TABLE 2"), a fair value's level ("based on Level 2 inputs"), form names (10-K, S-8, 401(k)) and
-    other names with a number (COVID-19, Earth-2), a model's variants (Boeing's 737-7 and 737-10), a technology's name
-    ("3D imaging", "5G"), registration numbers and footnote marks like (1), a digit glued to a word ("2022 Bonus1",
-    "$18.3 Million1") or one opening its footnote's line ("1 Nordstrom follows a pay-for-performance philosophy")."""
+    """The text without what a number asked for never is: dates, years, item, exhibit, table, note and section
+    numbers ("Note 13", "TABLE 2", "SECTION 4"), a fair value's level ("based on Level 2 inputs"), form names (10-K,
+    S-8, 401(k)) and other names with a number (COVID-19, Earth-2), a model's variants (Boeing's 737-7 and 737-10), a
+    technology's name ("3D imaging", "5G"), registration numbers and footnote marks like (1), a digit glued to a word
+    ("2022 Bonus1", "$18.3 Million1") or one opening its footnote's line ("1 Nordstrom follows a pay-for-performance
+    philosophy")."""
     text = _NAMED_BY_NUMBER.sub(" ", _FOOTNOTE_MARK.sub(" ", _DATE.sub(" ", text)))
-    return re.sub(rf"\b{YEAR}\b" r"|\b(?:item|exhibit|ex-|table|note|schedule|level)\s*\d+(?:\.\d+)?"
+    return re.sub(rf"\b{YEAR}\b" r"|\b(?:item|exhibit|ex-|table|note|schedule|level|section|article)\s*\d+(?:\.\d+)?"
                   r"|\(\d{1,2}\)|\b\d+\([a-z]\)|\b\d+-[a-z][\w-]*|\b[a-z]+-\d+\b|\b\d{3}-\d{5,}\b"
                   r"|\b\d{3,}-\d{1,2}\b(?!-)"
                   r"|(?<=[a-z]{3})\d{1,2}\b", " ", text, flags=re.I)
@@ -2577,12 +2641,15 @@ def _of_other_kind(text: str, other_kinds: list[tuple[re.Pattern, list[re.Patter
                for named, others in other_kinds)
 
 
-def _labelled_by_period(row: str) -> bool:
+def _labelled_by_period(row: Sentence) -> bool:
     """Whether a table row's label names a quarter or a month and nothing else ("3\nrd Quarter", "Q2", "Fourth
-    quarter"; "October" in Wells Fargo's monthly repurchases, "December 1, 2024—December 31, 2024" in IBM's)."""
-    label = row_label(row)
+    quarter"; "October" in Wells Fargo's monthly repurchases, "December 1, 2024—December 31, 2024" in IBM's), or a
+    year under a header that labels its rows by year ("Year" over "2023" in Cabot's pay-versus-performance table of
+    its 2024 proxy; not a year's row under a segment's first row, as P&G's 10-Q sets them)."""
+    label = row_label(row.text)
     rest = {t for t in terms(QUARTER_NAME.sub(" ", label)) if not t[0].isdigit()}
     return (bool(quarters_named(label)) or _is_month(label.strip()) or _DATE.search(label) is not None
+            or bool(_YEAR_LABEL.fullmatch(label.strip())) and _YEARS_LABEL_ROWS.search(row.header) is not None
             ) and rest <= _PERIOD_WORDS | _SPAN_WORDS
 
 

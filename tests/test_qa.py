@@ -375,6 +375,12 @@ def _answer_from(answerer: ExtractiveAnswerer, question: str, *passages: Passage
     return answerer.answer(question, with_filing_words(question), list(passages), {"Acme Widgets, Inc.": ()})
 
 
+def _answered_with(answerer: ExtractiveAnswerer, question: str, needle: str, *passages: Passage) -> bool:
+    """Whether the answer to the question from these passages is given, and holds the needle."""
+    answer = _answer_from(answerer, question, *passages)
+    return not answer.refused and needle in answer.text
+
+
 def _ranked(answerer: ExtractiveAnswerer, question: str, *passages: Passage) -> list:
     """The passages' scored sentences for the question, best first."""
     return sorted(answerer.scored_sentences(question, with_filing_words(question), list(passages)),
@@ -5071,3 +5077,175 @@ def test_a_sentence_in_the_analysts_own_words_holds_what_the_filing_words_for_th
                     "2022, respectively.\n")
     best = _ranked(answerer, "How much foreign pretax earnings did Acme Widgets report for 2024?", note)[0]
     assert best.sentence.text.startswith("Foreign pretax earnings")
+
+
+def test_round_46_analysts_words_find_the_lines_and_sentences_the_filing_labels(answerer):
+    # Boeing's 10-K for 2022: "We have one major agreement expiring in April 2027"; 3M's 10-K for 2018: "discount rate
+    # was 4.36%"; Wells Fargo's 10-K for 2024: "Approximate square footage (in millions)"
+    assert _states(answerer, "When does Acme Widgets' labor contract with the UAW run out?",
+                   "We have one major agreement with the UAW, expiring in April 2027.")
+    assert _states(answerer, "What interest-rate assumption did Acme Widgets use for its pension plan at year-end "
+                   "2018?", "The pension plan's year-end 2018 discount rate was 4.36%.")
+    space = _passage("Acme Widgets, Inc.", "PROPERTIES\nDecember 31, 2024\tApproximate square footage (in millions)\n"
+                     "Top U.S. locations:\nSt. Louis, MO-IL\t1.9\nCharlotte, NC-SC\t7.3\n")
+    assert _row_states(answerer, "How much space does Acme Widgets occupy in St. Louis, in millions of square feet?",
+                       space, "St. Louis")
+    votes = _passage("Acme Widgets, Inc.", "Name\tVotes For\tVotes Against\tAbstentions\tBroker Non-Votes\n"
+                     "Ulice Payne, Jr.\t54,993,396\t4,950,917\t10,722,670\t6,884,223\n", form="8-K")
+    assert _answered_with(answerer, "How many shares sat out the vote on Ulice Payne, Jr. at Acme Widgets' meeting?",
+                          "10,722,670", votes)
+    cash = _passage("Acme Widgets, Inc.", "Condensed Consolidated Statements of Cash Flows\n(In millions)\n"
+                    "Six Months Ended\tJul 27, 2025\tJul 28, 2024\nCash and cash equivalents at end of period\t$\t11,639"
+                    "\t$\t8,571\nNet cash provided by operating activities\t42,779\t29,833\n", form="10-Q",
+                    filed="2025-08-27")
+    answer = _answer_from(answerer, "How much cash did Acme Widgets' operations bring in over the six months ended "
+                          "July 27, 2025?", cash)
+    assert not answer.refused and answer.text.startswith("Net cash provided by operating activities")
+
+
+def test_what_the_question_says_was_never_done_is_what_a_label_says_was_not(answerer):
+    # IBM's 10-K for 2024: its equity compensation plan table's "Equity compensation plans not approved by security
+    # holders", which analysts ask as plans the holders never approved
+    plans = _passage("Acme Widgets, Inc.", "Plan Category\tNumber of securities to be issued upon exercise of "
+                     "outstanding options (a)\tWeighted-average exercise price (b)\n"
+                     "Equity compensation plans approved by security holders\nOptions\t9,268,766\t$\t144.65\n"
+                     "Equity compensation plans not approved by security holders\nOptions\t736,630\t$\t146.86\n")
+    best = next(s for s in _ranked(answerer, "How many stock options were outstanding under Acme Widgets' plans that "
+                                   "stockholders never approved?", plans) if s.states_value_asked)
+    assert "736,630" in best.sentence.text
+
+
+def test_a_tax_id_number_asks_the_identifier_not_a_figure_near_its_words(answerer):
+    # Sophiris Bio's 8-K of March 2016 prints its identifiers in a row, their names under them
+    cover = _passage("Acme Widgets, Inc.", "British Columbia\t001-36054\t98-1008712\n(State or other jurisdiction\t"
+                     "(Commission File Number)\t(IRS Employer Identification No.)\nof incorporation)\n", form="8-K")
+    assert _answered_with(answerer, "What federal tax ID number does Acme Widgets' cover page give?", "98-1008712",
+                          cover)
+
+
+def test_a_rate_that_names_a_table_asks_no_percentage_when_a_currency_is_asked(answerer):
+    # Amazon's 10-K for 2024 reconciles its tax provision in dollars: "Tax credits (2,805)"
+    reconciliation = _passage("Acme Widgets, Inc.", "Income tax reconciliation\n\t2022\t2023\t2024\n"
+                              "Income taxes computed at the federal statutory rate\t$\t(1,141)\t$\t8,315\t$\t14,205\n"
+                              "Effect of:\nTax credits\t(1,006)\t(2,362)\t(2,805)\n")
+    assert _answered_with(answerer, "Acme Widgets' effective tax rate reconciliation: by how much did tax credits "
+                          "reduce its 2024 income tax provision, in $ millions?", "2,805", reconciliation)
+
+
+def test_a_region_in_brackets_after_a_segments_name_says_where_it_is(answerer):
+    # Best Buy's 10-K for fiscal 2023: its International segment is Canada, which its tables do not name
+    mix = _passage("Acme Widgets, Inc.", "International segment comparable sales percentage changes by revenue "
+                   "category were as follows:\nComparable Sales Summary\n2023\t2022\n"
+                   "Computing and Mobile Phones\t(6.1)%\t1.6 %\nEntertainment\t(8.6)%\t3.5 %\n")
+    best = next(s for s in _ranked(answerer, "What were Acme Widgets' fiscal 2023 comparable sales in the "
+                                   "Entertainment category of the International (Canada) segment?", mix)
+                if s.states_value_asked)
+    assert best.sentence.text.startswith("Entertainment")
+
+
+def test_what_was_set_aside_for_is_what_is_asked(answerer):
+    # Amazon's 10-K for 2024: "our total self-insurance liabilities were $6.3 billion and $8.5 billion"
+    assert _states(answerer, "How much had Acme Widgets set aside for the risks it self-insures at the end of 2024?",
+                   "As of December 31, 2023 and 2024, our total self-insurance liabilities were $6.3 billion and $8.5 "
+                   "billion.")
+
+
+def test_a_label_the_question_quotes_is_what_it_asks(answerer):
+    # Meta's 10-K for 2024: its Family of Apps' revenue is "Advertising" and "Other revenue"
+    revenue = _passage("Acme Widgets, Inc.", "Revenue:\n(in millions)\t2024\t2023\nAdvertising\t$\t160,633\t$\t131,948"
+                       "\nOther revenue\t1,722\t1,058\nFamily of Apps\t162,355\t133,006\nReality Labs\t2,146\t1,896\n"
+                       "Total revenue\t$\t164,501\t$\t134,902\n")
+    question = "What did Acme Widgets' Family of Apps 'other revenue' come to in 2024?"
+    assert {"other", "revenu"} <= set(_focus_terms(question))
+    assert _answered_with(answerer, question, "1,722", revenue)
+    # (not a title in capitals, which is a name, nor a phrase with a name in it, nor one of two things asked)
+    assert _focus_terms("When did Acme Widgets adopt its 'True Diversity Board Policy'?") == []
+    assert _focus_terms("On what date did the jury return its verdict over the 'taking Acme private' tweet?") == []
+    assert _focus_terms("Acme Widgets fiscal 2025 income statement: 'Other, net' and income before income tax?") == []
+
+
+def test_a_row_labelled_by_its_year_gives_what_its_header_names(answerer):
+    # Cabot's 2024 proxy: its pay-versus-performance reconciliation has a row a year, its measures in the columns
+    table = _passage("Acme Widgets, Inc.", "Year\tAverage Reported Summary Compensation Table Total for Non-PEO NEOs\t"
+                     "Average Compensation Actually Paid to Non-PEO NEOs\n2023\t$\t2,247,211\t$\t2,279,259\n"
+                     "2022\t$\t2,268,356\t$\t3,901,604\n", form="DEF 14A", filed="2024-01-26")
+    assert _row_states(answerer, "Acme Widgets' pay-versus-performance table: average 'compensation actually paid' to "
+                       "the non-CEO named executive officers in fiscal 2023?", table, "2023")
+
+
+def test_whose_figure_is_asked_is_its_verbs_subject(answerer):
+    # Apple's 10-K for 2024 describes AppleCare but gives its net sales only in total: no AppleCare revenue
+    sales = _passage("Acme Widgets, Inc.", "Net sales by category:\n\t2024\t2023\nServices\t$\t96,169\t$\t85,200\n"
+                     "Total net sales\t$\t391,035\t$\t383,285\n")
+    assert _answer_from(answerer, "How much revenue did WidgetCare bring in for Acme Widgets during fiscal 2024?",
+                        sales).refused
+
+
+def test_an_auditor_asked_is_a_firm_named_as_one(answerer):
+    # Food Concepts' 8-K of January 1998 names the firm that bought control of it, and no auditor
+    release = _passage("Acme Widgets, Inc.", "Acme Widgets, Inc. announces that Bishop Management, Inc. has acquired a "
+                       "majority interest in Acme Widgets and is looking for acquisitions.", form="8-K")
+    assert _answer_from(answerer, "Which accounting firm audits Acme Widgets' books?", release).refused
+    consent = _passage("Acme Widgets, Inc.", "We consent to the incorporation by reference of our report on the "
+                       "financial statements of Acme Widgets, Inc.\n/s/ Ernst & Young LLP\nBoston, Massachusetts",
+                       form="8-K")
+    assert _answered_with(answerer, "Which accounting firm audits Acme Widgets' books?", "Ernst & Young", consent)
+
+
+def test_a_contents_lines_page_and_section_number_are_no_figures(answerer):
+    # an agreement filed with Apple's 10-K for 1997 opens with its contents
+    contents = _passage("Acme Widgets, Inc.", "SECTION 4 - Representations and Warranties of the Purchaser. . . . . . "
+                        ". . . 5\nSECTION 5 - Conditions to Closing. . . . . . . . . 7")
+    assert not _row_states(answerer, "How much warranty expense did Acme Widgets charge to earnings in fiscal 1997?",
+                           contents, "SECTION 4")
+
+
+def test_opposition_a_nominee_faced_is_the_votes_against_him(answerer):
+    # Apple's 8-K of March 2019: "which director nominee faced the least opposition" is read from the Against column
+    from qa.vocabulary import vote_kind_asked
+    question = "Which Acme Widgets director nominee faced the least opposition in the votes of the 2019 annual meeting?"
+    assert vote_kind_asked(question) == "against"
+    header = "Name\tFor\tAgainst\tAbstained\tBroker Non-Vote"
+    rows = "James Bell\t2,664,386,155\t40,229,756\t5,182,628\t1,402,346,727\n" \
+           "Sue Wagner\t2,687,101,222\t17,876,807\t4,820,510\t1,402,346,727\n"
+    filing = FilingRef(company="Acme Widgets, Inc.", form="8-K", filing_date="2019-03-05", filing_id="r")
+    table = Passage(1, Chunk("r#1", filing, rows, "Item 5.07", "", 0, len(rows), table_header=header), 1.0)
+    assert _row_states(answerer, question, table, "Sue Wagner")
+
+
+def test_the_role_a_director_was_chosen_for_is_what_is_asked(answerer):
+    # Loncor's 20-F for 2015 lists the audit committee's members before naming its financial expert
+    from qa.answerer import _focus_terms
+    question = "Which Acme Widgets director did the board single out as its Audit Committee Financial Expert?"
+    assert {"audit", "committe", "financi", "expert"} <= set(_focus_terms(question))
+    # (not a role its biography gives: Cabot's 2024 proxy, "Chief Executive, Petrochemicals for BP")
+    assert _focus_terms("Which Acme Widgets director once ran BP's petrochemicals business as its chief executive?") \
+        == []
+    text = ("The Board has a compensation committee, the members of which are Maurice J. Colson and William R. Wilson. "
+            "The Company's Board has determined that William R. Wilson satisfies the requirements as an audit "
+            "committee financial expert.")
+    assert _ranked(answerer, question, _passage("Acme Widgets, Inc.", text, form="20-F"))[0].sentence.text.startswith(
+        "The Company's Board has determined")
+
+
+def test_a_range_of_rates_from_its_lowest_is_a_result_not_guidance(answerer):
+    # Commonwealth Income & Growth Fund V's 10-K for 2015: "interest rates ranging from 1.6% to 6%"
+    assert _states(answerer, "What range of interest rates did Acme Widgets' non-recourse debt carry at the end of "
+                   "2015?", "The balance of our non-recourse debt at December 31, 2015 was approximately $502,000 "
+                   "with interest rates ranging from 1.6% to 6% which will be payable through February 2019.")
+
+
+def test_what_a_company_was_called_asks_a_name():
+    # Loncor's 20-F for 2015: "changed the Company's name from Nevada Bob's International Inc. to Loncor Resources"
+    assert _slots("What was Acme Widgets called before it amalgamated with Old Acme in November 2008?") == ("name",)
+    assert _slots("What is Acme Widgets' new data center product called?") == ("name",)
+
+
+def test_a_rise_in_rates_that_changes_what_is_asked_asks_no_percentage(answerer):
+    # Adobe's 10-K for fiscal 2022 gives its market risk as a change in value for a change in interest rates
+    assert _states(answerer, "By how much would a 150 basis point rise in interest rates reduce the market value of "
+                   "Acme Widgets' short-term investments?", "A 150 basis point increase in interest rates would lead "
+                   "to a $20 million decrease in the market value of our short-term investments.")
+    # (but a rate asked is a percentage: "what interest rate")
+    assert not _states(answerer, "What interest rate do Acme Widgets' notes due 2030 bear?",
+                       "The notes due 2030 have a principal amount of $500 million.")
