@@ -435,7 +435,7 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     **{words: ("accounts receivable",) for words in ("customers owe", "owed by customers", "customers owed")},
     # Southern Company's release of January 2007: net income "excluding synthetic fuels"
     "stripped out": ("excluding",),
-    # round 46: contracts, rates, space and cash as analysts paraphrase them
+    # round 46: contracts, rates, space and votes as analysts paraphrase them
     # when an agreement ends (Boeing's 10-K for 2022: "one major agreement expiring in April 2027")
     **{words: ("expiring", "expires", "expiration") for words in ("run out", "runs out", "running out")},
     **{words: ("collective bargaining agreement", "agreement") for words in ("labor contract", "union contract",
