@@ -132,7 +132,6 @@ _MONTH = "(?:" + "|".join(month.capitalize() for month in MONTHS) + ")"  # as wr
 _ABBREVIATION_AFTER = re.compile(r"\s*\(\w[\w&.-]*\)")  # "Latin America (LatAm)"
 _YEAR_LABEL = re.compile(rf"(?:fiscal\s+(?:year\s+)?|fy\s*)?{YEAR}", re.I)  # a row labelled "2023", "Fiscal 2023"
 _YEARS_LABEL_ROWS = re.compile(r"^(?:fiscal\s+)?years?\b", re.I | re.M)  # a header line opening with "Year"
-_GLOSSED_NAME = re.compile(r"[A-Z][\w&-]*\s+\($")  # a capitalised name and an opening bracket just before
 _EFFECT_VERB = re.compile(r"\s+\b(?:reduce|lower|cut|raise|increase|boost|lift|add\s+to|hurt|weigh\s+on)\b\s*",
                           re.I)
 _SUBJECT_NAMED = re.compile(r"\b(?i:how (?:much|many))\b[^?,;]{0,60}?\b(?:did|does|do|has|have|will)\s+"
@@ -332,14 +331,15 @@ _NAME_LINE = re.compile(r"(?:[A-Z][a-z]+(?:\s+[A-Z]\.)?"
 _AUDITOR_ASKED = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,4}?(?:auditors?|firm|accountants?)\b"
                             r"|\bwho\s+(?:is|was|are|were|audits|audited)\b[^?]*\b(?:auditors?|firm|accountants?)\b",
                             re.I)
-_FIRM_WRITTEN = re.compile(r"[A-Z][\w'’.-]*\s*&\s*[A-Z]|\b(?:LLP|L\.L\.P|LLC|L\.L\.C|P\.?C|CPAs?|Accountants|Chartered|"
+_PARTNERS_JOINED = r"[A-Z][\w'’.-]*\s*&\s*[A-Z]"  # a firm named by its partners: "Ernst & Young", "Deloitte & Touche"
+_FIRM_WRITTEN = re.compile(rf"{_PARTNERS_JOINED}|\b(?:LLP|L\.L\.P|LLC|L\.L\.C|P\.?C|CPAs?|Accountants|Chartered|"
                            r"Inc|Ltd|AG|Co)\b|\b(?![IVXLC]+\b)[A-Z]{3,}\b")  # (not a schedule's "III")
-_AUDIT_ASKED = frozenset({"audit", "audits", "audited", "auditor", "auditors", "accountant", "accountants",
+_AUDIT_WORDS = frozenset({"audit", "audits", "audited", "auditor", "auditors", "accountant", "accountants",
                           "accounting"})
 # (the auditor's words, a partnership's suffix, partners' names joined by "&" or an accountant's signature: "/s/ KPMG
 # Peat Marwick")
 _AUDIT_SAID = re.compile(r"(?i:\b(?:audit\w*|accountants?|accounting firm|L\.?L\.?P|CPAs?|P\.?C|Chartered)\b)"
-                         r"|[A-Z][\w'’.-]*\s*&\s*[A-Z]|/s/")
+                         rf"|{_PARTNERS_JOINED}|/s/")
 # the offices a person holds, as words
 _OFFICES = r"officer|president|director|chair(?:man|person|woman)?|treasurer|secretary|controller|counsel"
 # a name in capitals opening a line of a list of officers: "LAUREEN E. SEEGER — Chief Legal Officer" (American
@@ -687,6 +687,9 @@ class Asked:
     asks_length_only: bool = False
     # "which accounting firm", "who is the auditor": a firm, whose name its suffix, an ampersand or capitals tell
     asks_firm: bool = False
+    # and a firm asked as the auditor, which a sentence names as one (_AUDIT_SAID): "Bishop Management, Inc. has
+    # acquired a majority interest" names no auditor of Food Concepts (its 8-K of January 1998)
+    asks_auditor: bool = False
     # "since what year has Ernst & Young been Amazon's auditor": the year a span began, which "since" gives
     asks_start_year: bool = False
     # "what Commission file number", "which CUSIP": a registrant's or a security's identifier, not an amount
@@ -703,7 +706,9 @@ class Asked:
                             ) | set(years_asked(question))
         # (a name's words say nothing of the kind of figure asked: Common Sense Trust's "Growth Fund" asks no change)
         question_terms = set(terms(question)) - set(terms(" ".join(sum(_names_in(question), []))))
-        return cls(_slots(search_text), focus, numbers, frozenset(w.removesuffix("'s") for w in words),
+        known = frozenset(w.removesuffix("'s") for w in words)
+        asks_firm = _AUDITOR_ASKED.search(question) is not None
+        return cls(_slots(search_text), focus, numbers, known,
                    _DURATION.search(question) is not None,
                    # "how much" with a word for money anywhere asks a sum ("How much did Cabot pay Deloitte & Touche
                    # in audit fees"), whatever the focus holds
@@ -723,7 +728,7 @@ class Asked:
                    and not _CURRENCY_ASKED.search(question) and (not focus or bool(_RATE_WORDS.intersection(focus))),
                    _PER_SHARE_ASKED.search(question) is not None and not _SHARES_FOR_EPS.search(question),
                    _LENGTH_ASKED.search(question) is not None and len(re.findall(_ASKING, question, re.I)) == 1,
-                   _AUDITOR_ASKED.search(question) is not None,
+                   asks_firm, asks_firm and bool(_AUDIT_WORDS.intersection(known)),
                    _START_YEAR_ASKED.search(question) is not None,
                    _IDENTIFIER_ASKED.search(question) is not None,
                    units[1].lower().removesuffix("s") if (units := _TIME_UNITS_ASKED.search(question))
@@ -1025,7 +1030,8 @@ class ExtractiveAnswerer:
                    and not _ABBREVIATION_AFTER.match(unasked, m.end())
                    # (nor a region in brackets after a part's name, which says where that part is: Best Buy's
                    # "International (Canada) segment")
-                   and not (_GLOSSED_NAME.search(unasked, 0, m.start()) and unasked.startswith(")", m.end()))
+                   and not (unasked.startswith(")", m.end()) and unasked[:m.start()].endswith("(")
+                            and _NAME_WORD_BEFORE.search(unasked, 0, m.start() - 1))
                    and not (_PART_AFTER.match(unasked, m.end())
                             and (before := _NAME_WORD_BEFORE.search(unasked, 0, m.start()))
                             and not set(terms(before.group(1))) <= company_words
@@ -1058,6 +1064,9 @@ class ExtractiveAnswerer:
         share_base = set(terms(" ".join(_SHARE_OF.findall(question)))) - _QUESTION_NOISE - _PERIOD_WORDS
         participles = {word.lower() for word in _PARTICIPLE.findall(question)}
         negating = not _NEGATED.search(question)
+        # the kinds of fact a sentence must state, where asked; a firm is one its name's form tells ("which
+        # accounting firm audits ...")
+        values_asked = _VALUES | {"name"} if asked.asks_firm else _VALUES
         # (each part of a question of several is asked of its own subject)
         part_asked = set() if parts_of(question) else _part_asked(question) - company_terms
         period_naming = {t for t in weights if PERIOD_NAMING.fullmatch(t)}  # "fiscal", "fy"
@@ -1550,8 +1559,6 @@ class ExtractiveAnswerer:
                 # the sentence holds a name with its table's caption and header, its group and the headings over it
                 holding = (f"{continued if sentence.table_row else ''}\n{headings}\n"
                            f"{sequence_text}").lower()
-                # (a firm asked for is a value its name's form tells: "which accounting firm audits ...")
-                values_asked = _VALUES | {"name"} if asked.asks_firm else _VALUES
                 states_value = bool(filled & values_asked) or not set(asked.slots) & values_asked
                 flat = sentence.flat
                 values = {name: math.log(value + _LOG_FLOOR) for name, value in factors.items()} | {
@@ -2454,9 +2461,7 @@ def _states_name(asked: Asked, text: str) -> bool:
     "the financial statement schedules listed in the Index at Item 19 (a)" name none (AEGON's 20-F for 2000)."""
     if asked.asks_firm and not _FIRM_WRITTEN.search(text):
         return False
-    if asked.asks_firm and _AUDIT_ASKED.intersection(asked.known_words) and not _AUDIT_SAID.search(text):
-        # an auditor is named as one, or by the suffix of a partnership of accountants: "Bishop Management, Inc. has
-        # acquired a majority interest" names no auditor of Food Concepts (its 8-K of January 1998)
+    if asked.asks_auditor and not _AUDIT_SAID.search(text):
         return False
     return any(_is_new_name(asked, [word]) and not re.fullmatch(_MONTH, word)
                for word in _CAPITALISED.findall(text)[1:])
