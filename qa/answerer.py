@@ -570,7 +570,7 @@ _FIGURE_CELL = re.compile(r"\t[$€£¥(]?\s*\d")
 # a caption naming its columns' periods, points in time among them ("as of"), not an event's year ("one-year term")
 _COLUMNS_PERIODS = re.compile(r"\b(?:ended|ending|as of|as at|fiscal|quarters?|months|weeks|years)\b", re.I)
 # a header dating its columns by days, and one naming a length of time: a balance's days are no period
-_DAY_IN_HEADER = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b", re.I)
+_DAY_IN_HEADER = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b(?:,?\s+\d{{4}}\b)?", re.I)  # with its year, if given
 _DURATION_IN_HEADER = re.compile(r"\b(?:ended|ending|months?|weeks?|years?|quarters?|periods?|fiscal|through)\b",
                                  re.I)
 _EARLY_IN_YEAR = re.compile(rf"\b(?:jan|feb|mar)[a-z]*\.?\s+\d{{1,2}},?\s+({YEAR})\b", re.I)
@@ -1444,8 +1444,12 @@ class ExtractiveAnswerer:
                         or bool(period_years) and not sentence.table_row
                         and _only_others(_opening_years(sentence.text), period_years)
                         or not sentence.table_row and _of_other_days(sentence.text, balance_days_asked)
+                        # (a row labelled by a year asked gives that year's figure, whatever years its header's
+                        # columns name: "2039 2,350,798" of the losses expiring then under "Expiry 2020", Plymouth
+                        # Rock Technologies' 20-F for fiscal 2020)
                         or sentence.table_row and (_of_other_periods(sentence.header, period_years, quarter_asked,
                                                                      fiscal_quarter)
+                                                   and not _row_years(sentence.text) & period_years
                                                    or asks_flow and _of_a_day(sentence.header)
                                                    and not _FLOWS_ASKED & focus_written & set(terms(sentence.header))
                                                    or _only_others(_row_years(sentence.text), period_years)
@@ -2962,7 +2966,13 @@ def _of_a_day(header: str) -> bool:
     """Whether a table's header dates its columns by days and names no period: a balance at those days ("June 29,
     2024 / September 30, 2023" over Apple's gross property, plant and equipment), which no spending or revenue is
     (qa.vocabulary.FLOWS)."""
-    return _DAY_IN_HEADER.search(header) is not None and _DURATION_IN_HEADER.search(header) is None
+    # (the same day over two columns of one row ends two periods or two segments' periods, never two balances: "July
+    # 29, 2023 July 30, 2022 July 29, 2023 July 30, 2022" over Best Buy's three and six months in its 10-Q of August
+    # 2023; a caption may name the days its columns do)
+    columns = [[" ".join(day.split()).lower() for day in _DAY_IN_HEADER.findall(line)]
+               for line in header.splitlines() if CELL in line]
+    return (_DAY_IN_HEADER.search(header) is not None and _DURATION_IN_HEADER.search(header) is None
+            and all(len(set(days)) == len(days) for days in columns))
 
 
 def _names_columns_periods(line: str) -> bool:

@@ -133,6 +133,10 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     # who hold a company's stock, as its 10-K counts them (PepsiCo's 10-K for 2022: "held of record by 98,573
     # shareholders")
     "holders": ("shareholders", "stockholders"),
+    # one line item, whichever word for the owners of shares the filing uses (Amazon's 10-K for 2024: "Total
+    # stockholders' equity"; Coca-Cola's: "Total shareowners' equity"; P&G's 10-Q: "shareholders' equity")
+    **{f"{owners}' equity": tuple(f"{other}' equity" for other in ("shareholders", "stockholders", "shareowners")
+                                  if other != owners) for owners in ("shareholders", "stockholders", "shareowners")},
     "cfo": ("chief financial officer",),
     "ceo": ("chief executive officer",),
     "coo": ("chief operating officer",),

@@ -2052,6 +2052,10 @@ def test_money_spent_in_a_quarter_asked_by_its_length_is_no_balance_nor_a_years_
                   "Payments for acquisition of property, plant and equipment\t(2,151)\t(2,093)\n")
     assert not states("Depreciation expense on property, plant and equipment was $8.2 billion during 2024.",
                       form="10-K", filed="2024-11-01")  # an annual report's year
+    # the same days over two columns each end a period (the three and the six months: Best Buy's 10-Q of August
+    # 2023, whose header rows above them were cut off), never two balances
+    assert states("June 29, 2024\tJuly 1, 2023\tJune 29, 2024\tJuly 1, 2023\n"
+                  "Payments for acquisition of property, plant and equipment\t(2,151)\t(2,093)\t(4,302)\t(4,001)\n")
 
 
 def test_a_word_in_capitals_only_the_company_uses_is_still_asked_about(answerer):
@@ -5249,3 +5253,29 @@ def test_a_rise_in_rates_that_changes_what_is_asked_asks_no_percentage(answerer)
     # (but a rate asked is a percentage: "what interest rate")
     assert not _states(answerer, "What interest rate do Acme Widgets' notes due 2030 bear?",
                        "The notes due 2030 have a principal amount of $500 million.")
+
+
+def test_shareholders_stockholders_and_shareowners_are_one_word(answerer):
+    # Amazon's 10-K for 2024 labels its equity "Total stockholders' equity", which analysts ask as "book value - total
+    # shareholders' equity"; Coca-Cola's 10-K says "shareowners"
+    sheet = _passage("Acme Widgets, Inc.", "CONSOLIDATED BALANCE SHEETS\n(in millions, except per share data)\n"
+                     "December 31,\n2023\t2024\nStockholders’ equity:\nTotal stockholders’ equity\t201,875\t285,970\n")
+    assert _row_states(answerer, "What was Acme Widgets' book value - total shareholders' equity - at the end of "
+                       "2024, $M?", sheet, "Total stockholders")
+    owners = _passage("Acme Widgets, Inc.", "CONSOLIDATED BALANCE SHEETS\n(In millions)\nDecember 31,\t2024\t2023\n"
+                      "TOTAL EQUITY\nTotal shareowners’ equity\t24,856\t25,941\n")
+    assert _row_states(answerer, "What was Acme Widgets' total stockholders' equity at December 31, 2024?", owners,
+                       "Total shareowners")
+
+
+def test_a_row_labelled_by_the_year_asked_gives_that_years_figure_whatever_its_header_names(answerer):
+    # Plymouth Rock Technologies' 20-F for fiscal 2020: its losses carried forward by the year they expire, in a chunk
+    # cut from inside the table under a header naming the year of the balance ("Expiry 2020"); a row of another year
+    # gives none
+    losses = _passage("Acme Widgets, Inc.", "2038\t675,203\n2039\t2,350,798\n2040\t2,443,638\nTotal\t6,111,538\n",
+                      form="20-F", filed="2021-03-30")
+    losses = replace(losses, chunk=replace(losses.chunk, table_header="Expiry\t2020", table_header_start=0))
+    question = ("Acme Widgets 20-F (FY ended Nov 30, 2020), income tax note: how much of the unrecognized non-capital "
+                "loss carryforwards and net operating losses expire in 2039 (CAD)?")
+    assert _row_states(answerer, question, losses, "2039")
+    assert not _row_states(answerer, question, losses, "2040")
