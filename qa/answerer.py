@@ -1431,6 +1431,7 @@ class ExtractiveAnswerer:
                 sentence_quarters = quarters_named(f"{sequence_text}\n{read_row(sentence.header, sentence.text)}"
                                                    if quarters and sentence.table_row else sequence_text)
                 other_quarter = bool(quarters) and _only_others(sentence_quarters, quarters)
+                row_years = _row_years(sentence.text) if sentence.table_row else set()
                 # a quarterly report's sentence may give a whole year's figure in so many words ("approximated 1.4% of
                 # Domestic revenue in fiscal 2023", Best Buy's 10-Q of August 2023)
                 year_stated = kinds_asked == {WHOLE_YEAR} and bool(period_years.intersection(
@@ -1449,10 +1450,10 @@ class ExtractiveAnswerer:
                         # Rock Technologies' 20-F for fiscal 2020)
                         or sentence.table_row and (_of_other_periods(sentence.header, period_years, quarter_asked,
                                                                      fiscal_quarter)
-                                                   and not _row_years(sentence.text) & period_years
+                                                   and not row_years & period_years
                                                    or asks_flow and _of_a_day(sentence.header)
                                                    and not _FLOWS_ASKED & focus_written & set(terms(sentence.header))
-                                                   or _only_others(_row_years(sentence.text), period_years)
+                                                   or _only_others(row_years, period_years)
                                                    or _dated_other_days(sentence.header, balance_days_asked)
                                                    or _labelled_other_days(sentence, days_asked)
                                                    or _of_another_month(sentence.text, months))):
