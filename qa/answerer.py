@@ -40,7 +40,7 @@ from qa.vocabulary import (AMOUNTS, BALANCE_OF_FLOW, BOILERPLATE, CHANGES, COMPU
                            FORECAST_STATED, FORM_NAMES_IN_QUESTIONS, FREQUENCY, FREQUENCY_CHOICES, LEAST,
                            LINE_ITEM_AFTER_FROM, MONEY, MONTH_QUARTER, MOST, NOT_LINE_ITEM_WORDS, NOT_MONEY,
                            OTHER_ENTITIES, PERCENT_RATES, PERIOD_NAMING, QUARTER, QUARTER_NAME, QUARTER_OF_MONTH,
-                           REGIONS, STATEMENT_NAME, UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED, balance_days,
+                           RATE_NOUNS, REGIONS, STATEMENT_NAME, UNIT_INSTRUCTION, WHOLE_YEAR, YEARS_ENDED, balance_days,
                            days_named, frequency_vote_asked, named_in, period_kinds, quarters_named, region_names,
                            statements_named, vote_kind_asked, vote_kind_of_label, without_instructions, years_asked)
 
@@ -544,7 +544,7 @@ _SHARES_FOR_EPS = re.compile(
 _CENT_FIGURE = re.compile(r"(?<![\d.,])\d{1,3}\.\d\d(?![\d%])")
 _SAID_PER_SHARE = re.compile(rf"\bcents?\b|{_PER_SHARE}", re.I)
 # a sum asked in its currency ("what was the average ticket, in dollars", "in USD millions"), which a percentage is not
-_RATE_WORDS = frozenset(terms("rate rates yield yields return returns"))  # the words of qa.vocabulary.PERCENT_RATES
+_RATE_WORDS = frozenset(terms(" ".join(RATE_NOUNS)))
 _CURRENCY_ASKED = re.compile(r"\bin (?:US\s?)?(?:dollars|USD|US\$|\$|euros|EUR|€)(?!\w)", re.I)
 _AMOUNT_ASKED = re.compile(r"\bhow much\b|\bwhat (?:price|amount|cost)\b|\bhow many (?:dollars|euros|cents)\b", re.I)
 # how a table's header names its periods: whole years (qa.vocabulary.YEARS_ENDED) or quarters ("Three Months

@@ -514,6 +514,8 @@ NOT_MONEY: tuple[str, ...] = ("ratio", "rate", "rates", "percent", "percentage",
 # "Total gross margin $ 180,683"), an exchange rate or ratio a plain number (Cisco's ".1380976" shares per share).
 PERCENT_RATES = re.compile(r"\b(?:tax|interest|growth|coupon|discount|pass-through|payout) rates?\b"
                            r"|\brates? of return\b|\byields?\b", re.I)
+# the nouns of those rates: a rate is what a question asks when one of them is what it asks about
+RATE_NOUNS: tuple[str, ...] = ("rate", "rates", "yield", "yields", "return", "returns")
 
 # Kinds of one measure that exclude each other: a figure of one kind is none of another, whatever else its sentence
 # or row shares with the question ("In 2022, net cash used for financing activities was $8.5 billion, primarily
