@@ -1135,6 +1135,9 @@ class ExtractiveAnswerer:
         choice = _ALTERNATIVES.search(question)
         choices = [set(terms(word)) for word in f"{choice.group(1)} {choice.group(2)}".split()
                    if not word.isdigit()] if choice else []
+        # what the question names in the filing's own words, beside its own ("owe its suppliers (accounts payable)",
+        # "the 'AI infrastructure' line"): a row labelled with all of them is what is asked, whatever else it says
+        named_items = _items_named(question)
         # the question's own words that set what it asks apart, with their weights: not the company's, nor those
         # that say which document or period it is about, nor the filing words added for them; and only words some
         # passage holds, not how the answer is to be given ("in $ thousands", "FY24", "based on the release")
@@ -1301,7 +1304,9 @@ class ExtractiveAnswerer:
                 # "which director nominee got more FOR votes, Tristan Walker or Steven Oakland")
                 labelled = set(label_terms(_labelled(sentence))) if choices and sentence.table_row else own
                 names_choice = any(word <= labelled for word in choices)
-                other_item = (sentence.table_row and not names_choice
+                names_item = bool(named_items) and sentence.table_row and any(
+                    item <= set(label_terms(_labelled(sentence))) for item in named_items)
+                other_item = (sentence.table_row and not names_choice and not names_item
                               and _other_line_item(sentence, focus_written, synonyms, negating))
                 row_votes = vote_kind_of_label(row_label(sentence.text)) if sentence.table_row else ""
                 # the kinds of votes the columns of the row's table count, read once for a question on votes
@@ -2669,6 +2674,22 @@ def _of_another_month(row: str, months: set[str]) -> bool:
     label = row_label(row).strip()
     return bool(months) and _is_month(label) and MONTH_NUMBERS[label.rstrip(".").lower()] not in {
         MONTH_NUMBERS.get(m.rstrip(".").lower()) for m in months}
+
+
+# a name given in brackets or quotes ("work-in-process inventory (goods in process)"), of two words or more: one word
+# in brackets is a part or an aside ("International segment (Canada)", "operating income (or loss)")
+_NAMED_ITEM_WORDS = 2
+
+
+def _items_named(question: str) -> list[set[str]]:
+    """The terms of each name the question gives in brackets or quotes, beside its own words for what it asks: a
+    row's label holding one of them is labelled with what is asked. Periods, figures and scales in brackets are no
+    names ("(quarter ended July 29, 2023)", "(in billions)")."""
+    phrases = [*re.findall(r"\(([^()]*)\)", question),
+               *(double or single for double, single in _QUOTED_PHRASE.findall(question))]
+    named = [{t for t in terms(phrase) if not t[0].isdigit()} for phrase in phrases
+             if not _BRACKETED_PERIOD.fullmatch(f"({phrase})") and not _SCALES.intersection(terms(phrase))]
+    return [item for item in named if len(item) >= _NAMED_ITEM_WORDS]
 
 
 def _labelled(row: Sentence) -> str:

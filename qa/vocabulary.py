@@ -270,6 +270,12 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "dividends paid": ("payments of dividends", "dividends paid"),
     "sell": ("sold",),
     "spend": ("spent",),
+    # what a company owes is a liability, as a balance sheet labels it ("How much did Tesla owe its suppliers": its
+    # 10-Q of July 2025 says "Accounts payable"; Coca-Cola's 2024 10-K "Loans and notes payable"); not what someone
+    # "owed" the company, a receivable (the debtors of Schedule II in Apple's 10-K for 1994)
+    **{verb: ("payable", "liabilities", "debt", "borrowings") for verb in ("owe", "owes")},
+    # and what it rents it leases (Best Buy's 2023 10-K counts its stores as "Leased Locations" and "Owned Locations")
+    **{rented: (leased,) for rented, leased in (("rent", "lease"), ("rents", "leases"), ("rented", "leased"))},
     "rise": ("rose",),
     "fall": ("fell",),
     "grow": ("grew",),
@@ -407,11 +413,21 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     **{words: ("employer identification",) for words in ("tax id", "federal tax id", "ein", "employer id")},
     "id": ("identification",),  # "tax ID", "IRS ID number": an identification number, not a name
     "sec file number": ("commission file number",),
+    # equity paid in above par, as older and some current balance sheets label it (Sears' 8-K of July 2004 and
+    # PepsiCo's 2022 10-K: "Capital in excess of par value"; Amazon's 2024 10-K: "Additional paid-in capital")
+    **{words: ("capital in excess of par value", "additional paid-in capital") for words in (
+        "additional paid-in capital", "paid-in capital", "apic")},
+    # bonds rated below investment grade, as an insurer's investments table names them (AEGON's 20-F for 2000:
+    # "High yield (BB+ or less)")
+    **{words: ("high yield", "below investment grade", "non-investment grade") for words in (
+        "junk", "junk-rated", "junk bonds", "speculative grade", "speculative-grade")},
     # a tax bill is the income statement's provision (Apple's 10-Q of August 2024: "Provision for income taxes")
     **{words: ("provision for income taxes", "income tax expense") for words in ("tax bill", "tax charge")},
     # Netflix's 10-K for 2024: "Paid net membership additions", "Paid memberships at end of period"
-    **{words: ("paid memberships", "paid net membership additions") for words in ("paying members",
-                                                                                  "paid members")},
+    **{words: ("paid memberships", "paid net membership additions") for words in (
+        "paying members", "paid members", "paying subscribers", "paid subscribers")},
+    # (and subscribers as a service that sells memberships or subscriptions counts them)
+    **{words: ("memberships", "subscriptions") for words in ("subscribers", "subscriber")},
     **{words: ("proceeds from issuance of debt", "proceeds from borrowings") for words in (
         "debt issuance", "bond issuance", "issuing debt")},
     # earnings before taxes (Southern Company's release of January 2005: "Earnings Before Income Taxes"; American

@@ -5279,3 +5279,51 @@ def test_a_row_labelled_by_the_year_asked_gives_that_years_figure_whatever_its_h
                 "loss carryforwards and net operating losses expire in 2039 (CAD)?")
     assert _row_states(answerer, question, losses, "2039")
     assert not _row_states(answerer, question, losses, "2040")
+
+
+def test_a_row_labelled_with_the_name_a_question_gives_in_brackets_or_quotes_is_what_it_asks(answerer):
+    # J&J's 10-Q of July 2025 labels its work in process "Goods in process", which an analyst asks as "work-in-process
+    # inventory (goods in process)"; Tesla's 2024 10-K labels its data centers "AI infrastructure", asked as "the gross
+    # 'AI infrastructure' line (Tesla's owned data centers)"
+    inventories = _passage("Acme Widgets, Inc.", "Note 2 — Inventories\n(Dollars in Millions)\tJune 29, 2025\t"
+                           "December 29, 2024\nRaw materials and supplies\t1,885\t1,599\nGoods in process\t3,971\t"
+                           "2,815\nFinished goods\t7,301\t7,030\n", form="10-Q", filed="2025-07-24")
+    question = ("Acme Widgets 10-Q for the quarter ended June 29, 2025: how much work-in-process inventory (goods in "
+                "process) did it carry at quarter-end, $M?")
+    assert _row_states(answerer, question, inventories, "Goods in process")
+    assert not _row_states(answerer, question, inventories, "Finished goods")
+    # (without the filing's name for it, "work-in-process inventory" is not the row's "Goods in process")
+    assert not _row_states(answerer, question.replace(" (goods in process)", ""), inventories, "Goods in process")
+    equipment = _passage("Acme Widgets, Inc.", "Property, plant and equipment, net, consisted of the following (in "
+                         "millions):\n\tDecember 31, 2024\tDecember 31, 2023\nMachinery, equipment, vehicles and office "
+                         "furniture\t17,783\t16,372\nAI infrastructure\t5,152\t1,510\nLand and buildings\t10,600\t9,505\n")
+    question = ("Acme Widgets FY2024 10-K PP&E note: what was the gross 'AI infrastructure' line (its owned data "
+                "centers) at December 31, 2023, $M?")
+    assert _row_states(answerer, question, equipment, "AI infrastructure")
+    assert not _row_states(answerer, question, equipment, "Land and buildings")
+
+
+def test_what_a_company_owes_is_a_liability_it_reports(answerer):
+    # Tesla's 10-Q of July 2025: "How much did Tesla owe its suppliers" is its "Accounts payable"; what a debtor
+    # "owed" the company is no liability of the company's
+    sheet = _passage("Acme Widgets, Inc.", "CONSOLIDATED BALANCE SHEETS\n(in millions)\n\tJune 30, 2025\tDecember 31, "
+                     "2024\nCurrent liabilities\nAccounts payable\t$\t13,212\t$\t12,474\nAccrued liabilities and "
+                     "other\t9,620\t9,720\n", form="10-Q", filed="2025-07-24")
+    assert _row_states(answerer, "How much did Acme Widgets owe its suppliers at June 30, 2025, per the balance sheet "
+                       "($M)?", sheet, "Accounts payable")
+    assert "owe" in analysts_words("How much does Acme Widgets owe its lenders?")
+    assert not analysts_words("Which individual paid Acme Widgets back the $61 thousand he owed?")
+
+
+def test_analysts_names_for_paid_in_capital_subscribers_and_junk_bonds_find_the_filings_rows(answerer):
+    # Sears' 8-K of July 2004 labels additional paid-in capital "Capital in excess of par value"; Netflix's 2024 10-K
+    # counts subscribers as "Paid memberships"; AEGON's 20-F for 2000 names junk bonds "High yield (BB+ or less)"
+    sheet = _passage("Acme Widgets, Inc.", "CONDENSED CONSOLIDATED BALANCE SHEETS\n(millions)\tDecember 31, 2024\t"
+                     "December 31, 2023\nShareholders' Equity\nCommon shares\t323\t323\nCapital in excess of par "
+                     "value\t3,516\t3,501\nRetained income\t10,731\t10,518\n")
+    assert _row_states(answerer, "How much additional paid-in capital did Acme Widgets carry at December 31, 2024, "
+                       "$M?", sheet, "Capital in excess of par value")
+    assert "paid memberships" in analysts_words("How many paying subscribers did Acme Widgets count?")[
+        "paying subscribers"]
+    assert {"junk-rated", "paid-in capital", "subscribers"} <= set(analysts_words(
+        "Which junk-rated bonds, paid-in capital and subscribers?"))
