@@ -1302,10 +1302,10 @@ class ExtractiveAnswerer:
                 focus_share = sum(focus[t] for t in focus if t in own) / focus_total if focus else 1.0
                 # (one of the two names to choose between labels the row asked of, however the question calls them:
                 # "which director nominee got more FOR votes, Tristan Walker or Steven Oakland")
-                labelled = set(label_terms(_labelled(sentence))) if choices and sentence.table_row else own
+                label_words = set(label_terms(_labelled(sentence))) if sentence.table_row else set()
+                labelled = label_words if choices and sentence.table_row else own
                 names_choice = any(word <= labelled for word in choices)
-                names_item = bool(named_items) and sentence.table_row and any(
-                    item <= set(label_terms(_labelled(sentence))) for item in named_items)
+                names_item = any(item <= label_words for item in named_items)
                 other_item = (sentence.table_row and not names_choice and not names_item
                               and _other_line_item(sentence, focus_written, synonyms, negating))
                 row_votes = vote_kind_of_label(row_label(sentence.text)) if sentence.table_row else ""
