@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from qa.vocabulary import FILING_WORDS_FOR, PERIOD_NAMING, PLACES, statements_named, without_instructions
+from qa.vocabulary import FILING_WORDS_FOR, OWING, PERIOD_NAMING, PLACES, statements_named, without_instructions
 from index.lexical import ChunkFilter, ChunkTable, terms
 from index.lexicon import MONTHS
 from index.store import FilingIndex
@@ -216,6 +216,9 @@ _ANALYSTS_PHRASES = [(term, re.compile(r"(?<![\w&])" + r"[\s-]".join(map(re.esca
                                        + r"(?![\w&])", re.I)) for term in FILING_WORDS_FOR]
 
 
+_NAME_AFTER = re.compile(r"\s+[A-Z]")  # a capitalised word next: a name
+
+
 def analysts_words(question: str) -> dict[str, tuple[str, ...]]:
     """The analysts' words of the question (qa.vocabulary.FILING_WORDS_FOR), with the phrases filings use for each.
     A word capitalised inside a sentence is part of a name, not the analysts' word ("Best Buy" asks about no deal);
@@ -227,6 +230,8 @@ def analysts_words(question: str) -> dict[str, tuple[str, ...]]:
             word = match.group().split()[0]
             if term in PLACES and not word.isupper():
                 continue
+            if term in OWING and _NAME_AFTER.match(question, match.end()):
+                continue  # what others owe the company named (qa.vocabulary.OWING)
             if opens_sentence(question, match.start()) or not (word[0].isupper() and word[1:].islower()):
                 found[term] = match.span()
                 break

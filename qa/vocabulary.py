@@ -125,6 +125,11 @@ def region_names(region: str) -> tuple[str, ...]:
     return next((names for names in _REGION_NAMES if region in names), (region,))
 
 
+# the verbs of owing; one followed by a name says what others owe that company ("How much did members and
+# advertisers owe Netflix": its trade receivables), no liability of its own
+OWING = ("owe", "owes")
+
+
 FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "headcount": ("employees",),
     "workforce": ("employees",),
@@ -273,7 +278,7 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     # what a company owes is a liability, as a balance sheet labels it ("How much did Tesla owe its suppliers": its
     # 10-Q of July 2025 says "Accounts payable"; Coca-Cola's 2024 10-K "Loans and notes payable"); not what someone
     # "owed" the company, a receivable (the debtors of Schedule II in Apple's 10-K for 1994)
-    **{verb: ("payable", "liabilities", "debt", "borrowings") for verb in ("owe", "owes")},
+    **{verb: ("payable", "liabilities", "debt", "borrowings") for verb in OWING},
     # and what it rents it leases (Best Buy's 2023 10-K counts its stores as "Leased Locations" and "Owned Locations")
     **{rented: (leased,) for rented, leased in (("rent", "lease"), ("rents", "leases"), ("rented", "leased"))},
     "rise": ("rose",),

@@ -5305,7 +5305,7 @@ def test_a_row_labelled_with_the_name_a_question_gives_in_brackets_or_quotes_is_
 
 def test_what_a_company_owes_is_a_liability_it_reports(answerer):
     # Tesla's 10-Q of July 2025: "How much did Tesla owe its suppliers" is its "Accounts payable"; what a debtor
-    # "owed" the company is no liability of the company's
+    # "owed" the company, or others owe it, is no liability of the company's
     sheet = _passage("Acme Widgets, Inc.", "CONSOLIDATED BALANCE SHEETS\n(in millions)\n\tJune 30, 2025\tDecember 31, "
                      "2024\nCurrent liabilities\nAccounts payable\t$\t13,212\t$\t12,474\nAccrued liabilities and "
                      "other\t9,620\t9,720\n", form="10-Q", filed="2025-07-24")
@@ -5313,6 +5313,8 @@ def test_what_a_company_owes_is_a_liability_it_reports(answerer):
                        "($M)?", sheet, "Accounts payable")
     assert "owe" in analysts_words("How much does Acme Widgets owe its lenders?")
     assert not analysts_words("Which individual paid Acme Widgets back the $61 thousand he owed?")
+    # (what others owe the company named is a receivable: Netflix's "trade receivables")
+    assert not analysts_words("How much did members and advertisers owe Acme Widgets at June 30, 2025?")
 
 
 def test_analysts_names_for_paid_in_capital_subscribers_and_junk_bonds_find_the_filings_rows(answerer):
