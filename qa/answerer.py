@@ -1059,8 +1059,7 @@ class ExtractiveAnswerer:
         other_kinds = _other_kinds(question)
         excluded = [terms(thing) for thing in _EXCLUDED.findall(question)]
         alone = _asked_alone(question)
-        quoted = [phrase for phrase in (terms(double or single) for double, single in _QUOTED_PHRASE.findall(question))
-                  if len(phrase) > 1]
+        quoted = [phrase for phrase in map(terms, _quoted_phrases(question)) if len(phrase) > 1]
         share_base = set(terms(" ".join(_SHARE_OF.findall(question)))) - _QUESTION_NOISE - _PERIOD_WORDS
         participles = {word.lower() for word in _PARTICIPLE.findall(question)}
         negating = not _NEGATED.search(question)
@@ -1302,7 +1301,9 @@ class ExtractiveAnswerer:
                 focus_share = sum(focus[t] for t in focus if t in own) / focus_total if focus else 1.0
                 # (one of the two names to choose between labels the row asked of, however the question calls them:
                 # "which director nominee got more FOR votes, Tristan Walker or Steven Oakland")
-                label_words = set(label_terms(_labelled(sentence))) if sentence.table_row else set()
+                # (a row's label read only when a question names choices or items to find in it)
+                label_words = set(label_terms(_labelled(sentence))) if sentence.table_row and (
+                    choices or named_items) else set()
                 labelled = label_words if choices and sentence.table_row else own
                 names_choice = any(word <= labelled for word in choices)
                 names_item = any(item <= label_words for item in named_items)
@@ -1872,6 +1873,13 @@ _PERCENT_OF = re.compile(r"(?:\d\s*%|\bpercent)\s+of\s+((?:[\w&'’-]+\s+){0,3}[
 # a phrase a question quotes, in double or single quotes (not an apostrophe: "Apple's", "holders' equity")
 _QUOTED_PHRASE = re.compile(r'["\u201c]([^"\u201d]{3,60})["\u201d]'
                             r"|(?<!\w)['\u2018]([A-Za-z][^'\u2019]{2,60}?)['\u2019](?!\w)")
+
+
+def _quoted_phrases(text: str) -> list[str]:
+    """The phrases the text quotes, in double or single quotes (`_QUOTED_PHRASE`)."""
+    return [double or single for double, single in _QUOTED_PHRASE.findall(text)]
+
+
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _OF_THESE = re.compile(r"\s*(?:of|among)\s+(?:these|those|them|this|that|which)\b", re.I)
 # (a debt named by the year it falls due, not what falls due in a year: "how much principal comes due in 2028")
@@ -2206,9 +2214,9 @@ def _focus_terms(question: str, filing_words: bool = True) -> list[str]:
     # 'other revenue' come to"), but a phrase with a name in it ("the 'taking Tesla private' tweet", "the 'True
     # Diversity Board Policy'"), nor one of the things a question asks ("'Other, net' and income before income tax")
     if not focus and not re.search(r"\band\b", _QUOTED_PHRASE.sub(" ", question)):
-        focus = [t for double, single in _QUOTED_PHRASE.findall(question)
-                 if not any(word[0].isupper() for word in re.findall(r"[A-Za-z][\w&'-]*", double or single)[1:])
-                 for t in terms(double or single) if t not in _QUESTION_NOISE and not _YEAR.match(t)]
+        focus = [t for phrase in _quoted_phrases(question)
+                 if not any(word[0].isupper() for word in re.findall(r"[A-Za-z][\w&'-]*", phrase)[1:])
+                 for t in terms(phrase) if t not in _QUESTION_NOISE and not _YEAR.match(t)]
     # a period's word qualifies what is asked ("quarterly cash dividend"), unless the periods are what is counted;
     # the year asked for is the answer, not what it is of ("Since what year has 3M paid dividends")
     measured = [t for t in focus if t not in _PERIOD_WORDS]
@@ -2685,8 +2693,7 @@ def _items_named(question: str) -> list[set[str]]:
     """The terms of each name the question gives in brackets or quotes, beside its own words for what it asks: a
     row's label holding one of them is labelled with what is asked. Periods, figures and scales in brackets are no
     names ("(quarter ended July 29, 2023)", "(in billions)")."""
-    phrases = [*re.findall(r"\(([^()]*)\)", question),
-               *(double or single for double, single in _QUOTED_PHRASE.findall(question))]
+    phrases = [*re.findall(r"\(([^()]*)\)", question), *_quoted_phrases(question)]
     named = [{t for t in terms(phrase) if not t[0].isdigit()} for phrase in phrases
              if not _BRACKETED_PERIOD.fullmatch(f"({phrase})") and not _SCALES.intersection(terms(phrase))]
     return [item for item in named if len(item) >= _NAMED_ITEM_WORDS]
