@@ -747,9 +747,10 @@ FREQUENCY_CHOICES = frozenset({"1 year", "2 years", "3 years"})
 _FREQUENCY_VOTE = re.compile(r"\bfrequency\b|\bhow often\b", re.I)
 # shares "entitled to vote" at a meeting are no votes cast (1-800-FLOWERS.COM's 8-K of December 2023 gives only these)
 # and shares that abstained are votes of that kind ("How many shares abstained on the proposal to ratify Ernst & Young",
-# Apple's 8-K of March 2019)
-_VOTES_ASKED = re.compile(r"(?<!entitled to )(?<!eligible to )(?<!right to )\bvot(?:es?|ed)\b|\babst(?:entions|ained)\b",
-                          re.I)
+# Apple's 8-K of March 2019), as shares that backed or supported a nominee are votes for ("How many shares backed
+# Cesar Conde's return to PepsiCo's board", its 8-K of May 2023)
+_VOTES_ASKED = re.compile(r"(?<!entitled to )(?<!eligible to )(?<!right to )\bvot(?:es?|ed)\b|\babst(?:entions|ained)\b"
+                          r"|\bshares\s+(?:that\s+)?(?:backed|supported)\b", re.I)
 
 
 def vote_kind_asked(question: str) -> str:

@@ -12,11 +12,12 @@ from conftest import FIXTURES, SAMPLE
 from index.lexical import ChunkFilter, terms
 from index.sections import SIGNATURE
 from index.store import FilingIndex
-from qa.answerer import (_ASKS_SIGNATURE, NOT_FOUND, Asked, ExtractiveAnswerer, _context_end, _each_asks, _focus_terms,
-                         _names_held, _names_in, _listed_line_items, _reports_on_year, _role_part, _slots,
-                         _states_number, parts_of)
+from qa.answerer import (_ASKS_SIGNATURE, NOT_FOUND, Asked, ExtractiveAnswerer, _company_row, _context_end, _each_asks,
+                         _focus_terms, _names_held, _names_in, _listed_line_items, _reports_on_year, _role_part,
+                         _slots, _states_number, parts_of)
 from qa.assistant import Assistant
 from qa.filters import FilterError, FilterResolver, company_aliases
+from index.models import chunk_id_of
 from qa.models import Chunk, FilingRef, Filters, Passage
 from qa.quotes import passage_sentences
 from qa.retrieval import analysts_words, lexical_query, with_filing_words
@@ -5329,3 +5330,71 @@ def test_analysts_names_for_paid_in_capital_subscribers_and_junk_bonds_find_the_
         "paying subscribers"]
     assert {"junk-rated", "paid-in capital", "subscribers"} <= set(analysts_words(
         "Which junk-rated bonds, paid-in capital and subscribers?"))
+
+
+def test_a_passage_goes_on_under_the_caption_of_the_passage_before_it_in_its_section(answerer):
+    # Loncor's 20-F of March 2016: "analysed, interpreted and estimated by Andrew Clay" opens the chunk after the
+    # rows under its "Table 8: Makapela Inferred Mineral Resources"; a passage before it of another section says
+    # nothing of it
+    filing = FilingRef(company="Acme Mining Inc.", form="20-F", filing_date="2016-03-30",
+                       accession="0000000000-16-000001", filing_id="acme", source="f.htm")
+    caption = "Table 8: Makapela Inferred Mineral Resources\nCut-off\tGrade\tTonnes\tOunces"
+    table = "2.75\t5.30\t3.223\t549,600\n3.00\t5.69\t2.781\t508,700\n"  # a chunk of its rows, below the caption
+    prose = ("These mineral resource estimates were prepared by independent consultants. The geology and drilling "
+             "information was analysed, interpreted and estimated by Andrew Clay of Venmyn, a qualified person.")
+
+    def clay_on_topic(section_before: str) -> bool:
+        start = len(caption) + 1
+        before = Chunk(chunk_id_of("acme", 151), filing, table, section_before, "", start, start + len(table),
+                       table_header=caption, table_header_start=0)
+        after = Chunk(chunk_id_of("acme", 152), filing, prose, "Item 4", "", before.char_end,
+                      before.char_end + len(prose))
+        question = "Acme Mining 20-F filed March 2016: which consultant estimated the Makapela mineral resources?"
+        return next(s for s in _ranked(answerer, question, Passage(1, after, 1.0), Passage(2, before, 0.9))
+                    if "Andrew Clay" in s.sentence.text).on_topic
+
+    assert clay_on_topic("Item 4")
+    assert not clay_on_topic("Item 3")
+
+
+def test_a_figure_per_unit_is_a_sum_of_money_not_a_count_of_units(answerer):
+    # Commonwealth Income & Growth Fund V's 10-K for 2015: "Net loss per equivalent Limited Partnership unit $(0.10)"
+    statement = _passage("Acme Widgets, Inc.", "STATEMENTS OF OPERATIONS\n\tYears ended December 31,\n\t2015\t2014\n"
+                         "Net loss\t$(132,811)\t$(40,362)\nNet loss per equivalent Limited Partnership unit\t$(0.10)\t"
+                         "$(0.03)\n")
+    question = "Acme Widgets FY2015: what was the loss per limited partnership unit?"
+    assert not Asked.of(question, with_filing_words(question), {}).asks_count
+    assert _row_states(answerer, question, statement, "Net loss per equivalent")
+    # (units counted are asked as ever)
+    assert Asked.of("How many limited partnership units were outstanding?", "", {}).asks_count
+
+
+def test_shares_that_backed_a_nominee_are_votes_for_the_nominee(answerer):
+    # PepsiCo's 8-K of May 2023: "How many shares backed Cesar Conde's return to PepsiCo's board"
+    votes = _passage("Acme Widgets, Inc.", "The following persons were elected to serve as directors of Acme Widgets:"
+                     "\nNominee\tFor\tAgainst\tAbstain\tBroker Non-Votes\nCesar Conde\t995,535,275\t21,945,852\t"
+                     "2,666,762\t172,969,325\nDina Dublon\t981,592,374\t32,153,405\t2,401,110\t172,969,325\n",
+                     form="8-K", filed="2023-05-05")
+    question = "How many shares backed Cesar Conde's return to Acme Widgets' board at the May 3, 2023 annual meeting?"
+    assert vote_kind_asked(question) == "for"
+    assert _row_states(answerer, question, votes, "Cesar Conde")
+    assert not vote_kind_asked("Which products backed the growth of Acme Widgets' sales?")
+
+
+def test_the_company_row_is_one_of_the_measure_asked_not_a_row_labelled_alike(answerer):
+    # Tesla's 10-K for 2024 books "832" of stock-based compensation in "Research and development"; the income
+    # statement's "Research and development 4,540" is the whole line, no stock-based compensation
+    compensation = _passage("Acme Widgets, Inc.", "The following table summarizes our stock-based compensation expense "
+                            "by line item in the consolidated statements of operations (in millions):\n\tYear Ended "
+                            "December 31,\n\t2024\t2023\nCost of revenues\t750\t741\nResearch and development\t832\t"
+                            "689\nSelling, general and administrative\t417\t382\n")
+    income = _passage("Acme Widgets, Inc.", "CONSOLIDATED STATEMENTS OF OPERATIONS (in millions)\n\tYear Ended "
+                      "December 31,\n\t2024\t2023\nOperating expenses\nResearch and development\t4,540\t3,969\n"
+                      "Selling, general and administrative\t5,150\t4,800\n", rank=2)
+    question = "TSLA FY24 10-K: how much of Acme Widgets' 2024 equity-based pay expense was booked in the R&D line?"
+    ranked = _ranked(answerer, question, compensation, income)
+    best = next(s for s in ranked if s.sentence.text.startswith("Research and development\t832"))
+    stating = [s for s in ranked if s.states_value_asked]
+    assert _company_row(best, stating, set(_focus_terms(question))) is best
+    # (a row of the whole company labelled alike, its table naming no more of what is asked, is the company's)
+    assert _company_row(best, stating, set()).sentence.text.startswith("Research and development\t4,540")
