@@ -165,6 +165,7 @@ _DAY_ASKED = frozenset({"date", "dates", "day", "days"})
 _PERSON = re.compile(r"\b[A-Z][a-z]+(?:[^\S\t]+[A-Z]\.)?[^\S\t]+[A-Z][a-zA-Z'-]+\b"
                      r"|\b[A-Z]\.[^\S\t](?:[A-Z]\.[^\S\t])?[A-Z][a-z][a-zA-Z'-]+\b")
 _VERB_TITLED_SURNAME = re.compile(r"\b([a-z]+)\s+(?:Mr|Ms|Mrs|Dr)\.\s+([A-Z][a-zA-Z'’-]+)")
+_OPENING_TITLED_SURNAME = re.compile(r"\s*(?:Mr|Ms|Mrs|Dr)\.\s+([A-Z][a-zA-Z'’-]+)")
 # a term a filing defines, in quotes: (the "Separation Date"), the “Restated Period”; where it is used again,
 # capitalised ("through the Separation Date"), it names no person
 _DEFINED_TERM = re.compile(r"[\"\u201c]([A-Z][^\"\u201d]{0,60})[\"\u201d]")
@@ -2487,7 +2488,10 @@ def _states_person(asked: Asked, text: str) -> bool:
         # a title and surname right after the question's verb ("the Board designated Ms. Nicosia as ..." for "whom
         # did the board designate"), not any "Mr. Kaufman will remain employed"
         _is_new_name(asked, [surname]) and any(_same_stem(verb, known) for known in asked.known_words)
-        for verb, surname in _VERB_TITLED_SURNAME.findall(text))
+        for verb, surname in _VERB_TITLED_SURNAME.findall(text)) or (
+        # or one the sentence opens with, its subject ("Mr. Laguarta has served as a director of Visa Inc. since 2019",
+        # PepsiCo's 10-K for 2022)
+        (opening := _OPENING_TITLED_SURNAME.match(text)) is not None and _is_new_name(asked, [opening.group(1)]))
 
 
 def _states_name(asked: Asked, text: str) -> bool:

@@ -5398,3 +5398,13 @@ def test_the_company_row_is_one_of_the_measure_asked_not_a_row_labelled_alike(an
     assert _company_row(best, stating, set(_focus_terms(question))) is best
     # (a row of the whole company labelled alike, its table naming no more of what is asked, is the company's)
     assert _company_row(best, stating, set()).sentence.text.startswith("Research and development\t4,540")
+
+
+def test_a_sentence_opening_with_a_titled_surname_names_a_person(answerer):
+    # PepsiCo's 10-K for 2022 writes its officers' other boards under their surnames: "Mr. Laguarta has served as a
+    # director of Visa Inc. since 2019"
+    question = "Which of Acme Widgets' executive officers is a director of Visa?"
+    assert _states(answerer, question, "Mr. Laguarta has served as a director of Visa Inc. since 2019.")
+    # (a surname the question gives is no answer)
+    assert not _states(answerer, "Is Mr. Laguarta of Acme Widgets a director of Visa, and who else is?",
+                       "Mr. Laguarta has served as a director of Visa Inc. since 2019.")
