@@ -165,6 +165,7 @@ _DAY_ASKED = frozenset({"date", "dates", "day", "days"})
 _PERSON = re.compile(r"\b[A-Z][a-z]+(?:[^\S\t]+[A-Z]\.)?[^\S\t]+[A-Z][a-zA-Z'-]+\b"
                      r"|\b[A-Z]\.[^\S\t](?:[A-Z]\.[^\S\t])?[A-Z][a-z][a-zA-Z'-]+\b")
 _VERB_TITLED_SURNAME = re.compile(r"\b([a-z]+)\s+(?:Mr|Ms|Mrs|Dr)\.\s+([A-Z][a-zA-Z'’-]+)")
+_VOTE_COLUMNS = re.compile(r"\b(?:Broker\s+Non-?Votes?|Votes?|For|Against|Abstain(?:ed|s)?|Abstentions?|Withheld)\b")
 _OPENING_TITLED_SURNAME = re.compile(r"\s*(?:Mr|Ms|Mrs|Dr)\.\s+([A-Z][a-zA-Z'’-]+)")
 # a term a filing defines, in quotes: (the "Separation Date"), the “Restated Period”; where it is used again,
 # capitalised ("through the Separation Date"), it names no person
@@ -2481,8 +2482,10 @@ def _states_person(asked: Asked, text: str) -> bool:
     # Fanning" in Southern Company's release of 2007-01-25 is not "Officer Thomas")
     # and companies apart: two capitalised words before "Company" name none ("Kentucky Utilities Company" in LG&E's
     # 8-K of March 2003)
-    untitled = _TITLE_WORD.sub("|", _COMPANY_NAME.sub("|", _NAME_IN_CAPITALS.sub(lambda name: name.group().title(),
-                                                                                 text)))
+    # and the kinds of votes a vote table's columns count: "Broker Non-Vote", "Votes For" name none (Apple's 8-K of
+    # March 2019)
+    untitled = _VOTE_COLUMNS.sub("|", _TITLE_WORD.sub("|", _COMPANY_NAME.sub("|", _NAME_IN_CAPITALS.sub(
+        lambda name: name.group().title(), text))))
     return any(_is_new_person(asked, re.findall(r"[A-Za-z'-]{2,}", match)) and not REGIONS.fullmatch(match)
                for match in _PERSON.findall(untitled)) or any(  # "Bank of New York Mellon" names no person
         # a title and surname right after the question's verb ("the Board designated Ms. Nicosia as ..." for "whom

@@ -5408,3 +5408,15 @@ def test_a_sentence_opening_with_a_titled_surname_names_a_person(answerer):
     # (a surname the question gives is no answer)
     assert not _states(answerer, "Is Mr. Laguarta of Acme Widgets a director of Visa, and who else is?",
                        "Mr. Laguarta has served as a director of Visa Inc. since 2019.")
+
+
+def test_a_vote_tables_column_heads_name_no_person(answerer):
+    # Apple's 8-K of March 2019: "Broker Non-Vote" is no one's name; the nominee with the most votes For is the answer
+    table = ("The individuals listed below were elected at the Annual Meeting to serve as directors of Acme Widgets:\n"
+             "\tFor\tAgainst\tAbstained\tBroker Non-Vote\nJames Bell\t2,664,386,155\t40,229,756\t5,182,628\t"
+             "1,402,346,727\nSue Wagner\t2,687,101,222\t17,876,807\t4,820,510\t1,402,346,727\nTim Cook\t"
+             "2,681,116,075\t25,363,575\t3,318,889\t1,402,346,727\n")
+    question = "Which director nominee got the most FOR votes at Acme Widgets' March 2019 annual meeting?"
+    chosen = answerer.assess(question, with_filing_words(question), [_passage("Acme Widgets, Inc.", table)],
+                             {"Acme Widgets, Inc.": ()}).chosen
+    assert [c.sentence.text.split("\t")[0] for c in chosen] == ["Sue Wagner"]
