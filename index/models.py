@@ -210,3 +210,9 @@ def file_stem(filing_id: str) -> str:
 def chunk_id_of(filing_id: str, number: int) -> str:
     """The id of a filing's chunk number `number`: a filing's chunk ids follow from its chunk count."""
     return f"{filing_id}#{number:05d}"
+
+
+def previous_chunk_id(chunk_id: str) -> str:
+    """The id of the chunk before this one in its filing ("" for a filing's first)."""
+    filing_id, _, number = chunk_id.rpartition("#")
+    return chunk_id_of(filing_id, int(number) - 1) if number.isdigit() and int(number) > 0 else ""

@@ -24,7 +24,7 @@ import numpy as np
 from index.chunking import BLANK_LINE, BULLET_ITEM, FULL_STOP, MAX_CAPTION_LINES
 from index.forms import schema_of
 from index.lexical import terms
-from index.models import chunk_id_of
+from index.models import previous_chunk_id
 from index.lexicon import (LEGAL_SUFFIX_WORD, LEGAL_SUFFIXES, MONTH_ALIASES, MONTH_NUMBERS, MONTH_WORD, MONTHS,
                            NUMBER_WORDS, PERIOD_LABEL, YEAR, YEAR_IN_TEXT)
 from index.reader import RULE_LINE
@@ -994,7 +994,7 @@ class ExtractiveAnswerer:
         # with its caption only, one needle won and nothing lost
         by_id = {passage.chunk.chunk_id: passage for passage in passages}
         words_around = {id(passage): f"{previous.chunk.table_header.lower()} {words_of[id(passage)]}"
-                        if (previous := by_id.get(_previous_chunk_id(passage.chunk.chunk_id))) is not None
+                        if (previous := by_id.get(previous_chunk_id(passage.chunk.chunk_id))) is not None
                         and previous.chunk.section == passage.chunk.section else words_of[id(passage)]
                         for passage in passages}
         # a name is in a passage when its rarest distinctive word is ("Steve" for "Steve Jobs"; "Savannah", not
@@ -2889,12 +2889,6 @@ def _initials_of(name: list[str]) -> list[str]:
 def _words_of(text: str, stems: Mapping[str, float]) -> str:
     """The words of the text whose stems are among these."""
     return " ".join(w for w in re.findall(r"[\w'-]+", text) if set(terms(w)) & set(stems))
-
-
-def _previous_chunk_id(chunk_id: str) -> str:
-    """The id of the chunk before it in its filing ("" for a filing's first)."""
-    filing_id, _, number = chunk_id.rpartition("#")
-    return chunk_id_of(filing_id, int(number) - 1) if number.isdigit() and int(number) > 0 else ""
 
 
 def _names_held(passage: Passage, companies: Mapping[str, tuple[str, ...]]) -> str:

@@ -17,7 +17,7 @@ from qa.answerer import (_ASKS_SIGNATURE, NOT_FOUND, Asked, ExtractiveAnswerer, 
                          _slots, _states_number, parts_of)
 from qa.assistant import Assistant
 from qa.filters import FilterError, FilterResolver, company_aliases
-from index.models import chunk_id_of
+from index.models import chunk_id_of, previous_chunk_id
 from qa.models import Chunk, FilingRef, Filters, Passage
 from qa.quotes import passage_sentences
 from qa.retrieval import analysts_words, lexical_query, with_filing_words
@@ -5355,6 +5355,8 @@ def test_a_passage_goes_on_under_the_caption_of_the_passage_before_it_in_its_sec
 
     assert clay_on_topic("Item 4")
     assert not clay_on_topic("Item 3")
+    assert previous_chunk_id(chunk_id_of("acme", 152)) == chunk_id_of("acme", 151)
+    assert previous_chunk_id(chunk_id_of("acme", 0)) == ""  # a filing's first chunk follows none
 
 
 def test_a_figure_per_unit_is_a_sum_of_money_not_a_count_of_units(answerer):
