@@ -871,6 +871,7 @@ class ExtractiveAnswerer:
         if not stating:
             return Assessment(scored, [], {})
         best = ([s for s in stating if s.on_topic] or stating)[0]
+        focus_asked = set(_focus_terms(question))
         if (extreme := _extreme_row(question, best, stating)) is not best:
             # the other rows of its table are what the largest is larger than, not the answer
             eligible = [s for s in eligible if s is extreme or not _same_table(s.sentence, extreme.sentence)]
@@ -882,14 +883,14 @@ class ExtractiveAnswerer:
                 # (nor one the question names by a figure of its label: "the 4.900% senior notes", Netflix's debt)
                 or best.sentence.table_row and _label_figures(row_label(best.sentence.text)) & _label_figures(question)
         ) and (
-                company_row := _company_row(best, stating, set(_focus_terms(question)))) is not best:
+                company_row := _company_row(best, stating, focus_asked)) is not best:
             # the rows labelled as it is are its segments' and regions', and so are the other rows of its table
             # ("Domestic" over "Total revenue"): not the answer
             eligible = [s for s in eligible if s is company_row or not (
                 _labelled_alike(s.sentence, company_row.sentence) or _same_table(s.sentence, company_row.sentence))]
             best = company_row
         asked_terms = set(terms(_CONTEXT_CLAUSE.sub(" ", question)))  # not the document's ("per its prospectus")
-        if _focus_terms(question) and any(_leaves_blank(s, best, asked_terms) for s in eligible):
+        if focus_asked and any(_leaves_blank(s, best, asked_terms) for s in eligible):
             return Assessment(scored, [], {})
         chosen = _select(best, [s for s in eligible if s.on_topic == best.on_topic], years_asked(question))
         # a title line quoted with its signature, a biography's sentence with the one read from its paragraph's
@@ -3336,10 +3337,11 @@ def _company_row(best: ScoredSentence, stating: list[ScoredSentence], focus: set
             or vote_kind_of_label(row_label(best.sentence.text))):
         return best
     filing = best.sentence.passage.chunk.filing.filing_id
+    asked_in_best = _row_words(best.sentence) & focus
     rows = [s for s in stating if s.on_topic == best.on_topic and s.sentence.passage.chunk.filing.filing_id == filing
             and _labelled_alike(s.sentence, best.sentence) and (s is best or not _of_other_entities(s.sentence))
             and _of_like_periods(s.sentence, best.sentence) and _of_like_measure(s.sentence, best.sentence)
-            and _row_words(best.sentence) & focus <= _row_words(s.sentence)]
+            and asked_in_best <= _row_words(s.sentence)]
     figures = {id(s): first_figure(s.sentence.text, s.sentence.header) for s in rows}
     if any(figure is None or figure <= 0 for figure in figures.values()):
         return best
