@@ -34,8 +34,8 @@ from qa.models import Citation, FilingRef, Passage
 from qa.quotes import Sentence, cite, cite_row_group, cite_table_header, passage_sentences
 from qa.retrieval import analysts_words, opens_sentence, with_filing_words
 from qa.scorer import AnswerScorer
-from qa.tables import (AGGREGATE_LABEL, CELL, CURRENCY_SIGN, GENERIC_LABEL, first_figure, label_column_head,
-                       label_terms, read_row, row_label, rows_of_cells, year_cell)
+from qa.tables import (AGGREGATE_LABEL, CELL, CURRENCY_SIGN, GENERIC_LABEL, column_figures, first_figure,
+                       label_column_head, label_terms, read_row, row_label, rows_of_cells, year_cell)
 from qa.vocabulary import (AMOUNTS, BALANCE_OF_FLOW, BOILERPLATE, CHANGES, COMPUTED_MEASURES, COUNTS, DURATION,
                            EXCLUSIVE_KINDS, FILED_DOCUMENTS, FILING_WORDS_FOR, FLOWS, FORECAST, FORECAST_ASKED,
                            FORECAST_STATED, FORM_NAMES_IN_QUESTIONS, FREQUENCY, FREQUENCY_CHOICES, LEAST,
@@ -167,6 +167,7 @@ _PERSON = re.compile(r"\b[A-Z][a-z]+(?:[^\S\t]+[A-Z]\.)?[^\S\t]+[A-Z][a-zA-Z'-]+
 _VERB_TITLED_SURNAME = re.compile(r"\b([a-z]+)\s+(?:Mr|Ms|Mrs|Dr)\.\s+([A-Z][a-zA-Z'’-]+)")
 _VOTE_COLUMNS = re.compile(r"\b(?:Broker\s+Non-?Votes?|Votes?|For|Against|Abstain(?:ed|s)?|Abstentions?|Withheld)\b")
 _OPENING_TITLED_SURNAME = re.compile(r"\s*(?:Mr|Ms|Mrs|Dr)\.\s+([A-Z][a-zA-Z'’-]+)")
+_TITLED_SURNAME = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.\s+([A-Z][a-zA-Z'’-]+)")
 # a term a filing defines, in quotes: (the "Separation Date"), the “Restated Period”; where it is used again,
 # capitalised ("through the Separation Date"), it names no person
 _DEFINED_TERM = re.compile(r"[\"\u201c]([A-Z][^\"\u201d]{0,60})[\"\u201d]")
@@ -411,6 +412,11 @@ _COUNTED_PERIODS = re.compile(rf"\b\d[\d,.]*(?:\s+(?:thousand|million|billion))?
                               re.I)  # "over 1 million hours of training" counts no employees
 # (to "sign off on" results is to approve them: Nordstrom's 8-K of March 2023, "the Committee approved ... results")
 _ASKS_SIGNATURE = re.compile(r"\bsign(?:ed|s|ing|ature|atory|atories)?\b(?!\s+off\b)", re.I)
+# signing a deal is no signing of the filing: "with whom did Meta sign an aircraft time-sharing agreement", "the
+# parties that signed on to the settlement", "sign a letter of intent", "the indenture Netflix signed"
+_DEAL = r"(?:agreements?|contracts?|deals?|leases?|letters?|settlements?|indentures?|memorand(?:um|a)|plans?)"
+_SIGNS_A_DEAL = re.compile(rf"\bsign(?:ed|s|ing)?\s+(?:on\s+to\s+|onto\s+)?(?:[\w'’&-]+\s+){{0,4}}?{_DEAL}\b"
+                           rf"|\b{_DEAL}\s+(?:[\w'’&.-]+\s+){{0,3}}?sign(?:ed|s)\b", re.I)
 _BOILERPLATE = re.compile("|".join(BOILERPLATE), re.I)
 _NEGATED = re.compile(r"\bnon-(?=[a-z])", re.I)
 _FOOTNOTE_MARK = re.compile(r"^\d{1,2}(?=\s+[A-Z][a-z])", re.M)  # a footnote's line opens with its mark
@@ -439,7 +445,9 @@ _VOTES_STATED = terms("favor favour against abstained abstentions withheld")
 # a proposal's title as a question quotes it ("the shareholder proposal titled \"True Diversity Board Policy\"")
 _QUOTED_TITLE = re.compile(r'["\u201c]([^"\u201d]{3,})["\u201d]')
 _TITLES = ("mr.", "ms.", "mrs.", "dr.")
-_WHO = re.compile(r"\bwhom?\b", re.I)
+# (and "whose" where it asks, opening what is asked: "exhibit list: whose employment agreement ... is filed as
+# Exhibit 10.21?", not after a thing it qualifies: "the distribution whose reinvested shares")
+_WHO = re.compile(r"\bwhom?\b|(?:^|[:;?]\s*|[-–—]\s+|\bas\s+)whose\b", re.I)
 # roles only a firm holds for a filer (its auditors, underwriters, transfer agent), not "chief accountant"
 _FIRM_ROLE = re.compile(r"\b(?:auditors?|(?:certifying|independent|registered public)\s+accountants?|accounting\s+firm|"
                         r"underwriters?|transfer\s+agent|registrar)\b", re.I)
@@ -559,9 +567,11 @@ _QUARTER_HEADER = re.compile(r"\b(?:three|3|thirteen|13|six|6|nine|9)[\s-]+(?:mo
                              re.I)
 # the month a period ends in, as a question asks it ("the quarter ended September 30, 2023", "the June 2004
 # quarter") and as a table's header or a sentence names it ("Three Months Ended June 30")
-_PERIOD_MONTH = re.compile(rf"\bended\s+({_MONTH})\b|{QUARTER_OF_MONTH}", re.I)
+_PERIOD_MONTH = re.compile(rf"\bended\s+({MONTH_ALIASES})\b|{QUARTER_OF_MONTH}", re.I)  # "quarter ended Feb 28"
 # a whole year's figure, named by its year or as annual ("2022 sales of EUR 17.8 billion", "full-year revenue"),
 # not any quarter's; a year after a day is a date's ("December 31, 2022 revenue backlog")
+_COLUMN_UNITS = frozenset(terms("per share shares total number amount"))  # what a column head counts its figures in
+_FLOW_STATEMENTS = frozenset({"income", "cash flows"})  # statements of what flowed over periods, not balances
 _YEAR_FIGURE = re.compile(rf"(?:(?<!\d,\s)\b{YEAR}|\bfull[\s-]year|\bannual)\s+(?:[a-z&-]+\s+){{0,2}}?"
                           rf"(?:{'|'.join(AMOUNTS)})\b"
                           # a results release's year beside its quarter: "Net revenues of $8.4 billion in the current
@@ -816,6 +826,7 @@ class ExtractiveAnswerer:
             return Extract(NOT_FOUND, [], confidence, True, _rerank(passages, assessment.scored, []))
         ranked = _rerank(passages, assessment.scored, assessment.chosen)
         reranked = {p.chunk.chunk_id: p for p in ranked}
+        asks_person = "person" in _slots(question)
         citations: list[Citation] = []
         pieces: list[str] = []
         for chosen in assessment.chosen:
@@ -842,8 +853,16 @@ class ExtractiveAnswerer:
                 group, group_mark = f"{' '.join(sentence.group.split())} ", f"[{cited_group.n}]"
             row = cite(len(citations) + 1, [sentence])
             citations.append(row)
+            # a person the sentence calls by a title and surname is named in full, as the filing names them
+            # elsewhere in the passages read ("Mr. Jassy has served as ..." and "Andrew R. Jassy", Amazon's 10-K for
+            # 2024)
+            named = ""
+            if asks_person and not sentence.table_row:
+                for full in _full_names(sentence, passages):
+                    citations.append(cite(len(citations) + 1, [full]))
+                    named += f" ({full.text} [{len(citations)}])"
             if cited_header is None:
-                pieces.append(f"{group}{_ensure_stop(sentence.flat)} {group_mark}[{row.n}]")
+                pieces.append(f"{group}{_ensure_stop(sentence.flat)} {group_mark}[{row.n}]{named}")
             elif read := read_row(header, sentence.text):
                 pieces.append(f"{group}{_ensure_stop(read)} [{cited_header.n}]{group_mark}[{row.n}]")
             elif header_is_new:
@@ -1304,8 +1323,19 @@ class ExtractiveAnswerer:
                 # a term the filing defines names no person, though it may be what a figure is of ("acquire Tetra for
                 # the sum of £350,000", Tetra Drones Ltd. ("Tetra") defined before)
                 # (a company's name ends in its legal suffix, which it may define as "the Company": it goes first)
-                filled = asked.filled_by(stated, defined_terms.sub(" ", _COMPANY_NAME.sub("|", stated))
+                filled = asked.filled_by(stated, defined_terms.sub(" ", _companies_apart(stated))
                                          if defined_terms else None)
+                if (sentence.table_row and "number" in asked.slots and "number" not in filled
+                        and _labelled_by_period(sentence) and any(
+                        "number" in asked.filled_by(f"{column}{CELL}{figure}")
+                        for column, figure in column_figures(sentence.header, sentence.text, spanning=False)
+                        if re.search(r"\d", figure) and set(terms(column)) & set(asked.focus) - _COLUMN_UNITS)):
+                    # a row labelled by its period gives, under the column head that names what is asked, its figure
+                    # of that period ("Average Price Paid per Share" over "June 23, 2025 - July 27, 2025 ... $
+                    # 161.65", NVIDIA's 10-Q of August 2025); the column's own head, not a caption over every column
+                    # ("Revenue carloads"), and by a word of what is asked, not by what it is per ("Weighted average
+                    # price paid per share" gives no dividend per share, Wells Fargo's 10-K for 2024)
+                    filled |= {"number"}
                 if not asks_exhibit and sentence.table_row and _EXHIBIT_LISTED.match(sentence.text) and (
                         _EXHIBIT_WORD.search(sentence.header) or _INCORPORATED_BY_REFERENCE.search(sentence.text)):
                     # a row of an exhibit index gives a document's title and where it was filed, no fact of the
@@ -1476,10 +1506,14 @@ class ExtractiveAnswerer:
                                                    and not row_years & period_years
                                                    or asks_flow and _of_a_day(sentence.header)
                                                    and not _FLOWS_ASKED & focus_written & set(terms(sentence.header))
+                                                   # (a statement of operations or of cash flows dates its columns
+                                                   # by the days its periods end: "December 26, 1998 December 26,
+                                                   # 1997", Apple's 10-Q of February 1999)
+                                                   and not _FLOW_STATEMENTS & _statements_titled(sentence)
                                                    or _only_others(row_years, period_years)
                                                    or _dated_other_days(sentence.header, balance_days_asked)
                                                    or _labelled_other_days(sentence, days_asked)
-                                                   or _of_another_month(sentence.text, months))):
+                                                   or _of_another_month(sentence, months))):
                     filled -= {"number"}  # its figures are another period's ("Fourth quarter of 2023" for 2022)
                 if sentence.table_row and not row_label(sentence.text) and _OPENS_GROUP.fullmatch(sentence.group) and (
                         not _group_terms(sentence.group) <= question_terms):
@@ -1508,9 +1542,7 @@ class ExtractiveAnswerer:
                     # Sears' "Lands' End 16" under "Domestic Retail Stores" are no revenues; but votes on pay are votes
                     filled -= {"number"}
                 # "based on the income statement": a row of a note's table of costs is not the statement's
-                other_table = statements and sentence.table_row and not statements & statements_named(
-                    f"{_heading_text(sentence, sentence.header_start if sentence.header else sentence.start)}\n"
-                    f"{sentence.header}", titles_only=True)
+                other_table = statements and sentence.table_row and not statements & _statements_titled(sentence)
                 headings = _headings_over(sentence)
                 if role and "person" in filled and (
                         _names_other_roles_only(stated, role)
@@ -1827,7 +1859,8 @@ _CONTEXT_CLAUSE = re.compile(rf"(?:{_SOURCE.pattern})[^?;]*|(?<=\s)when\s+[^?;]*
 # a part of a question that says what or when it asks about only by referring to another part: "what was their
 # gross carrying amount", "how did those compare", "how much was outstanding under the line at that date"
 _REFERS_BACK = re.compile(r"\b(?:their|they|them|these|those)\b"
-                          r"|\b(?:that|this)\s+(?:date|day|time|year|quarter|period)\b", re.I)
+                          r"|\b(?:that|this)\s+(?:date|day|time|year|quarter|period)\b"
+                          r"|\bthe\s+two\b", re.I)  # "..., and what were the two figures?"
 # and one that refers to a person or a thing another part names: "how old was she", "what percent did that represent"
 _PERSON_REFERRED = re.compile(r"\b(?:he|she|his|her|him|it|that|this)\b", re.I)
 # what a question leaves out of what it asks ("locomotives alone (excluding freight cars)"), and a label that leaves
@@ -1982,8 +2015,8 @@ def _each_asks(question: str, parts: Sequence[str]) -> bool:
     selling price ..."), not as a line item of a list ("what were the right-of-use asset and equipment carrying
     amounts") nor as a label read as two measures ("notes payable and other non-current borrowings at ..."), and
     says what it asks about in its own words, without leaning on another part: not "how old was she", "what percent
-    of the class did that represent", "how many on Sue Wagner's" (asking of no thing), nor "how much in 2026" asked
-    as the part before it (a comparison's side, which `_side_unanswered` reads)."""
+    of the class did that represent", "what were the two figures", "how many on Sue Wagner's" (asking of no thing),
+    nor "how much in 2026" asked as the part before it (a comparison's side, which `_side_unanswered` reads)."""
     words = _words_only(question)
     return len(re.findall(_ASKING, question, re.I)) >= len(parts) and not any(
         _REFERS_BACK.search(part) or _PERSON_REFERRED.search(part) or not _focus_terms(part)
@@ -2444,8 +2477,9 @@ def _role_part(question: str) -> frozenset[str]:
 
 def _asks_signature(question: str) -> bool:
     """Whether the question asks who signed or when: not when only its aside or its source says the document was
-    signed ("ExperTelligence's 8-K (Douglas P. Martin, signed Dec 31, 2003): what date of earliest event ...")."""
-    return _ASKS_SIGNATURE.search(_CONTEXT_CLAUSE.sub(" ", question)) is not None
+    signed ("ExperTelligence's 8-K (Douglas P. Martin, signed Dec 31, 2003): what date of earliest event ..."), nor
+    when what was signed is a deal."""
+    return _ASKS_SIGNATURE.search(_SIGNS_A_DEAL.sub(" ", _CONTEXT_CLAUSE.sub(" ", question))) is not None
 
 
 def _role_from(question: str) -> int:
@@ -2478,6 +2512,16 @@ def _names_other_roles_only(text: str, role: frozenset[str]) -> bool:
     return bool(role) and _ROLE_ASKED.search(text) is not None and not _names_role(text, role)
 
 
+def _companies_apart(text: str) -> str:
+    """The text with each company's name as "|"; but for two parties "between" which "and" stands, the first of them
+    ("between Corie Barry and Best Buy Co., Inc.", Best Buy's exhibit index in its 2023 10-K, names a person)."""
+    def mark(name: re.Match) -> str:
+        joined = name.group().find(" and ")
+        between = re.search(r"\bbetween\s+$", text[max(0, name.start() - 9):name.start()], re.I)
+        return f"{name.group()[:joined]} and |" if between and joined >= 0 else "|"
+    return _COMPANY_NAME.sub(mark, text)
+
+
 def _states_person(asked: Asked, text: str) -> bool:
     # titles apart, so that a title before a name is not read as its first name ("Chief Financial Officer Thomas A.
     # Fanning" in Southern Company's release of 2007-01-25 is not "Officer Thomas")
@@ -2485,7 +2529,7 @@ def _states_person(asked: Asked, text: str) -> bool:
     # 8-K of March 2003)
     # and the kinds of votes a vote table's columns count: "Broker Non-Vote", "Votes For" name none (Apple's 8-K of
     # March 2019)
-    untitled = _VOTE_COLUMNS.sub("|", _TITLE_WORD.sub("|", _COMPANY_NAME.sub("|", _NAME_IN_CAPITALS.sub(
+    untitled = _VOTE_COLUMNS.sub("|", _TITLE_WORD.sub("|", _companies_apart(_NAME_IN_CAPITALS.sub(
         lambda name: name.group().title(), text))))
     return any(_is_new_person(asked, re.findall(r"[A-Za-z'-]{2,}", match)) and not REGIONS.fullmatch(match)
                for match in _PERSON.findall(untitled)) or any(  # "Bank of New York Mellon" names no person
@@ -2701,12 +2745,26 @@ def _labelled_by_period(row: Sentence) -> bool:
             ) and rest <= _PERIOD_WORDS | _SPAN_WORDS
 
 
-def _of_another_month(row: str, months: set[str]) -> bool:
+# days of months as a table labels a month's rows ("October 1 — October 28, 2022" over Adobe's repurchases of its
+# fiscal month, its 10-K for 2022; "June 23, 2025 - July 27, 2025")
+_SPAN_OF_DAYS = re.compile(rf"{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?\s*(?:[-–—]|to|through)\s*(?:{_MONTH}\s+)?"
+                           r"\d{1,2},?\s*\d{4}")
+
+
+def _of_another_month(row: Sentence, months: set[str]) -> bool:
     """Whether a table row is labelled with a month the question does not name, when it names one ("November" for
-    Wells Fargo's October repurchases)."""
-    label = row_label(row).strip()
-    return bool(months) and _is_month(label) and MONTH_NUMBERS[label.rstrip(".").lower()] not in {
-        MONTH_NUMBERS.get(m.rstrip(".").lower()) for m in months}
+    Wells Fargo's October repurchases), or with days of months ("Total January 1-March 31, 2018" for 3M's May
+    repurchases), or grouped under them, none of them its month."""
+    label = row_label(row.text).strip()
+    if _is_month(label):
+        named = {MONTH_NUMBERS[label.rstrip(".").lower()]}
+    elif span := next((found for text in (label, row.group) if (found := _SPAN_OF_DAYS.search(text))), None):
+        # (every month from the first to the last: "January 1-March 31, 2018" holds February's)
+        first, *last = (MONTH_NUMBERS[m.lower()] for m in re.findall(_MONTH, span.group()))
+        named = {(first - 1 + k) % 12 + 1 for k in range(((last[-1] if last else first) - first) % 12 + 1)}
+    else:
+        return False
+    return bool(months) and not named & {MONTH_NUMBERS.get(m.rstrip(".").lower()) for m in months}
 
 
 # a name given in brackets or quotes ("work-in-process inventory (goods in process)"), of two words or more: one word
@@ -2768,8 +2826,11 @@ def _other_line_item(row: Sentence, asked: set[str], synonyms: list[tuple[set[st
     word that says how the figure is asked (qa.vocabulary.NOT_LINE_ITEM_WORDS) is no other word the row must hold.
     A label holding some words of an asked word's filing phrase holds part of it ("Depreciation and amortization"
     is no EBITDA)."""
-    # (every line of a group of groups: "Bonds, available for sale:" under "Fixed Maturities:")
-    labels = [*(t for line in row.group.splitlines() for t in label_terms(line)), *label_terms(row.text)]
+    # (every line of a group of groups: "Bonds, available for sale:" under "Fixed Maturities:"; not a sentence that
+    # captions the rows: "As of December 31, 2024, future principal payments for the Notes, by year, are as follows
+    # (in millions):" over Meta's "2027 2,750", its 10-K for 2024)
+    labels = [*(t for line in row.group.splitlines() if not _captions_rows(line) for t in label_terms(line)),
+              *label_terms(row.text)]
     part_of_phrase = any(word & asked and not any(_holds_phrase(labels, phrase) for phrase in phrases)
                          and any(set(phrase) - GENERIC_LABEL & set(labels) for phrase in phrases)
                          for word, phrases in synonyms)
@@ -2785,6 +2846,11 @@ def _other_line_item(row: Sentence, asked: set[str], synonyms: list[tuple[set[st
     held = set(sequence).union(*(word for word, phrases in synonyms
                                  if any(_holds_phrase(sequence, phrase) for phrase in phrases)))
     return not asked - _NOT_LINE_ITEM <= held
+
+
+def _captions_rows(line: str) -> bool:
+    """Whether a line over a group of rows is a sentence captioning them, not the label that opens the group."""
+    return line.strip().endswith(":") and not _OPENS_GROUP.fullmatch(line)
 
 
 def _header_words(row: Sentence) -> tuple[set[str], bool, bool]:
@@ -3218,6 +3284,12 @@ def _whole_lines(above: str) -> list[str]:
     return above.split("\n")[:-1]
 
 
+def _statements_titled(sentence: Sentence) -> frozenset[str]:
+    """The kinds of financial statement whose title heads the sentence's table (or stands above the sentence)."""
+    return statements_named(f"{_heading_text(sentence, sentence.header_start if sentence.header else sentence.start)}"
+                            f"\n{sentence.header}", titles_only=True)
+
+
 def _heading_text(sentence: Sentence, position: int) -> str:
     """The text of the sentence's passage in the HEADING_REACH characters above `position` (an offset in the
     filing's text), or above the sentence when `position` is above the passage (a header the chunk carries from
@@ -3451,6 +3523,28 @@ def _with_paragraph_person(sentence: Sentence) -> Sentence:
     if not before or len(before) > BIOGRAPHY_CHARS or not _NAME_LINE.match(before):
         return sentence
     return replace(sentence, start=sentence.start - len(before), text=f"{before}{sentence.text}")
+
+
+def _full_names(sentence: Sentence, passages: Sequence[Passage]) -> list[Sentence]:
+    """The full name of each person the sentence calls by a title and surname alone ("Mr. Jassy"), as the passages of
+    its filing write it most fully ("Andrew R. Jassy"); none for a surname of which they name no one, or more than
+    one person."""
+    filing = sentence.passage.chunk.filing.filing_id
+    read = [p for p in passages if p.chunk.filing.filing_id == filing]
+    found = []
+    for surname in dict.fromkeys(_TITLED_SURNAME.findall(sentence.text)):
+        if re.search(rf"\b[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?{re.escape(surname)}\b", sentence.text):
+            continue  # named in full already
+        full_name = re.compile(rf"\b(?:[A-Z][a-z]+|[A-Z]\.(?:[ ]?[A-Z]\.)?)(?:[ ][A-Z]\.)?(?:[ ][A-Z][a-z]+)?[ ]"
+                               rf"{re.escape(surname)}\b")
+        names = [(p, m) for p in read for m in full_name.finditer(p.chunk.text)
+                 if not _TITLE_WORD.match(m.group()) and not _is_month(m.group().split()[0])]
+        # (one person, written with a middle initial or without: "Andrew R. Jassy", "Andrew Jassy")
+        if len({m.group().split()[0] for _, m in names}) == 1:
+            passage, match = max(names, key=lambda name: len(name[1].group().split()))
+            start = passage.chunk.char_start + match.start()
+            found.append(Sentence(passage, start, start + len(match.group()), match.group()))
+    return found
 
 
 def _following(sentence: ScoredSentence, scored: list[ScoredSentence]) -> ScoredSentence | None:

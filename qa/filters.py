@@ -65,7 +65,8 @@ def initials(core: list[str]) -> set[str]:
 @lru_cache(maxsize=4096)  # asked for every passage of every answer
 def company_aliases(company: str) -> frozenset[str]:
     """Ways a question names a company: its name without legal suffixes, its initials ("IBM", "P&G"),
-    its first word ("Apple" for Apple Computer, Inc.), its name without a title it does not go by ("Philips")."""
+    its first word ("Apple" for Apple Computer, Inc.), its name without a title it does not go by ("Philips"), and
+    a name of two words by their first letters run together ("AmEx" for American Express Company)."""
     core = _core(company)
     if not core:
         return frozenset()
@@ -79,6 +80,8 @@ def company_aliases(company: str) -> frozenset[str]:
             aliases.add(core[0])
         if "of" in core[2:]:  # "1895 Bancorp of Wisconsin" -> "1895 bancorp"
             aliases.add(" ".join(core[:core.index("of")]))
+        if len(core) == 2 and all(w.isalpha() and len(w) >= 4 for w in core):
+            aliases |= {core[0][:i] + core[1][:j] for i in (2, 3) for j in (2, 3)}
     elif core[0].endswith(".com"):
         aliases.add(core[0].removesuffix(".com"))
     return frozenset(aliases)

@@ -124,20 +124,30 @@ def label_column_head(header: str) -> str:
 
 def read_row(header: str, row: str) -> str:
     """The row as "label: period figure; ..." when the header names one column for each of its figures; "" when
-    it does not (then the row and the header are only quoted). The header's last row names the columns; a row
-    above it whose cells each span the same number of them ("Three Months Ended", "Nine Months Ended" over four
-    dates) is read into each column's name."""
+    it does not (then the row and the header are only quoted)."""
     label = row_label(row)
-    if len(cells_of(row)) < 2 or not label and not caption_of(header):
+    if not label and not caption_of(header) or not (columns := column_figures(header, row)):
         return ""
+    unit = _UNIT.search(header)
+    read = "; ".join(f"{column} {figure}" for column, figure in columns)
+    return f"{label or caption_of(header)}: {read}" + (f" ({unit.group(0).strip()})" if unit else "")
+
+
+def column_figures(header: str, row: str, spanning: bool = True) -> list[tuple[str, str]]:
+    """Each figure of the row with the name of its column, when the header names one column for each; none when it
+    does not. The header's last row names the columns; with `spanning`, a row above it whose cells each span the
+    same number of them ("Three Months Ended", "Nine Months Ended" over four dates) is read into each column's
+    name."""
+    if len(cells_of(row)) < 2:
+        return []
     figures = _values(_after_label(row))
     while figures and not _FIGURE.match(figures[0].replace("$ ", "$")):
         figures.pop(0)  # a column of text beside the label's (a product's indication)
     if not figures or not all(_FIGURE.match(f.replace("$ ", "$")) for f in figures):
-        return ""
+        return []
     rows = [[" ".join(c.split()) for c in line.split(CELL) if c.strip()] for line in rows_of_cells(header)]
     if not rows:
-        return ""
+        return []
     columns = rows[-1]
     # the header row's first cell labels the label column ("(Dollars in millions)", "Years ended December 31"):
     # it is no column of figures when one is left over, or when it alone names no period among periods
@@ -149,14 +159,12 @@ def read_row(header: str, row: str) -> str:
         if _PERIOD.search(period):
             columns = [f"{period} {column}" if YEAR_IN_TEXT.fullmatch(column) else column for column in columns]
     if len(columns) != len(figures):
-        return ""
-    for spanning in reversed(rows[:-1]):
-        if len(columns) % len(spanning):
+        return []
+    for above in reversed(rows[:-1] if spanning else []):
+        if len(columns) % len(above):
             break
-        width = len(columns) // len(spanning)
-        columns = [f"{spanning[i // width]} {column}" for i, column in enumerate(columns)]
+        width = len(columns) // len(above)
+        columns = [f"{above[i // width]} {column}" for i, column in enumerate(columns)]
     if len(set(columns)) != len(columns):
-        return ""
-    unit = _UNIT.search(header)
-    read = "; ".join(f"{column} {figure}" for column, figure in zip(columns, figures))
-    return f"{label or caption_of(header)}: {read}" + (f" ({unit.group(0).strip()})" if unit else "")
+        return []
+    return list(zip(columns, figures))

@@ -170,6 +170,11 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     "pp&e": ("property plant and equipment", "property and equipment"),
     "ppne": ("property plant and equipment net", "property and equipment net"),
     "buyback": ("repurchase",),
+    # round 50: what was bought back is what was repurchased (Adobe's 2022 10-K: "Shares repurchased"), and
+    # severance is what filings call termination benefits (Best Buy's 2023 10-K: "employee termination benefits")
+    "bought back": ("repurchased",),
+    "buy back": ("repurchase",),
+    "severance": ("termination benefits",),
     "hired": ("appointed",),
     "fired": ("terminated",),
     "quit": ("resigned",),
@@ -500,6 +505,9 @@ AMOUNTS: tuple[str, ...] = (
     # round 40: balances and prices a question asks as "what" ("what accumulated deficit did Sophiris report", "what
     # total consideration did Johnson & Johnson transfer for Intra-Cellular Therapies")
     "deficit", "goodwill", "consideration", "receivables", "payables", "provisions", "reserves",
+    # round 50: what a company may carry forward against later taxes ("what research and development tax credit
+    # carryforwards did Junglee have", Amazon.com's 8-K of August 1998)
+    "carryforward", "carryforwards", "carryovers",
 )
 # Words that name a count: "What was Union Pacific's average headcount" asks for a number as "how many employees"
 # does, and a sentence about its workforce that gives none does not answer it
@@ -583,7 +591,10 @@ BALANCE_OF_FLOW = re.compile(r"\b(?:deferred|unearned|accrued|prepaid|retained)\
 DURATION: tuple[str, ...] = ("how long", "term of", "duration of", "length of", "how often", "what frequency",
                              "how old", "how many years", "how many months", "how many weeks", "how many days",
                              # round 36: how much time before an event ("how far ahead of each rate increase")
-                             "how far ahead", "how far in advance", "how many hours")
+                             "how far ahead", "how far in advance", "how many hours",
+                             # round 50: how far into the future a policy reaches ("how far out does 3M hedge", "the
+                             # maximum hedging horizon")
+                             "how far out", "how far forward", "horizon")
 
 # Stock sentences every filing of a kind repeats: they state no fact of their own, so they answer nothing a
 # question asks about the company (the "furnished, not filed" paragraph of an 8-K Item 2.02 or 7.01, the

@@ -12,9 +12,9 @@ from conftest import FIXTURES, SAMPLE
 from index.lexical import ChunkFilter, terms
 from index.sections import SIGNATURE
 from index.store import FilingIndex
-from qa.answerer import (_ASKS_SIGNATURE, NOT_FOUND, Asked, ExtractiveAnswerer, _company_row, _context_end, _each_asks,
-                         _focus_terms, _names_held, _names_in, _listed_line_items, _reports_on_year, _role_part,
-                         _slots, _states_number, parts_of)
+from qa.answerer import (_ASKS_SIGNATURE, NOT_FOUND, Asked, ExtractiveAnswerer, _asks_signature, _company_row,
+                         _context_end, _each_asks, _focus_terms, _names_held, _names_in, _listed_line_items,
+                         _reports_on_year, _role_part, _slots, _states_number, parts_of)
 from qa.assistant import Assistant
 from qa.filters import FilterError, FilterResolver, company_aliases
 from index.models import chunk_id_of, previous_chunk_id
@@ -5422,3 +5422,128 @@ def test_a_vote_tables_column_heads_name_no_person(answerer):
     chosen = answerer.assess(question, with_filing_words(question), [_passage("Acme Widgets, Inc.", table)],
                              {"Acme Widgets, Inc.": ()}).chosen
     assert [c.sentence.text.split("\t")[0] for c in chosen] == ["Sue Wagner"]
+
+
+def test_a_figure_under_the_column_head_naming_what_is_asked_is_stated(answerer):
+    # NVIDIA's 10-Q of August 2025 labels its repurchase rows by their days; the column head says what is asked
+    table = _passage("Acme Widgets, Inc.", "Issuer purchases of equity securities:\nPeriod\tTotal Number of Shares "
+                     "Purchased (In millions)\tAverage Price Paid per Share\nMay 26, 2025 - June 22, 2025\t19.1\t$\t"
+                     "141.61\nJune 23, 2025 - July 27, 2025\t29.2\t$\t161.65\n", form="10-Q",
+                     filed="2025-08-27")
+    question = "What average price per share did Acme Widgets pay for buybacks in the June 23 - July 27, 2025 period?"
+    assert _row_states(answerer, question, table, "June 23, 2025")
+    assert _answered_with(answerer, question, "161.65", table)
+    # (a row under days of other months gives none of the month asked)
+    assert not _row_states(answerer, question.replace("June 23 - July 27, 2025 period", "month of March 2025"),
+                           table, "June 23, 2025")
+
+
+def test_a_row_grouped_under_days_of_another_month_gives_no_figure_of_the_month_asked(answerer):
+    # Adobe's 10-K for 2022 groups its repurchases under each fiscal month's days; August is not among them
+    table = _passage("Acme Widgets, Inc.", "Period\nOctober 1 — October 28, 2022\nShares repurchased\t2.1\t$\t285.40\t"
+                     "2.1\n")
+    assert not _row_states(answerer, "What average price did Acme Widgets pay for shares bought back in August "
+                           "2022?", table, "Shares repurchased")
+    assert _row_states(answerer, "What average price did Acme Widgets pay for shares bought back in October 2022?",
+                       table, "Shares repurchased")
+
+
+def test_signing_a_deal_is_no_signing_of_the_filing():
+    assert not _asks_signature("With whom did Acme sign an aircraft time-sharing agreement dated March 27, 2024?")
+    assert not _asks_signature("Which bank is trustee under the indenture Acme signed on July 29, 2024?")
+    assert not _asks_signature("Which parties signed on to the settlement behind the 2013 rate plan?")
+    assert _asks_signature("Who signed Acme's 10-K as chief accounting officer?")
+
+
+def test_a_statement_of_operations_dated_by_days_gives_its_periods_flows(answerer):
+    # Apple's 10-Q of February 1999 heads its statement of operations with the days its quarters end, no "Three
+    # Months Ended"
+    statement = _passage("Acme Widgets, Inc.", "CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS (Unaudited)\n"
+                         "(in millions)\n\tDecember 26, 1998\tDecember 26, 1997\nNet sales\t$1,710\t$1,578\n"
+                         "Cost of sales\t1,228\t1,225\n", form="10-Q", filed="1999-02-08")
+    question = "Acme Widgets, quarter ended Dec 26, 1998: what was cost of goods sold, $M?"
+    assert _row_states(answerer, question, statement, "Cost of sales")
+    # (a balance sheet's days are its balances', no flow of the quarter)
+    balances = _passage("Acme Widgets, Inc.", "CONDENSED CONSOLIDATED BALANCE SHEETS\n\tDecember 26, 1998\t"
+                        "September 25, 1998\nInventories\t$21\t$78\n", form="10-Q", filed="1999-02-08")
+    assert not _row_states(answerer, "Acme Widgets, quarter ended Dec 26, 1998: how much did it spend on "
+                           "inventories?", balances, "Inventories")
+
+
+def test_how_far_out_a_policy_reaches_asks_a_length_of_time(answerer):
+    # 3M's 10-K for 2018: "The maximum length of time over which 3M hedges its exposure ... is 36 months."
+    question = "How far out does Acme Widgets hedge forecasted foreign-currency cash flows - its maximum horizon?"
+    assert Asked.of(question, with_filing_words(question), {}).asks_duration
+    assert _answered_with(answerer, question, "36 months", _passage(
+        "Acme Widgets, Inc.", "The maximum length of time over which Acme Widgets hedges its exposure to the "
+        "variability in future cash flows of the forecasted transactions is 36 months."))
+
+
+def test_round_50_analysts_words_find_what_filings_call_them(answerer):
+    # Best Buy's 10-K for 2023 calls severance "employee termination benefits"; Adobe's 2022 10-K labels its buybacks
+    # "Shares repurchased"
+    assert "termination benefits" in with_filing_words("How much severance did Acme book?")
+    assert "repurchased" in with_filing_words("What price did Acme pay for the stock it bought back?")
+    assert _answered_with(answerer, "How much severance did the Domestic segment of Acme Widgets book?",
+                          "$140 million", _passage("Acme Widgets, Inc.", "Charges incurred relate to employee "
+                                                   "termination benefits within our Domestic and International "
+                                                   "segments of $140 million and $5 million, respectively."))
+
+
+def test_whose_opening_what_is_asked_asks_a_person():
+    assert _slots("Acme's 10-K exhibit list: whose employment agreement, dated April 13, 2019, is filed as Exhibit "
+                  "10.21?") == ("person",)
+    assert _slots("Whose retirement led the board to designate a new audit committee financial expert?") == (
+        "person",)
+    # (not "whose" after the thing it qualifies)
+    assert "person" not in _slots("What record date applies to the distribution whose reinvested shares will be "
+                                  "issued at the $5.22 price?")
+
+
+def test_a_person_and_a_company_between_whom_a_deal_is_made_are_two_parties(answerer):
+    # Best Buy's exhibit index in its 10-K for 2023: "Employment Agreement, dated April 13, 2019, between Corie Barry
+    # and Best Buy Co., Inc."
+    question = "Acme Widgets' 10-K exhibit list: whose employment agreement, dated April 13, 2019, is on file?"
+    assert _states(answerer, question, "Employment Agreement, dated April 13, 2019, between Corie Barry and Acme "
+                   "Widgets Co., Inc.")
+    assert not _states(answerer, question, "Employment Agreement, dated April 13, 2019, between Acme Widgets Co., "
+                       "Inc. and Beta Holdings Co.")
+
+
+def test_a_name_of_two_words_goes_by_their_first_letters_run_together():
+    assert {"amex", "american express"} <= company_aliases("American Express Company")
+    assert "fedex" in company_aliases("Federal Express Corporation")
+    assert not {a for a in company_aliases("Best Buy Co., Inc.") if " " not in a and a != "best"}
+
+
+def test_carryforwards_are_amounts_asked():
+    assert _slots("What research and development tax credit carryforwards did Acme have at June 30, 1998?") == (
+        "number",)
+
+
+def test_a_quarter_ended_on_an_abbreviated_month_is_that_months_quarter(answerer):
+    # Oracle's release of June 2014 gives its fourth quarter, "Three Months Ended May 31", not the one ended Feb 28
+    table = _passage("Acme Widgets, Inc.", "\tThree Months Ended May 31,\n\t2014\t2013\nOPERATING MARGIN %\t43%\t46%\n",
+                     form="8-K", filed="2014-06-19")
+    question = "What operating margin did Acme Widgets post in the quarter ended Feb 28, 2014?"
+    assert not _row_states(answerer, question, table, "OPERATING MARGIN")
+    assert _row_states(answerer, question.replace("Feb 28", "May 31"), table, "OPERATING MARGIN")
+
+
+def test_a_person_called_by_title_and_surname_is_named_in_full_as_the_filing_names_them(answerer):
+    # Amazon's 10-K for 2024 lists "Andrew R. Jassy" among its executive officers, his biography says "Mr. Jassy"
+    officers = _passage("Acme Widgets, Inc.", "Information About Our Executive Officers\nAndrew R. Jassy\t57\t"
+                        "President and Chief Executive Officer\nBrian T. Olsavsky\t61\tSenior Vice President and Chief Financial "
+                        "Officer\n\nMr. Jassy has served as President and Chief Executive Officer since July 2021. Mr. "
+                        "Olsavsky has served as Senior Vice President and Chief Financial Officer since June 2015.")
+    answer = _answer_from(answerer, "Who has been Acme Widgets' chief executive officer since July 2021?", officers)
+    assert not answer.refused and "Andrew R. Jassy" in answer.text, answer.text
+    named = next(c for c in answer.citations if c.quote == "Andrew R. Jassy")
+    assert officers.chunk.text[named.char_start:named.char_end] == "Andrew R. Jassy"
+    # (two persons of the surname: no full name is guessed)
+    two = replace(officers, chunk=replace(officers.chunk, text=officers.chunk.text.replace(
+        "Brian T. Olsavsky", "Mary K. Jassy").replace("Mr. Olsavsky", "Ms. Olsavsky")))
+    two = replace(two, chunk=replace(two.chunk, char_end=len(two.chunk.text)))
+    answer = _answer_from(answerer, "Who has been Acme Widgets' chief executive officer since July 2021?", two)
+    assert not answer.refused and "Mr. Jassy" in answer.text, answer.text
+    assert not any(c.quote in ("Andrew R. Jassy", "Mary K. Jassy") for c in answer.citations)
