@@ -164,10 +164,11 @@ _DAY_ASKED = frozenset({"date", "dates", "day", "days"})
 # (a name's words are never in two cells of a table: "Restricted<tab>Unrecognized" over GAINSCO's stock awards)
 _PERSON = re.compile(r"\b[A-Z][a-z]+(?:[^\S\t]+[A-Z]\.)?[^\S\t]+[A-Z][a-zA-Z'-]+\b"
                      r"|\b[A-Z]\.[^\S\t](?:[A-Z]\.[^\S\t])?[A-Z][a-z][a-zA-Z'-]+\b")
-_VERB_TITLED_SURNAME = re.compile(r"\b([a-z]+)\s+(?:Mr|Ms|Mrs|Dr)\.\s+([A-Z][a-zA-Z'’-]+)")
+_TITLED = r"(?:Mr|Ms|Mrs|Dr)\.\s+([A-Z][a-zA-Z'’-]+)"  # a title and the surname after it ("Mr. Jassy")
+_VERB_TITLED_SURNAME = re.compile(rf"\b([a-z]+)\s+{_TITLED}")
 _VOTE_COLUMNS = re.compile(r"\b(?:Broker\s+Non-?Votes?|Votes?|For|Against|Abstain(?:ed|s)?|Abstentions?|Withheld)\b")
-_OPENING_TITLED_SURNAME = re.compile(r"\s*(?:Mr|Ms|Mrs|Dr)\.\s+([A-Z][a-zA-Z'’-]+)")
-_TITLED_SURNAME = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.\s+([A-Z][a-zA-Z'’-]+)")
+_OPENING_TITLED_SURNAME = re.compile(rf"\s*{_TITLED}")
+_TITLED_SURNAME = re.compile(rf"\b{_TITLED}")
 # a term a filing defines, in quotes: (the "Separation Date"), the “Restated Period”; where it is used again,
 # capitalised ("through the Separation Date"), it names no person
 _DEFINED_TERM = re.compile(r"[\"\u201c]([A-Z][^\"\u201d]{0,60})[\"\u201d]")
