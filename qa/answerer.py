@@ -36,7 +36,7 @@ from qa.retrieval import analysts_words, opens_sentence, with_filing_words
 from qa.scorer import AnswerScorer
 from qa.tables import (AGGREGATE_LABEL, CELL, CURRENCY_SIGN, GENERIC_LABEL, column_figures, first_figure,
                        label_column_head, label_terms, read_row, row_label, rows_of_cells, year_cell)
-from qa.vocabulary import (AMOUNTS, BALANCE_OF_FLOW, BOILERPLATE, CHANGES, COMPUTED_MEASURES, COUNTS, DURATION,
+from qa.vocabulary import (AMOUNTS, BALANCE_OF_FLOW, BOILERPLATE, CHANGES, COMPUTED_MEASURES, COUNTS, DEALS, DURATION,
                            EXCLUSIVE_KINDS, FILED_DOCUMENTS, FILING_WORDS_FOR, FLOWS, FORECAST, FORECAST_ASKED,
                            FORECAST_STATED, FORM_NAMES_IN_QUESTIONS, FREQUENCY, FREQUENCY_CHOICES, LEAST,
                            LINE_ITEM_AFTER_FROM, MONEY, MONTH_QUARTER, MOST, NOT_LINE_ITEM_WORDS, NOT_MONEY,
@@ -415,9 +415,8 @@ _COUNTED_PERIODS = re.compile(rf"\b\d[\d,.]*(?:\s+(?:thousand|million|billion))?
 _ASKS_SIGNATURE = re.compile(r"\bsign(?:ed|s|ing|ature|atory|atories)?\b(?!\s+off\b)", re.I)
 # signing a deal is no signing of the filing: "with whom did Meta sign an aircraft time-sharing agreement", "the
 # parties that signed on to the settlement", "sign a letter of intent", "the indenture Netflix signed"
-_DEAL = r"(?:agreements?|contracts?|deals?|leases?|letters?|settlements?|indentures?|memorand(?:um|a)|plans?)"
-_SIGNS_A_DEAL = re.compile(rf"\bsign(?:ed|s|ing)?\s+(?:on\s+to\s+|onto\s+)?(?:[\w'’&-]+\s+){{0,4}}?{_DEAL}\b"
-                           rf"|\b{_DEAL}\s+(?:[\w'’&.-]+\s+){{0,3}}?sign(?:ed|s)\b", re.I)
+_SIGNS_A_DEAL = re.compile(rf"\bsign(?:ed|s|ing)?\s+(?:on\s+to\s+|onto\s+)?(?:[\w'’&-]+\s+){{0,4}}?{DEALS}\b"
+                           rf"|\b{DEALS}\s+(?:[\w'’&.-]+\s+){{0,3}}?sign(?:ed|s)\b", re.I)
 _BOILERPLATE = re.compile("|".join(BOILERPLATE), re.I)
 _NEGATED = re.compile(r"\bnon-(?=[a-z])", re.I)
 _FOOTNOTE_MARK = re.compile(r"^\d{1,2}(?=\s+[A-Z][a-z])", re.M)  # a footnote's line opens with its mark
@@ -996,6 +995,8 @@ class ExtractiveAnswerer:
         focus_written = (set(focus).intersection(_focus_terms(question, filing_words=False)) - GENERIC_LABEL
                          - _PART_OF_COMPANY)
         asked = Asked.of(question, search_text, focus)
+        # the words of what is asked that a column head may name, not what its figures are counted in
+        column_words = set(focus) - _COLUMN_UNITS
         question_terms = set(terms(search_text))
         # (a word in capitals that abbreviates a company the question names is its ticker, though the index does
         # not tell it from a word: "SO" of Southern Company, which its passages do not write)
@@ -1330,7 +1331,7 @@ class ExtractiveAnswerer:
                         and _labelled_by_period(sentence) and any(
                         "number" in asked.filled_by(f"{column}{CELL}{figure}")
                         for column, figure in column_figures(sentence.header, sentence.text, spanning=False)
-                        if re.search(r"\d", figure) and set(terms(column)) & set(asked.focus) - _COLUMN_UNITS)):
+                        if re.search(r"\d", figure) and column_words.intersection(terms(column)))):
                     # a row labelled by its period gives, under the column head that names what is asked, its figure
                     # of that period ("Average Price Paid per Share" over "June 23, 2025 - July 27, 2025 ... $
                     # 161.65", NVIDIA's 10-Q of August 2025); the column's own head, not a caption over every column
@@ -3534,10 +3535,10 @@ def _full_names(sentence: Sentence, passages: Sequence[Passage]) -> list[Sentenc
     read = [p for p in passages if p.chunk.filing.filing_id == filing]
     found = []
     for surname in dict.fromkeys(_TITLED_SURNAME.findall(sentence.text)):
-        if re.search(rf"\b[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?{re.escape(surname)}\b", sentence.text):
-            continue  # named in full already
         full_name = re.compile(rf"\b(?:[A-Z][a-z]+|[A-Z]\.(?:[ ]?[A-Z]\.)?)(?:[ ][A-Z]\.)?(?:[ ][A-Z][a-z]+)?[ ]"
                                rf"{re.escape(surname)}\b")
+        if full_name.search(sentence.text):
+            continue  # named in full already
         names = [(p, m) for p in read for m in full_name.finditer(p.chunk.text)
                  if not _TITLE_WORD.match(m.group()) and not _is_month(m.group().split()[0])]
         # (one person, written with a middle initial or without: "Andrew R. Jassy", "Andrew Jassy")

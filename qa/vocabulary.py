@@ -74,6 +74,9 @@ SECTION_NAMES_IN_QUESTIONS: dict[str, tuple[str, ...]] = {
 # Certificate of Incorporation" row does not say when it was incorporated)
 FILED_DOCUMENTS = ("exhibit", "exhibits", "ex-99", "press release", "news release", "earnings release", "agreement",
                    "certificate", "bylaws", "by-laws", "indenture", "contract", "letter", "charter", "amendment")
+# What a company signs with others, as a question names it (pattern, plural or not): "with whom did Meta sign an
+# aircraft time-sharing agreement" asks a party to a deal, not who signed the filing
+DEALS = r"(?:agreements?|contracts?|deals?|leases?|letters?|settlements?|indentures?|memorand(?:um|a)|plans?)"
 
 # Analysts' words and the phrases filings use for the same thing; a question is searched with both, and a sentence
 # that holds one of the phrases whole holds the analyst's word ("Chief Financial Officer" is the CFO; "Chief
