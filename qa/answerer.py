@@ -34,7 +34,7 @@ from qa.models import Citation, FilingRef, Passage
 from qa.quotes import Sentence, cite, cite_row_group, cite_table_header, passage_sentences
 from qa.retrieval import analysts_words, opens_sentence, with_filing_words
 from qa.scorer import AnswerScorer
-from qa.tables import (AGGREGATE_LABEL, CELL, CURRENCY_SIGN, GENERIC_LABEL, column_figures, first_figure,
+from qa.tables import (AGGREGATE_LABEL, CELL, CURRENCY_SIGN, GENERIC_LABEL, cells_of, column_figures, first_figure,
                        label_column_head, label_terms, read_row, row_label, rows_of_cells, year_cell)
 from qa.vocabulary import (AMOUNTS, BALANCE_OF_FLOW, BOILERPLATE, CHANGES, COMPUTED_MEASURES, COUNTS, DEALS, DURATION,
                            EXCLUSIVE_KINDS, FILED_DOCUMENTS, FILING_WORDS_FOR, FLOWS, FORECAST, FORECAST_ASKED,
@@ -196,11 +196,13 @@ _FOCUS_BEFORE_VERB = re.compile(r"\bhow (?:much|many)\s+(?:did|does|do|has|have|
 # what money went to: "How much did Best Buy spend on [additions to property and equipment] in fiscal 2023?", "What
 # did Apple pay out in [dividends and dividend equivalents]", "how much cash went into [purchases of short-term
 # investments]"
-# (and what was set aside: "how much had Amazon set aside for [the risks it self-insures]")
+# (and what was set aside: "how much had Amazon set aside for [the risks it self-insures]", or put in: "how much cash
+# did NVIDIA put into [private equity stakes]", not "$100 put into AAPL", a sum given)
 _SPENT_ON = re.compile(r"\b(?:(?:spen[dt]|pa(?:y|id)|invest(?:ed)?|set\s+aside)(?:\s+out)?\s+(?:on|for|in)"
+                       r"|(?<=\s)(?:did|does|do)\s+(?:[\w&.'’-]+\s+){0,3}?put\s+(?:in|into)"
                        r"|(?:cash|money|funds)\s+(?:went|go|goes)\s+(?:into|to))\s+"
                        r"((?:[\w&'-]+\s+){0,5}?[\w&'-]+)"
-                       r"(?:\s+(?:in|for|during|at|as|by|over|under|from)\b|\s*[?,.]|$)", re.I)
+                       r"(?:\s+(?:in|for|during|at|as|by|over|under|from)\b|\s*[?,.(]|$)", re.I)
 # an age is asked as how old, and written so: "Jerry Parrott, 51 years old" (Rock of Ages' release of September 2000),
 # not "over 20 years of service"
 _HOW_OLD = re.compile(r"\bhow (old)\b", re.I)
@@ -220,7 +222,7 @@ _AS_ROLE = re.compile(r"\bwhich\s+(?:[\w&'.-]+\s+){0,3}?(?:director|officer|exec
 # what a measure is of: "[Boeing's inventories] at", "[AEGON's core business] was", "the date of [the employment
 # agreement] between"
 _FOCUS_OF = re.compile(r"\s*((?:[\w&'-]+\s+){0,5}?[\w&'-]+)(?:\s+(?:did|does|do|was|were|is|are|has|have|had|in|for|"
-                       r"at|on|under|will|would|as|between|with)\b|\s*[?,])", re.I)
+                       r"at|on|under|will|would|as|between|with)\b|\s*[?,(])", re.I)
 # a name and its abbreviation in brackets, in capitals or not ("Frito-Lay North America (FLNA)", "Latin America
 # (LatAm)")
 _ABBREVIATED = re.compile(r"((?:[A-Z][\w&.'-]*\s+){0,5}[A-Z][\w&.'-]*)\s+\(([A-Z](?=[\w&.-]*[A-Z])[\w&.-]+)\)")
@@ -249,6 +251,8 @@ _AT_PERIOD_END = re.compile(r"\b(?:at|as of|by)\s+(?:the\s+)?(?:end|close)\s+of\
 _OUTSIDE_REGION = re.compile(r"\b(?:outside(?:\s+of)?|excluding|except|other\s+than)\s+(?:the\s+)?$")
 # a region joined with another ("U.S. and Canada", "Florida, Georgia"), after or before a region's mention
 _REGIONS_IN_LOWER_CASE = re.compile(REGIONS.pattern, re.I)
+_REGION_LISTED_BEFORE = re.compile(rf"(?:{REGIONS.pattern})\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|&\s*)"
+                                   r"(?:the\s+)?$")
 _JOINED_REGION_AFTER = re.compile(rf"\s*(?:,|&|/|\band\b)\s*(?:the\s+)?(?:{_REGIONS_IN_LOWER_CASE.pattern})", re.I)
 _JOINED_REGION_BEFORE = re.compile(rf"(?:{_REGIONS_IN_LOWER_CASE.pattern})\s*(?:,|&|/|\band\b)\s*(?:the\s+)?$", re.I)
 # (and a market, as a company calls the countries it sells in: "in which Enterprise Markets was P&G's limited market
@@ -272,6 +276,7 @@ _PLACE_OF_DONE = re.compile(rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PLAC
 _PLACE_FORMED = re.compile(rf"\b(?:(?:which|what)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PLACE_WORD})|where)\s+"
                            r"(?:is|are|was|were)\s+(?:[\w&'’.,-]+\s+){0,8}?(?:\w+ly\s+)?"
                            r"(incorporated|organi[sz]ed|domiciled|chartered|formed)\b", re.I)
+_VALUE_KINDS = frozenset(terms("book fair carrying face par"))  # a value's kind, before "value" (see _asked_phrases)
 _LEVELS = frozenset(terms("level size"))  # "what level of capital spending" asks the spending; "to what level" a level
 # words that name a part of a company, not a line item: "Amazon's advertising business" is its row "Advertising
 # services", "PepsiCo's FLNA division" its row "FLNA", "the Pacific region" Apple's row "Pacific" (its 10-K of 1994),
@@ -1064,6 +1069,10 @@ class ExtractiveAnswerer:
         # (nor the end of a part's name: "PepsiCo's Frito-Lay North America division", but "Sears Canada's" sales)
         regions = [m.group() for m in REGIONS.finditer(unasked)
                    if not set(terms(" ".join(region_names(m.group())))) <= company_words
+                   # (nor those the question asks the rest of the world from: "how much of its pre-tax profit was
+                   # earned outside the US" is Adobe's "Foreign" row, its 10-K for 2022; "outside the U.S., Taiwan
+                   # and China" NVIDIA's "Other countries")
+                   and not _asked_outside(unasked[:m.start()])
                    and not _ABBREVIATION_AFTER.match(unasked, m.end())
                    # (nor a region in brackets after a part's name, which says where that part is: Best Buy's
                    # "International (Canada) segment")
@@ -1271,6 +1280,9 @@ class ExtractiveAnswerer:
             caption_names = [[w for w in words if not set(terms(w)) <= filer_words] for words in distinctive]
             # the names of a part asked of a region: not the region's, not the filer's
             part_names = [name for name in names_asked if not set(terms(name)) <= region_terms | filer_words]
+            # (or its abbreviation the question gives: "Commercial Airplanes (BCA)" is Boeing's "BCA revenues by
+            # customer location", its 10-K for 2022)
+            part_names += [short for short, full in abbreviations.items() if set(full) & set(part_names)]
             # the names of what is asked, not of the filer nor of the document asked from
             asked_names = [words for words in caption_names if words and not set(words) <= context_words]
             continued = chunk.table_header.lower()
@@ -1328,15 +1340,20 @@ class ExtractiveAnswerer:
                 filled = asked.filled_by(stated, defined_terms.sub(" ", _companies_apart(stated))
                                          if defined_terms else None)
                 if (sentence.table_row and "number" in asked.slots and "number" not in filled
-                        and _labelled_by_period(sentence) and any(
-                        "number" in asked.filled_by(f"{column}{CELL}{figure}")
-                        for column, figure in column_figures(sentence.header, sentence.text, spanning=False)
-                        if re.search(r"\d", figure) and column_words.intersection(terms(column)))):
+                        and (_labelled_by_period(sentence)
+                             or _label_asked(_labelled(sentence), question_terms - company_terms)) and (any(
+                            "number" in asked.filled_by(f"{column}{CELL}{figure}")
+                            for column, figure in column_figures(sentence.header, sentence.text, spanning=False)
+                            if re.search(r"\d", figure) and column_words.intersection(terms(column)))
+                            or _one_figure_under_caption(sentence, column_words))):
                     # a row labelled by its period gives, under the column head that names what is asked, its figure
                     # of that period ("Average Price Paid per Share" over "June 23, 2025 - July 27, 2025 ... $
                     # 161.65", NVIDIA's 10-Q of August 2025); the column's own head, not a caption over every column
                     # ("Revenue carloads"), and by a word of what is asked, not by what it is per ("Weighted average
-                    # price paid per share" gives no dividend per share, Wells Fargo's 10-K for 2024)
+                    # price paid per share" gives no dividend per share, Wells Fargo's 10-K for 2024); a table of one
+                    # column gives it under the caption that names it (see _one_figure_under_caption); and so does a
+                    # row labelled with the question's words ("Nonvested at June 30, 2025 ... 232.08" under
+                    # "Weighted-average grant-date fair value", Union Pacific's 10-Q of July 2025)
                     filled |= {"number"}
                 if not asks_exhibit and sentence.table_row and _EXHIBIT_LISTED.match(sentence.text) and (
                         _EXHIBIT_WORD.search(sentence.header) or _INCORPORATED_BY_REFERENCE.search(sentence.text)):
@@ -1571,10 +1588,19 @@ class ExtractiveAnswerer:
                     # ("options at prices of approximately $450 million to $1.5 billion, respectively, to acquire
                     # additional equity interests in Ampere ... through January 2027", Oracle's 10-Q of September 2024)
                     filled = (filled - {"number"}) | (asked.filled_by(sentence.text[:guided.start()]) & {"number"})
-                if (share_base and not sentence.table_row and (bases := _PERCENT_OF.findall(sentence.text))
+                if (share_base and not sentence.table_row
+                        and (bases := _PERCENT_OF.findall(_without_dates(sentence.text)))
                         and not any(share_base & set(terms(base)) for base in bases)):
                     # percentages of other things than the one a share is asked of: "approximately 10 percent of
-                    # worldwide network volumes" gives no share of revenues (American Express's 10-K for 2022)
+                    # worldwide network volumes" gives no share of revenues (American Express's 10-K for 2022); a
+                    # base's period is none of its words ("less than 2% of fiscal year 2025 total revenue", NVIDIA's
+                    # 10-K for fiscal 2025)
+                    filled -= {"number"}
+                if ("number" in filled and not sentence.table_row and period_years and _NEXT_YEAR.search(sentence.text)
+                        and not period_years & {str(year + 1) for year in _years_about(filing)}
+                        and not period_years & _years_named(sentence.text, fiscal_quarter)):
+                    # "the next fiscal year" of a filing is a year after one it is about: Amcor's 10-K for fiscal
+                    # 2023 expects contributions "over the next fiscal year", none in fiscal 2025
                     filled -= {"number"}
                 if (not sentence.table_row and asks_result and _RESPECTIVELY.search(sentence.text)
                         and _only_others(_years_named(sentence.text, fiscal_quarter), period_years)):
@@ -1847,7 +1873,9 @@ _SOURCE = re.compile(r"\b(?:per|according to|as (?:shown|reported|stated|given) 
 _DATED_SOURCE = re.compile(rf"(?:{_SOURCE.pattern})\s+for\s+the\s+(?:(?:fiscal\s+)?(?:quarter|year)|(?:three|six|nine|"
                            rf"twelve|\d+)[\s-]+months|period)\s+ended\s+(?:{MONTH_ALIASES})\.?\s+\d{{1,2}},?\s+"
                            r"\d{4}", re.I)
-_READ_FROM_STATEMENT = re.compile(rf"\b(?:per|according to) (?:the|its) (?:{STATEMENT_NAME.pattern})", re.I)
+# (or from a filing: "diluted EPS per the Q2 2025 10-Q", whose "10" is no word of what is asked)
+_READ_FROM_STATEMENT = re.compile(rf"\b(?:per|according to) (?:the|its) (?:{STATEMENT_NAME.pattern}"
+                                  r"|(?:(?:Q[1-4]|FY\s?\d{2,4}|\d{4})\s+)*(?:10-[QK]|8-K|20-F)\b)", re.I)
 # a range of amounts or rates, as guidance is given ("Capital expenditures $400 million to $475 million" under Ulta's
 # outlook for fiscal 2023, its heading a chunk above), not how a figure moved ("from $400 million to $475 million",
 # "decreased $100 million to $569 million")
@@ -1933,6 +1961,7 @@ def _quoted_phrases(text: str) -> list[str]:
 
 
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_NEXT_YEAR = re.compile(r"\b(?:next|coming|following)\s+(?:fiscal\s+)?year\b", re.I)
 _OF_THESE = re.compile(r"\s*(?:of|among)\s+(?:these|those|them|this|that|which)\b", re.I)
 # (a debt named by the year it falls due, not what falls due in a year: "how much principal comes due in 2028")
 _FALLING_DUE = re.compile(rf"\b(?:notes?|debentures?|bonds?|loans?)\s+(?:due|maturing)\s+(?:in\s+)?{YEAR}"
@@ -2219,8 +2248,11 @@ def _asked_phrases(question: str) -> list[tuple[re.Match, str]]:
             asked = " ".join([*(w for w in qualifiers if not _ROLE.fullmatch(w)), head])
         if match.group().endswith("of") and set(terms(asked)[-1:]) & (_MEASURES | _LEVELS):
             # "the carrying value of [Boeing's inventories] at ...": a measure of what follows, with what qualifies
-            # the measure ("Apple's estimated share of [the worldwide personal computer market]")
-            qualifiers = [w for w in asked.split() if not set(terms(w)) <= _MEASURES | _LEVELS | _QUESTION_NOISE]
+            # the measure ("Apple's estimated share of [the worldwide personal computer market]"), but the kind of
+            # value it is ("the net book value of [its operating lease vehicles]" is the balance sheet's "Operating
+            # lease vehicles, net", Tesla's 10-Q of July 2025)
+            qualifiers = [w for w in asked.split()
+                          if not set(terms(w)) <= _MEASURES | _LEVELS | _VALUE_KINDS | _QUESTION_NOISE]
             asked = next((" ".join([*qualifiers, m.group(1)]) for m in [_FOCUS_OF.match(question, match.end())] if m),
                          asked)
         if match.re is _FOCUS_BEFORE_VERB and (cause := _EFFECT_VERB.split(asked, 1)[0].strip()) != asked:
@@ -2281,10 +2313,10 @@ _OPENS_GROUP = re.compile(r"\s*(?:[\w&'’,.-]+\s+){0,4}[\w&'’,.-]+:\s*")
 
 
 # the part of a company a figure is asked of: "what operating income did Amazon's [advertising services] business
-# generate", "did the [Data Center] market platform"
+# generate", "did the [Data Center] market platform"; units counted are none ("does the partnership redeem units")
 _PART_ASKED = re.compile(r"\b(?:did|does|do|has|have|had|will|was|were|is|are)\s+(?:the\s+|its\s+|[\w&.-]+['’]s\s+)"
                          r"((?:[\w&-]+\s+){1,4}?)(?:market\s+)?(?:"
-                         + "|".join([*_PARTS_OF_COMPANY, "units?", "platforms?", "franchise", "subsidiary"]) + r")\b",
+                         + "|".join([*_PARTS_OF_COMPANY, "unit", "platforms?", "franchise", "subsidiary"]) + r")\b",
                          re.I)
 
 
@@ -2318,8 +2350,10 @@ def _states_number(asked: Asked, text: str) -> bool:
         return False  # Apple's 10-K for 1997 gives its inventories in dollars, no weeks of channel inventory
     # (a form's line gives its label's sum without a currency sign: "Aggregate price of shares redeemed ...: -
     # 365,263,456")
-    if asked.asks_money and (CELL not in text and not _MONEY_WRITTEN.search(text) and not _FORM_VALUE.search(text)
-                             or _percentages_only(text)):
+    priced_as_share = "price" in asked.focus and _PRICE_AS_SHARE.search(text) is not None
+    if asked.asks_money and not priced_as_share and (
+            CELL not in text and not _MONEY_WRITTEN.search(text) and not _FORM_VALUE.search(text)
+            or _percentages_only(text)):
         return False
     if asked.asks_count and CELL in text and _money_only(text):
         return False  # "Creative Cloud $ 10,459" is revenue, not how many subscribers
@@ -2372,6 +2406,15 @@ def _states_number(asked: Asked, text: str) -> bool:
     label_end = len(terms(text[:form_value.start()])) if (form_value := _FORM_VALUE.search(text)) else 0
     if any(abs(n - a) <= FACT_DISTANCE or a < label_end <= n for n in numbers for a in about):
         return True
+    # and so does a table row's own label, not the group's over it ("Payments for taxes related to net share
+    # settlement of equity awards<tab>(5,719)" under "Financing activities:", Apple's 10-Q of August 2025), when it
+    # names nothing the question does not ("Revenues from recently acquired products: Nurtec ODT/Vydura and Oxbryta"
+    # gives no Ibrance revenues, Pfizer's 10-Q of August 2023)
+    own_label = text.partition(CELL)[0].rpartition("\n")
+    if CELL in text and numbers and not any(
+            word.lower() not in asked.known_words for word in _CAPITALISED.findall(own_label[2])[1:]) and any(
+            len(terms(own_label[0])) <= a < numbers[0] for a in about):
+        return True
     # a figure its sentence's subject is, however long the subject: "The last reported closing price of our common
     # stock on the NASDAQ Global Select Market on December 11, 2024 was $17.41 per share"
     if CELL in text or not (verb := _SUBJECT_IS_FIGURE.search(text)):
@@ -2402,6 +2445,13 @@ def _same_stem(term: str, other: str) -> bool:
     "employ" (employed) and "employe" (employees), "deliver" and "deliveri" (deliveries)."""
     shorter, longer = sorted((term, other), key=len)
     return len(shorter) >= STEM_LETTERS and longer.startswith(shorter)
+
+
+# a price set as a share of another sum: "The redemption price for units will be 105% of the selling Limited
+# Partner's adjusted capital contributions" (Commonwealth Income & Growth Fund V's 10-K for 2015), "at a price equal
+# to 101% of the principal amount"
+_PRICE_AS_SHARE = re.compile(r"\bprice\b[^.;]{0,60}?\b(?:be|of|at|equal\s+to|is|was)\s+\d+(?:\.\d+)?\s*%\s+of\b",
+                             re.I)
 
 
 def _percentages_only(text: str) -> bool:
@@ -2735,6 +2785,14 @@ def _of_other_kind(text: str, other_kinds: list[tuple[re.Pattern, list[re.Patter
                for named, others in other_kinds)
 
 
+def _one_figure_under_caption(row: Sentence, words: set[str]) -> bool:
+    """Whether a table row gives one figure under a header of captions alone, one of which names a word of what is
+    asked: "2027<tab>6,573" under "Total future commitments as of July 27, 2025 are as follows:", "Commitments",
+    "(In millions)", "Fiscal Year:" (NVIDIA's 10-Q of August 2025)."""
+    return (len(cells_of(row.text)) == 2 and re.search(r"\d", cells_of(row.text)[1]) is not None
+            and not rows_of_cells(row.header) and bool(words.intersection(terms(row.header))))
+
+
 def _labelled_by_period(row: Sentence) -> bool:
     """Whether a table row's label names a quarter or a month and nothing else ("3\nrd Quarter", "Q2", "Fourth
     quarter"; "October" in Wells Fargo's monthly repurchases, "December 1, 2024—December 31, 2024" in IBM's), or a
@@ -2899,6 +2957,14 @@ def _votes_in_columns(header: str) -> bool:
     """Whether a table's last header row names a kind of votes in each of its columns."""
     kinds = _column_votes(header)
     return bool(kinds) and all(kinds)
+
+
+def _asked_outside(before: str) -> bool:
+    """Whether the regions listed at the end of the text before a region (with it) are those a figure is asked
+    outside of: "outside the U.S., Taiwan and China", "non-US"."""
+    while listed := _REGION_LISTED_BEFORE.search(before):
+        before = before[:listed.start()]
+    return _OUTSIDE_REGION.search(before.lower()) is not None or re.search(r"\bnon-?$", before, re.I) is not None
 
 
 def _names_parts_asked(said: str, regions: list[str], models: list[str], regions_named: set[str]) -> bool:

@@ -57,6 +57,8 @@ _CAPTION = rf"\({_CAPTION_WORDS}(?:\n{_CAPTION_WORDS}\))?\)?"
 _CAPTIONS_BELOW = re.compile(rf"\s*{_CAPTION}(?:[ \t]*{_CAPTION})*\s*(?:\n[ \t]*_{{3,}}\s*)?")
 _CLOSES_CAPTION = re.compile(rf"{_CAPTION_WORDS}\)(?:\t[^()\n]*\))*\s*")
 _YEARS_ROW = re.compile(rf"\s*{YEAR}(?:\t\s*{YEAR})*\s*")
+_GOES_ON_OF_PERSON = re.compile(r"\s*(?:He|She)\s+[a-z]")  # a sentence whose subject is he or she
+_OPENS_WITH_TITLED_NAME = re.compile(r"\s*(?:Mr|Ms|Mrs|Dr)\.\s+[A-Z][\w'’-]+\s+(?!said\b)[a-z]")
 MAX_ROW_LABEL_LINES = 2  # a row's label and its second column's text (a product and its indication)
 # the number of a form's box before its label ("11\tAGGREGATE ..."), and a box referred to ("IN ROW (11)")
 _BOX_NUMBER = re.compile(r"^\s*\d{1,2}\t|\(\d{1,2}\)")
@@ -125,6 +127,15 @@ def passage_sentences(passage: Passage) -> list[Sentence]:
             above = sentences.pop()
             labels_read.append((above.start - chunk.char_start, a))
             sentence = replace(sentence, start=above.start, group="", group_start=-1,
+                               text=chunk.text[above.start - chunk.char_start:sentence.end - chunk.char_start])
+        elif (not row and sentences and _GOES_ON_OF_PERSON.match(sentence.text) and not sentences[-1].table_row
+              and _OPENS_WITH_TITLED_NAME.match(sentences[-1].text)
+              and "\n" not in chunk.text[sentences[-1].end - chunk.char_start:a]):
+            # a sentence going on of the person the sentence before names is one with it, so that what he did says
+            # who he is ("Mr. Zapolsky has served as ... since May 2023. He served as our Secretary from September
+            # 2012 to January 2024", Amazon's 10-K for 2024)
+            above = sentences.pop()
+            sentence = replace(above, end=sentence.end,
                                text=chunk.text[above.start - chunk.char_start:sentence.end - chunk.char_start])
         elif row and _FIGURES_ROW.fullmatch(sentence.text) and not _YEARS_ROW.fullmatch(sentence.text):
             above = _take_lines_above(sentences, sentence, lambda line: not line.table_row and is_label(line.text)

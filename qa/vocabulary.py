@@ -208,7 +208,9 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     # (Amazon's 2024 10-K: "Changes in foreign exchange rates reduced North America net sales by $462 million")
     **{words: ("foreign exchange rates", "foreign currency exchange rates") for words in (
         "currency movements", "currency moves", "currency swings", "currency changes")},
-    "cogs": ("cost of sales", "cost of goods sold"),
+    # (round 51: Johnson & Johnson's statements of earnings say "Cost of products sold", its 10-Q of July 2025)
+    **{words: ("cost of sales", "cost of goods sold", "cost of products sold") for words in (
+        "cogs", "cost of goods")},
     # ratios analysts compute, and the statement lines they are computed from
     "gross margin": ("gross profit", "gross margin"),
     "operating margin": ("operating income", "operating profit"),
@@ -307,6 +309,17 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     # deals as analysts speak of them, and as filings record them
     "buy": ("acquire", "acquisition", "purchase", "merger"),
     "bought": ("acquired", "acquisition", "purchased", "merger"),
+    # round 51: "how much cash went into buying finance leases" is Commonwealth Income & Growth Fund V's "Purchase of
+    # finance leases" (its 10-K for 2015)
+    "buying": ("acquiring", "acquisition", "purchase", "purchases"),
+    # and a cap on what a plan allows is its maximum (Apple's 1990 Stock Option Plan: "the maximum aggregate number
+    # of Shares which may be optioned")
+    "cap": ("maximum", "limit", "up to"),
+    # awards not yet vested, as tables of awards label them (Union Pacific's 10-Q of July 2025: "Nonvested at June
+    # 30, 2025")
+    "unvested": ("nonvested", "non-vested"),
+    # aircraft as analysts call them (Boeing's 10-K for 2022: "approximately 250 aircraft in inventory")
+    **{words: ("aircraft", "airplanes") for words in ("jets", "planes")},
     "deal": ("agreement", "merger", "transaction"),
     "stake": ("beneficially owned", "percent of class", "ownership"),
     "layoffs": ("reduction in force", "workforce reduction"),
@@ -362,8 +375,9 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     # paid"; NVIDIA's: "Cash paid for income taxes, net")
     **{words: ("income taxes paid", "cash paid for income taxes") for words in (
         "cash taxes", "taxes paid", "tax payments")},
-    # equity awards as pay (Apple's release of January 2011: "Stock-based compensation expense" among the adjustments)
-    **{words: ("stock-based compensation", "share-based compensation") for words in (
+    # equity awards as pay (Apple's release of January 2011: "Stock-based compensation expense" among the adjustments;
+    # round 51: MGM Resorts' release for 2022 adds back "Stock compensation")
+    **{words: ("stock-based compensation", "share-based compensation", "stock compensation") for words in (
         "equity pay", "equity compensation", "stock comp", "stock compensation", "share-based pay",
         "stock-based pay")},
     # money raised and paid out as financing and investing lines name it (Commonwealth Income & Growth Fund V's 10-K
@@ -391,7 +405,7 @@ FILING_WORDS_FOR: dict[str, tuple[str, ...]] = {
     **{words: ("accounts payable",) for words in ("trade payables", "trade creditors", "owed to suppliers")},
     "customer receivables": ("accounts receivable",),
     **{words: ("cash and cash equivalents",) for words in ("cash on hand", "cash position", "cash pile")},
-    "cost of goods sold": ("cost of sales",),
+    "cost of goods sold": ("cost of sales", "cost of products sold"),
     "deferred revenue": ("unearned revenue", "contract liabilities"),
     "bad debt": ("allowance for doubtful accounts", "credit losses"),
     "write-down": ("impairment",),
@@ -511,6 +525,9 @@ AMOUNTS: tuple[str, ...] = (
     # round 50: what a company may carry forward against later taxes ("what research and development tax credit
     # carryforwards did Junglee have", Amazon.com's 8-K of August 1998)
     "carryforward", "carryforwards", "carryovers",
+    # round 51: a limit set ("what is the cap on total shares that can be optioned under it", Apple's 1990 Stock
+    # Option Plan: "the maximum aggregate number of Shares which may be optioned ... is 52,200,000 Shares")
+    "cap", "ceiling", "limit",
 )
 # Words that name a count: "What was Union Pacific's average headcount" asks for a number as "how many employees"
 # does, and a sentence about its workforce that gives none does not answer it
@@ -597,7 +614,10 @@ DURATION: tuple[str, ...] = ("how long", "term of", "duration of", "length of", 
                              "how far ahead", "how far in advance", "how many hours",
                              # round 50: how far into the future a policy reaches ("how far out does 3M hedge", "the
                              # maximum hedging horizon")
-                             "how far out", "how far forward", "horizon")
+                             "how far out", "how far forward", "horizon",
+                             # round 51: time given ahead ("how much advance notice by mail do directors get",
+                             # Apple's by-laws: "no less than four days' notice by mail")
+                             "how much notice", "how much advance notice", "how much prior notice", "how much time")
 
 # Stock sentences every filing of a kind repeats: they state no fact of their own, so they answer nothing a
 # question asks about the company (the "furnished, not filed" paragraph of an 8-K Item 2.02 or 7.01, the

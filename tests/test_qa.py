@@ -5547,3 +5547,161 @@ def test_a_person_called_by_title_and_surname_is_named_in_full_as_the_filing_nam
     answer = _answer_from(answerer, "Who has been Acme Widgets' chief executive officer since July 2021?", two)
     assert not answer.refused and "Mr. Jassy" in answer.text, answer.text
     assert not any(c.quote in ("Andrew R. Jassy", "Mary K. Jassy") for c in answer.citations)
+
+def test_what_money_is_put_into_or_a_value_is_of_is_what_is_asked():
+    # NVIDIA's 10-Q of August 2025: "Purchases of non-marketable equity securities"; a bracket after what is asked
+    # ends it, and a value's kind is no word of its row (Tesla's "Operating lease vehicles, net")
+    assert {"privat", "equiti", "stake"} <= set(_focus_terms(
+        "How much cash did Acme put into private equity stakes, per the cash flow statement ($M)?"))
+    # (not a sum the question gives: "$100 put into" Apple's stock is what its performance graph starts from)
+    assert "stock" not in _focus_terms("What was $100 put into Acme stock at the September 2019 close worth by "
+                                       "September 2024?")
+    assert _focus_terms("What was the net book value of its operating lease vehicles ($M)?") == [
+        "net", "oper", "leas", "vehicl"]
+
+
+def test_a_rows_own_label_names_its_figures_however_long(answerer):
+    # Apple's 10-Q of August 2025
+    statement = _passage("Acme Widgets, Inc.", "Condensed Consolidated Statements of Cash Flows\n(In millions)\n"
+                         "\tNine Months Ended\n\tJune 28, 2025\tJune 29, 2024\nFinancing activities:\nPayments for "
+                         "taxes related to net share settlement of equity awards\t(5,719)\t(5,163)\n", form="10-Q",
+                         filed="2025-08-01")
+    question = ("Acme, nine months to June 28, 2025: how much cash went to withholding taxes on employees' vested "
+                "stock (net share settlement), per the cash flow statement?")
+    assert _row_states(answerer, question, statement, "Payments for taxes")
+    # (not a word of the group over it: "Financing activities:" is no financing asked)
+    assert not _row_states(answerer, "Acme, nine months to June 28, 2025: how much cash did financing bring in?",
+                           _passage("Acme Widgets, Inc.", "Financing activities:\nPayments for taxes related to net "
+                                    "share settlement of equity awards\t(5,719)\t(5,163)\n", form="10-Q",
+                                    filed="2025-08-01"),
+                           "Payments for taxes")
+    # (nor a label naming what the question does not: Pfizer's 10-Q of August 2023 gives no Ibrance revenues there)
+    acquired = _passage("Acme Widgets, Inc.", "Revenues declined, partially offset by declines from Ibrance.\n"
+                        "Three Months Ended July 2, 2023\n(MILLIONS)\tWorldwide\tU.S.\tInternational\nRevenues from "
+                        "recently acquired products: Nurtec ODT/Vydura and Oxbryta\t324\t319\t4\n", form="10-Q",
+                        filed="2023-08-09")
+    assert not _row_states(answerer, "What were Acme Widgets' worldwide Ibrance revenues in the second quarter of "
+                           "2023?", acquired, "Revenues from")
+
+
+def test_a_table_of_one_column_gives_its_figure_under_the_caption_naming_it(answerer):
+    # NVIDIA's 10-Q of August 2025
+    # (its chunk opens at the rows, the captions above them carried as the table's header)
+    rows = _passage("Acme Widgets, Inc.", "2026 (excluding the first half of fiscal year 2026)\t$\t30,930\n2027\t"
+                    "6,573\n2028\t3,915\nTotal\t$\t41,418\n", form="10-Q", filed="2025-08-27")
+    table = replace(rows, chunk=replace(rows.chunk, char_start=100, char_end=100 + len(rows.chunk.text),
+                                        table_header="Total future commitments as of July 27, 2025 are as follows:\n"
+                                        "Commitments\n(In millions)\nFiscal Year:", table_header_start=0))
+    question = ("Acme Widgets' 10-Q for the quarter ended July 27, 2025: how much of its purchase commitments fall due "
+                "in fiscal 2027 ($M)?")
+    assert _row_states(answerer, question, table, "2027")
+    assert not _row_states(answerer, question.replace("purchase commitments", "debt"), table, "2027")
+
+
+def test_a_shares_base_is_read_past_its_period(answerer):
+    # NVIDIA's 10-K for fiscal 2025
+    question = "What share of Acme Widgets' revenue was actually shipped to Singapore?"
+    assert _answered_with(answerer, question, "less than 2%", _passage(
+        "Acme Widgets, Inc.", "Shipments to Singapore were less than 2% of fiscal year 2025 total revenue."))
+    assert not _answered_with(answerer, question, "less than 2%", _passage(
+        "Acme Widgets, Inc.", "Shipments to Singapore were less than 2% of fiscal year 2025 total units."))
+
+
+def test_how_much_notice_asks_a_length_of_time(answerer):
+    # Apple's by-laws as amended through December 1998
+    question = "How much advance notice by mail do Acme Widgets' directors get for a special board meeting?"
+    assert Asked.of(question, with_filing_words(question), {}).asks_duration
+    assert _answered_with(answerer, question, "four days", _passage(
+        "Acme Widgets, Inc.", "Special meetings of the Board of Directors shall be held upon no less than four days' "
+        "notice by mail or 48 hours' notice delivered personally to each director."))
+
+
+def test_a_sentence_going_on_of_a_person_is_one_with_the_sentence_naming_him(answerer):
+    # Amazon's 10-K for 2024
+    bio = ("David A. Zapolsky. Mr. Zapolsky has served as Senior Vice President and General Counsel since May 2023. "
+           "He served as our Secretary from September 2012 to January 2024.")
+    assert [s.text for s in passage_sentences(_passage("Acme Widgets, Inc.", bio))][-1] == bio.removeprefix(
+        "David A. Zapolsky. ")
+    assert _answered_with(answerer, "Who served as Acme Widgets' Secretary from September 2012 until January 2024?",
+                          "Zapolsky", _passage("Acme Widgets, Inc.", bio))
+    # (not a sentence after one that names a person without going on of him)
+    assert len(passage_sentences(_passage("Acme Widgets, Inc.", "The board met twice. He said so."))) == 2
+
+
+def test_a_price_set_as_a_share_of_another_sum_answers_at_what_price(answerer):
+    # Commonwealth Income & Growth Fund V's 10-K for 2015; units it redeems are no part of the partnership
+    assert _answered_with(
+        answerer, "At what price does the Acme Widgets partnership redeem units from limited partners?", "105%",
+        _passage("Acme Widgets, Inc.", "The redemption price for units will be 105% of the selling Limited Partner's "
+                 "adjusted capital contributions attributable to the units for sale."))
+    assert not _states(answerer, "At what price does the Acme Widgets partnership redeem units?",
+                       "Units redeemed were 105% of the units offered.")
+
+
+def test_round_51_analysts_words_find_what_filings_call_them(answerer):
+    # Commonwealth Income & Growth Fund V's "Purchase of finance leases"; Apple's 1990 Stock Option Plan's "maximum
+    # aggregate number of Shares which may be optioned"
+    assert "purchase" in with_filing_words("How much cash went into buying finance leases?")
+    # (Johnson & Johnson's "Cost of products sold"; Boeing's "aircraft in inventory")
+    assert "cost of products sold" in with_filing_words("What was cost of goods for the quarter?")
+    assert "aircraft" in with_filing_words("How many jets were sitting in inventory?")
+    assert "stock compensation" in with_filing_words("How much share-based pay sits in Adjusted EBITDAR?")
+    assert _answered_with(answerer, "What is the cap on total shares that can be optioned under the Acme Widgets "
+                          "Stock Option Plan?", "52,200,000", _passage(
+                              "Acme Widgets, Inc.", "Subject to the provisions of Section 12 of the Plan, the maximum "
+                              "aggregate number of Shares which may be optioned and sold under the Plan is 52,200,000 "
+                              "Shares."))
+
+
+def test_a_row_labelled_with_the_questions_words_gives_the_figure_under_the_column_head_naming_it(answerer):
+    # Union Pacific's 10-Q of July 2025: its retention awards
+    table = _passage("Acme Widgets, Inc.", "Changes in our retention awards during the six months ended June 30, 2025, "
+                     "were as follows:\nShares (thous.)\tWeighted-average grant-date fair value\nNonvested at January "
+                     "1, 2025\t915\t$\t216.92\nGranted\t229\t243.48\nNonvested at June 30, 2025\t900\t$\t232.08\n",
+                     form="10-Q", filed="2025-07-24")
+    question = ("What weighted-average grant-date fair value per share did Acme Widgets' unvested retention awards carry "
+                "at June 30, 2025?")
+    assert _row_states(answerer, question, table, "Nonvested at June 30")
+    # (not a row labelled with other words: what was granted is not what is unvested)
+    assert not _row_states(answerer, question, table, "Granted")
+
+
+def test_a_figure_asked_outside_a_region_is_the_rest_of_the_worlds(answerer):
+    # Adobe's 10-K for 2022 splits its income before taxes into "Domestic" and "Foreign"
+    table = _passage("Acme Widgets, Inc.", "Income before income taxes for fiscal 2022, 2021 and 2020 consisted of the "
+                     "following:\n(in millions)\t2022\t2021\t2020\nDomestic\t$\t789\t$\t2,081\t$\t3,035\nForeign\t4,050"
+                     "\t3,969\t3,086\n")
+    question = ("Acme Widgets FY2022: how much of its pre-tax profit was earned outside the US? Give foreign income "
+                "before income taxes for fiscal 2022, $M.")
+    assert _row_states(answerer, question, table, "Foreign")
+    # (and so are the regions listed with it: NVIDIA's "Other countries" are outside the U.S., Taiwan and China)
+    regions = _passage("Acme Widgets, Inc.", "Revenue by geographic area:\n(In millions)\t2023\t2022\nUnited States\t"
+                       "8,292\t4,349\nTaiwan\t6,986\t8,544\nChina (including Hong Kong)\t5,785\t7,111\nOther "
+                       "countries\t5,911\t6,910\n", filed="2023-02-24")
+    question = "Acme Widgets fiscal 2023: how much revenue was billed to customers outside the U.S., Taiwan and China, $M?"
+    assert _row_states(answerer, question, regions, "Other countries")
+
+
+def test_a_part_asked_is_named_by_the_abbreviation_the_question_gives(answerer):
+    # Boeing's 10-K for 2022: "BCA revenues by customer location"
+    table = _passage("Acme Widgets, Inc.", "BCA revenues by customer location consisted of the following:\nYears ended "
+                     "December 31,\t2022\t2021\t2020\nRevenue from contracts with customers:\nEurope\t4,038\t4,334\t"
+                     "3,872\nChina\t(10)\t1,000\t1,021\n")
+    question = "Acme Widgets FY2022 10-K: how much Commercial Airplanes (BCA) revenue came from customers in Europe in 2022?"
+    assert _row_states(answerer, question, table, "Europe")
+    assert not _row_states(answerer, question.replace("(BCA)", "(BDS)"), table, "Europe")
+
+
+def test_the_filing_a_figure_is_read_from_is_no_part_of_what_is_asked():
+    # "per the Q2 2025 10-Q": its "10" is no word of Netflix's "Diluted" row
+    assert _focus_terms("NFLX first half of 2025: diluted EPS per the Q2 2025 10-Q?") == _focus_terms(
+        "NFLX first half of 2025: diluted EPS?")
+
+
+def test_the_next_fiscal_year_of_a_filing_is_the_year_after_the_last_it_is_about(answerer):
+    # Amcor's 10-K for fiscal 2023 expects $29 million of contributions "over the next fiscal year", its fiscal 2024
+    sentence = ("Contributions to the Company's defined benefit pension plans, not including unfunded plans, are "
+                "expected to be $29 million over the next fiscal year.")
+    assert _states(answerer, "How much does Acme Widgets expect to contribute to its pension plans in 2025?", sentence)
+    assert not _states(answerer, "How much does Acme Widgets expect to contribute to its pension plans in 2027?",
+                       sentence)
