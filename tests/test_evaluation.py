@@ -217,7 +217,7 @@ def test_spot_checks_count_a_needle_in_the_first_passages_and_the_answer_and_ref
     from evaluation.spot_checks import judge, load, summary
 
     checks = {c.id: c for c in load(Path(__file__).resolve().parents[1] / "evaluation" / "spot_checks.jsonl")}
-    assert len(checks) == 8339 and sum(c.needle is None for c in checks.values()) == 2532
+    assert len(checks) == 8469 and sum(c.needle is None for c in checks.values()) == 2570
     revenue, near_miss = checks["s4"], checks["t44"]  # Adobe's total revenue; PepsiCo's first quarter of 2023
     passages = ["Cost of revenue\t1,000", *(["Other"] * 4), f"Total revenue\t{revenue.needle}"]
     late = judge(revenue, f"Total revenue was {revenue.needle}.", False, passages)
