@@ -2410,10 +2410,10 @@ def _states_number(asked: Asked, text: str) -> bool:
     # settlement of equity awards<tab>(5,719)" under "Financing activities:", Apple's 10-Q of August 2025), when it
     # names nothing the question does not ("Revenues from recently acquired products: Nurtec ODT/Vydura and Oxbryta"
     # gives no Ibrance revenues, Pfizer's 10-Q of August 2023)
-    own_label = text.partition(CELL)[0].rpartition("\n")
-    if CELL in text and numbers and not any(
-            word.lower() not in asked.known_words for word in _CAPITALISED.findall(own_label[2])[1:]) and any(
-            len(terms(own_label[0])) <= a < numbers[0] for a in about):
+    group_lines, _, own_label = text.partition(CELL)[0].rpartition("\n")
+    names_unasked = any(word.lower() not in asked.known_words for word in _CAPITALISED.findall(own_label)[1:])
+    if CELL in text and numbers and not names_unasked and any(
+            len(terms(group_lines)) <= a < numbers[0] for a in about):
         return True
     # a figure its sentence's subject is, however long the subject: "The last reported closing price of our common
     # stock on the NASDAQ Global Select Market on December 11, 2024 was $17.41 per share"
@@ -2789,8 +2789,9 @@ def _one_figure_under_caption(row: Sentence, words: set[str]) -> bool:
     """Whether a table row gives one figure under a header of captions alone, one of which names a word of what is
     asked: "2027<tab>6,573" under "Total future commitments as of July 27, 2025 are as follows:", "Commitments",
     "(In millions)", "Fiscal Year:" (NVIDIA's 10-Q of August 2025)."""
-    return (len(cells_of(row.text)) == 2 and re.search(r"\d", cells_of(row.text)[1]) is not None
-            and not rows_of_cells(row.header) and bool(words.intersection(terms(row.header))))
+    cells = cells_of(row.text)
+    return (len(cells) == 2 and re.search(r"\d", cells[1]) is not None and not rows_of_cells(row.header)
+            and bool(words.intersection(terms(row.header))))
 
 
 def _labelled_by_period(row: Sentence) -> bool:
