@@ -99,9 +99,7 @@ def passage_sentences(passage: Passage) -> list[Sentence]:
         if (sentences and _CLOSES_CAPTION.fullmatch(sentence.text) and _on_line_above(sentences[-1], sentence)
                 and sentences[-1].text.count("(") > sentences[-1].text.count(")")):
             # the rest of a caption in brackets opened on the line above: one sentence with it
-            above = sentences.pop()
-            sentence = replace(above, end=sentence.end,
-                               text=chunk.text[above.start - chunk.char_start:sentence.end - chunk.char_start])
+            sentence = _read_on(sentences.pop(), sentence)
         if _CAPTIONS_BELOW.fullmatch(sentence.text) and (above := _take_lines_above(
                 sentences, sentence, lambda line: not line.text.endswith(")"))) is not sentence:
             # a cover page's captions in brackets under the values they name (Buckle's 8-K of November 2024:
@@ -134,9 +132,7 @@ def passage_sentences(passage: Passage) -> list[Sentence]:
             # a sentence going on of the person the sentence before names is one with it, so that what he did says
             # who he is ("Mr. Zapolsky has served as ... since May 2023. He served as our Secretary from September
             # 2012 to January 2024", Amazon's 10-K for 2024)
-            above = sentences.pop()
-            sentence = replace(above, end=sentence.end,
-                               text=chunk.text[above.start - chunk.char_start:sentence.end - chunk.char_start])
+            sentence = _read_on(sentences.pop(), sentence)
         elif row and _FIGURES_ROW.fullmatch(sentence.text) and not _YEARS_ROW.fullmatch(sentence.text):
             above = _take_lines_above(sentences, sentence, lambda line: not line.table_row and is_label(line.text)
                                       and re.search(r"[A-Za-z]", line.text) is not None)
@@ -161,6 +157,12 @@ def _year_pair_label(above: Sentence, row: Sentence) -> tuple[str, int] | None:
     if year_cell(above.text) and re.search(r"[A-Za-z]", above_cells[0]):
         return above_cells[0], above.start
     return (above.group, above.group_start) if _YEAR_CELL.fullmatch(above_cells[0]) and above.group else None
+
+
+def _read_on(above: Sentence, below: Sentence) -> Sentence:
+    """The sentence above read on to the end of the one below it, as one sentence with the above's table and group."""
+    chunk = above.passage.chunk
+    return replace(above, end=below.end, text=chunk.text[above.start - chunk.char_start:below.end - chunk.char_start])
 
 
 def _take_lines_above(sentences: list[Sentence], below: Sentence, fits: Callable[[Sentence], bool]) -> Sentence:
